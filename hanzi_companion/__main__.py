@@ -1,0 +1,5 @@
+"""Entry point for ``python -m hanzi_companion``."""
+
+from hanzi_companion.cli import main
+
+main()

@@ -1,0 +1,82 @@
+"""Shared edge helpers: domain errors become one-line click errors with exit status 2."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
+
+import click
+
+from hanzi_companion.errors import HanziCompanionError
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.settings import Settings
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class CommandError(click.ClickException):
+    """A one-line error, exit status 2 (bad input or data), no traceback."""
+
+    exit_code = 2
+
+
+def handle_errors(function: Callable[P, R]) -> Callable[P, R]:
+    """Turn the project's exceptions (and a few OS ones) into :class:`CommandError`."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return function(*args, **kwargs)
+        except HanziCompanionError as exc:
+            raise CommandError(str(exc)) from None
+        except UnicodeEncodeError:
+            raise CommandError("the input is not valid UTF-8 text") from None
+        except MemoryError:
+            raise CommandError("the input is too large to process") from None
+
+    return wrapper
+
+
+def check_text_argument(value: str, what: str = "query") -> str:
+    """Reject arguments that arrived as invalid UTF-8 (surrogate escapes from the shell)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CommandError(f"the {what} is not valid UTF-8 text") from None
+    return value
+
+
+@contextmanager
+def _progress_bar(label: str) -> Iterator[Callable[[str, int, int], None]]:
+    state: dict[str, int] = {"done": 0}
+    bar_holder: list[object] = []
+    with click.progressbar(length=100, label=label, file=sys.stderr) as bar:
+        bar_holder.append(bar)
+
+        def report(stage: str, done: int, total: int) -> None:
+            percent = int(100 * done / total) if total else 0
+            if percent > state["done"]:
+                bar.update(percent - state["done"])
+                state["done"] = percent
+
+        yield report
+
+
+def open_lexicon(settings: Settings | None = None, *, quiet: bool = False) -> Lexicon:
+    """Open the lexicon; when the index must be built, show a progress bar on stderr."""
+    from hanzi_companion.lexicon import index
+
+    settings = settings or Settings.from_env()
+    if quiet or index.index_path(settings).is_file():
+        return Lexicon.open(settings)
+    with _progress_bar("Building the dictionary index (once)") as report:
+        return Lexicon.open(settings, report)
+
+
+def use_colour() -> bool:
+    """Colour only on a terminal (click strips styles elsewhere too)."""
+    return sys.stdout.isatty()

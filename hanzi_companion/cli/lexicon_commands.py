@@ -1,0 +1,152 @@
+"""Lexicon commands: lookup, search, index, about."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from hanzi_companion.cli.common import (
+    CommandError,
+    check_text_argument,
+    handle_errors,
+    open_lexicon,
+    use_colour,
+)
+from hanzi_companion.lexicon import index as lexicon_index
+from hanzi_companion.lexicon.lexicon import normalise_query
+from hanzi_companion.lexicon.models import Entry, QueryKind
+from hanzi_companion.lexicon.pinyin import tone_terminal
+from hanzi_companion.render.lexicon_json import CEDICT_ATTRIBUTION, lookup_json, search_json
+from hanzi_companion.settings import Settings
+
+_KINDS = {"auto": None, "hanzi": QueryKind.HANZI, "pinyin": QueryKind.PINYIN, "english": QueryKind.ENGLISH}
+
+
+def _entry_lines(entry: Entry, number: int | None = None) -> list[str]:
+    head = click.style(entry.simplified, bold=True)
+    if entry.traditional != entry.simplified:
+        head += f" ({entry.traditional})"
+    reading = tone_terminal(entry.pinyin_numbered, colour=use_colour())
+    prefix = f"{number:>2}. " if number is not None else ""
+    lines = [f"{prefix}{head}  {reading}"]
+    indent = " " * (len(prefix) + 2)
+    for sense in entry.senses:
+        label = "" if sense.kind.value == "meaning" else f"[{sense.kind.value}] "
+        lines.append(f"{indent}- {label}{sense.text}")
+    if entry.classifiers:
+        lines.append(f"{indent}  classifiers: {', '.join(entry.classifiers)}")
+    if entry.source != "CC-CEDICT":
+        lines.append(f"{indent}  source: {entry.source}{': ' + entry.note if entry.note else ''}")
+    return lines
+
+
+@click.command()
+@click.argument("word")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@handle_errors
+def lookup(word: str, as_json: bool) -> None:
+    """Look up WORD (characters): every reading, the chosen one first.
+
+    Example: hanzi-companion lookup 创
+    """
+    word = normalise_query(check_text_argument(word))
+    lexicon = open_lexicon()
+    entries = lexicon.lookup(word)
+    reading = lexicon.reading(word)
+    if as_json:
+        payload = lookup_json(
+            word, entries, reading, lexicon.script(word), lexicon.other_form(word), lexicon.links(word)
+        )
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if not entries:
+        guess = tone_terminal(reading.pinyin_numbered, colour=use_colour())
+        raise CommandError(
+            f"{word!r} is in no dictionary (pypinyin reads it {click.unstyle(guess)}); "
+            f"try: hanzi-companion search {word}"
+        )
+    other = lexicon.other_form(word)
+    click.echo(f"{word}  [{lexicon.script(word)}]" + (f"  other form: {other}" if other else ""))
+    for number, entry in enumerate(entries, start=1):
+        click.echo("\n".join(_entry_lines(entry, number)))
+    click.echo("links: " + "  ".join(f"{link.site} <{link.url}>" for link in lexicon.links(word)))
+    click.echo(click.style(f"Data: {CEDICT_ATTRIBUTION}", dim=True))
+
+
+@click.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option(
+    "--kind",
+    type=click.Choice(list(_KINDS)),
+    default="auto",
+    show_default=True,
+    help="Read the query as characters, pinyin or English.",
+)
+@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@handle_errors
+def search(query: tuple[str, ...], kind: str, limit: int, as_json: bool) -> None:
+    """Search by characters, pinyin (with or without tones) or English.
+
+    Examples: hanzi-companion search chuangxin; hanzi-companion search chuang4 xin1;
+    hanzi-companion search innovation
+    """
+    text = " ".join(check_text_argument(q) for q in query)
+    lexicon = open_lexicon()
+    results = lexicon.search(text, kind=_KINDS[kind], limit=limit)
+    if as_json:
+        click.echo(json.dumps(search_json(results), ensure_ascii=False, indent=2))
+        return
+    also = f" (also tried as {', '.join(k.value for k in results.also)})" if results.also else ""
+    click.echo(f"{len(results.hits)} results for {results.query!r} as {results.kind.value}{also}")
+    for number, hit in enumerate(results.hits, start=1):
+        entry = hit.entry
+        reading = tone_terminal(entry.pinyin_numbered, colour=use_colour())
+        gloss = "; ".join(entry.definitions[:3])
+        click.echo(f"{number:>3}. {entry.simplified}  {reading}  {gloss}")
+    if not results.hits:
+        click.echo("Nothing found. Try characters, pinyin such as 'chuangxin', or an English word.")
+
+
+@click.command("index")
+@click.option("--force", is_flag=True, help="Rebuild even when the index is up to date.")
+@handle_errors
+def build_index(force: bool) -> None:
+    """Build the compiled dictionary index (done automatically on first use).
+
+    Example: hanzi-companion index
+    """
+    settings = Settings.from_env()
+    path = lexicon_index.index_path(settings)
+    if path.is_file() and not force:
+        click.echo(f"index up to date: {path}")
+        return
+    with click.progressbar(length=100, label="Building the dictionary index") as bar:
+        done = [0]
+
+        def report(stage: str, current: int, total: int) -> None:
+            percent = int(100 * current / total) if total else 0
+            # Reading takes the first fifth of the work, writing the rest.
+            overall = percent // 5 if stage.startswith(("reading", "choosing")) else 20 + percent * 4 // 5
+            if overall > done[0]:
+                bar.update(overall - done[0])
+                done[0] = overall
+
+        lexicon_index.build_index(settings, path, report)
+        bar.update(100 - done[0])
+    click.echo(f"index built: {path}")
+
+
+@click.command()
+def about() -> None:
+    """Data sources and their licences."""
+    click.echo(
+        "hanzi-companion uses:\n"
+        f"  - {CEDICT_ATTRIBUTION}\n"
+        "  - jieba's dictionary word counts (MIT)\n"
+        "See dictionaries/README.md for every source, version, licence and checksum."
+    )
+
+
+COMMANDS: tuple[click.Command, ...] = (lookup, search, build_index, about)

@@ -1,0 +1,120 @@
+"""CC-CEDICT parser: one regular expression per line, every entry kept, errors with line numbers.
+
+The same syntax serves the course dictionary and user dictionaries. A comment line
+``# source: TEXT`` just before an entry records where that entry came from.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hanzi_companion.errors import DataFileError
+from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry, Sense, classify_definition
+
+# traditional simplified [pinyin] /def/def/.../
+_LINE = re.compile(r"^(?P<trad>\S+) (?P<simp>\S+) \[(?P<pinyin>[^\]]*)\] /(?P<defs>.*)/$")
+_HEADER = re.compile(r"^#!\s*(?P<key>[\w-]+)\s*=\s*(?P<value>.*)$")
+_SOURCE_NOTE = re.compile(r"^#\s*source:\s*(?P<note>.*\S)\s*$", re.IGNORECASE)
+_CLASSIFIER = re.compile(r"^CL:(?P<list>.+)$")
+
+
+@dataclass(frozen=True)
+class DictionaryFile:
+    """A parsed dictionary: its header metadata and its entries in file order."""
+
+    path: Path
+    metadata: dict[str, str] = field(hash=False)
+    entries: tuple[Entry, ...]
+
+
+def parse_line(line: str, *, source: str = CEDICT_SOURCE, note: str = "") -> Entry | None:
+    """Parse one entry line; return None for a line that is not an entry (comment or blank).
+
+    Raises ValueError for a line that should be an entry but is malformed.
+    """
+    line = line.rstrip("\r\n")
+    if not line.strip() or line.startswith("#"):
+        return None
+    match = _LINE.match(line.strip())
+    if match is None:
+        raise ValueError("not a CC-CEDICT entry (expected 'TRAD SIMP [pin1 yin1] /definition/')")
+    trad, simp, pinyin_text = match.group("trad"), match.group("simp"), match.group("pinyin")
+    if len(trad) != len(simp):
+        raise ValueError(f"traditional {trad!r} and simplified {simp!r} differ in length")
+    senses: list[Sense] = []
+    classifiers: list[str] = []
+    for definition in match.group("defs").split("/"):
+        definition = definition.strip()
+        if not definition:
+            continue
+        classifier = _CLASSIFIER.match(definition)
+        if classifier:
+            classifiers.extend(c.strip() for c in classifier.group("list").split(",") if c.strip())
+            continue
+        senses.append(Sense(definition, classify_definition(definition), source))
+    if not senses and not classifiers:
+        raise ValueError("entry has no definition")
+    return Entry(
+        traditional=trad,
+        simplified=simp,
+        pinyin_numbered=" ".join(pinyin_text.split()),
+        senses=tuple(senses),
+        classifiers=tuple(classifiers),
+        source=source,
+        note=note,
+    )
+
+
+def iter_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """Yield (line number, text) of a UTF-8 file, gzipped or not, with clear errors."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataFileError(path, "file not found") from None
+    except OSError as exc:
+        raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    if raw[:2] == b"\x1f\x8b":
+        try:
+            raw = gzip.decompress(raw)
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            raise DataFileError(path, f"corrupt gzip data ({exc})") from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    lineno = 0
+    for lineno, line in enumerate(io.BytesIO(raw), start=1):
+        try:
+            yield lineno, line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DataFileError(path, f"invalid UTF-8 at byte {exc.start}", lineno) from None
+
+
+def parse_file(path: Path, *, source: str = CEDICT_SOURCE) -> DictionaryFile:
+    """Parse a dictionary file in CC-CEDICT syntax (plain or gzipped)."""
+    metadata: dict[str, str] = {}
+    entries: list[Entry] = []
+    note = ""
+    for lineno, line in iter_lines(path):
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            header = _HEADER.match(stripped)
+            if header:
+                metadata[header.group("key")] = header.group("value").strip()
+            source_note = _SOURCE_NOTE.match(stripped)
+            if source_note:
+                note = source_note.group("note")
+            continue
+        try:
+            entry = parse_line(line, source=source, note=note)
+        except ValueError as exc:
+            raise DataFileError(path, str(exc), lineno) from None
+        if entry is not None:
+            entries.append(entry)
+            note = ""
+    if not entries:
+        raise DataFileError(path, "no dictionary entries found")
+    return DictionaryFile(path=path, metadata=metadata, entries=tuple(entries))

@@ -1,0 +1,309 @@
+"""The compiled lexicon index: a SQLite file built once from the dictionaries.
+
+The file name carries a digest of every source (CC-CEDICT, course and user dictionaries, word
+frequencies) and of the schema, so a changed source gets a new index automatically. Builds
+write a temporary file in the cache folder and ``os.replace`` it into place: a crash or two
+processes building at once never leave a broken index behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import json
+import math
+import os
+import sqlite3
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from hanzi_companion.errors import DataFileError
+from hanzi_companion.lexicon import cedict
+from hanzi_companion.lexicon import pinyin as py
+from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
+from hanzi_companion.settings import Settings
+
+SCHEMA_VERSION = "3"
+Progress = Callable[[str, int, int], None]
+"""Progress callback: (stage, done, total)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One dictionary file that goes into the index, with the label its senses carry."""
+
+    path: Path
+    label: str
+
+
+def sources_for(settings: Settings) -> tuple[Source, ...]:
+    """The dictionaries of these settings, in loading order (CC-CEDICT first)."""
+    sources = [Source(settings.cedict_path, CEDICT_SOURCE)]
+    if settings.course_dictionary_path.is_file():
+        sources.append(Source(settings.course_dictionary_path, "course dictionary"))
+    for path in settings.user_dictionaries:
+        sources.append(Source(path, f"user dictionary {path.name}"))
+    return tuple(sources)
+
+
+def _digest(paths: Iterable[Path]) -> str:
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise DataFileError(path, "file not found") from None
+        except OSError as exc:
+            raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
+        digest.update(path.name.encode())
+        digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest()[:20]
+
+
+def index_path(settings: Settings) -> Path:
+    """Where the index for the current sources lives (it may not exist yet)."""
+    paths = [s.path for s in sources_for(settings)] + [settings.jieba_dict_path]
+    return settings.cache_dir / f"lexicon-{_digest(paths)}.sqlite"
+
+
+def ensure_index(settings: Settings, progress: Progress | None = None) -> Path:
+    """Return the path of an up-to-date index, building it when missing."""
+    path = index_path(settings)
+    if path.is_file():
+        return path
+    build_index(settings, path, progress)
+    return path
+
+
+def load_frequencies(path: Path) -> dict[str, int]:
+    """Word counts from jieba's dictionary file (``word count tag`` per line)."""
+    counts: dict[str, int] = {}
+    try:
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    except FileNotFoundError:
+        raise DataFileError(path, "file not found") from None
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise DataFileError(path, f"corrupt word-frequency file ({exc})") from None
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        parts = line.split()
+        if not parts:
+            continue
+        if len(parts) < 2 or not parts[1].isdigit():
+            raise DataFileError(path, "expected 'word count [tag]'", lineno)
+        counts[parts[0]] = max(counts.get(parts[0], 0), int(parts[1]))
+    return counts
+
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY,
+    traditional TEXT NOT NULL,
+    simplified TEXT NOT NULL,
+    pinyin TEXT NOT NULL,
+    toneless TEXT NOT NULL,
+    numbered TEXT NOT NULL,
+    senses TEXT NOT NULL,
+    classifiers TEXT NOT NULL,
+    source TEXT NOT NULL,
+    note TEXT NOT NULL,
+    frequency INTEGER NOT NULL,
+    rank INTEGER NOT NULL,
+    length INTEGER NOT NULL
+);
+CREATE TABLE chars (char TEXT NOT NULL, entry INTEGER NOT NULL);
+CREATE VIRTUAL TABLE english USING fts5(glosses, content='', tokenize='unicode61');
+"""
+
+_INDEXES = """
+CREATE INDEX entries_simplified ON entries (simplified);
+CREATE INDEX entries_traditional ON entries (traditional);
+CREATE INDEX entries_toneless ON entries (toneless);
+CREATE INDEX entries_numbered ON entries (numbered);
+CREATE INDEX chars_char ON chars (char, entry);
+"""
+
+
+def _pypinyin_readings(words: Sequence[str]) -> dict[str, str]:
+    """pypinyin's phrase-aware reading of each word, as lowercase numbered syllables."""
+    from pypinyin import Style, lazy_pinyin
+
+    result = {}
+    for word in words:
+        syllables = lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=False)
+        result[word] = " ".join(syllables)
+    return result
+
+
+def _reading_rank_key(
+    entry: Entry, position: int, suggested: str | None, support: dict[tuple[str, str], float]
+) -> tuple[float, ...]:
+    """Sort key putting the reading a teacher would give first.
+
+    Common senses before proper nouns and surnames, cross-references and variants last;
+    then pypinyin's phrase-aware reading; then (for characters) how much the reading is
+    used in frequent words; file order last.
+    """
+    if entry.is_variant_only:
+        kind = 4
+    elif entry.is_reference_only:
+        kind = 3
+    elif entry.is_surname_only:
+        kind = 2
+    elif entry.is_proper_noun:
+        kind = 1
+    else:
+        kind = 0
+    numbered = py.numbered_key(entry.pinyin_numbered)
+    agreement = 2.0
+    if suggested is not None:
+        suggested_key = py.numbered_key(suggested)
+        if suggested_key == numbered:
+            agreement = 0.0
+        elif py.toneless_key(suggested) == py.toneless_key(entry.pinyin_numbered):
+            agreement = 1.0
+    use = -support.get((entry.simplified, numbered), 0.0)
+    return (kind, agreement, use, position)
+
+
+def _character_support(entries: Sequence[Entry], frequencies: dict[str, int]) -> dict[tuple[str, str], float]:
+    """For each (character, numbered syllable): log-frequency-weighted count of words using it."""
+    support: dict[tuple[str, str], float] = defaultdict(float)
+    for entry in entries:
+        if len(entry.simplified) < 2 or entry.is_proper_noun:
+            continue
+        syllables = entry.pinyin_numbered.split()
+        if len(syllables) != len(entry.simplified):
+            continue
+        weight = 1.0 + math.log1p(frequencies.get(entry.simplified, 0))
+        for char, syllable in zip(entry.simplified, syllables, strict=True):
+            support[(char, py.numbered_key(syllable))] += weight
+    return support
+
+
+def build_index(settings: Settings, path: Path, progress: Progress | None = None) -> None:
+    """Build the index for ``settings`` at ``path`` atomically."""
+    report = progress or (lambda stage, done, total: None)
+    sources = sources_for(settings)
+    entries: list[Entry] = []
+    metadata: dict[str, str] = {}
+    for number, source in enumerate(sources):
+        report(f"reading {source.path.name}", number, len(sources))
+        parsed = cedict.parse_file(source.path, source=source.label)
+        if source.label == CEDICT_SOURCE:
+            metadata.update({f"cedict_{k}": v for k, v in parsed.metadata.items()})
+        entries.extend(parsed.entries)
+    report("reading word frequencies", len(sources), len(sources))
+    frequencies = load_frequencies(settings.jieba_dict_path)
+
+    groups: dict[str, list[int]] = defaultdict(list)
+    for position, entry in enumerate(entries):
+        groups[entry.simplified].append(position)
+    ambiguous = [word for word, members in groups.items() if len(members) > 1]
+    report("choosing readings", 0, len(ambiguous))
+    suggestions = _pypinyin_readings(ambiguous)
+    support = _character_support(entries, frequencies)
+    rank = [0] * len(entries)
+    for word, members in groups.items():
+        ordered = sorted(
+            members,
+            key=lambda p: _reading_rank_key(entries[p], p, suggestions.get(word), support),
+        )
+        for order, position in enumerate(ordered):
+            rank[position] = order
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        connection = sqlite3.connect(tmp)
+        try:
+            connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
+            connection.executescript(_SCHEMA)
+            total = len(entries)
+            batch: list[tuple[object, ...]] = []
+            chars: list[tuple[str, int]] = []
+            english: list[tuple[int, str]] = []
+            for position, entry in enumerate(entries):
+                row_id = position + 1
+                frequency = frequencies.get(entry.simplified) or frequencies.get(entry.traditional, 0)
+                batch.append(
+                    (
+                        row_id,
+                        entry.traditional,
+                        entry.simplified,
+                        entry.pinyin_numbered,
+                        py.toneless_key(entry.pinyin_numbered),
+                        py.numbered_key(entry.pinyin_numbered),
+                        json.dumps(
+                            [[s.text, s.kind.value, s.source] for s in entry.senses],
+                            ensure_ascii=False,
+                        ),
+                        json.dumps(list(entry.classifiers), ensure_ascii=False),
+                        entry.source,
+                        entry.note,
+                        frequency,
+                        rank[position],
+                        len(entry.simplified),
+                    )
+                )
+                for char in set(entry.simplified) | set(entry.traditional):
+                    chars.append((char, row_id))
+                english.append((row_id, " / ".join(entry.definitions)))
+                if len(batch) >= 5000:
+                    _flush(connection, batch, chars, english)
+                    report("writing index", position + 1, total)
+            _flush(connection, batch, chars, english)
+            report("writing index", total, total)
+            connection.executescript(_INDEXES)
+            metadata.update(
+                {
+                    "schema": SCHEMA_VERSION,
+                    "entries": str(total),
+                    "sources": json.dumps([s.label for s in sources]),
+                }
+            )
+            connection.executemany("INSERT INTO meta VALUES (?, ?)", metadata.items())
+            connection.commit()
+            connection.execute("VACUUM")
+        finally:
+            connection.close()
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    _remove_stale(path)
+
+
+def _flush(
+    connection: sqlite3.Connection,
+    batch: list[tuple[object, ...]],
+    chars: list[tuple[str, int]],
+    english: list[tuple[int, str]],
+) -> None:
+    connection.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch)
+    connection.executemany("INSERT INTO chars VALUES (?, ?)", chars)
+    connection.executemany("INSERT INTO english (rowid, glosses) VALUES (?, ?)", english)
+    batch.clear()
+    chars.clear()
+    english.clear()
+
+
+_STALE_AFTER_SECONDS = 24 * 3600
+
+
+def _remove_stale(current: Path) -> None:
+    """Delete indexes of other sources unused for a day (another process may still use one)."""
+    now = time.time()
+    for other in current.parent.glob("lexicon-*.sqlite"):
+        if other == current:
+            continue
+        with contextlib.suppress(OSError):
+            if now - other.stat().st_atime > _STALE_AFTER_SECONDS:
+                other.unlink()

@@ -1,0 +1,212 @@
+"""The Lexicon: lookups, chosen readings and search over the compiled index."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from hanzi_companion.errors import InvalidQueryError
+from hanzi_companion.lexicon import index as _index
+from hanzi_companion.lexicon import links as _links
+from hanzi_companion.lexicon import script as _script
+from hanzi_companion.lexicon.models import (
+    PYPINYIN_SOURCE,
+    Entry,
+    Link,
+    QueryKind,
+    Reading,
+    SearchResults,
+    Sense,
+    SenseKind,
+)
+from hanzi_companion.lexicon.search import search as _search
+from hanzi_companion.settings import Settings
+
+MAX_QUERY_LENGTH = 200
+_COLUMNS = "traditional, simplified, pinyin, senses, classifiers, source, note, frequency"
+
+
+def row_to_entry(row: tuple[object, ...]) -> Entry:
+    """Rebuild an Entry from an index row selected with ``_COLUMNS``."""
+    trad, simp, pinyin, senses, classifiers, source, note, frequency = row
+    return Entry(
+        traditional=str(trad),
+        simplified=str(simp),
+        pinyin_numbered=str(pinyin),
+        senses=tuple(Sense(t, SenseKind(k), s) for t, k, s in json.loads(str(senses))),
+        classifiers=tuple(json.loads(str(classifiers))),
+        source=str(source),
+        note=str(note),
+        frequency=int(frequency),  # type: ignore[call-overload]
+    )
+
+
+def normalise_query(text: str) -> str:
+    """Validate and normalise a user's query (NFC, compatibility ideographs folded, trimmed)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidQueryError("the query is not valid UTF-8 text") from None
+    text = unicodedata.normalize("NFC", text).strip()
+    if not text:
+        raise InvalidQueryError("the query is empty")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise InvalidQueryError(
+            f"the query is {len(text):,} characters long; the limit is {MAX_QUERY_LENGTH}"
+        )
+    if any(unicodedata.category(ch) == "Cc" for ch in text):
+        raise InvalidQueryError("the query contains control characters")
+    return fold_compatibility(text)
+
+
+def fold_compatibility(text: str) -> str:
+    """Map CJK compatibility ideographs (U+F900-FAFF, U+2F800-2FA1F) to their unified forms."""
+    return "".join(
+        unicodedata.normalize("NFKC", ch)
+        if "\uf900" <= ch <= "\ufaff" or "\U0002f800" <= ch <= "\U0002fa1f"
+        else ch
+        for ch in text
+    )
+
+
+class Lexicon:
+    """Read-only access to the compiled dictionaries; safe to share between threads."""
+
+    def __init__(self, path: Path, settings: Settings) -> None:
+        self.path = path
+        self.settings = settings
+        self._local = threading.local()
+        self.reading = lru_cache(maxsize=8192)(self._reading)
+        self.lookup = lru_cache(maxsize=8192)(self._lookup)
+
+    @classmethod
+    def open(
+        cls, settings: Settings | None = None, progress: _index.Progress | None = None
+    ) -> Lexicon:
+        """Open the lexicon for ``settings``, building its index when missing or stale."""
+        settings = settings or Settings.from_env()
+        return cls(_index.ensure_index(settings, progress), settings)
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """This thread's read-only connection to the index."""
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(
+                f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+            )
+            self._local.connection = connection
+        return connection
+
+    def query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        """Run a read query on the index (for the lexicon's own modules)."""
+        return self.connection.execute(sql, params).fetchall()
+
+    def entries_where(self, where: str, params: tuple[object, ...] = ()) -> list[Entry]:
+        rows = self.query(f"SELECT {_COLUMNS} FROM entries WHERE {where}", params)
+        return [row_to_entry(row) for row in rows]
+
+    # -- metadata ---------------------------------------------------------------------------
+
+    def metadata(self) -> dict[str, str]:
+        """Index metadata: CC-CEDICT date and entry count, sources, schema."""
+        return {str(k): str(v) for k, v in self.query("SELECT key, value FROM meta")}
+
+    @property
+    def cedict_date(self) -> str:
+        return self.metadata().get("cedict_date", "")[:10]
+
+    # -- lookups ----------------------------------------------------------------------------
+
+    def _lookup(self, word: str) -> tuple[Entry, ...]:
+        """Every entry whose simplified or traditional form is ``word``, best reading first."""
+        word = fold_compatibility(unicodedata.normalize("NFC", word))
+        rows = self.query(
+            f"SELECT {_COLUMNS} FROM entries WHERE simplified = ? OR traditional = ? "
+            "ORDER BY (simplified != ?), rank, id",
+            (word, word, word),
+        )
+        return tuple(row_to_entry(row) for row in rows)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and bool(self.lookup(word))
+
+    def _reading(self, word: str) -> Reading:
+        """The reading a teacher would give for ``word``; pypinyin's when no dictionary has it."""
+        entries = self.lookup(word)
+        if entries:
+            best = entries[0]
+            return Reading(word, best.pinyin_numbered, best.source, best)
+        return Reading(word, guess_reading(word), PYPINYIN_SOURCE, None)
+
+    def frequency(self, word: str) -> int:
+        """Word frequency count (jieba's dictionary), 0 when unknown."""
+        rows = self.query(
+            "SELECT MAX(frequency) FROM entries WHERE simplified = ? OR traditional = ?",
+            (word, word),
+        )
+        value = rows[0][0] if rows else None
+        return int(value) if isinstance(value, int) else 0
+
+    def words_containing(self, char: str, limit: int = 200) -> tuple[Entry, ...]:
+        """Words (two or more characters) containing ``char``, most frequent first."""
+        rows = self.query(
+            f"SELECT {_COLUMNS} FROM entries WHERE id IN "
+            "(SELECT entry FROM chars WHERE char = ?) AND length > 1 "
+            "ORDER BY frequency DESC, length, id LIMIT ?",
+            (char, limit),
+        )
+        return tuple(row_to_entry(row) for row in rows)
+
+    def headwords(self) -> Iterator[tuple[str, int]]:
+        """(simplified, frequency) of every entry, for building a segmentation dictionary."""
+        cursor = self.connection.execute("SELECT simplified, MAX(frequency) FROM entries GROUP BY simplified")
+        for simplified, frequency in cursor:
+            yield str(simplified), int(frequency)
+
+    def search(
+        self, query: str, *, kind: QueryKind | None = None, limit: int = 50
+    ) -> SearchResults:
+        """Search by characters, pinyin or English (detected unless ``kind`` is given)."""
+        return _search(self, normalise_query(query), kind=kind, limit=limit)
+
+    # -- script and links -------------------------------------------------------------------
+
+    def script(self, text: str) -> str:
+        """``simplified``, ``traditional``, ``both``, ``mixed`` or ``unknown``."""
+        return _script.identify(text)
+
+    def other_form(self, word: str) -> str | None:
+        """The traditional form of a simplified word, or the reverse; None when the same."""
+        for entry in self.lookup(word):
+            if entry.simplified == word and entry.traditional != word:
+                return entry.traditional
+            if entry.traditional == word and entry.simplified != word:
+                return entry.simplified
+        return None
+
+    def traditional_of(self, word: str) -> str:
+        """The traditional form the dictionary gives for ``word`` (``word`` itself if none)."""
+        for entry in self.lookup(word):
+            if entry.simplified == word:
+                return entry.traditional
+        return word
+
+    def links(self, word: str) -> tuple[Link, ...]:
+        """Links to outside dictionaries that have a page for ``word``."""
+        return _links.links_for(word, self.traditional_of(word))
+
+
+def guess_reading(word: str) -> str:
+    """pypinyin's phrase-aware reading, numbered, for a word no dictionary has."""
+    from pypinyin import Style, lazy_pinyin
+
+    syllables = lazy_pinyin(
+        word, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda chars: list(chars)
+    )
+    return " ".join(s.replace("v", "u:") if s[:1] in "ln" and "v" in s else s for s in syllables)
