@@ -101,4 +101,4 @@ def demo_course_dir() -> Path:
 
 def templates_dir() -> Path:
     """Jinja templates shared by the web UI and the static site export."""
-    return _PACKAGE_DIR / "web" / "templates"
+    return _PACKAGE_DIR / "templates"
