@@ -50,9 +50,11 @@ def search(
         hits = _by_hanzi(lexicon, query, limit)
     elif detected == QueryKind.PINYIN:
         hits = _by_pinyin(lexicon, query, limit)
-        if also and len(hits) < limit:
-            seen = {id(h.entry) for h in hits}
-            hits += [h for h in _by_english(lexicon, query, limit - len(hits)) if id(h.entry) not in seen]
+        if also:
+            # Read as both: exact pinyin matches, then English ones, then pinyin prefixes.
+            english = _by_english(lexicon, query, max(5, limit // 3))
+            exact = [h for h in hits if h.match == "exact"]
+            hits = _dedupe(exact + english + [h for h in hits if h.match != "exact"])
     else:
         hits = _by_english(lexicon, query, limit)
     return SearchResults(query=query, kind=detected, hits=tuple(hits[:limit]), also=also)
@@ -85,22 +87,23 @@ def _by_hanzi(lexicon: Lexicon, query: str, limit: int) -> list[SearchHit]:
         "OR (traditional > ? AND traditional < ?)) ORDER BY frequency DESC, length, rank LIMIT ?",
         (query, upper, query, upper, limit),
     )
-    hits += [SearchHit(e, "prefix", kind) for e in prefix]
-    if len(hits) < limit:
-        # Start from the rarest character of the query, then check the whole string.
-        counts = {
-            ch: int(str(lexicon.query("SELECT COUNT(*) FROM chars WHERE char = ?", (ch,))[0][0]))
-            for ch in set(query)
-        }
-        rarest = min(counts, key=lambda ch: counts[ch])
-        contains = _rows(
-            lexicon,
-            f"SELECT {_COLUMNS} FROM entries WHERE id IN (SELECT entry FROM chars WHERE char = ?) "
-            "AND (instr(simplified, ?) > 1 OR instr(traditional, ?) > 1) "
-            "ORDER BY frequency DESC, length, rank LIMIT ?",
-            (rarest, query, query, limit),
-        )
-        hits += [SearchHit(e, "contains", kind) for e in contains]
+    # Start from the rarest character of the query, then check the whole string.
+    counts = {
+        ch: int(str(lexicon.query("SELECT COUNT(*) FROM chars WHERE char = ?", (ch,))[0][0]))
+        for ch in set(query)
+    }
+    rarest = min(counts, key=lambda ch: counts[ch])
+    contains = _rows(
+        lexicon,
+        f"SELECT {_COLUMNS} FROM entries WHERE id IN (SELECT entry FROM chars WHERE char = ?) "
+        "AND (instr(simplified, ?) > 1 OR instr(traditional, ?) > 1) "
+        "ORDER BY frequency DESC, length, rank LIMIT ?",
+        (rarest, query, query, limit),
+    )
+    # Words starting with the query come first, but leave room for words containing it.
+    room = max(limit * 3 // 5, limit - len(hits) - len(contains))
+    hits += [SearchHit(e, "prefix", kind) for e in prefix[:room]]
+    hits += [SearchHit(e, "contains", kind) for e in contains]
     return _dedupe(hits)[:limit]
 
 
