@@ -58,7 +58,7 @@ def test_changed_source_gets_a_new_index(tmp_path: Path) -> None:
 def test_corrupt_source_is_reported_and_leaves_no_index(tmp_path: Path) -> None:
     settings = _small_settings(tmp_path)
     settings.cedict_path.write_bytes(gzip.compress(b"#! date=x\nthis is not cedict\n"))
-    with pytest.raises(DataFileError, match="cedict_ts.u8.gz, line 2"):
+    with pytest.raises(DataFileError, match=r"cedict_ts\.u8\.gz, line 2"):
         Lexicon.open(settings)
     assert not any(settings.cache_dir.glob("lexicon-*"))
 

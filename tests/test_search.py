@@ -16,7 +16,9 @@ def test_pinyin_spellings_find_the_same_word(lexicon: Lexicon, query: str) -> No
 
 
 def test_tones_narrow_pinyin_results(lexicon: Lexicon) -> None:
-    toneless = {h.entry.simplified for h in lexicon.search("ma", limit=50).hits if h.match == "exact"}
+    toneless = {
+        h.entry.simplified for h in lexicon.search("ma", limit=50).hits if h.match == "exact"
+    }
     third = {h.entry.simplified for h in lexicon.search("ma3", limit=50).hits if h.match == "exact"}
     assert {"马", "吗", "妈"} <= toneless
     assert "马" in third and "妈" not in third

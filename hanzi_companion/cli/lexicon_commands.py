@@ -20,7 +20,12 @@ from hanzi_companion.lexicon.pinyin import tone_terminal
 from hanzi_companion.render.lexicon_json import CEDICT_ATTRIBUTION, lookup_json, search_json
 from hanzi_companion.settings import Settings
 
-_KINDS = {"auto": None, "hanzi": QueryKind.HANZI, "pinyin": QueryKind.PINYIN, "english": QueryKind.ENGLISH}
+_KINDS = {
+    "auto": None,
+    "hanzi": QueryKind.HANZI,
+    "pinyin": QueryKind.PINYIN,
+    "english": QueryKind.ENGLISH,
+}
 
 
 def _entry_lines(entry: Entry, number: int | None = None) -> list[str]:
@@ -56,7 +61,12 @@ def lookup(word: str, as_json: bool) -> None:
     reading = lexicon.reading(word)
     if as_json:
         payload = lookup_json(
-            word, entries, reading, lexicon.script(word), lexicon.other_form(word), lexicon.links(word)
+            word,
+            entries,
+            reading,
+            lexicon.script(word),
+            lexicon.other_form(word),
+            lexicon.links(word),
         )
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
@@ -128,7 +138,9 @@ def build_index(force: bool) -> None:
         def report(stage: str, current: int, total: int) -> None:
             percent = int(100 * current / total) if total else 0
             # Reading takes the first fifth of the work, writing the rest.
-            overall = percent // 5 if stage.startswith(("reading", "choosing")) else 20 + percent * 4 // 5
+            overall = (
+                percent // 5 if stage.startswith(("reading", "choosing")) else 20 + percent * 4 // 5
+            )
             if overall > done[0]:
                 bar.update(overall - done[0])
                 done[0] = overall

@@ -171,7 +171,9 @@ def _reading_rank_key(
     return (kind, agreement, use, position)
 
 
-def _character_support(entries: Sequence[Entry], frequencies: dict[str, int]) -> dict[tuple[str, str], float]:
+def _character_support(
+    entries: Sequence[Entry], frequencies: dict[str, int]
+) -> dict[tuple[str, str], float]:
     """For each (character, numbered syllable): log-frequency-weighted count of words using it."""
     support: dict[tuple[str, str], float] = defaultdict(float)
     for entry in entries:
@@ -232,7 +234,9 @@ def build_index(settings: Settings, path: Path, progress: Progress | None = None
             english: list[tuple[int, str]] = []
             for position, entry in enumerate(entries):
                 row_id = position + 1
-                frequency = frequencies.get(entry.simplified) or frequencies.get(entry.traditional, 0)
+                frequency = frequencies.get(entry.simplified) or frequencies.get(
+                    entry.traditional, 0
+                )
                 batch.append(
                     (
                         row_id,

@@ -165,7 +165,9 @@ class Lexicon:
 
     def headwords(self) -> Iterator[tuple[str, int]]:
         """(simplified, frequency) of every entry, for building a segmentation dictionary."""
-        cursor = self.connection.execute("SELECT simplified, MAX(frequency) FROM entries GROUP BY simplified")
+        cursor = self.connection.execute(
+            "SELECT simplified, MAX(frequency) FROM entries GROUP BY simplified"
+        )
         for simplified, frequency in cursor:
             yield str(simplified), int(frequency)
 
@@ -206,7 +208,7 @@ def guess_reading(word: str) -> str:
     """pypinyin's phrase-aware reading, numbered, for a word no dictionary has."""
     from pypinyin import Style, lazy_pinyin
 
-    syllables = lazy_pinyin(
-        word, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda chars: list(chars)
+    syllables: list[str] = lazy_pinyin(
+        word, style=Style.TONE3, neutral_tone_with_five=True, errors="default"
     )
     return " ".join(s.replace("v", "u:") if s[:1] in "ln" and "v" in s else s for s in syllables)

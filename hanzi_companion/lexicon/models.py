@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from hanzi_companion.lexicon import pinyin as _pinyin
 
@@ -12,7 +12,7 @@ CEDICT_SOURCE = "CC-CEDICT"
 PYPINYIN_SOURCE = "pypinyin"
 
 
-class SenseKind(str, Enum):
+class SenseKind(StrEnum):
     """What a CC-CEDICT definition is, so readings can be ranked and senses labelled."""
 
     MEANING = "meaning"
@@ -90,7 +90,9 @@ class Entry:
     @property
     def meanings(self) -> tuple[Sense, ...]:
         """Senses that carry meaning of their own (no variant or cross-reference notes)."""
-        return tuple(s for s in self.senses if s.kind in (SenseKind.MEANING, SenseKind.ABBREVIATION))
+        return tuple(
+            s for s in self.senses if s.kind in (SenseKind.MEANING, SenseKind.ABBREVIATION)
+        )
 
     @property
     def is_variant_only(self) -> bool:
@@ -136,7 +138,7 @@ class Link:
     url: str
 
 
-class QueryKind(str, Enum):
+class QueryKind(StrEnum):
     HANZI = "hanzi"
     PINYIN = "pinyin"
     ENGLISH = "english"

@@ -238,12 +238,12 @@ def _parse_chunk(chunk: str) -> list[Syllable] | None:
     digit_after: dict[int, int] = {}  # index in letters -> tone number typed after it
     for ch in chunk:
         if ch in _UNMARK:
-            plain, tone = _UNMARK[ch]
+            plain, mark_tone = _UNMARK[ch]
             letters.append(plain.lower())
-            tones.append(tone)
+            tones.append(mark_tone)
         elif ch in "12345" and letters:
             digit_after[len(letters) - 1] = int(ch)
-        elif ch.isascii() and ch.isalpha() or ch in "üÜ":
+        elif (ch.isascii() and ch.isalpha()) or ch in "üÜ":
             letters.append(ch.lower())
             tones.append(None)
         else:
@@ -256,9 +256,8 @@ def _parse_chunk(chunk: str) -> list[Syllable] | None:
     start = 0
     for end in splits:
         mark_tones = [t for t in tones[start:end] if t]
-        tone: int | None = digit_after.get(end - 1) or (mark_tones[0] if mark_tones else None)
-        letters_out = word[start:end].replace("v", "ü")
-        result.append(Syllable(letters_out, tone))
+        typed = digit_after.get(end - 1) or (mark_tones[0] if mark_tones else None)
+        result.append(Syllable(word[start:end].replace("v", "ü"), typed))
         start = end
     return result
 

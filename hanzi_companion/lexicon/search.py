@@ -129,7 +129,9 @@ def _by_pinyin(lexicon: Lexicon, query: str, limit: int) -> list[SearchHit]:
         (key, _CANDIDATES),
     )
     exact = [e for e in exact if _tones_match(e, syllables)]
-    exact.sort(key=lambda e: (e.is_reference_only or e.is_variant_only, e.is_proper_noun, -e.frequency))
+    exact.sort(
+        key=lambda e: (e.is_reference_only or e.is_variant_only, e.is_proper_noun, -e.frequency)
+    )
     hits = [SearchHit(e, "exact", kind) for e in exact]
     if len(hits) < limit:
         prefix = _rows(
@@ -138,11 +140,7 @@ def _by_pinyin(lexicon: Lexicon, query: str, limit: int) -> list[SearchHit]:
             "ORDER BY frequency DESC, length LIMIT ?",
             (key, key + "~", limit * 4),
         )
-        hits += [
-            SearchHit(e, "prefix", kind)
-            for e in prefix
-            if _prefix_tones_match(e, syllables)
-        ]
+        hits += [SearchHit(e, "prefix", kind) for e in prefix if _prefix_tones_match(e, syllables)]
     return _dedupe(hits)[:limit]
 
 
@@ -195,7 +193,9 @@ def _by_english(lexicon: Lexicon, query: str, limit: int) -> list[SearchHit]:
         ),
     )
     hits = [
-        SearchHit(e, "gloss-exact" if _gloss_tier(e, query) < 2 else "gloss-word", QueryKind.ENGLISH)
+        SearchHit(
+            e, "gloss-exact" if _gloss_tier(e, query) < 2 else "gloss-word", QueryKind.ENGLISH
+        )
         for e in ranked
     ]
     return _dedupe(hits)[:limit]

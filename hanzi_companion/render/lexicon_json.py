@@ -7,7 +7,8 @@ from typing import Any
 from hanzi_companion.lexicon.models import Entry, Link, Reading, SearchResults
 
 CEDICT_ATTRIBUTION = (
-    "CC-CEDICT, Creative Commons Attribution-ShareAlike 4.0 (MDBG, https://cc-cedict.org/)"
+    "CC-CEDICT (MDBG), Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0), "
+    "https://cc-cedict.org/"
 )
 
 
@@ -68,6 +69,8 @@ def search_json(results: SearchResults) -> dict[str, Any]:
         "query": results.query,
         "kind": results.kind.value,
         "also": [k.value for k in results.also],
-        "results": [{"match": h.match, "kind": h.kind.value, **entry_json(h.entry)} for h in results.hits],
+        "results": [
+            {"match": h.match, "kind": h.kind.value, **entry_json(h.entry)} for h in results.hits
+        ],
         "attribution": CEDICT_ATTRIBUTION,
     }
