@@ -14,6 +14,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import time
@@ -28,7 +29,7 @@ from hanzi_companion.lexicon import pinyin as py
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.settings import Settings
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 Progress = Callable[[str, int, int], None]
 """Progress callback: (stage, done, total)."""
 
@@ -117,6 +118,7 @@ CREATE TABLE entries (
     length INTEGER NOT NULL
 );
 CREATE TABLE chars (char TEXT NOT NULL, entry INTEGER NOT NULL);
+CREATE TABLE glosses (norm TEXT NOT NULL, entry INTEGER NOT NULL, tier INTEGER NOT NULL);
 CREATE VIRTUAL TABLE english USING fts5(glosses, content='', tokenize='unicode61');
 """
 
@@ -126,7 +128,26 @@ CREATE INDEX entries_traditional ON entries (traditional);
 CREATE INDEX entries_toneless ON entries (toneless);
 CREATE INDEX entries_numbered ON entries (numbered);
 CREATE INDEX chars_char ON chars (char, entry);
+CREATE INDEX glosses_norm ON glosses (norm, entry);
 """
+
+
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_WORD = re.compile(r"[^\W_]+")
+_PARTICLES = ("to ", "a ", "an ", "the ")
+
+
+def normalise_gloss(text: str) -> str:
+    """A gloss as compared with English queries: lowercase words, parentheses dropped."""
+    return " ".join(_WORD.findall(_PARENTHESES.sub("", text).lower()))
+
+
+def strip_gloss_particle(norm: str) -> str:
+    """``to create`` -> ``create``; ``the masses`` -> ``masses``."""
+    for particle in _PARTICLES:
+        if norm.startswith(particle):
+            return norm[len(particle) :]
+    return norm
 
 
 def _pypinyin_readings(words: Sequence[str]) -> dict[str, str]:
@@ -232,6 +253,7 @@ def build_index(settings: Settings, path: Path, progress: Progress | None = None
             batch: list[tuple[object, ...]] = []
             chars: list[tuple[str, int]] = []
             english: list[tuple[int, str]] = []
+            glosses: list[tuple[str, int, int]] = []
             for position, entry in enumerate(entries):
                 row_id = position + 1
                 frequency = frequencies.get(entry.simplified) or frequencies.get(
@@ -260,10 +282,21 @@ def build_index(settings: Settings, path: Path, progress: Progress | None = None
                 for char in set(entry.simplified) | set(entry.traditional):
                     chars.append((char, row_id))
                 english.append((row_id, " / ".join(entry.definitions)))
+                for definition in entry.definitions:
+                    for part in definition.split(";"):
+                        norm = normalise_gloss(part)
+                        if norm:
+                            glosses.append((norm, row_id, 0))
+                            bare = strip_gloss_particle(norm)
+                            if bare != norm:
+                                glosses.append((bare, row_id, 1))
                 if len(batch) >= 5000:
                     _flush(connection, batch, chars, english)
+                    connection.executemany("INSERT INTO glosses VALUES (?, ?, ?)", glosses)
+                    glosses.clear()
                     report("writing index", position + 1, total)
             _flush(connection, batch, chars, english)
+            connection.executemany("INSERT INTO glosses VALUES (?, ?, ?)", glosses)
             report("writing index", total, total)
             connection.executescript(_INDEXES)
             metadata.update(

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 from hanzi_companion.lexicon import pinyin as py
+from hanzi_companion.lexicon.index import normalise_gloss, strip_gloss_particle
 from hanzi_companion.lexicon.models import Entry, QueryKind, SearchHit, SearchResults
 
 if TYPE_CHECKING:
@@ -13,7 +14,6 @@ if TYPE_CHECKING:
 
 _COLUMNS = "traditional, simplified, pinyin, senses, classifiers, source, note, frequency"
 _CANDIDATES = 400  # rows fetched per tier before ranking in Python
-_PARENTHESES = re.compile(r"\([^)]*\)")
 
 
 def is_han(ch: str) -> bool:
@@ -60,10 +60,27 @@ def search(
     return SearchResults(query=query, kind=detected, hits=tuple(hits[:limit]), also=also)
 
 
-def _rows(lexicon: Lexicon, sql: str, params: tuple[object, ...]) -> list[Entry]:
+@overload
+def _rows(
+    lexicon: Lexicon, sql: str, params: tuple[object, ...], *, with_id: Literal[False] = ...
+) -> list[Entry]: ...
+
+
+@overload
+def _rows(
+    lexicon: Lexicon, sql: str, params: tuple[object, ...], *, with_id: Literal[True]
+) -> list[tuple[int, Entry]]: ...
+
+
+def _rows(
+    lexicon: Lexicon, sql: str, params: tuple[object, ...], *, with_id: bool = False
+) -> list[Entry] | list[tuple[int, Entry]]:
     from hanzi_companion.lexicon.lexicon import row_to_entry
 
-    return [row_to_entry(row) for row in lexicon.query(sql, params)]
+    rows = lexicon.query(sql, params)
+    if with_id:
+        return [(int(str(row[0])), row_to_entry(row[1:])) for row in rows]
+    return [row_to_entry(row) for row in rows]
 
 
 def _dedupe(hits: list[SearchHit]) -> list[SearchHit]:
@@ -160,42 +177,47 @@ def _fts_phrase(query: str) -> str | None:
     return '"' + " ".join(words) + '"'
 
 
-def _gloss_tier(entry: Entry, query: str) -> int:
-    """0: a sense is the query; 1: a sense is 'to <query>' or starts with it; 2: elsewhere."""
-    wanted = " ".join(re.findall(r"[^\W_]+", query.lower()))
-    best = 2
-    for sense in entry.senses:
-        text = " ".join(re.findall(r"[^\W_]+", _PARENTHESES.sub("", sense.text).lower()))
-        if text == wanted:
-            return 0
-        if text in (f"to {wanted}", f"a {wanted}", f"the {wanted}", f"an {wanted}"):
-            best = min(best, 1)
-    return best
-
-
 def _by_english(lexicon: Lexicon, query: str, limit: int) -> list[SearchHit]:
+    """Whole-word English search: glosses equal to the query first, then by frequency."""
     phrase = _fts_phrase(query)
     if phrase is None:
         return []
-    entries = _rows(
-        lexicon,
-        f"SELECT {_COLUMNS} FROM entries WHERE id IN "
-        "(SELECT rowid FROM english WHERE english MATCH ?) ORDER BY frequency DESC LIMIT ?",
-        (phrase, _CANDIDATES * 5),
+    norm = normalise_gloss(query)
+    bare = strip_gloss_particle(norm)
+    exact_rows = lexicon.query(
+        "SELECT entry, MIN(tier + (norm != ?) * 2) FROM glosses WHERE norm IN (?, ?) "
+        "GROUP BY entry",
+        (norm, norm, bare),
     )
-    ranked = sorted(
-        entries,
-        key=lambda e: (
-            _gloss_tier(e, query),
-            e.is_reference_only or e.is_variant_only,
-            e.is_proper_noun or e.is_surname_only,
-            -e.frequency,
+    tiers = {int(str(entry)): int(str(tier)) for entry, tier in exact_rows}
+    exact = _rows(
+        lexicon,
+        f"SELECT id, {_COLUMNS} FROM entries WHERE id IN "
+        f"({','.join('?' * len(tiers))}) ORDER BY frequency DESC LIMIT ?",
+        (*tiers, _CANDIDATES),
+        with_id=True,
+    )
+    ranked_exact = sorted(
+        exact,
+        key=lambda pair: (
+            tiers[pair[0]],
+            pair[1].is_reference_only or pair[1].is_variant_only,
+            pair[1].is_proper_noun or pair[1].is_surname_only,
+            -pair[1].frequency,
         ),
     )
-    hits = [
-        SearchHit(
-            e, "gloss-exact" if _gloss_tier(e, query) < 2 else "gloss-word", QueryKind.ENGLISH
+    hits = [SearchHit(entry, "gloss-exact", QueryKind.ENGLISH) for _, entry in ranked_exact]
+    if len(hits) < limit:
+        others = _rows(
+            lexicon,
+            f"SELECT id, {_COLUMNS} FROM entries WHERE id IN "
+            "(SELECT rowid FROM english WHERE english MATCH ?) ORDER BY frequency DESC LIMIT ?",
+            (phrase, limit + len(hits)),
+            with_id=True,
         )
-        for e in ranked
-    ]
+        hits += [
+            SearchHit(entry, "gloss-word", QueryKind.ENGLISH)
+            for row_id, entry in others
+            if row_id not in tiers
+        ]
     return _dedupe(hits)[:limit]
