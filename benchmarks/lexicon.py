@@ -93,7 +93,7 @@ def _run(script: str, *args: str) -> tuple[float, int]:
 
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:
@@ -127,7 +127,7 @@ def main() -> None:
         print(f"{'index build (s)':<38}{statistics.median(builds):>18.2f}{'-':>18}")
 
     words = [w for kind in (QueryKind.HANZI,) for w in QUERIES[kind]] * 50
-    raw_lookup = getattr(lexicon, "_lookup")  # uncached path: what a first lookup costs
+    raw_lookup = lexicon._lookup  # uncached path: what a first lookup costs
     timings = []
     for word in words:
         start = time.perf_counter()
