@@ -58,9 +58,7 @@ class Settings:
         data_dir = Path(env[ENV_DATA_DIR]) if env.get(ENV_DATA_DIR) else _shipped("dictionaries")
         static_dir = Path(env[ENV_STATIC_DIR]) if env.get(ENV_STATIC_DIR) else _shipped("static")
         cache_dir = Path(env[ENV_CACHE_DIR]) if env.get(ENV_CACHE_DIR) else _default_cache_dir(env)
-        course_dir = (
-            Path(env[ENV_COURSE_DIR]) if env.get(ENV_COURSE_DIR) else demo_course_dir()
-        )
+        course_dir = Path(env[ENV_COURSE_DIR]) if env.get(ENV_COURSE_DIR) else demo_course_dir()
         user = tuple(
             Path(p) for p in env.get(ENV_USER_DICTIONARIES, "").split(os.pathsep) if p.strip()
         )

@@ -21,7 +21,9 @@ class Site:
 
 # Purple Culture, Hanziyuan and CUHK first: they are the ones the course slides link to.
 SITES: tuple[Site, ...] = (
-    Site("Purple Culture", "https://www.purpleculture.net/dictionary-details/?word={q}", True, True),
+    Site(
+        "Purple Culture", "https://www.purpleculture.net/dictionary-details/?word={q}", True, True
+    ),
     Site("Hanziyuan", "https://hanziyuan.net/#{q}", True, False),
     Site(
         "CUHK",
@@ -30,10 +32,14 @@ SITES: tuple[Site, ...] = (
         False,
         traditional=True,
     ),
-    Site("MDBG", "https://www.mdbg.net/chinese/dictionary?page=worddict&wdrst=0&wdqb={q}", True, True),
+    Site(
+        "MDBG", "https://www.mdbg.net/chinese/dictionary?page=worddict&wdrst=0&wdqb={q}", True, True
+    ),
     Site("Wiktionary", "https://en.wiktionary.org/wiki/{q}", True, True),
     Site("zdic", "https://www.zdic.net/hans/{q}", True, True),
-    Site("YellowBridge", "https://www.yellowbridge.com/chinese/dictionary.php?word={q}", True, True),
+    Site(
+        "YellowBridge", "https://www.yellowbridge.com/chinese/dictionary.php?word={q}", True, True
+    ),
     Site("MoeDict", "https://www.moedict.tw/{q}", True, True, traditional=True),
 )
 
