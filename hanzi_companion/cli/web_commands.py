@@ -1,7 +1,63 @@
-"""Commands of this group (filled in as the feature lands)."""
+"""Web commands: ``serve`` runs the web UI (Flask in development, waitress in production)."""
 
 from __future__ import annotations
 
 import click
 
-COMMANDS: tuple[click.Command, ...] = ()
+from hanzi_companion.cli.common import handle_errors, open_lexicon
+from hanzi_companion.settings import Settings
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 5000
+
+
+@click.command()
+@click.option("--host", default=DEFAULT_HOST, show_default=True, help="Address to listen on.")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--production",
+    is_flag=True,
+    help="Serve with waitress (a production WSGI server) instead of Flask's development server.",
+)
+@click.option(
+    "--threads",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Worker threads (production server only).",
+)
+@click.option("--debug", is_flag=True, help="Development server with the debugger and reloader.")
+@handle_errors
+def serve(host: str, port: int, production: bool, threads: int, debug: bool) -> None:
+    """Run the web UI and JSON API.
+
+    Examples:
+
+      hanzi-companion serve                      (development, http://127.0.0.1:5000)
+
+      hanzi-companion serve --production --port 8000
+
+    The course page shows the folder in HANZI_COMPANION_COURSE (the demo course by default);
+    set HANZI_COMPANION_SECRET_KEY in production.
+    """
+    from hanzi_companion.web import create_app
+
+    settings = Settings.from_env()
+    lexicon = open_lexicon(settings)  # builds the index with a progress bar when needed
+    app = create_app(settings, {"LEXICON": lexicon})
+    url = f"http://{host}:{port}/"
+    if production:
+        import waitress
+
+        from hanzi_companion.web import warm_up
+
+        warm_up(app)
+        click.echo(f"hanzi-companion: serving on {url} with waitress ({threads} threads)")
+        waitress.serve(app, host=host, port=port, threads=threads, ident="hanzi-companion")
+        return
+    if not settings.secret_key:
+        click.echo("Development server with a random secret key; use --production to deploy.")
+    app.run(host=host, port=port, debug=debug, use_reloader=debug, threaded=True)
+
+
+COMMANDS: tuple[click.Command, ...] = (serve,)

@@ -1,0 +1,92 @@
+"""The web UI and JSON API: a Flask app factory; views only parse, call the library and format.
+
+``create_app(settings, test_config)`` builds an app; the lexicon and the course are opened in
+:func:`init_app` and kept in ``app.extensions`` (no module-global app, nothing at import).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask, current_app
+
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.settings import Settings, templates_dir
+from hanzi_companion.web.course import CourseFolder
+
+EXTENSION_KEY = "hanzi_companion"
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Resources:
+    """What every view needs: the settings, the open lexicon and the course folder."""
+
+    settings: Settings
+    lexicon: Lexicon
+    course: CourseFolder
+
+
+def resources() -> Resources:
+    """The current app's resources (inside a request or app context)."""
+    found: Resources = current_app.extensions[EXTENSION_KEY]
+    return found
+
+
+def create_app(
+    settings: Settings | None = None, test_config: dict[str, Any] | None = None
+) -> Flask:
+    """Build the app for ``settings`` (from the environment by default).
+
+    ``test_config`` overrides Flask configuration; its optional ``LEXICON`` key passes an
+    already open :class:`Lexicon` (tests share one per session).
+    """
+    settings = settings or Settings.from_env()
+    app = Flask(
+        __name__,
+        static_folder=str(settings.static_dir),
+        static_url_path="/static",
+        template_folder=str(templates_dir()),
+    )
+    app.config.from_mapping(
+        # A random key per process is fine for development: nothing long-lived is signed.
+        SECRET_KEY=settings.secret_key or secrets.token_hex(32),
+        MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES,
+        MAX_FORM_MEMORY_SIZE=MAX_UPLOAD_BYTES,
+        JSON_SORT_KEYS=False,
+        SEND_FILE_MAX_AGE_DEFAULT=3600,
+    )
+    if test_config:
+        app.config.from_mapping(test_config)
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    init_app(app, settings)
+    return app
+
+
+def init_app(app: Flask, settings: Settings) -> None:
+    """Open the resources and register blueprints, template helpers, security and errors."""
+    from hanzi_companion.web import api, errors, pages, security, templating
+
+    lexicon = app.config.get("LEXICON") or Lexicon.open(settings)
+    app.extensions[EXTENSION_KEY] = Resources(
+        settings=settings, lexicon=lexicon, course=CourseFolder(settings.course_dir)
+    )
+    templating.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(api.bp, url_prefix="/api")
+
+
+def warm_up(app: Flask) -> None:
+    """Render the home and course pages once, so the first visitors do not wait for the
+    segmenter to load and the course glossaries to be built."""
+    with app.test_client() as client:
+        for path in ("/", "/course"):
+            client.get(path)
+
+
+__all__ = ["MAX_UPLOAD_BYTES", "Resources", "create_app", "init_app", "resources", "warm_up"]

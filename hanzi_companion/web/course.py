@@ -1,0 +1,82 @@
+"""The course folder the web UI serves: its decks, listed from disk, glossaries built on demand.
+
+A deck is named by its file stem (``week07``). Names from URLs are only ever looked up in the
+folder's listing, never joined into a path, so no name can reach outside the folder.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from hanzi_companion.errors import NotFoundError
+from hanzi_companion.glossary import Glossary
+
+DECK_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_WEEK = re.compile(r"(\d+)")
+
+
+@dataclass(frozen=True)
+class CourseDeck:
+    """One deck file of the course folder."""
+
+    name: str  # file stem, used in URLs
+    path: Path
+    stamp: tuple[int, int]  # (mtime_ns, size): a changed file is read again
+
+    @property
+    def filename(self) -> str:
+        return self.path.name
+
+    @property
+    def order(self) -> tuple[int, str]:
+        match = _WEEK.search(self.name)
+        return (int(match.group(1)) if match else 10**6, self.name)
+
+
+GlossaryBuilder = Callable[[bytes, str], Glossary]
+
+
+class CourseFolder:
+    """Lists a course folder and caches each deck's glossary until its file changes."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._lock = threading.Lock()
+        self._glossaries: dict[str, tuple[tuple[int, int], Glossary]] = {}
+
+    def decks(self) -> tuple[CourseDeck, ...]:
+        """The deck files of the folder in week order (hidden and odd names skipped)."""
+        if not self.folder.is_dir():
+            return ()
+        found = []
+        for path in self.folder.iterdir():
+            if path.suffix.lower() not in DECK_SUFFIXES or not _NAME.match(path.stem):
+                continue
+            if not path.is_file() or path.is_symlink():
+                continue
+            stat = path.stat()
+            found.append(CourseDeck(path.stem, path, (stat.st_mtime_ns, stat.st_size)))
+        return tuple(sorted(found, key=lambda deck: deck.order))
+
+    def deck(self, name: str) -> CourseDeck:
+        """The deck called ``name``; :class:`NotFoundError` when the folder has none."""
+        for deck in self.decks():
+            if deck.name == name:
+                return deck
+        raise NotFoundError(name, f"the course has no deck called {name!r}")
+
+    def glossary(self, deck: CourseDeck, build: GlossaryBuilder) -> Glossary:
+        """The deck's glossary, built with ``build(data, filename)`` once per file version."""
+        # One lock for the whole build: concurrent first requests wait for one build.
+        with self._lock:
+            cached = self._glossaries.get(deck.name)
+            if cached and cached[0] == deck.stamp:
+                return cached[1]
+            glossary = build(deck.path.read_bytes(), deck.filename)
+            self._glossaries[deck.name] = (deck.stamp, glossary)
+            return glossary

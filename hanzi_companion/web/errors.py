@@ -1,0 +1,104 @@
+"""Every error becomes one clear page or one JSON shape: ``{"error": {"code", "message"}}``.
+
+Users never see a traceback: unexpected exceptions are logged and answered with a plain 500.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, Response, current_app, jsonify, render_template, request
+from werkzeug.exceptions import (
+    HTTPException,
+    InternalServerError,
+    RequestEntityTooLarge,
+    default_exceptions,
+)
+
+from hanzi_companion.errors import (
+    DeckError,
+    HanziCompanionError,
+    InvalidQueryError,
+    NotFoundError,
+)
+
+# Friendlier messages than Werkzeug's defaults, keyed by status.
+MESSAGES = {
+    400: "The request could not be understood.",
+    404: "There is no page at this address.",
+    405: "This address does not accept that method.",
+    413: "The upload is larger than the 2 MB limit; split the deck or remove embedded images.",
+    500: "Something went wrong on our side; the error has been logged.",
+}
+CODES = {
+    400: "bad_request",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    500: "internal_error",
+}
+
+
+def wants_json() -> bool:
+    return request.path == "/api" or request.path.startswith("/api/")
+
+
+def error_response(status: int, code: str, message: str, **extra: Any) -> tuple[Response, int]:
+    """The error as JSON under /api, else as a page."""
+    if wants_json():
+        return jsonify({"error": {"code": code, "message": message}}), status
+    page = render_template("error.html", status=status, code=code, message=message, **extra)
+    return Response(page, mimetype="text/html"), status
+
+
+def _default_description(status: int) -> str | None:
+    base = default_exceptions.get(status)
+    return base.description if base else None
+
+
+def handle_http(exc: HTTPException) -> tuple[Response, int] | HTTPException:
+    status = exc.code or 500
+    if status < 400:
+        return exc  # redirects raised as exceptions pass through untouched
+    if isinstance(exc, RequestEntityTooLarge):
+        message = MESSAGES[413]
+    elif status not in MESSAGES or exc.description != _default_description(status):
+        message = exc.description or MESSAGES.get(status, "")
+    else:
+        message = MESSAGES[status]
+    code = CODES.get(status, (exc.name or "error").lower().replace(" ", "_"))
+    if exc.__class__.__name__ == "InvalidUtf8":
+        code = "invalid_utf8"
+    response, status = error_response(status, code, message)
+    if status == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
+        response.headers["Allow"] = ", ".join(exc.valid_methods)
+    return response, status
+
+
+def handle_domain(exc: HanziCompanionError) -> tuple[Response, int]:
+    if isinstance(exc, InvalidQueryError):
+        return error_response(400, "invalid_query", str(exc))
+    if isinstance(exc, DeckError):
+        return error_response(400, "invalid_deck", f"The deck cannot be read: {exc.reason}.")
+    if isinstance(exc, NotFoundError):
+        return error_response(404, "not_found", str(exc))
+    # Data or output errors are the server's problem; their paths are not for users.
+    current_app.logger.error("server-side data error: %s", exc)
+    return error_response(500, "internal_error", MESSAGES[500])
+
+
+def handle_unexpected(exc: Exception) -> tuple[Response, int]:
+    if isinstance(exc, HTTPException):
+        result = handle_http(exc)
+        if isinstance(result, tuple):
+            return result
+    current_app.logger.exception("unhandled error on %s %s", request.method, request.path)
+    return error_response(500, "internal_error", MESSAGES[500])
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(HTTPException, handle_http)
+    app.register_error_handler(HanziCompanionError, handle_domain)
+    app.register_error_handler(InternalServerError, handle_unexpected)
+    app.register_error_handler(Exception, handle_unexpected)

@@ -1,0 +1,114 @@
+"""HTML pages: home, search, word, character, course, deck and about.
+
+Views parse the request, ask the library and hand its models to templates; nothing here
+derives readings or glosses.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response as BaseResponse
+
+from hanzi_companion.errors import InvalidQueryError
+from hanzi_companion.lexicon.lexicon import normalise_query
+from hanzi_companion.lexicon.models import QueryKind
+from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.web import resources
+from hanzi_companion.web import views as _views
+
+bp = Blueprint("pages", __name__)
+
+KINDS = {kind.value: kind for kind in QueryKind}
+
+
+def _page(template: str, status: int = 200, **context: object) -> Response:
+    return Response(render_template(template, **context), status=status, mimetype="text/html")
+
+
+@bp.get("/")
+def home() -> Response:
+    res = resources()
+    return _page(
+        "home.html",
+        hide_header_search=True,
+        course=_views.course_summary(res.course),
+        examples=_views.EXAMPLES,
+    )
+
+
+@bp.get("/search")
+def search() -> Response | BaseResponse:
+    query = request.args.get("q", "")
+    if not query.strip():
+        return redirect(url_for("pages.home"))
+    kind = KINDS.get(request.args.get("kind", ""))
+    res = resources()
+    try:
+        results = res.lexicon.search(query, kind=kind, limit=60)
+    except InvalidQueryError as exc:
+        # Still a helpful page: the problem, and the search box to try again.
+        return _page("search.html", status=400, query=query[:200], problem=str(exc), results=None)
+    return _page(
+        "search.html",
+        query=results.query,
+        results=results,
+        suggestions=_views.suggestions(res.lexicon, results),
+    )
+
+
+@bp.get("/word/<word>")
+def word(word: str) -> Response | BaseResponse:
+    res = resources()
+    word = normalise_query(word)
+    if not any(is_han(ch) for ch in word):
+        return redirect(url_for("pages.search", q=word))
+    if len(word) == 1:
+        return redirect(url_for("pages.character", char=word))
+    return _page("word.html", query=word, page=_views.word_page(res.lexicon, word))
+
+
+@bp.get("/char/<char>")
+def character(char: str) -> Response | BaseResponse:
+    res = resources()
+    char = normalise_query(char)
+    if len(char) > 1:
+        return redirect(url_for("pages.word", word=char))
+    if not is_han(char):
+        return redirect(url_for("pages.search", q=char))
+    return _page("character.html", query=char, page=_views.character_page(res.lexicon, char))
+
+
+@bp.get("/about")
+def about() -> Response:
+    res = resources()
+    return _page("about.html", active="about", metadata=res.lexicon.metadata())
+
+
+@bp.get("/course")
+def course() -> Response:
+    res = resources()
+    return _page("course.html", active="course", course=_views.course_summary(res.course))
+
+
+@bp.route("/deck", methods=["GET"])
+def deck() -> Response:
+    return _page("deck_form.html", active="deck")
+
+
+@bp.post("/deck")
+def deck_glossary() -> Response:
+    return _page("deck_form.html", status=501, active="deck", problem="Not ready yet.")
+
+
+@bp.get("/course/<name>")
+def course_deck(name: str) -> Response:
+    res = resources()
+    deck = res.course.deck(name)
+    return _page(
+        "course.html", active="course", course=_views.course_summary(res.course), deck=deck
+    )
+
+
+@bp.get("/course.apkg")
+def course_apkg() -> Response:
+    return Response("", status=501)

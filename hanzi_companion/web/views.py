@@ -1,0 +1,206 @@
+"""Small view models for the pages: what the library answers, gathered for one template.
+
+Only gathering and ordering happens here; readings, glosses and profiles come from the library.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.lexicon.models import Entry, Link, QueryKind, Reading, SearchResults
+from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.web.course import CourseFolder
+
+# Shown on the home page and when a search finds nothing: one query of each kind.
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("创新", "characters"),
+    ("chuàngxīn", "pinyin with tone marks"),
+    ("chuang4", "pinyin with tone numbers"),
+    ("chuangxin", "pinyin without tones"),
+    ("innovation", "English"),
+)
+MAX_SUBWORD_LENGTH = 16
+
+
+@dataclass(frozen=True)
+class CharacterReading:
+    """One character of a word with its reading inside that word."""
+
+    char: str
+    pinyin_numbered: str
+
+
+@dataclass(frozen=True)
+class WordPage:
+    word: str
+    found: bool
+    entries: tuple[Entry, ...]
+    reading: Reading
+    script: str
+    other_form: str | None
+    characters: tuple[CharacterReading, ...]
+    subwords: tuple[Entry, ...]
+    containing: tuple[Entry, ...]
+    links: tuple[Link, ...]
+
+
+def _characters(lexicon: Lexicon, word: str, reading: Reading) -> tuple[CharacterReading, ...]:
+    """Each Han character with the syllable the word's reading gives it (or its own reading)."""
+    syllables = reading.pinyin_numbered.split()
+    aligned = len(syllables) == len(word)
+    out = []
+    for index, char in enumerate(word):
+        if not is_han(char):
+            continue
+        numbered = syllables[index] if aligned else lexicon.reading(char).pinyin_numbered
+        out.append(CharacterReading(char, numbered))
+    return tuple(out)
+
+
+def _subwords(lexicon: Lexicon, word: str) -> tuple[Entry, ...]:
+    """Dictionary words inside a longer word, in reading order (longest first at each start)."""
+    if len(word) > MAX_SUBWORD_LENGTH:
+        return ()
+    found: list[Entry] = []
+    seen: set[str] = set()
+    for start in range(len(word)):
+        for end in range(len(word), start + 1, -1):
+            part = word[start:end]
+            if part == word or part in seen:
+                continue
+            entries = lexicon.lookup(part)
+            if entries:
+                seen.add(part)
+                found.append(entries[0])
+    return tuple(found)
+
+
+def word_page(lexicon: Lexicon, word: str) -> WordPage:
+    entries = lexicon.lookup(word)
+    reading = lexicon.reading(word)
+    containing = tuple(
+        hit.entry
+        for hit in lexicon.search(word, kind=QueryKind.HANZI, limit=40).hits
+        if hit.match != "exact"
+    )
+    return WordPage(
+        word=word,
+        found=bool(entries),
+        entries=entries,
+        reading=reading,
+        script=lexicon.script(word),
+        other_form=lexicon.other_form(word),
+        characters=_characters(lexicon, word, reading),
+        subwords=_subwords(lexicon, word),
+        containing=containing,
+        links=lexicon.links(word),
+    )
+
+
+@dataclass(frozen=True)
+class CharacterPage:
+    char: str
+    found: bool
+    entries: tuple[Entry, ...]
+    reading: Reading
+    other_form: str | None
+    words: tuple[Entry, ...]
+    links: tuple[Link, ...]
+    codepoint: str
+    unicode_name: str
+
+
+def character_page(lexicon: Lexicon, char: str) -> CharacterPage:
+    entries = lexicon.lookup(char)
+    return CharacterPage(
+        char=char,
+        found=bool(entries),
+        entries=entries,
+        reading=lexicon.reading(char),
+        other_form=lexicon.other_form(char),
+        words=lexicon.words_containing(char, limit=60),
+        links=lexicon.links(char),
+        codepoint=f"U+{ord(char):04X}",
+        unicode_name=unicodedata.name(char, ""),
+    )
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """What to offer when a search finds nothing (or could be read another way)."""
+
+    notes: tuple[str, ...] = ()
+    queries: tuple[tuple[str, str], ...] = ()  # (query, why)
+    kinds: tuple[QueryKind, ...] = ()  # other readings of the query worth a click
+    reading: Reading | None = None  # pypinyin's reading of unknown characters
+    characters: tuple[str, ...] = ()  # Han characters of the query, each worth a look
+    words: tuple[Entry, ...] = field(default=())  # dictionary words inside the query
+
+
+def _looks_foreign(query: str) -> bool:
+    """True when the query has letters that are neither Latin nor Han (kana, Cyrillic...)."""
+    for ch in query:
+        if not ch.isalpha() or is_han(ch):
+            continue
+        if "LATIN" not in unicodedata.name(ch, ""):
+            return True
+    return False
+
+
+def suggestions(lexicon: Lexicon, results: SearchResults) -> Suggestions:
+    query = results.query
+    kinds = tuple(k for k in results.also if k != results.kind)
+    if results.hits:
+        return Suggestions(kinds=kinds)
+    if results.kind == QueryKind.HANZI:
+        chars = tuple(dict.fromkeys(ch for ch in query if is_han(ch)))
+        return Suggestions(
+            notes=(
+                "No dictionary has this as a word; here is how it would be read and what it"
+                " is made of.",
+            ),
+            reading=lexicon.reading("".join(chars)) if chars else None,
+            characters=chars,
+            words=_subwords(lexicon, "".join(ch for ch in query if is_han(ch))),
+        )
+    notes: list[str] = []
+    queries: list[tuple[str, str]] = []
+    if _looks_foreign(query):
+        notes.append(
+            "This search understands Chinese characters, pinyin and English; the query has"
+            " letters of another script."
+        )
+    elif results.kind == QueryKind.PINYIN:
+        notes.append("No word has exactly this pinyin; check the tones, or leave them out.")
+        plain = "".join(ch for ch in unicodedata.normalize("NFD", query) if ch.isascii())
+        plain = "".join(ch for ch in plain if not ch.isdigit())
+        if plain and plain != query:
+            queries.append((plain, "the same pinyin without tones"))
+    else:
+        notes.append("No English definition contains these words.")
+        words = [w for w in query.split() if len(w) > 2]
+        if len(words) > 1:
+            queries.extend((w, "one word at a time") for w in words[:5])
+    queries.extend(EXAMPLES)
+    return Suggestions(notes=tuple(notes), queries=tuple(queries), kinds=kinds)
+
+
+@dataclass(frozen=True)
+class CourseWeek:
+    """One deck of the course folder, as the home and course pages list it."""
+
+    name: str
+    filename: str
+
+
+@dataclass(frozen=True)
+class CourseSummary:
+    name: str
+    weeks: tuple[CourseWeek, ...]
+
+
+def course_summary(course: CourseFolder) -> CourseSummary:
+    weeks = tuple(CourseWeek(deck.name, deck.filename) for deck in course.decks())
+    return CourseSummary(name=course.folder.name, weeks=weeks)
