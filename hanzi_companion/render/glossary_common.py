@@ -1,0 +1,153 @@
+"""Small formatting helpers shared by the glossary renderers (JSON, Markdown, slides, HTML).
+
+They only format what the :mod:`hanzi_companion.glossary` model holds; nothing here looks a
+word up or chooses a reading.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+from hanzi_companion.errors import DataFileError
+from hanzi_companion.glossary import CharacterOfTheWeek, DeckInfo, Glossary, GlossaryTerm
+from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.links import links_for
+from hanzi_companion.lexicon.models import CEDICT_SOURCE, Link
+from hanzi_companion.render.lexicon_json import CEDICT_ATTRIBUTION
+from hanzi_companion.settings import Settings
+
+__all__ = [
+    "CEDICT_ATTRIBUTION",
+    "CREDIT_SHORT",
+    "character_links",
+    "credit_line",
+    "deck_heading",
+    "deck_meta",
+    "deck_url",
+    "fragment",
+    "glossary_css",
+    "marks",
+    "other_sources",
+    "safe_links",
+    "term_links",
+]
+
+CREDIT_SHORT = "Dictionary data: CC-CEDICT (MDBG), CC BY-SA 4.0, https://cc-cedict.org/"
+_SAFE_SCHEMES = ("http://", "https://")
+GLOSSARY_CSS = "css/glossary.css"
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_SPACES = re.compile(r"\s+")
+
+
+def glossary_css(settings: Settings | None = None, *, minify: bool = False) -> str:
+    """The glossary stylesheet (tone colours, CJK fonts), to inline in self-contained outputs.
+
+    ``minify`` drops comments and folds the file onto one line, as a remark slide needs (a
+    blank line would end the ``<style>`` block inside the slide's Markdown).
+    """
+    settings = settings or Settings.from_env()
+    path = settings.static_dir / GLOSSARY_CSS
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(path, f"cannot read the glossary stylesheet: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise DataFileError(path, "the glossary stylesheet is not UTF-8 text") from None
+    if "</" in text:
+        # It is inlined raw in <style> elements, where "</" could end the element early.
+        raise DataFileError(path, "the glossary stylesheet must not contain '</'")
+    if minify:
+        text = _SPACES.sub(" ", _CSS_COMMENT.sub("", text)).strip()
+    return text
+
+
+def safe_links(links: tuple[Link, ...]) -> tuple[Link, ...]:
+    """Only web links: a deck could carry ``javascript:`` targets, which no output may keep."""
+    return tuple(link for link in links if link.url.strip().lower().startswith(_SAFE_SCHEMES))
+
+
+def term_links(term: GlossaryTerm) -> tuple[Link, ...]:
+    """Outside dictionaries for a term (Purple Culture, Hanziyuan, CUHK first)."""
+    word = term.simplified or term.term
+    return links_for(word, term.traditional or None)
+
+
+def character_links(character: CharacterOfTheWeek, limit: int | None = None) -> tuple[Link, ...]:
+    """The links the slide gives, then the usual dictionaries the slide did not name.
+
+    ``limit`` caps the added dictionaries (Purple Culture, Hanziyuan and CUHK come first);
+    the slide's own links are always kept.
+    """
+    given = safe_links(character.links)
+    seen_sites = {link.site for link in given}
+    seen_urls = {link.url for link in given}
+    extra = tuple(
+        link
+        for link in links_for(character.character)
+        if link.site not in seen_sites and link.url not in seen_urls
+    )
+    return given + (extra if limit is None else extra[:limit])
+
+
+def marks(numbered: str) -> str:
+    """Dictionary-style tone marks for a numbered reading the model holds ("" stays "")."""
+    return _pinyin.numbered_to_marks(numbered, separator="") if numbered else ""
+
+
+def fragment(slide: int) -> str:
+    """The remark URL fragment of a slide (remark numbers slides from 1)."""
+    return f"#{slide}"
+
+
+def deck_url(template: str, deck: DeckInfo) -> str:
+    """Expand a deck URL template: ``{name}`` is the deck's file name, ``{stem}`` without suffix.
+
+    An empty template gives an empty URL (links to slides are then left out of pages that do
+    not live next to the deck).
+    """
+    if not template:
+        return ""
+    stem = PurePosixPath(deck.name).stem if deck.name else ""
+    return template.replace("{name}", deck.name).replace("{stem}", stem)
+
+
+def deck_heading(deck: DeckInfo) -> str:
+    """The deck's display title: its title, else its name."""
+    return deck.title or deck.name or "Glossary"
+
+
+def deck_meta(deck: DeckInfo) -> str:
+    """One line of metadata: course, week, date, slide count (only what is known)."""
+    parts = []
+    if deck.course:
+        parts.append(deck.course)
+    if deck.week is not None:
+        parts.append(f"week {deck.week}")
+    if deck.date:
+        parts.append(deck.date)
+    if deck.slide_count:
+        parts.append(f"{deck.slide_count} slides")
+    return " · ".join(parts)
+
+
+def other_sources(glossaries: tuple[Glossary, ...]) -> tuple[str, ...]:
+    """Sources other than CC-CEDICT that contributed senses or readings, sorted."""
+    found: set[str] = set()
+    for glossary in glossaries:
+        for term in glossary.terms:
+            found.update(sense.source for sense in term.senses)
+            found.update(term.sources)
+            if term.reading_source:
+                found.add(term.reading_source)
+    found.discard(CEDICT_SOURCE)
+    found.discard("")
+    return tuple(sorted(found))
+
+
+def credit_line(glossaries: tuple[Glossary, ...]) -> str:
+    """The credit every output carries: CC-CEDICT's licence, plus any other source used."""
+    others = other_sources(glossaries)
+    if not others:
+        return CEDICT_ATTRIBUTION
+    return f"{CEDICT_ATTRIBUTION}; also: {', '.join(others)}"

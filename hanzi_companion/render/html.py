@@ -1,0 +1,120 @@
+"""A standalone HTML glossary page (Jinja2, autoescaped) that works offline as a single file.
+
+The page body is the template ``glossary.html``, which the web UI includes as well: build its
+context with :func:`glossary_context`. The stylesheet ``static/css/glossary.css`` is inlined,
+no external resource is referenced, and every string from the deck goes through autoescaping.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from hanzi_companion.glossary import Course, DeckInfo, Glossary
+from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.render.glossary_common import (
+    character_links,
+    credit_line,
+    deck_heading,
+    deck_meta,
+    deck_url,
+    glossary_css,
+    term_links,
+)
+from hanzi_companion.settings import Settings, templates_dir
+
+BODY_TEMPLATE = "glossary.html"
+STANDALONE_TEMPLATE = "glossary_standalone.html"
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The Jinja environment of exported pages (created on first use, autoescape on)."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+        keep_trailing_newline=True,
+    )
+
+
+def tone_markup(numbered: str) -> Markup:
+    """Tone-coloured pinyin as safe markup (``tone_html`` escapes the syllables itself)."""
+    return Markup(_pinyin.tone_html(numbered)) if numbered else Markup("")
+
+
+def glossary_context(glossary: Glossary, *, deck_url_template: str = "") -> dict[str, Any]:
+    """Everything ``glossary.html`` needs besides the glossary: formatting functions only.
+
+    ``deck_url_template`` is the URL of the deck (``{name}`` and ``{stem}`` are replaced by the
+    deck's file name and stem); slide numbers link to ``<url>#<slide>`` when it is given.
+    """
+
+    def url_of(deck: DeckInfo) -> str:
+        return deck_url(deck_url_template, deck)
+
+    return {
+        "glossary": glossary,
+        "tone_html": tone_markup,
+        "term_links": term_links,
+        "character_links": character_links,
+        "deck_url": url_of,
+        "deck_meta": deck_meta,
+        "heading_level": 2,
+    }
+
+
+def _render_page(
+    glossaries: tuple[Glossary, ...],
+    title: str,
+    *,
+    heading_level: int,
+    settings: Settings | None,
+    deck_url_template: str,
+) -> str:
+    css = glossary_css(settings, minify=True)
+    context = glossary_context(
+        glossaries[0] if glossaries else _EMPTY, deck_url_template=deck_url_template
+    )
+    context.update(
+        glossaries=glossaries,
+        title=title,
+        # Inlined raw (entities are not decoded inside <style>); glossary_css() checked it.
+        css=Markup(css),
+        credit=credit_line(glossaries),
+        heading_level=heading_level,
+    )
+    return environment().get_template(STANDALONE_TEMPLATE).render(context)
+
+
+_EMPTY = Glossary(deck=DeckInfo(name=""), characters=(), terms=())
+
+
+def render_html(
+    glossary: Glossary, *, settings: Settings | None = None, deck_url_template: str = ""
+) -> str:
+    """A self-contained HTML page of one deck's glossary."""
+    return _render_page(
+        (glossary,),
+        f"Glossary: {deck_heading(glossary.deck)}",
+        heading_level=1,
+        settings=settings,
+        deck_url_template=deck_url_template,
+    )
+
+
+def render_course_html(
+    course: Course, *, settings: Settings | None = None, deck_url_template: str = ""
+) -> str:
+    """A self-contained HTML page with every deck's glossary of a course, with a contents list."""
+    return _render_page(
+        course.glossaries,
+        f"Glossary: {course.name}",
+        heading_level=2,
+        settings=settings,
+        deck_url_template=deck_url_template,
+    )

@@ -1,0 +1,142 @@
+"""The glossary as a JSON document (the CLI's ``--format json`` and the web API).
+
+The shape is described by ``docs/glossary.schema.json``; the README documents it. Every value
+comes from the :class:`~hanzi_companion.glossary.Glossary` model as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from hanzi_companion.glossary import (
+    CharacterOfTheWeek,
+    Course,
+    DeckInfo,
+    Glossary,
+    GlossaryTerm,
+    Occurrence,
+    RomanisedTerm,
+)
+from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.render.glossary_common import (
+    character_links,
+    credit_line,
+    fragment,
+    term_links,
+)
+from hanzi_companion.render.lexicon_json import links_json
+
+SCHEMA_VERSION = 1
+
+
+def deck_json(deck: DeckInfo) -> dict[str, Any]:
+    return {
+        "name": deck.name,
+        "title": deck.title,
+        "course": deck.course,
+        "week": deck.week,
+        "date": deck.date,
+        "slide_count": deck.slide_count,
+        "format": deck.format,
+    }
+
+
+def occurrence_json(occurrence: Occurrence) -> dict[str, Any]:
+    return {
+        "slide": occurrence.slide,
+        "slide_title": occurrence.slide_title,
+        "context": occurrence.context,
+        "in_notes": occurrence.in_notes,
+        "fragment": fragment(occurrence.slide),
+    }
+
+
+def character_json(character: CharacterOfTheWeek) -> dict[str, Any]:
+    return {
+        "character": character.character,
+        "pinyin": character.pinyin,
+        "pinyin_numbered": character.pinyin_numbered,
+        "gloss": character.gloss,
+        "slide": character.slide,
+        "fragment": fragment(character.slide),
+        "links": links_json(character_links(character)),
+    }
+
+
+def term_json(term: GlossaryTerm) -> dict[str, Any]:
+    return {
+        "term": term.term,
+        "simplified": term.simplified,
+        "traditional": term.traditional,
+        "pinyin": term.pinyin,
+        "pinyin_numbered": term.pinyin_numbered,
+        "reading_source": term.reading_source,
+        "other_readings": [
+            {"pinyin": _pinyin.numbered_to_marks(r, separator=""), "pinyin_numbered": r}
+            for r in term.other_readings
+        ],
+        "gloss": term.gloss,
+        "slide_gloss": term.slide_gloss,
+        "romanisation": term.romanisation,
+        "senses": [
+            {"text": sense.text, "kind": sense.kind.value, "source": sense.source}
+            for sense in term.senses
+        ],
+        "parts": list(term.parts),
+        "occurrences": [occurrence_json(o) for o in term.occurrences],
+        "sources": list(term.sources),
+        "in_dictionary": term.in_dictionary,
+        "hsk_level": term.hsk_level,
+        "is_character_of_the_week": term.is_character_of_the_week,
+        "links": links_json(term_links(term)),
+    }
+
+
+def romanised_json(item: RomanisedTerm) -> dict[str, Any]:
+    return {
+        "text": item.text,
+        "matched": item.matched,
+        "pinyin": _pinyin.numbered_to_marks(item.pinyin_numbered, separator=""),
+        "pinyin_numbered": item.pinyin_numbered,
+        "how": item.how,
+        "candidates": list(item.candidates),
+        "gloss": item.gloss,
+        "occurrences": [occurrence_json(o) for o in item.occurrences],
+    }
+
+
+def glossary_json(glossary: Glossary) -> dict[str, Any]:
+    """One deck's glossary as plain JSON-ready data."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "deck": deck_json(glossary.deck),
+        "character_of_the_week": [character_json(c) for c in glossary.characters],
+        "terms": [term_json(t) for t in glossary.terms],
+        "romanised": [romanised_json(r) for r in glossary.romanised],
+        "messages": list(glossary.messages),
+        "attribution": credit_line((glossary,)),
+    }
+
+
+def course_json(course: Course) -> dict[str, Any]:
+    """A course: its name and each deck's glossary, in the course's order."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "course": course.name,
+        "decks": [glossary_json(g) for g in course.glossaries],
+        "attribution": credit_line(course.glossaries),
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Pretty, UTF-8 (characters kept as written), newline-terminated."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_json(glossary: Glossary) -> str:
+    return dumps(glossary_json(glossary))
+
+
+def render_course_json(course: Course) -> str:
+    return dumps(course_json(course))

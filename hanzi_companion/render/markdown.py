@@ -1,0 +1,154 @@
+"""The glossary as a readable Markdown document: metadata, character of the week, a term table.
+
+Text from decks is untrusted: it is HTML-escaped (Markdown viewers render inline HTML) and
+Markdown's own punctuation is backslash-escaped, so a gloss cannot open a link, a code span or
+a new table cell.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from hanzi_companion.glossary import Course, Glossary, GlossaryTerm, Occurrence
+from hanzi_companion.render.glossary_common import (
+    character_links,
+    credit_line,
+    deck_heading,
+    deck_meta,
+    deck_url,
+    marks,
+    term_links,
+)
+
+# Characters that start Markdown constructs inside a line (tables included).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_SPACES = re.compile(r"\s+")
+
+
+def escape(text: str) -> str:
+    """One line of untrusted text, safe in Markdown prose and table cells."""
+    flat = _SPACES.sub(" ", text).strip()
+    # Double quotes are escaped too (the text may end up in an attribute); apostrophes stay
+    # readable.
+    escaped = html.escape(flat, quote=False).replace('"', "&quot;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
+def _url(url: str) -> str:
+    # In a Markdown link target, spaces and parentheses would end the target early.
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def _slides(occurrences: tuple[Occurrence, ...], base: str) -> str:
+    labels = []
+    for occurrence in occurrences:
+        label = str(occurrence.slide) + (" (notes)" if occurrence.in_notes else "")
+        label = f"[{escape(label)}]({_url(base)}#{occurrence.slide})" if base else escape(label)
+        if label not in labels:
+            labels.append(label)
+    return ", ".join(labels)
+
+
+def _notes(term: GlossaryTerm) -> str:
+    notes = []
+    if not term.in_dictionary:
+        notes.append("not in the dictionaries")
+    if term.slide_gloss:
+        notes.append(f"slide: “{escape(term.slide_gloss)}”")
+    if term.romanisation:
+        notes.append(f"written *{escape(term.romanisation)}*")
+    if term.parts:
+        notes.append("parts: " + " / ".join(escape(p) for p in term.parts))
+    if term.hsk_level is not None:
+        notes.append(f"HSK {term.hsk_level}")
+    if term.is_character_of_the_week:
+        notes.append("character of the week")
+    return "; ".join(notes)
+
+
+def _term_cell(term: GlossaryTerm) -> str:
+    links = term_links(term)
+    text = escape(term.term)
+    cell = f"[{text}]({_url(links[0].url)})" if links else text
+    if term.traditional and term.traditional != term.term:
+        cell += f" ({escape(term.traditional)})"
+    return cell
+
+
+def _glossary_body(glossary: Glossary, level: int, deck_url_template: str) -> list[str]:
+    hashes = "#" * level
+    base = deck_url(deck_url_template, glossary.deck)
+    lines = [f"{hashes} Glossary: {escape(deck_heading(glossary.deck))}", ""]
+    meta = deck_meta(glossary.deck)
+    if meta:
+        lines += [escape(meta), ""]
+    lines += [f"> {escape(message)}" for message in glossary.messages]
+    if glossary.messages:
+        lines.append("")
+
+    if glossary.characters:
+        lines += [f"{hashes}# Character of the week", ""]
+        for character in glossary.characters:
+            links = " · ".join(
+                f"[{escape(link.site)}]({_url(link.url)})" for link in character_links(character, 3)
+            )
+            gloss = f" — {escape(character.gloss)}" if character.gloss else ""
+            lines.append(
+                f"- **{escape(character.character)}** {escape(character.pinyin)}{gloss}"
+                f" (slide {character.slide}){' · ' + links if links else ''}"
+            )
+        lines.append("")
+
+    lines += [f"{hashes}# Terms", ""]
+    if glossary.terms:
+        lines += [
+            "| # | Term | Pinyin | Meaning | Slides | Notes |",
+            "|---:|---|---|---|---|---|",
+        ]
+        for number, term in enumerate(glossary.terms, 1):
+            lines.append(
+                f"| {number} | {_term_cell(term)} | {escape(term.pinyin)} | {escape(term.gloss)} "
+                f"| {_slides(term.occurrences, base)} | {_notes(term)} |"
+            )
+    else:
+        lines.append("No Chinese terms.")
+    lines.append("")
+
+    if glossary.romanised:
+        lines += [
+            f"{hashes}# Romanised terms",
+            "",
+            "| Written | Characters | Pinyin | Meaning | Slides |",
+            "|---|---|---|---|---|",
+        ]
+        for item in glossary.romanised:
+            if item.matched:
+                characters = escape(item.matched)
+            elif item.candidates:
+                characters = "one of " + ", ".join(escape(c) for c in item.candidates)
+            else:
+                characters = "unresolved"
+            pinyin = escape(marks(item.pinyin_numbered))
+            lines.append(
+                f"| {escape(item.text)} | {characters} | {pinyin} | {escape(item.gloss)} "
+                f"| {_slides(item.occurrences, base)} |"
+            )
+        lines.append("")
+    return lines
+
+
+def render_markdown(glossary: Glossary, *, deck_url_template: str = "") -> str:
+    """A Markdown glossary of one deck."""
+    lines = _glossary_body(glossary, 1, deck_url_template)
+    lines += ["---", "", escape(credit_line((glossary,))), ""]
+    return "\n".join(lines)
+
+
+def render_course_markdown(course: Course, *, deck_url_template: str = "") -> str:
+    """One Markdown document for a course: a section per deck."""
+    lines = [f"# {escape(course.name)}", ""]
+    for glossary in course.glossaries:
+        lines += _glossary_body(glossary, 2, deck_url_template)
+    lines += ["---", "", escape(credit_line(course.glossaries)), ""]
+    return "\n".join(lines)
