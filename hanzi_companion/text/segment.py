@@ -1,0 +1,181 @@
+"""Word segmentation with our own jieba ``Tokenizer`` on the lexicon's headwords.
+
+This is the only module that imports jieba. The segmenter's dictionary is every headword of
+the lexicon (CC-CEDICT, the course dictionary, user dictionaries; simplified and traditional)
+with jieba's word counts, so dictionary words such as 创客 or 山寨 and course terms such as 双创
+stay whole. The dictionary file and jieba's own prefix cache live in the cache folder, named
+after the lexicon index they come from, and are written atomically. ``jieba.dt`` is never used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import math
+import os
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.lexicon.models import CEDICT_SOURCE
+
+# Bump when the way the segmentation dictionary is built changes.
+SEGMENTER_VERSION = "2"
+
+# Words the lexicon knows but jieba never counted get at least this count; a long dictionary
+# word must still beat the split into its characters, see ``_unseen_frequency``.
+_MIN_FREQUENCY = 3
+# Course and user dictionary words are the course's own terms: they must stay whole.
+_OWN_TERM_FREQUENCY = 20000
+_MAX_WORD = 12  # longest piece considered when splitting an unseen word
+
+_logger_lock = threading.Lock()
+_logger_silenced = False
+_segmenters: dict[Path, Segmenter] = {}
+_segmenters_lock = threading.Lock()
+
+
+def _silence_jieba() -> None:
+    """jieba logs at DEBUG to stderr on every initialisation; keep only its warnings, once."""
+    global _logger_silenced
+    with _logger_lock:
+        if not _logger_silenced:
+            logging.getLogger("jieba").setLevel(logging.WARNING)
+            _logger_silenced = True
+
+
+def _unseen_frequency(word: str, counts: dict[str, int], total: int) -> int:
+    """A count for a dictionary word jieba never saw: enough to beat its best split.
+
+    The best split is the most probable path through known words (characters count 1 when
+    unknown), the same model jieba uses to choose a route; like jieba's ``suggest_freq``.
+    """
+    n = len(word)
+    log_total = math.log(total)
+    best = [0.0] + [-math.inf] * n  # best log-probability of word[:i]
+    for end in range(1, n + 1):
+        for start in range(max(0, end - _MAX_WORD), end):
+            if start == 0 and end == n:
+                continue
+            piece = word[start:end]
+            count = counts.get(piece, 0)
+            if count <= 0 and end - start > 1:
+                continue
+            score = best[start] + math.log(max(count, 1)) - log_total
+            if score > best[end]:
+                best[end] = score
+    split_count = math.exp(best[n] + log_total) if best[n] > -math.inf else 0.0
+    return max(_MIN_FREQUENCY, int(split_count) + 1)
+
+
+def dictionary_lines(lexicon: Lexicon) -> Iterator[str]:
+    """``word count`` lines of the segmentation dictionary, built from the lexicon."""
+    rows = lexicon.query(
+        "SELECT simplified, traditional, MAX(frequency), MIN(source = ?) FROM entries "
+        "GROUP BY simplified, traditional",
+        (CEDICT_SOURCE,),
+    )
+    counts: dict[str, int] = {}
+    own: set[str] = set()
+    for simplified, traditional, frequency, from_cedict in rows:
+        for word in {str(simplified), str(traditional)}:
+            if " " in word or not word:
+                continue  # jieba's dictionary format is space separated
+            counts[word] = max(counts.get(word, 0), int(frequency))  # type: ignore[call-overload]
+            if not from_cedict:
+                own.add(word)
+    total = sum(counts.values()) or 1
+    for word, count in counts.items():
+        if word in own:
+            count = max(count, _OWN_TERM_FREQUENCY)
+        elif count <= 0:
+            count = _unseen_frequency(word, counts, total) if len(word) > 1 else 1
+        yield f"{word} {count}\n"
+
+
+def _write_atomically(path: Path, lines: Iterator[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.writelines(lines)
+        os.replace(tmp_name, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+
+
+class Segmenter:
+    """Cuts Han text into words; initialised on first use, safe to share between threads."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        identity = f"{lexicon.path.stem}-seg{SEGMENTER_VERSION}"
+        self.dictionary_path = lexicon.settings.cache_dir / f"segment-{identity}.txt"
+        self.cache_path = lexicon.settings.cache_dir / f"segment-{identity}.jieba.cache"
+        self._lock = threading.Lock()
+        self._tokenizer: Any = None
+
+    @property
+    def tokenizer(self) -> Any:
+        """Our jieba Tokenizer, built (and its dictionary written) on first use."""
+        if self._tokenizer is None:
+            with self._lock:
+                if self._tokenizer is None:
+                    self._tokenizer = self._start()
+        return self._tokenizer
+
+    def _start(self) -> Any:
+        import jieba
+
+        _silence_jieba()
+
+        if not self.dictionary_path.is_file():
+            _write_atomically(self.dictionary_path, dictionary_lines(self.lexicon))
+        tokenizer = jieba.Tokenizer(dictionary=str(self.dictionary_path))
+        tokenizer.tmp_dir = str(self.cache_path.parent)
+        tokenizer.cache_file = self.cache_path.name
+        tokenizer.initialize()
+        return tokenizer
+
+    def cut(self, text: str) -> tuple[str, ...]:
+        """Words of ``text`` by dictionary only (no HMM guesses of unknown words)."""
+        return tuple(w for w in self.tokenizer.cut(text, HMM=False) if w.strip())
+
+    def cut_inside(self, word: str) -> tuple[str, ...]:
+        """The natural words inside ``word``, as if ``word`` itself were not a dictionary word.
+
+        Returns ``(word,)`` when it cannot be split into anything but itself.
+        """
+        tokenizer = self.tokenizer
+        n = len(word)
+        if n < 2:
+            return (word,)
+        dag: dict[int, list[int]] = tokenizer.get_DAG(word)
+        dag[0] = [end for end in dag[0] if end != n - 1] or [0]
+        route: dict[int, tuple[float, int]] = {}
+        tokenizer.calc(word, dag, route)
+        pieces = []
+        start = 0
+        while start < n:
+            end = route[start][1] + 1
+            pieces.append(word[start:end])
+            start = end
+        return tuple(pieces)
+
+    def is_known(self, word: str) -> bool:
+        """True when the segmentation dictionary has ``word``."""
+        return bool(self.tokenizer.FREQ.get(word))
+
+
+def segmenter_for(lexicon: Lexicon) -> Segmenter:
+    """The shared segmenter of a lexicon (one per index file; created lazily)."""
+    with _segmenters_lock:
+        segmenter = _segmenters.get(lexicon.path)
+        if segmenter is None or segmenter.lexicon.settings.cache_dir != lexicon.settings.cache_dir:
+            segmenter = Segmenter(lexicon)
+            _segmenters[lexicon.path] = segmenter
+        return segmenter
