@@ -1,0 +1,761 @@
+"""Anki packages (``.apkg``) of glossaries, built so that weekly re-imports update, never double.
+
+The only module that imports genanki. A package holds one subdeck per lecture
+(``Chinese Cities::Week 07 · 创``) with two note types, "Term" and "Character".
+
+Identity (what lets a student re-import every week without losing review history):
+
+- Note type ids are the fixed constants below. Anki matches an imported note type by id and
+  compares its *schema* (field names and card-template names, in order): when the schema is
+  equal, the newer note type replaces the old one (templates and CSS); when it differs, Anki
+  adds a second note type and refuses to update the notes of the old one ("conflicting").
+- **Rule for changing a note type later**: templates and CSS may change freely (the build time
+  makes the new version newer, so "update note types: if newer" applies it). Fields and card
+  templates may only be *added at the end*, never renamed, removed or reordered; after such a
+  change, students must tick "Merge note types" on their next import (say so in the release
+  notes). Never change or reuse a model id: a new id orphans every note already imported.
+- Deck ids are hashes of the full deck name; Anki matches decks by name anyway.
+- Note GUIDs hash a namespace, the note type, the simplified characters and the numbered
+  reading (lower case, no spaces): an edited gloss, context or tag keeps the note, a corrected
+  reading makes a new one. The same term in several lectures is one note (in the deck of the
+  lecture that introduced it) tagged with every week.
+- Anki updates a note only when the package's note is *newer* than the one it holds, so every
+  export stamps the build time (tests pass explicit, increasing timestamps).
+
+Every field is HTML-escaped; the only markup is built here from escaped parts (tone-coloured
+pinyin, the highlighted term in its context, links) or is the stroke-order SVG of the
+character profile.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import itertools
+import os
+import re
+import sqlite3
+import tempfile
+import time
+import zipfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import genanki
+
+from hanzi_companion.errors import OutputError
+from hanzi_companion.glossary import CharacterOfTheWeek, Course, Glossary, GlossaryTerm
+from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.links import links_for
+from hanzi_companion.lexicon.models import CEDICT_SOURCE, Link, SenseKind
+
+# Fixed forever (see the module docstring before touching them).
+TERM_MODEL_ID = 1_738_204_117
+CHARACTER_MODEL_ID = 1_738_204_118
+TERM_MODEL_NAME = "Term"
+CHARACTER_MODEL_NAME = "Character"
+GUID_NAMESPACE = "hanzi-companion"
+DEFAULT_COURSE = "Hanzi Companion"
+
+TERM_FIELDS = (
+    "Hanzi",
+    "Traditional",
+    "Pinyin",
+    "Pinyin plain",
+    "Meaning",
+    "Parts",
+    "Context",
+    "Source",
+    "Links",
+    "Notes",
+)
+CHARACTER_FIELDS = (
+    "Hanzi",
+    "Pinyin",
+    "Meaning",
+    "Formation and components",
+    "Radical",
+    "Strokes",
+    "Stroke order",
+    "Words in the course",
+    "Links",
+)
+TAG_CHARACTER_OF_THE_WEEK = "character-of-the-week"
+TAG_NOT_IN_CEDICT = "not-in-cedict"
+MAX_WORDS_PER_CHARACTER = 24
+
+_CJK_FONTS = (
+    '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
+    '"Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Heiti SC", SimSun, sans-serif'
+)
+_CJK_FONTS_TRADITIONAL = (
+    '"Noto Sans CJK TC", "Noto Sans TC", "Source Han Sans TC", "PingFang TC", '
+    '"Microsoft JhengHei", "Heiti TC", PMingLiU, sans-serif'
+)
+
+# Self-contained: no url(), no @import, no web fonts (AnkiDroid and AnkiMobile work offline).
+# Desktop Anki marks night mode with .nightMode, AnkiDroid with .night_mode; both on <body>,
+# which also carries .card.
+CSS = f"""\
+.card {{
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-size: 20px; line-height: 1.5; text-align: center;
+  color: #1d1d1f; background-color: #ffffff;
+}}
+:lang(zh-Hans) {{ font-family: {_CJK_FONTS}; }}
+:lang(zh-Hant) {{ font-family: {_CJK_FONTS_TRADITIONAL}; }}
+.hanzi {{ font-size: 72px; line-height: 1.2; }}
+.traditional {{ font-size: 36px; color: #595959; }}
+.pinyin {{ font-size: 30px; }}
+.meaning {{ font-size: 24px; }}
+.prompt, .label, .source, .notes {{ color: #595959; }}
+.prompt, .label {{ font-size: 14px; text-transform: uppercase; letter-spacing: 0.05em; }}
+.parts, .context, .words, .formation {{ margin-top: 0.6em; }}
+.context {{ font-size: 18px; }}
+.source, .links, .notes {{ font-size: 14px; margin-top: 0.6em; }}
+.words {{ text-align: left; display: inline-block; }}
+mark {{ background-color: #fff1a8; color: inherit; padding: 0 0.1em; }}
+a {{ color: #0b57d0; }}
+.stroke-order svg {{ width: 12em; max-width: 100%; height: auto; }}
+.stroke-order {{ display: inline-block; background-color: #ffffff; border-radius: 0.5em; }}
+.tone1 {{ color: #c62828; }}
+.tone2 {{ color: #a84d00; }}
+.tone3 {{ color: #2e7d32; }}
+.tone4 {{ color: #1565c0; }}
+.tone5 {{ color: #5f6368; }}
+.card.nightMode, .card.night_mode, .nightMode .card, .night_mode .card {{
+  color: #e8e8ea; background-color: #1b1b1f;
+}}
+.nightMode .traditional, .night_mode .traditional,
+.nightMode .prompt, .night_mode .prompt, .nightMode .label, .night_mode .label,
+.nightMode .source, .night_mode .source, .nightMode .notes, .night_mode .notes {{
+  color: #b0b0b8;
+}}
+.nightMode mark, .night_mode mark {{ background-color: #5c4d00; }}
+.nightMode a, .night_mode a {{ color: #8ab4f8; }}
+.nightMode .tone1, .night_mode .tone1 {{ color: #ff8a80; }}
+.nightMode .tone2, .night_mode .tone2 {{ color: #ffb74d; }}
+.nightMode .tone3, .night_mode .tone3 {{ color: #81c784; }}
+.nightMode .tone4, .night_mode .tone4 {{ color: #82b1ff; }}
+.nightMode .tone5, .night_mode .tone5 {{ color: #b0b4ba; }}
+"""
+
+_TERM_FRONT = """\
+<div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>
+{{#Traditional}}<div class="traditional" lang="zh-Hant">{{Traditional}}</div>{{/Traditional}}"""
+
+_TERM_DETAILS = """\
+{{#Parts}}<div class="parts"><span class="label">Parts</span><br>{{Parts}}</div>{{/Parts}}
+{{#Context}}<div class="context">{{Context}}</div>{{/Context}}
+{{#Notes}}<div class="notes">{{Notes}}</div>{{/Notes}}
+{{#Source}}<div class="source">{{Source}}</div>{{/Source}}
+{{#Links}}<div class="links">{{Links}}</div>{{/Links}}"""
+
+TERM_TEMPLATES = (
+    {
+        "name": "Recognition",
+        "qfmt": _TERM_FRONT,
+        "afmt": "{{FrontSide}}\n<hr id=answer>\n"
+        '<div class="pinyin">{{Pinyin}}</div>\n<div class="meaning">{{Meaning}}</div>\n'
+        + _TERM_DETAILS,
+    },
+    {
+        "name": "Recall",
+        "qfmt": '<div class="prompt">Write the characters</div>\n'
+        '<div class="meaning">{{Meaning}}</div>',
+        "afmt": "{{FrontSide}}\n<hr id=answer>\n"
+        + _TERM_FRONT
+        + '\n<div class="pinyin">{{Pinyin}}</div>\n'
+        + _TERM_DETAILS,
+    },
+)
+
+_CHARACTER_DETAILS = """\
+{{#Formation and components}}<div class="formation"><span class="label">Formation</span><br>\
+{{Formation and components}}</div>{{/Formation and components}}
+{{#Radical}}<div><span class="label">Radical</span> {{Radical}}</div>{{/Radical}}
+{{#Strokes}}<div><span class="label">Strokes</span> {{Strokes}}</div>{{/Strokes}}
+{{#Words in the course}}<div class="label">Words in the course</div>
+<div class="words">{{Words in the course}}</div>{{/Words in the course}}
+{{#Links}}<div class="links">{{Links}}</div>{{/Links}}"""
+
+CHARACTER_TEMPLATES = (
+    {
+        "name": "Recognition",
+        "qfmt": '<div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>',
+        "afmt": "{{FrontSide}}\n<hr id=answer>\n"
+        '<div class="pinyin">{{Pinyin}}</div>\n<div class="meaning">{{Meaning}}</div>\n'
+        + _CHARACTER_DETAILS,
+    },
+    {
+        "name": "Writing",
+        "qfmt": '<div class="prompt">Write the character</div>\n'
+        '<div class="meaning">{{Meaning}}</div>\n<div class="pinyin">{{Pinyin}}</div>',
+        "afmt": "{{FrontSide}}\n<hr id=answer>\n"
+        '<div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>\n'
+        '{{#Stroke order}}<div class="stroke-order">{{Stroke order}}</div>{{/Stroke order}}\n'
+        '{{#Strokes}}<div><span class="label">Strokes</span> {{Strokes}}</div>{{/Strokes}}',
+    },
+)
+
+
+@dataclass(frozen=True)
+class CharacterDetails:
+    """What a character profile adds to a Character note; every part is optional.
+
+    Text is plain (it is escaped here); ``stroke_order_svg`` is the inline SVG the character
+    profile draws, inserted as markup.
+    """
+
+    formation: str = ""  # "phono-semantic compound: 刂 (knife) gives the meaning, 仓 the sound"
+    components: tuple[str, ...] = ()
+    radical: str = ""  # "刂 (knife)"
+    strokes: int | None = None
+    stroke_order_svg: str = ""
+    meaning: str = ""  # used when the slide gives no gloss
+    pinyin_numbered: str = ""  # used when the slide gives no reading
+
+
+@dataclass(frozen=True)
+class AnkiNote:
+    """One note as it will be written: identity, escaped fields, tags, deck, new-card order."""
+
+    kind: str  # "term" or "character"
+    guid: str
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    deck: str  # full deck name, "Course::Week 07 · 创"
+    position: int  # new cards are shown in this order (lecture order across the package)
+
+    def field(self, name: str) -> str:
+        names = TERM_FIELDS if self.kind == "term" else CHARACTER_FIELDS
+        return self.fields[names.index(name)]
+
+
+@dataclass(frozen=True)
+class AnkiPlan:
+    """Everything a package holds, before genanki writes it."""
+
+    course: str
+    decks: tuple[str, ...]  # full names, the course deck first, then lectures in order
+    notes: tuple[AnkiNote, ...]  # in lecture order
+    descriptions: tuple[tuple[str, str], ...] = ()  # (deck name, HTML description)
+
+    @property
+    def terms(self) -> tuple[AnkiNote, ...]:
+        return tuple(n for n in self.notes if n.kind == "term")
+
+    @property
+    def characters(self) -> tuple[AnkiNote, ...]:
+        return tuple(n for n in self.notes if n.kind == "character")
+
+
+@dataclass(frozen=True)
+class PackageSummary:
+    """What was written where."""
+
+    path: Path
+    course: str
+    decks: tuple[str, ...]
+    terms: int
+    characters: int
+    cards: int
+    timestamp: float
+
+
+# -- identities -------------------------------------------------------------------------------
+
+
+def note_guid(kind: str, characters: str, pinyin_numbered: str) -> str:
+    """The GUID of a note: namespace, note type, characters, numbered reading; nothing else."""
+    reading = _pinyin.numbered_key(pinyin_numbered)
+    return str(genanki.guid_for(GUID_NAMESPACE, kind, characters, reading))
+
+
+def deck_id(name: str) -> int:
+    """A stable deck id derived from the full deck name (in genanki's recommended range)."""
+    digest = hashlib.sha256(f"{GUID_NAMESPACE} deck\x1f{name}".encode()).digest()
+    return (1 << 30) + int.from_bytes(digest[:8], "big") % (1 << 30)
+
+
+# -- planning ---------------------------------------------------------------------------------
+
+Source = Glossary | Course | Sequence[Glossary]
+
+
+@dataclass
+class _Accumulator:
+    """A note being merged across lectures (mutable while planning only)."""
+
+    kind: str
+    guid: str
+    deck: str
+    position: int
+    glossaries: list[Glossary] = field(default_factory=list)
+    terms: list[GlossaryTerm] = field(default_factory=list)
+    pairs: list[tuple[Glossary, GlossaryTerm]] = field(default_factory=list)
+    characters: list[CharacterOfTheWeek] = field(default_factory=list)
+
+
+def plan_package(
+    source: Source,
+    *,
+    course: str | None = None,
+    characters: Mapping[str, CharacterDetails] | None = None,
+    slide_url: str = "",
+) -> AnkiPlan:
+    """Lay out the notes of a package: merged across lectures, in lecture order.
+
+    ``course`` overrides the course name of the deck metadata; ``characters`` adds profile
+    details to the Character notes; ``slide_url`` is a link template for the Source field with
+    ``{deck}`` (the deck's file name without extension) and ``{slide}`` placeholders.
+    """
+    glossaries = _glossaries(source)
+    course_name = _deck_component(course or _course_name(source, glossaries)) or DEFAULT_COURSE
+    if slide_url and not re.match(r"https?://", slide_url):
+        raise ValueError("the slide URL must start with http:// or https://")
+    details = characters or {}
+
+    decks: list[str] = [course_name]
+    descriptions = [(course_name, _description_course(course_name, glossaries))]
+    merged: dict[str, _Accumulator] = {}
+    counter = itertools.count(1)
+
+    def add(kind: str, guid: str, deck: str, glossary: Glossary) -> _Accumulator:
+        note = merged.get(guid)
+        if note is None:
+            note = merged[guid] = _Accumulator(kind, guid, deck, next(counter))
+        if not note.glossaries or note.glossaries[-1] is not glossary:
+            note.glossaries.append(glossary)
+        return note
+
+    for glossary in glossaries:
+        deck = f"{course_name}::{_lecture_deck_name(glossary)}"
+        if deck not in decks:
+            decks.append(deck)
+            descriptions.append((deck, _description_lecture(glossary)))
+        # The week's characters come first: they are the lecture's theme.
+        for char in glossary.characters:
+            reading = char.pinyin_numbered or _detail(details, char.character).pinyin_numbered
+            guid = note_guid("character", char.character, reading)
+            add("character", guid, deck, glossary).characters.append(char)
+        for term in glossary.terms:
+            guid = note_guid("term", term.simplified or term.term, term.pinyin_numbered)
+            note = add("term", guid, deck, glossary)
+            note.terms.append(term)
+            note.pairs.append((glossary, term))
+
+    all_terms = [(g, t) for g in glossaries for t in g.terms]
+    known: dict[str, GlossaryTerm] = {}
+    for _, term in all_terms:
+        known.setdefault(term.simplified or term.term, term)
+    notes = []
+    for acc in sorted(merged.values(), key=lambda a: a.position):
+        if acc.kind == "term":
+            notes.append(_term_note(acc, course_name, known, slide_url))
+        else:
+            detail = _detail(details, acc.characters[0].character)
+            notes.append(_character_note(acc, course_name, detail, all_terms))
+    return AnkiPlan(course_name, tuple(decks), tuple(notes), tuple(descriptions))
+
+
+def _glossaries(source: Source) -> tuple[Glossary, ...]:
+    if isinstance(source, Glossary):
+        return (source,)
+    if isinstance(source, Course):
+        return source.glossaries
+    return tuple(source)
+
+
+def _course_name(source: Source, glossaries: Sequence[Glossary]) -> str:
+    if isinstance(source, Course) and source.name:
+        return source.name
+    return next((g.deck.course for g in glossaries if g.deck.course.strip()), "")
+
+
+def _detail(details: Mapping[str, CharacterDetails], char: str) -> CharacterDetails:
+    return details.get(char) or CharacterDetails()
+
+
+def _lecture_deck_name(glossary: Glossary) -> str:
+    info = glossary.deck
+    chars = "".join(c.character for c in glossary.characters)
+    if info.week is not None:
+        name = f"Week {info.week:02d}" + (f" · {chars}" if chars else "")
+    else:
+        name = info.title or Path(info.name).stem or info.name
+        name = name + (f" · {chars}" if chars and chars not in name else "")
+    return _deck_component(name) or "Lecture"
+
+
+def _deck_component(name: str) -> str:
+    """One level of a deck name: no ``::`` (Anki's separator), no control characters."""
+    name = re.sub(r"[\x00-\x1f\x7f]", " ", name).replace("::", ":")
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def _tag(text: str) -> str:
+    """An Anki tag: no spaces (Anki splits on them), no quotes or control characters."""
+    tag = re.sub(r"[\s\"'\x00-\x1f\x7f]+", "_", text.strip())
+    return tag.strip("_") or "untitled"
+
+
+def _week_tag(glossary: Glossary) -> str:
+    if glossary.deck.week is not None:
+        return f"week{glossary.deck.week:02d}"
+    return _tag(Path(glossary.deck.name).stem or glossary.deck.name)
+
+
+def _in_cedict(term: GlossaryTerm) -> bool:
+    return (
+        term.reading_source == CEDICT_SOURCE
+        or CEDICT_SOURCE in term.sources
+        or any(sense.source == CEDICT_SOURCE for sense in term.senses)
+    )
+
+
+def _tags(acc: _Accumulator, course: str, extra: Sequence[str]) -> tuple[str, ...]:
+    tags = [_tag(course)]
+    tags.extend(_week_tag(g) for g in acc.glossaries)
+    tags.extend(extra)
+    return tuple(dict.fromkeys(tags))
+
+
+# -- fields -----------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def escape(text: str) -> str:
+    """Plain text to a field: control characters dropped, whitespace folded, HTML-escaped."""
+    text = re.sub(r"\s+", " ", _CONTROL.sub("", text)).strip()
+    return html.escape(text, quote=True)
+
+
+def _zh(text: str) -> str:
+    return f'<span lang="zh-Hans">{escape(text)}</span>'
+
+
+def highlight(context: str, needles: Sequence[str]) -> str:
+    """The context sentence, escaped, with every occurrence of the term marked."""
+    wanted = sorted({n for n in needles if n}, key=len, reverse=True)
+    if not wanted:
+        return escape(context)
+    context = re.sub(r"\s+", " ", _CONTROL.sub("", context)).strip()
+    pattern = re.compile("|".join(re.escape(n) for n in wanted))
+    out: list[str] = []
+    position = 0
+    for match in pattern.finditer(context):
+        out.append(html.escape(context[position : match.start()], quote=True))
+        out.append(f'<mark lang="zh-Hans">{html.escape(match.group(), quote=True)}</mark>')
+        position = match.end()
+    out.append(html.escape(context[position:], quote=True))
+    return "".join(out)
+
+
+def _link_html(links: Sequence[Link]) -> str:
+    seen: set[str] = set()
+    parts = []
+    for link in links:
+        if link.url in seen or not re.match(r"https?://", link.url):
+            continue
+        seen.add(link.url)
+        parts.append(f'<a href="{html.escape(link.url, quote=True)}">{escape(link.site)}</a>')
+    return " · ".join(parts)
+
+
+def _slide_link(glossary: Glossary, slide: int, slide_url: str) -> str:
+    label = str(slide)
+    if not slide_url:
+        return label
+    stem = Path(glossary.deck.name).stem or glossary.deck.name
+    url = slide_url.replace("{deck}", stem).replace("{slide}", str(slide))
+    return f'<a href="{html.escape(url, quote=True)}">{label}</a>'
+
+
+def _lecture_label(glossary: Glossary, course: str) -> str:
+    info = glossary.deck
+    if info.week is not None:
+        lecture = f"Week {info.week}"
+    else:
+        lecture = info.title or Path(info.name).stem or info.name
+    return " · ".join(escape(p) for p in (course, lecture) if p)
+
+
+def _source_html(
+    pairs: Sequence[tuple[Glossary, GlossaryTerm]], course: str, slide_url: str
+) -> str:
+    lines = []
+    for glossary in dict.fromkeys(g for g, _ in pairs):
+        slides = sorted(
+            {o.slide for g, t in pairs if g is glossary for o in t.occurrences if o.slide > 0}
+        )
+        line = _lecture_label(glossary, course)
+        if slides:
+            word = "slide" if len(slides) == 1 else "slides"
+            line += f" · {word} " + ", ".join(_slide_link(glossary, s, slide_url) for s in slides)
+        lines.append(line)
+    return "<br>".join(lines)
+
+
+def _parts_html(term: GlossaryTerm, known: Mapping[str, GlossaryTerm]) -> str:
+    items = []
+    for part in term.parts:
+        other = known.get(part)
+        item = _zh(part)
+        if other is not None:
+            item += f" {_pinyin.tone_html(other.pinyin_numbered)}"
+            if other.gloss:
+                item += f" {escape(other.gloss)}"
+        items.append(item)
+    return "<br>".join(items)
+
+
+def _notes_html(term: GlossaryTerm) -> str:
+    lines = []
+    if term.slide_gloss and term.slide_gloss.strip() != term.gloss.strip():
+        lines.append(f"On the slide: {escape(term.slide_gloss)}")
+    if term.romanisation:
+        lines.append(f"Written on the slide as <i>{escape(term.romanisation)}</i>")
+    if not term.in_dictionary:
+        lines.append("Not in the dictionaries; reading from " + escape(term.reading_source or "?"))
+    elif term.reading_source and term.reading_source != CEDICT_SOURCE:
+        lines.append(f"Reading from {escape(term.reading_source)}")
+    if term.other_readings:
+        others = ", ".join(_pinyin.tone_html(r) for r in term.other_readings)
+        lines.append(f"Other readings: {others}")
+    senses = [s for s in term.senses if s.kind != SenseKind.VARIANT and s.text != term.gloss]
+    if senses:
+        listed = "; ".join(escape(s.text) for s in senses)
+        lines.append(f"All senses: {listed}")
+    return "<br>".join(lines)
+
+
+def _term_note(
+    acc: _Accumulator,
+    course: str,
+    known: Mapping[str, GlossaryTerm],
+    slide_url: str,
+) -> AnkiNote:
+    term = acc.terms[0]
+    simplified = term.simplified or term.term
+    traditional = term.traditional if term.traditional and term.traditional != simplified else ""
+    context = next((o for t in acc.terms for o in t.occurrences if o.context), None)
+    context_html = ""
+    if context is not None:
+        needles = {t.term for t in acc.terms} | {simplified, traditional}
+        context_html = highlight(context.context, sorted(needles))
+    extra = []
+    if any(t.is_character_of_the_week for t in acc.terms):
+        extra.append(TAG_CHARACTER_OF_THE_WEEK)
+    levels = [t.hsk_level for t in acc.terms if t.hsk_level is not None]
+    if levels:
+        extra.append(f"HSK{min(levels)}")
+    if not any(_in_cedict(t) for t in acc.terms):
+        extra.append(TAG_NOT_IN_CEDICT)
+    fields = (
+        escape(simplified),
+        escape(traditional),
+        _pinyin.tone_html(term.pinyin_numbered),
+        escape(term.pinyin),
+        escape(term.gloss or term.slide_gloss),
+        _parts_html(term, known),
+        context_html,
+        _source_html(acc.pairs, course, slide_url),
+        _link_html(links_for(simplified, traditional or None)),
+        _notes_html(term),
+    )
+    tags = _tags(acc, course, extra)
+    return AnkiNote("term", acc.guid, fields, tags, acc.deck, acc.position)
+
+
+def _character_note(
+    acc: _Accumulator,
+    course: str,
+    detail: CharacterDetails,
+    all_terms: Sequence[tuple[Glossary, GlossaryTerm]],
+) -> AnkiNote:
+    char = acc.characters[0]
+    reading = char.pinyin_numbered or detail.pinyin_numbered
+    words: dict[str, GlossaryTerm] = {}
+    for _, term in all_terms:
+        written = term.simplified or term.term
+        if char.character in written and written != char.character:
+            words.setdefault(written, term)
+    word_lines = [
+        f"{_zh(w)} {_pinyin.tone_html(t.pinyin_numbered)} {escape(t.gloss)}".rstrip()
+        for w, t in itertools.islice(words.items(), MAX_WORDS_PER_CHARACTER)
+    ]
+    formation = escape(detail.formation)
+    if detail.components:
+        components = " ".join(_zh(c) for c in detail.components)
+        formation = f"{formation}<br>{components}" if formation else components
+    slide_links = [link for c in acc.characters for link in c.links]
+    extra = [TAG_CHARACTER_OF_THE_WEEK]
+    levels = [
+        t.hsk_level
+        for _, t in all_terms
+        if (t.simplified or t.term) == char.character and t.hsk_level is not None
+    ]
+    if levels:
+        extra.append(f"HSK{min(levels)}")
+    fields = (
+        escape(char.character),
+        _pinyin.tone_html(reading),
+        escape(char.gloss or detail.meaning),
+        formation,
+        _zh(detail.radical) if detail.radical else "",
+        str(detail.strokes) if detail.strokes else "",
+        _clean_svg(detail.stroke_order_svg),
+        "<br>".join(word_lines),
+        _link_html([*slide_links, *links_for(char.character)]),
+    )
+    return AnkiNote(
+        "character", acc.guid, fields, _tags(acc, course, extra), acc.deck, acc.position
+    )
+
+
+def _clean_svg(svg: str) -> str:
+    """The profile's inline SVG without an XML prolog or doctype (not allowed inside HTML)."""
+    svg = re.sub(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>", "", svg).strip()
+    if not svg.startswith("<svg"):
+        return ""
+    return svg
+
+
+def _description_course(course: str, glossaries: Sequence[Glossary]) -> str:
+    count = len(glossaries)
+    lectures = "lecture" if count == 1 else "lectures"
+    return f"{escape(course)}: vocabulary of {count} {lectures}, made by hanzi-companion."
+
+
+def _description_lecture(glossary: Glossary) -> str:
+    info = glossary.deck
+    parts = [p for p in (info.title, info.date, info.name) if p]
+    return escape(" · ".join(parts))
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def _term_model() -> genanki.Model:
+    fields: list[dict[str, Any]] = [{"name": name} for name in TERM_FIELDS]
+    fields[0]["font"] = "Noto Sans CJK SC"
+    return genanki.Model(
+        TERM_MODEL_ID,
+        TERM_MODEL_NAME,
+        fields=fields,
+        templates=[dict(t) for t in TERM_TEMPLATES],
+        css=CSS,
+        sort_field_index=0,
+    )
+
+
+def _character_model() -> genanki.Model:
+    fields: list[dict[str, Any]] = [{"name": name} for name in CHARACTER_FIELDS]
+    fields[0]["font"] = "Noto Sans CJK SC"
+    return genanki.Model(
+        CHARACTER_MODEL_ID,
+        CHARACTER_MODEL_NAME,
+        fields=fields,
+        templates=[dict(t) for t in CHARACTER_TEMPLATES],
+        css=CSS,
+        sort_field_index=0,
+    )
+
+
+def _genanki_package(plan: AnkiPlan) -> tuple[genanki.Package, int]:
+    models = {"term": _term_model(), "character": _character_model()}
+    descriptions = dict(plan.descriptions)
+    decks = {
+        name: genanki.Deck(deck_id(name), name, description=descriptions.get(name, ""))
+        for name in plan.decks
+    }
+    cards = 0
+    for note in plan.notes:
+        gnote = genanki.Note(
+            model=models[note.kind],
+            fields=list(note.fields),
+            tags=list(note.tags),
+            guid=note.guid,
+            due=note.position,
+        )
+        cards += len(gnote.cards)
+        decks[note.deck].add_note(gnote)
+    for deck in decks.values():
+        # Every deck knows both note types, so an empty course deck still carries them.
+        for model in models.values():
+            deck.add_model(model)
+    return genanki.Package(list(decks.values())), cards
+
+
+def write_package(
+    source: Source | AnkiPlan,
+    path: Path | str,
+    *,
+    course: str | None = None,
+    characters: Mapping[str, CharacterDetails] | None = None,
+    slide_url: str = "",
+    timestamp: float | None = None,
+) -> PackageSummary:
+    """Write one ``.apkg`` (atomically) for a glossary, a course, or several glossaries.
+
+    ``timestamp`` (seconds since the epoch) stamps notes, cards and note types; it defaults to
+    the build time. Anki only applies an update when it is newer than the note it holds.
+    """
+    plan = (
+        source
+        if isinstance(source, AnkiPlan)
+        else plan_package(source, course=course, characters=characters, slide_url=slide_url)
+    )
+    stamp = time.time() if timestamp is None else float(timestamp)
+    path = Path(path)
+    package, cards = _genanki_package(plan)
+    _write_atomically(package, path, stamp)
+    return PackageSummary(
+        path=path,
+        course=plan.course,
+        decks=tuple(d for d in plan.decks if any(n.deck == d for n in plan.notes)),
+        terms=len(plan.terms),
+        characters=len(plan.characters),
+        cards=cards,
+        timestamp=stamp,
+    )
+
+
+def _write_atomically(package: genanki.Package, path: Path, timestamp: float) -> None:
+    """The collection goes to a private temp folder, the zip to a temp file beside ``path``."""
+    if not path.parent.is_dir():
+        raise OutputError(path, "the folder does not exist")
+    if path.is_dir():
+        raise OutputError(path, "is a folder; give a file name ending in .apkg")
+    try:
+        with tempfile.TemporaryDirectory(prefix="hanzi-companion-anki-") as workdir:
+            database = Path(workdir) / "collection.anki2"
+            connection = sqlite3.connect(database)
+            try:
+                # Note and card ids count up from the timestamp in milliseconds (genanki's
+                # scheme): they only need to be unique, Anki matches notes by GUID.
+                ids = itertools.count(int(timestamp * 1000))
+                package.write_to_db(connection.cursor(), timestamp, ids)
+                connection.commit()
+            finally:
+                connection.close()
+            handle, temporary = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+            )
+            try:
+                with (
+                    os.fdopen(handle, "wb") as raw,
+                    zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive,
+                ):
+                    archive.write(database, "collection.anki2")
+                    archive.writestr("media", "{}")
+                os.replace(temporary, path)
+            except BaseException:
+                Path(temporary).unlink(missing_ok=True)
+                raise
+    except OSError as exc:
+        raise OutputError(path, exc.strerror or str(exc)) from None
