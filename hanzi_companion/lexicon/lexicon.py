@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hanzi_companion.errors import InvalidQueryError
 from hanzi_companion.lexicon import index as _index
@@ -26,6 +27,10 @@ from hanzi_companion.lexicon.models import (
 )
 from hanzi_companion.lexicon.search import search as _search
 from hanzi_companion.settings import Settings
+
+if TYPE_CHECKING:
+    from hanzi_companion.lexicon.character_index import CharacterIndex
+    from hanzi_companion.lexicon.characters import CharacterProfile
 
 MAX_QUERY_LENGTH = 200
 _COLUMNS = "traditional, simplified, pinyin, senses, classifiers, source, note, frequency"
@@ -83,6 +88,8 @@ class Lexicon:
         self._local = threading.local()
         self.reading = lru_cache(maxsize=8192)(self._reading)
         self.lookup = lru_cache(maxsize=8192)(self._lookup)
+        self._character_index: CharacterIndex | None = None
+        self._character_index_lock = threading.Lock()
 
     @classmethod
     def open(
@@ -202,6 +209,46 @@ class Lexicon:
     def links(self, word: str) -> tuple[Link, ...]:
         """Links to outside dictionaries that have a page for ``word``."""
         return _links.links_for(word, self.traditional_of(word))
+
+    # -- characters (issue 3) ---------------------------------------------------------------
+
+    def character_index(self) -> CharacterIndex:
+        """The compiled character index, opened (built when missing) on first use."""
+        index = self._character_index
+        if index is None:
+            with self._character_index_lock:
+                index = self._character_index
+                if index is None:
+                    from hanzi_companion.lexicon.character_index import CharacterIndex
+
+                    index = CharacterIndex.open(self.settings)
+                    self._character_index = index
+        return index
+
+    def character(self, char: str) -> CharacterProfile:
+        """The profile of one character: readings and words, forms, radical, structure,
+        formation, HSK level, sound and meaning families, stroke data."""
+        from hanzi_companion.lexicon.characters import build_profile
+
+        return build_profile(self, self.character_index(), char)
+
+    def hsk_level(self, word: str) -> int | None:
+        """HSK 3.0 level of a word (1-6, 7 for the 7-9 band); a single character not in the
+        word list gets its level in the character list; None when in neither."""
+        from hanzi_companion.lexicon.hsk import best_level
+
+        index = self.character_index()
+        word = fold_compatibility(unicodedata.normalize("NFC", word.strip()))
+        if not word:
+            return None
+        return best_level(
+            word,
+            lambda w: index.hsk_level(w, "word"),
+            lambda c: index.hsk_level(c, "char"),
+            lambda w: tuple(
+                e.simplified for e in self.lookup(w) if e.traditional == w and e.simplified != w
+            ),
+        )
 
 
 def guess_reading(word: str) -> str:
