@@ -203,8 +203,10 @@ def _deck_slides(
 
 
 def _join(slides: list[str]) -> str:
-    # Leading separator: the output is appended to the end of an existing deck.
-    return "".join(f"\n---\n\n{slide}\n" for slide in slides).lstrip("\n")
+    # Leading separator: the output is appended to the end of an existing deck. Slide
+    # properties (name:, class:) go on the lines right after the separator, where remark
+    # looks for them.
+    return "".join(f"\n---\n{slide}\n" for slide in slides).lstrip("\n")
 
 
 def render_slides(
