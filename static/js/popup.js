@@ -1,0 +1,890 @@
+/*!
+ * hanzi-companion slide popups.
+ *
+ * Marks the Chinese terms of a glossary on every slide of a remark.js deck (or on any page)
+ * and shows, on hover, keyboard focus or tap, their tone-coloured pinyin, gloss and links to
+ * outside dictionaries. One tag, no dependencies:
+ *
+ *   <script src="hanzi-popup.js" data-glossary="week07.glossary.json"></script>
+ *   <script src="hanzi-popup.js" data-api="https://example.org/api"></script>
+ *
+ * data-glossary  URL(s) of glossary JSON files written by `hanzi-companion glossary
+ *                --format json` (space-separated; relative to the page).
+ * data-api       base URL of a hanzi-companion server's JSON API: the slides' text is posted
+ *                to <api>/glossary and the answer used as the glossary.
+ * data-selector  optional CSS selector of the parts of the page to mark (default: the body).
+ * An inline <script type="application/json" data-hc-glossary>...</script> also works, and is
+ * the way for decks opened from file://, where browsers refuse to fetch files.
+ *
+ * Everything from the glossary is inserted as text (never as HTML); only http(s) links are
+ * kept. Licence: MIT, part of hanzi-companion.
+ */
+(function () {
+  "use strict";
+
+  if (window.HanziPopup) {
+    return; // the tag was included twice
+  }
+
+  var SCRIPT = document.currentScript;
+  var TERM_CLASS = "hc-term";
+  var POPUP_ID = "hc-popup";
+  var MAX_KEY_LENGTH = 40;
+  var MAX_SENSES = 4;
+  var HIDE_DELAY_MS = 250;
+  // Never wrap text inside these: links keep their text, code stays verbatim, form fields
+  // and embedded documents cannot hold markup.
+  var SKIPPED_TAGS = {
+    a: 1, script: 1, style: 1, code: 1, pre: 1, kbd: 1, samp: 1, textarea: 1, noscript: 1,
+    template: 1, title: 1, input: 1, select: 1, option: 1, button: 1, svg: 1, math: 1,
+    iframe: 1, object: 1, head: 1
+  };
+  // The sites the course slides link to, in the order the course uses them.
+  var PREFERRED_SITES = ["Purple Culture", "Hanziyuan", "CUHK", "MDBG"];
+  var TONE_MARKS = {
+    a: "āáǎàa", e: "ēéěèe", i: "īíǐìi", o: "ōóǒòo", u: "ūúǔùu", "ü": "ǖǘǚǜü",
+    A: "ĀÁǍÀA", E: "ĒÉĚÈE", I: "ĪÍǏÌI", O: "ŌÓǑÒO", U: "ŪÚǓÙU", "Ü": "ǕǗǙǛÜ"
+  };
+  var CSS = [
+    ".hc-term{border-bottom:1px dotted currentColor;cursor:help;border-radius:2px}",
+    ".hc-term:hover,.hc-term.hc-open{background:rgba(255,213,79,.4)}",
+    ".hc-term:focus{outline:2px solid #1565c0;outline-offset:1px}",
+    ".hc-term:focus:not(:focus-visible){outline:none}",
+    ".hc-popup{position:fixed;left:0;top:0;z-index:2147483000;box-sizing:border-box;",
+    "max-width:min(24rem,calc(100vw - 16px));padding:.6rem .8rem;margin:0;",
+    "background:#fff;color:#1f1f1f;border:1px solid #767676;border-radius:6px;",
+    "box-shadow:0 4px 18px rgba(0,0,0,.28);text-align:left;text-transform:none;",
+    "letter-spacing:normal;text-shadow:none;font:16px/1.45 system-ui,-apple-system,",
+    "'Segoe UI',Roboto,'Noto Sans','PingFang SC','Hiragino Sans GB','Microsoft YaHei',",
+    "'Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei',sans-serif}",
+    ".hc-popup[hidden]{display:none}",
+    ".hc-popup *{box-sizing:border-box}",
+    ".hc-popup .hc-head{margin:0 0 .15rem}",
+    ".hc-popup .hc-hanzi{font-size:1.7em;line-height:1.2;margin-right:.4rem}",
+    ".hc-popup .hc-other{color:#5f6368;font-size:1.1em}",
+    ".hc-popup .hc-pinyin{font-size:1.15em;margin:0 0 .3rem}",
+    ".hc-popup .hc-gloss{margin:0 0 .3rem;font-weight:600}",
+    ".hc-popup .hc-senses{margin:0 0 .4rem;padding-left:1.2rem;font-size:.9em}",
+    ".hc-popup .hc-note{margin:0 0 .3rem;font-size:.85em;color:#5f6368}",
+    ".hc-popup .hc-links{margin:.2rem 0 0;padding:0;list-style:none;font-size:.85em}",
+    ".hc-popup .hc-links li{display:inline}",
+    ".hc-popup .hc-links li+li::before{content:' · ';color:#5f6368}",
+    ".hc-popup a{color:#0b57d0;text-decoration:underline}",
+    ".hc-popup a:focus{outline:2px solid #1565c0;outline-offset:1px}",
+    ".hc-popup .tone1{color:#c62828}.hc-popup .tone2{color:#a84d00}",
+    ".hc-popup .tone3{color:#2e7d32}.hc-popup .tone4{color:#1565c0}",
+    ".hc-popup .tone5{color:#5f6368}",
+    "@media (prefers-color-scheme:dark){.hc-popup{background:#202124;color:#e8eaed;",
+    "border-color:#9aa0a6}.hc-popup a{color:#8ab4f8}.hc-popup .hc-other,",
+    ".hc-popup .hc-note,.hc-popup .tone5{color:#b0b4ba}.hc-popup .tone1{color:#ff8a80}",
+    ".hc-popup .tone2{color:#ffb74d}.hc-popup .tone3{color:#81c784}",
+    ".hc-popup .tone4{color:#82b1ff}}"
+  ].join("");
+
+  // ---- small helpers -------------------------------------------------------------------
+
+  function text(value) {
+    return typeof value === "string" ? value : "";
+  }
+
+  function list(value) {
+    return Array.isArray(value) ? value : [];
+  }
+
+  function element(tag, className, content) {
+    var el = document.createElement(tag);
+    if (className) {
+      el.className = className;
+    }
+    if (content) {
+      el.textContent = content; // data always goes in as text
+    }
+    return el;
+  }
+
+  function safeUrl(url) {
+    try {
+      var parsed = new URL(text(url), document.baseURI);
+      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : "";
+    } catch (error) {
+      return "";
+    }
+  }
+
+  function hasHan(value) {
+    return /[\u2e80-\u9fff\uf900-\ufaff\ud840-\ud87f]/.test(value);
+  }
+
+  function warn(message) {
+    if (window.console && console.warn) {
+      console.warn("hanzi-popup: " + message);
+    }
+  }
+
+  // ---- pinyin ----------------------------------------------------------------------------
+
+  /** "chuang4" -> "chuàng"; tone 5 (neutral) has no mark. */
+  function markSyllable(letters, tone) {
+    letters = letters.replace(/u:/g, "ü").replace(/U:/g, "Ü");
+    if (/v/i.test(letters) && /^[a-zA-Z]+$/.test(letters.replace(/v/gi, ""))) {
+      letters = letters.replace(/v/g, "ü").replace(/V/g, "Ü");
+    }
+    if (tone < 1 || tone > 4) {
+      return letters;
+    }
+    var lower = letters.toLowerCase();
+    var index = lower.indexOf("a");
+    if (index < 0) {
+      index = lower.indexOf("e");
+    }
+    if (index < 0) {
+      index = lower.indexOf("ou");
+    }
+    if (index < 0) {
+      for (var i = lower.length - 1; i >= 0; i--) {
+        if ("iouü".indexOf(lower.charAt(i)) >= 0) {
+          index = i;
+          break;
+        }
+      }
+    }
+    if (index < 0) {
+      return letters; // "r5", "m2": no vowel to mark
+    }
+    var row = TONE_MARKS[letters.charAt(index)];
+    return row ? letters.slice(0, index) + row.charAt(tone - 1) + letters.slice(index + 1) : letters;
+  }
+
+  /** Numbered pinyin -> [{text, tone}] with tone 0 for tokens that are not syllables. */
+  function syllables(numbered) {
+    return text(numbered).split(/\s+/).filter(Boolean).map(function (token) {
+      var match = /^([A-Za-zÜüÊê:]+?)([1-5])$/.exec(token);
+      if (!match) {
+        return { text: token, tone: 0 };
+      }
+      var tone = Number(match[2]);
+      return { text: markSyllable(match[1], tone), tone: tone };
+    });
+  }
+
+  function fold(value) {
+    return value.normalize ? value.normalize("NFC").toLowerCase() : value.toLowerCase();
+  }
+
+  /**
+   * Tone-coloured pinyin. The glossary's own marked pinyin is kept as written (its spacing,
+   * capitals and apostrophes); each syllable found in it gets the class of its tone.
+   */
+  function pinyinElement(entry) {
+    var box = element("div", "hc-pinyin");
+    box.lang = "zh-Latn-pinyin";
+    var shown = entry.pinyin.normalize ? entry.pinyin.normalize("NFC") : entry.pinyin;
+    var parts = syllables(entry.pinyinNumbered);
+    var lowered = fold(shown);
+    var cursor = 0;
+    var pieces = [];
+    for (var i = 0; i < parts.length && shown; i++) {
+      var at = lowered.indexOf(fold(parts[i].text), cursor);
+      if (at < 0) {
+        pieces = null;
+        break;
+      }
+      if (at > cursor) {
+        pieces.push({ text: shown.slice(cursor, at), tone: 0 });
+      }
+      pieces.push({ text: shown.slice(at, at + parts[i].text.length), tone: parts[i].tone });
+      cursor = at + parts[i].text.length;
+    }
+    if (pieces && cursor < shown.length) {
+      pieces.push({ text: shown.slice(cursor), tone: 0 });
+    }
+    if (!pieces || !shown) {
+      // The marked form did not line up: show the syllables spaced, each coloured.
+      pieces = [];
+      parts.forEach(function (part, index) {
+        if (index) {
+          pieces.push({ text: " ", tone: 0 });
+        }
+        pieces.push(part);
+      });
+    }
+    pieces.forEach(function (piece) {
+      if (piece.tone) {
+        box.appendChild(element("span", "tone" + piece.tone, piece.text));
+      } else {
+        box.appendChild(document.createTextNode(piece.text));
+      }
+    });
+    return box;
+  }
+
+  // ---- glossary data ---------------------------------------------------------------------
+
+  function defaultLinks(word, traditional) {
+    var q = encodeURIComponent(word);
+    var links = [
+      { site: "Purple Culture", url: "https://www.purpleculture.net/dictionary-details/?word=" + q }
+    ];
+    if (Array.from(word).length === 1) {
+      links.push({ site: "Hanziyuan", url: "https://hanziyuan.net/#" + q });
+      links.push({
+        site: "CUHK",
+        url: "https://humanum.arts.cuhk.edu.hk/Lexis/lexi-mf/search.php?word=" +
+          encodeURIComponent(traditional || word)
+      });
+    }
+    links.push({
+      site: "MDBG",
+      url: "https://www.mdbg.net/chinese/dictionary?page=worddict&wdrst=0&wdqb=" + q
+    });
+    return links;
+  }
+
+  /** The glossary's links for the preferred sites (its own order), else computed ones. */
+  function chooseLinks(raw, word, traditional) {
+    var links = list(raw).map(function (link) {
+      return { site: text(link && (link.site || link.name)), url: safeUrl(link && link.url) };
+    }).filter(function (link) {
+      return link.site && link.url;
+    });
+    if (!links.length) {
+      return defaultLinks(word, traditional);
+    }
+    var preferred = links.filter(function (link) {
+      return PREFERRED_SITES.indexOf(link.site) >= 0;
+    });
+    return (preferred.length ? preferred : links).slice(0, 6);
+  }
+
+  function normaliseTerm(raw, isCharacter) {
+    var word = text(raw.term) || text(raw.character) || text(raw.simplified);
+    if (!word) {
+      return null;
+    }
+    var traditional = text(raw.traditional);
+    return {
+      term: word,
+      simplified: text(raw.simplified),
+      traditional: traditional,
+      pinyin: text(raw.pinyin),
+      pinyinNumbered: text(raw.pinyin_numbered),
+      gloss: text(raw.gloss) || text(raw.slide_gloss),
+      senses: list(raw.senses).map(function (sense) {
+        return typeof sense === "string" ? sense : text(sense && sense.text);
+      }).filter(Boolean),
+      readingSource: text(raw.reading_source),
+      inDictionary: raw.in_dictionary !== false,
+      isCharacter: Boolean(isCharacter || raw.is_character_of_the_week),
+      links: chooseLinks(raw.links, word, traditional)
+    };
+  }
+
+  /** Terms of a glossary document, a course document ({decks: [...]}) or a bare list. */
+  function termsOf(doc) {
+    if (Array.isArray(doc)) {
+      return doc.map(function (raw) { return raw && normaliseTerm(raw, false); });
+    }
+    if (!doc || typeof doc !== "object") {
+      return [];
+    }
+    var found = [];
+    list(doc.decks).forEach(function (deck) {
+      found = found.concat(termsOf(deck));
+    });
+    list(doc.terms).forEach(function (raw) {
+      found.push(raw && normaliseTerm(raw, false));
+    });
+    list(doc.character_of_the_week).forEach(function (raw) {
+      found.push(raw && normaliseTerm(raw, true));
+    });
+    return found;
+  }
+
+  /** key -> entry, keyed by the term as written and its simplified and traditional forms. */
+  function buildIndex(docs) {
+    var index = new Map();
+    docs.forEach(function (doc) {
+      termsOf(doc).forEach(function (entry) {
+        if (!entry) {
+          return;
+        }
+        [entry.term, entry.simplified, entry.traditional].forEach(function (key) {
+          key = key.trim();
+          if (key && key.length <= MAX_KEY_LENGTH && hasHan(key) && !index.has(key)) {
+            index.set(key, entry);
+          }
+        });
+      });
+    });
+    return index;
+  }
+
+  function fetchJson(url, options) {
+    return fetch(url, options).then(function (response) {
+      if (!response.ok) {
+        throw new Error(url + " answered HTTP " + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  /** The text the API should read: remark's markdown source when the page has it. */
+  function deckText() {
+    var source = document.getElementById("source");
+    if (source && source.tagName === "TEXTAREA" && source.value.trim()) {
+      return source.value;
+    }
+    var slides = document.querySelectorAll(".remark-slide-content");
+    if (slides.length) {
+      return Array.prototype.map.call(slides, function (slide) {
+        return slide.textContent;
+      }).join("\n---\n");
+    }
+    return document.body ? document.body.textContent : "";
+  }
+
+  function fetchFromApi(base) {
+    var form = new FormData();
+    var name = (location.pathname.split("/").pop() || "slides").replace(/\.html?$/i, "") + ".md";
+    form.append("deck", new Blob([deckText()], { type: "text/markdown" }), name);
+    return fetchJson(base.replace(/\/+$/, "") + "/glossary", { method: "POST", body: form });
+  }
+
+  function loadGlossaries(config) {
+    var jobs = [];
+    var inline = document.querySelectorAll('script[type="application/json"][data-hc-glossary]');
+    Array.prototype.forEach.call(inline, function (el) {
+      jobs.push(Promise.resolve().then(function () {
+        return JSON.parse(el.textContent);
+      }));
+    });
+    config.glossary.split(/\s+/).filter(Boolean).forEach(function (url) {
+      jobs.push(fetchJson(url, { credentials: "same-origin" }));
+    });
+    if (config.api) {
+      jobs.push(fetchFromApi(config.api));
+    }
+    return Promise.all(jobs.map(function (job) {
+      return job.catch(function (error) {
+        warn("could not read a glossary: " + (error && error.message ? error.message : error) +
+          (location.protocol === "file:"
+            ? " (pages opened from file:// cannot fetch files: serve the folder over HTTP or " +
+              "paste the JSON into <script type=\"application/json\" data-hc-glossary>)"
+            : ""));
+        return null;
+      });
+    }));
+  }
+
+  // ---- marking terms on the page ---------------------------------------------------------
+
+  function buildMatcher(index) {
+    var maxLength = 0;
+    var starts = new Set();
+    index.forEach(function (entry, key) {
+      maxLength = Math.max(maxLength, key.length);
+      starts.add(key.charAt(0));
+    });
+    /** The leftmost match at or after `from`, longest first: [start, key] or null. */
+    return function find(value, from) {
+      for (var i = from; i < value.length; i++) {
+        if (!starts.has(value.charAt(i))) {
+          continue;
+        }
+        for (var length = Math.min(maxLength, value.length - i); length > 0; length--) {
+          var piece = value.substr(i, length);
+          if (index.has(piece)) {
+            return [i, piece];
+          }
+        }
+      }
+      return null;
+    };
+  }
+
+  function isSkippedElement(el) {
+    return Boolean(
+      SKIPPED_TAGS[el.localName] ||
+      el.id === POPUP_ID ||
+      (el.classList && (el.classList.contains(TERM_CLASS) || el.classList.contains("hc-skip"))) ||
+      el.isContentEditable && el.getAttribute("contenteditable") !== null
+    );
+  }
+
+  /** True when the node or one of its ancestors is an element whose text is left alone. */
+  function isExcluded(node) {
+    for (var el = node.nodeType === 1 ? node : node.parentElement; el; el = el.parentElement) {
+      if (isSkippedElement(el)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  function Marker(index, selector) {
+    this.index = index;
+    this.find = buildMatcher(index);
+    this.selector = selector;
+  }
+
+  Marker.prototype.termSpan = function (key) {
+    var span = element("span", TERM_CLASS, key);
+    span.tabIndex = 0;
+    span.lang = "zh";
+    span.setAttribute("role", "button");
+    span.setAttribute("aria-haspopup", "dialog");
+    span.setAttribute("aria-expanded", "false");
+    span.setAttribute("data-hc-term", key);
+    return span;
+  };
+
+  Marker.prototype.wrapTextNode = function (node) {
+    var value = node.data;
+    var match = this.find(value, 0);
+    if (!match || !node.parentNode) {
+      return 0;
+    }
+    var fragment = document.createDocumentFragment();
+    var position = 0;
+    var count = 0;
+    while (match) {
+      if (match[0] > position) {
+        fragment.appendChild(document.createTextNode(value.slice(position, match[0])));
+      }
+      fragment.appendChild(this.termSpan(match[1]));
+      count += 1;
+      position = match[0] + match[1].length;
+      match = this.find(value, position);
+    }
+    if (position < value.length) {
+      fragment.appendChild(document.createTextNode(value.slice(position)));
+    }
+    node.parentNode.replaceChild(fragment, node);
+    return count;
+  };
+
+  /** Is the node inside the part of the page to mark? */
+  Marker.prototype.inScope = function (node) {
+    if (!this.selector) {
+      return true;
+    }
+    var el = node.nodeType === 1 ? node : node.parentElement;
+    return Boolean(el && el.closest(this.selector));
+  };
+
+  /** Wrap every glossary term in the text below `root` (or `root` itself, a text node). */
+  Marker.prototype.mark = function (root) {
+    if (!root || !root.isConnected || isExcluded(root)) {
+      return 0;
+    }
+    if (root.nodeType === 3) {
+      return this.inScope(root) ? this.wrapTextNode(root) : 0;
+    }
+    if (root.nodeType !== 1) {
+      return 0;
+    }
+    if (!this.inScope(root)) {
+      // Only parts of it may be in scope (e.g. a new remark slide inside a container).
+      var count = 0;
+      var self = this;
+      Array.prototype.forEach.call(root.querySelectorAll(this.selector), function (el) {
+        count += self.mark(el);
+      });
+      return count;
+    }
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        if (node.nodeType === 1) {
+          return isSkippedElement(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+        }
+        return hasHan(node.data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode()) {
+      nodes.push(walker.currentNode);
+    }
+    var total = 0;
+    for (var i = 0; i < nodes.length; i++) {
+      total += this.wrapTextNode(nodes[i]);
+    }
+    return total;
+  };
+
+  // ---- the popup -------------------------------------------------------------------------
+
+  function Popup(index) {
+    this.index = index;
+    this.el = null;
+    this.term = null; // the .hc-term element the popup is open for
+    this.pinned = false; // opened by focus or tap: stays until focus leaves or Escape
+    this.hideTimer = 0;
+  }
+
+  Popup.prototype.element = function () {
+    if (!this.el) {
+      var el = element("div", "hc-popup");
+      el.id = POPUP_ID;
+      el.setAttribute("role", "dialog");
+      el.hidden = true;
+      document.body.appendChild(el);
+      this.el = el;
+    }
+    return this.el;
+  };
+
+  Popup.prototype.fill = function (entry, key) {
+    var el = this.element();
+    el.textContent = "";
+    el.setAttribute("aria-label", key + (entry.pinyin ? " " + entry.pinyin : ""));
+
+    var head = element("div", "hc-head");
+    var hanzi = element("span", "hc-hanzi", key);
+    hanzi.lang = "zh";
+    head.appendChild(hanzi);
+    var other = entry.traditional && entry.traditional !== key ? entry.traditional
+      : entry.simplified && entry.simplified !== key ? entry.simplified : "";
+    if (other) {
+      var otherEl = element("span", "hc-other", other);
+      otherEl.lang = other === entry.traditional ? "zh-Hant" : "zh-Hans";
+      head.appendChild(otherEl);
+    }
+    el.appendChild(head);
+
+    if (entry.pinyinNumbered || entry.pinyin) {
+      el.appendChild(pinyinElement(entry));
+    }
+    if (entry.gloss) {
+      el.appendChild(element("p", "hc-gloss", entry.gloss));
+    }
+    var more = entry.senses.filter(function (sense) {
+      return sense !== entry.gloss;
+    });
+    if (more.length) {
+      var senses = element("ol", "hc-senses");
+      more.slice(0, MAX_SENSES).forEach(function (sense) {
+        senses.appendChild(element("li", "", sense));
+      });
+      if (more.length > MAX_SENSES) {
+        senses.appendChild(element("li", "hc-note", "… " + (more.length - MAX_SENSES) + " more"));
+      }
+      el.appendChild(senses);
+    }
+    if (!entry.inDictionary) {
+      el.appendChild(element("p", "hc-note", "Not in the dictionary; reading from " +
+        (entry.readingSource || "a guess") + "."));
+    }
+    if (entry.links.length) {
+      var links = element("ul", "hc-links");
+      links.setAttribute("aria-label", "Dictionaries");
+      entry.links.forEach(function (link) {
+        var item = element("li");
+        var a = element("a", "", link.site);
+        a.href = link.url;
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+        item.appendChild(a);
+        links.appendChild(item);
+      });
+      el.appendChild(links);
+    }
+  };
+
+  Popup.prototype.show = function (term, pinned) {
+    var key = term.getAttribute("data-hc-term") || term.textContent;
+    var entry = this.index.get(key);
+    if (!entry) {
+      return;
+    }
+    this.cancelHide();
+    if (this.term !== term) {
+      this.release();
+      this.fill(entry, key);
+      this.term = term;
+      term.classList.add("hc-open");
+      term.setAttribute("aria-expanded", "true");
+      term.setAttribute("aria-controls", POPUP_ID);
+    }
+    this.pinned = this.pinned || Boolean(pinned);
+    this.element().hidden = false;
+    this.place();
+  };
+
+  Popup.prototype.release = function () {
+    if (this.term) {
+      this.term.classList.remove("hc-open");
+      this.term.setAttribute("aria-expanded", "false");
+      this.term.removeAttribute("aria-controls");
+    }
+    this.term = null;
+    this.pinned = false;
+  };
+
+  Popup.prototype.hide = function () {
+    this.cancelHide();
+    this.release();
+    if (this.el) {
+      this.el.hidden = true;
+    }
+  };
+
+  Popup.prototype.hideSoon = function () {
+    var self = this;
+    this.cancelHide();
+    this.hideTimer = window.setTimeout(function () {
+      self.hide();
+    }, HIDE_DELAY_MS);
+  };
+
+  Popup.prototype.cancelHide = function () {
+    if (this.hideTimer) {
+      window.clearTimeout(this.hideTimer);
+      this.hideTimer = 0;
+    }
+  };
+
+  /** Below the term, or above it when there is no room; always inside the viewport. */
+  Popup.prototype.place = function () {
+    if (!this.term || !this.el || this.el.hidden) {
+      return;
+    }
+    if (!this.term.isConnected) {
+      this.hide();
+      return;
+    }
+    var rect = this.term.getBoundingClientRect();
+    var width = this.el.offsetWidth;
+    var height = this.el.offsetHeight;
+    var viewWidth = document.documentElement.clientWidth || window.innerWidth;
+    var viewHeight = document.documentElement.clientHeight || window.innerHeight;
+    var gap = 6;
+    var left = Math.max(8, Math.min(rect.left, viewWidth - width - 8));
+    var top = rect.bottom + gap;
+    if (top + height > viewHeight - 8 && rect.top - gap - height >= 8) {
+      top = rect.top - gap - height;
+    }
+    this.el.style.left = Math.round(left) + "px";
+    this.el.style.top = Math.round(Math.max(8, top)) + "px";
+  };
+
+  Popup.prototype.contains = function (node) {
+    return Boolean(node && ((this.el && this.el.contains(node)) ||
+      (this.term && this.term.contains(node))));
+  };
+
+  Popup.prototype.links = function () {
+    return this.el ? this.el.querySelectorAll("a[href]") : [];
+  };
+
+  // ---- events ----------------------------------------------------------------------------
+
+  function termOf(target) {
+    return target && target.closest ? target.closest("." + TERM_CLASS) : null;
+  }
+
+  function inPopup(target) {
+    return Boolean(target && target.closest && target.closest("#" + POPUP_ID));
+  }
+
+  function listen(popup) {
+    // Delegated on the document, so slides remark re-renders or clones keep working.
+    document.addEventListener("pointerover", function (event) {
+      if (event.pointerType === "touch") {
+        return; // a tap opens the popup through "click"
+      }
+      var term = termOf(event.target);
+      if (term) {
+        popup.show(term, false);
+      } else if (inPopup(event.target)) {
+        popup.cancelHide();
+      }
+    });
+    document.addEventListener("pointerout", function (event) {
+      if (event.pointerType === "touch" || popup.pinned || !popup.term) {
+        return;
+      }
+      if ((termOf(event.target) || inPopup(event.target)) && !popup.contains(event.relatedTarget)) {
+        popup.hideSoon();
+      }
+    });
+    document.addEventListener("focusin", function (event) {
+      var term = termOf(event.target);
+      if (term) {
+        popup.show(term, true);
+      }
+    });
+    document.addEventListener("focusout", function (event) {
+      if (popup.term && !popup.contains(event.relatedTarget) && popup.contains(event.target)) {
+        popup.hide();
+      }
+    });
+    // Remark turns taps and clicks into slide changes: a tap on a term only opens its popup.
+    ["touchstart", "touchend", "mousedown", "click"].forEach(function (type) {
+      window.addEventListener(type, function (event) {
+        var term = termOf(event.target);
+        if (!term) {
+          if (type === "mousedown" || type === "touchstart") {
+            if (popup.term && !inPopup(event.target)) {
+              popup.hide();
+            }
+          }
+          return;
+        }
+        event.stopPropagation();
+        if (type === "click") {
+          popup.show(term, true);
+        }
+      }, true);
+    });
+    document.addEventListener("keydown", function (event) {
+      var term = termOf(event.target);
+      if (term) {
+        if (event.key === "Escape" && popup.term) {
+          popup.hide();
+          event.stopPropagation();
+        } else if (event.key === "Enter" || event.key === " " || event.key === "ArrowDown") {
+          // Into the popup, so keyboard users can reach its links.
+          popup.show(term, true);
+          var links = popup.links();
+          if (links.length) {
+            links[0].focus();
+          }
+          event.preventDefault();
+          event.stopPropagation();
+        }
+        return;
+      }
+      if (!inPopup(event.target)) {
+        if (event.key === "Escape" && popup.term) {
+          popup.hide();
+        }
+        return;
+      }
+      // Inside the popup: keys are ours, not remark's slide navigation.
+      event.stopPropagation();
+      var items = popup.links();
+      var first = items[0];
+      var last = items[items.length - 1];
+      var back = popup.term;
+      if (event.key === "Escape" ||
+        (event.key === "Tab" && !event.shiftKey && event.target === last) ||
+        (event.key === "Tab" && event.shiftKey && event.target === first)) {
+        event.preventDefault();
+        if (back) {
+          back.focus();
+        }
+        if (event.key === "Escape") {
+          popup.hide();
+        }
+      }
+    });
+    ["keypress", "keyup"].forEach(function (type) {
+      document.addEventListener(type, function (event) {
+        if (inPopup(event.target)) {
+          event.stopPropagation();
+        }
+      });
+    });
+    window.addEventListener("resize", function () { popup.place(); });
+    window.addEventListener("scroll", function () { popup.place(); }, true);
+    // remark changes the URL fragment on every slide change.
+    window.addEventListener("hashchange", function () { popup.hide(); });
+  }
+
+  // ---- start -----------------------------------------------------------------------------
+
+  function injectStyle() {
+    try {
+      // A constructed sheet also works under a Content-Security-Policy without 'unsafe-inline'.
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+    } catch (error) {
+      var style = element("style", "", CSS);
+      style.setAttribute("data-hc-popup", "");
+      (document.head || document.documentElement).appendChild(style);
+    }
+  }
+
+  function observe(marker, popup) {
+    var observer = new MutationObserver(function (records) {
+      var touched = [];
+      records.forEach(function (record) {
+        if (record.type === "characterData") {
+          touched.push(record.target);
+        } else {
+          Array.prototype.forEach.call(record.addedNodes, function (node) {
+            touched.push(node);
+          });
+        }
+      });
+      touched.forEach(function (node) {
+        if (node.isConnected && !(popup.el && popup.el.contains(node))) {
+          marker.mark(node);
+        }
+      });
+      // Our own wrapping also produced records: nothing new to mark in them.
+      observer.takeRecords();
+      popup.place();
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    return observer;
+  }
+
+  function start(config) {
+    var root = document.documentElement;
+    root.setAttribute("data-hc-popup", "loading");
+    return loadGlossaries(config).then(function (docs) {
+      var index = buildIndex(docs.filter(Boolean));
+      if (!index.size) {
+        warn("no Chinese terms to mark (give data-glossary or data-api)");
+        root.setAttribute("data-hc-popup", "empty");
+        return 0;
+      }
+      injectStyle();
+      var marker = new Marker(index, config.selector);
+      var popup = new Popup(index);
+      api.marker = marker;
+      api.popup = popup;
+      listen(popup);
+      var count = marker.mark(document.body);
+      observe(marker, popup);
+      root.setAttribute("data-hc-popup", "ready");
+      return count;
+    });
+  }
+
+  function readConfig(el) {
+    var get = function (name) {
+      return el ? (el.getAttribute("data-" + name) || "").trim() : "";
+    };
+    return { glossary: get("glossary"), api: get("api"), selector: get("selector") };
+  }
+
+  var api = {
+    version: "1",
+    marker: null,
+    popup: null,
+    ready: null,
+    /** Mark terms again below `root` (the body by default), e.g. after changing the page. */
+    refresh: function (root) {
+      return api.marker ? api.marker.mark(root || document.body) : 0;
+    }
+  };
+  window.HanziPopup = api;
+
+  var config = readConfig(SCRIPT);
+  api.ready = new Promise(function (resolve) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", resolve);
+    } else {
+      resolve();
+    }
+  }).then(function () {
+    return start(config);
+  }).catch(function (error) {
+    document.documentElement.setAttribute("data-hc-popup", "error");
+    warn(error && error.message ? error.message : String(error));
+    return 0;
+  });
+})();

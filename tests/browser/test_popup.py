@@ -1,0 +1,326 @@
+"""The slide popup script (static/js/popup.js) in real Chromium, on a remark-shaped page.
+
+Expectations come from the glossary JSON the page reads, never from a list of words here: the
+tests check the script shows what the glossary says, marks what it should and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from tests.browser.conftest import PageWatch, StaticSite
+
+pytestmark = pytest.mark.browser
+
+POPUP = "#hc-popup"
+READY = "html[data-hc-popup=ready]"
+SLIDES = "slides.html"
+GLOSSARY = "slides.glossary.json"
+
+
+def glossary_terms(site: StaticSite, name: str = GLOSSARY) -> dict[str, dict[str, Any]]:
+    """The glossary's terms by the text the popup matches (term, simplified, traditional)."""
+    document = json.loads((site.root / name).read_text(encoding="utf-8"))
+    found: dict[str, dict[str, Any]] = {}
+    for term in document["terms"]:
+        for key in (term["term"], term.get("simplified", ""), term.get("traditional", "")):
+            if key and key not in found:
+                found[key] = term
+    return found
+
+
+def open_slides(page: Any, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(READY)
+
+
+def marked(page: Any) -> list[str]:
+    return page.eval_on_selector_all(".hc-term", "els => els.map(e => e.dataset.hcTerm)")
+
+
+def tones(numbered: str) -> list[int]:
+    """Tone of each numbered syllable (``Bei3 jing1`` -> [3, 1])."""
+    return [int(digit) for digit in re.findall(r"[A-Za-zü:]+([1-5])\b", numbered)]
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def test_terms_on_every_slide_are_marked_from_the_glossary(
+    page: Any, site: StaticSite, screenshot: Any
+) -> None:
+    open_slides(page, site.url(SLIDES))
+    terms = glossary_terms(site)
+    found = marked(page)
+    assert found, "no term was marked"
+    assert set(found) <= set(terms), f"marked words that are not in the glossary: {found}"
+    # Every slide holding a glossary term (outside links and code) has marks.
+    slides = page.eval_on_selector_all(
+        ".remark-slide-content",
+        """els => els.map(e => {
+            const copy = e.cloneNode(true);
+            copy.querySelectorAll('a, code').forEach(x => x.remove());
+            return [copy.textContent, e.querySelectorAll('.hc-term').length];
+        })""",
+    )
+    for text, count in slides:
+        if any(key in text for key in terms):
+            assert count > 0, f"a slide with glossary terms got no marks: {text!r}"
+    # Longest match first: a term holding a shorter glossary term is marked whole.
+    longer = [key for key in found if any(k != key and k in key for k in terms)]
+    assert longer, "the deck has compounds of glossary terms; none was marked whole"
+    assert page.eval_on_selector_all(".hc-term .hc-term", "els => els.length") == 0
+    screenshot(page, "marked")
+
+
+def test_hover_shows_tone_coloured_pinyin_gloss_and_links(
+    page: Any, site: StaticSite, screenshot: Any
+) -> None:
+    open_slides(page, site.url(SLIDES))
+    terms = glossary_terms(site)
+    popup = page.locator(POPUP)
+    # Hover each distinct term: the popup always shows that term's glossary entry.
+    checked = 0
+    for key in dict.fromkeys(marked(page)):
+        term = terms[key]
+        page.locator(f'.hc-term[data-hc-term="{key}"]').first.hover()
+        assert popup.is_visible()
+        assert popup.locator(".hc-hanzi").inner_text() == key
+        assert popup.locator(".hc-gloss").inner_text() == term["gloss"]
+        assert nfc(popup.locator(".hc-pinyin").inner_text()) == nfc(term["pinyin"])
+        shown_tones = popup.locator(".hc-pinyin [class^=tone]").evaluate_all(
+            "els => els.map(e => Number(e.className.slice(4)))"
+        )
+        assert shown_tones == tones(term["pinyin_numbered"])
+        hrefs = popup.locator(".hc-links a").evaluate_all("els => els.map(e => e.href)")
+        sites = popup.locator(".hc-links a").all_inner_texts()
+        assert sites[:1] == ["Purple Culture"] and "MDBG" in sites
+        if len(key) == 1:  # character pages: Hanziyuan, and CUHK by the traditional form
+            assert "Hanziyuan" in sites and "CUHK" in sites
+            cuhk = hrefs[sites.index("CUHK")]
+            assert cuhk.endswith("=" + quote(term["traditional"] or key, safe=""))
+        assert all(href.startswith("https://") for href in hrefs)
+        checked += 1
+    assert checked >= 3
+    screenshot(page, "hover")
+    # Tones are told apart by colour.
+    colours = page.evaluate(
+        """() => {
+            const probe = document.createElement('span');
+            document.getElementById('hc-popup').appendChild(probe);
+            const out = [1, 2, 3, 4, 5].map(n => {
+                probe.className = 'tone' + n;
+                return getComputedStyle(probe).color;
+            });
+            probe.remove();
+            return out;
+        }"""
+    )
+    assert len(set(colours)) == 5
+    # Leaving the term hides the popup.
+    page.mouse.move(2, 2)
+    popup.wait_for(state="hidden")
+
+
+def test_keyboard_focus_opens_the_popup_and_reaches_its_links(
+    page: Any, site: StaticSite, screenshot: Any
+) -> None:
+    open_slides(page, site.url(SLIDES))
+    terms = glossary_terms(site)
+    popup = page.locator(POPUP)
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('hc-term')"):
+            break
+    else:
+        pytest.fail("Tab never reached a marked term")
+    key = page.evaluate("document.activeElement.dataset.hcTerm")
+    popup.wait_for(state="visible")
+    assert popup.locator(".hc-gloss").inner_text() == terms[key]["gloss"]
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
+    screenshot(page, "focus")
+    # Enter moves into the popup; Tab past its last link comes back to the term.
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.closest('#hc-popup') !== null")
+    assert page.evaluate("document.activeElement.tagName") == "A"
+    count = popup.locator("a").count()
+    for _ in range(count):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.hcTerm") == key
+    assert popup.is_visible()
+    # Escape closes it and keeps the focus on the term.
+    page.keyboard.press("Escape")
+    popup.wait_for(state="hidden")
+    assert page.evaluate("document.activeElement.dataset.hcTerm") == key
+    # Tabbing on opens the next term's popup.
+    page.keyboard.press("Tab")
+    if page.evaluate("document.activeElement.classList.contains('hc-term')"):
+        popup.wait_for(state="visible")
+        other = page.evaluate("document.activeElement.dataset.hcTerm")
+        assert popup.locator(".hc-hanzi").inner_text() == other
+
+
+def test_links_code_and_the_source_are_left_alone(page: Any, site: StaticSite) -> None:
+    open_slides(page, site.url(SLIDES))
+    terms = glossary_terms(site)
+    for selector in ("a", "code", "textarea", "pre", "script"):
+        inside = page.eval_on_selector_all(f"{selector} .hc-term", "els => els.length")
+        assert inside == 0, f"a term was marked inside <{selector}>"
+    # The fixture's link and code hold glossary terms that are marked elsewhere on the page.
+    for element_id in ("link-with-term", "code-with-term"):
+        element = page.locator(f"#{element_id}")
+        text = element.inner_text()
+        held = [key for key in terms if key in text]
+        assert held, f"#{element_id} should hold a glossary term"
+        assert element.evaluate("e => e.children.length") == 0
+        assert any(key in marked(page) for key in held)
+    source = page.locator("#source").input_value()
+    assert "hc-term" not in source
+
+
+def test_a_malicious_gloss_is_shown_as_text(
+    page: Any, site: StaticSite, page_log: PageWatch, screenshot: Any
+) -> None:
+    document = json.loads((site.root / GLOSSARY).read_text(encoding="utf-8"))
+    target = document["terms"][0]
+    payload = '<img src=x onerror="window.__hcPwned = 1">'
+    target["gloss"] = payload
+    target["senses"] = [{"text": "<script>window.__hcPwned = 2</script>", "kind": "meaning"}]
+    target["pinyin"] = "<b onmouseover=alert(1)>x</b>"
+    target["links"] = [
+        {"site": "Purple Culture", "url": "javascript:window.__hcPwned=3"},
+        {"site": '<img src=x onerror="window.__hcPwned=4">', "url": "https://example.org/"},
+    ]
+    site.write("evil.glossary.json", json.dumps(document, ensure_ascii=False))
+    html = (site.root / SLIDES).read_text(encoding="utf-8")
+    site.write("evil.html", html.replace(GLOSSARY, "evil.glossary.json"))
+
+    open_slides(page, site.url("evil.html"))
+    term = page.locator(f'.hc-term[data-hc-term="{target["term"]}"]').first
+    term.hover()
+    popup = page.locator(POPUP)
+    popup.wait_for(state="visible")
+    assert popup.locator(".hc-gloss").inner_text() == payload
+    assert "<script>" in popup.inner_text()
+    assert popup.locator("img, script, b").count() == 0
+    hrefs = popup.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert hrefs == ["https://example.org/"]
+    term.click()
+    page.locator(".hc-links a").first.hover()
+    assert page.evaluate("window.__hcPwned") is None
+    assert not page_log.errors
+    screenshot(page, "escaped")
+
+
+def test_slides_rendered_later_are_marked(page: Any, site: StaticSite) -> None:
+    """remark builds and rebuilds slide DOM (and clones it for presenter mode)."""
+    open_slides(page, site.url(SLIDES))
+    terms = glossary_terms(site)
+    key = max(terms, key=len)
+    before = marked(page).count(key)
+    page.evaluate(
+        """key => {
+            const slide = document.createElement('div');
+            slide.className = 'remark-slide-content';
+            slide.id = 'late-slide';
+            const p = document.createElement('p');
+            p.textContent = 'added later: ' + key + '.';
+            slide.appendChild(p);
+            document.querySelector('.remark-slides-area').appendChild(slide);
+        }""",
+        key,
+    )
+    page.wait_for_selector(f'#late-slide .hc-term[data-hc-term="{key}"]')
+    # A slide whose content is replaced wholesale is marked again.
+    page.evaluate(
+        """key => {
+            const first = document.querySelector('.remark-slide-content');
+            first.innerHTML = '';
+            const h = document.createElement('h1');
+            h.textContent = key;
+            first.appendChild(h);
+        }""",
+        key,
+    )
+    page.wait_for_selector(f'.remark-slide-content h1 .hc-term[data-hc-term="{key}"]')
+    assert marked(page).count(key) >= before + 1
+    page.locator("#late-slide .hc-term").hover()
+    assert page.locator(POPUP).locator(".hc-gloss").inner_text() == terms[key]["gloss"]
+
+
+def test_tap_opens_the_popup_on_a_phone(touch_page: Any, site: StaticSite, screenshot: Any) -> None:
+    open_slides(touch_page, site.url(SLIDES))
+    terms = glossary_terms(site)
+    term = touch_page.locator(".hc-term").nth(1)
+    term.scroll_into_view_if_needed()
+    key = term.get_attribute("data-hc-term")
+    term.tap()
+    popup = touch_page.locator(POPUP)
+    popup.wait_for(state="visible")
+    assert popup.locator(".hc-gloss").inner_text() == terms[key]["gloss"]
+    box = popup.bounding_box()
+    viewport = touch_page.viewport_size
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+    screenshot(touch_page, "tap")
+    # A tap elsewhere closes it.
+    touch_page.locator("h1").first.tap()
+    popup.wait_for(state="hidden")
+
+
+def test_strict_csp_page_still_gets_the_popup_style(
+    page: Any, site: StaticSite, page_log: PageWatch
+) -> None:
+    """Hosts may forbid inline styles; the popup's stylesheet must still apply."""
+    open_slides(page, site.url(SLIDES) + "?csp")
+    term = page.locator(".hc-term").first
+    assert term.evaluate("e => getComputedStyle(e).borderBottomStyle") == "dotted"
+    term.hover()
+    popup = page.locator(POPUP)
+    popup.wait_for(state="visible")
+    assert popup.evaluate("e => getComputedStyle(e).position") == "fixed"
+    violations = [line for line in page_log.console if "Content Security Policy" in line]
+    assert not violations
+
+
+def test_an_inline_glossary_works_from_a_file_url(
+    page: Any, site: StaticSite, tmp_path: Path
+) -> None:
+    """Opened from disk (no server), slides read a glossary pasted into the page."""
+    glossary = (site.root / GLOSSARY).read_text(encoding="utf-8")
+    # "<" escaped so that no text of the glossary can close the <script> element.
+    inline = (
+        '<script type="application/json" data-hc-glossary>'
+        + glossary.replace("<", "\\u003c")
+        + "</script>\n"
+    )
+    html = (site.root / SLIDES).read_text(encoding="utf-8")
+    html = html.replace(f' data-glossary="{GLOSSARY}"', "")
+    html = html.replace("<script src=", inline + "<script src=")
+    (tmp_path / "slides.html").write_text(html, encoding="utf-8")
+    (tmp_path / "hanzi-popup.js").write_bytes((site.root / "hanzi-popup.js").read_bytes())
+    (tmp_path / "remark-like.css").write_bytes((site.root / "remark-like.css").read_bytes())
+    open_slides(page, (tmp_path / "slides.html").as_uri())
+    terms = glossary_terms(site)
+    first = page.locator(".hc-term").first
+    first.hover()
+    key = first.get_attribute("data-hc-term")
+    assert page.locator(POPUP).locator(".hc-gloss").inner_text() == terms[key]["gloss"]
+
+
+def test_a_missing_glossary_leaves_the_slides_untouched(
+    page: Any, site: StaticSite, page_log: PageWatch
+) -> None:
+    html = (site.root / SLIDES).read_text(encoding="utf-8")
+    site.write("missing.html", html.replace(GLOSSARY, "no-such.glossary.json"))
+    page.goto(site.url("missing.html"))
+    page.wait_for_selector("html[data-hc-popup=empty]")
+    assert page.locator(".hc-term").count() == 0
+    assert any("no-such.glossary.json" in line for line in page_log.console)
