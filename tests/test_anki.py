@@ -34,6 +34,7 @@ from hanzi_companion.render.anki import (
     TERM_MODEL_ID,
     AnkiNote,
     CharacterDetails,
+    character_details,
     deck_id,
     note_guid,
     plan_package,
@@ -487,13 +488,13 @@ def test_pinyin_field_is_tone_coloured(week7: Glossary) -> None:
 def test_parts_and_source_link(week7: Glossary) -> None:
     whole = replace(week7.terms[4], parts=("大众", "创新"))  # parts that are terms too
     glossary = replace(week7, terms=(*week7.terms[:4], whole))
-    plan = plan_package(glossary, slide_url="https://example.org/slides/{deck}.html#{slide}")
+    plan = plan_package(glossary, deck_url_template="https://example.org/slides/{stem}.html")
     note = plan.terms[-1]
     assert '<span lang="zh-Hans">大众</span>' in note.field("Parts")
     assert 'class="tone4"' in note.field("Parts")  # the part's reading, from its own term
     assert 'href="https://example.org/slides/week07.html#7"' in note.field("Source")
     with pytest.raises(ValueError, match="http"):
-        plan_package(glossary, slide_url="javascript:alert(1)")
+        plan_package(glossary, deck_url_template="javascript:alert(1)")
 
 
 def test_character_note_with_profile_details(
@@ -506,7 +507,7 @@ def test_character_note_with_profile_details(
     details = {
         "创": CharacterDetails(
             formation="phono-semantic compound",
-            components=("仓", "刂"),
+            components=(("仓", "sound"), ("刂", "meaning")),
             radical="刂",
             strokes=6,
             stroke_order_svg=svg,
@@ -528,6 +529,48 @@ def test_character_note_with_profile_details(
     # Without a profile, the note still has the slide's reading and meaning.
     (bare,) = plan_package(week7).characters
     assert bare.field("Pinyin") and bare.field("Meaning") and not bare.field("Strokes")
+
+
+def test_character_note_from_the_real_profile(
+    lexicon: Lexicon, tmp_path: Path, collection: Collection, week7: Glossary
+) -> None:
+    (char,) = week7.characters
+    profile = lexicon.character(char.character)
+    details = character_details(profile)
+    assert profile.strokes is not None and profile.formation is not None
+    plan = plan_package(week7, characters={char.character: details})
+    (note,) = plan.characters
+    assert note.field("Strokes") == str(profile.stroke_count)
+    svg = note.field("Stroke order")
+    assert svg.startswith("<svg") and svg.count("data-stroke=") == profile.strokes.count
+    for component in profile.formation.components:
+        assert component.character in note.field("Formation and components")
+    assert profile.radical is not None and profile.radical.form in note.field("Radical")
+    # The reading is the slide's; the profile's best reading agrees with the dictionary's.
+    assert details.pinyin_numbered == char.pinyin_numbered
+
+    write_package(plan, tmp_path / "c.apkg", timestamp=T0)
+    import_package(collection, tmp_path / "c.apkg")
+    anki_note = notes_by_guid(collection)[note.guid]
+    recognition, writing = sorted(anki_note.cards(), key=lambda c: c.ord)  # type: ignore[attr-defined]
+    assert f'lang="zh-Hans">{char.character}<' in recognition.question()
+    assert "<svg" not in writing.question() and char.character not in writing.question()
+    assert "<svg" in writing.answer() and 'class="tone' in writing.question()
+
+
+def test_term_cards_render_in_anki(tmp_path: Path, collection: Collection, week7: Glossary) -> None:
+    write_package(week7, tmp_path / "a.apkg", timestamp=T0)
+    import_package(collection, tmp_path / "a.apkg")
+    term = week7.terms[0]
+    (nid,) = collection.find_notes(f'"Hanzi:{term.simplified}"')
+    recognition, recall = sorted(collection.get_note(nid).cards(), key=lambda c: c.ord)
+    assert term.simplified in recognition.question()
+    assert html.escape(term.gloss) not in recognition.question()
+    assert html.escape(term.gloss) in recognition.answer()
+    assert 'class="tone' in recognition.answer()
+    assert html.escape(term.gloss) in recall.question()
+    assert term.simplified not in recall.question()
+    assert term.simplified in recall.answer()
 
 
 def test_styling_is_self_contained_and_night_mode_aware() -> None:

@@ -41,7 +41,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import genanki
 
@@ -50,6 +50,10 @@ from hanzi_companion.glossary import CharacterOfTheWeek, Course, Glossary, Gloss
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.links import links_for
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Link, SenseKind
+from hanzi_companion.render.glossary_common import credit_line, deck_url, fragment
+
+if TYPE_CHECKING:
+    from hanzi_companion.lexicon.characters import CharacterProfile
 
 # Fixed forever (see the module docstring before touching them).
 TERM_MODEL_ID = 1_738_204_117
@@ -118,8 +122,10 @@ CSS = f"""\
 .words {{ text-align: left; display: inline-block; }}
 mark {{ background-color: #fff1a8; color: inherit; padding: 0 0.1em; }}
 a {{ color: #0b57d0; }}
-.stroke-order svg {{ width: 12em; max-width: 100%; height: auto; }}
-.stroke-order {{ display: inline-block; background-color: #ffffff; border-radius: 0.5em; }}
+.stroke-order svg {{ max-width: 100%; height: auto; }}
+/* The drawing has its own dark-on-light colours: keep it on a light panel in night mode. */
+.stroke-order {{ display: inline-block; background-color: #ffffff; border-radius: 0.5em;
+  padding: 0.3em; margin-top: 0.6em; max-width: 100%; }}
 .tone1 {{ color: #c62828; }}
 .tone2 {{ color: #a84d00; }}
 .tone3 {{ color: #2e7d32; }}
@@ -209,9 +215,9 @@ class CharacterDetails:
     profile draws, inserted as markup.
     """
 
-    formation: str = ""  # "phono-semantic compound: 刂 (knife) gives the meaning, 仓 the sound"
-    components: tuple[str, ...] = ()
-    radical: str = ""  # "刂 (knife)"
+    formation: str = ""  # "phono-semantic compound; simplified form of 創"
+    components: tuple[tuple[str, str], ...] = ()  # (component, what it does): ("仓", "sound")
+    radical: str = ""  # "刀 (刂) knife"
     strokes: int | None = None
     stroke_order_svg: str = ""
     meaning: str = ""  # used when the slide gives no gloss
@@ -265,6 +271,43 @@ class PackageSummary:
     timestamp: float
 
 
+def character_details(profile: CharacterProfile) -> CharacterDetails:
+    """The parts of a character profile a Character note shows (stroke order drawn here)."""
+    from hanzi_companion.lexicon.strokes import frames_svg
+
+    formation = profile.formation
+    components: tuple[tuple[str, str], ...] = ()
+    label = ""
+    if formation is not None:
+        label = formation.label
+        components = tuple(
+            (c.character, c.role.value if c.role.value != "unknown" else "")
+            for c in formation.components
+        )
+    elif profile.structure is not None and not profile.structure.is_primitive:
+        # Only a shape analysis is known: say so rather than pass it off as an etymology.
+        label = f"shape: {profile.structure.layout}"
+        components = tuple((shape, "") for shape in profile.structure.primitives())
+    radical = ""
+    if profile.radical is not None:
+        radical = f"{profile.radical.label} {profile.radical.meaning}".strip()
+    # The best reading's meanings only: the others belong to other readings (创 chuāng, wound).
+    best = profile.readings[0].definitions if profile.readings else ()
+    meanings = [s.text for s in best if s.kind == SenseKind.MEANING]
+    svg = ""
+    if profile.strokes is not None and profile.strokes.count:
+        svg = frames_svg(profile.strokes, profile.character)
+    return CharacterDetails(
+        formation=label,
+        components=components,
+        radical=radical,
+        strokes=profile.stroke_count,
+        stroke_order_svg=svg,
+        meaning="; ".join(meanings[:3]),
+        pinyin_numbered=profile.readings[0].pinyin_numbered if profile.readings else "",
+    )
+
+
 # -- identities -------------------------------------------------------------------------------
 
 
@@ -304,18 +347,20 @@ def plan_package(
     *,
     course: str | None = None,
     characters: Mapping[str, CharacterDetails] | None = None,
-    slide_url: str = "",
+    deck_url_template: str = "",
 ) -> AnkiPlan:
     """Lay out the notes of a package: merged across lectures, in lecture order.
 
     ``course`` overrides the course name of the deck metadata; ``characters`` adds profile
-    details to the Character notes; ``slide_url`` is a link template for the Source field with
-    ``{deck}`` (the deck's file name without extension) and ``{slide}`` placeholders.
+    details to the Character notes; ``deck_url_template`` says where the slides are published
+    (``{name}`` and ``{stem}`` stand for the deck's file name with and without suffix), so the
+    Source field links each slide number (``…/week07.html#12``).
     """
     glossaries = _glossaries(source)
     course_name = _deck_component(course or _course_name(source, glossaries)) or DEFAULT_COURSE
-    if slide_url and not re.match(r"https?://", slide_url):
-        raise ValueError("the slide URL must start with http:// or https://")
+    if deck_url_template and not re.match(r"https?://", deck_url_template):
+        # Cards are read in Anki, far from any local file: only web links make sense.
+        raise ValueError("the deck URL must start with http:// or https://")
     details = characters or {}
 
     decks: list[str] = [course_name]
@@ -354,7 +399,7 @@ def plan_package(
     notes = []
     for acc in sorted(merged.values(), key=lambda a: a.position):
         if acc.kind == "term":
-            notes.append(_term_note(acc, course_name, known, slide_url))
+            notes.append(_term_note(acc, course_name, known, deck_url_template))
         else:
             detail = _detail(details, acc.characters[0].character)
             notes.append(_character_note(acc, course_name, detail, all_terms))
@@ -466,12 +511,11 @@ def _link_html(links: Sequence[Link]) -> str:
     return " · ".join(parts)
 
 
-def _slide_link(glossary: Glossary, slide: int, slide_url: str) -> str:
+def _slide_link(glossary: Glossary, slide: int, deck_url_template: str) -> str:
     label = str(slide)
-    if not slide_url:
+    if not deck_url_template:
         return label
-    stem = Path(glossary.deck.name).stem or glossary.deck.name
-    url = slide_url.replace("{deck}", stem).replace("{slide}", str(slide))
+    url = deck_url(deck_url_template, glossary.deck) + fragment(slide)
     return f'<a href="{html.escape(url, quote=True)}">{label}</a>'
 
 
@@ -485,7 +529,7 @@ def _lecture_label(glossary: Glossary, course: str) -> str:
 
 
 def _source_html(
-    pairs: Sequence[tuple[Glossary, GlossaryTerm]], course: str, slide_url: str
+    pairs: Sequence[tuple[Glossary, GlossaryTerm]], course: str, deck_url_template: str
 ) -> str:
     lines = []
     for glossary in dict.fromkeys(g for g, _ in pairs):
@@ -495,7 +539,9 @@ def _source_html(
         line = _lecture_label(glossary, course)
         if slides:
             word = "slide" if len(slides) == 1 else "slides"
-            line += f" · {word} " + ", ".join(_slide_link(glossary, s, slide_url) for s in slides)
+            line += f" · {word} " + ", ".join(
+                _slide_link(glossary, s, deck_url_template) for s in slides
+            )
         lines.append(line)
     return "<br>".join(lines)
 
@@ -537,7 +583,7 @@ def _term_note(
     acc: _Accumulator,
     course: str,
     known: Mapping[str, GlossaryTerm],
-    slide_url: str,
+    deck_url_template: str,
 ) -> AnkiNote:
     term = acc.terms[0]
     simplified = term.simplified or term.term
@@ -563,7 +609,7 @@ def _term_note(
         escape(term.gloss or term.slide_gloss),
         _parts_html(term, known),
         context_html,
-        _source_html(acc.pairs, course, slide_url),
+        _source_html(acc.pairs, course, deck_url_template),
         _link_html(links_for(simplified, traditional or None)),
         _notes_html(term),
     )
@@ -590,7 +636,9 @@ def _character_note(
     ]
     formation = escape(detail.formation)
     if detail.components:
-        components = " ".join(_zh(c) for c in detail.components)
+        components = " · ".join(
+            f"{_zh(c)} {escape(role)}".rstrip() for c, role in detail.components
+        )
         formation = f"{formation}<br>{components}" if formation else components
     slide_links = [link for c in acc.characters for link in c.links]
     extra = [TAG_CHARACTER_OF_THE_WEEK]
@@ -606,7 +654,7 @@ def _character_note(
         _pinyin.tone_html(reading),
         escape(char.gloss or detail.meaning),
         formation,
-        _zh(detail.radical) if detail.radical else "",
+        escape(detail.radical),
         str(detail.strokes) if detail.strokes else "",
         _clean_svg(detail.stroke_order_svg),
         "<br>".join(word_lines),
@@ -628,7 +676,12 @@ def _clean_svg(svg: str) -> str:
 def _description_course(course: str, glossaries: Sequence[Glossary]) -> str:
     count = len(glossaries)
     lectures = "lecture" if count == 1 else "lectures"
-    return f"{escape(course)}: vocabulary of {count} {lectures}, made by hanzi-companion."
+    # The dictionaries' licences ask for attribution wherever their text is shown.
+    credit = credit_line(tuple(glossaries))
+    return (
+        f"{escape(course)}: vocabulary of {count} {lectures}, made by hanzi-companion."
+        f"<br>{escape(credit)}"
+    )
 
 
 def _description_lecture(glossary: Glossary) -> str:
@@ -697,7 +750,7 @@ def write_package(
     *,
     course: str | None = None,
     characters: Mapping[str, CharacterDetails] | None = None,
-    slide_url: str = "",
+    deck_url_template: str = "",
     timestamp: float | None = None,
 ) -> PackageSummary:
     """Write one ``.apkg`` (atomically) for a glossary, a course, or several glossaries.
@@ -708,7 +761,9 @@ def write_package(
     plan = (
         source
         if isinstance(source, AnkiPlan)
-        else plan_package(source, course=course, characters=characters, slide_url=slide_url)
+        else plan_package(
+            source, course=course, characters=characters, deck_url_template=deck_url_template
+        )
     )
     stamp = time.time() if timestamp is None else float(timestamp)
     path = Path(path)
