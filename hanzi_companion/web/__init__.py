@@ -14,6 +14,7 @@ from flask import Flask, current_app
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.settings import Settings, templates_dir
+from hanzi_companion.web.cache import RenderCache
 from hanzi_companion.web.course import CourseFolder
 
 EXTENSION_KEY = "hanzi_companion"
@@ -27,6 +28,7 @@ class Resources:
     settings: Settings
     lexicon: Lexicon
     course: CourseFolder
+    pages: RenderCache
 
 
 def resources() -> Resources:
@@ -57,6 +59,7 @@ def create_app(
         MAX_FORM_MEMORY_SIZE=MAX_UPLOAD_BYTES,
         JSON_SORT_KEYS=False,
         SEND_FILE_MAX_AGE_DEFAULT=3600,
+        RENDER_CACHE_CHARS=64 * 1024 * 1024,
     )
     if test_config:
         app.config.from_mapping(test_config)
@@ -72,7 +75,10 @@ def init_app(app: Flask, settings: Settings) -> None:
 
     lexicon = app.config.get("LEXICON") or Lexicon.open(settings)
     app.extensions[EXTENSION_KEY] = Resources(
-        settings=settings, lexicon=lexicon, course=CourseFolder(settings.course_dir)
+        settings=settings,
+        lexicon=lexicon,
+        course=CourseFolder(settings.course_dir),
+        pages=RenderCache(int(app.config["RENDER_CACHE_CHARS"])),
     )
     templating.init_app(app)
     security.init_app(app)

@@ -6,6 +6,8 @@ Errors share one shape, ``{"error": {"code": ..., "message": ...}}`` (see ``web/
 
 from __future__ import annotations
 
+import json
+
 from flask import Blueprint, Response, jsonify, request
 
 from hanzi_companion.errors import InvalidQueryError
@@ -28,6 +30,10 @@ def _query(name: str = "q") -> str:
     return normalise_query(value)
 
 
+def _json_text(text: str, status: int = 200) -> Response:
+    return Response(text + "\n", status=status, mimetype="application/json")
+
+
 @bp.get("/lookup")
 def lookup() -> Response:
     """Every entry of a word (characters), the chosen reading first; found=false when unknown."""
@@ -36,16 +42,21 @@ def lookup() -> Response:
         raise InvalidQueryError(
             "lookup takes Chinese characters; use /api/search for pinyin or English"
         )
-    lexicon = resources().lexicon
-    payload = lookup_json(
-        word,
-        lexicon.lookup(word),
-        lexicon.reading(word),
-        lexicon.script(word),
-        lexicon.other_form(word),
-        lexicon.links(word),
-    )
-    return jsonify(payload)
+    res = resources()
+    lexicon = res.lexicon
+
+    def render() -> str:
+        payload = lookup_json(
+            word,
+            lexicon.lookup(word),
+            lexicon.reading(word),
+            lexicon.script(word),
+            lexicon.other_form(word),
+            lexicon.links(word),
+        )
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+    return _json_text(res.pages.get_or_render(("api.lookup", word), render))
 
 
 @bp.get("/search")

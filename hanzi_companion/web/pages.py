@@ -6,6 +6,8 @@ derives readings or glosses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -23,6 +25,15 @@ KINDS = {kind.value: kind for kind in QueryKind}
 
 def _page(template: str, status: int = 200, **context: object) -> Response:
     return Response(render_template(template, **context), status=status, mimetype="text/html")
+
+
+def _cached_page(template: str, build: Callable[[], object], **context: object) -> Response:
+    """A page that depends only on its URL: rendered once, then served from the cache."""
+    key = (request.script_root, request.full_path)
+    html = resources().pages.get_or_render(
+        key, lambda: render_template(template, page=build(), **context)
+    )
+    return Response(html, mimetype="text/html")
 
 
 @bp.get("/")
@@ -64,7 +75,7 @@ def word(word: str) -> Response | BaseResponse:
         return redirect(url_for("pages.search", q=word))
     if len(word) == 1:
         return redirect(url_for("pages.character", char=word))
-    return _page("word.html", query=word, page=_views.word_page(res.lexicon, word))
+    return _cached_page("word.html", lambda: _views.word_page(res.lexicon, word), query=word)
 
 
 @bp.get("/char/<char>")
@@ -75,7 +86,9 @@ def character(char: str) -> Response | BaseResponse:
         return redirect(url_for("pages.word", word=char))
     if not is_han(char):
         return redirect(url_for("pages.search", q=char))
-    return _page("character.html", query=char, page=_views.character_page(res.lexicon, char))
+    return _cached_page(
+        "character.html", lambda: _views.character_page(res.lexicon, char), query=char
+    )
 
 
 @bp.get("/about")
