@@ -471,11 +471,12 @@ def _tags(acc: _Accumulator, course: str, extra: Sequence[str]) -> tuple[str, ..
 # -- fields -----------------------------------------------------------------------------------
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SPACES = re.compile(r"\s+")
 
 
 def escape(text: str) -> str:
     """Plain text to a field: control characters dropped, whitespace folded, HTML-escaped."""
-    text = re.sub(r"\s+", " ", _CONTROL.sub("", text)).strip()
+    text = _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
     return html.escape(text, quote=True)
 
 
@@ -488,14 +489,19 @@ def highlight(context: str, needles: Sequence[str]) -> str:
     wanted = sorted({n for n in needles if n}, key=len, reverse=True)
     if not wanted:
         return escape(context)
-    context = re.sub(r"\s+", " ", _CONTROL.sub("", context)).strip()
-    pattern = re.compile("|".join(re.escape(n) for n in wanted))
+    context = _SPACES.sub(" ", _CONTROL.sub("", context)).strip()
     out: list[str] = []
     position = 0
-    for match in pattern.finditer(context):
-        out.append(html.escape(context[position : match.start()], quote=True))
-        out.append(f'<mark lang="zh-Hans">{html.escape(match.group(), quote=True)}</mark>')
-        position = match.end()
+    while True:
+        # The earliest occurrence of any form of the term; the longest one where they tie.
+        found = [(context.find(n, position), -len(n), n) for n in wanted]
+        hits = [hit for hit in found if hit[0] >= 0]
+        if not hits:
+            break
+        start, _, needle = min(hits)
+        out.append(html.escape(context[position:start], quote=True))
+        out.append(f'<mark lang="zh-Hans">{html.escape(needle, quote=True)}</mark>')
+        position = start + len(needle)
     out.append(html.escape(context[position:], quote=True))
     return "".join(out)
 
@@ -532,7 +538,9 @@ def _source_html(
     pairs: Sequence[tuple[Glossary, GlossaryTerm]], course: str, deck_url_template: str
 ) -> str:
     lines = []
-    for glossary in dict.fromkeys(g for g, _ in pairs):
+    # By identity: hashing a frozen glossary would hash every term in it.
+    lectures = list({id(g): g for g, _ in pairs}.values())
+    for glossary in lectures:
         slides = sorted(
             {o.slide for g, t in pairs if g is glossary for o in t.occurrences if o.slide > 0}
         )
