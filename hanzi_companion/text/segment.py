@@ -20,16 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from hanzi_companion.lexicon import Lexicon
-from hanzi_companion.lexicon.models import CEDICT_SOURCE
 
 # Bump when the way the segmentation dictionary is built changes.
-SEGMENTER_VERSION = "2"
+SEGMENTER_VERSION = "3"
 
 # Words the lexicon knows but jieba never counted get at least this count; a long dictionary
 # word must still beat the split into its characters, see ``_unseen_frequency``.
 _MIN_FREQUENCY = 3
-# Course and user dictionary words are the course's own terms: they must stay whole.
-_OWN_TERM_FREQUENCY = 20000
 _MAX_WORD = 12  # longest piece considered when splitting an unseen word
 
 _logger_lock = threading.Lock()
@@ -74,24 +71,18 @@ def _unseen_frequency(word: str, counts: dict[str, int], total: int) -> int:
 def dictionary_lines(lexicon: Lexicon) -> Iterator[str]:
     """``word count`` lines of the segmentation dictionary, built from the lexicon."""
     rows = lexicon.query(
-        "SELECT simplified, traditional, MAX(frequency), MIN(source = ?) FROM entries "
-        "GROUP BY simplified, traditional",
-        (CEDICT_SOURCE,),
+        "SELECT simplified, traditional, MAX(frequency) FROM entries "
+        "GROUP BY simplified, traditional"
     )
     counts: dict[str, int] = {}
-    own: set[str] = set()
-    for simplified, traditional, frequency, from_cedict in rows:
+    for simplified, traditional, frequency in rows:
         for word in {str(simplified), str(traditional)}:
             if " " in word or not word:
                 continue  # jieba's dictionary format is space separated
             counts[word] = max(counts.get(word, 0), int(frequency))  # type: ignore[call-overload]
-            if not from_cedict:
-                own.add(word)
     total = sum(counts.values()) or 1
     for word, count in counts.items():
-        if word in own:
-            count = max(count, _OWN_TERM_FREQUENCY)
-        elif count <= 0:
+        if count <= 0:
             count = _unseen_frequency(word, counts, total) if len(word) > 1 else 1
         yield f"{word} {count}\n"
 
@@ -154,17 +145,43 @@ class Segmenter:
         n = len(word)
         if n < 2:
             return (word,)
-        dag: dict[int, list[int]] = tokenizer.get_DAG(word)
-        dag[0] = [end for end in dag[0] if end != n - 1] or [0]
-        route: dict[int, tuple[float, int]] = {}
-        tokenizer.calc(word, dag, route)
+        freq: dict[str, int] = tokenizer.FREQ
+        log_total = math.log(tokenizer.total)
+        # Best split first by the fewest single characters before the last piece (a final
+        # single character is usually a suffix: 开发|区, 办公|社), then by jieba's probability.
+        best: list[tuple[int, float, int] | None] = [None] * (n + 1)
+        best[0] = (0, 0.0, 0)
+        for start in range(n):
+            current = best[start]
+            if current is None:
+                continue
+            for end in range(start + 1, min(n, start + _MAX_WORD) + 1):
+                if start == 0 and end == n:
+                    continue
+                piece = word[start:end]
+                count = freq.get(piece, 0)
+                if end - start > 1 and not count:
+                    continue
+                inner_single = 1 if end - start == 1 and end < n else 0
+                candidate = (
+                    current[0] + inner_single,
+                    current[1] + math.log(max(count, 1)) - log_total,
+                    start,
+                )
+                previous = best[end]
+                if previous is None or (candidate[0], -candidate[1]) < (
+                    previous[0],
+                    -previous[1],
+                ):
+                    best[end] = candidate
         pieces = []
-        start = 0
-        while start < n:
-            end = route[start][1] + 1
-            pieces.append(word[start:end])
-            start = end
-        return tuple(pieces)
+        end = n
+        while end > 0:
+            step = best[end]
+            assert step is not None  # every position is reachable by single characters
+            pieces.append(word[step[2] : end])
+            end = step[2]
+        return tuple(reversed(pieces))
 
     def is_known(self, word: str) -> bool:
         """True when the segmentation dictionary has ``word``."""

@@ -1,0 +1,432 @@
+"""Chinese terms in a deck's slides and notes, with what the slide says about each.
+
+Every run of Han characters is a candidate, in slide text and presenter notes alike. Runs are
+already split by punctuation, so slogans split on 、 and ， (大众创业、万众创新). A run is kept
+whole when it is a word, a name or a fixed expression, with its natural words as ``parts``; a
+run that reads as a sentence (function words such as 的, 了, 我们) gives its content words
+instead. An all-capitals Latin token written against a short run makes a mixed term
+(``AAA 货``, ``T恤``). Around each term the extractor reads the English the slide gives for it
+(``Targeted Poverty Alleviation 精准扶贫``, ``Tech and development Zones (开发区)``, a line of
+English just above a line holding only the term) and the romanisation written next to it
+(``创客 chuangke``, ``shan zhai`` above ``山寨``, ``Xindanwei (新单位)``).
+
+Everything here works line by line with bounded look-around, so time is linear in the deck.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.models import CEDICT_SOURCE
+from hanzi_companion.text.models import Deck, Slide
+from hanzi_companion.text.segment import Segmenter, segmenter_for
+
+_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\u3007\u3005"
+# A Han run; a middle dot joins the parts of a transcribed foreign name (马克·吐温).
+HAN_RUN = re.compile(f"[{_HAN_CLASS}]+(?:[·・][{_HAN_CLASS}]+)*")
+_HAS_HAN = re.compile(f"[{_HAN_CLASS}]")
+# An all-capitals Latin token (AAA, T, QQ, 3D) right before or after a run.
+_LATIN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[«“\"'‘「『《]))([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})( ?)$")
+_LATIN_AFTER = re.compile(r"^([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})(?=$|[\s)\].,;:!?»”\"'’」』》])")
+# Longest mixed Han part when a space separates it from the Latin token (``AAA 货``).
+_MIXED_SPACED_MAX = 2
+_LOOK = 200  # characters looked at on each side of a term (keeps extraction linear)
+_GLOSS_MAX_WORDS = 8  # English in parentheses or quotes next to a term
+_BARE_GLOSS_MAX_WORDS = 5  # English written right before a term with nothing around it
+_LINE_GLOSS_MAX_WORDS = 6  # a line of English just above a line holding only the term
+
+# Grammatical words that make a run of Han characters read as a sentence, not a term.
+# Closed-class Mandarin function words (particles, pronouns, auxiliaries, conjunctions).
+_FUNCTION_WORDS_TEXT = """
+的 了 吗 呢 吧 啊 呀 着 过 是 在 我 你 他 她 它 我们 你们 他们 她们 咱们 这 那 这个 那个 这些 那些
+这里 那里 就 都 也 很 不 没 没有 要 会 能 可以 把 被 给 让 对 从 但 但是 因为 所以 如果 而 还 又 才
+再 说 有 得 地 么 什么 怎么 为什么 已经 正在 应该 一个 自己
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+_SENTENCE_END = "。！？!?"
+_SENTENCE_MIN_LENGTH = 8  # a run this long with one function word is a sentence
+
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:['’][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+)*")
+_GLOSS_DELIMITERS = re.compile(r"(?:^|\s[-–—•|]\s|[;:,.!?(\[{]|\s[-–—•]$)")
+_BULLET_START = re.compile(r"^\s*(?:[-–—•*+|>]\s+|\d+[.)]\s+)?")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’", "'": "'", "「": "」", "『": "』", "《": "》"}
+_PAREN_CONTENT = re.compile(r"\s*\(([^()]*)\)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a term in a slide's text or notes."""
+
+    term: str  # as written: a Han run, or a mixed term such as ``AAA 货``
+    han: str  # its Han characters (the whole term when there is no Latin part)
+    parts: tuple[str, ...]  # natural words inside a longer term (Han only)
+    slide: int
+    slide_title: str
+    in_notes: bool
+    context: str  # the line it is on, shortened around the term
+    slide_gloss: str = ""  # English the slide gives for it
+    romanisation: str = ""  # romanisation written next to it
+    romanisation_span: tuple[int, int] | None = None  # where, in the same text, when found
+    line_start: int = 0  # offset of its line in the slide text (or notes)
+    start: int = 0  # offset of the term in that text
+
+    @property
+    def latin(self) -> str:
+        """The Latin part of a mixed term ("" for a plain Han term)."""
+        return self.term.replace(self.han, "").strip()
+
+
+def has_han(text: str) -> bool:
+    return _HAS_HAN.search(text) is not None
+
+
+def reading_keys(lexicon: Lexicon, word: str) -> frozenset[str]:
+    """Toneless keys of every reading a dictionary (or pypinyin) gives ``word``."""
+    keys = {_pinyin.toneless_key(e.pinyin_numbered) for e in lexicon.lookup(word)}
+    keys.add(_pinyin.toneless_key(lexicon.reading(word).pinyin_numbered))
+    return frozenset(k for k in keys if k)
+
+
+class Extractor:
+    """Finds the Chinese terms of a deck; holds per-deck caches of lookups and cuts."""
+
+    def __init__(self, lexicon: Lexicon, segmenter: Segmenter | None = None) -> None:
+        self.lexicon = lexicon
+        self.segmenter = segmenter or segmenter_for(lexicon)
+        self._split = lru_cache(maxsize=65536)(self._split_run)
+        self._keys = lru_cache(maxsize=65536)(lambda word: reading_keys(self.lexicon, word))
+
+    # -- whole runs and their parts ------------------------------------------------------------
+
+    def parts_of(self, word: str) -> tuple[str, ...]:
+        """Natural words inside ``word`` (``()`` when it has none worth listing)."""
+        if len(word) < 3:
+            return ()
+        pieces = self.segmenter.cut_inside(word)
+        if len(pieces) < 2 or all(len(p) == 1 for p in pieces):
+            return ()
+        # A phrase only a course or user dictionary lists (中国特色社会主义思想) is an expression,
+        # not a word: list its own words instead.
+        expanded: list[str] = []
+        for piece in pieces:
+            inner = self.parts_of(piece) if len(piece) >= 4 and not self._base_word(piece) else ()
+            expanded.extend(inner or (piece,))
+        return tuple(expanded)
+
+    def _base_word(self, word: str) -> bool:
+        return any(e.source == CEDICT_SOURCE for e in self.lexicon.lookup(word))
+
+    def _split_run(self, run: str, sentence_end: bool) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The terms of one Han run: the run itself with its parts, or a sentence's words."""
+        if len(run) == 1 or run in self.lexicon:
+            return ((run, self.parts_of(run)),)
+        words = self.segmenter.cut(run)
+        if len(words) == 1:
+            return ((run, self.parts_of(run)),)
+        function = sum(1 for w in words if w in FUNCTION_WORDS)
+        sentence = function >= 2 or (
+            function >= 1 and (len(run) >= _SENTENCE_MIN_LENGTH or sentence_end)
+        )
+        if not sentence:
+            parts = words if any(len(w) > 1 for w in words) else ()
+            return ((run, parts),)
+        terms = []
+        for word in words:
+            if len(word) > 1 and word not in FUNCTION_WORDS:
+                terms.append((word, self.parts_of(word)))
+        return tuple(terms)
+
+    # -- a whole deck -------------------------------------------------------------------------
+
+    def mentions(self, deck: Deck) -> Iterator[Mention]:
+        """Every term occurrence, in reading order (each slide's text, then its notes)."""
+        for slide in deck.slides:
+            labels = frozenset(link.label.strip().lower() for link in slide.links)
+            yield from self._in_text(slide, slide.text, False, labels)
+            yield from self._in_text(slide, slide.notes, True, labels)
+
+    def _in_text(
+        self, slide: Slide, text: str, in_notes: bool, labels: frozenset[str]
+    ) -> Iterator[Mention]:
+        if not text or not has_han(text):
+            return
+        lines = text.split("\n")
+        offset = 0
+        for index, line in enumerate(lines):
+            line_start = offset
+            offset += len(line) + 1
+            if not has_han(line):
+                continue
+            previous = lines[index - 1] if index > 0 else ""
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            for match in HAN_RUN.finditer(line):
+                yield from self._run_mentions(
+                    slide, in_notes, line, line_start, match, previous, following, labels
+                )
+
+    def _run_mentions(
+        self,
+        slide: Slide,
+        in_notes: bool,
+        line: str,
+        line_start: int,
+        match: re.Match[str],
+        previous: str,
+        following: str,
+        labels: frozenset[str],
+    ) -> Iterator[Mention]:
+        run = match.group()
+        start, end = match.span()
+        after = line[end : end + _LOOK]
+        sentence_end = after.lstrip()[:1] in _SENTENCE_END if after.strip() else False
+        mixed = self._mixed(line, start, end, run)
+        if mixed is not None:
+            term, start, end = mixed
+            pieces: tuple[tuple[str, tuple[str, ...]], ...] = ((term, ()),)
+        else:
+            pieces = self._split(run, sentence_end)
+        whole = len(pieces) == 1 and pieces[0][0] in (run, line[start:end])
+        for term, parts in pieces:
+            han = "".join(HAN_RUN.findall(term)) if mixed is not None else term
+            slide_gloss = romanisation = ""
+            span: tuple[int, int] | None = None
+            if whole:
+                slide_gloss, romanisation, span = self._around(
+                    line, start, end, han, previous, following, labels
+                )
+                if span is not None:
+                    span = (span[0] + line_start, span[1] + line_start)
+            yield Mention(
+                term=term,
+                han=han,
+                parts=parts if mixed is None else (han,),
+                slide=slide.number,
+                slide_title=slide.title,
+                in_notes=in_notes,
+                context=_context(line, start, end),
+                slide_gloss=slide_gloss,
+                romanisation=romanisation,
+                romanisation_span=span,
+                line_start=line_start,
+                start=line_start + start,
+            )
+
+    def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
+        """A mixed Latin+Han term around ``line[start:end]``, as written, and its span."""
+        before = _LATIN_BEFORE.search(line[max(0, start - 8) : start])
+        if before is not None:
+            latin, space = before.group(1), before.group(2)
+            if not latin.isdigit() and (not space or len(run) <= _MIXED_SPACED_MAX):
+                begin = start - len(latin) - len(space)
+                return line[begin:end], begin, end
+        after = _LATIN_AFTER.match(line[end : end + 8])
+        if after is not None and not after.group(1).isdigit():
+            return line[start : end + len(after.group(1))], start, end + len(after.group(1))
+        return None
+
+    # -- what the slide says around a term ----------------------------------------------------
+
+    def _around(
+        self,
+        line: str,
+        start: int,
+        end: int,
+        han: str,
+        previous: str,
+        following: str,
+        labels: frozenset[str],
+    ) -> tuple[str, str, tuple[int, int] | None]:
+        """(slide gloss, romanisation, romanisation span in the line) for one term."""
+        keys = self._keys(han)
+        romanisation, span = _romanisation_near(line, start, end, keys)
+        if not romanisation:
+            alone = line.strip() == line[start:end].strip()
+            for neighbour in (previous, following) if alone else ():
+                found, _ = _romanisation_near(neighbour, 0, 0, keys, whole_line=True)
+                if found:
+                    romanisation = found
+                    break
+        # (text, bare): a bare gloss is no gloss when it is only a link's label
+        # (``创 Purple Culture / Hanziyuan``); in parentheses a label is the slide's English.
+        candidates = [
+            (_gloss_in_parentheses_after(line, end), False),
+            _gloss_before(line, start),
+            (_gloss_after(line, end), True),
+        ]
+        if len(han) > 1 and line.strip() == line[start:end].strip():
+            candidates.append((_gloss_line(previous, labels), True))
+        for candidate, bare in candidates:
+            candidate = _tidy_gloss(candidate, labels if bare else frozenset())
+            if not candidate:
+                continue
+            found, _ = _romanisation_near(candidate, 0, 0, keys, whole_line=False)
+            if found:
+                romanisation = romanisation or found
+                continue  # the "English" is the term's own romanisation
+            return candidate, romanisation, span
+        return "", romanisation, span
+
+
+def _context(line: str, start: int, end: int, width: int = 80) -> str:
+    """The line, shortened to about ``width`` characters around ``line[start:end]``."""
+    line = line.strip() if len(line) <= width else line
+    if len(line) <= width:
+        return line.strip()
+    margin = max(0, (width - (end - start)) // 2)
+    left = max(0, start - margin)
+    right = min(len(line), end + margin)
+    text = line[left:right].strip()
+    return ("…" if left > 0 else "") + text + ("…" if right < len(line) else "")
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _latin_only(text: str) -> bool:
+    return bool(text) and not has_han(text) and _LATIN_WORD.search(text) is not None
+
+
+def _tidy_gloss(text: str, labels: frozenset[str]) -> str:
+    text = text.strip().strip("-–—•|:;,").strip()
+    text = _ARTICLE.sub("", text) if len(_words(text)) > 1 else text
+    if not _latin_only(text) or text.lower() in labels:
+        return ""
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < 2:
+        return ""
+    return text
+
+
+def _quoted_before(head: str) -> str | None:
+    """The quoted phrase ending ``head`` ("Grasp the large, let go of the small")."""
+    stripped = head.rstrip()
+    if not stripped:
+        return None
+    close = stripped[-1]
+    for opening, closing in _QUOTES.items():
+        if close == closing:
+            begin = stripped.rfind(opening, 0, len(stripped) - 1)
+            if begin >= 0:
+                return stripped[begin + 1 : -1]
+    return None
+
+
+def _gloss_before(line: str, start: int) -> tuple[str, bool]:
+    """English written just before the term (``English (term)``, ``English term``); bare?"""
+    head = line[max(0, start - _LOOK) : start]
+    in_parentheses = head.rstrip().endswith("(")
+    if in_parentheses:
+        head = head.rstrip()[:-1]
+    elif head[-1:] not in (" ", ""):
+        return "", True
+    quoted = _quoted_before(head)
+    if quoted is not None:
+        return (quoted if len(_words(quoted)) <= _GLOSS_MAX_WORDS else ""), False
+    return _phrase_before(head, in_parentheses), not in_parentheses
+
+
+def _phrase_before(head: str, in_parentheses: bool) -> str:
+    pieces = _GLOSS_DELIMITERS.split(head)
+    phrase = pieces[-1] if pieces else head
+    opened_by = head[: len(head) - len(phrase)]
+    phrase = phrase.strip()
+    if not phrase or has_han(phrase):
+        return ""
+    limit = _GLOSS_MAX_WORDS if in_parentheses else _BARE_GLOSS_MAX_WORDS
+    if len(_words(phrase)) > limit:
+        return ""
+    if not in_parentheses:
+        # Bare English counts only when it starts the line or a list item, not a clause.
+        before = opened_by.rstrip()
+        if before and not re.search(r"(?:^|\s)[-–—•|]$", before):
+            return ""
+    return phrase
+
+
+def _gloss_in_parentheses_after(line: str, end: int) -> str:
+    """English in parentheses right after the term: ``精准扶贫 (targeted poverty alleviation)``."""
+    match = _PAREN_CONTENT.match(line, end)
+    if match is None:
+        return ""
+    content = match.group(1).strip()
+    if len(_words(content)) > _GLOSS_MAX_WORDS or not re.search(r"[A-Za-z]{2}", content):
+        return ""
+    return content
+
+
+def _gloss_after(line: str, end: int) -> str:
+    """English right after the term up to the end of the line or a clause: ``创客 maker``."""
+    tail = line[end : end + _LOOK]
+    if not tail.startswith(" ") or tail.strip()[:1] in ("(", ""):
+        return ""
+    phrase = re.split(r"[;:,.!?()\[\]]|\s[-–—]\s", tail, maxsplit=1)
+    candidate = phrase[0].strip()
+    rest = tail[len(phrase[0]) :]
+    if not candidate or has_han(candidate) or len(_words(candidate)) > _BARE_GLOSS_MAX_WORDS:
+        return ""
+    if rest.strip() and rest.lstrip()[:1] not in (":", ";", ",", ".", "-", "–", "—", ")"):
+        return ""
+    return candidate
+
+
+def _gloss_line(line: str, labels: frozenset[str]) -> str:
+    """A short line of English (a heading) just above a line holding only the term."""
+    text = _BULLET_START.sub("", line).strip()
+    text = _PAREN_CONTENT.sub(
+        lambda m: "" if m.group(1).strip().lower() in labels else m.group(0), text
+    ).strip()
+    if (
+        not _latin_only(text)
+        or any(ch.isdigit() for ch in text)
+        or len(_words(text)) > _LINE_GLOSS_MAX_WORDS
+    ):
+        return ""
+    return text
+
+
+def _romanisation_near(
+    text: str, start: int, end: int, keys: frozenset[str], *, whole_line: bool = False
+) -> tuple[str, tuple[int, int] | None]:
+    """Latin words near ``text[start:end]`` whose toneless pinyin is one of ``keys``.
+
+    With ``whole_line`` every sequence of words in ``text`` is tried, else only those within
+    a few words of the term. The nearest match wins.
+    """
+    if not keys:
+        return "", None
+    words = list(_LATIN_WORD.finditer(text[max(0, start - _LOOK) : end + _LOOK]))
+    base = max(0, start - _LOOK)
+    best: tuple[int, str, tuple[int, int]] | None = None
+    longest = max(len(k) for k in keys)
+    for i in range(len(words)):
+        joined = ""
+        for j in range(i, min(len(words), i + 6)):
+            gap = text[base + words[j - 1].end() : base + words[j].start()] if j > i else ""
+            if j > i and gap.strip(" -'’"):
+                break  # only words separated by spaces, hyphens or apostrophes
+            joined += words[j].group().lower()
+            key = _pinyin.toneless_key(joined)
+            if len(key) > longest:
+                break
+            if key in keys and _pinyin.parse_syllables(joined) is not None:
+                span = (base + words[i].start(), base + words[j].end())
+                distance = 0 if whole_line else max(span[0] - end, start - span[1], 0)
+                if not whole_line and distance > 40:
+                    continue
+                if best is None or distance < best[0]:
+                    best = (distance, text[span[0] : span[1]], span)
+    if best is None:
+        return "", None
+    return best[1], best[2]
+
+
+def extract(deck: Deck, lexicon: Lexicon) -> tuple[Mention, ...]:
+    """Every term occurrence of ``deck``, in reading order."""
+    return tuple(Extractor(lexicon).mentions(deck))
