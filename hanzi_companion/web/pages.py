@@ -11,10 +11,12 @@ from collections.abc import Callable
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
-from hanzi_companion.errors import InvalidQueryError
+from hanzi_companion.errors import InvalidQueryError, NotFoundError
+from hanzi_companion.lexicon.characters import normalise_character
 from hanzi_companion.lexicon.lexicon import normalise_query
 from hanzi_companion.lexicon.models import QueryKind
 from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.lexicon.strokes import animated_svg, frames_svg
 from hanzi_companion.web import resources
 from hanzi_companion.web import views as _views
 
@@ -84,11 +86,45 @@ def character(char: str) -> Response | BaseResponse:
     char = normalise_query(char)
     if len(char) > 1:
         return redirect(url_for("pages.word", word=char))
-    if not is_han(char):
+    try:
+        folded = normalise_character(char)
+    except InvalidQueryError:
         return redirect(url_for("pages.search", q=char))
+    if folded != char:
+        return redirect(url_for("pages.character", char=folded))
     return _cached_page(
         "character.html", lambda: _views.character_page(res.lexicon, char), query=char
     )
+
+
+@bp.get("/char/<char>/strokes.svg")
+def stroke_frames(char: str) -> Response:
+    """The stroke-order diagram: one frame per stroke, the new stroke highlighted."""
+    return _stroke_svg(char, animated=False)
+
+
+@bp.get("/char/<char>/animation.svg")
+def stroke_animation(char: str) -> Response:
+    """The strokes drawn in order by a CSS animation (served as an image: no inline style
+    in the pages, and the SVG gets its own narrow Content-Security-Policy)."""
+    return _stroke_svg(char, animated=True)
+
+
+def _stroke_svg(char: str, *, animated: bool) -> Response:
+    res = resources()
+    char = normalise_character(normalise_query(char))
+
+    def render() -> str:
+        strokes = res.lexicon.character_index().strokes(char)
+        if strokes is None:
+            raise NotFoundError(char, f"there is no stroke-order data for {char!r}")
+        return animated_svg(strokes, char) if animated else frames_svg(strokes, char)
+
+    key = ("svg", animated, char)
+    response = Response(res.pages.get_or_render(key, render), mimetype="image/svg+xml")
+    response.cache_control.public = True
+    response.cache_control.max_age = 86400
+    return response
 
 
 @bp.get("/about")

@@ -8,6 +8,7 @@ from markupsafe import Markup
 from hanzi_companion import __version__
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon import script as _script
+from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.render.lexicon_json import CEDICT_ATTRIBUTION
 
 PINYIN_LANG = "zh-Latn-pinyin"
@@ -32,6 +33,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["tone_html"] = tone_html
     app.jinja_env.filters["marks"] = marks
     app.jinja_env.filters["zh_lang"] = zh_lang
+    app.jinja_env.filters["hsk_label"] = level_label
     app.jinja_env.globals.update(
         cedict_attribution=CEDICT_ATTRIBUTION,
         pinyin_lang=PINYIN_LANG,

@@ -8,7 +8,9 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from hanzi_companion.errors import NotFoundError
 from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.lexicon.characters import CharacterProfile
 from hanzi_companion.lexicon.models import Entry, Link, QueryKind, Reading, SearchResults
 from hanzi_companion.lexicon.search import is_han
 from hanzi_companion.web.course import CourseFolder
@@ -101,29 +103,33 @@ def word_page(lexicon: Lexicon, word: str) -> WordPage:
 
 @dataclass(frozen=True)
 class CharacterPage:
+    """A character's profile, or what little is known when no data source has it."""
+
     char: str
-    found: bool
-    entries: tuple[Entry, ...]
+    profile: CharacterProfile | None
     reading: Reading
-    other_form: str | None
-    words: tuple[Entry, ...]
-    links: tuple[Link, ...]
     codepoint: str
     unicode_name: str
+    links: tuple[Link, ...]
+    problem: str = ""
 
 
 def character_page(lexicon: Lexicon, char: str) -> CharacterPage:
-    entries = lexicon.lookup(char)
+    """The profile of ``char``; a page saying so when no data source knows it."""
+    try:
+        profile: CharacterProfile | None = lexicon.character(char)
+        problem = ""
+    except NotFoundError as exc:
+        profile, problem = None, str(exc)
+    shown = profile.character if profile else char
     return CharacterPage(
-        char=char,
-        found=bool(entries),
-        entries=entries,
-        reading=lexicon.reading(char),
-        other_form=lexicon.other_form(char),
-        words=lexicon.words_containing(char, limit=60),
-        links=lexicon.links(char),
-        codepoint=f"U+{ord(char):04X}",
-        unicode_name=unicodedata.name(char, ""),
+        char=shown,
+        profile=profile,
+        reading=lexicon.reading(shown),
+        codepoint=f"U+{ord(shown):04X}",
+        unicode_name=unicodedata.name(shown, ""),
+        links=profile.links if profile else lexicon.links(shown),
+        problem=problem,
     )
 
 
