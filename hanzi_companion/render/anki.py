@@ -222,6 +222,7 @@ class CharacterDetails:
     stroke_order_svg: str = ""
     meaning: str = ""  # used when the slide gives no gloss
     pinyin_numbered: str = ""  # used when the slide gives no reading
+    traditional: str = ""  # the traditional form, for dictionaries indexed by it
 
 
 @dataclass(frozen=True)
@@ -305,6 +306,7 @@ def character_details(profile: CharacterProfile) -> CharacterDetails:
         stroke_order_svg=svg,
         meaning="; ".join(meanings[:3]),
         pinyin_numbered=profile.readings[0].pinyin_numbered if profile.readings else "",
+        traditional=profile.traditional[0] if profile.traditional else "",
     )
 
 
@@ -666,7 +668,7 @@ def _character_note(
         str(detail.strokes) if detail.strokes else "",
         _clean_svg(detail.stroke_order_svg),
         "<br>".join(word_lines),
-        _link_html([*slide_links, *links_for(char.character)]),
+        _link_html([*slide_links, *links_for(char.character, detail.traditional or None)]),
     )
     return AnkiNote(
         "character", acc.guid, fields, _tags(acc, course, extra), acc.deck, acc.position
