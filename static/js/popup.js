@@ -13,6 +13,8 @@
  * data-api       base URL of a hanzi-companion server's JSON API: the slides' text is posted
  *                to <api>/glossary and the answer used as the glossary.
  * data-selector  optional CSS selector of the parts of the page to mark (default: the body).
+ * Text inside links, code, form fields and elements of class "hc-no-popup" (remark:
+ * .hc-no-popup[...]) is never marked.
  * An inline <script type="application/json" data-hc-glossary>...</script> also works, and is
  * the way for decks opened from file://, where browsers refuse to fetch files.
  *
@@ -28,6 +30,7 @@
 
   var SCRIPT = document.currentScript;
   var TERM_CLASS = "hc-term";
+  var TERM_SELECTOR = ".hc-term[data-hc-term]"; // the spans this script made
   var POPUP_ID = "hc-popup";
   var MAX_KEY_LENGTH = 40;
   var MAX_SENSES = 4;
@@ -46,10 +49,11 @@
     A: "ĀÁǍÀA", E: "ĒÉĚÈE", I: "ĪÍǏÌI", O: "ŌÓǑÒO", U: "ŪÚǓÙU", "Ü": "ǕǗǙǛÜ"
   };
   var CSS = [
-    ".hc-term{border-bottom:1px dotted currentColor;cursor:help;border-radius:2px}",
-    ".hc-term:hover,.hc-term.hc-open{background:rgba(255,213,79,.4)}",
-    ".hc-term:focus{outline:2px solid #1565c0;outline-offset:1px}",
-    ".hc-term:focus:not(:focus-visible){outline:none}",
+    // [data-hc-term]: glossary slides also use .hc-term, for terms this script did not mark.
+    ".hc-term[data-hc-term]{border-bottom:1px dotted currentColor;cursor:help;border-radius:2px}",
+    ".hc-term[data-hc-term]:hover,.hc-term.hc-open{background:rgba(255,213,79,.4)}",
+    ".hc-term[data-hc-term]:focus{outline:2px solid #1565c0;outline-offset:1px}",
+    ".hc-term[data-hc-term]:focus:not(:focus-visible){outline:none}",
     ".hc-popup{position:fixed;left:0;top:0;z-index:2147483000;box-sizing:border-box;",
     "max-width:min(24rem,calc(100vw - 16px));padding:.6rem .8rem;margin:0;",
     "background:#fff;color:#1f1f1f;border:1px solid #767676;border-radius:6px;",
@@ -406,7 +410,7 @@
     return Boolean(
       SKIPPED_TAGS[el.localName] ||
       el.id === POPUP_ID ||
-      (el.classList && (el.classList.contains(TERM_CLASS) || el.classList.contains("hc-skip"))) ||
+      (el.classList && (el.classList.contains(TERM_CLASS) || el.classList.contains("hc-no-popup"))) ||
       el.isContentEditable && el.getAttribute("contenteditable") !== null
     );
   }
@@ -591,7 +595,7 @@
   };
 
   Popup.prototype.show = function (term, pinned) {
-    var key = term.getAttribute("data-hc-term") || term.textContent;
+    var key = term.getAttribute("data-hc-term");
     var entry = this.index.get(key);
     if (!entry) {
       return;
@@ -679,7 +683,7 @@
   // ---- events ----------------------------------------------------------------------------
 
   function termOf(target) {
-    return target && target.closest ? target.closest("." + TERM_CLASS) : null;
+    return target && target.closest ? target.closest(TERM_SELECTOR) : null;
   }
 
   function inPopup(target) {

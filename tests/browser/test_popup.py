@@ -168,14 +168,14 @@ def test_keyboard_focus_opens_the_popup_and_reaches_its_links(
         assert popup.locator(".hc-hanzi").inner_text() == other
 
 
-def test_links_code_and_the_source_are_left_alone(page: Any, site: StaticSite) -> None:
+def test_links_code_the_source_and_opt_outs_are_left_alone(page: Any, site: StaticSite) -> None:
     open_slides(page, site.url(SLIDES))
     terms = glossary_terms(site)
     for selector in ("a", "code", "textarea", "pre", "script"):
         inside = page.eval_on_selector_all(f"{selector} .hc-term", "els => els.length")
         assert inside == 0, f"a term was marked inside <{selector}>"
     # The fixture's link and code hold glossary terms that are marked elsewhere on the page.
-    for element_id in ("link-with-term", "code-with-term"):
+    for element_id in ("link-with-term", "code-with-term", "opt-out-with-term"):
         element = page.locator(f"#{element_id}")
         text = element.inner_text()
         held = [key for key in terms if key in text]

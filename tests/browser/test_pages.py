@@ -1,0 +1,171 @@
+"""The web pages in real Chromium against the real app on a real WSGI server.
+
+What a page should show comes from the library (the session ``lexicon``), not from answers
+written here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+import pytest
+
+from hanzi_companion.lexicon import Lexicon
+
+pytestmark = pytest.mark.browser
+
+SEARCH_BOX = "main form[role=search] input[name=q]"
+# A character that is in every CJK font but far from the most common few hundred, and its
+# traditional-only counterpart of a common one: both need a real CJK font, not a fallback.
+RARE_CHARACTERS = ("鑫", "創")
+# Codepoints no font draws (a noncharacter and an unassigned plane-14 codepoint): what a
+# missing glyph looks like in this browser.
+MISSING = ("\U0010fffd", "\U000e0fff")
+
+
+def test_search_flow_from_the_home_page(
+    page: Any, live_app: str, lexicon: Lexicon, screenshot: Any
+) -> None:
+    # Characters, pinyin without tones and English: the kind is detected.
+    for query in ("城市", "chengshi", "city"):
+        results = lexicon.search(query, limit=60)
+        assert results.hits, f"the dictionary should know {query!r}"
+        page.goto(f"{live_app}/")
+        box = page.locator(SEARCH_BOX)
+        box.fill(query)
+        box.press("Enter")
+        page.wait_for_url(re.compile(r"/search\?"))
+        items = page.locator(".hc-result")
+        assert items.count() == len(results.hits)
+        for index, hit in enumerate(results.hits[:3]):
+            head = items.nth(index).locator(".hc-result-head")
+            assert hit.entry.simplified in head.inner_text()
+        assert page.locator("h1").inner_text().endswith(query)
+        screenshot(page, f"results-{results.kind.value}")
+        # Into the first result: its page shows the word, its reading and its meanings.
+        first = results.hits[0].entry
+        items.first.locator(".hc-result-head").click()
+        page.wait_for_url(re.compile(r"/(word|char)/"))
+        assert first.simplified in page.locator("h1").inner_text()
+        body = unicodedata.normalize("NFC", page.locator("main").inner_text())
+        assert unicodedata.normalize("NFC", first.definitions[0]) in body
+        assert unicodedata.normalize("NFC", first.pinyin).replace(" ", "") in body.replace(" ", "")
+        screenshot(page, f"entry-{results.kind.value}")
+
+
+def test_an_unknown_query_gets_a_helpful_page(
+    page: Any, live_app: str, lexicon: Lexicon, screenshot: Any
+) -> None:
+    query = "qzxv"
+    assert not lexicon.search(query).hits, "the test query must be unknown to the dictionary"
+    page.goto(f"{live_app}/")
+    page.locator(SEARCH_BOX).fill(query)
+    page.locator(SEARCH_BOX).press("Enter")
+    response = page.wait_for_url(re.compile(r"/search\?"))
+    assert response is None or response.status < 500
+    notice = page.locator("main [role=status], main [role=alert]")
+    assert query in notice.first.inner_text()
+    # A way on: suggestions to follow, and a search box to try again.
+    assert page.locator("main a[href*='/search?q=']").count() > 0
+    assert page.locator("form[role=search] input[name=q]").count() > 0
+    screenshot(page, "unknown")
+
+
+def glyph_report(page: Any, selector: str, probes: tuple[str, ...]) -> dict[str, Any]:
+    """Draw each probe in the element's own font on a canvas: ink and the exact pixels."""
+    return page.eval_on_selector(
+        selector,
+        """(el, probes) => {
+            const style = getComputedStyle(el);
+            const font = `${style.fontStyle} ${style.fontWeight} 48px ${style.fontFamily}`;
+            const canvas = document.createElement('canvas');
+            canvas.width = canvas.height = 64;
+            const ctx = canvas.getContext('2d');
+            const out = {font: style.fontFamily, glyphs: {}};
+            for (const text of probes) {
+                ctx.clearRect(0, 0, 64, 64);
+                ctx.font = font;
+                ctx.textBaseline = 'top';
+                ctx.fillText(text, 4, 4);
+                const data = ctx.getImageData(0, 0, 64, 64).data;
+                let ink = 0, bits = '';
+                for (let i = 3; i < data.length; i += 4) {
+                    const on = data[i] > 127;
+                    ink += on;
+                    bits += on ? '1' : '0';
+                }
+                out.glyphs[text] = {ink, bits};
+            }
+            return out;
+        }""",
+        list(probes),
+    )
+
+
+def platform_fonts(page: Any, selector: str) -> list[str]:
+    """The fonts Chromium really drew an element's text with (DevTools protocol)."""
+    session = page.context.new_cdp_session(page)
+    try:
+        session.send("DOM.enable")
+        session.send("CSS.enable")
+        root = session.send("DOM.getDocument")["root"]["nodeId"]
+        node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        return [font["familyName"] for font in fonts]
+    finally:
+        session.detach()
+
+
+def assert_real_cjk_glyph(page: Any, selector: str, char: str) -> None:
+    """The character is drawn by a font that has it: not blank, not the missing-glyph box."""
+    other = "人" if char != "人" else "口"
+    report = glyph_report(page, selector, (char, other, *MISSING))
+    glyphs = report["glyphs"]
+    missing = [glyphs[probe]["bits"] for probe in MISSING]
+    assert glyphs[char]["ink"] > 40, f"{char} drew (almost) nothing in {report['font']}"
+    is_box = glyphs[char]["bits"] in missing
+    assert not is_box, f"{char} is drawn as the missing-glyph box: no CJK font in {report['font']}"
+    same = glyphs[char]["bits"] == glyphs[other]["bits"]
+    assert not same, f"{char} and {other} look the same (fallback boxes) in {report['font']}"
+    # And Chromium's own account of which font drew it: not the one that draws missing glyphs.
+    page.eval_on_selector(
+        "body",
+        """(body, text) => {
+            const probe = document.createElement('span');
+            probe.id = 'missing-glyph-probe';
+            probe.textContent = text;
+            body.appendChild(probe);
+        }""",
+        MISSING[0],
+    )
+    drawn_with = platform_fonts(page, selector)
+    missing_with = platform_fonts(page, "#missing-glyph-probe")
+    page.eval_on_selector("#missing-glyph-probe", "e => e.remove()")
+    assert drawn_with and not set(drawn_with) & set(missing_with), (
+        f"{char} was drawn with {drawn_with}, the font of missing glyphs ({missing_with})"
+    )
+
+
+def test_a_character_page_draws_cjk_glyphs(
+    page: Any, live_app: str, lexicon: Lexicon, screenshot: Any
+) -> None:
+    # From the home page's character of the week, when the course has one.
+    page.goto(f"{live_app}/")
+    weekly = page.locator(".hc-cotw-big")
+    characters = []
+    if weekly.count():
+        characters.append(weekly.first.inner_text())
+        weekly.first.click()
+        page.wait_for_url(re.compile(r"/char/"))
+        assert_real_cjk_glyph(page, "h1 [lang^=zh]", characters[0])
+        screenshot(page, "character-of-the-week")
+    for char in RARE_CHARACTERS:
+        assert lexicon.lookup(char), f"{char} should be in the dictionary"
+        page.goto(f"{live_app}/char/{char}")
+        title = page.locator("h1 [lang^=zh]").first
+        assert title.inner_text() == char
+        assert title.get_attribute("lang") in ("zh-Hans", "zh-Hant", "zh")
+        assert_real_cjk_glyph(page, "h1 [lang^=zh]", char)
+        screenshot(page, f"character-{ord(char):X}")
