@@ -13,11 +13,13 @@ import pytest
 from click.testing import CliRunner
 
 from hanzi_companion.cli import cli
+from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.settings import ENV_CACHE_DIR, ENV_DATA_DIR, Settings
 
 
 @pytest.fixture()
-def runner(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+def runner(settings: Settings, lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """A runner on the session's index (already built, so no progress bar in the output)."""
     monkeypatch.setenv(ENV_CACHE_DIR, str(settings.cache_dir))
     return CliRunner()
 
@@ -66,7 +68,7 @@ def test_search_text(runner: CliRunner) -> None:
         (["search", ""], "the query is empty"),
         (["search", "创" * 10_000], "10,000 characters"),
         (["lookup", "   "], "the query is empty"),
-        (["lookup", "双创"], "in no dictionary"),
+        (["lookup", "创水"], "in no dictionary"),
     ],
 )
 def test_bad_input_one_line_exit_2(runner: CliRunner, args: list[str], message: str) -> None:
