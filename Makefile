@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/hanzi-companion demo
+	$(BIN)/hanzi-companion serve --production --host $(HOST) --port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check hanzi_companion tests benchmarks
