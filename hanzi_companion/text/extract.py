@@ -430,3 +430,58 @@ def _romanisation_near(
 def extract(deck: Deck, lexicon: Lexicon) -> tuple[Mention, ...]:
     """Every term occurrence of ``deck``, in reading order."""
     return tuple(Extractor(lexicon).mentions(deck))
+
+
+# -- character of the week --------------------------------------------------------------------
+
+_WEEKLY_CHARACTER = re.compile(
+    r"characters? of the (?:week|day|lesson)|caract[èe]res? de la semaine|"
+    r"本周(?:汉字|之字|一字)|每周一字|今日一字",
+    re.IGNORECASE,
+)
+_WEEK_TITLE = re.compile(
+    r"\b(?:week|semaine|lecture|session|cours|class)\s*\d+|第.{1,3}[周课讲]", re.I
+)
+_TITLE_SLIDES = 5  # the week's title slide is among the first few
+
+
+@dataclass(frozen=True)
+class WeeklyCharacter:
+    """A character of the week: where the deck shows it and the links it gives for it."""
+
+    character: str
+    slide: int
+    links: tuple[tuple[str, str], ...] = ()  # (label, url)
+
+
+def _slide_lines(slide: Slide) -> list[str]:
+    return [line.strip() for line in slide.text.split("\n") if line.strip()]
+
+
+def characters_of_the_week(deck: Deck) -> tuple[WeeklyCharacter, ...]:
+    """The deck's character(s) of the week.
+
+    From a slide titled "Character of the week" (its single characters, with the slide's
+    links), else from the week's title slide: a line or heading that is one Han character.
+    """
+    found: dict[str, WeeklyCharacter] = {}
+    for slide in deck.slides:
+        labels = [slide.title, *(text for _, text in slide.headings), *_slide_lines(slide)]
+        if not any(_WEEKLY_CHARACTER.search(label) for label in labels):
+            continue
+        text = "\n".join(_WEEKLY_CHARACTER.sub(" ", line) for line in _slide_lines(slide))
+        runs = HAN_RUN.findall(text)
+        singles = [run for run in runs if len(run) == 1] or [ch for run in runs for ch in run]
+        links = tuple((link.label, link.url) for link in slide.links)
+        for char in singles:
+            found.setdefault(char, WeeklyCharacter(char, slide.number, links))
+    if found:
+        return tuple(found.values())
+    for slide in deck.slides[:_TITLE_SLIDES]:
+        lines = [text for _, text in sorted(slide.headings)] or _slide_lines(slide)
+        singles = [line.strip() for line in lines if len(line.strip()) == 1]
+        singles = [line for line in singles if HAN_RUN.fullmatch(line)]
+        week = any(_WEEK_TITLE.search(line) for line in [*_slide_lines(slide), slide.title])
+        if singles and (week or len(singles) == 1):
+            return (WeeklyCharacter(singles[0], slide.number, ()),)
+    return ()

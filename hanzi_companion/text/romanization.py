@@ -1,0 +1,390 @@
+"""Romanised Chinese in a deck's prose (``danwei``, ``shan zhai``, ``Zhongguancun``).
+
+A candidate is a sequence of Latin words, separated only by spaces, that parses as pinyin
+(:func:`~hanzi_companion.lexicon.pinyin.parse_syllables`), has at least two syllables, and is
+not all English. Each candidate is matched, in this order:
+
+1. to a word of the same deck (a term or a part of one) with the same toneless pinyin;
+2. to a dictionary word whose toneless pinyin is the same, when it is the only one or clearly
+   the most frequent (a capitalised form inside a sentence asks for a proper noun);
+3. a candidate made of several words (``yueshuxing zhibiao``) is matched word by word, each
+   word resolved as above, and the joined characters are proposed;
+4. otherwise it is listed with its candidates (``how = "ambiguous"``) or none (``unknown``).
+   Nothing is ever guessed silently.
+
+English words: a word is English when it occurs in lowercase in the English definitions of at
+least ``_ENGLISH_MIN_ENTRIES`` CC-CEDICT entries (bracketed pinyin and Chinese cross-references
+removed), or capitalised in at least ``_NAME_MIN_ENTRIES`` entries (names that English uses,
+such as Shanghai or Beijing). Simple inflections of those words (-s, -es, -ed, -ing, -er) are
+English too. The list is built once per lexicon index and cached in the cache folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import tempfile
+import threading
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
+from hanzi_companion.text.extract import Mention
+from hanzi_companion.text.models import Deck
+
+ENGLISH_VERSION = "2"
+_ENGLISH_MIN_ENTRIES = 2
+_NAME_MIN_ENTRIES = 10
+_INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
+_DOMINANCE = 4.0  # the most frequent word must be this many times more frequent than the next
+_MAX_WORDS = 4  # longest run of romanised words considered as one term
+_MAX_CANDIDATES = 5
+
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:['’][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+)*")
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+_CHINESE_REFERENCE = re.compile(r"[^\x00-\x7f]+(?:\|[^\x00-\x7f]+)?")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;•–—\-(\[«“\"]\s*)$")
+
+_english_cache: dict[Path, tuple[frozenset[str], frozenset[str]]] = {}
+_english_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class DeckWord:
+    """A word of the deck a romanisation may stand for."""
+
+    word: str
+    pinyin_numbered: str
+    gloss: str = ""
+
+
+@dataclass(frozen=True)
+class Romanised:
+    """A romanised term found in the prose, and what it was matched to."""
+
+    text: str
+    matched: str
+    pinyin_numbered: str
+    how: str  # "deck term", "dictionary", "dictionary words", "ambiguous", "unknown"
+    candidates: tuple[str, ...]
+    gloss: str
+    occurrences: tuple[tuple[int, str, str, bool], ...]  # (slide, title, context, in notes)
+
+
+# -- the English word list ----------------------------------------------------------------------
+
+
+EnglishWords = tuple[frozenset[str], frozenset[str]]
+"""(common English words, names English uses): words never read as pinyin on their own."""
+
+
+def build_english_words(lexicon: Lexicon) -> EnglishWords:
+    """English words from CC-CEDICT's definitions (see the module docstring for the method)."""
+    lower: Counter[str] = Counter()
+    capital: Counter[str] = Counter()
+    rows = lexicon.query("SELECT senses FROM entries WHERE source = ?", (CEDICT_SOURCE,))
+    for (senses,) in rows:
+        seen_lower: set[str] = set()
+        seen_capital: set[str] = set()
+        for text, _kind, _source in json.loads(str(senses)):
+            text = _CHINESE_REFERENCE.sub(" ", _BRACKETS.sub(" ", text))
+            for word in _WORD.findall(text):
+                if word.islower():
+                    seen_lower.add(word)
+                elif word[:1].isupper() and (len(word) == 1 or word[1:].islower()):
+                    seen_capital.add(word.lower())
+        lower.update(seen_lower)
+        capital.update(seen_capital)
+    common = {w for w, n in lower.items() if n >= _ENGLISH_MIN_ENTRIES}
+    common |= {w + suffix for w in common for suffix in _INFLECTIONS if len(w) > 2}
+    names = {w for w, n in capital.items() if n >= _NAME_MIN_ENTRIES} - common
+    return frozenset(common), frozenset(names)
+
+
+def english_words(lexicon: Lexicon) -> EnglishWords:
+    """The English word lists of this lexicon, from the cache folder when already built."""
+    path = lexicon.settings.cache_dir / f"english-{lexicon.path.stem}-v{ENGLISH_VERSION}.txt"
+    with _english_lock:
+        cached = _english_cache.get(path)
+        if cached is not None:
+            return cached
+        try:
+            common_text, names_text = path.read_text(encoding="utf-8").split("\n#names\n")
+            words = (frozenset(common_text.split()), frozenset(names_text.split()))
+        except (OSError, UnicodeDecodeError, ValueError):
+            words = build_english_words(lexicon)
+            text = "\n".join(sorted(words[0])) + "\n#names\n" + "\n".join(sorted(words[1]))
+            _write_atomically(path, text + "\n")
+        _english_cache[path] = words
+        return words
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+# -- finding candidates -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    text: str
+    words: tuple[str, ...]
+    name: bool  # capitalised inside a sentence: a proper name
+    slide: int
+    title: str
+    context: str
+    in_notes: bool
+
+
+# Syllables a written word never is in running pinyin (interjections, the erhua r).
+_NOT_IN_PROSE = frozenset(["r", "m", "n", "ng", "hm", "hng", "ê"])
+
+
+def _is_syllables(word: str) -> int:
+    """Number of pinyin syllables in ``word`` (0 when it is not pinyin as people write it).
+
+    Pinyin orthography puts an apostrophe before a syllable starting with a, o or e inside a
+    word (Xi'an); a parse that needs one without it is not pinyin (Keane, mutualisation).
+    """
+    if word.isupper() and len(word) > 1:
+        return 0  # an acronym (NEOM, HAX), not pinyin
+    total = 0
+    for chunk in re.split(r"['’]", word):
+        parsed = _pinyin.parse_syllables(chunk)
+        if not parsed:
+            return 0
+        for index, syllable in enumerate(parsed):
+            letters = syllable.letters.lower()
+            if letters in _NOT_IN_PROSE or (index and letters[:1] in ("a", "o", "e")):
+                return 0
+        total += len(parsed)
+    return total
+
+
+def _candidates_in_line(
+    line: str, english: EnglishWords, slide: int, title: str, in_notes: bool
+) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    words = list(_WORD.finditer(line))
+    i = 0
+    while i < len(words):
+        run = [words[i]]
+        j = i + 1
+        while j < len(words) and not line[words[j - 1].end() : words[j].start()].strip():
+            run.append(words[j])
+            j += 1
+        # Split the space-separated run into maximal stretches of pinyin words.
+        stretch: list[re.Match[str]] = []
+        for match in [*run, None]:
+            if match is not None and _is_syllables(match.group()):
+                stretch.append(match)
+                continue
+            if stretch:
+                found.extend(_stretch_candidates(line, stretch, english, slide, title, in_notes))
+            stretch = []
+        i = j
+    return found
+
+
+def _stretch_candidates(
+    line: str,
+    stretch: list[re.Match[str]],
+    english: EnglishWords,
+    slide: int,
+    title: str,
+    in_notes: bool,
+) -> list[_Candidate]:
+    """A stretch of pinyin words gives candidates between its English words."""
+    common, names = english
+    out: list[_Candidate] = []
+    group: list[re.Match[str]] = []
+    for match in [*stretch, None]:
+        is_english = match is not None and match.group().lower() in common
+        if match is not None and not is_english and len(group) < _MAX_WORDS:
+            group.append(match)
+            continue
+        if group:
+            texts = tuple(m.group() for m in group)
+            syllables = sum(_is_syllables(t) for t in texts)
+            all_names = all(t.lower() in names for t in texts)
+            if syllables >= 2 and not all_names:
+                start, end = group[0].start(), group[-1].end()
+                head = line[:start]
+                capitalised = [t[:1].isupper() for t in texts]
+                name = any(capitalised[1:]) or (
+                    capitalised[0]
+                    and not _SENTENCE_START.search(head.rstrip() + " ")
+                    and bool(head.strip())
+                )
+                out.append(
+                    _Candidate(
+                        text=line[start:end],
+                        words=texts,
+                        name=name,
+                        slide=slide,
+                        title=title,
+                        context=_short(line, start, end),
+                        in_notes=in_notes,
+                    )
+                )
+        group = [match] if match is not None and not is_english else []
+    return out
+
+
+def _short(line: str, start: int, end: int, width: int = 80) -> str:
+    line = line.strip() if len(line) <= width else line
+    if len(line) <= width:
+        return line
+    margin = max(0, (width - (end - start)) // 2)
+    left, right = max(0, start - margin), min(len(line), end + margin)
+    return ("…" if left else "") + line[left:right].strip() + ("…" if right < len(line) else "")
+
+
+# -- matching -------------------------------------------------------------------------------------
+
+
+class _Matcher:
+    def __init__(self, lexicon: Lexicon, deck_words: Iterable[DeckWord]) -> None:
+        self.lexicon = lexicon
+        self.deck: dict[str, list[DeckWord]] = {}
+        for word in deck_words:
+            key = _pinyin.toneless_key(word.pinyin_numbered)
+            if key:
+                self.deck.setdefault(key, []).append(word)
+        self._cache: dict[tuple[str, bool], tuple[str, tuple[Entry, ...]]] = {}
+
+    def dictionary(self, key: str, name: bool) -> tuple[str, tuple[Entry, ...]]:
+        """("resolved" | "ambiguous" | "unknown", entries best first) for a toneless key."""
+        cached = self._cache.get((key, name))
+        if cached is not None:
+            return cached
+        entries = [
+            e
+            for e in self.lexicon.entries_where("toneless = ?", (key,))
+            if not e.is_variant_only and not e.is_reference_only and not e.is_surname_only
+        ]
+        if name:
+            entries = [e for e in entries if e.is_proper_noun]
+        else:
+            common = [e for e in entries if not e.is_proper_noun]
+            entries = common or entries
+        by_word: dict[str, Entry] = {}
+        for entry in sorted(entries, key=lambda e: -e.frequency):
+            by_word.setdefault(entry.simplified, entry)
+        ranked = tuple(by_word.values())
+        dominant = len(ranked) == 1 or (
+            len(ranked) > 1
+            and ranked[0].frequency > 0
+            and ranked[0].frequency >= _DOMINANCE * ranked[1].frequency
+        )
+        result: tuple[str, tuple[Entry, ...]]
+        if not ranked:
+            result = ("unknown", ())
+        elif dominant:
+            result = ("resolved", ranked)
+        else:
+            result = ("ambiguous", ranked)
+        self._cache[(key, name)] = result
+        return result
+
+    def match(self, candidate: _Candidate) -> tuple[str, str, str, tuple[str, ...], str]:
+        """(how, matched, numbered reading, candidates, gloss) for a candidate."""
+        key = _pinyin.toneless_key(candidate.text)
+        deck = self.deck.get(key)
+        if deck:
+            if len({w.word for w in deck}) == 1:
+                word = deck[0]
+                return "deck term", word.word, word.pinyin_numbered, (), word.gloss
+            return "ambiguous", "", "", tuple(w.word for w in deck), ""
+        status, entries = self.dictionary(key, candidate.name)
+        if status == "resolved":
+            entry = entries[0]
+            return "dictionary", entry.simplified, entry.pinyin_numbered, (), _gloss(entry)
+        if status == "ambiguous":
+            words = tuple(e.simplified for e in entries[:_MAX_CANDIDATES])
+            return "ambiguous", "", "", words, ""
+        if len(candidate.words) > 1:
+            return self._word_by_word(candidate)
+        return "unknown", "", "", (), ""
+
+    def _word_by_word(self, candidate: _Candidate) -> tuple[str, str, str, tuple[str, ...], str]:
+        """Match each written word on its own and join the characters (约束性 指标)."""
+        chars: list[str] = []
+        readings: list[str] = []
+        glosses: list[str] = []
+        for word in candidate.words:
+            key = _pinyin.toneless_key(word)
+            deck = self.deck.get(key)
+            if deck and len({w.word for w in deck}) == 1:
+                chars.append(deck[0].word)
+                readings.append(deck[0].pinyin_numbered)
+                glosses.append(deck[0].gloss)
+                continue
+            status, entries = self.dictionary(key, candidate.name)
+            if status != "resolved":
+                return "unknown", "", "", (), ""
+            chars.append(entries[0].simplified)
+            readings.append(entries[0].pinyin_numbered)
+            glosses.append(_gloss(entries[0]))
+        gloss = " + ".join(glosses) if all(glosses) else ""
+        return "dictionary words", "".join(chars), " ".join(readings), (), gloss
+
+
+def _gloss(entry: Entry) -> str:
+    meanings = [s.text for s in entry.meanings] or list(entry.definitions)
+    return meanings[0] if meanings else ""
+
+
+def find_romanised(
+    deck: Deck,
+    lexicon: Lexicon,
+    mentions: Iterable[Mention],
+    deck_words: Iterable[DeckWord],
+) -> tuple[Romanised, ...]:
+    """Romanised terms of ``deck``, in order of first appearance, each matched or explained.
+
+    Romanisations written right next to their term (``创客 chuangke``) were read with the
+    term already and are not listed again.
+    """
+    english = english_words(lexicon)
+    beside = {(m.slide, m.in_notes, m.romanisation.lower()) for m in mentions if m.romanisation}
+    matcher = _Matcher(lexicon, deck_words)
+    found: dict[str, list[_Candidate]] = {}
+    for slide in deck.slides:
+        for text, in_notes in ((slide.text, False), (slide.notes, True)):
+            for line in text.split("\n"):
+                if not _WORD.search(line):
+                    continue
+                for candidate in _candidates_in_line(
+                    line, english, slide.number, slide.title, in_notes
+                ):
+                    if (slide.number, in_notes, candidate.text.lower()) in beside:
+                        continue
+                    key = _pinyin.toneless_key(candidate.text)
+                    found.setdefault(key, []).append(candidate)
+    results = []
+    for candidates in found.values():
+        first = candidates[0]
+        how, matched, reading, options, gloss = matcher.match(first)
+        if how == "unknown" and len(first.words) == 1 and first.text[:1].isupper():
+            continue  # a capitalised word nothing matches: a foreign name as likely as pinyin
+        occurrences = tuple(
+            dict.fromkeys((c.slide, c.title, c.context, c.in_notes) for c in candidates)
+        )
+        results.append(Romanised(first.text, matched, reading, how, options, gloss, occurrences))
+    return tuple(results)
