@@ -168,7 +168,6 @@ def _screenshot_name(node_name: str, step: str) -> Path:
 def _finish_page(request: pytest.FixtureRequest, page: Any, watch: PageWatch) -> None:
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         # The page may be what broke; the test's own error says more than a missing picture.
         with contextlib.suppress(Exception):
             page.screenshot(path=str(_screenshot_name(request.node.name, "failed")), full_page=True)
@@ -178,7 +177,9 @@ def _finish_page(request: pytest.FixtureRequest, page: Any, watch: PageWatch) ->
 
 
 @pytest.fixture
-def page(request: pytest.FixtureRequest, browser_context: Any) -> Iterator[Any]:
+def page(
+    request: pytest.FixtureRequest, browser_context: Any, screenshot_dir: Path
+) -> Iterator[Any]:
     """A fresh page; fails the test if the page raised a script error."""
     page = browser_context.new_page()
     watch = _watch(page)
@@ -190,7 +191,11 @@ def page(request: pytest.FixtureRequest, browser_context: Any) -> Iterator[Any]:
 
 @pytest.fixture
 def touch_page(
-    request: pytest.FixtureRequest, playwright: Any, chromium_path: str, tmp_path: Path
+    request: pytest.FixtureRequest,
+    playwright: Any,
+    chromium_path: str,
+    tmp_path: Path,
+    screenshot_dir: Path,
 ) -> Iterator[Any]:
     """A phone: touch screen, small viewport (its own browser, as touch is per context)."""
     context = launch(
@@ -218,12 +223,20 @@ def page_log(request: pytest.FixtureRequest) -> PageWatch:
     return watch
 
 
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """artifacts/screenshots/, emptied once per run so it shows this run only."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOTS.glob("*.png"):
+        old.unlink()
+    return SCREENSHOTS
+
+
 @pytest.fixture
-def screenshot(request: pytest.FixtureRequest) -> Callable[[Any, str], Path]:
+def screenshot(request: pytest.FixtureRequest, screenshot_dir: Path) -> Callable[[Any, str], Path]:
     """``screenshot(page, "step")`` keeps a full-page PNG under artifacts/screenshots/."""
 
     def take(page: Any, step: str) -> Path:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         path = _screenshot_name(request.node.name, step)
         page.screenshot(path=str(path), full_page=True)
         return path
