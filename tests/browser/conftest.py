@@ -284,13 +284,25 @@ class StaticSite:
         return self.url(name)
 
 
+def write_glossary_json(deck: Path, target: Path, lexicon: Any) -> None:
+    """The deck's glossary as the CLI writes it: real reader, builder and JSON renderer."""
+    from hanzi_companion.glossary import build_glossary
+    from hanzi_companion.render.json import render_json
+    from hanzi_companion.text.decks import read_deck
+
+    target.write_text(render_json(build_glossary(read_deck(deck), lexicon)), encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticSite]:
-    """The slide fixtures and the popup script (as a teacher would copy it: hanzi-popup.js)."""
+def site(tmp_path_factory: pytest.TempPathFactory, lexicon: Any) -> Iterator[StaticSite]:
+    """The slide fixtures, each deck's glossary JSON next to it (``slides.glossary.json``) and
+    the popup script under the name a teacher would copy it as (``hanzi-popup.js``)."""
     root = tmp_path_factory.mktemp("site")
     for path in DATA.iterdir():
         if path.is_file():
             shutil.copy(path, root / path.name)
+            if path.suffix == ".html":
+                write_glossary_json(path, root / f"{path.stem}.glossary.json", lexicon)
     shutil.copy(POPUP_SCRIPT, root / "hanzi-popup.js")
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(root)))
     server.daemon_threads = True

@@ -67,7 +67,7 @@ def test_terms_on_every_slide_are_marked_from_the_glossary(
         ".remark-slide-content",
         """els => els.map(e => {
             const copy = e.cloneNode(true);
-            copy.querySelectorAll('a, code').forEach(x => x.remove());
+            copy.querySelectorAll('a, code, .hc-no-popup').forEach(x => x.remove());
             return [copy.textContent, e.querySelectorAll('.hc-term').length];
         })""",
     )
