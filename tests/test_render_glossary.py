@@ -85,6 +85,18 @@ def glossary(lexicon: Lexicon) -> Glossary:
     terms.append(make_term(lexicon, "学生", 5, context=HOSTILE, slide_title=HOSTILE))
     hostile = make_term(lexicon, "老师", 6, slide_gloss=HOSTILE)
     terms.append(GlossaryTerm(**{**hostile.__dict__, "gloss": HOSTILE}))
+    compound = make_term(lexicon, "经济发展", 8, slide_gloss="economic development")
+    parts = ("经济", "发展")
+    terms.append(
+        GlossaryTerm(
+            **{
+                **compound.__dict__,
+                "parts": parts,
+                "part_readings": tuple(lexicon.reading(p).pinyin_numbered for p in parts),
+                "part_glosses": tuple(lexicon.lookup(p)[0].senses[0].text for p in parts),
+            }
+        )
+    )
     character = lexicon.reading("学")
     assert character.entry is not None
     characters = (
@@ -423,3 +435,16 @@ def test_tone_colours_pass_wcag_aa() -> None:
         assert _contrast(dark[tone], dark_background.group(1)) >= 4.5, f"tone {tone} on dark"
     # Five tones, five distinct colours.
     assert len(set(light.values())) == len(set(dark.values())) == 5
+
+
+def test_parts_carry_their_readings_and_glosses(glossary: Glossary) -> None:
+    term = next(t for t in glossary.terms if t.parts)
+    (item,) = [t for t in glossary_json(glossary)["terms"] if t["term"] == term.term]
+    assert [d["word"] for d in item["part_details"]] == list(term.parts)
+    assert [d["pinyin_numbered"] for d in item["part_details"]] == list(term.part_readings)
+    assert [d["gloss"] for d in item["part_details"]] == list(term.part_glosses)
+    page = render_html(glossary)
+    for reading, gloss in zip(term.part_readings, term.part_glosses, strict=True):
+        marked = _pinyin.numbered_to_marks(reading, separator="")
+        assert f'title="{html.escape(marked)}: {html.escape(gloss)}"' in page
+        assert marked in render_markdown(glossary)

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from hanzi_companion.errors import DataFileError
-from hanzi_companion.glossary import CharacterOfTheWeek, DeckInfo, Glossary, GlossaryTerm
+from hanzi_companion.glossary import (
+    PARTS_SOURCE,
+    SLIDE_SOURCE,
+    CharacterOfTheWeek,
+    DeckInfo,
+    Glossary,
+    GlossaryTerm,
+)
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.links import links_for
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Link
@@ -29,6 +37,8 @@ __all__ = [
     "glossary_css",
     "marks",
     "other_sources",
+    "part_details",
+    "part_title",
     "safe_links",
     "term_links",
 ]
@@ -74,25 +84,45 @@ def term_links(term: GlossaryTerm) -> tuple[Link, ...]:
 
 
 def character_links(character: CharacterOfTheWeek, limit: int | None = None) -> tuple[Link, ...]:
-    """The links the slide gives, then the usual dictionaries the slide did not name.
+    """The links the slide gives, then usual dictionaries on sites the slide does not link to.
 
-    ``limit`` caps the added dictionaries (Purple Culture, Hanziyuan and CUHK come first);
-    the slide's own links are always kept.
+    ``limit`` caps the total (Purple Culture, Hanziyuan and CUHK come first among the added
+    ones); the slide's own links are always kept.
     """
     given = safe_links(character.links)
-    seen_sites = {link.site for link in given}
-    seen_urls = {link.url for link in given}
+    hosts = {urlsplit(link.url.strip()).netloc.lower() for link in given}
     extra = tuple(
-        link
-        for link in links_for(character.character)
-        if link.site not in seen_sites and link.url not in seen_urls
+        link for link in links_for(character.character) if urlsplit(link.url).netloc not in hosts
     )
-    return given + (extra if limit is None else extra[:limit])
+    if limit is not None:
+        extra = extra[: max(0, limit - len(given))]
+    return given + extra
 
 
 def marks(numbered: str) -> str:
     """Dictionary-style tone marks for a numbered reading the model holds ("" stays "")."""
     return _pinyin.numbered_to_marks(numbered, separator="") if numbered else ""
+
+
+def part_details(term: GlossaryTerm) -> tuple[tuple[str, str, str], ...]:
+    """(word, numbered reading, gloss) of each part of a term; "" where the model has none."""
+    return tuple(
+        (
+            part,
+            term.part_readings[i] if i < len(term.part_readings) else "",
+            term.part_glosses[i] if i < len(term.part_glosses) else "",
+        )
+        for i, part in enumerate(term.parts)
+    )
+
+
+def part_title(term: GlossaryTerm, index: int) -> str:
+    """``lián hé: to unite`` for a part, as a tooltip."""
+    details = part_details(term)
+    if not 0 <= index < len(details):
+        return ""
+    _, reading, gloss = details[index]
+    return ": ".join(x for x in (marks(reading), gloss) if x)
 
 
 def fragment(slide: int) -> str:
@@ -132,7 +162,7 @@ def deck_meta(deck: DeckInfo) -> str:
 
 
 def other_sources(glossaries: tuple[Glossary, ...]) -> tuple[str, ...]:
-    """Sources other than CC-CEDICT that contributed senses or readings, sorted."""
+    """Dictionaries and tools other than CC-CEDICT that contributed senses or readings."""
     found: set[str] = set()
     for glossary in glossaries:
         for term in glossary.terms:
@@ -140,8 +170,8 @@ def other_sources(glossaries: tuple[Glossary, ...]) -> tuple[str, ...]:
             found.update(term.sources)
             if term.reading_source:
                 found.add(term.reading_source)
-    found.discard(CEDICT_SOURCE)
-    found.discard("")
+    # The slide's own words and readings composed from words need no credit.
+    found -= {CEDICT_SOURCE, SLIDE_SOURCE, PARTS_SOURCE, ""}
     return tuple(sorted(found))
 
 

@@ -22,6 +22,7 @@ from hanzi_companion.render.glossary_common import (
     deck_meta,
     deck_url,
     glossary_css,
+    part_title,
     term_links,
 )
 from hanzi_companion.settings import Settings, templates_dir
@@ -64,6 +65,7 @@ def glossary_context(glossary: Glossary, *, deck_url_template: str = "") -> dict
         "character_links": character_links,
         "deck_url": url_of,
         "deck_meta": deck_meta,
+        "part_title": part_title,
         "heading_level": 2,
     }
 

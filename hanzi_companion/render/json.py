@@ -23,6 +23,8 @@ from hanzi_companion.render.glossary_common import (
     character_links,
     credit_line,
     fragment,
+    marks,
+    part_details,
     term_links,
 )
 from hanzi_companion.render.lexicon_json import links_json
@@ -84,6 +86,10 @@ def term_json(term: GlossaryTerm) -> dict[str, Any]:
             for sense in term.senses
         ],
         "parts": list(term.parts),
+        "part_details": [
+            {"word": word, "pinyin": marks(reading), "pinyin_numbered": reading, "gloss": gloss}
+            for word, reading, gloss in part_details(term)
+        ],
         "occurrences": [occurrence_json(o) for o in term.occurrences],
         "sources": list(term.sources),
         "in_dictionary": term.in_dictionary,

@@ -18,6 +18,7 @@ from hanzi_companion.render.glossary_common import (
     deck_meta,
     deck_url,
     marks,
+    part_details,
     term_links,
 )
 
@@ -59,7 +60,13 @@ def _notes(term: GlossaryTerm) -> str:
     if term.romanisation:
         notes.append(f"written *{escape(term.romanisation)}*")
     if term.parts:
-        notes.append("parts: " + " / ".join(escape(p) for p in term.parts))
+        notes.append(
+            "parts: "
+            + " / ".join(
+                escape(f"{word} {marks(reading)}" if reading else word)
+                for word, reading, _ in part_details(term)
+            )
+        )
     if term.hsk_level is not None:
         notes.append(f"HSK {term.hsk_level}")
     if term.is_character_of_the_week:
