@@ -7,6 +7,7 @@ word up or chooses a reading.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -77,10 +78,14 @@ def safe_links(links: tuple[Link, ...]) -> tuple[Link, ...]:
     return tuple(link for link in links if link.url.strip().lower().startswith(_SAFE_SCHEMES))
 
 
+# Pure functions of their text, called for every term by every renderer: cached per process.
+_links_for = lru_cache(maxsize=8192)(links_for)
+
+
 def term_links(term: GlossaryTerm) -> tuple[Link, ...]:
     """Outside dictionaries for a term (Purple Culture, Hanziyuan, CUHK first)."""
     word = term.simplified or term.term
-    return links_for(word, term.traditional or None)
+    return _links_for(word, term.traditional or None)
 
 
 def character_links(character: CharacterOfTheWeek, limit: int | None = None) -> tuple[Link, ...]:
@@ -99,6 +104,7 @@ def character_links(character: CharacterOfTheWeek, limit: int | None = None) -> 
     return given + extra
 
 
+@lru_cache(maxsize=8192)
 def marks(numbered: str) -> str:
     """Dictionary-style tone marks for a numbered reading the model holds ("" stays "")."""
     return _pinyin.numbered_to_marks(numbered, separator="") if numbered else ""
