@@ -1,7 +1,248 @@
-"""Commands of this group (filled in as the feature lands)."""
+"""Character commands: ``char`` prints a character's profile and writes its stroke order."""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
 import click
 
-COMMANDS: tuple[click.Command, ...] = ()
+from hanzi_companion.cli.common import check_text_argument, handle_errors, open_lexicon, use_colour
+from hanzi_companion.errors import NotFoundError, OutputError
+from hanzi_companion.lexicon import character_index
+from hanzi_companion.lexicon.characters import (
+    STRUCTURE_SOURCE,
+    CharacterProfile,
+    ComponentRole,
+    StructureNode,
+)
+from hanzi_companion.lexicon.hsk import level_label
+from hanzi_companion.lexicon.pinyin import tone_terminal
+from hanzi_companion.lexicon.strokes import StrokeData, animated_svg, frames_svg
+from hanzi_companion.render.character_json import character_json
+from hanzi_companion.settings import Settings
+
+_WORDS_SHOWN = 8
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(path, "the folder does not exist")
+    if path.is_dir():
+        raise OutputError(path, "is a folder")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(path, f"cannot write: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp_name, path)
+    except OSError as exc:
+        raise OutputError(path, f"cannot write: {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+
+
+def _tones(numbered: str) -> str:
+    return tone_terminal(numbered, colour=use_colour()).replace(" ", "")
+
+
+def _tree_lines(
+    node: StructureNode, prefix: str = "", last: bool = True, root: bool = True
+) -> list[str]:
+    label = node.shape
+    if node.children:
+        label += f"  {node.operator} {node.layout}"
+    elif node.form_of:
+        label += f"  ({node.form_relation} of {node.form_of})"
+    if root:
+        lines = [label]
+        child_prefix = ""
+    else:
+        lines = [prefix + ("└─ " if last else "├─ ") + label]
+        child_prefix = prefix + ("   " if last else "│  ")
+    for index, child in enumerate(node.children):
+        lines.extend(_tree_lines(child, child_prefix, index == len(node.children) - 1, False))
+    return lines
+
+
+def profile_lines(profile: CharacterProfile) -> list[str]:
+    """The readable profile, one line per item (tone colours on a terminal)."""
+    bold = click.style(profile.character, bold=True)
+    head = [bold, profile.codepoint]
+    if profile.requested != profile.character:
+        head.append(f"(asked as U+{ord(profile.requested):04X}, a compatibility form)")
+    if profile.readings:
+        head.append(" · ".join(_tones(r.pinyin_numbered) for r in profile.readings))
+    if profile.traditional:
+        head.append("traditional " + " ".join(profile.traditional))
+    if profile.simplified:
+        head.append("simplified " + " ".join(profile.simplified))
+    if profile.hsk_level:
+        head.append(level_label(profile.hsk_level))
+    lines = ["  ".join(head)]
+    if profile.block != "CJK Unified Ideographs":
+        lines.append(f"Block: {profile.block}")
+    if profile.variants:
+        lines.append(
+            "Variants: " + ", ".join(f"{v.character} ({v.relation})" for v in profile.variants)
+        )
+    radical = profile.radical
+    facts = []
+    if radical is not None:
+        meaning = f' "{radical.meaning}"' if radical.meaning else ""
+        facts.append(f"Radical {radical.label}, no. {radical.number}{meaning}")
+    if profile.stroke_count is not None:
+        extra = ""
+        if radical is not None and radical.residual_strokes is not None:
+            extra = f" ({radical.residual_strokes} besides the radical)"
+        facts.append(f"{profile.stroke_count} strokes{extra}")
+    if facts:
+        lines.append("; ".join(facts))
+
+    lines.append("")
+    if profile.structure is not None:
+        lines.append(f"Structure, from {STRUCTURE_SOURCE}: {profile.structure.ids}")
+        lines.extend("  " + line for line in _tree_lines(profile.structure))
+    else:
+        lines.append("Structure: no decomposition is known.")
+
+    lines.append("")
+    formation = profile.formation
+    if formation is not None:
+        lines.append(f"Formation, from {formation.source}: {formation.label}")
+        for component in formation.components:
+            said = f" {_tones(component.pinyin_numbered)}" if component.pinyin_numbered else ""
+            note = f"  {component.notes}" if component.notes else ""
+            lines.append(f"  {component.character}{said}  {component.role.value}{note}")
+        if formation.notes:
+            lines.append(f"  Notes: {formation.notes}")
+    else:
+        lines.append(profile.etymology_note)
+
+    for reading in profile.readings:
+        lines.append("")
+        note = "" if reading.in_dictionary else "  (seen only in words; no entry of its own)"
+        lines.append(click.style(_tones(reading.pinyin_numbered), bold=True) + note)
+        for sense in reading.definitions:
+            label = "" if sense.kind.value == "meaning" else f"[{sense.kind.value}] "
+            source = "" if sense.source == "CC-CEDICT" else f" ({sense.source})"
+            lines.append(f"  - {label}{sense.text}{source}")
+        if reading.words:
+            shown = reading.words[:_WORDS_SHOWN]
+            lines.append(f"  words ({len(shown)} of {reading.word_count}):")
+            for word in shown:
+                level = f" [{level_label(word.hsk_level)}]" if word.hsk_level else ""
+                lines.append(
+                    f"    {word.simplified}  {_tones(word.pinyin_numbered)}{level}  {word.gloss}"
+                )
+
+    for family in profile.families:
+        lines.append("")
+        role = "sound" if family.role is ComponentRole.SOUND else "meaning"
+        sound = (
+            f" {_tones(family.component_pinyin_numbered)}"
+            if family.component_pinyin_numbered
+            else ""
+        )
+        if family.component == profile.character:
+            title = f"{profile.character} gives its {role} to ({family.total}):"
+        else:
+            title = f"{role.capitalize()} family of {family.component}{sound} ({family.total}):"
+        lines.append(title)
+        lines.append(
+            "  "
+            + ", ".join(
+                f"{m.character} {_tones(m.pinyin_numbered)}" if m.pinyin_numbered else m.character
+                for m in family.members
+            )
+        )
+
+    lines.append("")
+    if profile.strokes is not None:
+        lines.append(
+            f"Stroke order: {profile.strokes.count} strokes; write it with --svg FILE or "
+            "--animated-svg FILE."
+        )
+    else:
+        lines.append("Stroke order: no stroke data for this character.")
+    if profile.links:
+        lines.append("Links: " + "  ".join(f"{link.site} <{link.url}>" for link in profile.links))
+    lines.append(click.style("Data: " + "; ".join(profile.sources), dim=True))
+    return lines
+
+
+def _ensure_character_index(settings: Settings) -> None:
+    """Build the character index with a progress bar on stderr when it is missing."""
+    if character_index.index_path(settings).is_file():
+        return
+    with click.progressbar(
+        length=100, label="Building the character index (once)", file=sys.stderr
+    ) as bar:
+        done = [0]
+
+        def report(stage: str, current: int, total: int) -> None:
+            percent = int(100 * current / total) if total else 0
+            if percent > done[0]:
+                bar.update(percent - done[0])
+                done[0] = percent
+
+        character_index.ensure_index(settings, report)
+
+
+@click.command("char")
+@click.argument("character")
+@click.option("--json", "as_json", is_flag=True, help="Print the profile as JSON.")
+@click.option(
+    "--svg",
+    "svg_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the stroke-order diagram (one frame per stroke) to this SVG file.",
+)
+@click.option(
+    "--animated-svg",
+    "animated_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the animated stroke order (CSS only) to this SVG file.",
+)
+@handle_errors
+def char(character: str, as_json: bool, svg_path: Path | None, animated_path: Path | None) -> None:
+    """Profile of one CHARACTER: readings and words, forms, radical, structure, formation,
+    HSK level, sound and meaning families, stroke order.
+
+    Examples: hanzi-companion char 创; hanzi-companion char 创 --json;
+    hanzi-companion char 创 --svg 创.svg --animated-svg 创-animated.svg
+    """
+    lexicon = open_lexicon()
+    _ensure_character_index(lexicon.settings)
+    profile = lexicon.character(check_text_argument(character, "character"))
+    drawings: list[tuple[Path, Callable[[StrokeData, str], str]]] = []
+    if svg_path is not None:
+        drawings.append((svg_path, frames_svg))
+    if animated_path is not None:
+        drawings.append((animated_path, animated_svg))
+    strokes = profile.strokes
+    if drawings and strokes is None:
+        raise NotFoundError(
+            profile.character, f"no stroke data for {profile.character!r}; no SVG written"
+        )
+    if as_json:
+        click.echo(json.dumps(character_json(profile), ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(profile_lines(profile)))
+    if strokes is not None:
+        for path, draw in drawings:
+            write_atomically(path, draw(strokes, profile.character))
+            click.echo(f"wrote {path}", err=True)
+
+
+COMMANDS: tuple[click.Command, ...] = (char,)

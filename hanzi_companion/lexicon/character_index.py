@@ -35,7 +35,7 @@ from hanzi_companion.lexicon.index import load_frequencies
 from hanzi_companion.lexicon.strokes import StrokeData
 from hanzi_companion.settings import Settings
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 DECOMPOSITION_FILE = "cjk-decomp.txt.gz"
 ETYMOLOGY_FILE = "etymology.json.gz"
@@ -188,6 +188,17 @@ def parse_decompositions(path: Path) -> Iterator[Decomposition]:
         yield Decomposition(
             match["name"], match["kind"], tuple(p for p in parts.split(",") if p) if parts else ()
         )
+
+
+def merge_decompositions(records: Iterable[Decomposition]) -> dict[str, Decomposition]:
+    """One record per shape. Ten shapes are listed twice, once as equivalent to themselves
+    (``冂:me(冂)``); the record that says something (``冂:a/t(丨,㇆)``) wins."""
+    merged: dict[str, Decomposition] = {}
+    for record in records:
+        previous = merged.get(record.name)
+        if previous is None or previous.parts == (previous.name,):
+            merged[record.name] = record
+    return merged
 
 
 def parse_etymology(path: Path) -> Iterator[EtymologyRecord]:
@@ -421,12 +432,12 @@ def build_index(settings: Settings, path: Path, progress: Progress | None = None
             connection.executescript(_SCHEMA)
 
             report("reading decompositions", 0, steps)
+            decompositions = merge_decompositions(
+                parse_decompositions(settings.data_path(DECOMPOSITION_FILE))
+            )
             connection.executemany(
-                "INSERT OR REPLACE INTO decomposition VALUES (?, ?, ?)",
-                (
-                    (d.name, d.kind, "\t".join(d.parts))
-                    for d in parse_decompositions(settings.data_path(DECOMPOSITION_FILE))
-                ),
+                "INSERT INTO decomposition VALUES (?, ?, ?)",
+                ((d.name, d.kind, "\t".join(d.parts)) for d in decompositions.values()),
             )
 
             report("reading etymology", 1, steps)
