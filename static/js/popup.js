@@ -332,25 +332,24 @@
     });
   }
 
-  /** The text the API should read: remark's markdown source when the page has it. */
-  function deckText() {
+  /** The deck the API should read: remark's markdown source when the page has it. */
+  function deckSource() {
     var source = document.getElementById("source");
     if (source && source.tagName === "TEXTAREA" && source.value.trim()) {
-      return source.value;
+      return { text: source.value, suffix: ".md" };
     }
     var slides = document.querySelectorAll(".remark-slide-content");
-    if (slides.length) {
-      return Array.prototype.map.call(slides, function (slide) {
-        return slide.textContent;
-      }).join("\n---\n");
-    }
-    return document.body ? document.body.textContent : "";
+    var parts = slides.length ? Array.prototype.map.call(slides, function (slide) {
+      return slide.textContent;
+    }) : [document.body ? document.body.innerText : ""];
+    return { text: parts.join("\n\n---\n\n"), suffix: ".txt" };
   }
 
   function fetchFromApi(base) {
+    var deck = deckSource();
+    var stem = (location.pathname.split("/").pop() || "slides").replace(/\.[^.]*$/, "") || "slides";
     var form = new FormData();
-    var name = (location.pathname.split("/").pop() || "slides").replace(/\.html?$/i, "") + ".md";
-    form.append("deck", new Blob([deckText()], { type: "text/markdown" }), name);
+    form.append("deck", new Blob([deck.text], { type: "text/plain" }), stem + deck.suffix);
     return fetchJson(base.replace(/\/+$/, "") + "/glossary", { method: "POST", body: form });
   }
 

@@ -6,17 +6,26 @@ written here.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 import shutil
+import sqlite3
 import subprocess
 import unicodedata
+import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from hanzi_companion.glossary import build_glossary
 from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.text.decks import read_deck
 
 pytestmark = pytest.mark.browser
+
+DATA = Path(__file__).parent / "data"
 
 SEARCH_BOX = "main form[role=search] input[name=q]"
 # A character that is in every CJK font but far from the most common few hundred, and its
@@ -175,3 +184,50 @@ def test_a_character_page_draws_cjk_glyphs(
         assert title.get_attribute("lang") in ("zh-Hans", "zh-Hant", "zh")
         assert_real_cjk_glyph(page, "h1 [lang^=zh]", char)
         screenshot(page, f"character-{ord(char):X}")
+
+
+def test_deck_upload_glossary_and_downloads(
+    page: Any, live_app: str, lexicon: Lexicon, tmp_path: Path, screenshot: Any
+) -> None:
+    deck = DATA / "slides.html"
+    glossary = build_glossary(read_deck(deck), lexicon)
+    assert glossary.terms, "the fixture deck has Chinese terms"
+    page.goto(f"{live_app}/deck")
+    page.get_by_label("Deck file").set_input_files(str(deck))
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/deck$"))
+    main = page.locator("main")
+    main.locator("h1").wait_for()
+    screenshot(page, "glossary")
+    shown = main.inner_text()
+    missing = [term.term for term in glossary.terms if term.term not in shown]
+    assert not missing, f"terms of the deck missing from its glossary page: {missing}"
+    # The Anki package: a real zip holding an Anki collection with a note for every term.
+    with page.expect_download() as info:
+        main.get_by_role("button", name=re.compile("Anki", re.I)).click()
+    apkg = tmp_path / info.value.suggested_filename
+    info.value.save_as(apkg)
+    assert apkg.suffix == ".apkg"
+    fields = anki_note_fields(apkg, tmp_path / "unpacked")
+    absent = [term.term for term in glossary.terms if not any(term.term in f for f in fields)]
+    assert not absent, f"terms without an Anki note: {absent}"
+    # The glossary JSON for the slide popups: the same terms, in the same order.
+    with page.expect_download() as info:
+        main.get_by_role("button", name=re.compile("JSON", re.I)).click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    document = json.loads(saved.read_text(encoding="utf-8"))
+    assert [t["term"] for t in document["terms"]] == [t.term for t in glossary.terms]
+
+
+def anki_note_fields(apkg: Path, folder: Path) -> list[str]:
+    """Every note's fields in an .apkg (a zip around an SQLite collection)."""
+    with zipfile.ZipFile(apkg) as package:
+        names = set(package.namelist())
+        collection = next(
+            (name for name in ("collection.anki21", "collection.anki2") if name in names), None
+        )
+        assert collection, f"no Anki collection in the package: {sorted(names)}"
+        package.extract(collection, folder)
+    with contextlib.closing(sqlite3.connect(folder / collection)) as db:
+        return [row[0] for row in db.execute("SELECT flds FROM notes")]
