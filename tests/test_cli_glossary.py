@@ -209,6 +209,25 @@ def test_missing_inputs_and_outputs_are_one_line_errors(
     assert not (tmp_path / "no-such-folder").exists()
 
 
+def test_output_never_overwrites_an_input_deck(runner: CliRunner, deck: Path) -> None:
+    before = deck.read_bytes()
+    result = runner.invoke(cli, ["glossary", str(deck), "-f", "slides", "-o", str(deck)])
+    assert result.exit_code == 2
+    assert "input deck" in result.stderr
+    assert deck.read_bytes() == before
+
+
+def test_deck_url_links_slide_numbers(runner: CliRunner, deck: Path) -> None:
+    document = _json(runner, str(deck))
+    result = runner.invoke(
+        cli, ["glossary", str(deck), "-f", "html", "--deck-url", "https://example.org/{stem}.html"]
+    )
+    assert result.exit_code == 0, result.output
+    for term in document["terms"]:  # type: ignore[attr-defined]
+        for occurrence in term["occurrences"]:
+            assert f'href="https://example.org/banks.html#{occurrence["slide"]}"' in result.stdout
+
+
 def test_help_has_an_example(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["glossary", "--help"])
     assert result.exit_code == 0

@@ -235,6 +235,9 @@ def glossary_command(
             user_dictionaries=settings.user_dictionaries + tuple(user_dicts)
         )
     files, is_course = deck_files(decks)
+    if output is not None and output.resolve() in files:
+        # Slides are meant to be appended to the deck by hand, never written over it.
+        raise CommandError(f"{output}: is one of the input decks; choose another output file")
     lexicon: Lexicon = open_lexicon(settings)
 
     subject: Glossary | Course
