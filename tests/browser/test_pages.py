@@ -166,16 +166,15 @@ def fonts_covering(char: str) -> set[str] | None:
 def test_a_character_page_draws_cjk_glyphs(
     page: Any, live_app: str, lexicon: Lexicon, screenshot: Any
 ) -> None:
-    # From the home page's character of the week, when the course has one.
+    # From the home page's character of the week (the bundled demo course has one).
     page.goto(f"{live_app}/")
-    weekly = page.locator(".hc-cotw-big")
-    characters = []
-    if weekly.count():
-        characters.append(weekly.first.inner_text())
-        weekly.first.click()
-        page.wait_for_url(re.compile(r"/char/"))
-        assert_real_cjk_glyph(page, "h1 [lang^=zh]", characters[0])
-        screenshot(page, "character-of-the-week")
+    weekly = page.locator(".hc-cotw-big").first
+    char = weekly.inner_text()
+    weekly.click()
+    page.wait_for_url(re.compile(r"/char/"))
+    assert page.locator("h1 [lang^=zh]").first.inner_text() == char
+    assert_real_cjk_glyph(page, "h1 [lang^=zh]", char)
+    screenshot(page, "character-of-the-week")
     for char in RARE_CHARACTERS:
         assert lexicon.lookup(char), f"{char} should be in the dictionary"
         page.goto(f"{live_app}/char/{char}")
