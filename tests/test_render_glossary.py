@@ -448,3 +448,21 @@ def test_parts_carry_their_readings_and_glosses(glossary: Glossary) -> None:
         marked = _pinyin.numbered_to_marks(reading, separator="")
         assert f'title="{html.escape(marked)}: {html.escape(gloss)}"' in page
         assert marked in render_markdown(glossary)
+
+
+def test_a_term_written_in_traditional_is_tagged_so(lexicon: Lexicon) -> None:
+    word = "圖書館"
+    simplified = lexicon.lookup(word)[0].simplified
+    assert simplified != word
+    term = make_term(lexicon, word, 2)
+    term = GlossaryTerm(**{**term.__dict__, "term": word, "simplified": simplified})
+    glossary = Glossary(DeckInfo(name="trad.md"), (), (term,))
+    parsed = _parse(render_html(glossary))
+    langs = {
+        attrs.get("lang"): attrs.get("class")
+        for tag, attrs in parsed.tags
+        if tag == "span" and attrs.get("lang")
+    }
+    assert langs["zh-Hant"] == "hc-term" and langs["zh-Hans"] == "hc-traditional"
+    assert 'lang="zh-Hant" href=' in render_slides(glossary)
+    assert f"({simplified})" in render_markdown(glossary)

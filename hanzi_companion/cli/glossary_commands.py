@@ -160,7 +160,9 @@ def _progress(count: int, label: str) -> Iterator[Callable[[], None]]:
 
 
 @click.command("glossary")
-@click.argument("decks", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "decks", nargs=-1, required=True, metavar="DECK...", type=click.Path(path_type=Path)
+)
 @click.option(
     "-f",
     "--format",

@@ -36,7 +36,9 @@ __all__ = [
     "deck_url",
     "fragment",
     "glossary_css",
+    "lang_of",
     "marks",
+    "other_form",
     "other_sources",
     "part_details",
     "part_title",
@@ -80,6 +82,22 @@ def safe_links(links: tuple[Link, ...]) -> tuple[Link, ...]:
 
 # Pure functions of their text, called for every term by every renderer: cached per process.
 _links_for = lru_cache(maxsize=8192)(links_for)
+
+
+def lang_of(term: GlossaryTerm) -> str:
+    """The HTML language tag of a term as written: traditional when the deck wrote it so."""
+    if term.term != term.simplified and term.term == term.traditional:
+        return "zh-Hant"
+    return "zh-Hans"
+
+
+def other_form(term: GlossaryTerm) -> tuple[str, str] | None:
+    """(text, language tag) of the term's other script, when it differs from the written one."""
+    if lang_of(term) == "zh-Hant":
+        other, lang = term.simplified, "zh-Hans"
+    else:
+        other, lang = term.traditional, "zh-Hant"
+    return (other, lang) if other and other != term.term else None
 
 
 def term_links(term: GlossaryTerm) -> tuple[Link, ...]:

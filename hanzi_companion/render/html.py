@@ -22,6 +22,8 @@ from hanzi_companion.render.glossary_common import (
     deck_meta,
     deck_url,
     glossary_css,
+    lang_of,
+    other_form,
     part_title,
     term_links,
 )
@@ -66,6 +68,8 @@ def glossary_context(glossary: Glossary, *, deck_url_template: str = "") -> dict
         "deck_url": url_of,
         "deck_meta": deck_meta,
         "part_title": part_title,
+        "lang_of": lang_of,
+        "other_form": other_form,
         "heading_level": 2,
     }
 

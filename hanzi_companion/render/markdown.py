@@ -18,6 +18,7 @@ from hanzi_companion.render.glossary_common import (
     deck_meta,
     deck_url,
     marks,
+    other_form,
     part_details,
     term_links,
 )
@@ -78,8 +79,9 @@ def _term_cell(term: GlossaryTerm) -> str:
     links = term_links(term)
     text = escape(term.term)
     cell = f"[{text}]({_url(links[0].url)})" if links else text
-    if term.traditional and term.traditional != term.term:
-        cell += f" ({escape(term.traditional)})"
+    other = other_form(term)
+    if other:
+        cell += f" ({escape(other[0])})"
     return cell
 
 

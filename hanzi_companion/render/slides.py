@@ -25,6 +25,8 @@ from hanzi_companion.render.glossary_common import (
     deck_heading,
     deck_meta,
     glossary_css,
+    lang_of,
+    other_form,
     other_sources,
     term_links,
 )
@@ -86,13 +88,15 @@ def _footnote(glossary_sources: tuple[str, ...]) -> str:
 def _term_cell(term: GlossaryTerm) -> str:
     links = term_links(term)
     text = escape(term.term)
+    lang = lang_of(term)
     cell = (
-        f'<a class="hc-term" lang="zh-Hans" href="{escape(links[0].url)}">{text}</a>'
+        f'<a class="hc-term" lang="{lang}" href="{escape(links[0].url)}">{text}</a>'
         if links
-        else f'<span class="hc-term" lang="zh-Hans">{text}</span>'
+        else f'<span class="hc-term" lang="{lang}">{text}</span>'
     )
-    if term.traditional and term.traditional != term.term:
-        cell += f' <span lang="zh-Hant">({escape(term.traditional)})</span>'
+    other = other_form(term)
+    if other:
+        cell += f' <span lang="{other[1]}">({escape(other[0])})</span>'
     return cell
 
 
