@@ -183,6 +183,8 @@ class Extractor:
     ) -> Iterator[Mention]:
         run = match.group()
         start, end = match.span()
+        if len(run) == 1 and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit()):
+            return  # a unit written against a number (2014年, 3个), not a term
         after = line[end : end + _LOOK]
         sentence_end = after.lstrip()[:1] in _SENTENCE_END if after.strip() else False
         mixed = self._mixed(line, start, end, run)
@@ -366,12 +368,14 @@ def _gloss_after(line: str, end: int) -> str:
     tail = line[end : end + _LOOK]
     if not tail.startswith(" ") or tail.strip()[:1] in ("(", ""):
         return ""
-    phrase = re.split(r"[;:,.!?()\[\]]|\s[-–—]\s", tail, maxsplit=1)
+    phrase = re.split(r"[;:,.!?()\[\]/|]|\s[-–—]\s", tail, maxsplit=1)
     candidate = phrase[0].strip()
-    rest = tail[len(phrase[0]) :]
     if not candidate or has_han(candidate) or len(_words(candidate)) > _BARE_GLOSS_MAX_WORDS:
         return ""
-    if rest.strip() and rest.lstrip()[:1] not in (":", ";", ",", ".", "-", "–", "—", ")"):
+    # The English must close the line or the list item: what follows is nothing, or the next
+    # Chinese term (``创客 maker, 黑客 hacker``), not more prose.
+    rest = tail[len(phrase[0]) :].lstrip(" ;:,.!?)]-–—/|")
+    if rest.strip() and not has_han(rest.strip()[:1]):
         return ""
     return candidate
 

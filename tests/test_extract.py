@@ -1,0 +1,184 @@
+"""Term extraction from slides: runs, parts, mixed terms, slide glosses, romanisations."""
+
+from __future__ import annotations
+
+import pytest
+
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.text.extract import Extractor, Mention, characters_of_the_week
+from hanzi_companion.text.models import Deck, Slide, SlideLink
+
+
+def deck(*slides: Slide) -> Deck:
+    return Deck(name="test.md", format="remark-markdown", slides=slides)
+
+
+def slide(number: int, text: str, notes: str = "", title: str = "", **kw: object) -> Slide:
+    return Slide(number=number, title=title or text.split("\n")[0], text=text, notes=notes, **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def extractor(lexicon: Lexicon) -> Extractor:
+    return Extractor(lexicon)
+
+
+def mentions(extractor: Extractor, *slides: Slide) -> list[Mention]:
+    return list(extractor.mentions(deck(*slides)))
+
+
+def terms(extractor: Extractor, *slides: Slide) -> list[str]:
+    return [m.term for m in mentions(extractor, *slides)]
+
+
+def test_runs_in_text_then_notes_in_order(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        slide(1, "Cities\n城市 and 农村", notes="remember 胡同"),
+        slide(2, "more 城市"),
+    )
+    assert [(m.term, m.slide, m.in_notes) for m in found] == [
+        ("城市", 1, False),
+        ("农村", 1, False),
+        ("胡同", 1, True),
+        ("城市", 2, False),
+    ]
+
+
+def test_slogans_split_on_enumeration_comma_and_comma(extractor: Extractor) -> None:
+    assert terms(extractor, slide(1, "« 改革开放、科教兴国，城市化 »")) == [
+        "改革开放",
+        "科教兴国",
+        "城市化",
+    ]
+
+
+def test_full_width_brackets_and_curly_quotes(extractor: Extractor) -> None:
+    assert terms(extractor, slide(1, "the so-called “山寨” phones and 「胡同」《城市》")) == [
+        "山寨",
+        "胡同",
+        "城市",
+    ]
+
+
+def test_whole_run_kept_with_its_words_as_parts(extractor: Extractor) -> None:
+    (found,) = mentions(extractor, slide(1, "Coworking: 联合创业办公社"))
+    assert found.term == "联合创业办公社"
+    assert found.parts[:2] == ("联合", "创业")
+    assert "".join(found.parts) == found.term
+
+
+def test_unknown_compound_kept_whole(extractor: Extractor, lexicon: Lexicon) -> None:
+    assert "榕树咖啡屋" not in lexicon
+    (found,) = mentions(extractor, slide(1, "Banyan Cafe (榕树咖啡屋)"))
+    assert found.term == "榕树咖啡屋"
+    assert found.parts == ("榕树", "咖啡屋")
+    assert found.slide_gloss == "Banyan Cafe"
+
+
+def test_a_sentence_gives_its_words(extractor: Extractor) -> None:
+    found = terms(extractor, slide(1, "Quote: 我们要建设美丽的城市。"))
+    assert found == ["建设", "美丽", "城市"]
+
+
+def test_mixed_latin_and_han_terms(extractor: Extractor) -> None:
+    (found,) = mentions(extractor, slide(1, "## AAA 货"))
+    assert (found.term, found.han, found.parts, found.latin) == ("AAA 货", "货", ("货",), "AAA")
+
+
+def test_units_against_numbers_are_not_terms(extractor: Extractor) -> None:
+    assert terms(extractor, slide(1, "Founded 2014年, about 3个 spaces")) == []
+
+
+def test_english_before_after_and_in_parentheses(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        slide(
+            1,
+            "Targeted Poverty Alleviation 精准扶贫 (2014)\n"
+            "- Tech and development Zones (开发区)\n"
+            '1990s: SOE reform - "Grasp the large, let go of the small" (抓大放小)\n'
+            "城中村 (urban villages)\n"
+            "胡同 alley",
+        ),
+    )
+    assert [(m.term, m.slide_gloss) for m in found] == [
+        ("精准扶贫", "Targeted Poverty Alleviation"),
+        ("开发区", "Tech and development Zones"),
+        ("抓大放小", "Grasp the large, let go of the small"),
+        ("城中村", "urban villages"),
+        ("胡同", "alley"),
+    ]
+
+
+def test_a_line_of_english_above_a_term_alone(extractor: Extractor) -> None:
+    (found,) = mentions(
+        extractor,
+        slide(
+            1,
+            "Xi Jinping Thought (link)\n习近平新时代中国特色社会主义思想",
+            links=(SlideLink("link", "https://example.org/x.pdf"),),
+        ),
+    )
+    assert found.slide_gloss == "Xi Jinping Thought"
+
+
+def test_a_clause_is_not_a_gloss(extractor: Extractor) -> None:
+    (found,) = mentions(
+        extractor,
+        slide(
+            1,
+            "x",
+            notes="Problem : creative class Cluster Policy 城中村 Shanghai government shift "
+            "in policy : more",
+        ),
+    )
+    assert found.slide_gloss == ""
+
+
+def test_link_labels_are_not_glosses(extractor: Extractor) -> None:
+    links = (SlideLink("Purple Culture", "https://example.org/?word=创"),)
+    (found,) = mentions(extractor, slide(1, "创 Purple Culture / Hanziyuan", links=links))
+    assert found.slide_gloss == ""
+
+
+def test_romanisation_next_to_the_term(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        slide(
+            1,
+            "创客 chuangke\nshan zhai\n山寨\nXindanwei (新单位)\n"
+            "Liu Yan, co-founder of Xindanwei (新单位)",
+        ),
+    )
+    assert [(m.term, m.romanisation, m.slide_gloss) for m in found] == [
+        ("创客", "chuangke", ""),
+        ("山寨", "shan zhai", ""),
+        ("新单位", "Xindanwei", ""),
+        ("新单位", "Xindanwei", ""),
+    ]
+    assert found[0].romanisation_span is not None
+    start, end = found[0].romanisation_span
+    assert "创客 chuangke"[start:end] == "chuangke"
+
+
+def test_character_of_the_week_slide_with_links() -> None:
+    links = (SlideLink("Purple Culture", "https://example.org/?word=创"),)
+    weekly = characters_of_the_week(
+        deck(
+            slide(1, "Week 7\n学\nInnovation"),
+            slide(2, "Character of the week\n创 Purple Culture", links=links),
+        )
+    )
+    assert [(w.character, w.slide, w.links) for w in weekly] == [
+        ("创", 2, (("Purple Culture", "https://example.org/?word=创"),))
+    ]
+
+
+def test_character_of_the_week_from_the_title_slide() -> None:
+    title = Slide(1, "Week 7", "Week 7\n创\nInnovation", headings=((2, "Week 7"), (1, "创")))
+    weekly = characters_of_the_week(deck(title, slide(2, "城市 and more")))
+    assert [(w.character, w.slide) for w in weekly] == [("创", 1)]
+
+
+def test_no_character_of_the_week() -> None:
+    assert characters_of_the_week(deck(slide(1, "Cities"), slide(2, "城市化 and 城市"))) == ()

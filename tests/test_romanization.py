@@ -1,0 +1,100 @@
+"""Romanised terms in the prose: found when pinyin and not English, matched or explained."""
+
+from __future__ import annotations
+
+import pytest
+
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.lexicon.pinyin import toneless_key
+from hanzi_companion.text.extract import Extractor
+from hanzi_companion.text.models import Deck, Slide
+from hanzi_companion.text.romanization import (
+    DeckWord,
+    Romanised,
+    _is_syllables,
+    english_words,
+    find_romanised,
+)
+
+
+def deck(*texts: str) -> Deck:
+    slides = tuple(Slide(n, t.split("\n")[0], t) for n, t in enumerate(texts, start=1))
+    return Deck(name="test.md", format="markdown", slides=slides)
+
+
+def romanised(lexicon: Lexicon, *texts: str, words: tuple[DeckWord, ...] = ()) -> list[Romanised]:
+    d = deck(*texts)
+    mentions = tuple(Extractor(lexicon).mentions(d))
+    return list(find_romanised(d, lexicon, mentions, words))
+
+
+def test_english_word_lists_from_cedict_definitions(lexicon: Lexicon) -> None:
+    common, names = english_words(lexicon)
+    assert {"long", "china", "guide", "tiger", "changes"} <= common
+    assert {"shanghai", "beijing"} <= names
+    assert not {"danwei", "shanzhai", "zhongguancun", "yeji"} & (common | names)
+
+
+@pytest.mark.parametrize(
+    ("word", "syllables"),
+    [("danwei", 2), ("Zhongguancun", 3), ("Xi'an", 2), ("shanzhai", 2), ("HAX", 0)],
+)
+def test_pinyin_as_people_write_it(word: str, syllables: int) -> None:
+    assert _is_syllables(word) == syllables
+
+
+@pytest.mark.parametrize("word", ["Keane", "Barcelona", "Mar", "californian", "mutualisation"])
+def test_words_that_parse_only_with_erhua_or_missing_apostrophes_are_not_pinyin(word: str) -> None:
+    assert _is_syllables(word) == 0
+
+
+def test_matched_first_to_a_word_of_the_deck(lexicon: Lexicon) -> None:
+    words = (DeckWord("单位", "dan1 wei4", "work unit"),)
+    (found,) = romanised(lexicon, "China: the post-danwei city", words=words)
+    assert (found.text, found.how, found.matched, found.gloss) == (
+        "danwei",
+        "deck term",
+        "单位",
+        "work unit",
+    )
+
+
+def test_matched_to_the_dictionary_when_unique_or_dominant(lexicon: Lexicon) -> None:
+    found = romanised(lexicon, "Promotion of high-tech zones (e.g., Zhongguancun in Beijing)")
+    assert [(r.text, r.how, r.matched) for r in found] == [("Zhongguancun", "dictionary", "中关村")]
+    assert found[0].pinyin_numbered == lexicon.lookup("中关村")[0].pinyin_numbered
+
+
+def test_spaced_syllables_are_one_term(lexicon: Lexicon) -> None:
+    (found,) = romanised(lexicon, "the shan zhai economy")
+    assert (found.text, found.matched) == ("shan zhai", "山寨")
+
+
+def test_ambiguous_pinyin_lists_candidates_and_guesses_nothing(lexicon: Lexicon) -> None:
+    (found,) = romanised(lexicon, "the word shiyan is hard")
+    assert found.how == "ambiguous"
+    assert found.matched == ""
+    assert len(found.candidates) >= 2
+    for word in found.candidates:
+        keys = {toneless_key(e.pinyin_numbered) for e in lexicon.lookup(word)}
+        assert "shiyan" in keys
+
+
+def test_several_words_matched_word_by_word(lexicon: Lexicon) -> None:
+    # No dictionary has the whole phrase; each written word resolves on its own.
+    (found,) = romanised(lexicon, "aspirational targets (yindaoxing mubiao)")
+    assert found.how in ("dictionary", "dictionary words")
+    assert found.matched.endswith("目标")
+
+
+def test_names_english_uses_and_romanisations_beside_their_term_are_not_listed(
+    lexicon: Lexicon,
+) -> None:
+    found = romanised(lexicon, "Liu Yan in Shanghai and Beijing\n创客 chuangke\nTiger Long")
+    assert found == []
+
+
+def test_occurrences_are_collected(lexicon: Lexicon) -> None:
+    (found,) = romanised(lexicon, "yeji matters", "more yeji")
+    assert [o[0] for o in found.occurrences] == [1, 2]
+    assert found.matched == "业绩"
