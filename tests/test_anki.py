@@ -12,9 +12,12 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
+from click.testing import CliRunner
 
+from hanzi_companion.cli import cli
 from hanzi_companion.errors import OutputError
 from hanzi_companion.glossary import (
     CharacterOfTheWeek,
@@ -23,6 +26,7 @@ from hanzi_companion.glossary import (
     Glossary,
     GlossaryTerm,
     Occurrence,
+    build_glossary,
 )
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, SenseKind
@@ -40,6 +44,9 @@ from hanzi_companion.render.anki import (
     plan_package,
     write_package,
 )
+from hanzi_companion.settings import ENV_CACHE_DIR, Settings
+from hanzi_companion.text.decks import read_deck
+from tests.conftest import SEED_DECK
 
 anki_collection = pytest.importorskip("anki.collection")
 from anki.collection import (  # noqa: E402
@@ -493,6 +500,11 @@ def test_parts_and_source_link(week7: Glossary) -> None:
     assert '<span lang="zh-Hans">大众</span>' in note.field("Parts")
     assert 'class="tone4"' in note.field("Parts")  # the part's reading, from its own term
     assert 'href="https://example.org/slides/week07.html#7"' in note.field("Source")
+    # Readings and meanings the glossary gives for the parts win over the parts' own terms.
+    given = replace(whole, part_readings=("da4 zhong4", ""), part_glosses=("the public", ""))
+    parts = plan_package(replace(glossary, terms=(*glossary.terms[:4], given))).terms[-1]
+    assert "the public" in parts.field("Parts")
+    assert html.escape(week7.terms[0].gloss) in parts.field("Parts")  # 创新, from its term
     with pytest.raises(ValueError, match="http"):
         plan_package(glossary, deck_url_template="javascript:alert(1)")
 
@@ -548,6 +560,8 @@ def test_character_note_from_the_real_profile(
     assert profile.radical is not None and profile.radical.form in note.field("Radical")
     # The reading is the slide's; the profile's best reading agrees with the dictionary's.
     assert details.pinyin_numbered == char.pinyin_numbered
+    if profile.traditional:  # dictionaries indexed by traditional forms get that form
+        assert quote(profile.traditional[0]) in note.field("Links")
 
     write_package(plan, tmp_path / "c.apkg", timestamp=T0)
     import_package(collection, tmp_path / "c.apkg")
@@ -632,3 +646,114 @@ def test_cedict_source_flag(week7: Glossary) -> None:
     assert "not-in-cedict" in plan.terms[0].tags
     assert "not-in-cedict" not in plan_package(week7).terms[0].tags
     assert week7.terms[0].reading_source == CEDICT_SOURCE
+
+
+# -- the command line ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def runner(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv(ENV_CACHE_DIR, str(settings.cache_dir))
+    return CliRunner()
+
+
+def expected_guids(glossary: Glossary) -> set[str]:
+    terms = {note_guid("term", t.simplified or t.term, t.pinyin_numbered) for t in glossary.terms}
+    chars = {note_guid("character", c.character, c.pinyin_numbered) for c in glossary.characters}
+    return terms | chars
+
+
+def test_cli_seed_deck_imports_into_anki(
+    runner: CliRunner, lexicon: Lexicon, tmp_path: Path, collection: Collection
+) -> None:
+    out = tmp_path / "week07.apkg"
+    result = runner.invoke(cli, ["anki", str(SEED_DECK), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Wrote" in result.stderr and result.stdout == ""
+    glossary = build_glossary(read_deck(SEED_DECK), lexicon)
+
+    import_package(collection, out)
+    assert set(notes_by_guid(collection)) == expected_guids(glossary)
+    week = glossary.deck.week
+    assert week is not None
+    names = [d.name for d in collection.decks.all_names_and_ids()]
+    assert any(
+        name.endswith(f"::Week {week:02d} · {glossary.characters[0].character}") for name in names
+    )
+    for char in glossary.characters:
+        (nid,) = collection.find_notes(f'"note:Character" "Hanzi:{char.character}"')
+        note = collection.get_note(nid)
+        profile = lexicon.character(char.character)
+        assert note["Strokes"] == str(profile.stroke_count)
+        assert note["Stroke order"].startswith("<svg") == (profile.strokes is not None)
+
+
+def test_cli_seed_deck_and_a_second_week_share_notes(
+    runner: CliRunner, lexicon: Lexicon, tmp_path: Path, collection: Collection
+) -> None:
+    seed = build_glossary(read_deck(SEED_DECK), lexicon)
+    shared = [t for t in seed.terms if t.in_dictionary and len(t.term) > 1][:3]
+    assert shared
+    lectures = tmp_path / "lectures"
+    lectures.mkdir()
+    (lectures / SEED_DECK.name).write_bytes(SEED_DECK.read_bytes())
+    week = (seed.deck.week or 0) + 1
+    (lectures / f"week{week:02d}.md").write_text(
+        f"---\ncourse: {seed.deck.course}\nweek: {week}\n---\n"
+        f"class: center, middle\n\n# Week {week}\n\n## 城\n\n---\n\n# Cities and 城市\n\n"
+        + "\n".join(f"- we saw {t.term} last week" for t in shared)
+        + "\n- 城镇化 is new\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "course.apkg"
+    result = runner.invoke(cli, ["anki", str(lectures), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Building glossaries" in result.stderr  # the progress bar, on stderr
+
+    second = build_glossary(read_deck(lectures / f"week{week:02d}.md"), lexicon)
+    both = expected_guids(seed) & expected_guids(second)
+    assert both, "the second week repeats terms of the first"
+    import_package(collection, out)
+    notes = notes_by_guid(collection)
+    assert set(notes) == expected_guids(seed) | expected_guids(second)
+    for guid in both:
+        assert {f"week{seed.deck.week:02d}", f"week{week:02d}"} <= set(notes[guid].tags)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["-o", "{tmp}/out.txt"], "must end in .apkg"),
+        (["-o", "{tmp}/missing/out.apkg"], "does not exist"),
+        (["-o", "{tmp}/out.apkg", "--deck-url", "file:///x"], "http"),
+        (["-o", "{tmp}/out.apkg", "--course", " "], "must not be empty"),
+    ],
+)
+def test_cli_errors_are_one_line(
+    runner: CliRunner, tmp_path: Path, arguments: list[str], message: str
+) -> None:
+    args = [a.replace("{tmp}", str(tmp_path)) for a in arguments]
+    result = runner.invoke(cli, ["anki", str(SEED_DECK), *args])
+    assert result.exit_code == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not list(tmp_path.glob("*.apkg")) and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_cli_bad_deck_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    binary = tmp_path / "slides.txt"
+    binary.write_bytes(b"\x00\x01\x02 not text \xff\xfe")
+    result = runner.invoke(cli, ["anki", str(binary), "-o", str(tmp_path / "x.apkg")])
+    assert result.exit_code == 2
+    assert "slides.txt" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "x.apkg").exists()
+    missing = runner.invoke(
+        cli, ["anki", str(tmp_path / "nope.md"), "-o", str(tmp_path / "x.apkg")]
+    )
+    assert missing.exit_code == 2 and "no such file" in missing.stderr
+
+
+def test_cli_help_has_an_example(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["anki", "--help"])
+    assert result.exit_code == 0
+    assert "hanzi-companion anki " in result.stdout and "--course" in result.stdout

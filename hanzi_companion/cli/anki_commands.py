@@ -1,7 +1,134 @@
-"""Commands of this group (filled in as the feature lands)."""
+"""The ``anki`` command: slide decks to one Anki package (.apkg). It parses options, calls the
+reader, the glossary builder and the Anki renderer; no glossary or Anki logic lives here."""
 
 from __future__ import annotations
 
+import contextlib
+import re
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
 import click
 
-COMMANDS: tuple[click.Command, ...] = ()
+from hanzi_companion.cli.common import CommandError, handle_errors, open_lexicon
+from hanzi_companion.cli.glossary_commands import course_order, deck_files, default_course_name
+from hanzi_companion.errors import HanziCompanionError
+from hanzi_companion.glossary import Course, Glossary, build_glossary
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.render.anki import CharacterDetails, character_details, write_package
+from hanzi_companion.text.decks import read_deck
+from hanzi_companion.text.models import Deck
+
+
+@contextlib.contextmanager
+def _progress(count: int, label: str) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr when there are several decks; nothing for one."""
+    if count < 2:
+        yield lambda: None
+        return
+    with click.progressbar(length=count, label=label, file=sys.stderr) as bar:
+        yield lambda: bar.update(1)
+
+
+def _character_details(lexicon: Lexicon, glossaries: list[Glossary]) -> dict[str, CharacterDetails]:
+    """Profile details of the characters of the week; a character without a profile still
+    gets its note, from what the slide says."""
+    details: dict[str, CharacterDetails] = {}
+    for glossary in glossaries:
+        for char in glossary.characters:
+            if char.character in details:
+                continue
+            try:
+                details[char.character] = character_details(lexicon.character(char.character))
+            except HanziCompanionError:
+                continue
+    return details
+
+
+@click.command("anki")
+@click.argument("decks", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The package to write (a name ending in .apkg); written atomically.",
+)
+@click.option(
+    "--course",
+    "course",
+    default=None,
+    metavar="NAME",
+    help="Course name, the top-level deck in Anki (default: the decks' course metadata, "
+    "else the folder's name).",
+)
+@click.option(
+    "--deck-url",
+    default="",
+    metavar="URL",
+    help="Where the slides are published, so the Source field links each slide; {name} and "
+    "{stem} stand for the deck's file name and its name without suffix.",
+)
+@handle_errors
+def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck_url: str) -> None:
+    """Make an Anki package (.apkg) of one or more slide decks.
+
+    DECK is a remark deck (Markdown or HTML), a flattened deck or plain text; a folder means
+    a course (every deck in it, in week order). Each lecture becomes a subdeck such as
+    "Chinese Cities::Week 07 · 创", with "Term" notes (recognition and recall cards) and
+    "Character" notes for the characters of the week (recognition and writing).
+
+    Re-importing a later package updates notes in place and keeps review history; export the
+    whole course folder each week so words seen in several lectures keep every week's tag.
+
+    \b
+    Examples:
+      hanzi-companion anki week07.md -o week07.apkg
+      hanzi-companion anki lectures/ -o chinese-cities.apkg --course "Chinese Cities"
+      hanzi-companion anki lectures/ -o course.apkg --deck-url "https://example.org/{stem}.html"
+    """
+    if output.suffix.lower() != ".apkg":
+        raise CommandError(f"{output}: the package name must end in .apkg (Anki needs it)")
+    if deck_url and not re.match(r"https?://", deck_url):
+        raise CommandError("--deck-url must start with http:// or https://")
+    if course is not None and not course.strip():
+        raise CommandError("--course must not be empty")
+    files, is_course = deck_files(decks)
+    lexicon = open_lexicon()
+
+    read: list[Deck] = []
+    with _progress(len(files), "Reading decks") as step:
+        for path in files:
+            read.append(read_deck(path))
+            step()
+    read.sort(key=course_order)
+    glossaries: list[Glossary] = []
+    with _progress(len(read), "Building glossaries") as step:
+        for deck in read:
+            glossaries.append(build_glossary(deck, lexicon))
+            step()
+    for glossary in glossaries:
+        for message in glossary.messages:
+            click.echo(f"{glossary.deck.name}: {message}", err=True)
+
+    source: Glossary | Course
+    if is_course:
+        source = Course(course or default_course_name(decks, read), tuple(glossaries))
+    else:
+        source = glossaries[0]
+    summary = write_package(
+        source,
+        output,
+        course=course,
+        characters=_character_details(lexicon, glossaries),
+        deck_url_template=deck_url,
+    )
+    terms = f"{summary.terms} term{'s' if summary.terms != 1 else ''}"
+    chars = f"{summary.characters} character{'s' if summary.characters != 1 else ''}"
+    lectures = len(summary.decks)
+    where = summary.decks[0] if lectures == 1 else f"{lectures} lecture decks of {summary.course}"
+    click.echo(f"Wrote {output}: {terms}, {chars}, {summary.cards} cards in {where}.", err=True)
+
+
+COMMANDS: tuple[click.Command, ...] = (anki_command,)

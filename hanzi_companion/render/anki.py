@@ -557,16 +557,23 @@ def _source_html(
 
 
 def _parts_html(term: GlossaryTerm, known: Mapping[str, GlossaryTerm]) -> str:
+    """Each part with its reading and meaning: the glossary's, else the part's own term."""
     items = []
-    for part in term.parts:
+    for index, part in enumerate(term.parts):
         other = known.get(part)
+        reading = _at(term.part_readings, index) or (other.pinyin_numbered if other else "")
+        gloss = _at(term.part_glosses, index) or (other.gloss if other else "")
         item = _zh(part)
-        if other is not None:
-            item += f" {_pinyin.tone_html(other.pinyin_numbered)}"
-            if other.gloss:
-                item += f" {escape(other.gloss)}"
+        if reading:
+            item += f" {_pinyin.tone_html(reading)}"
+        if gloss:
+            item += f" {escape(gloss)}"
         items.append(item)
     return "<br>".join(items)
+
+
+def _at(values: Sequence[str], index: int) -> str:
+    return values[index] if index < len(values) else ""
 
 
 def _notes_html(term: GlossaryTerm) -> str:
