@@ -108,6 +108,7 @@ def glossary(lexicon: Lexicon) -> Glossary:
             links=(
                 Link("Purple Culture", "https://www.purpleculture.net/dictionary-details/?word=学"),
                 Link("evil", "javascript:alert(1)"),
+                Link("odd <b>", 'https://odd.example.net/?q=<script>"|)x'),
             ),
         ),
     )

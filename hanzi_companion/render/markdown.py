@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import quote
 
 from hanzi_companion.glossary import Course, Glossary, GlossaryTerm, Occurrence
 from hanzi_companion.render.glossary_common import (
@@ -26,6 +27,7 @@ from hanzi_companion.render.glossary_common import (
 # Characters that start Markdown constructs inside a line (tables included).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _SPACES = re.compile(r"\s+")
+_URL_SAFE = ":/?#[]@!$&'*+,;=%-._~"
 
 
 def escape(text: str) -> str:
@@ -38,8 +40,9 @@ def escape(text: str) -> str:
 
 
 def _url(url: str) -> str:
-    # In a Markdown link target, spaces and parentheses would end the target early.
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    # Percent-encode whatever could end a Markdown link target early, split a table cell or
+    # read as HTML (spaces, parentheses, |, <, >, quotes); existing %XX escapes are kept.
+    return quote(url.strip(), safe=_URL_SAFE)
 
 
 def _slides(occurrences: tuple[Occurrence, ...], base: str) -> str:
