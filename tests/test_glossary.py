@@ -1,0 +1,134 @@
+"""build_glossary / build_course: the view model every output renders."""
+
+from __future__ import annotations
+
+import pytest
+
+from hanzi_companion.glossary import (
+    Glossary,
+    build_course,
+    build_glossary,
+    choose_entry,
+    one_line_gloss,
+)
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.lexicon.models import SenseKind
+from hanzi_companion.text.decks import read_deck
+from hanzi_companion.text.models import Deck, DeckMetadata, Slide, SlideLink
+
+from .conftest import SEED_DECK
+
+
+def deck(*texts: str, name: str = "test.md", week: int | None = None) -> Deck:
+    slides = tuple(Slide(n, t.split("\n")[0], t) for n, t in enumerate(texts, start=1))
+    return Deck(name=name, format="markdown", slides=slides, metadata=DeckMetadata(week=week))
+
+
+@pytest.fixture(scope="module")
+def seed(lexicon: Lexicon) -> Glossary:
+    return build_glossary(read_deck(SEED_DECK), lexicon)
+
+
+def test_every_seed_term_has_a_reading_a_gloss_and_an_occurrence(seed: Glossary) -> None:
+    assert seed.terms and not seed.messages
+    for term in seed.terms:
+        assert term.pinyin_numbered and term.gloss and term.occurrences
+        assert term.sources
+        assert all(o.slide >= 1 for o in term.occurrences)
+
+
+def test_terms_in_order_of_first_appearance(seed: Glossary) -> None:
+    firsts = [min(o.slide for o in t.occurrences) for t in seed.terms]
+    assert firsts == sorted(firsts)
+    assert len({t.term for t in seed.terms}) == len(seed.terms)
+
+
+def test_character_of_the_week_is_flagged(seed: Glossary, lexicon: Lexicon) -> None:
+    assert [c.character for c in seed.characters] == ["创"]
+    weekly = seed.characters[0]
+    assert weekly.links and all(link.url.startswith("https://") for link in weekly.links)
+    assert weekly.pinyin_numbered == lexicon.reading("创").pinyin_numbered
+    flagged = [t.term for t in seed.terms if t.is_character_of_the_week]
+    assert flagged == ["创"]
+
+
+def test_senses_keep_their_sources(lexicon: Lexicon) -> None:
+    glossary = build_glossary(deck("双创 and 创新"), lexicon)
+    by_term = {t.term: t for t in glossary.terms}
+    assert by_term["双创"].reading_source == "course dictionary"
+    assert {s.source for s in by_term["双创"].senses} == {"course dictionary"}
+    assert by_term["创新"].senses[0].source == "CC-CEDICT"
+    assert by_term["创新"].hsk_level == lexicon.hsk_level("创新")
+
+
+def test_a_term_no_dictionary_has_is_listed_with_the_slides_gloss(lexicon: Lexicon) -> None:
+    glossary = build_glossary(deck("The Banyan Cafe (榕树咖啡屋)"), lexicon)
+    (term,) = glossary.terms
+    assert term.in_dictionary is False
+    assert term.gloss == term.slide_gloss == "Banyan Cafe"
+    assert term.parts == ("榕树", "咖啡屋")
+    # Read word by word from the dictionary, not character by character.
+    assert term.pinyin_numbered == " ".join(lexicon.reading(p).pinyin_numbered for p in term.parts)
+    assert "slide" in term.sources
+
+
+def test_no_chinese_gives_an_empty_glossary_and_a_message(lexicon: Lexicon) -> None:
+    glossary = build_glossary(deck("Only English here", "and more"), lexicon)
+    assert glossary.terms == () and glossary.characters == ()
+    assert glossary.messages == ("no Chinese text found in test.md",)
+
+
+def test_mixed_term_reads_its_latin_part_as_written(lexicon: Lexicon) -> None:
+    (term,) = build_glossary(deck("## AAA 货"), lexicon).terms
+    assert term.term == "AAA 货"
+    assert term.pinyin_numbered == "AAA " + lexicon.reading("货").pinyin_numbered
+    assert term.gloss.startswith("AAA ")
+    assert term.parts == ("货",)
+
+
+def test_slide_english_chooses_the_entry(lexicon: Lexicon) -> None:
+    entries = lexicon.lookup("大众")
+    assert not entries[0].is_proper_noun
+    chosen = choose_entry(entries, "Volkswagen", "")
+    assert chosen.is_proper_noun and "Volkswagen" in chosen.definitions[0]
+    assert choose_entry(entries, "the masses", "") is entries[0]
+
+
+def test_one_line_gloss_skips_references_and_variants(lexicon: Lexicon) -> None:
+    (shenzhen,) = [e for e in lexicon.lookup("深圳") if e.simplified == "深圳"][:1]
+    assert all(s.kind == SenseKind.SEE for s in shenzhen.senses)
+    gloss = one_line_gloss(shenzhen, lexicon)
+    assert gloss and not gloss.startswith("see ")
+    chuang = lexicon.lookup("创")[0]
+    assert "variant" not in one_line_gloss(chuang, lexicon)
+
+
+def test_romanised_terms_are_matched_to_the_decks_words(lexicon: Lexicon) -> None:
+    glossary = build_glossary(
+        deck("Xindanwei (新单位)", "The post-danwei city", "Zhongguancun in Beijing"), lexicon
+    )
+    found = {r.text: (r.how, r.matched) for r in glossary.romanised}
+    assert found == {"danwei": ("deck term", "单位"), "Zhongguancun": ("dictionary", "中关村")}
+
+
+def test_links_of_the_weekly_character_slide(lexicon: Lexicon) -> None:
+    links = (SlideLink("Hanziyuan", "https://hanziyuan.net/"),)
+    slides = (
+        Slide(1, "Character of the week", "Character of the week\n学 Hanziyuan", links=links),
+    )
+    glossary = build_glossary(Deck("w.md", "markdown", slides), lexicon)
+    assert [(c.character, c.links[0].site) for c in glossary.characters] == [("学", "Hanziyuan")]
+
+
+def test_course_in_week_order(lexicon: Lexicon) -> None:
+    course = build_course(
+        [
+            deck("城市", name="b.md", week=3),
+            deck("胡同", name="a.md", week=1),
+            deck("x", name="c.md"),
+        ],
+        lexicon,
+        "Cities",
+    )
+    assert course.name == "Cities"
+    assert [g.deck.name for g in course.glossaries] == ["a.md", "b.md", "c.md"]
