@@ -20,6 +20,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import character_index as ci
 from hanzi_companion.lexicon.characters import (
     NO_ETYMOLOGY,
+    NO_ETYMOLOGY_NOR_STRUCTURE,
     CharacterProfile,
     ComponentRole,
     FormationKind,
@@ -153,6 +154,16 @@ def test_an_extension_b_character_gives_what_exists(lexicon: Lexicon) -> None:
     assert profile.readings and profile.definitions  # from Unihan
     assert all(s.source == "Unihan" for s in profile.definitions)
     json.dumps(character_json(profile), ensure_ascii=False)
+
+
+def test_a_character_known_only_to_the_dictionary_says_what_is_missing(
+    lexicon: Lexicon, index: ci.CharacterIndex
+) -> None:
+    assert index.decomposition("〇") is None and index.etymology("〇") is None
+    profile = lexicon.character("〇")
+    assert profile.structure is None and profile.formation is None
+    assert profile.etymology_note == NO_ETYMOLOGY_NOR_STRUCTURE
+    assert profile.readings[0].definitions
 
 
 def test_a_compatibility_ideograph_folds_to_its_unified_form(lexicon: Lexicon) -> None:

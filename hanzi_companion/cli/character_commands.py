@@ -216,11 +216,14 @@ def _ensure_character_index(settings: Settings) -> None:
 )
 @handle_errors
 def char(character: str, as_json: bool, svg_path: Path | None, animated_path: Path | None) -> None:
-    """Profile of one CHARACTER: readings and words, forms, radical, structure, formation,
-    HSK level, sound and meaning families, stroke order.
+    """Profile of one CHARACTER: readings and words, forms, radical, structure,
+    formation, HSK level, sound and meaning families, stroke order.
 
-    Examples: hanzi-companion char 创; hanzi-companion char 创 --json;
-    hanzi-companion char 创 --svg 创.svg --animated-svg 创-animated.svg
+    \b
+    Examples:
+      hanzi-companion char 创
+      hanzi-companion char 创 --json
+      hanzi-companion char 创 --svg 创.svg --animated-svg 创-animated.svg
     """
     lexicon = open_lexicon()
     _ensure_character_index(lexicon.settings)

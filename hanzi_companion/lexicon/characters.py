@@ -37,6 +37,10 @@ NO_ETYMOLOGY = (
     "No etymology is recorded for this character in the Dong Chinese data; "
     "only its shape structure (cjk-decomp) is shown, which is not an etymology."
 )
+NO_ETYMOLOGY_NOR_STRUCTURE = (
+    "No etymology is recorded for this character in the Dong Chinese data, "
+    "and cjk-decomp gives no structure for it."
+)
 
 WORDS_PER_READING = 12
 FAMILY_SIZE = 16
@@ -281,7 +285,7 @@ class CharacterProfile:
     def etymology_note(self) -> str:
         """Where the formation comes from, or the explicit statement that none is recorded."""
         if self.formation is None:
-            return NO_ETYMOLOGY
+            return NO_ETYMOLOGY if self.structure is not None else NO_ETYMOLOGY_NOR_STRUCTURE
         return f"Formation: {self.formation.source}."
 
     @property
