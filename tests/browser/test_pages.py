@@ -230,3 +230,97 @@ def anki_note_fields(apkg: Path, folder: Path) -> list[str]:
         package.extract(collection, folder)
     with contextlib.closing(sqlite3.connect(folder / collection)) as db:
         return [row[0] for row in db.execute("SELECT flds FROM notes")]
+
+
+AUDIT = (Path(__file__).parent / "audit.js").read_text(encoding="utf-8")
+
+
+def app_urls(page: Any, live_app: str) -> list[str]:
+    """One URL of every kind of page, found by following the app's own links."""
+    urls = [
+        f"{live_app}/",
+        f"{live_app}/search?q=city",
+        f"{live_app}/search?q=chengshi",
+        f"{live_app}/search?q=qzxv",
+        f"{live_app}/course",
+        f"{live_app}/deck",
+        f"{live_app}/about",
+        f"{live_app}/no-such-page",
+    ]
+    page.goto(urls[0])
+    urls.append(page.locator(".hc-cotw-big").first.evaluate("a => a.href"))
+    page.goto(urls[1])
+    heads = page.locator(".hc-result-head").evaluate_all("els => els.map(a => a.href)")
+    urls.append(next(href for href in heads if "/word/" in href))
+    page.goto(f"{live_app}/course")
+    urls.append(page.locator(".hc-week h2 a").first.evaluate("a => a.href"))
+    return urls
+
+
+def upload_deck(page: Any, live_app: str, deck: Path) -> None:
+    page.goto(f"{live_app}/deck")
+    page.get_by_label("Deck file").set_input_files(str(deck))
+    page.locator("main form button[type=submit]").click()
+    page.locator("main h1").wait_for()
+
+
+def test_pages_pass_an_accessibility_audit(page: Any, live_app: str) -> None:
+    """Names and labels, image alternatives and text contrast, in light and dark mode."""
+    problems = []
+    urls = app_urls(page, live_app)
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        for url in urls:
+            page.goto(url)
+            found = page.evaluate(AUDIT, {"lang": False})
+            problems += [f"{scheme} {url}: {problem}" for problem in found]
+        upload_deck(page, live_app, DATA / "slides.html")
+        found = page.evaluate(AUDIT, {"lang": False})
+        problems += [f"{scheme} deck glossary page: {problem}" for problem in found]
+    assert not problems, "\n".join(problems)
+
+
+def test_pages_fit_a_phone_and_load_nothing_from_elsewhere(
+    page: Any, live_app: str, screenshot: Any
+) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    urls = app_urls(page, live_app)
+    page.set_viewport_size({"width": 375, "height": 740})
+    too_wide = []
+    for url in [*urls, "deck glossary"]:
+        if url == "deck glossary":
+            upload_deck(page, live_app, DATA / "slides.html")
+        else:
+            page.goto(url)
+        width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if width[0] > width[1]:
+            too_wide.append(f"{url}: {width[0]}px wide in a {width[1]}px screen")
+            screenshot(page, f"phone-too-wide-{len(too_wide)}")
+    screenshot(page, "phone-deck-glossary")
+    assert not too_wide, "\n".join(too_wide)
+    elsewhere = [url for url in requested if not url.startswith((live_app, "data:", "blob:"))]
+    assert not elsewhere, f"pages fetched from outside the app: {elsewhere}"
+
+
+def test_search_with_the_keyboard_alone(page: Any, live_app: str, lexicon: Lexicon) -> None:
+    page.goto(f"{live_app}/search?q=city")
+    # The first Tab reaches a visible "skip to content" link that moves focus to the content.
+    page.keyboard.press("Tab")
+    skip = page.evaluate("[document.activeElement.tagName, document.activeElement.hash]")
+    assert skip == ["A", "#main"]
+    box = page.evaluate("document.activeElement.getBoundingClientRect().toJSON()")
+    assert box["width"] > 1 and box["top"] >= 0 and box["height"] > 1
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    # Back to the header's search box, type, submit, and follow the first result.
+    page.locator("header input[name=q]").focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("chengshi")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"q=chengshi"))
+    first = lexicon.search("chengshi").hits[0].entry
+    page.locator(".hc-result-head").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/(word|char)/"))
+    assert first.simplified in page.locator("h1").inner_text()
