@@ -62,9 +62,12 @@ def deck_files(paths: tuple[Path, ...]) -> tuple[list[Path], bool]:
             raise CommandError(f"{path}: not a file or folder")
         else:
             raise CommandError(f"{path}: no such file or folder")
-    # The same deck named twice (a file and its folder) is read once.
-    unique = list(dict.fromkeys(p.resolve() for p in files))
-    return [Path(p) for p in unique], course
+    # The same deck named twice (a file and its folder) is read once; messages keep the path
+    # as the user wrote it.
+    unique: dict[Path, Path] = {}
+    for file in files:
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values()), course
 
 
 def course_order(deck: Deck) -> tuple[bool, int, str]:
@@ -237,7 +240,7 @@ def glossary_command(
             user_dictionaries=settings.user_dictionaries + tuple(user_dicts)
         )
     files, is_course = deck_files(decks)
-    if output is not None and output.resolve() in files:
+    if output is not None and output.resolve() in {file.resolve() for file in files}:
         # Slides are meant to be appended to the deck by hand, never written over it.
         raise CommandError(f"{output}: is one of the input decks; choose another output file")
     lexicon: Lexicon = open_lexicon(settings)
@@ -249,6 +252,8 @@ def glossary_command(
             for path in files:
                 read.append(read_deck(path))
                 step()
+        # build_course()'s order; the glossaries are built here one by one so that the
+        # progress bar can follow.
         read.sort(key=course_order)
         name = course_name or default_course_name(decks, read)
         with _progress(len(read), "Building glossaries") as step:
