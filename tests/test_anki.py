@@ -492,6 +492,24 @@ def test_pinyin_field_is_tone_coloured(week7: Glossary) -> None:
         assert note.field("Pinyin plain") == html.escape(term.pinyin)
 
 
+def test_long_terms_read_word_by_word(lexicon: Lexicon, week7: Glossary) -> None:
+    parts = ("精准", "扶贫")
+    whole = make_term(lexicon, "".join(parts), 5, "", parts=parts)
+    note = plan_package(replace(week7, terms=(whole,))).terms[0]
+    expected = " ".join(lexicon.reading(p).pinyin for p in parts)
+    assert note.field("Pinyin plain") == html.escape(expected)
+    assert re.sub(r"<[^>]+>", "", note.field("Pinyin")) == html.escape(expected)
+    # Parts that do not tile the term leave the reading in one piece.
+    partial = replace(whole, parts=parts[:1])
+    assert " " not in plan_package(replace(week7, terms=(partial,))).terms[0].field("Pinyin plain")
+
+
+def test_hsk_band_tag(week7: Glossary) -> None:
+    terms = (replace(week7.terms[0], hsk_level=7), replace(week7.terms[1], hsk_level=3))
+    plan = plan_package(replace(week7, terms=terms))
+    assert "HSK7-9" in plan.terms[0].tags and "HSK3" in plan.terms[1].tags
+
+
 def test_parts_and_source_link(week7: Glossary) -> None:
     whole = replace(week7.terms[4], parts=("大众", "创新"))  # parts that are terms too
     glossary = replace(week7, terms=(*week7.terms[:4], whole))

@@ -42,6 +42,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import genanki
 
@@ -50,7 +51,12 @@ from hanzi_companion.glossary import CharacterOfTheWeek, Course, Glossary, Gloss
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.links import links_for
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Link, SenseKind
-from hanzi_companion.render.glossary_common import credit_line, deck_url, fragment
+from hanzi_companion.render.glossary_common import (
+    credit_line,
+    deck_url,
+    fragment,
+    term_links,
+)
 
 if TYPE_CHECKING:
     from hanzi_companion.lexicon.characters import CharacterProfile
@@ -519,6 +525,19 @@ def _link_html(links: Sequence[Link]) -> str:
     return " · ".join(parts)
 
 
+def _character_links(given: Sequence[Link], character: str, traditional: str) -> list[Link]:
+    """The slide's links, then usual dictionaries on the sites the slide does not link to
+    (sites indexed by traditional forms get the traditional character)."""
+    safe = [link for link in given if re.match(r"https?://", link.url)]
+    hosts = {urlsplit(link.url).netloc.lower() for link in safe}
+    extra = [
+        link
+        for link in links_for(character, traditional or None)
+        if urlsplit(link.url).netloc.lower() not in hosts
+    ]
+    return [*safe, *extra]
+
+
 def _slide_link(glossary: Glossary, slide: int, deck_url_template: str) -> str:
     label = str(slide)
     if not deck_url_template:
@@ -596,6 +615,29 @@ def _notes_html(term: GlossaryTerm) -> str:
     return "<br>".join(lines)
 
 
+def hsk_tag(level: int) -> str:
+    """``HSK4``; level 7 stands for the HSK 3.0 band 7-9."""
+    return "HSK7-9" if level >= 7 else f"HSK{level}"
+
+
+def reading_words(term: GlossaryTerm) -> tuple[str, ...]:
+    """The numbered reading cut into the term's words, for readable pinyin.
+
+    A long term whose parts tile it (习近平 + 新时代 + ...) reads ``Xí Jìnpíng Xīn Shídài ...``
+    rather than one run of syllables; otherwise the reading is one word, as dictionaries print.
+    """
+    syllables = term.pinyin_numbered.split()
+    written = term.simplified or term.term
+    if len(term.parts) < 2 or "".join(term.parts) != written or len(syllables) != len(written):
+        return (term.pinyin_numbered,) if term.pinyin_numbered else ()
+    words = []
+    start = 0
+    for part in term.parts:
+        words.append(" ".join(syllables[start : start + len(part)]))
+        start += len(part)
+    return tuple(words)
+
+
 def _term_note(
     acc: _Accumulator,
     course: str,
@@ -615,19 +657,20 @@ def _term_note(
         extra.append(TAG_CHARACTER_OF_THE_WEEK)
     levels = [t.hsk_level for t in acc.terms if t.hsk_level is not None]
     if levels:
-        extra.append(f"HSK{min(levels)}")
+        extra.append(hsk_tag(min(levels)))
     if not any(_in_cedict(t) for t in acc.terms):
         extra.append(TAG_NOT_IN_CEDICT)
+    words = reading_words(term)
     fields = (
         escape(simplified),
         escape(traditional),
-        _pinyin.tone_html(term.pinyin_numbered),
-        escape(term.pinyin),
+        " ".join(_pinyin.tone_html(word) for word in words),
+        escape(" ".join(_pinyin.numbered_to_marks(word, separator="") for word in words)),
         escape(term.gloss or term.slide_gloss),
         _parts_html(term, known),
         context_html,
         _source_html(acc.pairs, course, deck_url_template),
-        _link_html(links_for(simplified, traditional or None)),
+        _link_html(term_links(term)),
         _notes_html(term),
     )
     tags = _tags(acc, course, extra)
@@ -665,7 +708,7 @@ def _character_note(
         if (t.simplified or t.term) == char.character and t.hsk_level is not None
     ]
     if levels:
-        extra.append(f"HSK{min(levels)}")
+        extra.append(hsk_tag(min(levels)))
     fields = (
         escape(char.character),
         _pinyin.tone_html(reading),
@@ -675,7 +718,7 @@ def _character_note(
         str(detail.strokes) if detail.strokes else "",
         _clean_svg(detail.stroke_order_svg),
         "<br>".join(word_lines),
-        _link_html([*slide_links, *links_for(char.character, detail.traditional or None)]),
+        _link_html(_character_links(slide_links, char.character, detail.traditional)),
     )
     return AnkiNote(
         "character", acc.guid, fields, _tags(acc, course, extra), acc.deck, acc.position
