@@ -29,6 +29,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import Link, SenseKind
 from hanzi_companion.render import glossary_common
+from hanzi_companion.render import slides as slides_module
 from hanzi_companion.render.html import render_course_html, render_html
 from hanzi_companion.render.json import course_json, glossary_json, render_json
 from hanzi_companion.render.markdown import render_course_markdown, render_markdown
@@ -467,3 +468,18 @@ def test_a_term_written_in_traditional_is_tagged_so(lexicon: Lexicon) -> None:
     assert langs["zh-Hant"] == "hc-term" and langs["zh-Hans"] == "hc-traditional"
     assert 'lang="zh-Hant" href=' in render_slides(glossary)
     assert f"({simplified})" in render_markdown(glossary)
+
+
+def test_slides_shorten_long_glosses_and_the_page_keeps_them(lexicon: Lexicon) -> None:
+    term = make_term(lexicon, "经济", 2)
+    senses = " ".join(s.text for s in lexicon.lookup("发展")[0].senses)
+    long_gloss = " ".join([term.gloss, senses] * 8)
+    assert len(long_gloss) > 2 * slides_module.MAX_GLOSS
+    glossary = Glossary(
+        DeckInfo(name="long.md"), (), (GlossaryTerm(**{**term.__dict__, "gloss": long_gloss}),)
+    )
+    row = next(line for line in render_slides(glossary).splitlines() if line.startswith("| <a"))
+    meaning = row.split(" | ")[2]
+    assert meaning.endswith("…") and len(meaning) <= slides_module.MAX_GLOSS
+    assert long_gloss.startswith(meaning[:-1])
+    assert long_gloss in "".join(_parse(render_html(glossary)).text)
