@@ -78,6 +78,7 @@
     ".hc-popup .tone1{color:#c62828}.hc-popup .tone2{color:#a84d00}",
     ".hc-popup .tone3{color:#2e7d32}.hc-popup .tone4{color:#1565c0}",
     ".hc-popup .tone5{color:#5f6368}",
+    "@media print{.hc-popup{display:none}.hc-term[data-hc-term]{border-bottom:0}}",
     "@media (prefers-color-scheme:dark){.hc-popup{background:#202124;color:#e8eaed;",
     "border-color:#9aa0a6}.hc-popup a{color:#8ab4f8}.hc-popup .hc-other,",
     ".hc-popup .hc-note,.hc-popup .tone5{color:#b0b4ba}.hc-popup .tone1{color:#ff8a80}",
@@ -609,7 +610,14 @@
       term.setAttribute("aria-controls", POPUP_ID);
     }
     this.pinned = this.pinned || Boolean(pinned);
-    this.element().hidden = false;
+    var el = this.element();
+    // In full screen only the full-screen element is drawn (remark may make its container
+    // full screen when embedded in a page): the popup must live inside it.
+    var host = document.fullscreenElement || document.body;
+    if (!host.contains(el)) {
+      host.appendChild(el);
+    }
+    el.hidden = false;
     this.place();
   };
 
@@ -792,6 +800,7 @@
     window.addEventListener("scroll", function () { popup.place(); }, true);
     // remark changes the URL fragment on every slide change.
     window.addEventListener("hashchange", function () { popup.hide(); });
+    document.addEventListener("fullscreenchange", function () { popup.hide(); });
   }
 
   // ---- start -----------------------------------------------------------------------------
