@@ -79,6 +79,24 @@ def test_chuang(lexicon: Lexicon) -> None:
     assert profile.formation.source == "Dong Chinese (via chinese-lexicon)"
 
 
+def test_variant_spellings_are_variants_not_counterparts(lexicon: Lexicon) -> None:
+    variant_entries = [
+        e
+        for e in lexicon.lookup("创")
+        if e.simplified == "创" and e.traditional != "创" and e.is_variant_only
+    ]
+    assert variant_entries
+    profile = lexicon.character("创")
+    variants = {v.character: v.relation for v in profile.variants}
+    for entry in variant_entries:
+        assert variants[entry.traditional] == "variant form"
+        assert entry.traditional not in profile.traditional
+        # Seen from the variant itself, the entry is its own: a reading and a counterpart.
+        other = lexicon.character(entry.traditional)
+        assert other.readings and other.readings[0].in_dictionary
+        assert "创" in other.simplified
+
+
 def test_chuang_sound_family_shows_the_pattern_with_readings(lexicon: Lexicon) -> None:
     profile = lexicon.character("创")
     families = {(f.role, f.component): f for f in profile.families}

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from hanzi_companion.errors import InvalidQueryError, NotFoundError
@@ -563,6 +564,7 @@ def build_structure(index: CharacterIndex, character: str) -> StructureNode | No
 # -- readings and words ----------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def _syllable_key(syllable: str) -> str:
     return _pinyin.numbered_key(syllable).lower()
 
@@ -581,9 +583,9 @@ def _gloss(entry: Entry) -> str:
 
 
 def _is_variant_spelling(character: str, entry: Entry) -> bool:
-    """An entry like 剏/创 "variant of 創": it describes the other form, not ``character``."""
-    other = entry.traditional if entry.simplified == character else entry.simplified
-    return other != character and entry.is_variant_only
+    """An entry like 剏/创 "variant of 創" seen from 创: it describes the traditional-side
+    variant 剏, not ``character``."""
+    return entry.simplified == character != entry.traditional and entry.is_variant_only
 
 
 def _readings(
@@ -595,10 +597,9 @@ def _readings(
     words_per_reading: int,
 ) -> tuple[CharacterReading, ...]:
     entries = lexicon.lookup(character)
+    own = [e for e in entries if not _is_variant_spelling(character, e)] or list(entries)
     order: dict[str, list[Sense]] = {}
-    for entry in entries:
-        if _is_variant_spelling(character, entry):
-            continue
+    for entry in own:
         key = _syllable_key(entry.pinyin_numbered)
         senses = order.setdefault(key, [])
         senses.extend(s for s in entry.senses if s not in senses)
@@ -671,8 +672,7 @@ def _forms_and_variants(
     variants: list[Variant] = []
     for entry in entries:
         if _is_variant_spelling(character, entry):
-            other = entry.traditional if entry.simplified == character else entry.simplified
-            variants.append(Variant(other, "variant form", entry.source))
+            variants.append(Variant(entry.traditional, "variant form", entry.source))
         elif entry.simplified == character and entry.traditional != character:
             traditional.append(entry.traditional)
         elif entry.traditional == character and entry.simplified != character:
