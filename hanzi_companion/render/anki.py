@@ -638,6 +638,10 @@ def reading_words(term: GlossaryTerm) -> tuple[str, ...]:
     return tuple(words)
 
 
+def _tone_words(term: GlossaryTerm) -> str:
+    return " ".join(_pinyin.tone_html(word) for word in reading_words(term))
+
+
 def _term_note(
     acc: _Accumulator,
     course: str,
@@ -664,7 +668,7 @@ def _term_note(
     fields = (
         escape(simplified),
         escape(traditional),
-        " ".join(_pinyin.tone_html(word) for word in words),
+        _tone_words(term),
         escape(" ".join(_pinyin.numbered_to_marks(word, separator="") for word in words)),
         escape(term.gloss or term.slide_gloss),
         _parts_html(term, known),
@@ -691,7 +695,7 @@ def _character_note(
         if char.character in written and written != char.character:
             words.setdefault(written, term)
     word_lines = [
-        f"{_zh(w)} {_pinyin.tone_html(t.pinyin_numbered)} {escape(t.gloss)}".rstrip()
+        f"{_zh(w)} {_tone_words(t)} {escape(t.gloss)}".rstrip()
         for w, t in itertools.islice(words.items(), MAX_WORDS_PER_CHARACTER)
     ]
     formation = escape(detail.formation)
