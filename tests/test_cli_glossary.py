@@ -258,3 +258,10 @@ def test_real_subprocess_on_the_demo_deck(settings: Settings, tmp_path: Path) ->
     assert all(
         o["fragment"] == f"#{o['slide']}" for t in document["terms"] for o in t["occurrences"]
     )
+
+
+def test_the_option_default_is_the_renderer_default() -> None:
+    from hanzi_companion.cli import glossary_commands
+    from hanzi_companion.render import slides
+
+    assert glossary_commands.TERMS_PER_SLIDE == slides.TERMS_PER_SLIDE

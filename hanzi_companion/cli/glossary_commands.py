@@ -11,25 +11,21 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from hanzi_companion.cli.common import CommandError, handle_errors, open_lexicon
 from hanzi_companion.errors import OutputError
-from hanzi_companion.glossary import Course, Glossary, build_glossary
-from hanzi_companion.lexicon import Lexicon
-from hanzi_companion.render.html import render_course_html, render_html
-from hanzi_companion.render.json import render_course_json, render_json
-from hanzi_companion.render.markdown import render_course_markdown, render_markdown
-from hanzi_companion.render.slides import (
-    TERMS_PER_SLIDE,
-    render_course_slides,
-    render_slides,
-)
 from hanzi_companion.settings import Settings
-from hanzi_companion.text.decks import read_deck
-from hanzi_companion.text.models import Deck
 
+if TYPE_CHECKING:
+    from hanzi_companion.glossary import Course, Glossary
+    from hanzi_companion.text.models import Deck
+
+# The reader, the builder and the renderers (Jinja among them) are imported when the command
+# runs: every other command of the CLI would otherwise pay for them at start-up.
+TERMS_PER_SLIDE = 8  # the slides renderer's default, repeated here for the option's help
 FORMATS = ("json", "md", "slides", "html")
 # Files of a course folder that are read as decks; anything else there is left alone.
 DECK_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
@@ -105,6 +101,12 @@ def render(
     terms_per_slide: int,
 ) -> str:
     """Format a glossary or a course (the renderers do the work)."""
+    from hanzi_companion.glossary import Course
+    from hanzi_companion.render.html import render_course_html, render_html
+    from hanzi_companion.render.json import render_course_json, render_json
+    from hanzi_companion.render.markdown import render_course_markdown, render_markdown
+    from hanzi_companion.render.slides import render_course_slides, render_slides
+
     if isinstance(subject, Course):
         if fmt == "json":
             return render_course_json(subject)
@@ -230,6 +232,9 @@ def glossary_command(
       hanzi-companion glossary lectures/ -o course-glossary.html
       hanzi-companion glossary week07.html -f json --deck-url "https://example.org/{stem}.html"
     """
+    from hanzi_companion.glossary import Course, build_glossary
+    from hanzi_companion.text.decks import read_deck
+
     chosen = choose_format(fmt, output)
     settings = Settings.from_env()
     for path in user_dicts:
@@ -243,7 +248,7 @@ def glossary_command(
     if output is not None and output.resolve() in {file.resolve() for file in files}:
         # Slides are meant to be appended to the deck by hand, never written over it.
         raise CommandError(f"{output}: is one of the input decks; choose another output file")
-    lexicon: Lexicon = open_lexicon(settings)
+    lexicon = open_lexicon(settings)
 
     subject: Glossary | Course
     if is_course:
