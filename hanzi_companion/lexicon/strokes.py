@@ -84,7 +84,7 @@ def _check(data: StrokeData) -> None:
 
 
 def _grid(size: float, colour: str, width: float) -> str:
-    """The dashed 米-less cross guide of a practice square, in a box of ``size`` units."""
+    """A practice square with a dashed centre cross (田字格), ``size`` units wide."""
     half = size / 2
     return (
         f'<g fill="none" stroke={quoteattr(colour)} stroke-width="{width:g}">'
@@ -137,14 +137,14 @@ def frames_svg(data: StrokeData, character: str = "", style: FrameStyle | None =
 
 def _number_label(median: tuple[Point, ...], number: int, style: FrameStyle) -> str:
     """The stroke number in a disc where the brush starts (kept inside the frame)."""
-    radius = 70
+    radius = 92
     cx, cy = _view_point(median[0]) if median else (radius, radius)
     cx = min(max(cx, radius), BOX - radius)
     cy = min(max(cy, radius), BOX - radius)
     return (
         f'<g class="number"><circle cx="{cx:g}" cy="{cy:g}" r="{radius}" '
         f"fill={quoteattr(style.new)}/>"
-        f'<text x="{cx:g}" y="{cy:g}" dy="0.35em" text-anchor="middle" font-size="96" '
+        f'<text x="{cx:g}" y="{cy:g}" dy="0.35em" text-anchor="middle" font-size="124" '
         f'font-family="sans-serif" font-weight="bold" fill={quoteattr(style.label)}>'
         f"{number}</text></g>"
     )
