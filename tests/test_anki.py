@@ -771,6 +771,15 @@ def test_cli_bad_deck_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "no such file" in missing.stderr
 
 
+def test_cli_deck_without_chinese_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+    deck = tmp_path / "english.md"
+    deck.write_text("# Week 3\n\n---\n\n# Planning\n\nOnly English here.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["anki", str(deck), "-o", str(tmp_path / "x.apkg")])
+    assert result.exit_code == 2
+    assert "no Chinese terms" in result.stderr and "english.md" in result.stderr
+    assert not (tmp_path / "x.apkg").exists()
+
+
 def test_cli_help_has_an_example(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["anki", "--help"])
     assert result.exit_code == 0

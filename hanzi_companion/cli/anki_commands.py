@@ -16,7 +16,12 @@ from hanzi_companion.cli.glossary_commands import course_order, deck_files, defa
 from hanzi_companion.errors import HanziCompanionError
 from hanzi_companion.glossary import Course, Glossary, build_glossary
 from hanzi_companion.lexicon import Lexicon
-from hanzi_companion.render.anki import CharacterDetails, character_details, write_package
+from hanzi_companion.render.anki import (
+    CharacterDetails,
+    character_details,
+    plan_package,
+    write_package,
+)
 from hanzi_companion.text.decks import read_deck
 from hanzi_companion.text.models import Deck
 
@@ -117,13 +122,16 @@ def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck
         source = Course(course or default_course_name(decks, read), tuple(glossaries))
     else:
         source = glossaries[0]
-    summary = write_package(
+    plan = plan_package(
         source,
-        output,
         course=course,
         characters=_character_details(lexicon, glossaries),
         deck_url_template=deck_url,
     )
+    if not plan.notes:
+        names = ", ".join(g.deck.name for g in glossaries)
+        raise CommandError(f"{names}: no Chinese terms found, nothing to put in an Anki package")
+    summary = write_package(plan, output)
     terms = f"{summary.terms} term{'s' if summary.terms != 1 else ''}"
     chars = f"{summary.characters} character{'s' if summary.characters != 1 else ''}"
     lectures = len(summary.decks)
