@@ -483,3 +483,12 @@ def test_slides_shorten_long_glosses_and_the_page_keeps_them(lexicon: Lexicon) -
     assert meaning.endswith("…") and len(meaning) <= slides_module.MAX_GLOSS
     assert long_gloss.startswith(meaning[:-1])
     assert long_gloss in "".join(_parse(render_html(glossary)).text)
+
+
+def test_slide_lines_from_the_deck_cannot_split_slides() -> None:
+    for course in ("---", "--", "???", "# heading", "1. list"):
+        deck = DeckInfo(name="x.md", course=course)
+        glossary = Glossary(deck, (), (), messages=(course,))
+        slides = _slides(render_slides(glossary))[1:]
+        assert len(slides) == 1, course
+        assert not re.search(r"^(--|\?\?\?|#\s*heading|1\.)", slides[0], flags=re.MULTILINE)

@@ -41,6 +41,7 @@ _SPACES = re.compile(r"\s+")
 # HTML's specials and the characters Markdown or remark read as markup, replaced in one pass
 # (a second pass would mangle the references the first one wrote).
 _REFERENCES = {ch: f"&#{ord(ch)};" for ch in "&<>\"'\\`*_[]|~{}"}
+_LINE_STARTS = frozenset("-?#.>+=0123456789")
 _REFERENCES_RE = re.compile("[" + re.escape("".join(_REFERENCES)) + "]")
 
 
@@ -48,6 +49,15 @@ def escape(text: str) -> str:
     """One line of untrusted text, inert in remark Markdown (and in an HTML attribute)."""
     flat = _SPACES.sub(" ", text).strip()
     return _REFERENCES_RE.sub(lambda m: _REFERENCES[m.group(0)], flat)
+
+
+def _line(text: str) -> str:
+    """Untrusted text on a line of its own: its first character cannot start a separator
+    (``---``, ``--``), presenter notes (``???``), a heading, a list or a quote."""
+    escaped = escape(text)
+    if escaped[:1] in _LINE_STARTS:
+        return f"&#{ord(escaped[0])};{escaped[1:]}"
+    return escaped
 
 
 def _shorten(text: str, limit: int = MAX_GLOSS) -> str:
@@ -131,13 +141,13 @@ def _deck_slides(
     title += ["# Glossary", "", f"## {heading}", ""]
     meta = deck_meta(glossary.deck)
     if meta:
-        title += [escape(meta), ""]
+        title += [_line(meta), ""]
     summary = f"{len(glossary.terms)} terms"
     if glossary.characters:
         chars = "".join(escape(c.character) for c in glossary.characters)
         summary += f' · character of the week: <span lang="zh-Hans">{chars}</span>'
     title += [summary, ""]
-    title += [escape(message) for message in glossary.messages]
+    title += [_line(message) for message in glossary.messages]
     title += ["", footnote]
     slides.append("\n".join(title))
 
