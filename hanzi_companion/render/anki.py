@@ -11,9 +11,12 @@ Identity (what lets a student re-import every week without losing review history
   adds a second note type and refuses to update the notes of the old one ("conflicting").
 - **Rule for changing a note type later**: templates and CSS may change freely (the build time
   makes the new version newer, so "update note types: if newer" applies it). Fields and card
-  templates may only be *added at the end*, never renamed, removed or reordered; after such a
-  change, students must tick "Merge note types" on their next import (say so in the release
-  notes). Never change or reuse a model id: a new id orphans every note already imported.
+  templates may only be *added at the end*, never renamed, removed or reordered; the package
+  that brings such a change must be imported once with "Merge note types" ticked and "Update
+  notes: Always" (merging re-stamps the student's notes with the import time, which is later
+  than the build time, so "if newer" would skip the new content); say so in the release notes.
+  Never change or reuse a model id: a new id orphans every note already imported (Anki then
+  reports them as conflicting and never updates them again). ``test_anki.py`` checks this.
 - Deck ids are hashes of the full deck name; Anki matches decks by name anyway.
 - Note GUIDs hash a namespace, the note type, the simplified characters and the numbered
   reading (lower case, no spaces): an edited gloss, context or tag keeps the note, a corrected
