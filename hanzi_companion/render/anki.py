@@ -15,8 +15,8 @@ Identity (what lets a student re-import every week without losing review history
   that brings such a change must be imported once with "Merge note types" ticked and "Update
   notes: Always" (merging re-stamps the student's notes with the import time, which is later
   than the build time, so "if newer" would skip the new content); say so in the release notes.
-  Never change or reuse a model id: a new id orphans every note already imported (Anki then
-  reports them as conflicting and never updates them again). ``test_anki.py`` checks this.
+  Never change or reuse a model id: under a new id, every note already imported is reported
+  as conflicting and left as it was. ``test_anki.py`` checks this rule in real Anki.
 - Deck ids are hashes of the full deck name; Anki matches decks by name anyway.
 - Note GUIDs hash a namespace, the note type, the simplified characters and the numbered
   reading (lower case, no spaces): an edited gloss, context or tag keeps the note, a corrected
