@@ -492,3 +492,11 @@ def test_slide_lines_from_the_deck_cannot_split_slides() -> None:
         slides = _slides(render_slides(glossary))[1:]
         assert len(slides) == 1, course
         assert not re.search(r"^(--|\?\?\?|#\s*heading|1\.)", slides[0], flags=re.MULTILINE)
+
+
+def test_markdown_lines_from_the_deck_start_no_block() -> None:
+    for course in ("---", "# heading", "1. list", "- item", "> quote"):
+        glossary = Glossary(DeckInfo(name="x.md", course=course), (), (), messages=(course,))
+        text = render_markdown(glossary)
+        body = text.split("\n---\n")[0]  # the credit's rule is ours
+        assert not re.search(r"^(---|# heading|1\. list|- item|> quote)", body, flags=re.M)

@@ -27,6 +27,8 @@ from hanzi_companion.render.glossary_common import (
 # Characters that start Markdown constructs inside a line (tables included).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 _SPACES = re.compile(r"\s+")
+_LINE_STARTS = frozenset("-#>+=")
+_ORDERED_ITEM = re.compile(r"^(\d+)([.)])")
 _URL_SAFE = ":/?#[]@!$&'*+,;=%-._~"
 
 
@@ -37,6 +39,14 @@ def escape(text: str) -> str:
     # readable.
     escaped = html.escape(flat, quote=False).replace('"', "&quot;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
+def escape_line(text: str) -> str:
+    """Untrusted text on a line of its own: it cannot start a heading, a list, a quote or a rule."""
+    escaped = escape(text)
+    if escaped[:1] in _LINE_STARTS:
+        return "\\" + escaped
+    return _ORDERED_ITEM.sub(r"\1\\\2", escaped, count=1)
 
 
 def _url(url: str) -> str:
@@ -94,8 +104,8 @@ def _glossary_body(glossary: Glossary, level: int, deck_url_template: str) -> li
     lines = [f"{hashes} Glossary: {escape(deck_heading(glossary.deck))}", ""]
     meta = deck_meta(glossary.deck)
     if meta:
-        lines += [escape(meta), ""]
-    lines += [f"> {escape(message)}" for message in glossary.messages]
+        lines += [escape_line(meta), ""]
+    lines += [f"> {escape_line(message)}" for message in glossary.messages]
     if glossary.messages:
         lines.append("")
 
