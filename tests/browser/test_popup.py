@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from html import unescape as html_unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -324,3 +325,80 @@ def test_a_missing_glossary_leaves_the_slides_untouched(
     page.wait_for_selector("html[data-hc-popup=empty]")
     assert page.locator(".hc-term").count() == 0
     assert any("no-such.glossary.json" in line for line in page_log.console)
+
+
+def embed_tags(page: Any, live_app: str, deck: Path) -> dict[str, str]:
+    """The deck page's "Embed in your slides" script tags, as a teacher copies them."""
+    page.goto(f"{live_app}/deck")
+    page.get_by_label("Deck file").set_input_files(str(deck))
+    page.locator("main form button[type=submit]").click()
+    page.locator("#embed-script-api").wait_for()
+    return {
+        "api": page.locator("#embed-script-api").input_value().strip(),
+        "json": page.locator("#embed-script-json").input_value().strip(),
+    }
+
+
+def slides_with_tag(site: StaticSite, name: str, tag: str) -> str:
+    """A copy of the fixture slides on the static host with ``tag`` instead of its own."""
+    html = (site.root / SLIDES).read_text(encoding="utf-8")
+    own = re.search(r'<script src="hanzi-popup\.js"[^>]*></script>', html)
+    assert own is not None
+    return site.write(name, html.replace(own.group(0), tag))
+
+
+def check_popups_show_glossary(page: Any, terms: dict[str, dict[str, Any]]) -> None:
+    found = marked(page)
+    assert found and set(found) <= set(terms)
+    for key in list(dict.fromkeys(found))[:3]:
+        page.locator(f'.hc-term[data-hc-term="{key}"]').first.hover()
+        popup = page.locator(POPUP)
+        assert popup.locator(".hc-gloss").inner_text() == terms[key]["gloss"]
+
+
+def test_slides_on_another_host_ask_the_api(
+    page: Any, site: StaticSite, live_app: str, screenshot: Any
+) -> None:
+    """The deck page's API tag, pasted into slides served from another origin."""
+    tags = embed_tags(page, live_app, site.root / SLIDES)
+    assert 'data-api="' in tags["api"] and live_app in tags["api"]
+    url = slides_with_tag(site, "slides-api.html", tags["api"])
+    open_slides(page, url)
+    # What the API answers for the deck's markdown (what the script posts) is what shows.
+    html = (site.root / SLIDES).read_text(encoding="utf-8")
+    source = re.search(r'<textarea id="source">\n?(.*?)</textarea>', html, re.S)
+    assert source is not None
+    answer = page.request.post(
+        f"{live_app}/api/glossary",
+        multipart={
+            "deck": {
+                "name": "slides-api.md",
+                "mimeType": "text/plain",
+                "buffer": html_unescape(source.group(1)).encode("utf-8"),
+            }
+        },
+    )
+    assert answer.ok
+    site.write("api-answer.glossary.json", answer.text())
+    check_popups_show_glossary(page, glossary_terms(site, "api-answer.glossary.json"))
+    screenshot(page, "api")
+
+
+def test_slides_with_the_downloaded_glossary_json(
+    page: Any, site: StaticSite, live_app: str
+) -> None:
+    """The deck page's JSON download saved next to the slides, with its JSON tag."""
+    tags = embed_tags(page, live_app, site.root / SLIDES)
+    json_name = re.search(r'data-glossary="([^"]+)"', tags["json"])
+    assert json_name is not None
+    with page.expect_download() as info:
+        page.locator("main").get_by_role("button", name=re.compile("JSON", re.I)).click()
+    folder = "downloaded"
+    (site.root / folder).mkdir(exist_ok=True)
+    (site.root / folder / "remark-like.css").write_bytes(
+        (site.root / "remark-like.css").read_bytes()
+    )
+    info.value.save_as(site.root / folder / json_name.group(1))
+    url = slides_with_tag(site, f"{folder}/slides.html", tags["json"])
+    open_slides(page, url)
+    check_popups_show_glossary(page, glossary_terms(site, f"{folder}/{json_name.group(1)}"))
