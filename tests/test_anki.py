@@ -411,6 +411,24 @@ def test_note_type_rule_append_a_field_then_merge(
     assert fields == [*TERM_FIELDS, "Audio"]
 
 
+def test_note_type_rule_never_change_the_model_id(
+    tmp_path: Path, collection: Collection, week7: Glossary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Why the model ids are fixed: under a new id, imported notes are never updated again."""
+    write_package(week7, tmp_path / "a.apkg", timestamp=T0)
+    import_package(collection, tmp_path / "a.apkg")
+    count = collection.note_count()
+    edited = replace(week7.terms[0], gloss="edited under a new id")
+    monkeypatch.setattr(render_anki, "TERM_MODEL_ID", TERM_MODEL_ID + 1)
+    write_package(
+        replace(week7, terms=(edited, *week7.terms[1:])), tmp_path / "b.apkg", timestamp=T1
+    )
+    import_package(collection, tmp_path / "b.apkg")
+    guid = note_guid("term", edited.simplified, edited.pinyin_numbered)
+    assert notes_by_guid(collection)[guid]["Meaning"] == html.escape(week7.terms[0].gloss)  # type: ignore[index]
+    assert collection.note_count() == count
+
+
 # -- identities -----------------------------------------------------------------------------------
 
 
