@@ -24,7 +24,8 @@
       const node = walker.currentNode;
       if (!han.test(node.data)) continue;
       const el = node.parentElement;
-      if (el.closest("script, style, noscript, template")) continue;
+      // A textarea holds editable text (a deck's source): it cannot carry markup.
+      if (el.closest("script, style, noscript, template, textarea")) continue;
       const tagged = el.closest("[lang]");
       if (!tagged || !/^zh\b/i.test(tagged.getAttribute("lang"))) {
         problems.push(`Chinese text without a zh lang: "${short(node.data)}" in ${describe(el)}`);
