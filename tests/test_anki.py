@@ -776,6 +776,14 @@ def test_cli_errors_are_one_line(
     assert not list(tmp_path.glob("*.apkg")) and not list(tmp_path.glob(".*.tmp"))
 
 
+def test_cli_never_writes_over_an_input_deck(runner: CliRunner, tmp_path: Path) -> None:
+    deck = tmp_path / "week07.apkg"
+    deck.write_bytes(SEED_DECK.read_bytes())
+    result = runner.invoke(cli, ["anki", str(deck), "-o", str(deck)])
+    assert result.exit_code == 2 and "input decks" in result.stderr
+    assert deck.read_bytes() == SEED_DECK.read_bytes()
+
+
 def test_cli_bad_deck_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
     binary = tmp_path / "slides.txt"
     binary.write_bytes(b"\x00\x01\x02 not text \xff\xfe")

@@ -100,6 +100,8 @@ def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck
     if course is not None and not course.strip():
         raise CommandError("--course must not be empty")
     files, is_course = deck_files(decks)
+    if output.resolve() in {path.resolve() for path in files}:
+        raise CommandError(f"{output}: this is one of the input decks; choose another name")
     lexicon = open_lexicon()
 
     read: list[Deck] = []
