@@ -18,7 +18,6 @@ from hanzi_companion.glossary import (
     Occurrence,
     RomanisedTerm,
 )
-from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.render.glossary_common import (
     character_links,
     credit_line,
@@ -75,7 +74,7 @@ def term_json(term: GlossaryTerm) -> dict[str, Any]:
         "pinyin_numbered": term.pinyin_numbered,
         "reading_source": term.reading_source,
         "other_readings": [
-            {"pinyin": _pinyin.numbered_to_marks(r, separator=""), "pinyin_numbered": r}
+            {"pinyin": marks(r), "pinyin_numbered": r}
             for r in term.other_readings
         ],
         "gloss": term.gloss,
@@ -103,7 +102,7 @@ def romanised_json(item: RomanisedTerm) -> dict[str, Any]:
     return {
         "text": item.text,
         "matched": item.matched,
-        "pinyin": _pinyin.numbered_to_marks(item.pinyin_numbered, separator=""),
+        "pinyin": marks(item.pinyin_numbered),
         "pinyin_numbered": item.pinyin_numbered,
         "how": item.how,
         "candidates": list(item.candidates),
