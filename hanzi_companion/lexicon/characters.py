@@ -205,7 +205,7 @@ class Formation:
                 words.append(f"simplified form of {self.simplified_from}")
             else:
                 words.append(kind.value)
-        return "; ".join(words) if words else "not classified"
+        return "; ".join(words) if words else "unclassified (see the notes)"
 
     def role_of(self, role: ComponentRole) -> tuple[str, ...]:
         """The components with ``role``."""
@@ -387,9 +387,9 @@ def classify_formation(
             kinds.append(FormationKind.IDEOGRAPH if pictorial >= 2 else FormationKind.PICTOGRAPH)
         if lower.startswith("origin unclear") or lower.endswith("origin unclear."):
             kinds.append(FormationKind.UNCLEAR)
-        if "is a component form of" in lower:
+        if "component form of" in lower or lower.startswith("component used in"):
             kinds.append(FormationKind.COMPONENT_FORM)
-        if re.match(r"^(?:archaic |old |ancient )?variant of", lower):
+        if re.match(r"^(?:archaic |old |ancient )?variant (?:form )?of", lower):
             kinds.append(FormationKind.VARIANT)
         if "phonetic loan" in lower:
             kinds.append(FormationKind.PHONETIC_LOAN)
@@ -405,9 +405,15 @@ def classify_formation(
         has_sound = ComponentRole.SOUND in roles
         has_meaning = ComponentRole.MEANING in roles
         pictorial = sum(r in (ComponentRole.ICONIC, ComponentRole.MEANING) for r in roles)
+        lower = notes.lower()
         if has_sound and has_meaning:
             kinds.append(FormationKind.PHONO_SEMANTIC)
-        elif pictorial >= 2:
+        elif pictorial >= 2 or (
+            not has_sound
+            and any(word in lower for word in ("represent", "indicat", "depict", "combination"))
+        ):
+            # Strokes or parts standing for an idea: 一 "a single horizontal stroke,
+            # representing the number one", 上 "a small line above a longer line".
             kinds.append(FormationKind.IDEOGRAPH)
     unique = tuple(dict.fromkeys(kinds))
     match = _SIMPLIFIED_FROM.search(notes)
