@@ -73,10 +73,7 @@ def term_json(term: GlossaryTerm) -> dict[str, Any]:
         "pinyin": term.pinyin,
         "pinyin_numbered": term.pinyin_numbered,
         "reading_source": term.reading_source,
-        "other_readings": [
-            {"pinyin": marks(r), "pinyin_numbered": r}
-            for r in term.other_readings
-        ],
+        "other_readings": [{"pinyin": marks(r), "pinyin_numbered": r} for r in term.other_readings],
         "gloss": term.gloss,
         "slide_gloss": term.slide_gloss,
         "romanisation": term.romanisation,
