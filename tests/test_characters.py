@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hanzi_companion.errors import DataFileError, InvalidQueryError
+from hanzi_companion.errors import DataFileError, InvalidQueryError, NotFoundError
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import character_index as ci
 from hanzi_companion.lexicon.characters import (
@@ -182,6 +182,11 @@ def test_a_character_known_only_to_the_dictionary_says_what_is_missing(
     assert profile.structure is None and profile.formation is None
     assert profile.etymology_note == NO_ETYMOLOGY_NOR_STRUCTURE
     assert profile.readings[0].definitions
+
+
+def test_an_unassigned_ideographic_code_point_is_not_found(lexicon: Lexicon) -> None:
+    with pytest.raises(NotFoundError, match="no data source"):
+        lexicon.character("\U0002a6e0")
 
 
 def test_a_compatibility_ideograph_folds_to_its_unified_form(lexicon: Lexicon) -> None:

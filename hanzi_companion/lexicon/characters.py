@@ -318,6 +318,9 @@ _HAN_RANGES: tuple[tuple[int, int, str], ...] = (
     (0x30000, 0x3134F, "CJK Unified Ideographs Extension G"),
     (0x31350, 0x323AF, "CJK Unified Ideographs Extension H"),
     (0x323B0, 0x3347F, "CJK Unified Ideographs Extension J"),
+    # Code points of the ideographic planes outside the blocks above (unassigned today).
+    (0x20000, 0x2FFFF, "Supplementary Ideographic Plane"),
+    (0x30000, 0x3FFFF, "Tertiary Ideographic Plane"),
 )
 
 
