@@ -844,6 +844,7 @@
   }
 
   function start(config) {
+    api.startedAt = window.performance ? performance.now() : 0;
     var root = document.documentElement;
     root.setAttribute("data-hc-popup", "loading");
     return loadGlossaries(config).then(function (docs) {
@@ -861,6 +862,7 @@
       listen(popup);
       var count = marker.mark(document.body);
       observe(marker, popup);
+      api.readyAt = window.performance ? performance.now() : 0;
       root.setAttribute("data-hc-popup", "ready");
       return count;
     });
@@ -878,6 +880,8 @@
     marker: null,
     popup: null,
     ready: null,
+    startedAt: 0, // performance.now() when the work began (after DOMContentLoaded) ...
+    readyAt: 0, // ... and when the page was marked: benchmarks read them
     /** Mark terms again below `root` (the body by default), e.g. after changing the page. */
     refresh: function (root) {
       return api.marker ? api.marker.mark(root || document.body) : 0;
