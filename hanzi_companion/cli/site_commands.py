@@ -1,7 +1,112 @@
-"""Commands of this group (filled in as the feature lands)."""
+"""The ``site`` command: a course folder to a static website. It parses options, shows a
+progress bar and calls :func:`hanzi_companion.site.build_site`; the site logic lives there."""
 
 from __future__ import annotations
 
+import contextlib
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
 import click
 
-COMMANDS: tuple[click.Command, ...] = ()
+from hanzi_companion.cli.common import CommandError, handle_errors, open_lexicon
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+@click.command("site")
+@click.argument("course_dir", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The site folder: new, empty, or a site this command built before (it is replaced "
+    "as a whole, atomically).",
+)
+@click.option(
+    "--course",
+    default=None,
+    metavar="NAME",
+    help="Course name (default: the decks' course metadata, else the folder's name).",
+)
+@click.option(
+    "--deck-url",
+    default="",
+    metavar="URL",
+    help="Where the slides are published, so slide numbers link to them; {name} and {stem} "
+    "stand for the deck's file name and its name without suffix.",
+)
+@click.option("--force", is_flag=True, help="Render every page again, even unchanged decks.")
+@handle_errors
+def site_command(
+    course_dir: Path, output: Path, course: str | None, deck_url: str, force: bool
+) -> None:
+    """Build a static website of a course folder's slide decks.
+
+    The site has an index of the weeks with their characters of the week, a glossary page
+    per deck, a page per character of the week (with its stroke order), Anki packages per
+    week and for the whole course, each deck's glossary JSON (for the slides' pop-up
+    script) and a search page. Links are relative: open index.html from disk or upload the
+    folder to any static host.
+
+    Rebuilding is incremental (unchanged decks are not rendered again) and atomic (the new
+    site replaces the old one only when it is complete).
+
+    \b
+    Examples:
+      hanzi-companion site lectures/ -o public/
+      hanzi-companion site lectures/ -o public/ --course "Chinese Cities"
+      hanzi-companion site lectures/ -o public/ --deck-url "https://example.org/slides/{stem}.html"
+    """
+    from hanzi_companion.site import build_site
+
+    if course is not None and not course.strip():
+        raise CommandError("--course must not be empty")
+    if deck_url and not re.match(r"https?://", deck_url):
+        raise CommandError("--deck-url must start with http:// or https://")
+    lexicon = open_lexicon()
+    with contextlib.ExitStack() as stack:
+        # The bar appears with the first step, so an error in the arguments prints alone.
+        bars: list[Any] = []
+        shown = {"done": 0}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if not bars:
+                bar = click.progressbar(
+                    length=max(total, 1), label="Building the site", file=sys.stderr
+                )
+                bars.append(stack.enter_context(bar))
+            bars[0].length = max(total, 1)
+            bars[0].update(done - shown["done"])
+            shown["done"] = done
+
+        summary = build_site(
+            course_dir,
+            output,
+            lexicon,
+            report,
+            course=course,
+            deck_url_template=deck_url,
+            force=force,
+        )
+    for message in summary.messages:
+        click.echo(message, err=True)
+    decks = len(summary.decks)
+    if summary.unchanged:
+        what = f"already up to date ({_plural(decks, 'deck')})"
+    else:
+        rendered = len(summary.rendered_decks)
+        what = (
+            f"{_plural(decks, 'deck')} ({rendered} rendered, {decks - rendered} unchanged), "
+            f"{_plural(len(summary.characters), 'character page')}"
+        )
+    click.echo(f"Site {output}: {what}. Open {output / 'index.html'}", err=True)
+
+
+COMMANDS: tuple[click.Command, ...] = (site_command,)

@@ -1,0 +1,92 @@
+"""The filters and globals every page template uses, without Flask.
+
+The web UI and the static site render the same templates (``settings.templates_dir()``), so
+they need the same filters: :func:`configure` installs them on any Jinja environment. (The web
+UI's ``web/templating.py`` holds the same functions for now; it can call :func:`configure` on
+``app.jinja_env`` instead. ``tests/test_site.py`` checks that both offer the same names.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from hanzi_companion import __version__
+from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon import script as _script
+from hanzi_companion.lexicon.hsk import level_label
+from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.render.lexicon_json import CEDICT_ATTRIBUTION
+
+PINYIN_LANG = "zh-Latn-pinyin"
+
+
+def tone_html(numbered: str) -> Markup:
+    """Tone-coloured pinyin; ``tone_html`` escapes the text itself."""
+    return Markup(_pinyin.tone_html(numbered)) if numbered else Markup("")
+
+
+def marks(numbered: str) -> str:
+    """Tone-marked pinyin, syllables joined as dictionaries print words."""
+    return _pinyin.numbered_to_marks(numbered, separator="")
+
+
+def zh_lang(text: str) -> str:
+    """The BCP 47 tag for Chinese text: traditional-only text is zh-Hant, the rest zh-Hans."""
+    return "zh-Hant" if _script.identify(text) == _script.TRADITIONAL else "zh-Hans"
+
+
+def _is_cjk_punctuation(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+
+
+def mark_chinese(text: str) -> Markup:
+    """Escape ``text`` and wrap each run of Chinese inside it in a ``lang`` span (definitions
+    mix English and Chinese; screen readers and font selection need to know which is which)."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            chinese = "".join(run)
+            out.append(f'<span lang="{zh_lang(chinese)}">{escape(chinese)}</span>')
+            run.clear()
+
+    for ch in text:
+        if is_han(ch) or (run and _is_cjk_punctuation(ch)):
+            run.append(ch)
+        else:
+            flush()
+            out.append(str(escape(ch)))
+    flush()
+    return Markup("".join(out))
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "tone_html": tone_html,
+    "marks": marks,
+    "zh_lang": zh_lang,
+    "hsk_label": level_label,
+    "mark_chinese": mark_chinese,
+}
+
+
+def template_globals() -> dict[str, Any]:
+    return {
+        "cedict_attribution": CEDICT_ATTRIBUTION,
+        "pinyin_lang": PINYIN_LANG,
+        "version": __version__,
+    }
+
+
+def configure(env: jinja2.Environment) -> jinja2.Environment:
+    """Install the page filters and globals, with the web UI's whitespace and escaping."""
+    env.filters.update(FILTERS)
+    env.globals.update(template_globals())
+    env.autoescape = True
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    return env
