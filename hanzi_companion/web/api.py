@@ -14,8 +14,12 @@ from hanzi_companion.errors import InvalidQueryError
 from hanzi_companion.lexicon.lexicon import normalise_query
 from hanzi_companion.lexicon.models import QueryKind
 from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.render.character_json import character_json
+from hanzi_companion.render.json import render_json
 from hanzi_companion.render.lexicon_json import lookup_json, search_json
+from hanzi_companion.web import decks as _decks
 from hanzi_companion.web import resources
+from hanzi_companion.web import views as _views
 
 bp = Blueprint("api", __name__)
 
@@ -71,3 +75,86 @@ def search() -> Response:
         raise InvalidQueryError(f"limit must be a whole number from 1 to {MAX_LIMIT}")
     results = resources().lexicon.search(query, kind=KINDS.get(kind_name), limit=int(limit_text))
     return jsonify(search_json(results))
+
+
+@bp.get("/character/<char>")
+def character(char: str) -> Response:
+    """The full profile of one character; ``strokes=true`` adds the stroke outlines."""
+    with_strokes = _flag("strokes")
+    res = resources()
+
+    def render() -> str:
+        profile = res.lexicon.character(normalise_query(char))
+        payload = character_json(profile, stroke_data=with_strokes)
+        return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+
+    return _json_text(res.pages.get_or_render(("api.character", char, with_strokes), render))
+
+
+@bp.post("/glossary")
+def glossary() -> Response:
+    """The glossary of a posted deck (raw body, multipart file or text field, or JSON)."""
+    res = resources()
+    built = _decks.deck_glossary(res.lexicon, _decks.posted_deck(request))
+    return _json_text(render_json(built))
+
+
+@bp.post("/anki")
+def anki() -> Response:
+    """An Anki package of a posted deck."""
+    res = resources()
+    posted = _decks.posted_deck(request)
+    built = _decks.deck_glossary(res.lexicon, posted)
+    response = Response(_decks.apkg_bytes(res.lexicon, built, posted.name))
+    response.mimetype = "application/octet-stream"
+    filename = f"{_decks.stem(posted.name)}.apkg"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@bp.get("/course")
+def course() -> Response:
+    """The course folder's decks with their characters of the week."""
+    res = resources()
+    summary = _views.course_summary(res.lexicon, res.course)
+    return jsonify(
+        {
+            "title": summary.title,
+            "decks": [
+                {
+                    "name": week.name,
+                    "filename": week.filename,
+                    "title": week.title,
+                    "week": week.week,
+                    "date": week.date,
+                    "terms": week.term_count,
+                    "characters": [
+                        {
+                            "character": c.character,
+                            "pinyin": c.pinyin,
+                            "pinyin_numbered": c.pinyin_numbered,
+                            "gloss": c.gloss,
+                        }
+                        for c in week.characters
+                    ],
+                    "problem": week.problem,
+                }
+                for week in summary.weeks
+            ],
+        }
+    )
+
+
+@bp.get("/course/<name>")
+def course_deck(name: str) -> Response:
+    """The glossary of one deck of the course folder."""
+    res = resources()
+    deck = res.course.deck(name)
+    return _json_text(render_json(_views.course_glossary(res.lexicon, res.course, deck)))
+
+
+def _flag(name: str) -> bool:
+    value = request.args.get(name, "false").lower()
+    if value not in ("true", "false", "1", "0", "yes", "no"):
+        raise InvalidQueryError(f"{name} must be true or false, not {value!r}")
+    return value in ("true", "1", "yes")

@@ -7,16 +7,22 @@ derives readings or glosses.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
-from hanzi_companion.errors import InvalidQueryError, NotFoundError
+from hanzi_companion.errors import DeckError, InvalidQueryError, NotFoundError
+from hanzi_companion.glossary import Glossary
 from hanzi_companion.lexicon.characters import normalise_character
 from hanzi_companion.lexicon.lexicon import normalise_query
 from hanzi_companion.lexicon.models import QueryKind
 from hanzi_companion.lexicon.search import is_han
 from hanzi_companion.lexicon.strokes import animated_svg, frames_svg
+from hanzi_companion.render.html import glossary_context
+from hanzi_companion.render.json import render_json
+from hanzi_companion.render.slides import render_slides
+from hanzi_companion.web import decks as _decks
 from hanzi_companion.web import resources
 from hanzi_companion.web import views as _views
 
@@ -25,7 +31,7 @@ bp = Blueprint("pages", __name__)
 KINDS = {kind.value: kind for kind in QueryKind}
 
 
-def _page(template: str, status: int = 200, **context: object) -> Response:
+def _page(template: str, status: int = 200, **context: Any) -> Response:
     return Response(render_template(template, **context), status=status, mimetype="text/html")
 
 
@@ -44,7 +50,7 @@ def home() -> Response:
     return _page(
         "home.html",
         hide_header_search=True,
-        course=_views.course_summary(res.course),
+        course=_views.course_summary(res.lexicon, res.course),
         examples=_views.EXAMPLES,
     )
 
@@ -136,7 +142,9 @@ def about() -> Response:
 @bp.get("/course")
 def course() -> Response:
     res = resources()
-    return _page("course.html", active="course", course=_views.course_summary(res.course))
+    return _page(
+        "course.html", active="course", course=_views.course_summary(res.lexicon, res.course)
+    )
 
 
 @bp.route("/deck", methods=["GET"])
@@ -146,18 +154,105 @@ def deck() -> Response:
 
 @bp.post("/deck")
 def deck_glossary() -> Response:
-    return _page("deck_form.html", status=501, active="deck", problem="Not ready yet.")
+    """The glossary of an uploaded or pasted deck, with its downloads and embedding code."""
+    res = resources()
+    try:
+        posted = _decks.posted_deck(request)
+        glossary = _decks.deck_glossary(res.lexicon, posted)
+    except DeckError as exc:
+        return _page(
+            "deck_form.html",
+            status=400,
+            active="deck",
+            problem=f"The deck cannot be read: {exc.reason}.",
+            text=request.form.get("text", "")[:20000],
+            name=request.form.get("name", ""),
+        )
+    return _page(
+        "deck.html",
+        active="deck",
+        deck_text=posted.text,
+        deck_name=posted.name,
+        **_glossary_extras(glossary),
+    )
+
+
+@bp.post("/deck/anki")
+def deck_anki() -> Response:
+    """The posted deck as an Anki package (the deck page posts its text here again)."""
+    res = resources()
+    posted = _decks.posted_deck(request)
+    glossary = _decks.deck_glossary(res.lexicon, posted)
+    return _apkg(_decks.apkg_bytes(res.lexicon, glossary, posted.name), posted.name)
+
+
+@bp.post("/deck/glossary.json")
+def deck_json() -> Response:
+    """The posted deck's glossary JSON, for the slide popups on a static host."""
+    res = resources()
+    posted = _decks.posted_deck(request)
+    glossary = _decks.deck_glossary(res.lexicon, posted)
+    return _json_download(render_json(glossary), f"{_decks.stem(posted.name)}.glossary.json")
 
 
 @bp.get("/course/<name>")
 def course_deck(name: str) -> Response:
     res = resources()
     deck = res.course.deck(name)
+    glossary = _views.course_glossary(res.lexicon, res.course, deck)
     return _page(
-        "course.html", active="course", course=_views.course_summary(res.course), deck=deck
+        "course_deck.html",
+        active="course",
+        deck=deck,
+        **_glossary_extras(glossary),
     )
+
+
+@bp.get("/course/<name>.apkg")
+def course_deck_apkg(name: str) -> Response:
+    res = resources()
+    deck = res.course.deck(name)
+    glossary = _views.course_glossary(res.lexicon, res.course, deck)
+    return _apkg(_decks.apkg_bytes(res.lexicon, glossary, deck.filename), deck.filename)
+
+
+@bp.get("/course/<name>.json")
+def course_deck_json(name: str) -> Response:
+    """A course deck's glossary JSON (the popup script can read it from here)."""
+    res = resources()
+    deck = res.course.deck(name)
+    glossary = _views.course_glossary(res.lexicon, res.course, deck)
+    response = Response(render_json(glossary), mimetype="application/json")
+    return response
 
 
 @bp.get("/course.apkg")
 def course_apkg() -> Response:
-    return Response("", status=501)
+    res = resources()
+    summary = _views.course_summary(res.lexicon, res.course)
+    if not summary.glossaries:
+        raise NotFoundError("course", "the course folder holds no readable decks")
+    course = _views.as_course(summary)
+    return _apkg(_decks.apkg_bytes(res.lexicon, course, course.name), course.name)
+
+
+def _glossary_extras(glossary: Glossary) -> dict[str, Any]:
+    """The glossary partial's helpers, and the code a teacher copies into the slides."""
+    extras: dict[str, Any] = dict(glossary_context(glossary))
+    extras["slides_markdown"] = render_slides(glossary)
+    extras["popup_url"] = url_for("static", filename="js/popup.js", _external=True)
+    extras["api_url"] = url_for("api.lookup", _external=True).rsplit("/", 1)[0]
+    return extras
+
+
+def _apkg(data: bytes, name: str) -> Response:
+    response = Response(data, mimetype="application/octet-stream")
+    filename = f"{_decks.stem(name)}.apkg"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _json_download(text: str, filename: str) -> Response:
+    response = Response(text, mimetype="application/json")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

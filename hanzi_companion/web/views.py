@@ -8,12 +8,14 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from hanzi_companion.errors import NotFoundError
+from hanzi_companion.errors import DeckError, NotFoundError
+from hanzi_companion.glossary import CharacterOfTheWeek, Course, Glossary, build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.characters import CharacterProfile
 from hanzi_companion.lexicon.models import Entry, Link, QueryKind, Reading, SearchResults
 from hanzi_companion.lexicon.search import is_han
-from hanzi_companion.web.course import CourseFolder
+from hanzi_companion.text.decks import read_deck_bytes
+from hanzi_companion.web.course import CourseDeck, CourseFolder
 
 # Shown on the home page and when a search finds nothing: one query of each kind.
 EXAMPLES: tuple[tuple[str, str], ...] = (
@@ -199,14 +201,67 @@ class CourseWeek:
 
     name: str
     filename: str
+    glossary: Glossary | None
+    problem: str = ""  # why the deck could not be read
+
+    @property
+    def title(self) -> str:
+        return self.glossary.deck.title if self.glossary else ""
+
+    @property
+    def week(self) -> int | None:
+        return self.glossary.deck.week if self.glossary else None
+
+    @property
+    def date(self) -> str:
+        return self.glossary.deck.date if self.glossary else ""
+
+    @property
+    def characters(self) -> tuple[CharacterOfTheWeek, ...]:
+        return self.glossary.characters if self.glossary else ()
+
+    @property
+    def term_count(self) -> int:
+        return len(self.glossary.terms) if self.glossary else 0
 
 
 @dataclass(frozen=True)
 class CourseSummary:
-    name: str
+    title: str
     weeks: tuple[CourseWeek, ...]
 
+    @property
+    def glossaries(self) -> tuple[Glossary, ...]:
+        return tuple(week.glossary for week in self.weeks if week.glossary)
 
-def course_summary(course: CourseFolder) -> CourseSummary:
-    weeks = tuple(CourseWeek(deck.name, deck.filename) for deck in course.decks())
-    return CourseSummary(name=course.folder.name, weeks=weeks)
+    @property
+    def anki(self) -> bool:
+        return any(g.terms or g.characters for g in self.glossaries)
+
+
+def course_glossary(lexicon: Lexicon, course: CourseFolder, deck: CourseDeck) -> Glossary:
+    """A course deck's glossary (cached by the course folder until the file changes)."""
+    return course.glossary(
+        deck, lambda data, name: build_glossary(read_deck_bytes(data, name), lexicon)
+    )
+
+
+def course_summary(lexicon: Lexicon, course: CourseFolder) -> CourseSummary:
+    """Every deck of the course with its glossary; a deck that cannot be read says why."""
+    weeks = []
+    for deck in course.decks():
+        try:
+            weeks.append(
+                CourseWeek(deck.name, deck.filename, course_glossary(lexicon, course, deck))
+            )
+        except DeckError as exc:
+            weeks.append(
+                CourseWeek(deck.name, deck.filename, None, f"Cannot be read: {exc.reason}")
+            )
+    courses = [w.glossary.deck.course for w in weeks if w.glossary and w.glossary.deck.course]
+    return CourseSummary(title=courses[0] if courses else "", weeks=tuple(weeks))
+
+
+def as_course(summary: CourseSummary) -> Course:
+    """The course model the Anki and JSON renderers take."""
+    return Course(name=summary.title or "Course", glossaries=summary.glossaries)

@@ -1,0 +1,125 @@
+"""Decks posted to the web UI or the API: read them, build their glossary, package them.
+
+The deck's name is only a label (messages, the download's file name); it never becomes a
+path, so no name can reach the file system.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Request
+
+from hanzi_companion.errors import DeckError, NotFoundError
+from hanzi_companion.glossary import Course, Glossary, build_glossary
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.render.anki import CharacterDetails, character_details, write_package
+from hanzi_companion.text.decks import read_deck_bytes
+
+DEFAULT_NAME = "deck.md"
+FILE_FIELDS = ("deck", "file")
+TEXT_FIELDS = ("text", "deck")
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class PostedDeck:
+    """The bytes of a deck as posted, and the name it goes by."""
+
+    data: bytes
+    name: str
+
+    @property
+    def text(self) -> str:
+        """The deck as text, to post it again (only called once it was read successfully)."""
+        if self.data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return self.data.decode("utf-16")
+        return self.data.decode("utf-8-sig")
+
+
+def clean_name(name: str, default: str = DEFAULT_NAME) -> str:
+    """A file name made of safe characters only (``../x y.md`` -> ``x_y.md``)."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    base = _UNSAFE.sub("_", base).strip("._")[:100]
+    return base or default
+
+
+def stem(name: str) -> str:
+    return clean_name(name).rsplit(".", 1)[0] or "deck"
+
+
+def posted_deck(request: Request) -> PostedDeck:
+    """The deck in a request: an uploaded file, a text field, a JSON object or the raw body.
+
+    Raises :class:`DeckError` when there is none or a text field holds invalid UTF-8.
+    """
+    given_name = request.args.get("name", "") or request.form.get("name", "")
+    if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        for field in FILE_FIELDS:
+            upload = request.files.get(field)
+            if upload is not None and upload.filename:
+                data = upload.read()
+                if data:
+                    return PostedDeck(data, clean_name(given_name or upload.filename))
+        for field in TEXT_FIELDS:
+            text = request.form.get(field, "")
+            if text.strip():
+                return PostedDeck(_form_text(text, field), clean_name(given_name))
+        raise DeckError("the form", "no deck given: choose a file or paste the deck's text")
+    if request.mimetype == "application/json":
+        payload = request.get_json(silent=True)
+        if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
+            raise DeckError("the request", 'expected a JSON object {"text": ..., "name": ...}')
+        name = payload.get("name")
+        return PostedDeck(
+            payload["text"].encode("utf-8", "surrogatepass"),
+            clean_name(name if isinstance(name, str) else given_name),
+        )
+    data = request.get_data(cache=False)
+    if not data.strip():
+        raise DeckError("the request", "no deck given: the request body is empty")
+    return PostedDeck(data, clean_name(given_name))
+
+
+def _form_text(text: str, field: str) -> bytes:
+    # Werkzeug decodes form fields leniently, turning bad bytes into U+FFFD; a deck pasted
+    # from a browser never holds one, so it means the bytes were not UTF-8.
+    if "\ufffd" in text:
+        raise DeckError(
+            f"the {field!r} field", "not valid UTF-8 text (undecodable bytes were sent)"
+        )
+    return text.replace("\r\n", "\n").encode("utf-8", "surrogatepass")
+
+
+def deck_glossary(lexicon: Lexicon, deck: PostedDeck) -> Glossary:
+    """Read the posted deck and build its glossary."""
+    return build_glossary(read_deck_bytes(deck.data, deck.name), lexicon)
+
+
+def character_profiles(
+    lexicon: Lexicon, glossaries: Iterable[Glossary]
+) -> dict[str, CharacterDetails]:
+    """Profile details of the characters of the week, for the Anki Character notes."""
+    details: dict[str, CharacterDetails] = {}
+    for glossary in glossaries:
+        for char in glossary.characters:
+            if char.character in details:
+                continue
+            try:
+                details[char.character] = character_details(lexicon.character(char.character))
+            except NotFoundError:
+                continue  # the note still has the slide's reading and gloss
+    return details
+
+
+def apkg_bytes(lexicon: Lexicon, source: Glossary | Course, name: str) -> bytes:
+    """The Anki package of a glossary or a course, as bytes (written in a private folder)."""
+    glossaries = source.glossaries if isinstance(source, Course) else (source,)
+    with tempfile.TemporaryDirectory(prefix="hanzi-companion-web-") as folder:
+        path = Path(folder) / f"{stem(name)}.apkg"
+        write_package(source, path, characters=character_profiles(lexicon, glossaries))
+        return path.read_bytes()
