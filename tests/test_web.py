@@ -31,11 +31,11 @@ from hanzi_companion.lexicon.pinyin import tone_html
 from hanzi_companion.lexicon.search import is_han
 from hanzi_companion.render.character_json import character_json
 from hanzi_companion.render.json import glossary_json
+from hanzi_companion.render.templating import mark_chinese
 from hanzi_companion.settings import Settings
 from hanzi_companion.text.decks import read_deck, read_deck_bytes
 from hanzi_companion.web import MAX_UPLOAD_BYTES, create_app
 from hanzi_companion.web.security import PAGE_POLICY
-from hanzi_companion.web.templating import mark_chinese
 
 from .conftest import DATA, ROOT, SEED_DECK
 
