@@ -65,7 +65,9 @@
     ".hc-popup *{box-sizing:border-box}",
     ".hc-popup .hc-head{margin:0 0 .15rem}",
     ".hc-popup .hc-hanzi{font-size:1.7em;line-height:1.2;margin-right:.4rem}",
-    ".hc-popup .hc-other{color:#5f6368;font-size:1.1em}",
+    ".hc-popup .hc-other{color:#5f6368;font-size:1.1em;margin-right:.4rem}",
+    ".hc-popup .hc-badge{display:inline-block;font-size:.75em;padding:0 .35em;margin-right:.3rem;",
+    "border:1px solid currentColor;border-radius:3px;vertical-align:middle;color:#5f6368}",
     ".hc-popup .hc-pinyin{font-size:1.15em;margin:0 0 .3rem}",
     ".hc-popup .hc-gloss{margin:0 0 .3rem;font-weight:600}",
     ".hc-popup .hc-senses{margin:0 0 .4rem;padding-left:1.2rem;font-size:.9em}",
@@ -81,7 +83,7 @@
     "@media print{.hc-popup{display:none}.hc-term[data-hc-term]{border-bottom:0}}",
     "@media (prefers-color-scheme:dark){.hc-popup{background:#202124;color:#e8eaed;",
     "border-color:#9aa0a6}.hc-popup a{color:#8ab4f8}.hc-popup .hc-other,",
-    ".hc-popup .hc-note,.hc-popup .tone5{color:#b0b4ba}.hc-popup .tone1{color:#ff8a80}",
+    ".hc-popup .hc-note,.hc-popup .hc-badge,.hc-popup .tone5{color:#b0b4ba}.hc-popup .tone1{color:#ff8a80}",
     ".hc-popup .tone2{color:#ffb74d}.hc-popup .tone3{color:#81c784}",
     ".hc-popup .tone4{color:#82b1ff}}"
   ].join("");
@@ -104,6 +106,25 @@
     if (content) {
       el.textContent = content; // data always goes in as text
     }
+    return el;
+  }
+
+  /** A text element whose Chinese runs (a gloss's cross-references) carry lang="zh". */
+  function mixedText(tag, className, value) {
+    var el = element(tag, className);
+    var runs = value.split(/([\u2e80-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+)/u);
+    runs.forEach(function (run, index) {
+      if (!run) {
+        return;
+      }
+      if (index % 2) {
+        var span = element("span", "", run);
+        span.lang = "zh";
+        el.appendChild(span);
+      } else {
+        el.appendChild(document.createTextNode(run));
+      }
+    });
     return el;
   }
 
@@ -180,11 +201,11 @@
    * Tone-coloured pinyin. The glossary's own marked pinyin is kept as written (its spacing,
    * capitals and apostrophes); each syllable found in it gets the class of its tone.
    */
-  function pinyinElement(entry) {
-    var box = element("div", "hc-pinyin");
+  function pinyinElement(tag, className, marked, numbered) {
+    var box = element(tag, className);
     box.lang = "zh-Latn-pinyin";
-    var shown = entry.pinyin.normalize ? entry.pinyin.normalize("NFC") : entry.pinyin;
-    var parts = syllables(entry.pinyinNumbered);
+    var shown = marked.normalize ? marked.normalize("NFC") : marked;
+    var parts = syllables(numbered);
     var lowered = fold(shown);
     var cursor = 0;
     var pieces = [];
@@ -278,6 +299,16 @@
         return typeof sense === "string" ? sense : text(sense && sense.text);
       }).filter(Boolean),
       readingSource: text(raw.reading_source),
+      otherReadings: list(raw.other_readings).map(function (reading) {
+        if (typeof reading === "string") {
+          return { pinyin: "", numbered: reading };
+        }
+        return { pinyin: text(reading && reading.pinyin), numbered: text(reading && reading.pinyin_numbered) };
+      }).filter(function (reading) {
+        return reading.pinyin || reading.numbered;
+      }),
+      hskLevel: typeof raw.hsk_level === "number" && isFinite(raw.hsk_level) ?
+        String(raw.hsk_level) : "",
       inDictionary: raw.in_dictionary !== false,
       isCharacter: Boolean(isCharacter || raw.is_character_of_the_week),
       links: chooseLinks(raw.links, word, traditional)
@@ -553,13 +584,29 @@
       otherEl.lang = other === entry.traditional ? "zh-Hant" : "zh-Hans";
       head.appendChild(otherEl);
     }
+    if (entry.isCharacter) {
+      head.appendChild(element("span", "hc-badge", "character of the week"));
+    }
+    if (entry.hskLevel) {
+      head.appendChild(element("span", "hc-badge", "HSK " + entry.hskLevel));
+    }
     el.appendChild(head);
 
     if (entry.pinyinNumbered || entry.pinyin) {
-      el.appendChild(pinyinElement(entry));
+      el.appendChild(pinyinElement("div", "hc-pinyin", entry.pinyin, entry.pinyinNumbered));
+    }
+    if (entry.otherReadings.length) {
+      var readings = element("p", "hc-note hc-readings", "Also read: ");
+      entry.otherReadings.forEach(function (reading, index) {
+        if (index) {
+          readings.appendChild(document.createTextNode(", "));
+        }
+        readings.appendChild(pinyinElement("span", "", reading.pinyin, reading.numbered));
+      });
+      el.appendChild(readings);
     }
     if (entry.gloss) {
-      el.appendChild(element("p", "hc-gloss", entry.gloss));
+      el.appendChild(mixedText("p", "hc-gloss", entry.gloss));
     }
     var more = entry.senses.filter(function (sense) {
       return sense !== entry.gloss;
@@ -567,12 +614,14 @@
     if (more.length) {
       var senses = element("ol", "hc-senses");
       more.slice(0, MAX_SENSES).forEach(function (sense) {
-        senses.appendChild(element("li", "", sense));
+        senses.appendChild(mixedText("li", "", sense));
       });
-      if (more.length > MAX_SENSES) {
-        senses.appendChild(element("li", "hc-note", "… " + (more.length - MAX_SENSES) + " more"));
-      }
       el.appendChild(senses);
+      if (more.length > MAX_SENSES) {
+        var rest = more.length - MAX_SENSES;
+        el.appendChild(element("p", "hc-note", "and " + rest + " more sense" + (rest > 1 ? "s" : "") +
+          " in the dictionaries below"));
+      }
     }
     if (!entry.inDictionary) {
       el.appendChild(element("p", "hc-note", "Not in the dictionary; reading from " +

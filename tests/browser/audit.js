@@ -4,6 +4,7 @@
 // alternatives, and the language tag of Chinese text.
 (options) => {
   const problems = [];
+  const scope = options.root ? document.querySelector(options.root) : document.body;
   const han = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   const short = (text) => text.replace(/\s+/g, " ").trim().slice(0, 50);
   const describe = (el) => {
@@ -19,7 +20,7 @@
   };
 
   if (options.lang) {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
       const node = walker.currentNode;
       if (!han.test(node.data)) continue;
@@ -33,16 +34,16 @@
     }
   }
 
-  for (const el of document.querySelectorAll("input, select, textarea")) {
+  for (const el of scope.querySelectorAll("input, select, textarea")) {
     if (el.type === "hidden" || el.hidden) continue;
     const named = (el.labels && el.labels.length) || el.getAttribute("aria-label") ||
       el.getAttribute("aria-labelledby");
     if (!named) problems.push(`form field without a label: ${describe(el)} name=${el.name}`);
   }
-  for (const img of document.querySelectorAll("img")) {
+  for (const img of scope.querySelectorAll("img")) {
     if (!img.hasAttribute("alt")) problems.push(`image without alt: ${img.getAttribute("src")}`);
   }
-  for (const el of document.querySelectorAll("a[href], button")) {
+  for (const el of scope.querySelectorAll("a[href], button")) {
     const named = el.textContent.trim() || el.getAttribute("aria-label") ||
       el.getAttribute("title") || el.querySelector("img[alt]:not([alt=''])");
     if (visible(el) && !named) problems.push(`link or button without a name: ${describe(el)}`);
@@ -77,7 +78,7 @@
     });
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
-  for (const el of document.body.querySelectorAll("*")) {
+  for (const el of [scope, ...scope.querySelectorAll("*")]) {
     const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.data.trim());
     if (!own || !visible(el) || el.closest("svg")) continue;
     const style = getComputedStyle(el);

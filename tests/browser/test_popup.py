@@ -109,6 +109,15 @@ def test_hover_shows_tone_coloured_pinyin_gloss_and_links(
             cuhk = hrefs[sites.index("CUHK")]
             assert cuhk.endswith("=" + quote(term["traditional"] or key, safe=""))
         assert all(href.startswith("https://") for href in hrefs)
+        head = popup.locator(".hc-head").inner_text()
+        assert (f"HSK {term['hsk_level']}" in head) == bool(term["hsk_level"])
+        assert ("character of the week" in head) == term["is_character_of_the_week"]
+        readings = popup.locator(".hc-readings")
+        if term["other_readings"]:
+            shown = nfc(readings.inner_text())
+            assert all(nfc(r["pinyin"]) in shown for r in term["other_readings"])
+        else:
+            assert readings.count() == 0
         checked += 1
     assert checked >= 3
     screenshot(page, "hover")
@@ -402,3 +411,22 @@ def test_slides_with_the_downloaded_glossary_json(
     url = slides_with_tag(site, f"{folder}/slides.html", tags["json"])
     open_slides(page, url)
     check_popups_show_glossary(page, glossary_terms(site, f"{folder}/{json_name.group(1)}"))
+
+
+AUDIT = (Path(__file__).parent / "audit.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_popup_passes_the_accessibility_audit(
+    page: Any, site: StaticSite, scheme: str, screenshot: Any
+) -> None:
+    """Contrast, names and lang tags inside the popup, for every term of the deck."""
+    page.emulate_media(color_scheme=scheme)
+    open_slides(page, site.url(SLIDES))
+    problems = []
+    for key in dict.fromkeys(marked(page)):
+        page.locator(f'.hc-term[data-hc-term="{key}"]').first.hover()
+        found = page.evaluate(AUDIT, {"lang": True, "root": POPUP})
+        problems += [f"{key}: {problem}" for problem in found]
+    screenshot(page, "popup")
+    assert not problems, "\n".join(problems)
