@@ -64,6 +64,8 @@ def search_index(
                 ]
             )
         for position, term in enumerate(glossary.terms, start=1):
+            if term.is_character_of_the_week and term.term in seen_chars:
+                continue  # listed once, as the character of the week, linked to its page
             terms.append(
                 [
                     term.term,
