@@ -439,7 +439,7 @@
 
   function isSkippedElement(el) {
     return Boolean(
-      SKIPPED_TAGS[el.localName] ||
+      Object.prototype.hasOwnProperty.call(SKIPPED_TAGS, el.localName) ||
       el.id === POPUP_ID ||
       (el.classList && (el.classList.contains(TERM_CLASS) || el.classList.contains("hc-no-popup"))) ||
       el.isContentEditable && el.getAttribute("contenteditable") !== null
