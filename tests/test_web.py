@@ -129,20 +129,36 @@ def unknown_han_word(lexicon: Lexicon) -> str:
 
 # -- security headers and markup, on every page ----------------------------------------------
 
-PAGES = ("/", "/search?q=city", "/about", "/course", "/deck")
+PAGES = (
+    "/",
+    "/search?q=city",
+    "/search?q=qzxv",
+    "/word/城市",
+    "/char/创",
+    "/about",
+    "/course",
+    f"/course/{SEED_DECK.stem}",
+    "/deck",
+    "/deck (posted)",
+    "/no/such/page",
+)
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_pages_carry_the_security_headers_and_no_inline_code(
     client: FlaskClient, path: str
 ) -> None:
-    response = client.get(path)
-    assert response.status_code == 200
+    if path.endswith("(posted)"):
+        response = client.post("/deck", data={"text": SEED_DECK.read_text(encoding="utf-8")})
+    else:
+        response = client.get(path)
+    assert response.status_code == (404 if "no/such" in path else 200)
     policy = response.headers["Content-Security-Policy"]
     assert policy == PAGE_POLICY
     assert "unsafe-inline" not in policy and "script-src 'self'" in policy
     assert response.headers["X-Content-Type-Options"] == "nosniff"
-    page = html_of(response)
+    # Code to copy (textarea contents) is text, not markup.
+    page = re.sub(r"<textarea\b[^>]*>.*?</textarea>", "", html_of(response), flags=re.S)
     # No inline script, no inline style, nothing loaded from another host.
     assert not re.search(r"<script(?![^>]*\bsrc=)", page)
     assert " style=" not in page and "<style" not in page
