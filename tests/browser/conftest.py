@@ -295,13 +295,13 @@ def write_glossary_json(deck: Path, target: Path, lexicon: Any) -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory, lexicon: Any) -> Iterator[StaticSite]:
-    """The slide fixtures, each deck's glossary JSON next to it (``slides.glossary.json``) and
-    the popup script under the name a teacher would copy it as (``hanzi-popup.js``)."""
+    """The fixture pages, each remark deck's glossary JSON next to it (``slides.glossary.json``)
+    and the popup script under the name a teacher would copy it as (``hanzi-popup.js``)."""
     root = tmp_path_factory.mktemp("site")
     for path in DATA.iterdir():
         if path.is_file():
             shutil.copy(path, root / path.name)
-            if path.suffix == ".html":
+            if path.suffix == ".html" and 'id="source"' in path.read_text(encoding="utf-8"):
                 write_glossary_json(path, root / f"{path.stem}.glossary.json", lexicon)
     shutil.copy(POPUP_SCRIPT, root / "hanzi-popup.js")
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(root)))

@@ -430,3 +430,43 @@ def test_the_popup_passes_the_accessibility_audit(
         problems += [f"{key}: {problem}" for problem in found]
     screenshot(page, "popup")
     assert not problems, "\n".join(problems)
+
+
+def test_a_plain_page_is_marked_only_where_the_selector_says(page: Any, site: StaticSite) -> None:
+    open_slides(page, site.url("plain.html"))
+    terms = glossary_terms(site)
+    paragraph = page.locator("#paragraph")
+    expected = [key for key in terms if key in paragraph.inner_text()]
+    assert expected, "the plain page should use words of the glossary"
+    shown = paragraph.locator(".hc-term").evaluate_all("els => els.map(e => e.dataset.hcTerm)")
+    assert set(shown) == {k for k in expected if not any(k != o and k in o for o in expected)}
+    assert page.locator("#outside .hc-term").count() == 0
+    # Text added later: marked inside the selector, left alone outside it.
+    key = shown[0]
+    page.evaluate(
+        """key => {
+            for (const [id, where] of [['late-in', '#notes'], ['late-out', 'header']]) {
+                const p = document.createElement('p');
+                p.id = id;
+                p.textContent = 'later: ' + key;
+                document.querySelector(where).appendChild(p);
+            }
+        }""",
+        key,
+    )
+    page.wait_for_selector(f'#late-in .hc-term[data-hc-term="{key}"]')
+    assert page.locator("#late-out .hc-term").count() == 0
+    page.locator("#late-in .hc-term").hover()
+    assert page.locator(POPUP).locator(".hc-gloss").inner_text() == terms[key]["gloss"]
+
+
+def test_changing_slide_closes_the_popup(page: Any, site: StaticSite) -> None:
+    """remark changes the URL fragment on every slide change."""
+    open_slides(page, site.url(SLIDES))
+    term = page.locator(".hc-term").first
+    term.focus()
+    popup = page.locator(POPUP)
+    popup.wait_for(state="visible")
+    page.evaluate("location.hash = '#2'")
+    popup.wait_for(state="hidden")
+    assert term.get_attribute("aria-expanded") == "false"
