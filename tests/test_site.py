@@ -24,7 +24,7 @@ from hanzi_companion.glossary import Glossary, build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.settings import ENV_CACHE_DIR, Settings, demo_course_dir
 from hanzi_companion.site import SiteReport, build_site, codec, pages
-from hanzi_companion.site.build import MANIFEST
+from hanzi_companion.site.build import MANIFEST, discover
 from hanzi_companion.text.decks import read_deck
 
 EXTERNAL_SCHEMES = ("http", "https", "mailto", "data")
@@ -470,11 +470,33 @@ def test_glossary_cache_round_trips(lexicon: Lexicon) -> None:
         codec.decode(Glossary, {**data, "deck": {**data["deck"], "week": True}})
 
 
+def test_deck_names_become_distinct_url_safe_slugs(tmp_path: Path) -> None:
+    for name in ("week01.md", "week01.txt", "Week 2 城市.md", "course.md", ".hidden.md", "x.pdf"):
+        (tmp_path / name).write_text("# 城市", "utf-8")
+    slugs = {source.filename: source.slug for source in discover(tmp_path)}
+    assert set(slugs) == {"week01.md", "week01.txt", "Week 2 城市.md", "course.md"}
+    assert len(set(slugs.values())) == 4
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]+", slug) for slug in slugs.values())
+    assert slugs["course.md"] != "course"  # the course's own files are course.json/.apkg
+
+
+def test_a_symlinked_site_folder_is_replaced_behind_the_link(
+    course: Path, tmp_path: Path, lexicon: Lexicon
+) -> None:
+    real = tmp_path / "www"
+    link = tmp_path / "public"
+    link.symlink_to(real, target_is_directory=True)
+    build_site(course, link, lexicon)
+    assert link.is_symlink() and (real / pages.INDEX).is_file()
+
+
 def test_links_are_relative_to_each_page() -> None:
     links = pages.SiteLinks(decks={"week07": "week07"}, characters=frozenset("创"))
     root = pages.environment(links, 0).globals["url_for"]
     nested = pages.environment(links, 1).globals["url_for"]
     assert root("pages.course_deck", name="week07") == "weeks/week07.html"
+    assert nested("pages.course_deck_apkg", name="week07") == "../anki/week07.apkg"
+    assert root("pages.course_deck_json", name="week07") == "glossary/week07.json"
     assert nested("pages.character", char="创") == "../characters/u521b.html"
     assert nested("pages.character", char="仓") == "../search.html?q=%E4%BB%93"
     assert root("static", filename="css/app.css") == "static/css/app.css"

@@ -329,7 +329,9 @@ class _SiteBuilder:
             raise DeckError(str(source.path), exc.reason) from None
         glossary = build_glossary(deck, self.lexicon)
         self.built.append(source.slug)
-        self.messages.extend(f"{source.filename}: {m}" for m in glossary.messages)
+        self.messages.extend(
+            m if source.filename in m else f"{source.filename}: {m}" for m in glossary.messages
+        )
         return glossary
 
     # -- the whole build
@@ -589,6 +591,9 @@ def build_site(
     """
     course_dir = Path(course_dir)
     out_dir = Path(out_dir)
+    if out_dir.is_symlink():
+        # Replace the folder the link points at (a web server's root, say), not the link.
+        out_dir = out_dir.resolve()
     _check_paths(course_dir, out_dir)
     sources = discover(course_dir)
     version = build_version(lexicon)

@@ -92,11 +92,14 @@ class SiteLinks:
             return ABOUT
         if endpoint == "pages.course_apkg":
             return COURSE_APKG
-        if endpoint == "pages.course_deck":
+        if endpoint in ("pages.course_deck", "pages.course_deck_apkg", "pages.course_deck_json"):
             name = str(values.pop("name"))
             if name not in self.decks:
                 raise SiteLinkError(f"the site has no deck called {name!r}")
-            return deck_page(self.decks[name])
+            slug = self.decks[name]
+            if endpoint == "pages.course_deck_apkg":
+                return deck_apkg(slug)
+            return deck_json(slug) if endpoint == "pages.course_deck_json" else deck_page(slug)
         if endpoint == "pages.character":
             char = str(values.pop("char"))
             if char in self.characters:
