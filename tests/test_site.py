@@ -375,6 +375,24 @@ def test_failed_build_leaves_the_old_site_whole(
     assert build_site(course, site, lexicon).rendered_decks == ("week02",)
 
 
+def test_an_unreadable_glossary_cache_is_rebuilt(
+    course: Path, tmp_path: Path, lexicon: Lexicon
+) -> None:
+    site = tmp_path / "site"
+    build_site(course, site, lexicon)
+    manifest = json.loads((site / MANIFEST).read_text("utf-8"))
+    week02 = next(d for d in manifest["decks"] if d["slug"] == "week02")
+    cache = site / ".hanzi-companion" / "glossaries" / f"{week02['glossary_key']}.json"
+    cache.write_text('{"deck": "not a glossary"}', "utf-8")
+    deck = course / "week03.md"
+    deck.write_text(deck.read_text("utf-8") + "- 运河\n", "utf-8")
+    report = build_site(course, site, lexicon)
+    assert set(report.built_glossaries) == {"week02", "week03"}
+    assert report.rendered_decks == ("week03",)
+    assert codec.decode(Glossary, json.loads(cache.read_text("utf-8"))).deck.name == "week02.md"
+    check_links(site)
+
+
 def test_a_killed_build_is_cleaned_up_by_the_next(
     course: Path, tmp_path: Path, lexicon: Lexicon
 ) -> None:

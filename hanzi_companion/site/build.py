@@ -280,6 +280,8 @@ class _SiteBuilder:
     def write(self, relative: str, content: str | bytes) -> None:
         path = self.work / relative
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Never write through a hard link into the old site: replace the link itself.
+        path.unlink(missing_ok=True)
         if isinstance(content, str):
             path.write_text(content, encoding="utf-8")
         else:
@@ -455,7 +457,7 @@ class _SiteBuilder:
 
     def keep_cache(self, deck: _Deck) -> None:
         """Carry the deck's glossary into the new site's cache (linked when unchanged)."""
-        if deck.cached_at is not None and deck.glossary is None:
+        if deck.cached_at is not None:
             output.link_or_copy(deck.cached_at, self.work / deck.cache_file)
             return
         glossary = self.glossary_of(deck)
@@ -525,6 +527,9 @@ class _SiteBuilder:
         from hanzi_companion.render.json import render_course_json
 
         glossaries = [self.glossary_of(d) for d in decks]
+        for deck in decks:
+            if deck.cached_at is None:
+                self.keep_cache(deck)  # a cache entry that could not be read was rebuilt
         renderer = self.renderer()
         view = pages.CourseView(
             title=course,

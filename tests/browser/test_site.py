@@ -101,7 +101,7 @@ def test_search_reads_characters_english_and_numbered_pinyin(
     word = max(re.findall(r"[A-Za-z]{4,}", term.gloss), key=len)
     numbered = _pinyin.numbered_key(term.pinyin_numbered)
     deck_page = pages.deck_page(next(iter(_slugs(root))))
-    for query in (term.term, word, numbered):
+    for query in (term.term, word, numbered, term.pinyin):
         page.goto(file_url(root / pages.SEARCH))
         page.wait_for_selector("html[data-hc-search=ready]")
         page.locator(SEARCH_BOX).fill(query)  # results follow the typing
