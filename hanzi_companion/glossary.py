@@ -201,6 +201,7 @@ def choose_entry(entries: tuple[Entry, ...], slide_gloss: str, romanisation: str
 class _TermAccumulator:
     first: Mention
     occurrences: list[Occurrence] = field(default_factory=list)
+    seen: set[Occurrence] = field(default_factory=set)
     slide_gloss: str = ""
     romanisation: str = ""
 
@@ -339,7 +340,8 @@ def build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
         occurrence = Occurrence(
             mention.slide, mention.slide_title, mention.context, mention.in_notes
         )
-        if occurrence not in acc.occurrences:
+        if occurrence not in acc.seen:
+            acc.seen.add(occurrence)
             acc.occurrences.append(occurrence)
         acc.slide_gloss = acc.slide_gloss or mention.slide_gloss
         acc.romanisation = acc.romanisation or mention.romanisation

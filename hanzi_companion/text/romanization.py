@@ -30,6 +30,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from hanzi_companion.lexicon import Lexicon
@@ -155,6 +156,7 @@ class _Candidate:
 _NOT_IN_PROSE = frozenset(["r", "m", "n", "ng", "hm", "hng", "ê"])
 
 
+@lru_cache(maxsize=65536)
 def _is_syllables(word: str) -> int:
     """Number of pinyin syllables in ``word`` (0 when it is not pinyin as people write it).
 
