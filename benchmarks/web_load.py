@@ -266,6 +266,7 @@ def main() -> None:
     if not args.no_dev_baseline:
         servers.append(("Flask dev server (baseline)", False))
     results: list[Result] = []
+    load_before = os.getloadavg()
     for server_label, production in servers:
         port = free_port()
         process = start_server(production, port, args.threads)
@@ -293,6 +294,11 @@ def main() -> None:
     print(
         f"\n{clients} concurrent clients on loopback, {duration:g} s per scenario,"
         f" {os.cpu_count()} cores"
+    )
+    load_after = os.getloadavg()
+    print(
+        f"load average (1 min) before {load_before[0]:.1f}, after {load_after[0]:.1f}:"
+        " other work on the machine shares the cores and shows in the tails"
     )
     print(
         f"{'server':28} {'scenario':30} {'requests':>9} {'req/s':>8} "

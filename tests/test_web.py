@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from hanzi_companion.errors import NotFoundError
 from hanzi_companion.glossary import build_glossary
 from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.lexicon.models import QueryKind
 from hanzi_companion.lexicon.pinyin import tone_html
 from hanzi_companion.lexicon.search import is_han
@@ -348,6 +349,9 @@ def test_word_page_shows_entries_parts_and_links(client: FlaskClient, lexicon: L
             assert marked(sense.text) in page
     for char in word:
         assert href(f"/char/{char}") in page
+    level = lexicon.hsk_level(word)
+    if level:
+        assert f'<span class="hc-flag hc-hsk">{level_label(level)}</span>' in page
     links = lexicon.links(word)
     assert [link.site for link in links][:1] == ["Purple Culture"]
     for link in links:

@@ -48,6 +48,7 @@ class WordPage:
     subwords: tuple[Entry, ...]
     containing: tuple[Entry, ...]
     links: tuple[Link, ...]
+    hsk_level: int | None = None
 
 
 def _characters(lexicon: Lexicon, word: str, reading: Reading) -> tuple[CharacterReading, ...]:
@@ -100,6 +101,7 @@ def word_page(lexicon: Lexicon, word: str) -> WordPage:
         subwords=_subwords(lexicon, word),
         containing=containing,
         links=lexicon.links(word),
+        hsk_level=lexicon.hsk_level(word),
     )
 
 
