@@ -182,3 +182,36 @@ def test_character_of_the_week_from_the_title_slide() -> None:
 
 def test_no_character_of_the_week() -> None:
     assert characters_of_the_week(deck(slide(1, "Cities"), slide(2, "城市化 and 城市"))) == ()
+
+
+def test_separators_and_markers_around_a_gloss(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        slide(
+            1, "创新 – Innovation\nUrban villages: 城中村\n人 means person\n创客 maker, 黑客 hacker"
+        ),
+    )
+    assert [(m.term, m.slide_gloss) for m in found] == [
+        ("创新", "Innovation"),
+        ("城中村", "Urban villages"),
+        ("人", "person"),
+        ("创客", "maker"),
+        ("黑客", "hacker"),
+    ]
+
+
+def test_prose_around_a_term_is_not_its_gloss(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        slide(1, "la politique du 单位 est claire\n创新 is important\nthe word 城中村 matters"),
+    )
+    assert [(m.term, m.slide_gloss) for m in found] == [
+        ("单位", ""),
+        ("创新", ""),
+        ("城中村", ""),
+    ]
+
+
+def test_traditional_script_sentence_gives_its_words(extractor: Extractor) -> None:
+    found = terms(extractor, slide(1, "我們要建設美麗的城市。"))
+    assert found == ["建設", "美麗", "城市"]

@@ -46,7 +46,20 @@ _FUNCTION_WORDS_TEXT = """
 的 了 吗 呢 吧 啊 呀 着 过 是 在 我 你 他 她 它 我们 你们 他们 她们 咱们 这 那 这个 那个 这些 那些
 这里 那里 就 都 也 很 不 没 没有 要 会 能 可以 把 被 给 让 对 从 但 但是 因为 所以 如果 而 还 又 才
 再 说 有 得 地 么 什么 怎么 为什么 已经 正在 应该 一个 自己
+們 我們 你們 他們 她們 咱們 這 這個 那個 這些 那些 這裡 那裡 沒 沒有 會 給 讓 對 從 因為 還 說 麼
+什麼 怎麼 為什麼 已經 應該 一個
 """
+# Words of English or French prose that lead into a term rather than translate it: a bare
+# phrase starting or ending with one is a clause, not a gloss ("la politique du 单位").
+_CLAUSE_WORDS_TEXT = """
+    the a an of and or to in on for with by as at from is are was were be been this that these
+    those which who it its their his her our your my we you they he she i not no also very so
+    le la les l de du des d et ou en au aux un une est sont dans par pour sur avec ce cette ces
+    qui que il elle ils elles nous vous on se sa son ses leur leurs ne pas plus
+"""
+_CLAUSE_WORDS = frozenset(_CLAUSE_WORDS_TEXT.split())
+# Words that announce a translation after a term: ``创新 means innovation``.
+_GLOSS_MARKERS = re.compile(r"^(?:means|meaning|i\.e\.|signifie|veut dire|=)\s+", re.I)
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 _SENTENCE_END = "。！？!?"
 _SENTENCE_MIN_LENGTH = 8  # a run this long with one function word is a sentence
@@ -259,7 +272,7 @@ class Extractor:
         candidates = [
             (_gloss_in_parentheses_after(line, end), False),
             _gloss_before(line, start),
-            (_gloss_after(line, end), True),
+            (_gloss_after(line, start, end), True),
         ]
         if len(han) > 1 and line.strip() == line[start:end].strip():
             candidates.append((_gloss_line(previous, labels), True))
@@ -335,6 +348,11 @@ def _gloss_before(line: str, start: int) -> tuple[str, bool]:
 
 
 def _phrase_before(head: str, in_parentheses: bool) -> str:
+    separated = re.search(r"\s*[-–—:=]\s*$", head) if not in_parentheses else None
+    if separated is not None:  # ``Innovation – 创新``, ``Innovation: 创新``
+        head = head[: separated.start()]
+        if not head.strip() or _GLOSS_DELIMITERS.split(head)[-1] != head:
+            return ""  # the English must be the whole line before the separator
     pieces = _GLOSS_DELIMITERS.split(head)
     phrase = pieces[-1] if pieces else head
     opened_by = head[: len(head) - len(phrase)]
@@ -349,7 +367,14 @@ def _phrase_before(head: str, in_parentheses: bool) -> str:
         before = opened_by.rstrip()
         if before and not re.search(r"(?:^|\s)[-–—•|]$", before):
             return ""
+        if _is_clause(phrase):
+            return ""
     return phrase
+
+
+def _is_clause(phrase: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", phrase.lower())
+    return not words or words[0] in _CLAUSE_WORDS or words[-1] in _CLAUSE_WORDS
 
 
 def _gloss_in_parentheses_after(line: str, end: int) -> str:
@@ -363,14 +388,23 @@ def _gloss_in_parentheses_after(line: str, end: int) -> str:
     return content
 
 
-def _gloss_after(line: str, end: int) -> str:
+def _gloss_after(line: str, start: int, end: int) -> str:
     """English right after the term up to the end of the line or a clause: ``创客 maker``."""
+    head = line[max(0, start - _LOOK) : start].rstrip()
+    if head and not (has_han(head[-1]) or head[-1] in "-–—•*|,;:/(、，；"):
+        return ""  # the term sits inside a sentence: what follows continues the sentence
     tail = line[end : end + _LOOK]
+    separator = re.match(r"\s*[-–—:=]\s+", tail)
+    if separator is not None:  # ``创新 – innovation``, ``创新: innovation``
+        tail = " " + tail[separator.end() :]
     if not tail.startswith(" ") or tail.strip()[:1] in ("(", ""):
         return ""
+    tail = " " + _GLOSS_MARKERS.sub("", tail.lstrip())
     phrase = re.split(r"[;:,.!?()\[\]/|]|\s[-–—]\s", tail, maxsplit=1)
     candidate = phrase[0].strip()
     if not candidate or has_han(candidate) or len(_words(candidate)) > _BARE_GLOSS_MAX_WORDS:
+        return ""
+    if _is_clause(candidate):
         return ""
     # The English must close the line or the list item: what follows is nothing, or the next
     # Chinese term (``创客 maker, 黑客 hacker``), not more prose.
