@@ -242,7 +242,10 @@ class Renderer:
 
     def search(self, course_title: str) -> str:
         return self.root.get_template(SEARCH_TEMPLATE).render(
-            course_title=course_title, hide_header_search=True, search_index=SEARCH_INDEX
+            course_title=course_title,
+            hide_header_search=True,
+            search_index=SEARCH_INDEX,
+            active="search",
         )
 
     def about(self, metadata: Mapping[str, str]) -> str:
