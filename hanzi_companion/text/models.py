@@ -28,6 +28,8 @@ class Slide:
     links: tuple[SlideLink, ...] = ()
     properties: tuple[tuple[str, str], ...] = ()  # remark slide properties (class, name, ...)
     headings: tuple[tuple[int, str], ...] = ()  # (level, text) in order
+    steps: int = 1  # remark ``--`` steps: the slide spans numbers number .. number + steps - 1
+    notes_links: tuple[SlideLink, ...] = ()  # links written in the presenter notes
 
     def property(self, name: str) -> str | None:
         for key, value in self.properties:

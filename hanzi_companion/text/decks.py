@@ -1,0 +1,978 @@
+"""Read slide decks into :class:`Deck`: remark markdown, remark HTML, flattened text, markdown.
+
+Slides are numbered as remark numbers them, so that ``deck.html#12`` opens the right slide:
+every ``--`` step is a slide of its own in remark's count, so a slide's ``number`` is the
+number of its first step and a slide with three steps takes three numbers. ``layout: true``
+templates and ``exclude: true`` slides take none.
+
+The flattened form (a whole deck on one line, separators as `` --- `` inside it) is turned
+back into remark markdown by :func:`unflatten` and then read like any remark deck.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hanzi_companion.errors import DeckError
+from hanzi_companion.text.markup import LINK_PATTERN as _LINK
+from hanzi_companion.text.markup import clean_markdown, link_definitions
+from hanzi_companion.text.models import Deck, DeckMetadata, Slide
+
+MAX_DECK_BYTES = 20 * 1024 * 1024
+
+REMARK_MARKDOWN = "remark-markdown"
+REMARK_HTML = "remark-html"
+FLATTENED = "flattened"
+MARKDOWN = "markdown"
+TEXT = "text"
+FORMATS = (REMARK_MARKDOWN, REMARK_HTML, FLATTENED, MARKDOWN, TEXT)
+_FORMAT_ALIASES = {
+    "remark": REMARK_MARKDOWN,
+    "md": MARKDOWN,
+    "html": REMARK_HTML,
+    "flat": FLATTENED,
+    "txt": TEXT,
+    "plain": TEXT,
+}
+
+# Properties remark reads at the top of a slide (only these are recognised inside a flattened
+# line, where anything else would be prose).
+REMARK_PROPERTIES = (
+    "class",
+    "name",
+    "background-image",
+    "background-size",
+    "background-position",
+    "background-color",
+    "background-repeat",
+    "layout",
+    "template",
+    "count",
+    "exclude",
+    "seq",
+)
+# Class names common enough in remark decks to be read as classes after a space, not prose.
+_KNOWN_CLASSES = frozenset(
+    [
+        "center",
+        "middle",
+        "left",
+        "right",
+        "top",
+        "bottom",
+        "inverse",
+        "cover",
+        "hljs-default",
+        "hljs-dark",
+        "hljs-light",
+        "title-slide",
+        "title",
+        "large",
+        "small",
+        "big",
+        "full",
+        "dark",
+        "light",
+        "red",
+        "blue",
+        "green",
+        "nord",
+        "normal",
+    ]
+)
+# Content classes that lay out blocks (their content sits on lines of its own).
+_BLOCK_CLASS = re.compile(
+    r"(?:footnote|column|col|left|right|center|pull|grid|row|box|caption|quote|notes?|"
+    r"container|panel|cell|half|third|quarter)",
+    re.I,
+)
+
+_SEPARATOR = "---"
+_STEP = "--"
+_NOTES = "???"
+_FENCE_LINE = re.compile(r"^ *(`{3,}|~{3,})")
+_PROPERTY_LINE = re.compile(r"^([-\w]+):([^$\n]*)", re.ASCII)
+_PROPERTY_COMMENT = re.compile(r"<!--\s*([-\w]+):([^$\n<>]*)-->", re.ASCII)
+_FRONT_KEY = re.compile(r"^[\w-]+[ \t]*:", re.ASCII)
+_TEXTAREA = re.compile(r"<textarea\b([^<>]*)>", re.I)
+_SOURCE_ID = re.compile(r"\bid\s*=\s*[\"']?source\b", re.I)
+_SOURCE_URL = re.compile(r"sourceUrl\s*:\s*[\"']([^\"'\n]+)[\"']")
+_HTML_TITLE = re.compile(r"<title\b[^<>]*>([^<]*)</title>", re.I)
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.I)
+_MARKDOWN_HINT = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s|```)|\]\(|\*\*", re.M)
+_HEADING_LINE = re.compile(r"^(#{1,6})[ \t]")
+
+
+@dataclass
+class _RawSlide:
+    """One slide or step as remark's parser sees it, before its markup is cleaned."""
+
+    content: list[str] = field(default_factory=list)
+    notes: list[str] | None = None
+    continued: bool = False
+    properties: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, line: str) -> None:
+        if self.notes is not None:
+            self.notes.append(line)
+        else:
+            self.content.append(line)
+
+    def property(self, name: str) -> str:
+        for key, value in self.properties:
+            if key == name:
+                return value
+        return ""
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def read_deck(path: Path) -> Deck:
+    """Read a deck file (format detected from its content and name)."""
+    source = str(path)
+    try:
+        if path.is_dir():
+            raise DeckError(source, "is a folder, not a deck file")
+        size = path.stat().st_size
+        if size > MAX_DECK_BYTES:
+            raise DeckError(source, _too_large(size))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DeckError(source, "no such file") from None
+    except PermissionError:
+        raise DeckError(source, "permission denied") from None
+    except OSError as error:
+        raise DeckError(source, f"cannot be read ({error.strerror or error})") from None
+    return _read_bytes(data, path.name, source)
+
+
+def read_deck_bytes(data: bytes, name: str) -> Deck:
+    """Read an uploaded deck: checks size, binary content and encoding before parsing."""
+    return _read_bytes(data, name, name)
+
+
+def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
+    """Read a deck from text; ``fmt`` forces a format (see :data:`FORMATS`), else detected."""
+    if len(text) > MAX_DECK_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > (
+        MAX_DECK_BYTES
+    ):
+        raise DeckError(name, _too_large(len(text.encode("utf-8", "surrogatepass"))))
+    if "\x00" in text:
+        raise DeckError(name, "binary data (a NUL character), not a text deck")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise DeckError(name, "empty deck: there is no text in it")
+    wanted = _normalise_format(fmt, name)
+    html_title = ""
+    label: str | None = None
+    if wanted == REMARK_HTML or (wanted is None and _looks_html(text, name)):
+        text, html_title = _remark_source(text, name)
+        label = REMARK_HTML
+        wanted = None
+    body, front = _split_front_matter(text)
+    body = "\n".join(_dedent(body.split("\n")))
+    if wanted is None:
+        wanted = _detect_markdown_format(body)
+    label = label or wanted
+    if wanted == FLATTENED:
+        body, flat_front = _split_flat_front_matter(body)
+        front = front or flat_front
+        slides = _remark_slides(unflatten(body))
+    elif wanted == REMARK_MARKDOWN:
+        slides = _remark_slides(body)
+    elif wanted == MARKDOWN:
+        slides = _section_slides(body)
+    else:
+        slides = _page_slides(body, keep_lines=True)
+    metadata = deck_metadata(slides, name, front, html_title)
+    return Deck(name=name, format=label, slides=tuple(slides), metadata=metadata)
+
+
+# ---------------------------------------------------------------- bytes and text
+
+
+def _too_large(size: int) -> str:
+    return (
+        f"too large ({size / 1024 / 1024:.1f} MB; the limit is {MAX_DECK_BYTES // 1024 // 1024} MB)"
+    )
+
+
+_MAGIC = (
+    (b"%PDF-", "a PDF file, not a slide deck: read the slides' markdown source instead"),
+    (b"PK\x03\x04", "a zip archive (PowerPoint, Keynote or Word?), not a slide deck"),
+    (b"\x89PNG", "a PNG image, not a slide deck"),
+    (b"\xff\xd8\xff", "a JPEG image, not a slide deck"),
+    (b"GIF8", "a GIF image, not a slide deck"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document, not a slide deck"),
+)
+
+
+def _read_bytes(data: bytes, name: str, source: str) -> Deck:
+    if len(data) > MAX_DECK_BYTES:
+        raise DeckError(source, _too_large(len(data)))
+    text = _decode(data, source)
+    try:
+        return read_deck_text(text, name)
+    except DeckError as error:
+        if source == name:
+            raise
+        raise DeckError(source, error.reason) from None
+
+
+def _decode(data: bytes, source: str) -> str:
+    """Decode UTF-8 (BOM allowed; UTF-16 with a BOM too); say where invalid bytes are."""
+    for magic, message in _MAGIC:
+        if data.startswith(magic):
+            raise DeckError(source, message)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DeckError(source, "starts like UTF-16 but is not valid UTF-16") from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise DeckError(source, f"binary data (a NUL byte at offset {nul}), not a text deck")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        position = error.start
+        line = data.count(b"\n", 0, position) + 1
+        line_start = data.rfind(b"\n", 0, position) + 1
+        column = len(data[line_start:position].decode("utf-8", "replace")) + 1
+        raise DeckError(
+            source,
+            f"not valid UTF-8: byte 0x{data[position]:02x} at line {line}, column {column} "
+            f"(byte offset {position}); save the deck as UTF-8",
+        ) from None
+
+
+def _normalise_format(fmt: str | None, name: str) -> str | None:
+    if fmt is None or fmt == "auto":
+        return None
+    wanted = _FORMAT_ALIASES.get(fmt.lower(), fmt.lower())
+    if wanted not in FORMATS:
+        raise DeckError(name, f"unknown deck format {fmt!r} (known: {', '.join(FORMATS)})")
+    return wanted
+
+
+def _looks_html(text: str, name: str) -> bool:
+    head = text[:4096]
+    if _TEXTAREA.search(head) and _SOURCE_ID.search(head):
+        return True
+    if _HTML_START.match(head):
+        return True
+    return name.lower().endswith((".html", ".htm")) and "<textarea" in text.lower()
+
+
+def _remark_source(text: str, name: str) -> tuple[str, str]:
+    """The markdown inside a remark HTML file's ``<textarea id="source">``, and its title."""
+    title_match = _HTML_TITLE.search(text)
+    title = " ".join(html.unescape(title_match.group(1)).split()) if title_match else ""
+    chosen: re.Match[str] | None = None
+    for match in _TEXTAREA.finditer(text):
+        if _SOURCE_ID.search(match.group(1)):
+            chosen = match
+            break
+        if chosen is None:
+            chosen = match
+    if chosen is None:
+        url = _SOURCE_URL.search(text)
+        if url:
+            raise DeckError(
+                name,
+                f"this remark HTML file loads its slides from {url.group(1)!r} (sourceUrl): "
+                "read that markdown file instead",
+            )
+        raise DeckError(name, 'an HTML file without a remark <textarea id="source">')
+    end = text.lower().find("</textarea>", chosen.end())
+    inner = text[chosen.end() :] if end < 0 else text[chosen.end() : end]
+    markdown = html.unescape(inner)
+    if not markdown.strip():
+        raise DeckError(name, 'empty deck: the remark <textarea id="source"> holds no slides')
+    return markdown, title
+
+
+def _split_front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """Jekyll front matter (``---`` YAML ``---`` at the top) is not a slide: split it off.
+
+    A remark deck may also start with ``---`` (an empty first slide) followed by slide
+    properties; it is front matter only if it holds a key remark does not know as a property,
+    or a ``layout`` that is not ``true``/``false``.
+    """
+    if not text.startswith("---\n"):
+        return text, {}
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        if text.endswith("\n---"):
+            end = len(text) - 4
+        else:
+            return text, {}
+    block = text[4:end]
+    values: dict[str, str] = {}
+    for line in block.split("\n"):
+        if not line.strip() or line.startswith((" ", "\t", "- ")):
+            continue
+        if not _FRONT_KEY.match(line):
+            return text, {}
+        key, _, value = line.partition(":")
+        values[key.strip().lower()] = value.strip().strip("\"'")
+    if not values:
+        return text, {}
+    foreign = [key for key in values if key not in REMARK_PROPERTIES]
+    layout = values.get("layout", "true").lower()
+    if not foreign and layout in ("true", "false"):
+        return text, {}
+    return text[end + 5 :], values
+
+
+def _detect_markdown_format(body: str) -> str:
+    fence = ""
+    inline_separators = 0
+    non_empty = 0
+    for line in body.split("\n"):
+        if fence:
+            if line.strip().startswith(fence):
+                fence = ""
+            continue
+        fence_match = _FENCE_LINE.match(line)
+        if fence_match:
+            fence = fence_match.group(1)
+            continue
+        if line in (_SEPARATOR, _STEP, _NOTES):
+            return REMARK_MARKDOWN
+        if line.strip():
+            non_empty += 1
+            if " --- " in line:
+                inline_separators += line.count(" --- ")
+    if inline_separators and non_empty <= inline_separators:
+        return FLATTENED
+    return MARKDOWN if _MARKDOWN_HINT.search(body) else TEXT
+
+
+# ---------------------------------------------------------------- remark markdown
+
+
+def _dedent(lines: list[str]) -> list[str]:
+    """Remove the indentation all lines share, as remark does (decks indented in HTML)."""
+    widths = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
+    shared = min(widths, default=0)
+    if not shared:
+        return lines
+    return [line[shared:] if line[:shared].strip() == "" else line.lstrip(" \t") for line in lines]
+
+
+def _fenced_ranges(lines: list[str]) -> list[tuple[int, int]]:
+    """Index ranges of fenced code blocks with a closing fence (remark ignores others)."""
+    by_marker: dict[str, list[int]] = {}
+    openers: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        match = _FENCE_LINE.match(line)
+        if match:
+            marker = match.group(1)
+            openers.append((index, marker))
+            if not line[match.end() :].strip():
+                by_marker.setdefault(marker, []).append(index)
+    ranges: list[tuple[int, int]] = []
+    after = -1
+    for index, marker in openers:
+        if index <= after:
+            continue
+        closers = by_marker.get(marker, [])
+        position = bisect.bisect_right(closers, index)
+        if position < len(closers):
+            after = closers[position]
+            ranges.append((index, after))
+    return ranges
+
+
+def _split_remark(source: str) -> list[_RawSlide]:
+    """Split remark markdown on ``---``/``--``/``???`` lines, as remark's lexer does."""
+    lines = _dedent(source.split("\n"))
+    fenced = _fenced_ranges(lines)
+    slides = [_RawSlide()]
+    fence_index = 0
+    index = 0
+    while index < len(lines):
+        if fence_index < len(fenced) and fenced[fence_index][0] == index:
+            start, end = fenced[fence_index]
+            for line in lines[start : end + 1]:
+                slides[-1].add(line)
+            index = end + 1
+            fence_index += 1
+            continue
+        line = lines[index]
+        if line in (_SEPARATOR, _STEP):
+            slides.append(_RawSlide(continued=line == _STEP))
+        elif line == _NOTES:
+            slides[-1].notes = []
+        else:
+            slides[-1].add(line)
+        index += 1
+    for slide in slides:
+        _extract_properties(slide)
+    return [slide for slide in slides if slide.property("exclude").lower() != "true"]
+
+
+def _extract_properties(slide: _RawSlide) -> None:
+    """Slide properties: ``key: value`` lines at the top, or ``<!-- key: value -->``."""
+    lines = slide.content
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if not line:
+            index += 1
+            continue
+        match = _PROPERTY_LINE.match(line)
+        if not match:
+            break
+        slide.properties.append((match.group(1).strip(), match.group(2).strip()))
+        index += 1
+    if slide.properties:
+        del lines[:index]
+    for position, line in enumerate(lines):
+        if "<!--" in line and _PROPERTY_COMMENT.search(line):
+            for match in _PROPERTY_COMMENT.finditer(line):
+                slide.properties.append((match.group(1).strip(), match.group(2).strip()))
+            lines[position] = _PROPERTY_COMMENT.sub("", line)
+
+
+def _remark_slides(source: str) -> list[Slide]:
+    """Remark markdown to slides numbered as remark numbers them."""
+    raws = _split_remark(source)
+    definitions = link_definitions(source) if "]:" in source else {}
+    groups: list[tuple[int, list[_RawSlide]]] = []
+    number = 0
+    for raw in raws:
+        if raw.property("layout").lower() == "true":
+            continue  # a template: shown on later slides, not a slide of its own
+        number += 1
+        if raw.continued and groups:
+            groups[-1][1].append(raw)
+        else:
+            groups.append((number, [raw]))
+    return [_build_slide(number, steps, definitions) for number, steps in groups]
+
+
+def _build_slide(
+    number: int, steps: list[_RawSlide], definitions: dict[str, str], keep_lines: bool = False
+) -> Slide:
+    content = "\n".join("\n".join(step.content) for step in steps)
+    notes = "\n\n".join("\n".join(step.notes) for step in steps if step.notes)
+    prose = clean_markdown(content, definitions, keep_lines)
+    notes_prose = clean_markdown(notes, definitions, keep_lines) if notes.strip() else None
+    properties: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for step in steps:
+        for key, value in step.properties:
+            if key not in seen:
+                seen.add(key)
+                properties.append((key, value))
+    return Slide(
+        number=number,
+        title=prose.headings[0][1] if prose.headings else "",
+        text=prose.text,
+        notes=notes_prose.text if notes_prose else "",
+        links=prose.links,
+        properties=tuple(properties),
+        headings=prose.headings,
+        steps=len(steps),
+        notes_links=notes_prose.links if notes_prose else (),
+    )
+
+
+# ---------------------------------------------------------------- ordinary markdown, text
+
+
+def _section_slides(body: str) -> list[Slide]:
+    """Markdown without separators: one slide per section of its top heading level."""
+    lines = body.split("\n")
+    fenced = _fenced_ranges(lines)
+    in_fence = [False] * len(lines)
+    for start, end in fenced:
+        for index in range(start, end + 1):
+            in_fence[index] = True
+    levels = [
+        len(match.group(1))
+        for index, line in enumerate(lines)
+        if not in_fence[index] and (match := _HEADING_LINE.match(line))
+    ]
+    # Split at the highest level used at least twice (a lone document title does not count).
+    top = min((level for level in set(levels) if levels.count(level) >= 2), default=0)
+    if not top:
+        return _page_slides(body)
+    definitions = link_definitions(body) if "]:" in body else {}
+    sections: list[list[str]] = [[]]
+    for index, line in enumerate(lines):
+        match = None if in_fence[index] else _HEADING_LINE.match(line)
+        if match and len(match.group(1)) <= top and any(s.strip() for s in sections[-1]):
+            sections.append([])
+        sections[-1].append(line)
+    raws = [_RawSlide(content=section) for section in sections if any(s.strip() for s in section)]
+    return [_build_slide(number, [raw], definitions) for number, raw in enumerate(raws, 1)]
+
+
+def _page_slides(body: str, keep_lines: bool = False) -> list[Slide]:
+    """Plain text: one slide, or one per page where form feeds separate pages."""
+    definitions = link_definitions(body) if "]:" in body else {}
+    pages = [page for page in body.split("\f") if page.strip()] or [body]
+    return [
+        _build_slide(number, [_RawSlide(content=page.split("\n"))], definitions, keep_lines)
+        for number, page in enumerate(pages, 1)
+    ]
+
+
+# ---------------------------------------------------------------- flattened decks
+
+_FLAT_TOKEN = re.compile(
+    r"(?P<sep>(?<!\S)---?(?!\S))"
+    r"|(?P<notes>(?<!\S)\?\?\?(?!\S))"
+    r"|(?P<fence>(?<!\S)(?:`{3,}|~{3,})[\w+-]*(?!\S))"
+    r"|(?P<heading>(?<!\S)#{1,6}(?=\s))"
+    r"|(?P<item>(?<!\S)[-*](?=\s))"
+    r"|(?P<number>(?<!\S)\d{1,2}[.)](?=\s))"
+    r"|(?P<quote>(?<!\S)>(?=\s))"
+    r"|(?P<row>\|[ \t]+\|)"
+    r"|(?P<definition>(?<!\S)\[[^\[\]\n]+\]:(?=[ \t]))"
+    r"|(?P<tag><(?:script|style|div|p|img|iframe|table|video|audio|figure|ul|ol|blockquote)\b)"
+    r"|(?P<cls>(?<![\w\\.-])(?:\.[A-Za-z_-][\w-]*)+\[)"
+    r"|(?P<open>\[)|(?P<close>\])",
+    re.I,
+)
+_FLAT_KEY = re.compile(
+    r"\s*(" + "|".join(re.escape(key) for key in REMARK_PROPERTIES) + r")[ \t]*:(?=\s|$)"
+)
+_FLAT_CLASS_LIST = re.compile(r"[ \t]*([a-z_][\w-]*(?:[ \t]*,[ \t]*[a-z_][\w-]*)*)")
+_FLAT_CLASS_MORE = re.compile(r"[ \t]+([a-z_][\w-]*)")
+_FLAT_URL = re.compile(r"[ \t]*(url\((?:\"[^\"\n]*\"|'[^'\n]*'|[^()\s]*)\))")
+_FLAT_WORD = re.compile(r"[ \t]*([\w#%.-]+)")
+_FLAT_COLON_NEXT = re.compile(r"[ \t]*:")
+_SPACE_RUN = re.compile(r"\s*")
+_STEP_FOLLOWER = re.compile(r"#|[-*>][ \t]|\d{1,2}[.)][ \t]|!\[|<|\.[A-Za-z_-][\w-]*\[")
+_SENTENCE_END = frozenset('.!?:)]"”」』。！？')
+_QUOTE_AFTER = frozenset(':.!?"”»)」')
+
+
+def _flat_properties(text: str, position: int) -> tuple[list[tuple[str, str]], int]:
+    """Remark properties written inline right after a separator (``class: inverse, center``)."""
+    found: list[tuple[str, str]] = []
+    while True:
+        key_match = _FLAT_KEY.match(text, position)
+        if not key_match:
+            return found, position
+        key = key_match.group(1)
+        position = key_match.end()
+        value = ""
+        if key == "class":
+            listed = _FLAT_CLASS_LIST.match(text, position)
+            if listed and not _FLAT_COLON_NEXT.match(text, listed.end()):
+                value = listed.group(1)
+                position = listed.end()
+                while (more := _FLAT_CLASS_MORE.match(text, position)) and (
+                    more.group(1) in _KNOWN_CLASSES and not _FLAT_COLON_NEXT.match(text, more.end())
+                ):
+                    value += " " + more.group(1)
+                    position = more.end()
+        elif key == "background-image":
+            url = _FLAT_URL.match(text, position)
+            if url:
+                value = url.group(1)
+                position = url.end()
+        else:
+            word = _FLAT_WORD.match(text, position)
+            if word and not _FLAT_COLON_NEXT.match(text, word.end()):
+                value = word.group(1)
+                position = word.end()
+        found.append((key, value))
+
+
+def unflatten(text: str) -> str:
+    """Turn a deck flattened onto one line back into remark markdown, line by line.
+
+    Separators (`` --- ``), steps (`` -- `` before a block or after a sentence), notes
+    (`` ??? ``), slide properties right after a separator, headings (``#`` runs), list items
+    (once a slide has a heading or a list), numbered items, quotes, code fences, table rows,
+    link definitions and layout content classes each start a line again. A heading ends
+    where the next block starts: a heading followed by a plain paragraph cannot be told
+    apart from a long heading once the lines are gone.
+    """
+    state = _Unflattener(text)
+    return "\n".join(_split_heading_links(line.strip()) for line in state.run().split("\n"))
+
+
+class _Unflattener:
+    """The state of one pass over a flattened deck (see :func:`unflatten`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out: list[str] = []
+        self.last_char = ""  # the last non-space character written
+        self.brackets: list[bool] = []  # open brackets: is it a layout content class
+        self.in_fence = False
+        self.reset()
+
+    def reset(self) -> None:
+        """A new slide, step or notes section starts."""
+        self.at_start = True  # nothing written yet
+        self.has_heading = False
+        self.in_heading = False  # the last block started was a heading
+        self.in_list = False
+        self.in_quote = False
+        self.after_item = False  # a list marker was just written: a heading stays on its line
+        self.last_char = ""
+        self.in_fence = False
+        self.brackets.clear()
+
+    def write(self, piece: str) -> None:
+        self.out.append(piece)
+        stripped = piece.rstrip()
+        if stripped:
+            self.last_char = stripped[-1]
+            self.at_start = False
+            self.after_item = False
+
+    def block(self, token: str) -> None:
+        """Start a line with a block marker."""
+        self.out.append("\n" + token)
+        self.in_heading = False
+        self.in_quote = False
+
+    def properties(self, position: int) -> int:
+        found, end = _flat_properties(self.text, position)
+        for key, value in found:
+            self.out.append(f"{key}: {value}\n")
+        return end
+
+    def new_slide(self, marker: str, position: int) -> int:
+        self.out.append("\n" + marker + "\n")
+        self.reset()
+        return self.properties(position)
+
+    def run(self) -> str:
+        text = self.text
+        position = self.properties(0)
+        while True:
+            match = _FLAT_TOKEN.search(text, position)
+            if match is None:
+                self.write(text[position:])
+                break
+            between = text[position : match.start()]
+            if between.strip():
+                self.write(between)
+            else:
+                self.out.append(between)
+            position = match.end()
+            kind = match.lastgroup or ""
+            if self.in_fence and kind not in ("fence", "sep"):
+                self.write(match.group())
+                continue
+            position = self.token(kind, match.group(), position)
+        return "".join(self.out)
+
+    def token(self, kind: str, token: str, position: int) -> int:
+        """Write one token; return where to go on (properties may follow a separator)."""
+        text = self.text
+        follower_at = (
+            position
+            + len(text[position : position + 64])
+            - len(text[position : position + 64].lstrip())
+        )
+        next_char = text[follower_at : follower_at + 1]
+        if kind == "sep":
+            if token == _SEPARATOR:
+                return self.new_slide(_SEPARATOR, position)
+            follows_block = _STEP_FOLLOWER.match(text, follower_at) is not None
+            after_sentence = self.last_char in _SENTENCE_END and (
+                next_char.isupper() or next_char.isdigit() or _is_han(next_char)
+            )
+            if follows_block or after_sentence:
+                return self.new_slide(_STEP, position)
+            self.write(token)
+        elif kind == "notes":
+            self.out.append("\n" + _NOTES + "\n")
+            self.reset()
+        elif kind == "fence":
+            self.out.append("\n" + token + "\n")
+            self.in_fence = not self.in_fence
+            self.in_heading = self.in_quote = False
+        elif kind == "heading":
+            if self.after_item:
+                self.out.append(token)
+            else:
+                self.block(token)
+            self.has_heading = self.in_heading = True
+            self.after_item = False
+        elif kind in ("item", "number"):
+            starts_item = kind == "item" or (
+                next_char.isupper() or _is_han(next_char) or next_char in '[*_"“'
+            )
+            if starts_item and (self.at_start or self.in_list or self.has_heading):
+                self.block(token)
+                self.in_list = self.after_item = True
+            else:
+                self.write(token)
+        elif kind == "quote":
+            if (
+                self.at_start
+                or self.in_heading
+                or self.last_char in _QUOTE_AFTER
+                or (self.in_quote and self.last_char in ",;")
+            ):
+                self.block(token)
+                self.in_quote = True
+            else:
+                self.write(token)
+        elif kind == "row":
+            self.write("|")
+            self.out.append("\n|")
+        elif kind in ("definition", "tag"):
+            if kind == "definition" or self.in_heading:
+                self.block(token)
+            else:
+                self.write(token)
+        elif kind == "cls":
+            is_layout = any(_BLOCK_CLASS.search(name) for name in token[1:-1].split("."))
+            self.brackets.append(is_layout)
+            if is_layout or self.in_heading:
+                self.block(token)
+            else:
+                self.write(token)
+        elif kind == "open":
+            self.brackets.append(False)
+            self.write(token)
+        else:  # a closing bracket
+            is_layout = self.brackets.pop() if self.brackets else False
+            self.write(token)
+            if is_layout:
+                self.out.append("\n")
+                self.in_heading = self.in_quote = False
+        return position
+
+
+_LINK_SEPARATORS = frozenset(" \t/|·,;:–—-")
+
+
+def _split_heading_links(line: str) -> str:
+    """End a flattened heading before a trailing run of links (``# 创 [A](..) / [B](..)``).
+
+    Such a run (two links or more, separated by punctuation only) is a line of links written
+    under the heading, like the dictionary links of a "character of the week" slide.
+    """
+    if not line.startswith("#") or "](" not in line:
+        return line
+    spans = [match.span() for match in _LINK.finditer(line)]
+    if len(spans) < 2 or not all(char in _LINK_SEPARATORS for char in line[spans[-1][1] :]):
+        return line
+    first = len(spans) - 1
+    while first > 0 and all(
+        char in _LINK_SEPARATORS for char in line[spans[first - 1][1] : spans[first][0]]
+    ):
+        first -= 1
+    head = line[: spans[first][0]].rstrip()
+    if len(spans) - first < 2 or head.endswith("(") or not head.lstrip("#").strip():
+        return line
+    return head + "\n" + line[spans[first][0] :]
+
+
+def _split_flat_front_matter(body: str) -> tuple[str, dict[str, str]]:
+    """Front matter flattened too: ``--- layout: post title: ... ---`` at the very start."""
+    stripped = body.lstrip()
+    if not stripped.startswith("--- "):
+        return body, {}
+    end = stripped.find(" --- ", 4)
+    if end < 0:
+        return body, {}
+    block = stripped[4:end]
+    keys = list(re.finditer(r"(?:^|\s)([A-Za-z][\w-]*):(?:\s|$)", block))
+    if not keys or keys[0].start() > 0:
+        return body, {}
+    values: dict[str, str] = {}
+    for index, match in enumerate(keys):
+        stop = keys[index + 1].start() if index + 1 < len(keys) else len(block)
+        values[match.group(1).lower()] = block[match.end() : stop].strip().strip("\"'")
+    foreign = [key for key in values if key not in REMARK_PROPERTIES]
+    if not foreign and values.get("layout", "true").lower() in ("true", "false"):
+        return body, {}
+    return stripped[end + len(" --- ") :], values
+
+
+def _is_han(char: str) -> bool:
+    return bool(char) and (
+        "\u4e00" <= char <= "\u9fff"
+        or "\u3400" <= char <= "\u4dbf"
+        or "\U00020000" <= char <= "\U0003ffff"
+        or "\uf900" <= char <= "\ufaff"
+    )
+
+
+# ---------------------------------------------------------------- metadata
+
+_WEEK = re.compile(
+    r"\b(?:week|semaine|woche|semana|settimana|wk)\.?\s*(?:n[°o]\.?\s*)?(\d{1,2})\b",
+    re.I,
+)
+_WEEK_HAN = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*周")
+_WEEK_NAME = re.compile(r"(?:week|semaine|wk|w)[-_ ]?0*(\d{1,2})(?!\d)", re.I)
+_MONTHS = (
+    r"(?:jan(?:uary|vier)?|feb(?:ruary)?|f[ée]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|"
+    r"may|mai|june?|juin|july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember)?)?|"
+    r"sept(?:embre)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?)\.?"
+)
+_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th|er)?\s+" + _MONTHS + r",?\s+\d{4}\b"
+    r"|\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}/\d{1,2}/\d{4}\b"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
+    re.I,
+)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NAME_BEFORE = re.compile(
+    r"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)[\s,(<\[:·|/–—-]*$"
+)
+_AUTHOR_LINE = re.compile(r"^(?:by|par|author|auteur|presented by|lecturer)\s*:?\s+(.+)$", re.I)
+_NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+$")
+_CHINESE_NUMERALS = {
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_COVER_SLIDES = 3
+
+
+def _han_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return _CHINESE_NUMERALS.get(tens, 1) * 10 + _CHINESE_NUMERALS.get(units, 0)
+    return _CHINESE_NUMERALS.get(text)
+
+
+def _week_in(text: str) -> int | None:
+    match = _WEEK.search(text)
+    if match:
+        return int(match.group(1))
+    han = _WEEK_HAN.search(text)
+    return _han_number(han.group(1)) if han else None
+
+
+def deck_metadata(
+    slides: list[Slide], name: str, front: dict[str, str] | None = None, html_title: str = ""
+) -> DeckMetadata:
+    """What the first slides say about the deck: title, course, week, date, author."""
+    front = front or {}
+    cover = slides[:_COVER_SLIDES]
+    week: int | None = None
+    date = front.get("date", "")
+    if date and not _DATE.search(date):
+        date = date.split("T")[0]
+    title_slide: Slide | None = None
+    for slide in cover:
+        found_week = _week_in(slide.text)
+        found_date = _DATE.search(slide.text)
+        if week is None and found_week is not None:
+            week = found_week
+            title_slide = title_slide or slide
+        if not date and found_date:
+            date = found_date.group()
+            title_slide = title_slide or slide
+    if week is None and front.get("week", "").isdigit():
+        week = int(front["week"])
+    if week is None:
+        by_name = _WEEK_NAME.search(Path(name).stem)
+        week = int(by_name.group(1)) if by_name else None
+    if title_slide is None:
+        title_slide = next((slide for slide in cover if slide.headings), None)
+    title = front.get("title", "") or _title_of(title_slide) or html_title or _first_line(slides)
+    author = front.get("author", "") or _author_of(cover)
+    course = front.get("course", "")
+    if not course and len(slides) > 1:
+        course = _course_of(cover, title_slide, title, author)
+    return DeckMetadata(title=title, course=course, week=week, date=date, author=author)
+
+
+def _title_of(slide: Slide | None) -> str:
+    """The title slide's most telling heading: not the week label, not a date, not a lone 字."""
+    if slide is None:
+        return ""
+    best = ""
+    best_score = 0
+    for _, heading in slide.headings:
+        text = heading
+        week = _WEEK.search(text)
+        if week:
+            text = text[: week.start()] + text[week.end() :]
+        date = _DATE.search(text)
+        if date:
+            text = text[: date.start()] + text[date.end() :]
+        text = text.strip(" :-–—|,.")
+        score = sum(1 for char in text if char.isalpha() and not _is_han(char))
+        score += 2 * sum(1 for char in text if _is_han(char)) if len(text) > 2 else 0
+        if score > best_score:
+            best, best_score = text, score
+    return best
+
+
+def _first_line(slides: list[Slide]) -> str:
+    """A short first line stands for the title of a document without headings."""
+    for slide in slides[:1]:
+        first = slide.text.split("\n", 1)[0]
+        if 0 < len(first) <= 80:
+            return first
+    return ""
+
+
+def _author_of(cover: list[Slide]) -> str:
+    for slide in cover:
+        for line in slide.text.split("\n"):
+            by = _AUTHOR_LINE.match(line)
+            if by:
+                return by.group(1).strip()
+            email = _EMAIL.search(line)
+            if email:
+                before = _NAME_BEFORE.search(line[max(0, email.start() - 120) : email.start()])
+                if before:
+                    return before.group(1).strip()
+    return ""
+
+
+def _course_of(cover: list[Slide], title_slide: Slide | None, title: str, author: str) -> str:
+    """The first line of the first slide when it is a cover before the title slide."""
+    if not cover:
+        return ""
+    first = cover[0]
+    if first is title_slide and len(first.headings) < 2:
+        return ""
+    for line in first.text.split("\n"):
+        candidate = line
+        if author and author in candidate:
+            candidate = candidate[: candidate.index(author)]
+        email = _EMAIL.search(candidate)
+        if email:
+            candidate = candidate[: email.start()]
+        candidate = candidate.strip(" :-–—|,(")
+        if not candidate or candidate == title or _week_in(candidate) is not None:
+            continue
+        if _DATE.fullmatch(candidate) or _NAME_LINE.match(candidate):
+            continue
+        return candidate
+    return ""

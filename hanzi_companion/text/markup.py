@@ -1,0 +1,485 @@
+"""Markdown, remark and HTML markup of one slide turned into plain prose, links kept apart.
+
+The prose keeps the order of the slide and one line per heading, list item, paragraph or table
+row, so that a Chinese term stays next to the English written around it. URLs, image targets
+and link targets never reach the prose (``?word=创`` in a link yields no Chinese); links are
+returned beside it, with their labels.
+
+Every pattern here is linear: no nested quantifiers over overlapping character classes, and
+brackets are matched with one pass and a stack, so a 5 MB deck on a single line reads in
+linear time.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import itertools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from hanzi_companion.text.models import SlideLink
+
+# A CJK ideograph or CJK punctuation: where two lines join without a space.
+_CJK = re.compile(
+    "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf\u31c0-\u31ef"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
+)
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]: *<?([^\s>]+)>?(?: +[\"'(]([^\n]*)[\"')])? *$")
+_SETEXT_1 = re.compile(r"^=+$")
+_SETEXT_2 = re.compile(r"^-{2,}$")
+_RULE = re.compile(r"^(?:(?:\* *){3,}|(?:_ *){3,}|(?:- *){3,})$")
+_TABLE_RULE = re.compile(r"^\|? *:?-+:? *(?:\| *:?-+:? *)*\|?$")
+_QUOTE = re.compile(r"^(?:> ?)+")
+_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?: +|$)")
+_HEADING = re.compile(r"^(#{1,6})(?:[ \t]+|$)")
+_CLOSING_HASHES = re.compile(r"(?<![ \t])[ \t]+#+$")
+
+# A chain of classes starts after no word character: "word.class[" is not one (unlike remark,
+# whose pattern would also rescan a long ".a.a.a" run from every dot).
+_CONTENT_CLASS_OR_BRACKET = re.compile(
+    r"(?<![A-Za-z0-9_.-])\\?(?:\.[A-Za-z_-][A-Za-z0-9_-]*)+\[|\[|\]"
+)
+
+_LABEL = r"((?:[^\[\]\n]|\[[^\[\]\n]*\])*)"  # one level of nested brackets, unambiguous
+_TARGET = r"<?((?:[^\s()<>]|\([^\s()<>]*\))*)>?"  # one level of parentheses, unambiguous
+_TITLE = r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?"
+_IMAGE = re.compile(r"!\[" + _LABEL + r"\]\([ \t]*" + _TARGET + _TITLE + r"[ \t]*\)")
+_IMAGE_REF = re.compile(r"!\[" + _LABEL + r"\]\[([^\[\]\n]*)\]")
+_LINK = re.compile(r"\[" + _LABEL + r"\]\([ \t]*" + _TARGET + _TITLE + r"[ \t]*\)")
+LINK_PATTERN = _LINK  # inline markdown links, for readers that must find them in raw text
+_LINK_REF = re.compile(r"\[" + _LABEL + r"\](?:[ \t]?\[([^\[\]\n]*)\])?")
+_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", re.I)
+_BARE_URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`]+", re.I)
+_BACKTICKS = re.compile(r"`+")
+_HTML_ANCHOR = re.compile(
+    r"<a\b[^<>]*?\bhref[ \t]*=[ \t]*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\s\"'<>]+))[^<>]*>([^<]*)</a>",
+    re.I,
+)
+_HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+_STYLE_BLOCK_START = re.compile(r"<style\b[^<>]*>", re.I)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~\"'])")
+_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*])|~~")
+_TRAILING = frozenset(".,;:!?'\"")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+# Tags that break lines, tags removed with their markup only, media whose targets are not prose.
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "center",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+    ]
+)
+_INLINE_TAGS = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "rb",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+        "ruby",
+        "rtc",
+    ]
+)
+_SPACED_TAGS = frozenset(["rt", "rp", "td", "th"])
+_MEDIA_TAGS = frozenset(
+    ["img", "image", "video", "audio", "source", "track", "iframe", "embed", "object", "picture"]
+)
+
+
+@dataclass(frozen=True)
+class Prose:
+    """One slide's (or its notes') prose: lines in order, headings, links."""
+
+    lines: tuple[str, ...]
+    headings: tuple[tuple[int, str], ...]
+    links: tuple[SlideLink, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def is_cjk(char: str) -> bool:
+    """Whether one character is a CJK ideograph or CJK punctuation (extensions included)."""
+    return _CJK.match(char) is not None
+
+
+def join_lines(left: str, right: str) -> str:
+    """Join two lines of one paragraph: no space between two CJK characters."""
+    if not left:
+        return right
+    if not right:
+        return left
+    if is_cjk(left[-1]) and is_cjk(right[0]):
+        return left + right
+    return left + " " + right
+
+
+def link_definitions(source: str) -> dict[str, str]:
+    """Reference-style link definitions (``[id]: url``) of a whole deck, ids lower-cased."""
+    found: dict[str, str] = {}
+    for line in source.split("\n"):
+        if "]:" not in line:
+            continue
+        match = _DEFINITION.match(line)
+        if match:
+            found.setdefault(match.group(1).strip().lower(), match.group(2))
+    return found
+
+
+def strip_html_comments(source: str) -> str:
+    """Remove ``<!-- ... -->`` comments; an unclosed comment is left as text."""
+    if "<!--" not in source:
+        return source
+    parts: list[str] = []
+    start = 0
+    while True:
+        opening = source.find("<!--", start)
+        if opening < 0:
+            break
+        closing = source.find("-->", opening + 4)
+        if closing < 0:
+            break
+        parts.append(source[start:opening])
+        start = closing + 3
+    parts.append(source[start:])
+    return "".join(parts)
+
+
+def strip_content_classes(source: str) -> str:
+    """Remove remark content classes (``.footnote[...]``, nested), keeping what they hold.
+
+    As in remark, a class whose content spans lines is a block: its markers become line breaks.
+    Brackets are matched in one pass with a stack; an unclosed class stays as written.
+    """
+    if "." not in source or "[" not in source:
+        return source
+    stack: list[tuple[int, int, bool]] = []  # (start, end of the opening, is a content class)
+    replacements: list[tuple[int, int, str]] = []
+    newlines = [i for i, char in enumerate(source) if char == "\n"] if "\n" in source else []
+    for match in _CONTENT_CLASS_OR_BRACKET.finditer(source):
+        token = match.group()
+        if token == "]":
+            if not stack:
+                continue
+            start, end, is_class = stack.pop()
+            if not is_class:
+                continue
+            block = bisect.bisect_left(newlines, match.start()) > bisect.bisect_left(newlines, end)
+            marker = "\n" if block else ""
+            replacements.append((start, end, marker))
+            replacements.append((match.start(), match.end(), marker))
+        elif token == "[":
+            stack.append((match.start(), match.end(), False))
+        elif token.startswith("\\"):
+            replacements.append((match.start(), match.start() + 1, ""))  # escaped: literal
+            stack.append((match.end() - 1, match.end(), False))
+        else:
+            stack.append((match.start(), match.end(), True))
+    if not replacements:
+        return source
+    replacements.sort()
+    parts: list[str] = []
+    position = 0
+    for start, end, marker in replacements:
+        parts.append(source[position:start])
+        parts.append(marker)
+        position = end
+    parts.append(source[position:])
+    return "".join(parts)
+
+
+def _strip_style_blocks(source: str) -> str:
+    """Drop ``<style>`` elements: CSS is never prose. An unclosed one is left as text."""
+    if "<style" not in source.lower():
+        return source
+    lowered = source.lower()
+    parts: list[str] = []
+    position = 0
+    for match in _STYLE_BLOCK_START.finditer(source):
+        if match.start() < position:
+            continue
+        closing = lowered.find("</style>", match.end())
+        if closing < 0:
+            break
+        parts.append(source[position : match.start()])
+        position = closing + len("</style>")
+    parts.append(source[position:])
+    return "".join(parts)
+
+
+class _Inline:
+    """Inline cleaning of one paragraph, collecting the links it removes."""
+
+    def __init__(self, definitions: Mapping[str, str]) -> None:
+        self.definitions = definitions
+        self.links: list[SlideLink] = []
+
+    def clean(self, text: str) -> list[str]:
+        """Return the paragraph's prose, split where the markup breaks lines (``<br>``)."""
+        if "`" in text:
+            text = _strip_code_spans(text)
+        if "![" in text:
+            text = _IMAGE.sub("", text)
+            text = _IMAGE_REF.sub("", text)
+        if "[" in text:
+            text = _LINK.sub(self._inline_link, text)
+            text = _LINK_REF.sub(self._reference_link, text)
+        if "<" in text:
+            text = _AUTOLINK.sub(self._autolink, text)
+            text = _HTML_ANCHOR.sub(self._html_anchor, text)
+            text = _HTML_TAG.sub(_html_tag, text)
+        text = _BARE_URL.sub(self._bare_url, text)
+        if "\\" in text:
+            text = _ESCAPE.sub(r"\1", text)
+        text = _EMPHASIS.sub("", text)
+        if "&" in text:
+            text = html.unescape(text)
+        lines = []
+        for line in text.split("\n"):
+            line = _SPACES.sub(" ", line).strip()
+            if line:
+                lines.append(line)
+        return lines
+
+    def _label(self, raw: str) -> str:
+        cleaned = _Inline(self.definitions)
+        label = " ".join(cleaned.clean(raw))
+        self.links.extend(cleaned.links)
+        return label
+
+    def _inline_link(self, match: re.Match[str]) -> str:
+        label = self._label(match.group(1))
+        self.links.append(SlideLink(label=label, url=match.group(2)))
+        return label
+
+    def _reference_link(self, match: re.Match[str]) -> str:
+        raw_label = match.group(1)
+        reference = match.group(2)
+        key = (reference or raw_label).strip().lower()
+        url = self.definitions.get(key)
+        if url is None:  # not a link after all: keep what it says, without its brackets
+            return raw_label if reference is not None else "[" + raw_label + "]"
+        label = self._label(raw_label)
+        self.links.append(SlideLink(label=label, url=url))
+        return label
+
+    def _autolink(self, match: re.Match[str]) -> str:
+        target = match.group(1)
+        if "@" in target and ":" not in target:
+            self.links.append(SlideLink(label=target, url="mailto:" + target))
+            return target
+        self.links.append(SlideLink(label=target, url=target))
+        return ""
+
+    def _html_anchor(self, match: re.Match[str]) -> str:
+        url = match.group(1) or match.group(2) or match.group(3) or ""
+        label = " ".join(_Inline(self.definitions).clean(match.group(4)))
+        self.links.append(SlideLink(label=label, url=html.unescape(url)))
+        return label
+
+    def _bare_url(self, match: re.Match[str]) -> str:
+        url = match.group()
+        kept = ""
+        # Trailing punctuation belongs to the sentence, a closing parenthesis to the URL only
+        # when it opened inside it (Wikipedia titles).
+        while url and (
+            url[-1] in ".,;:!?'\"" or (url[-1] == ")" and url.count("(") < url.count(")"))
+        ):
+            kept = url[-1] + kept
+            url = url[:-1]
+        self.links.append(SlideLink(label=url, url=url))
+        return kept
+
+
+def _strip_code_spans(text: str) -> str:
+    """Remove the backticks of code spans (a run closed by the next run of the same length)."""
+    runs = [match.span() for match in _BACKTICKS.finditer(text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    parts: list[str] = []
+    position = 0
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        after = bisect.bisect_right(same, index)
+        if after == len(same):
+            index += 1  # never closed: literal backticks
+            continue
+        closing = same[after]
+        parts.append(text[position:start])
+        parts.append(text[end : runs[closing][0]].strip())
+        position = runs[closing][1]
+        index = closing + 1
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _html_tag(match: re.Match[str]) -> str:
+    name = match.group(1).lower()
+    if name in _BLOCK_TAGS:
+        return "\n"
+    if name in _SPACED_TAGS:
+        return " "
+    if name in _INLINE_TAGS or name in _MEDIA_TAGS:
+        return ""
+    return match.group()  # unknown or active content (script): kept as text, escaped on output
+
+
+def clean_markdown(
+    source: str, definitions: Mapping[str, str] | None = None, keep_lines: bool = False
+) -> Prose:
+    """Turn one slide's markdown (remark flavour, inline HTML) into prose lines and links.
+
+    With ``keep_lines`` (plain text), every line of the source stays a line of its own;
+    otherwise the lines of a paragraph or list item are joined.
+    """
+    inline = _Inline(definitions or {})
+    source = strip_html_comments(source)
+    source = _strip_style_blocks(source)
+    source = strip_content_classes(source)
+    lines: list[str] = []
+    headings: list[tuple[int, str]] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            pieces = [paragraph[0]]
+            for previous, piece in itertools.pairwise(paragraph):
+                if not (is_cjk(previous[-1]) and is_cjk(piece[0])):
+                    pieces.append(" ")
+                pieces.append(piece)
+            lines.extend(inline.clean("".join(pieces)))
+            paragraph.clear()
+
+    def heading(level: int, raw: str) -> None:
+        flush()
+        cleaned = inline.clean(raw)
+        if cleaned:
+            headings.append((level, cleaned[0]))
+            lines.extend(cleaned)
+
+    fence = ""
+    for raw_line in source.split("\n"):
+        stripped = raw_line.strip()
+        if fence:
+            if stripped.startswith(fence) and not stripped[len(fence) :].strip(fence[0] + " "):
+                fence = ""
+            elif stripped:
+                lines.append(stripped)  # code is kept as written: it may hold Chinese strings
+            continue
+        if not stripped:
+            flush()
+            continue
+        fence_match = _FENCE.match(raw_line.lstrip())
+        if fence_match:
+            flush()
+            fence = fence_match.group(1)
+            continue
+        if paragraph and _SETEXT_1.match(stripped):
+            text = paragraph.pop()
+            flush()
+            heading(1, text)
+            continue
+        if paragraph and _SETEXT_2.match(stripped):
+            text = paragraph.pop()
+            flush()
+            heading(2, text)
+            continue
+        if _RULE.match(stripped) or (_TABLE_RULE.match(stripped) and "-" in stripped):
+            flush()
+            continue
+        if "]:" in stripped and _DEFINITION.match(stripped):
+            flush()
+            continue
+        stripped = _QUOTE.sub("", stripped)
+        item = _ITEM.match(stripped)
+        if item:
+            flush()
+            stripped = stripped[item.end() :]
+            while item := _ITEM.match(stripped):  # nested markers on one line: "- 1. text"
+                stripped = stripped[item.end() :]
+        heading_match = _HEADING.match(stripped)
+        if heading_match:
+            text = _CLOSING_HASHES.sub("", stripped[heading_match.end() :])
+            heading(len(heading_match.group(1)), text)
+            continue
+        if stripped.startswith("|") and stripped.count("|") >= 2:
+            flush()
+            cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+            paragraph.append(" | ".join(cell for cell in cells if cell.strip(":- ")))
+            flush()
+            continue
+        if stripped:
+            paragraph.append(stripped)
+        if keep_lines or raw_line.endswith("  ") or raw_line.endswith("\\"):
+            if paragraph and paragraph[-1].endswith("\\"):
+                paragraph[-1] = paragraph[-1][:-1]
+            flush()  # a hard line break
+    flush()
+    return Prose(lines=tuple(lines), headings=tuple(headings), links=tuple(inline.links))

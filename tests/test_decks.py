@@ -1,0 +1,517 @@
+"""Reading slide decks: remark markdown, remark HTML, flattened text, markdown, plain text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from hanzi_companion.errors import DeckError
+from hanzi_companion.text.decks import (
+    MAX_DECK_BYTES,
+    read_deck,
+    read_deck_bytes,
+    read_deck_text,
+    unflatten,
+)
+from hanzi_companion.text.models import Deck, Slide
+
+from .conftest import DATA, SEED_DECK
+
+DECKS = DATA / "decks"
+HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0003ffff]")
+
+
+def flatten(markdown: str) -> str:
+    """What the course's export does to a deck: every line joined with a space."""
+    return " ".join(line.strip() for line in markdown.split("\n") if line.strip())
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def slide_with(deck: Deck, fragment: str) -> Slide:
+    found = [slide for slide in deck.slides if fragment in slide.text]
+    assert found, f"no slide has {fragment!r}"
+    return found[0]
+
+
+def assert_same_slides(expected: Deck, actual: Deck) -> None:
+    """Same numbering, titles, headings, properties, links; same prose and notes up to spaces."""
+    assert [s.number for s in actual.slides] == [s.number for s in expected.slides]
+    for want, got in zip(expected.slides, actual.slides, strict=True):
+        assert got.title == want.title
+        assert got.headings == want.headings
+        assert got.properties == want.properties
+        assert got.links == want.links
+        assert got.steps == want.steps
+        assert normalised(got.text) == normalised(want.text)
+        assert normalised(got.notes) == normalised(want.notes)
+    assert actual.metadata == expected.metadata
+
+
+# ---------------------------------------------------------------- the seed deck (flattened)
+
+
+@pytest.fixture(scope="module")
+def seed() -> Deck:
+    return read_deck(SEED_DECK)
+
+
+def test_seed_is_read_as_a_flattened_deck_with_one_slide_per_separator(seed: Deck) -> None:
+    raw = SEED_DECK.read_text(encoding="utf-8")
+    assert seed.format == "flattened"
+    assert seed.name == SEED_DECK.name
+    assert len(seed.slides) == raw.count(" --- ") + 1  # no steps nor templates in this deck
+    assert [slide.number for slide in seed.slides] == list(range(1, len(seed.slides) + 1))
+
+
+def test_seed_metadata_comes_from_the_first_slides(seed: Deck) -> None:
+    meta = seed.metadata
+    assert meta.week == 7
+    assert meta.date == "18 Mar 2025"
+    assert meta.title == "Innovation: Created In China"
+    assert meta.author == "Clément Renaud"
+    assert meta.course.startswith("Chinese Cities - Sciences Po")
+    assert "Renaud" not in meta.course
+
+
+def test_seed_headings_run_inline_become_headings(seed: Deck) -> None:
+    cover = seed.slides[1]
+    assert cover.headings == (
+        (2, "Week 7"),
+        (1, "创"),
+        (2, "Innovation: Created In China"),
+        (4, "18 Mar 2025"),
+    )
+    assert cover.property("class") == "inverse, center, middle"
+    shanzhai = slide_with(seed, "山寨")
+    assert shanzhai.headings == ((3, "shan zhai"), (1, "山寨"))
+    assert shanzhai.property("background-image") == ""  # written empty in the deck
+
+
+def test_seed_character_of_the_week_slide_keeps_its_dictionary_links(seed: Deck) -> None:
+    slide = next(s for s in seed.slides if s.title == "Character of the week")
+    assert slide.headings == ((2, "Character of the week"), (1, "创"))
+    labels = [link.label for link in slide.links]
+    assert labels == ["Purple Culture", "Hanziyuan", "CUHK dic"]
+    assert any(link.url.endswith("?word=创") for link in slide.links)
+    # the character is in the prose once, as the heading; the URLs give nothing
+    assert HAN.findall(slide.text) == ["创"]
+    assert "word=" not in slide.text
+
+
+def test_seed_prose_keeps_chinese_next_to_its_english(seed: Deck) -> None:
+    doctrine = slide_with(seed, "精准扶贫")
+    assert doctrine.title == "Political doctrine"
+    lines = doctrine.text.split("\n")
+    assert "Targeted Poverty Alleviation 精准扶贫 (2014)" in lines
+    assert "Socialism with Chinese characteristics (中国特色社会主义思想)" in lines
+    assert "习近平新时代中国特色社会主义思想" in lines
+    assert "Tech and development Zones (开发区)" in slide_with(seed, "开发区").text.split("\n")
+    makers = slide_with(seed, "创客 chuangke").text.split("\n")
+    assert makers.index("创客 chuangke") < makers.index("黑客 heike")
+    assert "(yueshuxing zhibiao)" in slide_with(seed, "yueshuxing").text  # emphasis removed
+
+
+def test_seed_notes_are_apart_from_the_slide(seed: Deck) -> None:
+    slide = next(s for s in seed.slides if "大众创客" in s.notes)
+    assert "大众创客" not in slide.text
+    assert slide.title == "Creative Clusters ?"
+    assert "???" not in slide.notes
+    xindanwei = slide_with(seed, "Xindanwei (新单位)")
+    assert "slideshare" not in xindanwei.notes  # a bare URL in the notes is no prose
+    assert any("slideshare" in link.url for link in xindanwei.notes_links)
+
+
+def test_seed_properties_are_not_prose(seed: Deck) -> None:
+    for slide in seed.slides:
+        assert "background-image" not in slide.text
+        assert "class:" not in slide.text
+        assert "url(" not in slide.text
+    people = slide_with(seed, "联合创业办公社")
+    assert people.property("background-image") == "url(/talks/pspe/img/peopleSquared.jpg)"
+    assert people.property("class") == "inverse"
+    assert people.title == "People Squared (联合创业办公社)"
+
+
+def test_no_url_of_the_seed_reaches_the_prose(seed: Deck) -> None:
+    for slide in seed.slides:
+        for line in (slide.text + "\n" + slide.notes).split("\n"):
+            assert "http" not in line and "](" not in line, line
+
+
+# ---------------------------------------------------------------- remark markdown
+
+
+@pytest.fixture(scope="module")
+def week03() -> Deck:
+    return read_deck(DECKS / "week03.md")
+
+
+def test_remark_numbering_counts_steps_and_skips_templates_and_excluded(week03: Deck) -> None:
+    assert week03.format == "remark-markdown"
+    # front matter is no slide, the layout template takes no number, the transfer slide has
+    # three steps (numbers 3-5), the excluded slide is gone, count: false still takes one
+    assert [(s.number, s.steps) for s in week03.slides] == [
+        (1, 1),
+        (2, 1),
+        (3, 3),
+        (6, 1),
+        (7, 1),
+        (8, 1),
+    ]
+    assert all("隐藏" not in s.text for s in week03.slides)
+    assert all("中国城市" not in s.text for s in week03.slides)  # the template's footer
+    assert week03.slides[2].property("name") == "transfer"
+    assert week03.slides[-1].property("count") == "false"
+
+
+def test_remark_front_matter_gives_metadata(week03: Deck) -> None:
+    meta = week03.metadata
+    assert (meta.title, meta.course, meta.week, meta.date, meta.author) == (
+        "Week 3: Water and the City",
+        "Chinese Cities",
+        3,
+        "4 Feb 2025",
+        "Jane Doe",
+    )
+
+
+def test_remark_steps_notes_and_links(week03: Deck) -> None:
+    transfer = week03.slides[2]
+    assert transfer.text.split("\n") == [
+        "South–North Water Transfer",
+        "The project 南水北调 (nan shui bei diao) moves water north",
+        "Three routes: eastern, central, western",
+        "See the map",
+    ]
+    assert transfer.notes == "Mention 丹江口水库 and the resettlement."
+    assert [link.label for link in transfer.links] == ["map"]
+    assert "运河" not in transfer.text  # an image's target and alt text are not prose
+
+
+def test_remark_content_classes_html_and_comment_properties(week03: Deck) -> None:
+    sponge = slide_with(week03, "海绵城市")
+    assert sponge.property("class") == "inverse"
+    assert sponge.headings == ((1, "Sponge cities 海绵城市"), (3, "Policy"))
+    lines = sponge.text.split("\n")
+    assert "Launched in 2015 (海绵城市建设)" in lines
+    assert lines[-3:] == ["Permeable pavements", "透水铺装", "Wetlands 湿地"]  # <br> breaks
+    assert "column" not in sponge.text and "[" not in sponge.text
+
+
+def test_remark_fenced_code_does_not_split_and_tables_keep_rows(week03: Deck) -> None:
+    code = slide_with(week03, "Code and tables")
+    assert 'separator = "---"' in code.text
+    assert "河流 | river" in code.text.split("\n")
+
+
+def test_remark_reference_links_are_resolved(week03: Deck) -> None:
+    last = week03.slides[-1]
+    assert "Read more in the report." in last.text.split("\n")
+    assert "上善若水 — the highest good is like water" in last.text.split("\n")
+    assert [(link.label, link.url) for link in last.links] == [
+        ("the report", "https://example.org/report?term=上善")
+    ]
+    assert "term=" not in last.text and "上善\n" not in last.text + "\n"
+
+
+def test_remark_rules_for_separators() -> None:
+    deck = read_deck_text(
+        "# A\n---\n# B\n--\nmore\n--- \n# not a separator above (trailing space)\n"
+        "---\nlayout: true\n# Template\n---\n# C\n???\nnote one\n--\nstep\n???\nnote two\n"
+        "---\nexclude: true\n# gone\n---\n# D",
+        "rules.md",
+    )
+    assert [(s.number, s.title) for s in deck.slides] == [(1, "A"), (2, "B"), (4, "C"), (6, "D")]
+    assert deck.slides[1].steps == 2
+    assert "not a separator above" in deck.slides[1].text
+    assert deck.slides[2].notes.split("\n") == ["note one", "note two"]
+    assert "step" in deck.slides[2].text and "step" not in deck.slides[2].notes
+
+
+def test_remark_properties_only_at_the_top_of_a_slide() -> None:
+    deck = read_deck_text("class: center\nname: intro\n\n# Intro\n\nnote: kept\n---\n# Two", "p")
+    first = deck.slides[0]
+    assert first.properties == (("class", "center"), ("name", "intro"))
+    assert "note: kept" in first.text
+
+
+# ---------------------------------------------------------------- remark HTML
+
+
+@pytest.fixture(scope="module")
+def week04() -> Deck:
+    return read_deck(DECKS / "week04.html")
+
+
+def test_remark_html_reads_the_textarea(week04: Deck) -> None:
+    assert week04.format == "remark-html"
+    assert [(s.number, s.steps) for s in week04.slides] == [(1, 1), (2, 1), (3, 2), (5, 1)]
+    assert week04.slides[0].title == "Week 4: Rivers & Canals"  # unescaped once
+    assert week04.metadata.week == 4
+    assert week04.metadata.date == "11 Feb 2025"
+    assert week04.metadata.title == "Rivers & Canals"
+    canal = week04.slides[2]
+    assert "Beijing to Hangzhou 杭州" in canal.text.split("\n")
+    assert canal.notes == "Ask about 京杭大运河."
+    links = week04.slides[1].links
+    assert links[0].url == "https://www.purpleculture.net/dictionary-details/?word=河&x=1"
+
+
+def test_script_in_a_deck_is_kept_as_text_not_run(week04: Deck) -> None:
+    slide = week04.slides[-1]
+    assert '<script>alert("河")</script>' in slide.text  # renderers escape it
+    assert "Rivers: 长江, 黄河!" in slide.text
+
+
+def test_remark_html_without_a_textarea_is_an_error() -> None:
+    with pytest.raises(DeckError, match="sourceUrl"):
+        read_deck_text(
+            "<html><body><script>remark.create({sourceUrl: 'week9.md'})</script></body></html>",
+            "week09.html",
+        )
+    with pytest.raises(DeckError, match="textarea"):
+        read_deck_text("<!DOCTYPE html><html><body><p>Hello</p></body></html>", "page.html")
+    with pytest.raises(DeckError, match="empty deck"):
+        read_deck_text('<html><textarea id="source">\n  \n</textarea></html>', "empty.html")
+
+
+# ---------------------------------------------------------------- flattened decks
+
+
+def test_flattened_remark_deck_reads_like_the_original(week03: Deck) -> None:
+    source = (DECKS / "week03.md").read_text(encoding="utf-8")
+    flat = read_deck_text(flatten(source), "week03.md")
+    assert flat.format == "flattened"
+    assert_same_slides(week03, flat)
+
+
+def test_flattened_html_textarea_reads_like_the_original(week04: Deck) -> None:
+    page = (DECKS / "week04.html").read_text(encoding="utf-8")
+    match = re.search(r'<textarea id="source">(.*?)</textarea>', page, re.S)
+    assert match
+    flat_page = page[: match.start(1)] + flatten(match.group(1)) + page[match.end(1) :]
+    assert_same_slides(week04, read_deck_text(flat_page, "week04.html"))
+
+
+def test_flattened_deck_with_steps_templates_and_inline_properties() -> None:
+    deck = read_deck(DECKS / "week05_flat.txt")
+    assert deck.format == "flattened"
+    # slide 4 has a step (4-5), a layout template takes no number, slide 7 has a step (7-8)
+    assert [(s.number, s.steps) for s in deck.slides] == [
+        (1, 1),
+        (2, 1),
+        (3, 1),
+        (4, 2),
+        (6, 1),
+        (7, 2),
+        (9, 1),
+    ]
+    rail = deck.slides[3]
+    assert rail.properties == (
+        ("name", "rail"),
+        ("background-image", "url(/img/train.jpg)"),
+        ("class", "inverse"),
+    )
+    assert rail.text.split("\n") == [
+        "High-speed rail 高铁",
+        "Network of 45,000 km",
+        "Fuxing 复兴号 trains",
+        "Stations far from the centre: new towns 新城",
+    ]
+    assert rail.notes == "Compare with the 1990s."
+    assert deck.slides[2].headings == ((2, "Character of the week"), (1, "路"))
+    roads = deck.slides[5]
+    assert "高速公路 gaosu gonglu" in roads.text.split("\n")
+    assert roads.text.split("\n")[-2:] == ["Private cars", "Congestion 堵车"]
+    assert all("Urban China" not in s.text for s in deck.slides[1:])  # the template footer
+    meta = deck.metadata
+    assert (meta.week, meta.date, meta.title, meta.author) == (
+        5,
+        "25 Feb 2025",
+        "Roads and Rails",
+        "Li Ming",
+    )
+    assert meta.course == "Urban China - Spring 2025"
+
+
+def test_unflatten_keeps_dashes_and_arrows_of_prose() -> None:
+    markdown = unflatten("Cities - towns - villages --- # Scale - national > provincial > local")
+    lines = markdown.split("\n")
+    assert "Cities - towns - villages" in lines  # no heading yet: a dash, not a list
+    assert "- national > provincial > local" in lines
+    deck = read_deck_text("1980 -- 2011: a city --- # Two -- - step", "dash.txt")
+    assert [(s.number, s.steps) for s in deck.slides] == [(1, 1), (2, 2)]
+    assert "1980 -- 2011: a city" in deck.slides[0].text
+
+
+# ---------------------------------------------------------------- markdown and plain text
+
+
+def test_markdown_without_separators_is_split_into_sections() -> None:
+    deck = read_deck(DECKS / "notes.md")
+    assert deck.format == "markdown"
+    assert [s.title for s in deck.slides] == [
+        "Reading notes: Shenzhen",
+        "Special Economic Zone",
+        "Huaqiangbei",
+    ]
+    zone = deck.slides[1]
+    assert "Created in 1980 as a 经济特区" in zone.text.split("\n")
+    assert zone.links[0].url == "https://en.wikipedia.org/wiki/Shenzhen_(disambiguation)"
+    assert "See the overview." in zone.text.split("\n")
+
+
+def test_plain_text_is_one_slide_with_its_lines() -> None:
+    deck = read_deck(DECKS / "plain.txt")
+    assert deck.format == "text"
+    assert len(deck.slides) == 1
+    assert deck.slides[0].text.split("\n") == [
+        "Vocabulary for the field trip",
+        "城市 city",
+        "农村 countryside",
+        "Bring a notebook.",
+    ]
+    assert deck.metadata.title == "Vocabulary for the field trip"
+
+
+def test_a_format_can_be_forced() -> None:
+    flat = "# One --- # Two"
+    assert len(read_deck_text(flat, "x").slides) == 2
+    assert len(read_deck_text(flat, "x", fmt="text").slides) == 1
+    with pytest.raises(DeckError, match="unknown deck format"):
+        read_deck_text(flat, "x", fmt="pptx")
+
+
+# ---------------------------------------------------------------- markup
+
+
+def test_urls_never_reach_the_prose_but_links_are_kept() -> None:
+    deck = read_deck_text(
+        "# 字 [查](https://example.org/?word=创) <https://example.org/?q=新>\n\n"
+        "See https://example.org/a?word=业, or www.example.org/?w=城.\n\n"
+        '<a href="https://example.org/?w=山">山 page</a> ![img 图](x.png?w=图)\n\n'
+        "[ref]: https://example.org/?w=寨",
+        "links.md",
+    )
+    slide = deck.slides[0]
+    assert HAN.findall(slide.text) == ["字", "查", "山"]
+    urls = [link.url for link in slide.links]
+    assert "https://example.org/?word=创" in urls
+    assert "https://example.org/?q=新" in urls
+    assert "https://example.org/a?word=业" in urls
+    assert "https://example.org/?w=山" in urls
+    assert "See , or ." in slide.text
+
+
+def test_nested_content_classes_and_emphasis() -> None:
+    deck = read_deck_text(
+        ".left[.red[**红色**] and _green_ .small[(绿色)]]\n\n\\.not-a-class[kept]", "c"
+    )
+    assert deck.slides[0].text.split("\n") == ["红色 and green (绿色)", ".not-a-class[kept]"]
+
+
+def test_lines_of_a_chinese_paragraph_join_without_a_space() -> None:
+    deck = read_deck_text("# T\n\n大众创业\n万众创新 is a slogan\n\n𠀀𪚥 extension B", "p")
+    assert deck.slides[0].text.split("\n") == [
+        "T",
+        "大众创业万众创新 is a slogan",
+        "𠀀𪚥 extension B",
+    ]
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def test_binary_data_is_refused() -> None:
+    with pytest.raises(DeckError, match="binary"):
+        read_deck_bytes(b"# Slide\x00\x01\x02", "deck.md")
+    with pytest.raises(DeckError, match="PDF"):
+        read_deck_bytes(b"%PDF-1.7\n...", "deck.pdf")
+    with pytest.raises(DeckError, match="zip"):
+        read_deck_bytes(b"PK\x03\x04rest", "deck.pptx")
+
+
+def test_invalid_utf8_says_where() -> None:
+    data = "# 一\n---\n# 二 ".encode() + b"\xff ok\n"
+    with pytest.raises(DeckError) as caught:
+        read_deck_bytes(data, "bad.md")
+    message = str(caught.value)
+    assert message.startswith("bad.md: ")
+    assert "0xff" in message and "line 3" in message and "column 5" in message
+
+
+def test_latin1_file_is_refused_with_its_path(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.md"
+    path.write_bytes("# Café\n".encode("latin-1"))
+    with pytest.raises(DeckError) as caught:
+        read_deck(path)
+    assert str(path) in str(caught.value) and "line 1" in str(caught.value)
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n\t", "\ufeff".encode()])
+def test_empty_deck_is_an_error(data: bytes) -> None:
+    with pytest.raises(DeckError, match="empty deck"):
+        read_deck_bytes(data, "empty.md")
+
+
+def test_deck_without_chinese_is_just_slides() -> None:
+    deck = read_deck_text("# Intro\n- one\n---\n# Outro", "english.md")
+    assert [s.title for s in deck.slides] == ["Intro", "Outro"]
+    assert not any(HAN.search(s.text) for s in deck.slides)
+
+
+def test_bom_crlf_and_utf16_give_the_same_deck(week03: Deck) -> None:
+    source = (DECKS / "week03.md").read_text(encoding="utf-8")
+    windows = ("\ufeff" + source.replace("\n", "\r\n")).encode("utf-8")
+    assert read_deck_bytes(windows, "week03.md") == week03
+    assert read_deck_bytes(source.encode("utf-16"), "week03.md") == week03
+
+
+def test_full_width_punctuation_is_kept() -> None:
+    deck = read_deck_text("# 口号\n\n- 「大众创业」、“万众创新”（2015）！", "fw.md")
+    assert deck.slides[0].text.split("\n")[1] == "「大众创业」、“万众创新”（2015）！"
+
+
+def test_missing_folder_and_too_large_files(tmp_path: Path) -> None:
+    with pytest.raises(DeckError, match="no such file"):
+        read_deck(tmp_path / "nope.md")
+    with pytest.raises(DeckError, match="folder"):
+        read_deck(tmp_path)
+    huge = tmp_path / "huge.md"
+    with huge.open("wb") as handle:  # sparse: the size is checked before reading
+        handle.truncate(MAX_DECK_BYTES + 1)
+    with pytest.raises(DeckError, match="too large"):
+        read_deck(huge)
+    with pytest.raises(DeckError, match="too large"):
+        read_deck_bytes(b"a" * (MAX_DECK_BYTES + 1), "big.md")
+
+
+def test_a_5_mb_deck_is_read() -> None:
+    slide = (
+        "class: inverse\n# Slide 城市 [link](https://example.org/?w=创)\n"
+        "- item .red[红] *em* <br> `code` ![i](x.png)\n???\nnotes 笔记\n"
+    )
+    count = 5_000_000 // len(slide.encode())
+    deck = read_deck_text("---\n".join([slide] * count), "big.md")
+    assert len(deck.slides) == count
+    flat = read_deck_text(" --- ".join([flatten(slide)] * (count // 2)), "big.txt")
+    assert flat.format == "flattened"
+    assert len(flat.slides) == count // 2
+    assert flat.slides[-1].notes == "notes 笔记"
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["[", ".a[", "<!--", "(", "![x](", "[a](", "<a href='", "`", "*_", "# ", "- ", " -- ", "| |"],
+)
+def test_pathological_markup_is_read_in_linear_time(unit: str) -> None:
+    # 200 kB of an opener that never closes, on one line and on many lines: a quadratic
+    # pattern would take hours here (the test times out), a linear one well under a second
+    text = "x " + unit * (200_000 // len(unit))
+    assert read_deck_text(text, "odd.txt").slides
+    assert read_deck_text(text.replace(" ", "\n"), "odd.md").slides
