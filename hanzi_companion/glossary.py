@@ -241,6 +241,12 @@ class _Builder:
         reading = " ".join(syllables)
         return reading, (PYPINYIN_SOURCE if from_pypinyin else PARTS_SOURCE)
 
+    def _simplified_of(self, char: str) -> str:
+        for entry in self.lexicon.lookup(char):
+            if entry.traditional == char:
+                return entry.simplified
+        return char
+
     def gloss_of(self, word: str) -> str:
         entries = self.lexicon.lookup(word)
         return one_line_gloss(entries[0], self.lexicon) if entries else ""
@@ -288,8 +294,8 @@ class _Builder:
                     )
                 )
             gloss = ""
-            simplified = han
-            traditional = "".join(self.lexicon.traditional_of(ch) for ch in han)
+            simplified = "".join(self._simplified_of(ch) for ch in han)
+            traditional = "".join(self.lexicon.traditional_of(ch) for ch in simplified)
         if reading_source == PYPINYIN_SOURCE:
             sources.append(PYPINYIN_SOURCE)
         if acc.slide_gloss or acc.romanisation:

@@ -215,3 +215,7 @@ def test_prose_around_a_term_is_not_its_gloss(extractor: Extractor) -> None:
 def test_traditional_script_sentence_gives_its_words(extractor: Extractor) -> None:
     found = terms(extractor, slide(1, "我們要建設美麗的城市。"))
     assert found == ["建設", "美麗", "城市"]
+
+
+def test_no_terms_inside_bare_urls(extractor: Extractor) -> None:
+    assert terms(extractor, slide(1, "see https://example.org/?word=创 and www.x.cn/创新")) == []

@@ -132,3 +132,9 @@ def test_course_in_week_order(lexicon: Lexicon) -> None:
     )
     assert course.name == "Cities"
     assert [g.deck.name for g in course.glossaries] == ["a.md", "b.md", "c.md"]
+
+
+def test_unknown_traditional_term_gets_both_forms(lexicon: Lexicon) -> None:
+    (term,) = build_glossary(deck("The Banyan Cafe (榕樹咖啡屋)"), lexicon).terms
+    assert term.in_dictionary is False
+    assert (term.simplified, term.traditional) == ("榕树咖啡屋", "榕樹咖啡屋")

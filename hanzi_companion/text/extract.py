@@ -198,6 +198,10 @@ class Extractor:
         start, end = match.span()
         if len(run) == 1 and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit()):
             return  # a unit written against a number (2014年, 3个), not a term
+        token_start = max(line.rfind(" ", 0, start), line.rfind("\t", 0, start)) + 1
+        token = line[token_start:start]
+        if "://" in token or token.startswith("www.") or ("?" in token and "=" in token):
+            return  # inside a bare URL (``https://example.org/?word=创``): no term
         after = line[end : end + _LOOK]
         sentence_end = after.lstrip()[:1] in _SENTENCE_END if after.strip() else False
         mixed = self._mixed(line, start, end, run)
