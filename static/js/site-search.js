@@ -14,6 +14,8 @@
   var MAX_RESULTS = 100;
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff]/;
   var TONE_MARK = /[\u0300\u0301\u0304\u030c]/;
+  // One capture group: String.split keeps the Chinese runs at the odd indexes.
+  var HAN_RUN = /((?:[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]|[\ud840-\ud87f][\udc00-\udfff])+)/;
 
   function element(tag, className, content) {
     var el = document.createElement(tag);
@@ -23,6 +25,24 @@
     if (content) {
       el.textContent = content;
     }
+    return el;
+  }
+
+  /** Text with each run of Chinese in a lang span (screen readers and fonts need to know). */
+  function mixed(tag, className, text) {
+    var el = element(tag, className);
+    String(text || "").split(HAN_RUN).forEach(function (part, i) {
+      if (!part) {
+        return;
+      }
+      if (i % 2) {
+        var span = element("span", "", part);
+        span.setAttribute("lang", "zh-Hans");
+        el.appendChild(span);
+      } else {
+        el.appendChild(document.createTextNode(part));
+      }
+    });
     return el;
   }
 
@@ -191,11 +211,11 @@
       li.appendChild(element("span", "hc-flag", "character of the week"));
     }
     if (record.gloss) {
-      li.appendChild(element("div", "hc-gloss", record.gloss));
+      li.appendChild(mixed("div", "hc-gloss", record.gloss));
     }
     var deck = record.deck || [];
     if (deck[1]) {
-      li.appendChild(element("div", "hc-muted",
+      li.appendChild(mixed("div", "hc-muted",
         (deck[2] !== null && deck[2] !== undefined ? "Week " + deck[2] + " · " : "") + deck[1]));
     }
     return li;

@@ -181,3 +181,33 @@ def test_the_popup_reads_a_decks_glossary_json_from_the_site(
         assert marked.first.inner_text() == term.term
     finally:
         slide.unlink()
+
+
+AUDIT = (Path(__file__).parent / "audit.js").read_text(encoding="utf-8")
+
+
+def test_site_pages_pass_the_accessibility_audit(page: Any, built: tuple[Path, SiteReport]) -> None:
+    """The web UI's audit (names, labels, image alternatives, contrast in light and dark) on
+    every kind of page of the site, and Chinese in the search results tagged with its lang."""
+    root, report = built
+    weekly = report.characters[0]
+    urls = [
+        file_url(root / pages.INDEX),
+        file_url(root / pages.deck_page(report.decks[0])),
+        file_url(root / pages.character_page(weekly)),
+        file_url(root / pages.ABOUT),
+        file_url(root / pages.SEARCH) + "?q=" + weekly,
+        file_url(root / pages.SEARCH) + "?q=qzxv",
+    ]
+    problems = []
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        for url in urls:
+            page.goto(url)
+            if "search.html" in url:
+                page.wait_for_selector("html[data-hc-search=ready]")
+                found = page.evaluate(AUDIT, {"lang": True, "root": "#hc-site-results"})
+                problems += [f"{scheme} {url} results: {problem}" for problem in found]
+            found = page.evaluate(AUDIT, {"lang": False})
+            problems += [f"{scheme} {url}: {problem}" for problem in found]
+    assert not problems, "\n".join(problems)
