@@ -54,8 +54,14 @@ class GlossaryTerm:
 
     @property
     def pinyin(self) -> str:
-        """Tone marks, dictionary style (``chuàngkè``)."""
-        return _pinyin.numbered_to_marks(self.pinyin_numbered, separator="")
+        """Tone marks, dictionary style (``chuàngkè``), long terms spaced by word.
+
+        A term of four or more characters is spaced as its parts (``jīngzhǔn fúpín``); names
+        are spaced where CC-CEDICT capitalises (``Zhōngguó Kēxuéyuàn``).
+        """
+        return display_pinyin(
+            self.pinyin_numbered, self.part_readings if len(self.term) >= 4 else ()
+        )
 
     @property
     def pinyin_html(self) -> str:
@@ -65,6 +71,26 @@ class GlossaryTerm:
     def latin_free(self) -> bool:
         """True for a plain Han term (not a mixed term such as ``AAA 货``)."""
         return not re.search(r"[A-Za-z0-9]", self.term)
+
+
+def display_pinyin(numbered: str, part_readings: tuple[str, ...] = ()) -> str:
+    """Tone marks with syllables joined by word: by the parts' syllable counts when they add up,
+    else starting a new word at each capitalised syllable (names) or non-pinyin token."""
+    tokens = numbered.split()
+    counts = [len(reading.split()) for reading in part_readings]
+    groups: list[list[str]] = []
+    if counts and sum(counts) == len(tokens) and len(counts) > 1:
+        position = 0
+        for count in counts:
+            groups.append(tokens[position : position + count])
+            position += count
+    else:
+        for token in tokens:
+            if not groups or token[:1].isupper():
+                groups.append([token])
+            else:
+                groups[-1].append(token)
+    return " ".join(_pinyin.numbered_to_marks(" ".join(g), separator="") for g in groups)
 
 
 @dataclass(frozen=True)

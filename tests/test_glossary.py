@@ -9,6 +9,7 @@ from hanzi_companion.glossary import (
     build_course,
     build_glossary,
     choose_entry,
+    display_pinyin,
     one_line_gloss,
 )
 from hanzi_companion.lexicon import Lexicon
@@ -138,3 +139,18 @@ def test_unknown_traditional_term_gets_both_forms(lexicon: Lexicon) -> None:
     (term,) = build_glossary(deck("The Banyan Cafe (榕樹咖啡屋)"), lexicon).terms
     assert term.in_dictionary is False
     assert (term.simplified, term.traditional) == ("榕树咖啡屋", "榕樹咖啡屋")
+
+
+@pytest.mark.parametrize(
+    ("numbered", "parts", "shown"),
+    [
+        ("chuang4 ke4", (), "chuàngkè"),
+        ("Zhong1 guo2 Ke1 xue2 yuan4", (), "Zhōngguó Kēxuéyuàn"),
+        ("jing1 zhun3 fu2 pin2", ("jing1 zhun3", "fu2 pin2"), "jīngzhǔn fúpín"),
+        ("Xin1 Dan1 wei4", ("xin1", "dan1 wei4"), "Xīn Dānwèi"),
+        ("AAA huo4", ("huo4",), "AAA huò"),
+        ("Xi1 an1", (), "Xī'ān"),
+    ],
+)
+def test_display_pinyin(numbered: str, parts: tuple[str, ...], shown: str) -> None:
+    assert display_pinyin(numbered, parts) == shown
