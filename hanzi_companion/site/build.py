@@ -5,7 +5,7 @@
     index.html                  the weeks with their characters of the week (course.html)
     search.html                 search in the browser (static/js/site-search.js)
     about.html                  data sources and licences
-    weeks/<deck>.html           one glossary page per deck (site/deck.html + glossary.html)
+    weeks/<deck>.html           one glossary page per deck (course_deck.html)
     characters/u<hex>.html      one page per character of the week (character.html), with its
     characters/u<hex>-*.svg     stroke-order animation and diagram
     glossary/<deck>.json        each deck's glossary, as static/js/popup.js reads it
@@ -472,12 +472,8 @@ class _SiteBuilder:
 
         slug = deck.source.slug
         glossary = self.glossary_of(deck)
-        assert self._links is not None
         html = self.renderer().deck(
-            glossary,
-            slug,
-            deck_url_template=self.deck_url_template,
-            characters=self._links.characters,
+            glossary, slug, deck.source.filename, deck_url_template=self.deck_url_template
         )
         self.write(pages.deck_page(slug), html)
         self.write(pages.deck_json(slug), render_json(glossary))

@@ -24,6 +24,7 @@ from hanzi_companion.lexicon.characters import CharacterProfile
 from hanzi_companion.lexicon.models import Link, Reading
 from hanzi_companion.render import templating
 from hanzi_companion.render.html import glossary_context
+from hanzi_companion.render.slides import render_slides
 from hanzi_companion.settings import templates_dir
 
 # Files of the site, relative to its root (POSIX paths: they are URLs too).
@@ -34,7 +35,8 @@ STATIC = "static"
 SEARCH_INDEX = "search/index.js"
 COURSE_APKG = "anki/course.apkg"
 COURSE_JSON = "glossary/course.json"
-DECK_TEMPLATE = "site/deck.html"
+DECK_TEMPLATE = "course_deck.html"
+POPUP_FILE = "popup.js"
 SEARCH_TEMPLATE = "site/search.html"
 INDEX_TEMPLATE = "course.html"
 CHARACTER_TEMPLATE = "character.html"
@@ -181,6 +183,14 @@ class WeekView:
 
 
 @dataclass(frozen=True)
+class DeckRef:
+    """A deck as the course deck page names it."""
+
+    name: str  # the slug: ``url_for('pages.course_deck_apkg', name=...)``
+    filename: str
+
+
+@dataclass(frozen=True)
 class CourseView:
     title: str
     weeks: tuple[WeekView, ...]
@@ -251,21 +261,16 @@ class Renderer:
     def about(self, metadata: Mapping[str, str]) -> str:
         return self.root.get_template(ABOUT_TEMPLATE).render(metadata=metadata, active="about")
 
-    def deck(
-        self, glossary: Glossary, slug: str, *, deck_url_template: str, characters: frozenset[str]
-    ) -> str:
+    def deck(self, glossary: Glossary, slug: str, filename: str, *, deck_url_template: str) -> str:
+        """The deck's glossary page: the web UI's course deck page, downloads beside it."""
         context = glossary_context(glossary, deck_url_template=deck_url_template)
         context.update(
-            heading_level=1,
             active="course",
-            slug=slug,
-            apkg="../" + deck_apkg(slug),
-            json_file="../" + deck_json(slug),
-            character_pages={
-                c.character: "../" + character_page(c.character)
-                for c in glossary.characters
-                if c.character in characters
-            },
+            deck=DeckRef(slug, filename),
+            slides_markdown=render_slides(glossary),
+            # Teachers copy popup.js and the JSON next to their slides (the page says so).
+            popup_url=POPUP_FILE,
+            api_url="",
         )
         return self.nested.get_template(DECK_TEMPLATE).render(context)
 
