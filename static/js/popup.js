@@ -778,21 +778,24 @@
         popup.hide();
       }
     });
-    // Remark turns taps and clicks into slide changes: a tap on a term only opens its popup.
-    ["touchstart", "touchend", "mousedown", "click"].forEach(function (type) {
+    // A press outside the term and its popup closes the popup.
+    ["touchstart", "mousedown"].forEach(function (type) {
+      window.addEventListener(type, function (event) {
+        if (popup.term && !termOf(event.target) && !inPopup(event.target)) {
+          popup.hide();
+        }
+      }, true);
+    });
+    // remark can turn clicks into slide changes (its navigation.click option): a click or tap
+    // on a term only opens the popup. Touch events pass, so swipes still change slides.
+    ["mousedown", "click"].forEach(function (type) {
       window.addEventListener(type, function (event) {
         var term = termOf(event.target);
-        if (!term) {
-          if (type === "mousedown" || type === "touchstart") {
-            if (popup.term && !inPopup(event.target)) {
-              popup.hide();
-            }
+        if (term) {
+          event.stopPropagation();
+          if (type === "click") {
+            popup.show(term, true);
           }
-          return;
-        }
-        event.stopPropagation();
-        if (type === "click") {
-          popup.show(term, true);
         }
       }, true);
     });

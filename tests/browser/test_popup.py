@@ -470,3 +470,96 @@ def test_changing_slide_closes_the_popup(page: Any, site: StaticSite) -> None:
     page.evaluate("location.hash = '#2'")
     popup.wait_for(state="hidden")
     assert term.get_attribute("aria-expanded") == "false"
+
+
+# remark itself, from Debian's libjs-remark-slide package (a local file, never a CDN).
+REMARK_JS = Path("/usr/share/javascript/remark-slide/remark.min.js")
+
+
+def remark_page(site: StaticSite, name: str, options: str) -> str:
+    """The fixture deck's markdown shown by the real remark, with the popup tag after it."""
+    if not REMARK_JS.is_file():
+        pytest.skip(f"remark.js is not installed ({REMARK_JS}; apt-get install libjs-remark-slide)")
+    (site.root / "remark.js").write_bytes(REMARK_JS.read_bytes())
+    html = (site.root / SLIDES).read_text(encoding="utf-8")
+    source = re.search(r'<textarea id="source">.*?</textarea>', html, re.S)
+    assert source is not None
+    return site.write(
+        name,
+        '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>remark</title>'
+        "</head>\n<body>\n" + source.group(0) + '\n<script src="remark.js"></script>\n'
+        f"<script>var slideshow = remark.create({options});</script>\n"
+        f'<script src="hanzi-popup.js" data-glossary="{GLOSSARY}"></script>\n'
+        "</body>\n</html>\n",
+    )
+
+
+@pytest.fixture
+def remark_slides(site: StaticSite) -> str:
+    return remark_page(site, "remark.html", "{ratio: '4:3'}")
+
+
+def test_real_remark_slides_get_popups_and_keep_their_navigation(
+    page: Any, site: StaticSite, remark_slides: str, screenshot: Any
+) -> None:
+    open_slides(page, remark_slides)
+    terms = glossary_terms(site)
+    visible = ".remark-visible .remark-slide-content .hc-term"
+    # remark opens on slide 1; its title holds a glossary term.
+    page.wait_for_selector(visible)
+    first = page.locator(visible).first
+    key = first.get_attribute("data-hc-term")
+    first.hover()
+    popup = page.locator(POPUP)
+    assert popup.locator(".hc-gloss").inner_text() == terms[key]["gloss"]
+    screenshot(page, "slide-1")
+    # remark's own keys still move between slides, and a slide change closes the popup.
+    page.mouse.move(1, 1)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("location.hash === '#2'")
+    popup.wait_for(state="hidden")
+    # Keys on a focused term are the popup's: Space opens it, and does not change the slide.
+    term = page.locator(visible).first
+    term.focus()
+    page.keyboard.press(" ")
+    assert page.evaluate("location.hash") == "#2"
+    assert page.evaluate("document.activeElement.closest('#hc-popup') !== null")
+    page.keyboard.press("Escape")
+    popup.wait_for(state="hidden")
+    # Every slide remark rendered (all are in the DOM) has its terms marked.
+    counts = page.eval_on_selector_all(
+        ".remark-slide-content",
+        "els => els.map(e => e.querySelectorAll('.hc-term').length)",
+    )
+    assert sum(counts) >= len(set(marked(page))) > 0
+    screenshot(page, "slide-2")
+
+
+def test_a_tap_on_a_term_in_real_remark_opens_the_popup_not_the_next_slide(
+    touch_page: Any, site: StaticSite, remark_slides: str, screenshot: Any
+) -> None:
+    open_slides(touch_page, remark_slides)
+    terms = glossary_terms(site)
+    term = touch_page.locator(".remark-visible .remark-slide-content .hc-term").first
+    key = term.get_attribute("data-hc-term")
+    hash_before = touch_page.evaluate("location.hash")
+    term.tap()
+    popup = touch_page.locator(POPUP)
+    popup.wait_for(state="visible")
+    assert popup.locator(".hc-gloss").inner_text() == terms[key]["gloss"]
+    assert touch_page.evaluate("location.hash") == hash_before
+    screenshot(touch_page, "tap")
+
+
+def test_a_click_on_a_term_does_not_turn_the_slide_in_click_navigation_mode(
+    page: Any, site: StaticSite
+) -> None:
+    open_slides(page, remark_page(site, "remark-click.html", "{navigation: {click: true}}"))
+    term = page.locator(".remark-visible .remark-slide-content .hc-term").first
+    term.click()
+    page.locator(POPUP).wait_for(state="visible")
+    assert page.evaluate("location.hash") in ("", "#1")
+    # A click elsewhere on the slide is remark's: next slide (so the check above can fail).
+    page.locator(".remark-visible .remark-slide-content").click(position={"x": 20, "y": 20})
+    page.wait_for_function("location.hash === '#2'")
+    page.locator(POPUP).wait_for(state="hidden")
