@@ -365,6 +365,8 @@ def _detect_markdown_format(body: str) -> str:
 
 def _dedent(lines: list[str]) -> list[str]:
     """Remove the indentation all lines share, as remark does (decks indented in HTML)."""
+    if any(line[:1] not in ("", " ", "\t") for line in lines[:50]):
+        return lines  # a line that starts at column 0: nothing is shared (the usual case)
     widths = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
     shared = min(widths, default=0)
     if not shared:
@@ -535,7 +537,8 @@ def _page_slides(body: str, keep_lines: bool = False) -> list[Slide]:
 # ---------------------------------------------------------------- flattened decks
 
 _FLAT_TOKEN = re.compile(
-    r"(?P<sep>(?<!\S)---?(?!\S))"
+    r"(?=[-?`~#*0-9>|\[\]<.])"  # every token starts with one of these: a cheap first test
+    r"(?:(?P<sep>(?<!\S)---?(?!\S))"
     r"|(?P<notes>(?<!\S)\?\?\?(?!\S))"
     r"|(?P<fence>(?<!\S)(?:`{3,}|~{3,})[\w+-]*(?!\S))"
     r"|(?P<heading>(?<!\S)#{1,6}(?=\s))"
@@ -546,7 +549,7 @@ _FLAT_TOKEN = re.compile(
     r"|(?P<definition>(?<!\S)\[[^\[\]\n]+\]:(?=[ \t]))"
     r"|(?P<tag><(?:script|style|div|p|img|iframe|table|video|audio|figure|ul|ol|blockquote)\b)"
     r"|(?P<cls>(?<![\w\\.-])(?:\.[A-Za-z_-][\w-]*)+\[)"
-    r"|(?P<open>\[)|(?P<close>\])",
+    r"|(?P<open>\[)|(?P<close>\]))",
     re.I,
 )
 _FLAT_KEY = re.compile(
@@ -557,7 +560,6 @@ _FLAT_CLASS_MORE = re.compile(r"[ \t]+([a-z_][\w-]*)")
 _FLAT_URL = re.compile(r"[ \t]*(url\((?:\"[^\"\n]*\"|'[^'\n]*'|[^()\s]*)\))")
 _FLAT_WORD = re.compile(r"[ \t]*([\w#%.-]+)")
 _FLAT_COLON_NEXT = re.compile(r"[ \t]*:")
-_SPACE_RUN = re.compile(r"\s*")
 _STEP_FOLLOWER = re.compile(r"#|[-*>][ \t]|\d{1,2}[.)][ \t]|!\[|<|\.[A-Za-z_-][\w-]*\[")
 _SENTENCE_END = frozenset('.!?:)]"”」』。！？')
 _QUOTE_AFTER = frozenset(':.!?"”»)」')

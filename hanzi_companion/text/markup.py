@@ -63,6 +63,7 @@ _HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
 _STYLE_BLOCK_START = re.compile(r"<style\b[^<>]*>", re.I)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~\"'])")
 _EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*])|~~")
+_NEWLINE = re.compile("\n")
 _TRAILING = frozenset(".,;:!?'\"")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
@@ -219,7 +220,7 @@ def strip_content_classes(source: str) -> str:
         return source
     stack: list[tuple[int, int, bool]] = []  # (start, end of the opening, is a content class)
     replacements: list[tuple[int, int, str]] = []
-    newlines = [i for i, char in enumerate(source) if char == "\n"] if "\n" in source else []
+    newlines: list[int] | None = None  # positions of line breaks, found when first needed
     for match in _CONTENT_CLASS_OR_BRACKET.finditer(source):
         token = match.group()
         if token == "]":
@@ -228,6 +229,8 @@ def strip_content_classes(source: str) -> str:
             start, end, is_class = stack.pop()
             if not is_class:
                 continue
+            if newlines is None:
+                newlines = [found.start() for found in _NEWLINE.finditer(source)]
             block = bisect.bisect_left(newlines, match.start()) > bisect.bisect_left(newlines, end)
             marker = "\n" if block else ""
             replacements.append((start, end, marker))
@@ -292,15 +295,19 @@ class _Inline:
             text = _AUTOLINK.sub(self._autolink, text)
             text = _HTML_ANCHOR.sub(self._html_anchor, text)
             text = _HTML_TAG.sub(_html_tag, text)
-        text = _BARE_URL.sub(self._bare_url, text)
+        if "://" in text or "www." in text or "WWW." in text:
+            text = _BARE_URL.sub(self._bare_url, text)
         if "\\" in text:
             text = _ESCAPE.sub(r"\1", text)
-        text = _EMPHASIS.sub("", text)
+        if "*" in text or "_" in text or "~~" in text:
+            text = _EMPHASIS.sub("", text)
         if "&" in text:
             text = html.unescape(text)
         lines = []
         for line in text.split("\n"):
-            line = _SPACES.sub(" ", line).strip()
+            if "  " in line or "\t" in line or "\u00a0" in line:
+                line = _SPACES.sub(" ", line)
+            line = line.strip()
             if line:
                 lines.append(line)
         return lines
@@ -436,35 +443,37 @@ def clean_markdown(
         if not stripped:
             flush()
             continue
-        fence_match = _FENCE.match(raw_line.lstrip())
-        if fence_match:
-            flush()
-            fence = fence_match.group(1)
-            continue
-        if paragraph and _SETEXT_1.match(stripped):
-            text = paragraph.pop()
-            flush()
-            heading(1, text)
-            continue
-        if paragraph and _SETEXT_2.match(stripped):
-            text = paragraph.pop()
-            flush()
-            heading(2, text)
-            continue
-        if _RULE.match(stripped) or (_TABLE_RULE.match(stripped) and "-" in stripped):
-            flush()
-            continue
-        if "]:" in stripped and _DEFINITION.match(stripped):
+        first = stripped[0]
+        if first in "`~":
+            fence_match = _FENCE.match(stripped)
+            if fence_match:
+                flush()
+                fence = fence_match.group(1)
+                continue
+        if paragraph and first in "=-":
+            setext = 1 if _SETEXT_1.match(stripped) else 2 if _SETEXT_2.match(stripped) else 0
+            if setext:
+                text = paragraph.pop()
+                flush()
+                heading(setext, text)
+                continue
+        if first in "*_-|:" and (
+            _RULE.match(stripped) or (_TABLE_RULE.match(stripped) and "-" in stripped)
+        ):
             flush()
             continue
-        stripped = _QUOTE.sub("", stripped)
-        item = _ITEM.match(stripped)
+        if first == "[" and "]:" in stripped and _DEFINITION.match(stripped):
+            flush()
+            continue
+        if first == ">":
+            stripped = _QUOTE.sub("", stripped)
+        item = _ITEM.match(stripped) if first in "-*+0123456789" else None
         if item:
             flush()
             stripped = stripped[item.end() :]
             while item := _ITEM.match(stripped):  # nested markers on one line: "- 1. text"
                 stripped = stripped[item.end() :]
-        heading_match = _HEADING.match(stripped)
+        heading_match = _HEADING.match(stripped) if stripped.startswith("#") else None
         if heading_match:
             text = _CLOSING_HASHES.sub("", stripped[heading_match.end() :])
             heading(len(heading_match.group(1)), text)
