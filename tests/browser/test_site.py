@@ -211,3 +211,24 @@ def test_site_pages_pass_the_accessibility_audit(page: Any, built: tuple[Path, S
             found = page.evaluate(AUDIT, {"lang": False})
             problems += [f"{scheme} {url}: {problem}" for problem in found]
     assert not problems, "\n".join(problems)
+
+
+def test_site_pages_fit_a_phone(page: Any, built: tuple[Path, SiteReport], screenshot: Any) -> None:
+    root, report = built
+    page.set_viewport_size({"width": 375, "height": 740})
+    too_wide = []
+    for path in (
+        pages.INDEX,
+        pages.deck_page(report.decks[0]),
+        pages.character_page(report.characters[0]),
+        pages.SEARCH,
+        pages.ABOUT,
+    ):
+        page.goto(
+            file_url(root / path) + ("?q=" + report.characters[0] if path == pages.SEARCH else "")
+        )
+        width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if width[0] > width[1]:
+            too_wide.append(f"{path}: {width[0]}px wide in a {width[1]}px screen")
+            screenshot(page, f"site-phone-too-wide-{len(too_wide)}")
+    assert not too_wide, "\n".join(too_wide)
