@@ -281,8 +281,13 @@ class _Builder:
         mention = acc.first
         han = mention.han
         latin = mention.latin
-        entries = self.lexicon.lookup(han)
         parts = mention.parts
+        if latin:
+            # A dictionary may have the mixed term itself (T恤, 卡拉OK, A货).
+            written = mention.term.replace(" ", "")
+            if self.lexicon.lookup(written):
+                han, latin, parts = written, "", ()
+        entries = self.lexicon.lookup(han)
         part_readings = tuple(self.word_reading(p)[0] for p in parts)
         part_glosses = tuple(self.gloss_of(p) for p in parts)
         sources: list[str] = []

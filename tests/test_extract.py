@@ -219,3 +219,12 @@ def test_traditional_script_sentence_gives_its_words(extractor: Extractor) -> No
 
 def test_no_terms_inside_bare_urls(extractor: Extractor) -> None:
     assert terms(extractor, slide(1, "see https://example.org/?word=创 and www.x.cn/创新")) == []
+
+
+def test_notes_prose_gives_no_bare_gloss_and_phrases_with_de_split(extractor: Extractor) -> None:
+    found = mentions(extractor, slide(1, "x", notes="Ask about 北京的胡同 and the lilong (里弄)"))
+    assert [(m.term, m.slide_gloss, m.romanisation) for m in found] == [
+        ("北京", "", ""),
+        ("胡同", "", ""),
+        ("里弄", "", "lilong"),
+    ]

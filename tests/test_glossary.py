@@ -154,3 +154,14 @@ def test_unknown_traditional_term_gets_both_forms(lexicon: Lexicon) -> None:
 )
 def test_display_pinyin(numbered: str, parts: tuple[str, ...], shown: str) -> None:
     assert display_pinyin(numbered, parts) == shown
+
+
+def test_a_mixed_term_the_dictionary_has_is_read_whole(lexicon: Lexicon) -> None:
+    assert lexicon.lookup("T恤")
+    (term,) = build_glossary(deck("- 5 T恤"), lexicon).terms
+    assert (term.term, term.pinyin_numbered, term.parts) == (
+        "T恤",
+        lexicon.lookup("T恤")[0].pinyin_numbered,
+        (),
+    )
+    assert term.gloss == one_line_gloss(lexicon.lookup("T恤")[0], lexicon)

@@ -61,8 +61,6 @@ _CLAUSE_WORDS = frozenset(_CLAUSE_WORDS_TEXT.split())
 # Words that announce a translation after a term: ``创新 means innovation``.
 _GLOSS_MARKERS = re.compile(r"^(?:means|meaning|i\.e\.|signifie|veut dire|=)\s+", re.I)
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
-_SENTENCE_END = "。！？!?"
-_SENTENCE_MIN_LENGTH = 8  # a run this long with one function word is a sentence
 
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:['’][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+)*")
 _GLOSS_DELIMITERS = re.compile(r"(?:^|\s[-–—•|]\s|[;:,.!?(\[{]|\s[-–—•]$)")
@@ -135,7 +133,7 @@ class Extractor:
     def _base_word(self, word: str) -> bool:
         return any(e.source == CEDICT_SOURCE for e in self.lexicon.lookup(word))
 
-    def _split_run(self, run: str, sentence_end: bool) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    def _split_run(self, run: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of one Han run: the run itself with its parts, or a sentence's words."""
         if len(run) == 1 or run in self.lexicon:
             return ((run, self.parts_of(run)),)
@@ -143,10 +141,7 @@ class Extractor:
         if len(words) == 1:
             return ((run, self.parts_of(run)),)
         function = sum(1 for w in words if w in FUNCTION_WORDS)
-        sentence = function >= 2 or (
-            function >= 1 and (len(run) >= _SENTENCE_MIN_LENGTH or sentence_end)
-        )
-        if not sentence:
+        if not function:
             parts = words if any(len(w) > 1 for w in words) else ()
             return ((run, parts),)
         terms = []
@@ -202,14 +197,12 @@ class Extractor:
         token = line[token_start:start]
         if "://" in token or token.startswith("www.") or ("?" in token and "=" in token):
             return  # inside a bare URL (``https://example.org/?word=创``): no term
-        after = line[end : end + _LOOK]
-        sentence_end = after.lstrip()[:1] in _SENTENCE_END if after.strip() else False
         mixed = self._mixed(line, start, end, run)
         if mixed is not None:
             term, start, end = mixed
             pieces: tuple[tuple[str, tuple[str, ...]], ...] = ((term, ()),)
         else:
-            pieces = self._split(run, sentence_end)
+            pieces = self._split(run)
         whole = len(pieces) == 1 and pieces[0][0] in (run, line[start:end])
         for term, parts in pieces:
             han = "".join(HAN_RUN.findall(term)) if mixed is not None else term
@@ -217,7 +210,7 @@ class Extractor:
             span: tuple[int, int] | None = None
             if whole:
                 slide_gloss, romanisation, span = self._around(
-                    line, start, end, han, previous, following, labels
+                    line, start, end, han, previous, following, labels, in_notes
                 )
                 if span is not None:
                     span = (span[0] + line_start, span[1] + line_start)
@@ -260,8 +253,13 @@ class Extractor:
         previous: str,
         following: str,
         labels: frozenset[str],
+        in_notes: bool = False,
     ) -> tuple[str, str, tuple[int, int] | None]:
-        """(slide gloss, romanisation, romanisation span in the line) for one term."""
+        """(slide gloss, romanisation, romanisation span in the line) for one term.
+
+        Presenter notes are running prose: there only English in parentheses or quotes next
+        to the term counts as its gloss, never the bare words around it.
+        """
         keys = self._keys(han)
         romanisation, span = _romanisation_near(line, start, end, keys)
         if not romanisation:
@@ -281,6 +279,8 @@ class Extractor:
         if len(han) > 1 and line.strip() == line[start:end].strip():
             candidates.append((_gloss_line(previous, labels), True))
         for candidate, bare in candidates:
+            if bare and in_notes:
+                continue
             candidate = _tidy_gloss(candidate, labels if bare else frozenset())
             if not candidate:
                 continue
@@ -314,6 +314,8 @@ def _latin_only(text: str) -> bool:
 
 def _tidy_gloss(text: str, labels: frozenset[str]) -> str:
     text = text.strip().strip("-–—•|:;,").strip()
+    if len(text) > 1 and text[0] in _QUOTES and text[-1] == _QUOTES[text[0]]:
+        text = text[1:-1].strip()
     text = _ARTICLE.sub("", text) if len(_words(text)) > 1 else text
     if not _latin_only(text) or text.lower() in labels:
         return ""
