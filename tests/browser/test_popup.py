@@ -563,3 +563,19 @@ def test_a_click_on_a_term_does_not_turn_the_slide_in_click_navigation_mode(
     page.locator(".remark-visible .remark-slide-content").click(position={"x": 20, "y": 20})
     page.wait_for_function("location.hash === '#2'")
     page.locator(POPUP).wait_for(state="hidden")
+
+
+def test_remark_presenter_notes_are_marked(
+    page: Any, site: StaticSite, remark_slides: str, screenshot: Any
+) -> None:
+    open_slides(page, remark_slides)
+    terms = glossary_terms(site)
+    page.keyboard.press("p")  # remark's presenter mode shows the notes of the slide
+    page.wait_for_selector(".remark-presenter-mode")
+    page.keyboard.press("End")  # the last slide has presenter notes with a glossary term
+    notes = page.locator(".remark-notes-current-area")
+    notes.locator(".hc-term").first.wait_for()
+    key = notes.locator(".hc-term").first.get_attribute("data-hc-term")
+    notes.locator(".hc-term").first.hover()
+    assert page.locator(POPUP).locator(".hc-gloss").inner_text() == terms[key]["gloss"]
+    screenshot(page, "presenter")
