@@ -342,6 +342,26 @@ def test_removed_and_added_decks(course: Path, tmp_path: Path, lexicon: Lexicon)
     check_links(site)
 
 
+def test_files_the_build_did_not_write_are_kept(
+    course: Path, tmp_path: Path, lexicon: Lexicon
+) -> None:
+    """A host's files put into the site folder (CNAME, .nojekyll) survive rebuilds; the
+    files of a deck that is gone do not."""
+    site = tmp_path / "site"
+    build_site(course, site, lexicon)
+    (site / "CNAME").write_text("glossary.example.org\n", "utf-8")
+    (site / ".nojekyll").write_text("", "utf-8")
+    (site / "extra").mkdir()
+    (site / "extra" / "syllabus.pdf").write_bytes(b"%PDF")
+    build_site(course, site, lexicon)
+    (course / "notes.txt").unlink()
+    build_site(course, site, lexicon, force=True)
+    assert (site / "CNAME").read_text("utf-8") == "glossary.example.org\n"
+    assert (site / ".nojekyll").is_file() and (site / "extra" / "syllabus.pdf").is_file()
+    assert not (site / pages.deck_page("notes")).exists()
+    assert not (site / pages.deck_json("notes")).exists()
+
+
 def test_failed_build_leaves_the_old_site_whole(
     course: Path, tmp_path: Path, lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch
 ) -> None:

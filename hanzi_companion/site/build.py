@@ -220,6 +220,18 @@ def _load_manifest(out_dir: Path) -> dict[str, Any] | None:
     return data
 
 
+def _listed_outputs(manifest: dict[str, Any] | None) -> set[str]:
+    """Every file a previous build wrote, as its manifest lists them."""
+    if manifest is None:
+        return set()
+    listed = {str(o) for o in manifest.get("course_outputs", [])}
+    for section in ("decks", "characters"):
+        for item in manifest.get(section, []):
+            if isinstance(item, dict):
+                listed.update(str(o) for o in item.get("outputs", []))
+    return listed
+
+
 # -- the build --------------------------------------------------------------------------------
 
 
@@ -446,6 +458,21 @@ class _SiteBuilder:
             messages=tuple(self.messages),
         )
 
+    def keep_own_files(self, outputs: set[str]) -> list[str]:
+        """Carry over files of the old site that no build wrote (a host's ``CNAME`` or
+        ``.nojekyll``, a ``robots.txt``), unless the new site has a file of that name."""
+        kept: list[str] = []
+        if not self.old_dir.is_dir():
+            return kept
+        for path in _tree_files(self.old_dir, skip=frozenset({STATE_DIR})):
+            relative = path.relative_to(self.old_dir).as_posix()
+            if relative.startswith(f"{STATE_DIR}/") or relative in outputs:
+                continue
+            if not (self.work / relative).exists():
+                output.link_or_copy(path, self.work / relative)
+                kept.append(relative)
+        return kept
+
     def course_name(self, decks: Sequence[_Deck]) -> str:
         """The override, else the decks' course metadata if they agree, else the folder's."""
         if self.course_override and self.course_override.strip():
@@ -598,7 +625,8 @@ def build_site(
     _check_paths(course_dir, out_dir)
     sources = discover(course_dir)
     version = build_version(lexicon)
-    old = None if force else _load_manifest(out_dir)
+    previous = _load_manifest(out_dir)
+    old = None if force else previous
     if old is not None and old.get("version") != version:
         old = None  # other code or data: nothing of the old site can be trusted as current
     try:
@@ -620,6 +648,7 @@ def build_site(
             old=old,
         )
         report = builder.run(sources, version)
+        builder.keep_own_files(_listed_outputs(previous))
         output.swap_in(work, out_dir)
     except OSError as exc:
         output.discard(work)
