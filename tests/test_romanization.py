@@ -98,3 +98,8 @@ def test_occurrences_are_collected(lexicon: Lexicon) -> None:
     (found,) = romanised(lexicon, "yeji matters", "more yeji")
     assert [o[0] for o in found.occurrences] == [1, 2]
     assert found.matched == "业绩"
+
+
+def test_french_prose_is_not_pinyin(lexicon: Lexicon) -> None:
+    found = romanised(lexicon, "Ce que la ville de Paris ne sait pas, le danwei le sait")
+    assert [(r.text, r.matched) for r in found] == [("danwei", "单位")]

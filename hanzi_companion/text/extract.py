@@ -51,13 +51,13 @@ _FUNCTION_WORDS_TEXT = """
 """
 # Words of English or French prose that lead into a term rather than translate it: a bare
 # phrase starting or ending with one is a clause, not a gloss ("la politique du 单位").
-_CLAUSE_WORDS_TEXT = """
+CLAUSE_WORDS_TEXT = """
     the a an of and or to in on for with by as at from is are was were be been this that these
     those which who it its their his her our your my we you they he she i not no also very so
     le la les l de du des d et ou en au aux un une est sont dans par pour sur avec ce cette ces
     qui que il elle ils elles nous vous on se sa son ses leur leurs ne pas plus
 """
-_CLAUSE_WORDS = frozenset(_CLAUSE_WORDS_TEXT.split())
+CLAUSE_WORDS = frozenset(CLAUSE_WORDS_TEXT.split())
 # Words that announce a translation after a term: ``创新 means innovation``.
 _GLOSS_MARKERS = re.compile(r"^(?:means|meaning|i\.e\.|signifie|veut dire|=)\s+", re.I)
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
@@ -380,7 +380,7 @@ def _phrase_before(head: str, in_parentheses: bool) -> str:
 
 def _is_clause(phrase: str) -> bool:
     words = re.findall(r"[^\W\d_]+", phrase.lower())
-    return not words or words[0] in _CLAUSE_WORDS or words[-1] in _CLAUSE_WORDS
+    return not words or words[0] in CLAUSE_WORDS or words[-1] in CLAUSE_WORDS
 
 
 def _gloss_in_parentheses_after(line: str, end: int) -> str:

@@ -16,7 +16,8 @@ English words: a word is English when it occurs in lowercase in the English defi
 least ``_ENGLISH_MIN_ENTRIES`` CC-CEDICT entries (bracketed pinyin and Chinese cross-references
 removed), or capitalised in at least ``_NAME_MIN_ENTRIES`` entries (names that English uses,
 such as Shanghai or Beijing). Simple inflections of those words (-s, -es, -ed, -ing, -er) are
-English too. The list is built once per lexicon index and cached in the cache folder.
+English too, and so are the function words of English and French prose (``de la``, ``ce que``
+look like pinyin). The list is built once per lexicon index and cached in the cache folder.
 """
 
 from __future__ import annotations
@@ -36,10 +37,10 @@ from pathlib import Path
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
-from hanzi_companion.text.extract import Mention
+from hanzi_companion.text.extract import CLAUSE_WORDS, Mention
 from hanzi_companion.text.models import Deck
 
-ENGLISH_VERSION = "2"
+ENGLISH_VERSION = "3"
 _ENGLISH_MIN_ENTRIES = 2
 _NAME_MIN_ENTRIES = 10
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
@@ -104,6 +105,8 @@ def build_english_words(lexicon: Lexicon) -> EnglishWords:
         capital.update(seen_capital)
     common = {w for w, n in lower.items() if n >= _ENGLISH_MIN_ENTRIES}
     common |= {w + suffix for w in common for suffix in _INFLECTIONS if len(w) > 2}
+    # Decks are also written in French: its function words (de, la, que...) look like pinyin.
+    common |= CLAUSE_WORDS
     names = {w for w, n in capital.items() if n >= _NAME_MIN_ENTRIES} - common
     return frozenset(common), frozenset(names)
 
