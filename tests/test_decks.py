@@ -515,3 +515,46 @@ def test_pathological_markup_is_read_in_linear_time(unit: str) -> None:
     text = "x " + unit * (200_000 // len(unit))
     assert read_deck_text(text, "odd.txt").slides
     assert read_deck_text(text.replace(" ", "\n"), "odd.md").slides
+
+
+def test_one_slide_a_line_is_read_as_flattened(week03: Deck) -> None:
+    source = (DECKS / "week03.md").read_text(encoding="utf-8")
+    slides = source.split("\n---\n")
+    for joiner in ("\n--- ", " ---\n"):
+        deck = read_deck_text(joiner.join(flatten(slide) for slide in slides), "week03.md")
+        assert deck.format == "flattened"
+        assert_same_slides(week03, deck)
+
+
+def test_a_dash_in_prose_does_not_make_a_deck() -> None:
+    deck = read_deck_text("Notes\n\nThe city --- and its people.\n\nMore prose.\n", "n.txt")
+    assert deck.format == "text"
+    assert len(deck.slides) == 1
+
+
+def test_metadata_without_front_matter_comes_from_the_cover() -> None:
+    source = (DECKS / "week03.md").read_text(encoding="utf-8")
+    body = source.split("\n---\n", 2)[2]  # without the front matter
+    meta = read_deck_text(body, "lecture.md").metadata
+    assert (meta.title, meta.course, meta.week, meta.date, meta.author) == (
+        "Water and the City",
+        "Chinese Cities",
+        3,
+        "4 Feb 2025",
+        "Jane Doe",
+    )
+
+
+def test_week_and_date_in_prose_are_not_metadata() -> None:
+    deck = read_deck_text(
+        "# Planning\n---\n# History\n- In week 3 we saw the plan of 12 March 2015 and how it "
+        "was carried out by the provinces.",
+        "week09.md",
+    )
+    assert deck.metadata.week == 9  # from the file name
+    assert deck.metadata.date == ""
+
+
+def test_lone_surrogates_are_refused() -> None:
+    with pytest.raises(DeckError, match="line 2"):
+        read_deck_text("# One\nbad \udcff here", "s.md")

@@ -95,6 +95,7 @@ _BLOCK_CLASS = re.compile(
 _SEPARATOR = "---"
 _STEP = "--"
 _NOTES = "???"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FENCE_LINE = re.compile(r"^ *(`{3,}|~{3,})")
 _PROPERTY_LINE = re.compile(r"^([-\w]+):([^$\n]*)", re.ASCII)
 _PROPERTY_COMMENT = re.compile(r"<!--\s*([-\w]+):([^$\n<>]*)-->", re.ASCII)
@@ -165,6 +166,10 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
         raise DeckError(name, _too_large(len(text.encode("utf-8", "surrogatepass"))))
     if "\x00" in text:
         raise DeckError(name, "binary data (a NUL character), not a text deck")
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        line = text.count("\n", 0, surrogate.start()) + 1
+        raise DeckError(name, f"not valid Unicode text: a lone surrogate on line {line}")
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
@@ -353,9 +358,12 @@ def _detect_markdown_format(body: str) -> str:
             return REMARK_MARKDOWN
         if line.strip():
             non_empty += 1
-            if " --- " in line:
+            if "---" in line:
                 inline_separators += line.count(" --- ")
-    if inline_separators and non_empty <= inline_separators:
+                inline_separators += line.startswith("--- ") + line.endswith(" ---")
+    # A flattened deck has more separators than lines: the whole deck on one line, or one
+    # slide a line; a " --- " dash in a few lines of prose does not make a deck.
+    if (non_empty == 1 and inline_separators) or 2 <= inline_separators >= non_empty - 1:
         return FLATTENED
     return MARKDOWN if _MARKDOWN_HINT.search(body) else TEXT
 
@@ -786,15 +794,18 @@ def _split_heading_links(line: str) -> str:
     return head + "\n" + line[spans[first][0] :]
 
 
+_FLAT_CLOSING = re.compile(r"\s---(?:\s+|$)")
+
+
 def _split_flat_front_matter(body: str) -> tuple[str, dict[str, str]]:
     """Front matter flattened too: ``--- layout: post title: ... ---`` at the very start."""
     stripped = body.lstrip()
     if not stripped.startswith("--- "):
         return body, {}
-    end = stripped.find(" --- ", 4)
-    if end < 0:
+    closing = _FLAT_CLOSING.search(stripped, 3)
+    if closing is None:
         return body, {}
-    block = stripped[4:end]
+    block = stripped[4 : closing.start()]
     keys = list(re.finditer(r"(?:^|\s)([A-Za-z][\w-]*):(?:\s|$)", block))
     if not keys or keys[0].start() > 0:
         return body, {}
@@ -805,7 +816,7 @@ def _split_flat_front_matter(body: str) -> tuple[str, dict[str, str]]:
     foreign = [key for key in values if key not in REMARK_PROPERTIES]
     if not foreign and values.get("layout", "true").lower() in ("true", "false"):
         return body, {}
-    return stripped[end + len(" --- ") :], values
+    return stripped[closing.end() :], values
 
 
 def _is_han(char: str) -> bool:
@@ -835,6 +846,7 @@ _DATE = re.compile(
     r"|\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"
     r"|\b\d{1,2}/\d{1,2}/\d{4}\b"
+    r"|\b\d{1,2}\.\d{1,2}\.\d{4}\b"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
     re.I,
 )
@@ -843,7 +855,6 @@ _NAME_BEFORE = re.compile(
     r"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)[\s,(<\[:·|/–—-]*$"
 )
 _AUTHOR_LINE = re.compile(r"^(?:by|par|author|auteur|presented by|lecturer)\s*:?\s+(.+)$", re.I)
-_NAME_LINE = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]+\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+$")
 _CHINESE_NUMERALS = {
     "一": 1,
     "二": 2,
@@ -856,6 +867,7 @@ _CHINESE_NUMERALS = {
     "九": 9,
 }
 _COVER_SLIDES = 3
+_SHORT_LINE = 60
 
 
 def _han_number(text: str) -> int | None:
@@ -884,19 +896,24 @@ def deck_metadata(
     front = front or {}
     cover = slides[:_COVER_SLIDES]
     week: int | None = None
+    week_slide: Slide | None = None
     date = front.get("date", "")
     if date and not _DATE.search(date):
         date = date.split("T")[0]
-    title_slide: Slide | None = None
+    date_slide: Slide | None = None
+    # Only short lines (headings, a date under a title) count: "in week 3 we saw" does not.
     for slide in cover:
-        found_week = _week_in(slide.text)
-        found_date = _DATE.search(slide.text)
-        if week is None and found_week is not None:
-            week = found_week
-            title_slide = title_slide or slide
-        if not date and found_date:
-            date = found_date.group()
-            title_slide = title_slide or slide
+        for line in slide.text.split("\n"):
+            if len(line) > _SHORT_LINE:
+                continue
+            found_week = _week_in(line)
+            if week_slide is None and found_week is not None:
+                week, week_slide = found_week, slide
+            found_date = _DATE.search(line)
+            if date_slide is None and found_date:
+                date = date or found_date.group()
+                date_slide = slide
+    title_slide = week_slide or date_slide
     if week is None and front.get("week", "").isdigit():
         week = int(front["week"])
     if week is None:
@@ -958,11 +975,17 @@ def _author_of(cover: list[Slide]) -> str:
 
 
 def _course_of(cover: list[Slide], title_slide: Slide | None, title: str, author: str) -> str:
-    """The first line of the first slide when it is a cover before the title slide."""
+    """The course's name: the first line of a cover slide before the title slide, or a
+    heading of the title slide written before its week label or title."""
     if not cover:
         return ""
     first = cover[0]
-    if first is title_slide and len(first.headings) < 2:
+    if first is title_slide:
+        for _, heading in first.headings:
+            if _week_in(heading) is not None or (title and title in heading):
+                break
+            if len(heading) > 1 and heading != author and not _DATE.search(heading):
+                return heading
         return ""
     for line in first.text.split("\n"):
         candidate = line
@@ -971,10 +994,10 @@ def _course_of(cover: list[Slide], title_slide: Slide | None, title: str, author
         email = _EMAIL.search(candidate)
         if email:
             candidate = candidate[: email.start()]
-        candidate = candidate.strip(" :-–—|,(")
+        candidate = candidate.strip(" :-–—|,(·")
         if not candidate or candidate == title or _week_in(candidate) is not None:
             continue
-        if _DATE.fullmatch(candidate) or _NAME_LINE.match(candidate):
+        if _DATE.fullmatch(candidate):
             continue
         return candidate
     return ""
