@@ -610,7 +610,13 @@ def test_api_glossary_accepts_every_way_of_posting_a_deck(
         content_type="multipart/form-data",
     )
     as_json = client.post("/api/glossary", json={"text": data.decode(), "name": "week03.md"})
-    for response in (raw, popup, as_json):
+    # What `curl --data-binary @week03.md` sends: the raw deck labelled as a form.
+    curl = client.post(
+        "/api/glossary?name=week03.md",
+        data=data,
+        content_type="application/x-www-form-urlencoded",
+    )
+    for response in (raw, popup, as_json, curl):
         assert response.status_code == 200
         assert response.get_json() == expected
         assert response.headers["Access-Control-Allow-Origin"] == "*"
@@ -930,3 +936,25 @@ def test_serve_production_runs_waitress_on_the_app(monkeypatch: pytest.MonkeyPat
     assert calls[0]["threads"] == 6
     assert isinstance(calls[0]["app"], Flask)
     assert "waitress" in result.output
+
+
+def test_serve_runs_the_development_server_on_loopback(
+    monkeypatch: pytest.MonkeyPatch, settings: Settings
+) -> None:
+    from click.testing import CliRunner
+
+    from hanzi_companion.cli import cli
+    from hanzi_companion.settings import ENV_CACHE_DIR
+
+    monkeypatch.setenv(ENV_CACHE_DIR, str(settings.cache_dir))
+    calls: list[dict[str, Any]] = []
+
+    def fake_run(self: Flask, **options: Any) -> None:
+        calls.append(options)
+
+    monkeypatch.setattr(Flask, "run", fake_run)
+    result = CliRunner().invoke(cli, ["serve", "--port", "8766"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert calls == [
+        {"host": "127.0.0.1", "port": 8766, "debug": False, "use_reloader": False, "threaded": True}
+    ]

@@ -57,6 +57,12 @@ def posted_deck(request: Request) -> PostedDeck:
 
     Raises :class:`DeckError` when there is none or a text field holds invalid UTF-8.
     """
+    if request.mimetype == "application/x-www-form-urlencoded":
+        # curl --data-binary sends a raw deck with this type: keep the bytes before the form
+        # parser reads them, and use them when no form field holds a deck.
+        raw = request.get_data(cache=True)
+        if not any(field in request.form for field in TEXT_FIELDS) and raw.strip():
+            return PostedDeck(raw, clean_name(request.args.get("name", "")))
     given_name = request.args.get("name", "") or request.form.get("name", "")
     if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
         for field in FILE_FIELDS:
