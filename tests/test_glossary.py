@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from hanzi_companion.glossary import (
@@ -14,6 +16,7 @@ from hanzi_companion.glossary import (
 )
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.models import SenseKind
+from hanzi_companion.settings import Settings
 from hanzi_companion.text.decks import read_deck
 from hanzi_companion.text.models import Deck, DeckMetadata, Slide, SlideLink
 
@@ -165,3 +168,21 @@ def test_a_mixed_term_the_dictionary_has_is_read_whole(lexicon: Lexicon) -> None
         (),
     )
     assert term.gloss == one_line_gloss(lexicon.lookup("T恤")[0], lexicon)
+
+
+@pytest.mark.slow
+def test_user_dictionary_terms_are_known_and_kept_whole(settings: Settings, tmp_path: Path) -> None:
+    user = tmp_path / "mine.u8"
+    user.write_text(
+        "# source: a teacher's own list\n"
+        "榕樹咖啡屋 榕树咖啡屋 [Rong2 shu4 Ka1 fei1 wu1] /Banyan Cafe (a cafe)/\n",
+        encoding="utf-8",
+    )
+    own = settings.with_changes(user_dictionaries=(user,), cache_dir=tmp_path / "cache")
+    lexicon = Lexicon.open(own)
+    glossary = build_glossary(deck("我们在榕树咖啡屋见面。"), lexicon)
+    by_term = {t.term: t for t in glossary.terms}
+    term = by_term["榕树咖啡屋"]
+    assert term.in_dictionary and term.reading_source == "user dictionary mine.u8"
+    assert term.gloss == "Banyan Cafe (a cafe)"
+    assert [s.source for s in term.senses] == ["user dictionary mine.u8"]
