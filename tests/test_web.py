@@ -377,6 +377,8 @@ def test_word_redirects(client: FlaskClient) -> None:
     assert latin.status_code == 302 and "/search?q=city" in latin.headers["Location"]
     several = client.get("/char/城市")
     assert several.status_code == 302 and "/word/" in several.headers["Location"]
+    radical = client.get("/char/\u2f11")  # KANGXI RADICAL KNIFE folds to 刀
+    assert radical.status_code == 302 and radical.headers["Location"].endswith(quote("/char/刀"))
     latin_char = client.get("/char/a")
     assert latin_char.status_code == 302 and "/search?q=a" in latin_char.headers["Location"]
 
