@@ -558,3 +558,22 @@ def test_week_and_date_in_prose_are_not_metadata() -> None:
 def test_lone_surrogates_are_refused() -> None:
     with pytest.raises(DeckError, match="line 2"):
         read_deck_text("# One\nbad \udcff here", "s.md")
+
+
+def test_layout_properties_are_inherited_and_variables_expanded() -> None:
+    deck = read_deck_text(
+        "title: Remark Flow\nclass: fade\nlayout: true\n\n.bar[{{title}}]\n---\n"
+        "class: impact\n# {{title}}\n---\n# Plain \\{{title}} {{unknown}}\n--\nmore\n"
+        "---\nlayout: false\n# No layout",
+        "flow.md",
+    )
+    assert [s.title for s in deck.slides] == [
+        "Remark Flow",
+        "Plain {{title}} {{unknown}}",
+        "No layout",
+    ]
+    assert deck.slides[0].property("class") == "fade, impact"
+    assert deck.slides[1].property("class") == "fade"
+    assert deck.slides[1].property("title") == "Remark Flow"
+    assert deck.slides[2].property("class") is None
+    assert [s.number for s in deck.slides] == [1, 2, 4]

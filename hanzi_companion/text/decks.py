@@ -458,20 +458,77 @@ def _extract_properties(slide: _RawSlide) -> None:
 
 
 def _remark_slides(source: str) -> list[Slide]:
-    """Remark markdown to slides numbered as remark numbers them."""
+    """Remark markdown to slides numbered as remark numbers them.
+
+    As in remark, a slide takes the properties of its template (the previous step for a
+    ``--`` step, a ``template: name`` slide, else the current ``layout: true`` slide), classes
+    joined, and ``{{property}}`` in its text is replaced by the property's value. A template's
+    content is not copied into each slide's prose (it would repeat on every slide).
+    """
     raws = _split_remark(source)
     definitions = link_definitions(source) if "]:" in source else {}
     groups: list[tuple[int, list[_RawSlide]]] = []
+    by_name: dict[str, list[tuple[str, str]]] = {}
+    layout: list[tuple[str, str]] | None = None
+    previous: list[tuple[str, str]] | None = None
     number = 0
     for raw in raws:
-        if raw.property("layout").lower() == "true":
+        own = dict(raw.properties)
+        template: list[tuple[str, str]] | None = None
+        if raw.continued and previous is not None:
+            template = previous
+        elif own.get("template") in by_name:
+            template = by_name[own["template"]]
+        elif own.get("layout", "").lower() == "false":
+            layout = None
+        elif layout is not None and own.get("layout", "").lower() != "true":
+            template = layout
+        if template:
+            raw.properties = _inherit(raw.properties, template)
+        if "{{" in "".join(raw.content):
+            raw.content = _expand_variables(raw.content, dict(raw.properties))
+        if own.get("name"):
+            by_name[own["name"]] = raw.properties
+        if own.get("layout", "").lower() == "true":
+            layout = raw.properties
             continue  # a template: shown on later slides, not a slide of its own
+        previous = raw.properties
         number += 1
         if raw.continued and groups:
             groups[-1][1].append(raw)
         else:
             groups.append((number, [raw]))
     return [_build_slide(number, steps, definitions) for number, steps in groups]
+
+
+_NOT_INHERITED = frozenset(("name", "layout", "count"))
+_VARIABLE = re.compile(r"(\\)?\{\{([^}\n]+)\}\}")
+
+
+def _inherit(own: list[tuple[str, str]], template: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A slide's properties given its template's: classes are joined, the rest filled in."""
+    mine = dict(own)
+    result = list(own)
+    for key, value in template:
+        if key in _NOT_INHERITED:
+            continue
+        if key == "class" and mine.get("class"):
+            joined = ", ".join(part for part in (value, mine["class"]) if part)
+            result = [(k, joined if k == "class" else v) for k, v in result]
+        elif key not in mine:
+            result.append((key, value))
+    return result
+
+
+def _expand_variables(lines: list[str], properties: dict[str, str]) -> list[str]:
+    """Replace ``{{name}}`` by the slide's property (``\\{{name}}`` stays as written)."""
+
+    def expand(match: re.Match[str]) -> str:
+        if match.group(1):
+            return match.group()[1:]
+        return properties.get(match.group(2).strip(), match.group())
+
+    return [_VARIABLE.sub(expand, line) if "{{" in line else line for line in lines]
 
 
 def _build_slide(
