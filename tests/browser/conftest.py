@@ -5,7 +5,7 @@ Playwright never downloads a browser here: it launches the distribution's ``chro
 tests skip locally with the reason, and fail under ``CI=true``, where they must run.
 
 Pages are served over loopback by real servers: a small static server for the slide fixtures
-(``site``) and the real Flask app behind Werkzeug's threaded WSGI server (``live_app``).
+(``site``) and the real Flask app behind waitress, the production WSGI server (``live_app``).
 Screenshots go to ``artifacts/screenshots/`` (git-ignored), one per step the tests choose and
 one for every failing test.
 """
@@ -318,18 +318,21 @@ def site(tmp_path_factory: pytest.TempPathFactory, lexicon: Any) -> Iterator[Sta
 
 @pytest.fixture(scope="session")
 def live_app(settings: Any, lexicon: Any) -> Iterator[str]:
-    """The real app (``create_app``) behind a real threaded WSGI server; yields its base URL."""
-    from werkzeug.serving import make_server
+    """The real app (``create_app``) behind waitress, the production WSGI server, on loopback.
+
+    Yields the base URL. Waitress rather than a development server: uploads over the limit,
+    downloads and concurrency are what production does.
+    """
+    from waitress import create_server
 
     from hanzi_companion.web import create_app
 
     app = create_app(settings, {"LEXICON": lexicon})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="live-app", daemon=True)
+    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, name="live-app", daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield f"http://127.0.0.1:{server.effective_port}"
     finally:
-        server.shutdown()
-        server.server_close()
+        server.close()
         thread.join(timeout=10)

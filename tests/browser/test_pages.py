@@ -324,3 +324,25 @@ def test_search_with_the_keyboard_alone(page: Any, live_app: str, lexicon: Lexic
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/(word|char)/"))
     assert first.simplified in page.locator("h1").inner_text()
+
+
+def test_a_too_large_upload_gets_a_clear_page(
+    page: Any, live_app: str, tmp_path: Path, screenshot: Any
+) -> None:
+    """The browser must show the app's page, not a connection reset, for a 3 MB deck."""
+    from hanzi_companion.web import MAX_UPLOAD_BYTES
+
+    big = tmp_path / "huge-deck.md"
+    line = "# 城市 city\n\n" + "城市化 urbanisation and more words on a long slide\n" * 20 + "---\n"
+    big.write_text(line * (MAX_UPLOAD_BYTES * 3 // 2 // len(line.encode("utf-8"))), "utf-8")
+    assert big.stat().st_size > MAX_UPLOAD_BYTES
+    page.goto(f"{live_app}/deck")
+    page.get_by_label("Deck file").set_input_files(str(big))
+    with page.expect_navigation() as navigation:
+        page.locator("main form button[type=submit]").click()
+    response = navigation.value
+    assert response is not None and response.status == 413
+    text = page.locator("main").inner_text()
+    assert re.search(r"\b2\s*MB\b", text), text
+    assert page.locator("form[role=search]").count() > 0  # a page of the app, not a bare error
+    screenshot(page, "too-large")
