@@ -577,3 +577,17 @@ def test_layout_properties_are_inherited_and_variables_expanded() -> None:
     assert deck.slides[1].property("title") == "Remark Flow"
     assert deck.slides[2].property("class") is None
     assert [s.number for s in deck.slides] == [1, 2, 4]
+
+
+def test_flattened_heading_ends_before_a_line_of_links() -> None:
+    deck = read_deck_text(
+        "# One --- ## Character of the week # 家 [Dictionary](https://example.org/?w=家)"
+        " --- ## Read [the plan](https://example.org/plan) --- "
+        "### Thought ([link](https://example.org/a)) --- # 城 [A](https://a.org) / [B](https://b.org)",
+        "links.txt",
+    )
+    assert deck.slides[1].headings == ((2, "Character of the week"), (1, "家"))
+    assert deck.slides[2].headings == ((2, "Read the plan"),)
+    assert deck.slides[3].headings == ((3, "Thought (link)"),)
+    assert deck.slides[4].headings == ((1, "城"),)
+    assert deck.slides[4].text.split("\n") == ["城", "A / B"]

@@ -832,13 +832,14 @@ _LINK_SEPARATORS = frozenset(" \t/|·,;:–—-")
 def _split_heading_links(line: str) -> str:
     """End a flattened heading before a trailing run of links (``# 创 [A](..) / [B](..)``).
 
-    Such a run (two links or more, separated by punctuation only) is a line of links written
-    under the heading, like the dictionary links of a "character of the week" slide.
+    Such a run (two links or more, separated by punctuation only, or one after a heading in
+    characters only) is a line of links written under the heading, like the dictionary links
+    of a "character of the week" slide.
     """
     if not line.startswith("#") or "](" not in line:
         return line
     spans = [match.span() for match in _LINK.finditer(line)]
-    if len(spans) < 2 or not all(char in _LINK_SEPARATORS for char in line[spans[-1][1] :]):
+    if not spans or not all(char in _LINK_SEPARATORS for char in line[spans[-1][1] :]):
         return line
     first = len(spans) - 1
     while first > 0 and all(
@@ -846,7 +847,12 @@ def _split_heading_links(line: str) -> str:
     ):
         first -= 1
     head = line[: spans[first][0]].rstrip()
-    if len(spans) - first < 2 or head.endswith("(") or not head.lstrip("#").strip():
+    words = head.lstrip("#").strip()
+    if not words or head.endswith("("):
+        return line
+    # One link is enough after a heading written in characters only (``# 创 [Dictionary](..)``);
+    # after English words it may be the heading's own link (``## See [the plan](..)``).
+    if len(spans) - first < 2 and not all(_is_han(char) or char in " ·" for char in words):
         return line
     return head + "\n" + line[spans[first][0] :]
 
