@@ -22,6 +22,7 @@ import pytest
 from hanzi_companion.glossary import build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.text.decks import read_deck
+from tests.browser.conftest import PageWatch
 
 pytestmark = pytest.mark.browser
 
@@ -264,7 +265,7 @@ def upload_deck(page: Any, live_app: str, deck: Path) -> None:
     page.locator("main h1").wait_for()
 
 
-def test_pages_pass_an_accessibility_audit(page: Any, live_app: str) -> None:
+def test_pages_pass_an_accessibility_audit(page: Any, live_app: str, page_log: PageWatch) -> None:
     """Names and labels, image alternatives and text contrast, in light and dark mode."""
     problems = []
     urls = app_urls(page, live_app)
@@ -278,6 +279,9 @@ def test_pages_pass_an_accessibility_audit(page: Any, live_app: str) -> None:
         found = page.evaluate(AUDIT, {"lang": False})
         problems += [f"{scheme} deck glossary page: {problem}" for problem in found]
     assert not problems, "\n".join(problems)
+    # The pages' own Content-Security-Policy blocks nothing they use (inline styles included).
+    blocked = [line for line in page_log.console if "Content Security Policy" in line]
+    assert not blocked, "\n".join(blocked)
 
 
 def test_pages_fit_a_phone_and_load_nothing_from_elsewhere(
