@@ -415,6 +415,11 @@ def test_nested_content_classes_and_emphasis() -> None:
     assert deck.slides[0].text.split("\n") == ["红色 and green (绿色)", ".not-a-class[kept]"]
 
 
+def test_emphasis_inside_chinese_words_and_plain_asterisks() -> None:
+    deck = read_deck_text("大众**创客**是 *makers*, snake_case_name, 2 * 3 ~~old~~", "e.md")
+    assert deck.slides[0].text == "大众创客是 makers, snake_case_name, 2 * 3 old"
+
+
 def test_lines_of_a_chinese_paragraph_join_without_a_space() -> None:
     deck = read_deck_text("# T\n\n大众创业\n万众创新 is a slogan\n\n𠀀𪚥 extension B", "p")
     assert deck.slides[0].text.split("\n") == [

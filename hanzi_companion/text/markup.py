@@ -62,7 +62,11 @@ _HTML_ANCHOR = re.compile(
 _HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
 _STYLE_BLOCK_START = re.compile(r"<style\b[^<>]*>", re.I)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~\"'])")
-_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?![\w*])|~~")
+# Asterisks mark emphasis inside words too (大众**创客**), underscores only at word edges
+# (snake_case stays); an asterisk between spaces is arithmetic.
+_EMPHASIS = re.compile(
+    r"(?<!\s)\*{1,3}|\*{1,3}(?!\s)|(?<![\w_])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![\w_])|~~"
+)
 _NEWLINE = re.compile("\n")
 _TRAILING = frozenset(".,;:!?'\"")
 _SPACES = re.compile(r"[ \t\u00a0]+")
