@@ -450,6 +450,13 @@ def test_invalid_utf8_says_where() -> None:
     assert "0xff" in message and "line 3" in message and "column 5" in message
 
 
+def test_chinese_legacy_encodings_are_named() -> None:
+    with pytest.raises(DeckError, match="GBK/GB18030"):
+        read_deck_bytes("# 创客\n\n大众创业、万众创新\n".encode("gb18030"), "gbk.md")
+    with pytest.raises(DeckError, match="UTF-16 without a byte-order mark"):
+        read_deck_bytes("# 创客 makers\n".encode("utf-16-le"), "utf16.md")
+
+
 def test_latin1_file_is_refused_with_its_path(tmp_path: Path) -> None:
     path = tmp_path / "latin1.md"
     path.write_bytes("# Café\n".encode("latin-1"))

@@ -245,6 +245,13 @@ def _decode(data: bytes, source: str) -> str:
             raise DeckError(source, "starts like UTF-16 but is not valid UTF-16") from None
     nul = data.find(b"\x00")
     if nul >= 0:
+        head = data[:200]
+        if len(head) >= 8 and (
+            head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3
+        ):
+            raise DeckError(
+                source, "looks like UTF-16 without a byte-order mark: save the deck as UTF-8"
+            )
         raise DeckError(source, f"binary data (a NUL byte at offset {nul}), not a text deck")
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
@@ -258,8 +265,20 @@ def _decode(data: bytes, source: str) -> str:
         raise DeckError(
             source,
             f"not valid UTF-8: byte 0x{data[position]:02x} at line {line}, column {column} "
-            f"(byte offset {position}); save the deck as UTF-8",
+            f"(byte offset {position}){_encoding_hint(data)}; save the deck as UTF-8",
         ) from None
+
+
+def _encoding_hint(data: bytes) -> str:
+    """Name the likely encoding of a deck that is not UTF-8 (GB18030 decks are common)."""
+    sample = data[:65536]
+    try:
+        text = sample.decode("gb18030")
+    except UnicodeDecodeError:
+        return ""
+    if sum(1 for char in text if _is_han(char)) >= 2:
+        return ", it looks like GBK/GB18030"
+    return ""
 
 
 def _normalise_format(fmt: str | None, name: str) -> str | None:
