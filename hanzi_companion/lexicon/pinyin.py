@@ -121,6 +121,7 @@ def _mark_syllable(letters: str, tone: int) -> str:
     return letters[:index] + row[tone - 1] + letters[index + 1 :]
 
 
+@lru_cache(maxsize=65536)
 def numbered_to_marks(text: str, *, separator: str | None = None) -> str:
     """``chuang4 xin1`` -> ``chuàng xīn``; ``lu:4`` -> ``lǜ``; ``r5`` -> ``r``.
 
@@ -158,6 +159,7 @@ def join_syllables(syllables: list[str], separator: str = "") -> str:
     return result
 
 
+@lru_cache(maxsize=65536)
 def marks_to_numbered(text: str) -> str:
     """``chuàng xīn`` -> ``chuang4 xin1``; unmarked syllables get no number."""
     text = unicodedata.normalize("NFC", _fold_combining(text))
@@ -184,6 +186,7 @@ def _fold_combining(text: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text))
 
 
+@lru_cache(maxsize=65536)
 def strip_tones(text: str) -> str:
     """Remove tone marks and tone numbers: ``chuàng xīn`` / ``chuang4 xin1`` -> ``chuang xin``."""
     text = unicodedata.normalize("NFD", text)
@@ -193,12 +196,14 @@ def strip_tones(text: str) -> str:
     return re.sub(r"(?<=[A-Za-zÜüÊê])[1-5]\b", "", text)
 
 
+@lru_cache(maxsize=65536)
 def toneless_key(text: str) -> str:
     """The search key of a reading: lowercase, no tones, no spaces or apostrophes, ü as v."""
     plain = strip_tones(text).lower().replace("ü", "v").replace("ê", "e")
     return re.sub(r"[^a-z]", "", plain)
 
 
+@lru_cache(maxsize=65536)
 def numbered_key(text: str) -> str:
     """Lowercase numbered pinyin without spaces, neutral tone written 5: ``chuang4xin1``."""
     parts = []
