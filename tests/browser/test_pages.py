@@ -284,25 +284,40 @@ def test_pages_pass_an_accessibility_audit(page: Any, live_app: str, page_log: P
     assert not blocked, "\n".join(blocked)
 
 
-def test_pages_fit_a_phone_and_load_nothing_from_elsewhere(
+# Loads every image (lazy ones too) and answers the sources of those that fail.
+LOAD_IMAGES = """async imgs => {
+    await Promise.all(imgs.map(img => {
+        img.loading = 'eager';
+        return img.complete ? null : new Promise(done => {
+            img.addEventListener('load', done);
+            img.addEventListener('error', done);
+        });
+    }));
+    return imgs.filter(img => !img.naturalWidth).map(img => img.src);
+}"""
+
+
+def test_pages_fit_a_phone_and_load_everything_from_the_app(
     page: Any, live_app: str, screenshot: Any
 ) -> None:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     urls = app_urls(page, live_app)
     page.set_viewport_size({"width": 375, "height": 740})
-    too_wide = []
+    too_wide, broken = [], []
     for url in [*urls, "deck glossary"]:
         if url == "deck glossary":
             upload_deck(page, live_app, DATA / "slides.html")
         else:
             page.goto(url)
+        broken += page.eval_on_selector_all("img", LOAD_IMAGES)
         width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         if width[0] > width[1]:
             too_wide.append(f"{url}: {width[0]}px wide in a {width[1]}px screen")
             screenshot(page, f"phone-too-wide-{len(too_wide)}")
     screenshot(page, "phone-deck-glossary")
     assert not too_wide, "\n".join(too_wide)
+    assert not broken, f"images that did not load: {broken}"
     elsewhere = [url for url in requested if not url.startswith((live_app, "data:", "blob:"))]
     assert not elsewhere, f"pages fetched from outside the app: {elsewhere}"
 
