@@ -365,3 +365,16 @@ def test_a_too_large_upload_gets_a_clear_page(
     assert re.search(r"\b2\s*MB\b", text), text
     assert page.locator("form[role=search]").count() > 0  # a page of the app, not a bare error
     screenshot(page, "too-large")
+
+
+def test_the_stroke_order_animation_moves(page: Any, live_app: str) -> None:
+    page.goto(f"{live_app}/")
+    page.locator(".hc-cotw-big").first.click()
+    page.wait_for_url(re.compile(r"/char/"))
+    animation = page.locator("img[src*='animation']").first
+    animation.scroll_into_view_if_needed()
+    frames = []
+    for _ in range(4):
+        frames.append(animation.screenshot())
+        page.wait_for_timeout(700)
+    assert len(set(frames)) > 1, "the stroke-order animation shows the same picture throughout"
