@@ -462,10 +462,12 @@
     this.selector = selector;
   }
 
-  Marker.prototype.termSpan = function (key) {
+  Marker.prototype.termSpan = function (key, inChinese) {
     var span = element("span", TERM_CLASS, key);
     span.tabIndex = 0;
-    span.lang = "zh";
+    if (!inChinese) {
+      span.lang = "zh"; // keeps a finer tag (zh-Hant, zh-TW) the page already gives
+    }
     span.setAttribute("role", "button");
     span.setAttribute("aria-haspopup", "dialog");
     span.setAttribute("aria-expanded", "false");
@@ -482,11 +484,13 @@
     var fragment = document.createDocumentFragment();
     var position = 0;
     var count = 0;
+    var tagged = node.parentNode.closest ? node.parentNode.closest("[lang]") : null;
+    var inChinese = Boolean(tagged && /^zh\b/i.test(tagged.getAttribute("lang")));
     while (match) {
       if (match[0] > position) {
         fragment.appendChild(document.createTextNode(value.slice(position, match[0])));
       }
-      fragment.appendChild(this.termSpan(match[1]));
+      fragment.appendChild(this.termSpan(match[1], inChinese));
       count += 1;
       position = match[0] + match[1].length;
       match = this.find(value, position);

@@ -441,6 +441,12 @@ def test_a_plain_page_is_marked_only_where_the_selector_says(page: Any, site: St
     shown = paragraph.locator(".hc-term").evaluate_all("els => els.map(e => e.dataset.hcTerm)")
     assert set(shown) == {k for k in expected if not any(k != o and k in o for o in expected)}
     assert page.locator("#outside .hc-term").count() == 0
+    # Marks carry a Chinese lang, and keep the finer one the page gives.
+    langs = page.eval_on_selector_all(
+        ".hc-term", "els => els.map(e => e.closest('[lang]').getAttribute('lang'))"
+    )
+    assert langs and all(lang.startswith("zh") for lang in langs)
+    assert page.locator("#tagged .hc-term").evaluate("e => e.closest('[lang]').lang") == "zh-Hant"
     # Text added later: marked inside the selector, left alone outside it.
     key = shown[0]
     page.evaluate(
