@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hanzi_companion.errors import DeckError
 from hanzi_companion.text.decks import (
@@ -603,3 +605,95 @@ def test_flattened_heading_ends_before_a_line_of_links() -> None:
     assert deck.slides[3].headings == ((3, "Thought (link)"),)
     assert deck.slides[4].headings == ((1, "城"),)
     assert deck.slides[4].text.split("\n") == ["城", "A / B"]
+
+
+# ---------------------------------------------------------------- flattening, generated decks
+
+_WORDS = st.sampled_from(
+    [
+        "Targeted",
+        "poverty",
+        "alleviation",
+        "精准扶贫",
+        "(2014)",
+        "创客",
+        "chuangke",
+        "the",
+        "city",
+        "Zones",
+        "(开发区)",
+        "«",
+        "大众创业、万众创新",
+        "»",
+        "Shenzhen",
+        "“Made",
+        "in",
+        "China”",
+        "*new*",
+        "**单位**",
+        "2-3",
+        "R&D",
+        "&",
+        "：",
+        "（新车间）",
+        "𠀀",
+        "a",
+        "national",
+        "level",
+    ]
+)
+_TEXT = st.lists(_WORDS, min_size=1, max_size=6).map(" ".join)
+_LINK_LINE = st.lists(_TEXT, min_size=2, max_size=3).map(
+    lambda labels: " / ".join(
+        f"[{label}](https://example.org/?w=创{i})" for i, label in enumerate(labels)
+    )
+)
+_BLOCK = st.one_of(
+    _TEXT.map(lambda text: f"- {text}"),
+    _TEXT.map(lambda text: f"* {text} <br> {text}"),
+    _TEXT.map(lambda text: f"- ### {text}"),
+    _TEXT.map(lambda text: f"1. Step {text}"),
+    _TEXT.map(lambda text: f"## {text}"),
+    _TEXT.map(lambda text: f"### {text} ([link](https://example.org/{text}))"),
+    _TEXT.map(lambda text: f".footnote[\n- {text}\n]"),
+    _TEXT.map(lambda text: f".left-column[\n### {text}\n.small[{text}]\n]"),
+    _TEXT.map(lambda text: f"- {text} ![img](x.png?w=图) `code {text}`"),
+    _TEXT.map(lambda text: f"| {text} | x |\n|---|---|\n| {text} | y |"),
+)
+_PROPERTIES = st.lists(
+    st.sampled_from(
+        [
+            "class: inverse, center",
+            "class: middle",
+            "name: part",
+            "background-image: url(/img/a.jpg)",
+        ]
+    ),
+    unique_by=lambda line: line.split(":")[0],
+    max_size=3,
+)
+
+
+@st.composite
+def _slides(draw: st.DrawFn) -> str:
+    lines = draw(_PROPERTIES)
+    lines.append(f"# {draw(_TEXT)}")
+    if draw(st.booleans()):
+        lines.append(draw(_LINK_LINE))
+    if draw(st.booleans()):
+        lines.append(f"> {draw(_TEXT)}")
+    lines.extend(draw(st.lists(_BLOCK, max_size=4)))
+    for _ in range(draw(st.integers(0, 2))):
+        lines.extend(["--", draw(_BLOCK)])
+    if draw(st.booleans()):
+        # notes are prose or blocks: a " - " after prose is read as a dash, not a list
+        lines.extend(["???", draw(st.one_of(_TEXT, _BLOCK))])
+    return "\n".join(lines)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(st.lists(_slides(), min_size=1, max_size=5).map("\n---\n".join))
+def test_generated_decks_read_the_same_once_flattened(source: str) -> None:
+    original = read_deck_text(source, "generated.md")
+    flat = read_deck_text(flatten(source), "generated.md")
+    assert_same_slides(original, flat)

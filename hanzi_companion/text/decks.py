@@ -107,6 +107,9 @@ _HTML_TITLE = re.compile(r"<title\b[^<>]*>([^<]*)</title>", re.I)
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.I)
 _MARKDOWN_HINT = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s|```)|\]\(|\*\*", re.M)
 _HEADING_LINE = re.compile(r"^(#{1,6})[ \t]")
+_REMARK_PROPERTY_START = re.compile(
+    r"(?:" + "|".join(re.escape(key) for key in REMARK_PROPERTIES) + r")[ \t]*:(?:[ \t]|$)"
+)
 
 
 @dataclass
@@ -384,6 +387,12 @@ def _detect_markdown_format(body: str) -> str:
     # slide a line; a " --- " dash in a few lines of prose does not make a deck.
     if (non_empty == 1 and inline_separators) or 2 <= inline_separators >= non_empty - 1:
         return FLATTENED
+    first = body.lstrip().split("\n", 1)[0]
+    if _REMARK_PROPERTY_START.match(first):
+        # slide properties on top: remark, on one line (flattened) or on lines of their own
+        return FLATTENED if non_empty == 1 else REMARK_MARKDOWN
+    if non_empty == 1 and sum(1 for line in unflatten(first).split("\n") if line) > 1:
+        return FLATTENED  # one slide flattened: headings, items, notes run inline
     return MARKDOWN if _MARKDOWN_HINT.search(body) else TEXT
 
 
@@ -644,7 +653,7 @@ _FLAT_CLASS_MORE = re.compile(r"[ \t]+([a-z_][\w-]*)")
 _FLAT_URL = re.compile(r"[ \t]*(url\((?:\"[^\"\n]*\"|'[^'\n]*'|[^()\s]*)\))")
 _FLAT_WORD = re.compile(r"[ \t]*([\w#%.-]+)")
 _FLAT_COLON_NEXT = re.compile(r"[ \t]*:")
-_STEP_FOLLOWER = re.compile(r"#|[-*>][ \t]|\d{1,2}[.)][ \t]|!\[|<|\.[A-Za-z_-][\w-]*\[")
+_STEP_FOLLOWER = re.compile(r"#|[-*>][ \t]|\d{1,2}[.)][ \t]|!\[|<|\||```|~~~|\.[A-Za-z_-][\w-]*\[")
 _SENTENCE_END = frozenset('.!?:)]"”」』。！？')
 _QUOTE_AFTER = frozenset(':.!?"”»)」')
 
@@ -692,8 +701,26 @@ def unflatten(text: str) -> str:
     where the next block starts: a heading followed by a plain paragraph cannot be told
     apart from a long heading once the lines are gone.
     """
-    state = _Unflattener(text)
-    return "\n".join(_split_heading_links(line.strip()) for line in state.run().split("\n"))
+    lines = [line.strip() for line in _Unflattener(text).run().split("\n")]
+    for index, line in enumerate(lines):
+        if index and line.startswith("|") and _TABLE_RULE_LINE.match(line):
+            lines[index - 1] = _split_table_header(lines[index - 1], line.count("|"))
+    return "\n".join(_split_heading_links(line) for line in "\n".join(lines).split("\n"))
+
+
+_TABLE_RULE_LINE = re.compile(r"\|(?:[ \t]*:?-+:?[ \t]*\|)+$")
+
+
+def _split_table_header(line: str, pipes: int) -> str:
+    """Put a table's header row (as many ``|`` as its rule line) on a line of its own."""
+    position = len(line)
+    for _ in range(pipes):
+        position = line.rfind("|", 0, position)
+        if position < 0:
+            return line
+    if position == 0:
+        return line
+    return line[:position].rstrip() + "\n" + line[position:]
 
 
 class _Unflattener:
