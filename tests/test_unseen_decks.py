@@ -16,6 +16,7 @@ suite turns red as soon as a fix lands and the mark can go.
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import re
 import sys
@@ -25,10 +26,10 @@ from types import ModuleType
 
 import pytest
 
-from hanzi_companion.glossary import Glossary, build_glossary
+from hanzi_companion.glossary import Glossary, Occurrence, build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.pinyin import numbered_to_marks
-from hanzi_companion.text.decks import read_deck
+from hanzi_companion.text.decks import read_deck, read_deck_text
 
 from .conftest import DATA, ROOT
 
@@ -332,3 +333,80 @@ def test_gold_files_are_well_formed() -> None:
         for row in rows:
             assert row.term and row.gloss, (case.gold, row)
             assert not re.search(r"[1-5]", row.pinyin), (case.gold, row)
+
+
+# -- one deck, three forms ----------------------------------------------------------------------
+
+
+def _markdown_source(case: Case) -> str | None:
+    """The remark markdown of a deck: the file itself, or the textarea of an HTML deck."""
+    text = (UNSEEN / case.deck).read_text(encoding="utf-8")
+    if case.format == "remark-markdown":
+        return text
+    if case.format == "remark-html":
+        match = re.search(r'<textarea id="source">\n(.*?)</textarea>', text, re.S)
+        assert match is not None
+        lines = match.group(1).splitlines()
+        indent = min(len(line) - len(line.lstrip()) for line in lines if line.strip())
+        return html.unescape("\n".join(line[indent:] for line in lines))
+    return None  # a flattened deck cannot be put back on its lines without the reader
+
+
+def _as_forms(markdown: str) -> dict[str, tuple[str, str]]:
+    """The same deck as remark markdown, remark HTML and the flattened one-line export."""
+    flat = re.sub(r"\s*\n\s*", " ", markdown.strip())
+    body = "\n".join(
+        f"      {line}" if line else "" for line in html.escape(markdown, quote=False).split("\n")
+    )
+    page = (
+        '<!DOCTYPE html>\n<html>\n  <head><meta charset="utf-8"></head>\n  <body>\n'
+        f'    <textarea id="source">\n{body}\n    </textarea>\n'
+        "    <script>var slideshow = remark.create();</script>\n  </body>\n</html>\n"
+    )
+    return {
+        "remark-markdown": (markdown, "deck.md"),
+        "flattened": (flat, "deck.txt"),
+        "remark-html": (page, "deck.html"),
+    }
+
+
+def _summary(glossary: Glossary) -> tuple[object, ...]:
+    """What must not depend on the form. Contexts and slide titles may: a flattened line does
+    not say where a heading ends (``### “quote” ― author`` is one line there)."""
+    info = glossary.deck
+
+    def where(occurrences: tuple[Occurrence, ...]) -> tuple[tuple[int, bool], ...]:
+        return tuple((o.slide, o.in_notes) for o in occurrences)
+
+    return (
+        (info.title, info.course, info.week, info.date, info.slide_count),
+        [(c.character, c.slide, c.links) for c in glossary.characters],
+        [
+            (
+                t.term,
+                t.pinyin,
+                t.gloss,
+                t.slide_gloss,
+                t.romanisation,
+                t.parts,
+                where(t.occurrences),
+            )
+            for t in glossary.terms
+        ],
+        [(r.text, r.matched, r.candidates, where(r.occurrences)) for r in glossary.romanised],
+    )
+
+
+@pytest.mark.parametrize(
+    "deck", [c.deck for c in CASES if c.format in ("remark-markdown", "remark-html")]
+)
+def test_the_three_forms_of_a_deck_give_one_glossary(lexicon: Lexicon, deck: str) -> None:
+    """Markdown, HTML and flattened exports of one deck: same terms, slides, glosses, metadata."""
+    markdown = _markdown_source(_BY_DECK[deck])
+    assert markdown is not None
+    summaries = {
+        fmt: _summary(build_glossary(read_deck_text(text, name), lexicon))
+        for fmt, (text, name) in _as_forms(markdown).items()
+    }
+    assert summaries["flattened"] == summaries["remark-markdown"]
+    assert summaries["remark-html"] == summaries["remark-markdown"]
