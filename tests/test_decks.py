@@ -341,6 +341,15 @@ def test_flattened_deck_with_steps_templates_and_inline_properties() -> None:
     assert meta.course == "Urban China - Spring 2025"
 
 
+def test_flattened_numbered_lists_count_on() -> None:
+    deck = read_deck_text(
+        "# Steps 1. One 2. Two -- 3. Three --- # Dates - signed on March 18. The plan 2. Then",
+        "numbers.txt",
+    )
+    assert deck.slides[0].text.split("\n") == ["Steps", "One", "Two", "Three"]
+    assert deck.slides[1].text.split("\n") == ["Dates", "signed on March 18. The plan 2. Then"]
+
+
 def test_unflatten_keeps_dashes_and_arrows_of_prose() -> None:
     markdown = unflatten("Cities - towns - villages --- # Scale - national > provincial > local")
     lines = markdown.split("\n")

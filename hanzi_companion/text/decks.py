@@ -734,8 +734,8 @@ class _Unflattener:
         self.in_fence = False
         self.reset()
 
-    def reset(self) -> None:
-        """A new slide, step or notes section starts."""
+    def reset(self, continued: bool = False) -> None:
+        """A new slide, step (``continued``) or notes section starts."""
         self.at_start = True  # nothing written yet
         self.has_heading = False
         self.in_heading = False  # the last block started was a heading
@@ -745,6 +745,8 @@ class _Unflattener:
         self.last_char = ""
         self.in_fence = False
         self.brackets.clear()
+        if not continued:
+            self.last_number = 0  # numbered lists go on across ``--`` steps
 
     def write(self, piece: str) -> None:
         self.out.append(piece)
@@ -768,7 +770,7 @@ class _Unflattener:
 
     def new_slide(self, marker: str, position: int) -> int:
         self.out.append("\n" + marker + "\n")
-        self.reset()
+        self.reset(continued=marker == _STEP)
         return self.properties(position)
 
     def run(self) -> str:
@@ -827,11 +829,15 @@ class _Unflattener:
             self.after_item = False
         elif kind in ("item", "number"):
             starts_item = kind == "item" or (
-                next_char.isupper() or _is_han(next_char) or next_char in '[*_"“'
+                # a numbered list counts 1, 2, 3: "on March 18. The" holds no item
+                int(token[:-1]) in (1, self.last_number + 1)
+                and (next_char.isupper() or _is_han(next_char) or next_char in '[*_"“')
             )
             if starts_item and (self.at_start or self.in_list or self.has_heading):
                 self.block(token)
                 self.in_list = self.after_item = True
+                if kind == "number":
+                    self.last_number = int(token[:-1])
             else:
                 self.write(token)
         elif kind == "quote":
