@@ -960,3 +960,32 @@ def test_serve_runs_the_development_server_on_loopback(
     assert calls == [
         {"host": "127.0.0.1", "port": 8766, "debug": False, "use_reloader": False, "threaded": True}
     ]
+
+
+def test_render_cache_is_bounded_and_least_recently_used_first() -> None:
+    from hanzi_companion.web.cache import RenderCache
+
+    calls: list[str] = []
+
+    def renderer(text: str) -> Any:
+        def render() -> str:
+            calls.append(text)
+            return text
+
+        return render
+
+    cache = RenderCache(max_chars=400)
+    for key in "abcdefgh":  # 8 pages of 50 characters fill the budget exactly
+        assert cache.get_or_render(key, renderer(key * 50)) == key * 50
+    assert cache.get_or_render("a", renderer("changed")) == "a" * 50  # served, not rendered
+    cache.get_or_render("i", renderer("i" * 50))  # over budget: "b", least recently used, goes
+    assert len(cache) == 8
+    cache.get_or_render("b", renderer("b" * 50))
+    assert calls.count("b" * 50) == 2 and calls.count("a" * 50) == 1
+    cache.get_or_render("huge", renderer("h" * 51))  # over an eighth of the budget: not kept
+    cache.get_or_render("huge", renderer("h" * 51))
+    assert calls.count("h" * 51) == 2
+    off = RenderCache(max_chars=0)
+    off.get_or_render("x", renderer("x"))
+    off.get_or_render("x", renderer("x"))
+    assert calls.count("x") == 2 and len(off) == 0

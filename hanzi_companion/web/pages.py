@@ -62,17 +62,22 @@ def search() -> Response | BaseResponse:
         return redirect(url_for("pages.home"))
     kind = KINDS.get(request.args.get("kind", ""))
     res = resources()
-    try:
+
+    def render() -> str:
         results = res.lexicon.search(query, kind=kind, limit=60)
+        return render_template(
+            "search.html",
+            query=results.query,
+            results=results,
+            suggestions=_views.suggestions(res.lexicon, results),
+        )
+
+    try:
+        html = res.pages.get_or_render((request.script_root, request.full_path), render)
     except InvalidQueryError as exc:
         # Still a helpful page: the problem, and the search box to try again.
         return _page("search.html", status=400, query=query[:200], problem=str(exc), results=None)
-    return _page(
-        "search.html",
-        query=results.query,
-        results=results,
-        suggestions=_views.suggestions(res.lexicon, results),
-    )
+    return Response(html, mimetype="text/html")
 
 
 @bp.get("/word/<word>")
