@@ -989,3 +989,19 @@ def test_render_cache_is_bounded_and_least_recently_used_first() -> None:
     off.get_or_render("x", renderer("x"))
     off.get_or_render("x", renderer("x"))
     assert calls.count("x") == 2 and len(off) == 0
+
+
+def test_about_credits_every_bundled_data_source_with_its_licence(client: FlaskClient) -> None:
+    readme = (ROOT / "dictionaries" / "README.md").read_text(encoding="utf-8")
+    rows = [
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in readme.splitlines()
+        if line.startswith("| `")
+    ]
+    assert rows, "the dictionaries README lists its files in a table"
+    page = html_of(client.get("/about"))
+    for row in rows:
+        licence = re.split(r"[,(]", row[-1])[0].strip()
+        assert licence and licence in page, f"{row[0]}: {licence!r} is not credited"
+    for source in ("CC-CEDICT", "Unihan", "cjk-decomp", "Dong Chinese", "HSK", "Make Me a Hanzi"):
+        assert source in page
