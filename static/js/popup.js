@@ -14,7 +14,8 @@
  *                to <api>/glossary and the answer used as the glossary.
  * data-selector  optional CSS selector of the parts of the page to mark (default: the body).
  * Text inside links, code, form fields and elements of class "hc-no-popup" (remark:
- * .hc-no-popup[...]) is never marked.
+ * .hc-no-popup[...]) is never marked. Words the glossary found written in pinyin without
+ * characters ("danwei") are marked too, as whole words, and show the word they stand for.
  * An inline <script type="application/json" data-hc-glossary>...</script> also works, and is
  * the way for decks opened from file://, where browsers refuse to fetch files.
  *
@@ -333,12 +334,27 @@
     list(doc.character_of_the_week).forEach(function (raw) {
       found.push(raw && normaliseTerm(raw, true));
     });
+    // Pinyin the slides write without characters ("danwei"), with the word it stands for.
+    list(doc.romanised).forEach(function (raw) {
+      var matched = raw && text(raw.matched);
+      if (matched && text(raw.text).trim()) {
+        var entry = normaliseTerm({
+          term: matched, pinyin: raw.pinyin, pinyin_numbered: raw.pinyin_numbered, gloss: raw.gloss
+        }, false);
+        entry.writtenAs = text(raw.text).trim();
+        found.push(entry);
+      }
+    });
     return found;
   }
 
-  /** key -> entry, keyed by the term as written and its simplified and traditional forms. */
+  /**
+   * key -> entry, keyed by the term as written and its simplified and traditional forms; and
+   * romanised spelling (lower case) -> the key of the word it stands for.
+   */
   function buildIndex(docs) {
     var index = new Map();
+    var romanised = new Map();
     docs.forEach(function (doc) {
       termsOf(doc).forEach(function (entry) {
         if (!entry) {
@@ -350,9 +366,14 @@
             index.set(key, entry);
           }
         });
+        var spelling = entry.writtenAs ? entry.writtenAs.toLowerCase().replace(/\s+/g, " ") : "";
+        if (spelling && spelling.length <= MAX_KEY_LENGTH && index.has(entry.term) &&
+          !romanised.has(spelling)) {
+          romanised.set(spelling, entry.term);
+        }
       });
     });
-    return index;
+    return { index: index, romanised: romanised };
   }
 
   function fetchJson(url, options) {
@@ -456,16 +477,64 @@
     return false;
   }
 
-  function Marker(index, selector) {
+  /** Whole-word, case-insensitive matcher of romanised spellings (longest first). */
+  function buildRomanisedMatcher(romanised) {
+    if (!romanised.size) {
+      return null;
+    }
+    var words = Array.from(romanised.keys()).sort(function (a, b) {
+      return b.length - a.length;
+    }).map(function (word) {
+      return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    });
+    // Letters or digits around would make it part of another word ("Xindanwei").
+    var pattern = new RegExp("(^|[^\\p{L}\\p{N}])(" + words.join("|") + ")(?![\\p{L}\\p{N}])", "giu");
+    return function find(value, from) {
+      pattern.lastIndex = from;
+      var match = pattern.exec(value);
+      if (!match) {
+        return null;
+      }
+      var key = romanised.get(match[2].toLowerCase().replace(/\s+/g, " "));
+      return key ? [match.index + match[1].length, match[2], key] : null;
+    };
+  }
+
+  function Marker(index, romanised, selector) {
     this.index = index;
-    this.find = buildMatcher(index);
+    var findHan = buildMatcher(index);
+    var findRomanised = buildRomanisedMatcher(romanised);
+    this.romanised = Boolean(findRomanised);
+    /** The next match: [start, text as written, glossary key], the earlier (then longer). */
+    this.find = function (value, from) {
+      var han = findHan(value, from);
+      var latin = findRomanised ? findRomanised(value, from) : null;
+      if (han) {
+        han = [han[0], han[1], han[1]];
+      }
+      if (!latin) {
+        return han;
+      }
+      if (!han) {
+        return latin;
+      }
+      return latin[0] < han[0] ? latin : han;
+    };
     this.selector = selector;
   }
 
-  Marker.prototype.termSpan = function (key, inChinese) {
-    var span = element("span", TERM_CLASS, key);
+  /** Worth a closer look: holds Han characters, or letters when romanised words are known. */
+  Marker.prototype.mayHold = function (value) {
+    return hasHan(value) || (this.romanised && /[A-Za-z]/.test(value));
+  };
+
+  Marker.prototype.termSpan = function (written, key, inChinese) {
+    var span = element("span", TERM_CLASS, written);
     span.tabIndex = 0;
-    if (!inChinese) {
+    if (written !== key) {
+      span.lang = "zh-Latn-pinyin"; // a romanised word: pinyin without tone marks
+      span.setAttribute("data-hc-written", written);
+    } else if (!inChinese) {
       span.lang = "zh"; // keeps a finer tag (zh-Hant, zh-TW) the page already gives
     }
     span.setAttribute("role", "button");
@@ -490,7 +559,7 @@
       if (match[0] > position) {
         fragment.appendChild(document.createTextNode(value.slice(position, match[0])));
       }
-      fragment.appendChild(this.termSpan(match[1], inChinese));
+      fragment.appendChild(this.termSpan(match[1], match[2], inChinese));
       count += 1;
       position = match[0] + match[1].length;
       match = this.find(value, position);
@@ -513,6 +582,7 @@
 
   /** Wrap every glossary term in the text below `root` (or `root` itself, a text node). */
   Marker.prototype.mark = function (root) {
+    var self = this;
     if (!root || !root.isConnected || isExcluded(root)) {
       return 0;
     }
@@ -525,7 +595,6 @@
     if (!this.inScope(root)) {
       // Only parts of it may be in scope (e.g. a new remark slide inside a container).
       var count = 0;
-      var self = this;
       Array.prototype.forEach.call(root.querySelectorAll(this.selector), function (el) {
         count += self.mark(el);
       });
@@ -536,7 +605,7 @@
         if (node.nodeType === 1) {
           return isSkippedElement(node) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
         }
-        return hasHan(node.data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+        return self.mayHold(node.data) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
       }
     });
     var nodes = [];
@@ -572,7 +641,7 @@
     return this.el;
   };
 
-  Popup.prototype.fill = function (entry, key) {
+  Popup.prototype.fill = function (entry, key, written) {
     var el = this.element();
     el.textContent = "";
     el.setAttribute("aria-label", key + (entry.pinyin ? " " + entry.pinyin : ""));
@@ -598,6 +667,14 @@
 
     if (entry.pinyinNumbered || entry.pinyin) {
       el.appendChild(pinyinElement("div", "hc-pinyin", entry.pinyin, entry.pinyinNumbered));
+    }
+    if (written) {
+      var as = element("p", "hc-note", "Written ");
+      var spelling = element("i", "", written);
+      spelling.lang = "zh-Latn-pinyin";
+      as.appendChild(spelling);
+      as.appendChild(document.createTextNode(" on the slide."));
+      el.appendChild(as);
     }
     if (entry.otherReadings.length) {
       var readings = element("p", "hc-note hc-readings", "Also read: ");
@@ -656,7 +733,7 @@
     this.cancelHide();
     if (this.term !== term) {
       this.release();
-      this.fill(entry, key);
+      this.fill(entry, key, term.getAttribute("data-hc-written") || "");
       this.term = term;
       term.classList.add("hc-open");
       term.setAttribute("aria-expanded", "true");
@@ -904,14 +981,15 @@
     var root = document.documentElement;
     root.setAttribute("data-hc-popup", "loading");
     return loadGlossaries(config).then(function (docs) {
-      var index = buildIndex(docs.filter(Boolean));
+      var built = buildIndex(docs.filter(Boolean));
+      var index = built.index;
       if (!index.size) {
         warn("no Chinese terms to mark (give data-glossary or data-api)");
         root.setAttribute("data-hc-popup", "empty");
         return 0;
       }
       injectStyle();
-      var marker = new Marker(index, config.selector);
+      var marker = new Marker(index, built.romanised, config.selector);
       var popup = new Popup(index);
       api.marker = marker;
       api.popup = popup;

@@ -27,13 +27,27 @@ GLOSSARY = "slides.glossary.json"
 
 
 def glossary_terms(site: StaticSite, name: str = GLOSSARY) -> dict[str, dict[str, Any]]:
-    """The glossary's terms by the text the popup matches (term, simplified, traditional)."""
+    """The glossary's terms by the text the popup matches (term, simplified, traditional), and
+    the words its romanised spellings stand for."""
     document = json.loads((site.root / name).read_text(encoding="utf-8"))
     found: dict[str, dict[str, Any]] = {}
     for term in document["terms"]:
         for key in (term["term"], term.get("simplified", ""), term.get("traditional", "")):
             if key and key not in found:
                 found[key] = term
+    for item in document.get("romanised", []):
+        if item["matched"] and item["matched"] not in found:
+            found[item["matched"]] = {
+                "term": item["matched"],
+                "traditional": "",
+                "pinyin": item["pinyin"],
+                "pinyin_numbered": item["pinyin_numbered"],
+                "gloss": item["gloss"],
+                "other_readings": [],
+                "hsk_level": None,
+                "is_character_of_the_week": False,
+                "written_as": item["text"],
+            }
     return found
 
 
@@ -585,3 +599,37 @@ def test_remark_presenter_notes_are_marked(
     notes.locator(".hc-term").first.hover()
     assert page.locator(POPUP).locator(".hc-gloss").inner_text() == terms[key]["gloss"]
     screenshot(page, "presenter")
+
+
+def test_romanised_words_in_the_prose_show_their_characters(
+    page: Any, site: StaticSite, screenshot: Any
+) -> None:
+    """Pinyin the slides write without characters ("danwei") gets the word's popup."""
+    open_slides(page, site.url(SLIDES))
+    romanised = [t for t in glossary_terms(site).values() if "written_as" in t]
+    assert romanised, "the fixture deck writes a word in pinyin only"
+    for item in romanised:
+        mark = page.locator(f'.hc-term[data-hc-written="{item["written_as"]}"]').first
+        assert mark.inner_text() == item["written_as"]
+        assert mark.get_attribute("data-hc-term") == item["term"]
+        assert mark.get_attribute("lang") == "zh-Latn-pinyin"
+        mark.hover()
+        popup = page.locator(POPUP)
+        assert popup.locator(".hc-hanzi").inner_text() == item["term"]
+        assert popup.locator(".hc-gloss").inner_text() == item["gloss"]
+        assert nfc(popup.locator(".hc-pinyin").inner_text()) == nfc(item["pinyin"])
+        assert f"Written {item['written_as']} on the slide" in popup.inner_text()
+    # Only whole words: the same letters inside a longer word stay plain.
+    word = romanised[0]["written_as"]
+    page.evaluate(
+        """word => {
+            const p = document.createElement('p');
+            p.id = 'inside-words';
+            p.textContent = 'Xin' + word + ' and ' + word + 's and ' + word.toUpperCase() + '.';
+            document.querySelector('.remark-slide-content').appendChild(p);
+        }""",
+        word,
+    )
+    page.wait_for_selector("#inside-words .hc-term")
+    assert page.locator("#inside-words .hc-term").all_inner_texts() == [word.upper()]
+    screenshot(page, "romanised")
