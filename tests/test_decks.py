@@ -200,7 +200,7 @@ def test_remark_content_classes_html_and_comment_properties(week03: Deck) -> Non
     assert sponge.property("class") == "inverse"
     assert sponge.headings == ((1, "Sponge cities 海绵城市"), (3, "Policy"))
     lines = sponge.text.split("\n")
-    assert "Launched in 2015 (海绵城市建设)" in lines
+    assert "Launched in 2015 (海绵城市建设)" in lines  # an inline class
     assert lines[-3:] == ["Permeable pavements", "透水铺装", "Wetlands 湿地"]  # <br> breaks
     assert "column" not in sponge.text and "[" not in sponge.text
 
@@ -339,6 +339,18 @@ def test_flattened_deck_with_steps_templates_and_inline_properties() -> None:
         "Li Ming",
     )
     assert meta.course == "Urban China - Spring 2025"
+
+
+def test_flattened_inline_properties_and_classes() -> None:
+    deck = read_deck_text(
+        "# One --- class:inverse, cover, background-image: url(a.jpg) "
+        ".inverse[ # 90s: Jumping into the sea .small[“下海”] ] .footnote[image: 大哥大]",
+        "props.txt",
+    )
+    slide = deck.slides[1]
+    assert slide.properties == (("class", "inverse, cover,"), ("background-image", "url(a.jpg)"))
+    assert slide.headings == ((1, "90s: Jumping into the sea “下海”"),)
+    assert slide.text.split("\n")[-1] == "image: 大哥大"
 
 
 def test_flattened_numbered_lists_count_on() -> None:
@@ -568,6 +580,23 @@ def test_metadata_without_front_matter_comes_from_the_cover() -> None:
     )
 
 
+def test_metadata_of_a_talk_without_week() -> None:
+    deck = read_deck_text(
+        "Use the left/right keyboard arrows to move\n---\nclass: center\n\n"
+        "# Building Shenzhen\n## A long story of factories, markets and many workers\n\n"
+        "### Anne Martin / [anne-martin.net](https://anne-martin.net)\n\n2019\n---\n# Next",
+        "talk.md",
+    )
+    meta = deck.metadata
+    assert (meta.title, meta.course, meta.week, meta.date, meta.author) == (
+        "Building Shenzhen",
+        "",
+        None,
+        "",
+        "Anne Martin",
+    )
+
+
 def test_week_and_date_in_prose_are_not_metadata() -> None:
     deck = read_deck_text(
         "# Planning\n---\n# History\n- In week 3 we saw the plan of 12 March 2015 and how it "
@@ -665,7 +694,7 @@ _BLOCK = st.one_of(
     _TEXT.map(lambda text: f"## {text}"),
     _TEXT.map(lambda text: f"### {text} ([link](https://example.org/{text}))"),
     _TEXT.map(lambda text: f".footnote[\n- {text}\n]"),
-    _TEXT.map(lambda text: f".left-column[\n### {text}\n.small[{text}]\n]"),
+    _TEXT.map(lambda text: f".left-column[\n### {text} .small[{text}]\n- .red[{text}]\n]"),
     _TEXT.map(lambda text: f"- {text} ![img](x.png?w=图) `code {text}`"),
     _TEXT.map(lambda text: f"| {text} | x |\n|---|---|\n| {text} | y |"),
 )

@@ -15,6 +15,7 @@ import bisect
 import codecs
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -646,10 +647,12 @@ _FLAT_TOKEN = re.compile(
     re.I,
 )
 _FLAT_KEY = re.compile(
-    r"\s*(" + "|".join(re.escape(key) for key in REMARK_PROPERTIES) + r")[ \t]*:(?=\s|$)"
+    r"\s*(" + "|".join(re.escape(key) for key in REMARK_PROPERTIES) + r")[ \t]*:"
 )
-_FLAT_CLASS_LIST = re.compile(r"[ \t]*([a-z_][\w-]*(?:[ \t]*,[ \t]*[a-z_][\w-]*)*)")
-_FLAT_CLASS_MORE = re.compile(r"[ \t]+([a-z_][\w-]*)")
+_FLAT_CLASS = re.compile(r"[ \t]*([a-z_][\w-]*)")
+_FLAT_CLASS_AFTER_COMMA = re.compile(r"[ \t]*,[ \t]*([a-z_][\w-]*)")
+_FLAT_CLASS_AFTER_SPACE = re.compile(r"[ \t]+([a-z_][\w-]*)")
+_FLAT_COMMA = re.compile(r"[ \t]*,")
 _FLAT_URL = re.compile(r"[ \t]*(url\((?:\"[^\"\n]*\"|'[^'\n]*'|[^()\s]*)\))")
 _FLAT_WORD = re.compile(r"[ \t]*([\w#%.-]+)")
 _FLAT_COLON_NEXT = re.compile(r"[ \t]*:")
@@ -669,15 +672,7 @@ def _flat_properties(text: str, position: int) -> tuple[list[tuple[str, str]], i
         position = key_match.end()
         value = ""
         if key == "class":
-            listed = _FLAT_CLASS_LIST.match(text, position)
-            if listed and not _FLAT_COLON_NEXT.match(text, listed.end()):
-                value = listed.group(1)
-                position = listed.end()
-                while (more := _FLAT_CLASS_MORE.match(text, position)) and (
-                    more.group(1) in _KNOWN_CLASSES and not _FLAT_COLON_NEXT.match(text, more.end())
-                ):
-                    value += " " + more.group(1)
-                    position = more.end()
+            position, value = _flat_classes(text, position)
         elif key == "background-image":
             url = _FLAT_URL.match(text, position)
             if url:
@@ -689,6 +684,33 @@ def _flat_properties(text: str, position: int) -> tuple[list[tuple[str, str]], i
                 value = word.group(1)
                 position = word.end()
         found.append((key, value))
+
+
+def _flat_classes(text: str, position: int) -> tuple[int, str]:
+    """The value of an inline ``class:`` property: names after commas, known names after
+    spaces, never a name followed by a colon (the next property); a trailing comma is kept."""
+    start = position
+    first = _FLAT_CLASS.match(text, position)
+    if first is None or _FLAT_COLON_NEXT.match(text, first.end()):
+        return position, ""
+    position = first.end()
+    while True:
+        after_comma = _FLAT_CLASS_AFTER_COMMA.match(text, position)
+        if after_comma and not _FLAT_COLON_NEXT.match(text, after_comma.end()):
+            position = after_comma.end()
+            continue
+        after_space = _FLAT_CLASS_AFTER_SPACE.match(text, position)
+        if (
+            after_space
+            and after_space.group(1) in _KNOWN_CLASSES
+            and not _FLAT_COLON_NEXT.match(text, after_space.end())
+        ):
+            position = after_space.end()
+            continue
+        comma = _FLAT_COMMA.match(text, position)
+        if comma:
+            position = comma.end()
+        return position, text[start:position].strip()
 
 
 def unflatten(text: str) -> str:
@@ -862,7 +884,7 @@ class _Unflattener:
         elif kind == "cls":
             is_layout = any(_BLOCK_CLASS.search(name) for name in token[1:-1].split("."))
             self.brackets.append(is_layout)
-            if is_layout or self.in_heading:
+            if is_layout:  # a class inside a heading is inline: "# 90s .small[“下海”]"
                 self.block(token)
             else:
                 self.write(token)
@@ -969,6 +991,9 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NAME_BEFORE = re.compile(
     r"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)[\s,(<\[:·|/–—-]*$"
 )
+_NAME = re.compile(
+    r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){1,2}"
+)
 _AUTHOR_LINE = re.compile(r"^(?:by|par|author|auteur|presented by|lecturer)\s*:?\s+(.+)$", re.I)
 _CHINESE_NUMERALS = {
     "一": 1,
@@ -981,6 +1006,7 @@ _CHINESE_NUMERALS = {
     "八": 8,
     "九": 9,
 }
+_NAVIGATION = re.compile(r"\b(?:navigat|arrow|keyboard|press )", re.I)
 _COVER_SLIDES = 3
 _SHORT_LINE = 60
 
@@ -1045,25 +1071,37 @@ def deck_metadata(
 
 
 def _title_of(slide: Slide | None) -> str:
-    """The title slide's most telling heading: not the week label, not a date, not a lone 字."""
+    """The title slide's title: what follows its week label (``Week 3: Water``), else the first
+    heading after that label, else its first heading; never a date or a lone character."""
     if slide is None:
         return ""
-    best = ""
-    best_score = 0
-    for _, heading in slide.headings:
-        text = heading
-        week = _WEEK.search(text)
-        if week:
-            text = text[: week.start()] + text[week.end() :]
-        date = _DATE.search(text)
-        if date:
-            text = text[: date.start()] + text[date.end() :]
-        text = text.strip(" :-–—|,.")
-        score = sum(1 for char in text if char.isalpha() and not _is_han(char))
-        score += 2 * sum(1 for char in text if _is_han(char)) if len(text) > 2 else 0
-        if score > best_score:
-            best, best_score = text, score
-    return best
+    headings = [text for _, text in slide.headings]
+    week_at = next((i for i, text in enumerate(headings) if _week_in(text) is not None), None)
+    if week_at is not None:
+        rest = _title_text(headings[week_at])
+        if rest:
+            return rest
+        order = headings[week_at + 1 :] + headings[:week_at]
+    else:
+        order = headings
+    for text in order:
+        candidate = _title_text(text)
+        if candidate:
+            return candidate
+    return ""
+
+
+def _title_text(heading: str) -> str:
+    """A heading without its week label and date; "" when too little is left to be a title."""
+    text = heading
+    for pattern in (_WEEK, _WEEK_HAN, _DATE):
+        found = pattern.search(text)
+        if found:
+            text = text[: found.start()] + " " + text[found.end() :]
+    text = " ".join(text.split()).strip(" :-–—|,.·")
+    letters = sum(1 for char in text if char.isalpha() and not _is_han(char))
+    han = sum(1 for char in text if _is_han(char))
+    return text if letters >= 3 or han >= 2 else ""
 
 
 def _first_line(slides: list[Slide]) -> str:
@@ -1076,6 +1114,8 @@ def _first_line(slides: list[Slide]) -> str:
 
 
 def _author_of(cover: list[Slide]) -> str:
+    """ "By X" or "Author: X"; else a name before an e-mail address, or a name whose words
+    are all in the address of a link on the cover (``Clément Renaud``, ``clementrenaud.com``)."""
     for slide in cover:
         for line in slide.text.split("\n"):
             by = _AUTHOR_LINE.match(line)
@@ -1086,7 +1126,21 @@ def _author_of(cover: list[Slide]) -> str:
                 before = _NAME_BEFORE.search(line[max(0, email.start() - 120) : email.start()])
                 if before:
                     return before.group(1).strip()
+    for slide in cover:
+        targets = " ".join(_ascii_folded(link.url) for link in slide.links)
+        if not targets:
+            continue
+        for candidate in _NAME.findall(slide.text):
+            words = [_ascii_folded(word) for word in candidate.split()]
+            if all(len(word) > 1 and word in targets for word in words):
+                return str(candidate)
     return ""
+
+
+def _ascii_folded(text: str) -> str:
+    """Lower case without accents: ``Clément`` -> ``clement``."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _course_of(cover: list[Slide], title_slide: Slide | None, title: str, author: str) -> str:
@@ -1109,9 +1163,11 @@ def _course_of(cover: list[Slide], title_slide: Slide | None, title: str, author
         email = _EMAIL.search(candidate)
         if email:
             candidate = candidate[: email.start()]
-        candidate = candidate.strip(" :-–—|,(·")
+        candidate = candidate.strip(" :-–—|,(·/")
         if not candidate or candidate == title or _week_in(candidate) is not None:
             continue
+        if _NAVIGATION.search(candidate):
+            continue  # "use left/right keyboard arrows to navigate"
         if _DATE.fullmatch(candidate):
             continue
         return candidate
