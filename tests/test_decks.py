@@ -182,6 +182,20 @@ def test_remark_front_matter_gives_metadata(week03: Deck) -> None:
     )
 
 
+def test_front_matter_with_a_value_over_several_lines() -> None:
+    deck = read_deck_text(
+        '---\ntitle: "Making cities"\ndescription: "A talk.\n\nOn cities: 城市 and\ntowns"\n'
+        "date: 2016-11-23\nlayout: slides\n---\n# One\n---\n# Two",
+        "talk.md",
+    )
+    assert [s.title for s in deck.slides] == ["One", "Two"]
+    assert deck.metadata.title == "Making cities"
+    assert deck.metadata.date == "2016-11-23"
+    assert all("城市" not in s.text for s in deck.slides)
+    remark = read_deck_text("---\nclass: center\n---\n# One", "remark.md")
+    assert [s.number for s in remark.slides] == [1, 2, 3]  # no front matter: remark slides
+
+
 def test_remark_steps_notes_and_links(week03: Deck) -> None:
     transfer = week03.slides[2]
     assert transfer.text.split("\n") == [

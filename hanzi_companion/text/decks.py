@@ -335,8 +335,9 @@ def _split_front_matter(text: str) -> tuple[str, dict[str, str]]:
     """Jekyll front matter (``---`` YAML ``---`` at the top) is not a slide: split it off.
 
     A remark deck may also start with ``---`` (an empty first slide) followed by slide
-    properties; it is front matter only if it holds a key remark does not know as a property,
-    or a ``layout`` that is not ``true``/``false``.
+    properties; it is front matter only if it starts with a ``key:`` line, holds no markdown
+    heading, and has a key remark does not know as a property or a ``layout`` that is not
+    ``true``/``false``.
     """
     if not text.startswith("---\n"):
         return text, {}
@@ -347,16 +348,16 @@ def _split_front_matter(text: str) -> tuple[str, dict[str, str]]:
         else:
             return text, {}
     block = text[4:end]
+    if not _FRONT_KEY.match(block.lstrip("\n")):
+        return text, {}
     values: dict[str, str] = {}
     for line in block.split("\n"):
-        if not line.strip() or line.startswith((" ", "\t", "- ")):
-            continue
-        if not _FRONT_KEY.match(line):
-            return text, {}
-        key, _, value = line.partition(":")
-        values[key.strip().lower()] = value.strip().strip("\"'")
-    if not values:
-        return text, {}
+        if _HEADING_LINE.match(line):
+            return text, {}  # a markdown heading: these are slides, not YAML
+        # other lines continue a value (a quoted description over several lines) or list
+        if _FRONT_KEY.match(line):
+            key, _, value = line.partition(":")
+            values.setdefault(key.strip().lower(), value.strip().strip("\"'"))
     foreign = [key for key in values if key not in REMARK_PROPERTIES]
     layout = values.get("layout", "true").lower()
     if not foreign and layout in ("true", "false"):
