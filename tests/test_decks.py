@@ -502,7 +502,10 @@ def test_latin1_file_is_refused_with_its_path(tmp_path: Path) -> None:
     assert str(path) in str(caught.value) and "line 1" in str(caught.value)
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\n\t", "\ufeff".encode()])
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"   \n\n\t", "\ufeff".encode(), b"---\n---\n--\n", b"---\ntitle: x\nhide: true\n---\n"],
+)
 def test_empty_deck_is_an_error(data: bytes) -> None:
     with pytest.raises(DeckError, match="empty deck"):
         read_deck_bytes(data, "empty.md")

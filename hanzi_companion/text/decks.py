@@ -202,6 +202,9 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
         slides = _section_slides(body)
     else:
         slides = _page_slides(body, keep_lines=True)
+    if not any(slide.text or slide.notes or slide.properties for slide in slides):
+        where = "after its front matter" if front else "in its slides"
+        raise DeckError(name, f"empty deck: there is no text {where}")
     metadata = deck_metadata(slides, name, front, html_title)
     return Deck(name=name, format=label, slides=tuple(slides), metadata=metadata)
 
