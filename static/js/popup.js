@@ -376,12 +376,27 @@
     return { index: index, romanised: romanised };
   }
 
+  /** JSON from `url`; errors name the URL and, for the API's errors, give its message. */
   function fetchJson(url, options) {
     return fetch(url, options).then(function (response) {
-      if (!response.ok) {
-        throw new Error(url + " answered HTTP " + response.status);
-      }
-      return response.json();
+      return response.text().then(function (body) {
+        var data = null;
+        try {
+          data = JSON.parse(body);
+        } catch (error) {
+          if (response.ok) {
+            throw new Error(url + " is not valid JSON (" + error.message + ")");
+          }
+        }
+        if (!response.ok) {
+          var problem = data && data.error && typeof data.error.message === "string" ?
+            ": " + data.error.message : "";
+          throw new Error(url + " answered HTTP " + response.status + problem);
+        }
+        return data;
+      });
+    }, function (error) {
+      throw new Error(url + " could not be fetched (" + error.message + ")");
     });
   }
 
@@ -411,7 +426,12 @@
     var inline = document.querySelectorAll('script[type="application/json"][data-hc-glossary]');
     Array.prototype.forEach.call(inline, function (el) {
       jobs.push(Promise.resolve().then(function () {
-        return JSON.parse(el.textContent);
+        try {
+          return JSON.parse(el.textContent);
+        } catch (error) {
+          throw new Error("the inline glossary (data-hc-glossary) is not valid JSON (" +
+            error.message + ")");
+        }
       }));
     });
     config.glossary.split(/\s+/).filter(Boolean).forEach(function (url) {

@@ -339,15 +339,27 @@ def test_an_inline_glossary_works_from_a_file_url(
     assert page.locator(POPUP).locator(".hc-gloss").inner_text() == terms[key]["gloss"]
 
 
-def test_a_missing_glossary_leaves_the_slides_untouched(
-    page: Any, site: StaticSite, page_log: PageWatch
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("no-such.glossary.json", None, "HTTP 404"),
+        ("broken.glossary.json", '{"terms": [{"term": "城', "not valid JSON"),
+    ],
+)
+def test_a_missing_or_broken_glossary_leaves_the_slides_untouched(
+    page: Any, site: StaticSite, page_log: PageWatch, name: str, content: str | None, said: str
 ) -> None:
+    if content is not None:
+        site.write(name, content)
     html = (site.root / SLIDES).read_text(encoding="utf-8")
-    site.write("missing.html", html.replace(GLOSSARY, "no-such.glossary.json"))
-    page.goto(site.url("missing.html"))
+    site.write(f"with-{name}.html", html.replace(GLOSSARY, name))
+    page.goto(site.url(f"with-{name}.html"))
     page.wait_for_selector("html[data-hc-popup=empty]")
     assert page.locator(".hc-term").count() == 0
-    assert any("no-such.glossary.json" in line for line in page_log.console)
+    # One clear warning naming the file and the problem; no script error.
+    warnings = [line for line in page_log.console if "hanzi-popup" in line]
+    assert any(name in line and said in line for line in warnings), page_log.console
+    assert not page_log.errors
 
 
 def embed_tags(page: Any, live_app: str, deck: Path) -> dict[str, str]:
