@@ -900,7 +900,8 @@
         }
       }, true);
     });
-    document.addEventListener("keydown", function (event) {
+    // Keys are caught on the way down (capture), before any page or remark handler sees them.
+    window.addEventListener("keydown", function (event) {
       var term = termOf(event.target);
       if (term) {
         if (event.key === "Escape" && popup.term) {
@@ -941,13 +942,13 @@
           popup.hide();
         }
       }
-    });
+    }, true);
     ["keypress", "keyup"].forEach(function (type) {
-      document.addEventListener(type, function (event) {
+      window.addEventListener(type, function (event) {
         if (inPopup(event.target)) {
           event.stopPropagation();
         }
-      });
+      }, true);
     });
     window.addEventListener("resize", function () { popup.place(); });
     window.addEventListener("scroll", function () { popup.place(); }, true);
