@@ -55,6 +55,8 @@
     ".hc-term[data-hc-term]:hover,.hc-term.hc-open{background:rgba(255,213,79,.4)}",
     ".hc-term[data-hc-term]:focus{outline:2px solid #1565c0;outline-offset:1px}",
     ".hc-term[data-hc-term]:focus:not(:focus-visible){outline:none}",
+    // Mobile Safari sends taps on a span as clicks only when it looks clickable.
+    "@media (hover:none){.hc-term[data-hc-term]{cursor:pointer}}",
     ".hc-popup{position:fixed;left:0;top:0;z-index:2147483000;box-sizing:border-box;",
     "max-width:min(24rem,calc(100vw - 16px));padding:.6rem .8rem;margin:0;",
     "background:#fff;color:#1f1f1f;border:1px solid #767676;border-radius:6px;",
