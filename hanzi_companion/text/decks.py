@@ -768,6 +768,7 @@ class _Unflattener:
         self.in_list = False
         self.in_quote = False
         self.after_item = False  # a list marker was just written: a heading stays on its line
+        self.after_heading = False  # a heading marker was just written: "# 1. Title" is one
         self.last_char = ""
         self.in_fence = False
         self.brackets.clear()
@@ -781,6 +782,7 @@ class _Unflattener:
             self.last_char = stripped[-1]
             self.at_start = False
             self.after_item = False
+            self.after_heading = False
 
     def block(self, token: str) -> None:
         """Start a line with a block marker."""
@@ -851,7 +853,7 @@ class _Unflattener:
                 self.out.append(token)
             else:
                 self.block(token)
-            self.has_heading = self.in_heading = True
+            self.has_heading = self.in_heading = self.after_heading = True
             self.after_item = False
         elif kind in ("item", "number"):
             starts_item = kind == "item" or (
@@ -859,7 +861,11 @@ class _Unflattener:
                 int(token[:-1]) in (1, self.last_number + 1)
                 and (next_char.isupper() or _is_han(next_char) or next_char in '[*_"“')
             )
-            if starts_item and (self.at_start or self.in_list or self.has_heading):
+            if (
+                starts_item
+                and not self.after_heading
+                and (self.at_start or self.in_list or self.has_heading)
+            ):
                 self.block(token)
                 self.in_list = self.after_item = True
                 if kind == "number":
