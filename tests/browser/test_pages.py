@@ -379,3 +379,27 @@ def test_the_stroke_order_animation_moves(page: Any, live_app: str) -> None:
         frames.append(animation.screenshot())
         page.wait_for_timeout(700)
     assert len(set(frames)) > 1, "the stroke-order animation shows the same picture throughout"
+
+
+def test_course_page_downloads_the_whole_course_for_anki(
+    page: Any, live_app: str, tmp_path: Path, screenshot: Any
+) -> None:
+    page.goto(f"{live_app}/course")
+    screenshot(page, "course")
+    weeks = page.locator(".hc-week h2 a").evaluate_all("els => els.map(a => a.href)")
+    assert weeks, "the bundled demo course has a deck"
+    # Every term of every week's glossary (as the app serves it in JSON) gets a note.
+    terms = []
+    for week in weeks:
+        answer = page.request.get(f"{week}.json")
+        assert answer.ok, f"{week}.json answered {answer.status}"
+        terms += [term["term"] for term in answer.json()["terms"]]
+    assert terms
+    with page.expect_download() as info:
+        page.locator("main").get_by_role("link", name=re.compile("Anki", re.I)).first.click()
+    apkg = tmp_path / info.value.suggested_filename
+    info.value.save_as(apkg)
+    assert apkg.suffix == ".apkg"
+    fields = anki_note_fields(apkg, tmp_path / "unpacked")
+    absent = [term for term in terms if not any(term in f for f in fields)]
+    assert not absent, f"course terms without an Anki note: {absent}"
