@@ -367,6 +367,20 @@ def test_flattened_inline_properties_and_classes() -> None:
     assert slide.text.split("\n")[-1] == "image: 大哥大"
 
 
+def test_flattened_heading_ends_at_its_exclamation_or_question() -> None:
+    deck = read_deck_text(
+        "# Happy Birthday Shenzhen! June 30th, 2018 --- # Is it the fab city ? What are the "
+        "issues here ? --- # “The road is made by walking.” ― Lu Xun, 1921",
+        "q.txt",
+    )
+    assert [s.title for s in deck.slides] == [
+        "Happy Birthday Shenzhen!",
+        "Is it the fab city ?",
+        "“The road is made by walking.” ― Lu Xun, 1921",
+    ]
+    assert deck.slides[0].text.split("\n") == ["Happy Birthday Shenzhen!", "June 30th, 2018"]
+
+
 def test_flattened_numbered_lists_count_on() -> None:
     deck = read_deck_text(
         "# Steps 1. One 2. Two -- 3. Three --- # Dates - signed on March 18. The plan 2. Then",

@@ -731,7 +731,9 @@ def unflatten(text: str) -> str:
     for index, line in enumerate(lines):
         if index and line.startswith("|") and _TABLE_RULE_LINE.match(line):
             lines[index - 1] = _split_table_header(lines[index - 1], line.count("|"))
-    return "\n".join(_split_heading_links(line) for line in "\n".join(lines).split("\n"))
+    return "\n".join(
+        _split_heading_links(_split_heading_sentence(line)) for line in "\n".join(lines).split("\n")
+    )
 
 
 _TABLE_RULE_LINE = re.compile(r"\|(?:[ \t]*:?-+:?[ \t]*\|)+$")
@@ -908,6 +910,22 @@ class _Unflattener:
                 self.out.append("\n")
                 self.in_heading = self.in_quote = False
         return position
+
+
+_HEADING_SENTENCE_END = re.compile(
+    r"(?<=[^\W\d_])[ \t]?[!?！？](?=[ \t]+[\"“«(]?[A-Z\d\u4e00-\u9fff])"
+)
+
+
+def _split_heading_sentence(line: str) -> str:
+    """End a flattened heading at its first ``!`` or ``?`` when more text follows: the rest
+    was a paragraph under it (``# Happy Birthday Shenzhen! June 30th, 2018``)."""
+    if not line.startswith("#") or not ("?" in line or "!" in line or "？" in line or "！" in line):
+        return line
+    found = _HEADING_SENTENCE_END.search(line)
+    if found is None:
+        return line
+    return line[: found.end()] + "\n" + line[found.end() :].lstrip()
 
 
 _LINK_SEPARATORS = frozenset(" \t/|·,;:–—-")
