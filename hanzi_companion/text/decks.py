@@ -138,8 +138,8 @@ class _RawSlide:
 # ---------------------------------------------------------------- entry points
 
 
-def read_deck(path: Path) -> Deck:
-    """Read a deck file (format detected from its content and name)."""
+def read_deck(path: Path, fmt: str | None = None) -> Deck:
+    """Read a deck file; ``fmt`` forces a format (see :data:`FORMATS`), else detected."""
     source = str(path)
     try:
         if path.is_dir():
@@ -154,20 +154,20 @@ def read_deck(path: Path) -> Deck:
         raise DeckError(source, "permission denied") from None
     except OSError as error:
         raise DeckError(source, f"cannot be read ({error.strerror or error})") from None
-    return _read_bytes(data, path.name, source)
+    return _read_bytes(data, path.name, source, fmt)
 
 
-def read_deck_bytes(data: bytes, name: str) -> Deck:
+def read_deck_bytes(data: bytes, name: str, fmt: str | None = None) -> Deck:
     """Read an uploaded deck: checks size, binary content and encoding before parsing."""
-    return _read_bytes(data, name, name)
+    return _read_bytes(data, name, name, fmt)
 
 
 def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
     """Read a deck from text; ``fmt`` forces a format (see :data:`FORMATS`), else detected."""
-    if len(text) > MAX_DECK_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > (
-        MAX_DECK_BYTES
-    ):
-        raise DeckError(name, _too_large(len(text.encode("utf-8", "surrogatepass"))))
+    if len(text) > MAX_DECK_BYTES // 4:  # 4 bytes a character at most: below, always small
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > MAX_DECK_BYTES:
+            raise DeckError(name, _too_large(size))
     if "\x00" in text:
         raise DeckError(name, "binary data (a NUL character), not a text deck")
     surrogate = _SURROGATE.search(text)
@@ -228,12 +228,12 @@ _MAGIC = (
 )
 
 
-def _read_bytes(data: bytes, name: str, source: str) -> Deck:
+def _read_bytes(data: bytes, name: str, source: str, fmt: str | None) -> Deck:
     if len(data) > MAX_DECK_BYTES:
         raise DeckError(source, _too_large(len(data)))
     text = _decode(data, source)
     try:
-        return read_deck_text(text, name)
+        return read_deck_text(text, name, fmt)
     except DeckError as error:
         if source == name:
             raise
