@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
@@ -82,8 +82,15 @@ def display_pinyin(numbered: str, part_readings: tuple[str, ...] = ()) -> str:
     if counts and sum(counts) == len(tokens) and len(counts) > 1:
         position = 0
         for count in counts:
-            groups.append(tokens[position : position + count])
+            part = tokens[position : position + count]
             position += count
+            # A name inside a part starts a word at each capital (Gōngshāng Yínháng).
+            groups.append(part[:1])
+            for token in part[1:]:
+                if token[:1].isupper():
+                    groups.append([token])
+                else:
+                    groups[-1].append(token)
     else:
         for token in tokens:
             if not groups or token[:1].isupper():
@@ -162,12 +169,35 @@ _STOP_TEXT = "the a an of and or to in on for with by as at from sb sth etc"
 _STOP = frozenset(_STOP_TEXT.split())
 SLIDE_SOURCE = "slide"
 PARTS_SOURCE = "words"  # a reading composed from the readings of the term's words
+_FORM_VOTERS = 200  # words containing a character consulted for its usual other form
+
+
+# CC-CEDICT's cross-reference syntax: ``繁|简[pin1 yin1]``, ``简[pin1]``, ``繁|简`` (no reading).
+_HAN_WORD = r"[^\x00-\x7f|\[\]\s(),;:]+"
+_REFERENCE = re.compile(
+    rf"(?:{_HAN_WORD}\|)?({_HAN_WORD})(?:\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\])?"
+)
+_CLASSIFIER_NOTE = re.compile(r"\s*\(CL:[^()]*\)|(?:^|;\s*)CL:[^;]*")
+
+
+def plain_gloss(text: str) -> str:
+    """A dictionary definition as students read it: ``广东省 (Guǎngdōng Shěng)`` for CC-CEDICT's
+    ``廣東省|广东省[Guang3 dong1 Sheng3]``, classifier notes (``CL:扇[shan4]``) dropped."""
+    text = _CLASSIFIER_NOTE.sub("", text)
+
+    def reference(match: re.Match[str]) -> str:
+        word, reading = match.group(1), match.group(2)
+        if match.group(0) == word and not reading:
+            return word  # plain Chinese in the text, nothing to rewrite
+        return f"{word} ({display_pinyin(reading)})" if reading else word
+
+    return re.sub(r"\s{2,}", " ", _REFERENCE.sub(reference, text)).strip(" ;")
 
 
 def _meanings(entry: Entry) -> list[str]:
     """Senses worth showing, real meanings first (no variant, see or surname notes)."""
     for kinds in (_MEANING_KINDS, (SenseKind.SEE, SenseKind.SURNAME, SenseKind.VARIANT)):
-        texts = [s.text for s in entry.senses if s.kind in kinds]
+        texts = [t for t in (plain_gloss(s.text) for s in entry.senses if s.kind in kinds) if t]
         if texts:
             return texts
     return []
@@ -223,6 +253,31 @@ def choose_entry(entries: tuple[Entry, ...], slide_gloss: str, romanisation: str
     return best
 
 
+def _written_name(reading: str, romanisation: str) -> str:
+    """``reading`` capitalised as a name is written on the slide (``Sun1 Zhi4 gang1`` for
+    "Sun Zhigang"); "" unless the romanisation is a capitalised spelling of the reading."""
+    words = romanisation.split()
+    syllables = reading.split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return ""
+    if _pinyin.toneless_key(romanisation) != _pinyin.toneless_key(reading):
+        return ""
+    counts = []
+    for word in words:
+        parsed = _pinyin.parse_syllables(word)
+        if not parsed:
+            return ""
+        counts.append(len(parsed))
+    if sum(counts) != len(syllables):
+        return ""
+    out, position = [], 0
+    for count in counts:
+        out.append(syllables[position][:1].upper() + syllables[position][1:])
+        out.extend(syllables[position + 1 : position + count])
+        position += count
+    return " ".join(out)
+
+
 @dataclass
 class _TermAccumulator:
     first: Mention
@@ -230,12 +285,24 @@ class _TermAccumulator:
     seen: set[Occurrence] = field(default_factory=set)
     slide_gloss: str = ""
     romanisation: str = ""
+    other_name_of: str = ""
+
+
+def _other_name_gloss(term: str, other: GlossaryTerm) -> str:
+    """The gloss of a term written in parentheses after another one (``住房制度改革 (房改)``)."""
+    if not other.gloss:
+        return ""
+    remaining = iter(other.term)
+    shorter = len(term) < len(other.term) and all(ch in remaining for ch in term)
+    label = "abbr. for" if shorter else "another name for"
+    return f"{label} {other.term}: {other.gloss}"
 
 
 class _Builder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.extractor = Extractor(lexicon)
+        self._char_forms: dict[tuple[str, bool], str] = {}
 
     def word_reading(self, word: str) -> tuple[str, str]:
         """(numbered reading, source) of a word: its dictionary reading, else by its words."""
@@ -243,6 +310,17 @@ class _Builder:
         if entries:
             return entries[0].pinyin_numbered, entries[0].source
         return self.composed_reading(word, self.extractor.parts_of(word) or ())
+
+    def part_readings(self, han: str, parts: tuple[str, ...], reading: str) -> tuple[str, ...]:
+        """Each part's reading as the term reads it (朝阳 in 朝阳区 is Cháoyáng), else its own."""
+        syllables = reading.split()
+        if parts and "".join(parts) == han and len(syllables) == len(han):
+            out, position = [], 0
+            for part in parts:
+                out.append(" ".join(syllables[position : position + len(part)]))
+                position += len(part)
+            return tuple(out)
+        return tuple(self.word_reading(p)[0] for p in parts)
 
     def composed_reading(self, word: str, parts: tuple[str, ...]) -> tuple[str, str]:
         """A reading for a word no dictionary has, from its words' dictionary readings.
@@ -267,11 +345,76 @@ class _Builder:
         reading = " ".join(syllables)
         return reading, (PYPINYIN_SOURCE if from_pypinyin else PARTS_SOURCE)
 
-    def _simplified_of(self, char: str) -> str:
-        for entry in self.lexicon.lookup(char):
-            if entry.traditional == char:
-                return entry.simplified
-        return char
+    def _char_form(self, char: str, traditional: bool) -> str:
+        """The usual other form of one character: the one most words write it with.
+
+        CC-CEDICT lists 局 as the simplified form of 局, 侷 and 跼; the words containing the
+        character (结局 結局, 局长 局長...) say which one is meant when nothing else does.
+        """
+        key = (char, traditional)
+        cached = self._char_forms.get(key)
+        if cached is not None:
+            return cached
+        source, target = (
+            ("simplified", "traditional") if traditional else ("traditional", "simplified")
+        )
+        forms = {
+            getattr(e, target) for e in self.lexicon.lookup(char) if getattr(e, source) == char
+        }
+        form = char
+        if len(forms) == 1:
+            (form,) = forms
+        elif forms:
+            votes: dict[str, int] = dict.fromkeys(sorted(forms), 0)
+            for entry in self.lexicon.words_containing(char, _FORM_VOTERS):
+                written, other = getattr(entry, source), getattr(entry, target)
+                if len(written) != len(other):
+                    continue
+                for mine, theirs in zip(written, other, strict=True):
+                    if mine == char and theirs in votes:
+                        votes[theirs] += 1
+            form = max(votes, key=lambda f: (votes[f], f == char))
+        self._char_forms[key] = form
+        return form
+
+    def _word_form(self, word: str, traditional: bool) -> str:
+        """``word`` in the other script: its dictionary form, else character by character."""
+        source, target = (
+            ("simplified", "traditional") if traditional else ("traditional", "simplified")
+        )
+        if len(word) == 1:
+            return self._char_form(word, traditional)
+        for entry in self.lexicon.lookup(word):
+            if getattr(entry, source) == word:
+                return str(getattr(entry, target))
+        return "".join(self._char_form(ch, traditional) for ch in word)
+
+    def forms_of(self, han: str, parts: tuple[str, ...]) -> tuple[str, str]:
+        """(simplified, traditional) of a term no dictionary has, from its words' forms.
+
+        A term already written in traditional characters keeps them; each word (the term's
+        parts, else the segmenter's words) takes its dictionary form, so 结构 is 結構 and not
+        a character-by-character 結搆.
+        """
+        pieces = parts if "".join(parts) == han else self.extractor.segmenter.cut_inside(han)
+        script = self.lexicon.script(han)
+        if script == "traditional":
+            return "".join(self._word_form(p, False) for p in pieces), han
+        simplified = "".join(
+            p if self.lexicon.script(p) != "traditional" else self._word_form(p, False)
+            for p in pieces
+        )
+        pieces = self._realign(pieces, simplified)
+        return simplified, "".join(self._word_form(p, True) for p in pieces)
+
+    @staticmethod
+    def _realign(pieces: tuple[str, ...], text: str) -> tuple[str, ...]:
+        """``pieces``' boundaries applied to ``text`` (same length, another script)."""
+        out, position = [], 0
+        for piece in pieces:
+            out.append(text[position : position + len(piece)])
+            position += len(piece)
+        return tuple(out) if position == len(text) else (text,)
 
     def gloss_of(self, word: str) -> str:
         entries = self.lexicon.lookup(word)
@@ -288,7 +431,6 @@ class _Builder:
             if self.lexicon.lookup(written):
                 han, latin, parts = written, "", ()
         entries = self.lexicon.lookup(han)
-        part_readings = tuple(self.word_reading(p)[0] for p in parts)
         part_glosses = tuple(self.gloss_of(p) for p in parts)
         sources: list[str] = []
         senses: list[Sense] = []
@@ -325,8 +467,14 @@ class _Builder:
                     )
                 )
             gloss = ""
-            simplified = "".join(self._simplified_of(ch) for ch in han)
-            traditional = "".join(self.lexicon.traditional_of(ch) for ch in simplified)
+            simplified, traditional = self.forms_of(han, parts)
+            name = _written_name(reading, acc.romanisation)
+            if name:
+                # Written capitalised next to the term (``Sun Zhigang (孙志刚)``): a name, read
+                # and glossed as the slide writes it.
+                reading = name
+                gloss = acc.slide_gloss or acc.romanisation
+        part_readings = self.part_readings(han, parts, reading)
         if reading_source == PYPINYIN_SOURCE:
             sources.append(PYPINYIN_SOURCE)
         if acc.slide_gloss or acc.romanisation:
@@ -382,9 +530,17 @@ def build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
             acc.occurrences.append(occurrence)
         acc.slide_gloss = acc.slide_gloss or mention.slide_gloss
         acc.romanisation = acc.romanisation or mention.romanisation
+        acc.other_name_of = acc.other_name_of or mention.other_name_of
     weekly = characters_of_the_week(deck)
     weekly_chars = frozenset(w.character for w in weekly)
-    terms = tuple(builder.term(acc, weekly_chars) for acc in accumulators.values())
+    built: dict[str, GlossaryTerm] = {}
+    for acc in accumulators.values():
+        term = builder.term(acc, weekly_chars)
+        other = built.get(acc.other_name_of)
+        if not term.gloss and other is not None:
+            term = replace(term, gloss=_other_name_gloss(term.term, other))
+        built[term.term] = term
+    terms = tuple(built.values())
     characters = tuple(
         CharacterOfTheWeek(
             character=w.character,
@@ -435,11 +591,18 @@ def terms_for_matching(terms: tuple[GlossaryTerm, ...]) -> tuple[DeckWord, ...]:
     words: dict[str, DeckWord] = {}
     for term in terms:
         if term.latin_free:
-            words.setdefault(term.term, DeckWord(term.term, term.pinyin_numbered, term.gloss))
+            words.setdefault(
+                term.term,
+                DeckWord(term.term, term.pinyin_numbered, term.gloss, term.simplified),
+            )
+        aligned = len(term.simplified) == len(term.term)
+        position = 0
         for part, reading, gloss in zip(
             term.parts, term.part_readings, term.part_glosses, strict=False
         ):
-            words.setdefault(part, DeckWord(part, reading, gloss))
+            simplified = term.simplified[position : position + len(part)] if aligned else ""
+            words.setdefault(part, DeckWord(part, reading, gloss, simplified))
+            position += len(part)
     return tuple(words.values())
 
 

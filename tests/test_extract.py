@@ -228,3 +228,41 @@ def test_notes_prose_gives_no_bare_gloss_and_phrases_with_de_split(extractor: Ex
         ("胡同", "", ""),
         ("里弄", "", "lilong"),
     ]
+
+
+def test_english_after_a_label_or_an_article_is_a_gloss(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        slide(
+            1,
+            "- 1992: Deng Xiaoping's southern tour 南巡\n"
+            "- the gated compound 封闭小区, and more\n"
+            "- the character 拆 painted on walls",
+        ),
+    )
+    assert [(m.term, m.slide_gloss) for m in found] == [
+        ("南巡", "Deng Xiaoping's southern tour"),
+        ("封闭小区", "gated compound"),
+        ("拆", ""),
+    ]
+
+
+def test_quoted_english_after_a_term_counts_in_notes(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        slide(1, "x", notes='Deng said 杀出一条血路, "blaze a bloody trail". And "山寨" phones'),
+    )
+    assert [(m.term, m.slide_gloss) for m in found] == [
+        ("杀出一条血路", "blaze a bloody trail"),
+        ("山寨", ""),
+    ]
+
+
+def test_a_term_in_parentheses_after_another_names_it(extractor: Extractor) -> None:
+    found = mentions(extractor, slide(1, "Housing reform 住房制度改革 (房改) and 城市 (胡同 x)"))
+    assert [(m.term, m.other_name_of) for m in found] == [
+        ("住房制度改革", ""),
+        ("房改", "住房制度改革"),
+        ("城市", ""),
+        ("胡同", ""),
+    ]

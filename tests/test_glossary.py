@@ -13,6 +13,7 @@ from hanzi_companion.glossary import (
     choose_entry,
     display_pinyin,
     one_line_gloss,
+    plain_gloss,
 )
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.models import SenseKind
@@ -186,3 +187,67 @@ def test_user_dictionary_terms_are_known_and_kept_whole(settings: Settings, tmp_
     assert term.in_dictionary and term.reading_source == "user dictionary mine.u8"
     assert term.gloss == "Banyan Cafe (a cafe)"
     assert [s.source for s in term.senses] == ["user dictionary mine.u8"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "plain"),
+    [
+        (
+            "city in Guangdong Province 廣東省|广东省[Guang3 dong1 Sheng3]",
+            "city in Guangdong Province 广东省 (Guǎngdōng Shěng)",
+        ),
+        ("king of the Xiongnu 匈奴[Xiong1 nu2]", "king of the Xiongnu 匈奴 (Xiōngnú)"),
+        ("gate; opening (CL:扇[shan4])", "gate; opening"),
+        ("such as 百老匯大廈|百老汇大厦 Broadway Mansions", "such as 百老汇大厦 Broadway Mansions"),
+        ("the slogan 大众创业、万众创新", "the slogan 大众创业、万众创新"),
+    ],
+)
+def test_plain_gloss_rewrites_dictionary_references(raw: str, plain: str) -> None:
+    assert plain_gloss(raw) == plain
+
+
+def test_one_line_gloss_has_no_dictionary_markup(lexicon: Lexicon) -> None:
+    (shenzhen,) = [e for e in lexicon.lookup("深圳") if e.simplified == "深圳"][:1]
+    gloss = one_line_gloss(shenzhen, lexicon)
+    assert "[" not in gloss and "|" not in gloss
+
+
+def test_parts_are_read_as_the_term_reads_them(lexicon: Lexicon) -> None:
+    (term,) = build_glossary(deck("- 朝阳门"), lexicon).terms
+    assert term.parts == ("朝阳", "门")
+    alone = lexicon.lookup("朝阳")[0].pinyin_numbered
+    assert term.part_readings[0].lower() != alone.lower()  # not zhao1 yang2 on its own
+    assert " ".join(term.part_readings) == term.pinyin_numbered
+
+
+def test_traditional_form_of_an_unknown_term_comes_from_its_words(lexicon: Lexicon) -> None:
+    glossary = build_glossary(deck("结构改造局", "市區結構改造局"), lexicon)
+    by_term = {t.term: t for t in glossary.terms}
+    assert "结构改造局" not in lexicon
+    # 结构 is 結構 (not 結搆), 局 stays 局 (not 侷): word forms first, then the usual form.
+    assert by_term["结构改造局"].traditional == "結構改造局"
+    traditional = by_term["市區結構改造局"]
+    assert (traditional.simplified, traditional.traditional) == ("市区结构改造局", "市區結構改造局")
+
+
+def test_a_capitalised_romanisation_names_an_unknown_term(lexicon: Lexicon) -> None:
+    assert "王小明" not in lexicon
+    (term,) = build_glossary(deck("- the story of Wang Xiaoming (王小明)"), lexicon).terms
+    assert (term.gloss, term.pinyin, term.romanisation) == (
+        "Wang Xiaoming",
+        "Wáng Xiǎomíng",
+        "Wang Xiaoming",
+    )
+
+
+def test_a_term_in_parentheses_after_another_is_its_other_name(lexicon: Lexicon) -> None:
+    glossary = build_glossary(deck("Urban planning reform 城市规划改革 (规改)"), lexicon)
+    by_term = {t.term: t for t in glossary.terms}
+    assert "规改" not in lexicon
+    assert by_term["规改"].gloss == "abbr. for 城市规划改革: Urban planning reform"
+
+
+def test_romanisation_of_one_word_in_two_scripts_is_no_ambiguity(lexicon: Lexicon) -> None:
+    glossary = build_glossary(deck("单位 and 單位", "the danwei era"), lexicon)
+    (found,) = glossary.romanised
+    assert (found.text, found.how, found.matched) == ("danwei", "deck term", "单位")

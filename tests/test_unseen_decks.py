@@ -93,53 +93,7 @@ CASES = (
 _BY_DECK = {case.deck: case for case in CASES}
 
 # (deck, check) -> the defect that makes it fail today.
-KNOWN_DEFECTS = {
-    ("week04_hukou.md", "glosses"): (
-        "out-of-dictionary names get no gloss although the slide gives their English name "
-        "just before them in parentheses ('Sun Zhigang (孙志刚)', 'Tangjialing (唐家岭)'): the "
-        "phrase is discarded as the term's own romanisation and nothing replaces it"
-    ),
-    ("week05_danwei.html", "readings"): (
-        "parts read out of context: 朝阳区 is Cháoyáng Qū but its part 朝阳 gets the "
-        "standalone best reading zhāoyáng instead of a slice of the whole term's reading"
-    ),
-    ("week05_danwei.html", "glosses"): (
-        "an abbreviation in parentheses after a term ('住房制度改革 (房改)') gets no gloss: "
-        "it is not recognised as another name of the term before it"
-    ),
-    ("week09_shenzhen.txt", "glosses"): (
-        "no gloss for 南巡 ('1992: Deng Xiaoping's southern tour 南巡': bare English after a "
-        "'1992:' label is refused) nor 白石洲 ('Baishizhou (白石洲)': a romanised name is "
-        "not used as the gloss of an out-of-dictionary place)"
-    ),
-    ("week05_danwei.html", "part_readings"): (
-        "part 朝阳 of 朝阳区 read zhāoyáng while the term reads Cháoyáng Qū"
-    ),
-    ("week04_hukou.md", "traditional"): (
-        "traditional form of an out-of-dictionary term converted character by character: "
-        "城乡二元结构 -> 城鄉二元結搆 (结构 is 結構), 唐家岭 -> 唐傢嶺 (家 stays 家)"
-    ),
-    ("week09_shenzhen.txt", "traditional"): (
-        "character-by-character traditional forms: 招商局 -> 招商侷, 效率就是生命 -> "
-        "傚率就是生命, 市區重建局 -> 市區重建侷 (局 and 效 are their own traditional forms)"
-    ),
-    ("week09_shenzhen.txt", "markup"): (
-        "glosses followed through 'see' cross-references show raw CC-CEDICT syntax: "
-        "深圳 'Shenzhen, sub-provincial city in Guangdong Province 廣東省|广东省[Guang3 dong1 "
-        "Sheng3]', 国贸大厦 'abbr. for 國際貿易|国际贸易[guo2 ji4 mao4 yi4] + ...'"
-    ),
-    ("week04_hukou.md", "markup"): (
-        "glosses show raw CC-CEDICT syntax: 门 '... opening (CL:扇[shan4])', 保甲 '... grouped "
-        "in jia 甲[jia3] ...', 重庆 'Chongqing municipality (short name 渝[Yu2])'"
-    ),
-    ("week05_danwei.html", "markup"): (
-        "gloss of 单于 shows raw CC-CEDICT syntax 'king of the Xiongnu 匈奴[Xiong1 nu2]'"
-    ),
-    ("week05_danwei.html", "romanised_scripts"): (
-        "romanised 'danwei' reported ambiguous between 单位 and 單位, which are one word in "
-        "its two scripts: deck terms are not compared by their simplified form"
-    ),
-}
+KNOWN_DEFECTS: dict[tuple[str, str], str] = {}
 
 
 def _params(check: str) -> list[pytest.ParameterSet]:
@@ -289,6 +243,10 @@ def test_traditional_form_agrees_with_the_words(
         for part in term.parts or (term.term,):
             entries = lexicon.lookup(part)
             forms = {entries[0].traditional, part} if entries else set()
+            if len(part) == 1:
+                # A lone character may stand for any of its traditional forms (后生活 is
+                # 後生活: 后 "after" is 後, 后 "empress" is 后); which one is the word's call.
+                forms |= {e.traditional for e in entries if e.simplified == part}
             piece = term.traditional[position : position + len(part)]
             if forms and piece not in forms:
                 wrong.append((term.term, term.traditional, part, piece, sorted(forms)))

@@ -30,6 +30,7 @@ _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\u3007
 # A Han run; a middle dot joins the parts of a transcribed foreign name (马克·吐温).
 HAN_RUN = re.compile(f"[{_HAN_CLASS}]+(?:[·・][{_HAN_CLASS}]+)*")
 _HAS_HAN = re.compile(f"[{_HAN_CLASS}]")
+_HAN_RUN_END = re.compile(f"[{_HAN_CLASS}]+$")
 # An all-capitals Latin token (AAA, T, QQ, 3D) right before or after a run.
 _LATIN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[«“\"'‘「『《]))([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})( ?)$")
 _LATIN_AFTER = re.compile(r"^([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})(?=$|[\s)\].,;:!?»”\"'’」』》])")
@@ -66,6 +67,20 @@ _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:['’][A-Za-zÀ-
 _GLOSS_DELIMITERS = re.compile(r"(?:^|\s[-–—•|]\s|[;:,.!?(\[{]|\s[-–—•]$)")
 _BULLET_START = re.compile(r"^\s*(?:[-–—•*+|>]\s+|\d+[.)]\s+)?")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# A determiner opening a bare phrase ("the work unit 单位"): dropped before the clause test.
+_DETERMINER = re.compile(r"^(?:the|a|an|le|la|les|l['’]|un|une|des)\s*(?<=\s|['’])", re.I)
+# A short label opening a line or list item: "1992:", "Step 2:", "Shenzhen:".
+_LABEL_OPENER = re.compile(r"^\s*(?:[-–—•*+|>]\s+)?[^\s:]+(?:\s[^\s:]+){0,2}:$")
+# Nouns that name the term as a piece of language ("the character 拆", "the word 城中村"):
+# the phrase points at the term, it does not translate it.
+_META_WORDS_TEXT = """
+    character characters word words term terms expression phrase slogan idiom name sign
+    caractère caractères mot mots terme termes
+"""
+_META_WORDS = frozenset(_META_WORDS_TEXT.split())
+_QUOTED_AFTER = re.compile(r"\s*[,:]?\s*([\"“«‘'「『])")
+_OPEN_PARENTHESIS = ("(", "（")
+_CLOSE_PARENTHESIS = (")", "）")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’", "'": "'", "「": "」", "『": "』", "《": "》"}
 _PAREN_CONTENT = re.compile(r"\s*\(([^()]*)\)")
 
@@ -84,6 +99,7 @@ class Mention:
     slide_gloss: str = ""  # English the slide gives for it
     romanisation: str = ""  # romanisation written next to it
     romanisation_span: tuple[int, int] | None = None  # where, in the same text, when found
+    other_name_of: str = ""  # the term it follows in parentheses (``住房制度改革 (房改)``)
     line_start: int = 0  # offset of its line in the slide text (or notes)
     start: int = 0  # offset of the term in that text
 
@@ -204,6 +220,7 @@ class Extractor:
         else:
             pieces = self._split(run)
         whole = len(pieces) == 1 and pieces[0][0] in (run, line[start:end])
+        other_name_of = _term_before_parenthesis(line, start, end) if whole else ""
         for term, parts in pieces:
             han = "".join(HAN_RUN.findall(term)) if mixed is not None else term
             slide_gloss = romanisation = ""
@@ -225,6 +242,7 @@ class Extractor:
                 slide_gloss=slide_gloss,
                 romanisation=romanisation,
                 romanisation_span=span,
+                other_name_of=other_name_of,
                 line_start=line_start,
                 start=line_start + start,
             )
@@ -273,6 +291,7 @@ class Extractor:
         # (``创 Purple Culture / Hanziyuan``); in parentheses a label is the slide's English.
         candidates = [
             (_gloss_in_parentheses_after(line, end), False),
+            (_quoted_after(line, start, end), False),
             _gloss_before(line, start),
             (_gloss_after(line, start, end), True),
         ]
@@ -362,6 +381,9 @@ def _phrase_before(head: str, in_parentheses: bool) -> str:
     pieces = _GLOSS_DELIMITERS.split(head)
     phrase = pieces[-1] if pieces else head
     opened_by = head[: len(head) - len(phrase)]
+    bullet = _BULLET_START.match(phrase)
+    if bullet is not None and bullet.end():  # "- the gated compound 封闭小区"
+        opened_by, phrase = opened_by + phrase[: bullet.end()], phrase[bullet.end() :]
     phrase = phrase.strip()
     if not phrase or has_han(phrase):
         return ""
@@ -369,13 +391,52 @@ def _phrase_before(head: str, in_parentheses: bool) -> str:
     if len(_words(phrase)) > limit:
         return ""
     if not in_parentheses:
-        # Bare English counts only when it starts the line or a list item, not a clause.
+        # Bare English counts only when it starts the line, a list item or follows a label
+        # ("1992: Deng Xiaoping's southern tour 南巡"), and is not a clause.
         before = opened_by.rstrip()
-        if before and not re.search(r"(?:^|\s)[-–—•|]$", before):
+        if (
+            before
+            and not re.search(r"(?:^|\s)[-–—•|]$", before)
+            and not _LABEL_OPENER.match(before)
+        ):
             return ""
-        if _is_clause(phrase):
+        phrase = _DETERMINER.sub("", phrase).strip()
+        if _is_clause(phrase) or _points_at_term(phrase):
             return ""
     return phrase
+
+
+def _points_at_term(phrase: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", phrase.lower())
+    return bool(words) and words[-1] in _META_WORDS
+
+
+def _quoted_after(line: str, start: int, end: int) -> str:
+    """Quoted English right after the term: ``杀出一条血路, "blaze a bloody trail"``."""
+    match = _QUOTED_AFTER.match(line, end)
+    if match is None or line[start - 1 : start] == match.group(1):
+        return ""  # the term's own closing quote ("山寨" phones), not a quotation after it
+    closing = _QUOTES[match.group(1)]
+    close = line.find(closing, match.end())
+    if close < 0:
+        return ""
+    content = line[match.end() : close].strip()
+    if len(_words(content)) > _GLOSS_MAX_WORDS or not _latin_only(content):
+        return ""
+    return content
+
+
+def _term_before_parenthesis(line: str, start: int, end: int) -> str:
+    """The Han term just before ``(run)``: the run is another name for it (房改 after
+    住房制度改革)."""
+    head = line[max(0, start - _LOOK) : start].rstrip()
+    if not head.endswith(_OPEN_PARENTHESIS) or not line[end:].lstrip().startswith(
+        _CLOSE_PARENTHESIS
+    ):
+        return ""
+    head = head[:-1].rstrip()
+    match = _HAN_RUN_END.search(head)
+    return match.group() if match else ""
 
 
 def _is_clause(phrase: str) -> bool:

@@ -64,6 +64,11 @@ class DeckWord:
     word: str
     pinyin_numbered: str
     gloss: str = ""
+    simplified: str = ""  # its simplified form: one word in two scripts is no ambiguity
+
+    @property
+    def identity(self) -> str:
+        return self.simplified or self.word
 
 
 @dataclass(frozen=True)
@@ -312,7 +317,7 @@ class _Matcher:
         key = _pinyin.toneless_key(candidate.text)
         deck = self.deck.get(key)
         if deck:
-            if len({w.word for w in deck}) == 1:
+            if len({w.identity for w in deck}) == 1:
                 word = deck[0]
                 return "deck term", word.word, word.pinyin_numbered, (), word.gloss
             return "ambiguous", "", "", tuple(w.word for w in deck), ""
@@ -335,7 +340,7 @@ class _Matcher:
         for word in candidate.words:
             key = _pinyin.toneless_key(word)
             deck = self.deck.get(key)
-            if deck and len({w.word for w in deck}) == 1:
+            if deck and len({w.identity for w in deck}) == 1:
                 chars.append(deck[0].word)
                 readings.append(deck[0].pinyin_numbered)
                 glosses.append(deck[0].gloss)
