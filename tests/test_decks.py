@@ -284,6 +284,22 @@ def test_script_in_a_deck_is_kept_as_text_not_run(week04: Deck) -> None:
     assert "Rivers: 长江, 黄河!" in slide.text
 
 
+def test_remark_html_loading_its_markdown_from_a_file_beside_it(tmp_path: Path) -> None:
+    (tmp_path / "week09.md").write_text("# One 一\n---\n# Two 二\n", encoding="utf-8")
+    page = tmp_path / "week09.html"
+    page.write_text(
+        "<html><body><script>remark.create({sourceUrl: 'week09.md'})</script></body></html>",
+        encoding="utf-8",
+    )
+    deck = read_deck(page)
+    assert deck.name == "week09.html"  # links go to the page
+    assert [s.title for s in deck.slides] == ["One 一", "Two 二"]
+    away = tmp_path / "away.html"
+    away.write_text("<html><script>remark.create({sourceUrl: '../x.md'})</script></html>")
+    with pytest.raises(DeckError, match="sourceUrl"):
+        read_deck(away)
+
+
 def test_remark_html_without_a_textarea_is_an_error() -> None:
     with pytest.raises(DeckError, match="sourceUrl"):
         read_deck_text(

@@ -16,7 +16,7 @@ import codecs
 import html
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hanzi_companion.errors import DeckError
@@ -154,7 +154,29 @@ def read_deck(path: Path, fmt: str | None = None) -> Deck:
         raise DeckError(source, "permission denied") from None
     except OSError as error:
         raise DeckError(source, f"cannot be read ({error.strerror or error})") from None
+    markdown = _source_url_file(path, data)
+    if markdown is not None:
+        # remark.create({sourceUrl: "week09.md"}): the slides are in a file next to the page,
+        # the links go to the page
+        wanted = None if _normalise_format(fmt, str(path)) == REMARK_HTML else fmt
+        return replace(read_deck(markdown, wanted), name=path.name)
     return _read_bytes(data, path.name, source, fmt)
+
+
+def _source_url_file(path: Path, data: bytes) -> Path | None:
+    """The markdown file a remark HTML page without a textarea loads, when it is beside it."""
+    if path.suffix.lower() not in (".html", ".htm") or b"<textarea" in data.lower():
+        return None
+    found = _SOURCE_URL.search(data[:1_000_000].decode("utf-8", "replace"))
+    if found is None:
+        return None
+    url = found.group(1).split("?")[0].split("#")[0]
+    if ":" in url or url.startswith("/") or ".." in url.split("/"):
+        return None  # a web address or outside the page's folder: not read
+    candidate = path.parent / url
+    if candidate.suffix.lower() in (".html", ".htm") or not candidate.is_file():
+        return None  # markdown only: never one page loading another
+    return candidate
 
 
 def read_deck_bytes(data: bytes, name: str, fmt: str | None = None) -> Deck:
