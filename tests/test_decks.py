@@ -591,7 +591,25 @@ def test_a_5_mb_deck_is_read() -> None:
 
 @pytest.mark.parametrize(
     "unit",
-    ["[", ".a[", "<!--", "(", "![x](", "[a](", "<a href='", "`", "*_", "# ", "- ", " -- ", "| |"],
+    [
+        "[",
+        ".a[",
+        "<!--",
+        "(",
+        "![x](",
+        "[a](",
+        "<a href='",
+        "`",
+        "*_",
+        "# ",
+        "- ",
+        " -- ",
+        "| |",
+        "http://a.b/)",
+        "a@b.c",
+        "{{",
+        "#!",
+    ],
 )
 def test_pathological_markup_is_read_in_linear_time(unit: str) -> None:
     # 200 kB of an opener that never closes, on one line and on many lines: a quadratic

@@ -1177,10 +1177,11 @@ def _author_of(cover: list[Slide]) -> str:
                 if before:
                     return before.group(1).strip()
     for slide in cover:
-        targets = " ".join(_ascii_folded(link.url) for link in slide.links)
+        # a cover names its author near its top: bounded, so a huge first slide stays cheap
+        targets = " ".join(_ascii_folded(link.url) for link in slide.links[:20])
         if not targets:
             continue
-        for candidate in _NAME.findall(slide.text):
+        for candidate in _NAME.findall(slide.text[:2000]):
             words = [_ascii_folded(word) for word in candidate.split()]
             if all(len(word) > 1 and word in targets for word in words):
                 return str(candidate)

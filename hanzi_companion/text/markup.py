@@ -354,16 +354,16 @@ class _Inline:
 
     def _bare_url(self, match: re.Match[str]) -> str:
         url = match.group()
-        kept = ""
         # Trailing punctuation belongs to the sentence, a closing parenthesis to the URL only
         # when it opened inside it (Wikipedia titles).
-        while url and (
-            url[-1] in ".,;:!?'\"" or (url[-1] == ")" and url.count("(") < url.count(")"))
-        ):
-            kept = url[-1] + kept
-            url = url[:-1]
-        self.links.append(SlideLink(label=url, url=url))
-        return kept
+        end = len(url)
+        opened, closed = url.count("("), url.count(")")
+        while end and (url[end - 1] in _TRAILING or (url[end - 1] == ")" and opened < closed)):
+            if url[end - 1] == ")":
+                closed -= 1
+            end -= 1
+        self.links.append(SlideLink(label=url[:end], url=url[:end]))
+        return url[end:]
 
 
 def _strip_code_spans(text: str) -> str:
