@@ -266,3 +266,24 @@ def test_a_term_in_parentheses_after_another_names_it(extractor: Extractor) -> N
         ("城市", ""),
         ("胡同", ""),
     ]
+
+
+def test_english_is_trimmed_to_what_names_the_term(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        slide(
+            1,
+            "- 1979, built by China Merchants (招商公司)\n"
+            "- 1980: four special economic zones (经济特区)\n"
+            "- the so-called « urban villages » (城中村)\n"
+            "- Character of the week\n城市\n"
+            "# Hong Kong: 单位",
+        ),
+    )
+    assert [(m.term, m.slide_gloss) for m in found] == [
+        ("招商公司", "China Merchants"),  # a phrase ending in a name: the name
+        ("经济特区", "special economic zones"),  # the count is not part of the meaning
+        ("城中村", "urban villages"),  # English in parentheses after the closing quote
+        ("城市", ""),  # a slide label is never a gloss
+        ("单位", ""),  # a topic that shares no word with any sense of a dictionary word
+    ]

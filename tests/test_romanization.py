@@ -103,3 +103,9 @@ def test_occurrences_are_collected(lexicon: Lexicon) -> None:
 def test_french_prose_is_not_pinyin(lexicon: Lexicon) -> None:
     found = romanised(lexicon, "Ce que la ville de Paris ne sait pas, le danwei le sait")
     assert [(r.text, r.matched) for r in found] == [("danwei", "单位")]
+
+
+def test_a_romanised_word_inside_a_terms_own_english_is_not_listed(lexicon: Lexicon) -> None:
+    assert romanised(lexicon, "- Chang'an town (长安镇): electronics") == []
+    (found,) = romanised(lexicon, "- the old capital Chang'an, then 长安镇")
+    assert found.text == "Chang'an"

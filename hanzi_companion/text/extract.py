@@ -79,6 +79,20 @@ _META_WORDS_TEXT = """
 """
 _META_WORDS = frozenset(_META_WORDS_TEXT.split())
 _QUOTED_AFTER = re.compile(r"\s*[,:]?\s*([\"“«‘'「『])")
+# Slide furniture that is never the English of a term.
+_SLIDE_LABEL = re.compile(
+    r"^(?:characters? of the (?:week|day|lesson)|caract[èe]res? de la semaine|"
+    r"(?:week|semaine|lecture|session)\s*\d+)$",
+    re.IGNORECASE,
+)
+# A count opening a phrase ("four special economic zones", "3 cities").
+_COUNT = re.compile(
+    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
+    r"thousands?|millions?|several|many|some)\s+(?=\S)",
+    re.IGNORECASE,
+)
+_NAME_CONNECTORS = frozenset(["of", "and", "for", "de", "du", "des", "on"])
+_CLOSING_QUOTE = re.compile(r"\s*[»”\"’'」』》]")
 _OPEN_PARENTHESIS = ("(", "（")
 _CLOSE_PARENTHESIS = (")", "）")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’", "'": "'", "「": "」", "『": "』", "《": "》"}
@@ -128,6 +142,7 @@ class Extractor:
         self.segmenter = segmenter or segmenter_for(lexicon)
         self._split = lru_cache(maxsize=65536)(self._split_run)
         self._keys = lru_cache(maxsize=65536)(lambda word: reading_keys(self.lexicon, word))
+        self._sense_words = lru_cache(maxsize=65536)(self._sense_words_of)
 
     # -- whole runs and their parts ------------------------------------------------------------
 
@@ -262,6 +277,23 @@ class Extractor:
 
     # -- what the slide says around a term ----------------------------------------------------
 
+    def _agrees(self, word: str, english: str) -> bool:
+        """Bare English beside a dictionary word is its gloss only when it shares a content
+        word with one of its senses (no dictionary entry: nothing to contradict it)."""
+        entries = self.lexicon.lookup(word)
+        if not entries:
+            return True
+        senses = self._sense_words(word)
+        return bool(_content_stems(english) & senses)
+
+    def _sense_words_of(self, word: str) -> frozenset[str]:
+        return frozenset(
+            stem
+            for e in self.lexicon.lookup(word)
+            for d in e.definitions
+            for stem in _content_stems(d)
+        )
+
     def _around(
         self,
         line: str,
@@ -307,8 +339,28 @@ class Extractor:
             if found:
                 romanisation = romanisation or found
                 continue  # the "English" is the term's own romanisation
+            if bare and not self._agrees(han, candidate):
+                continue  # "Hong Kong: 單位" is a topic, not what 單位 means
             return candidate, romanisation, span
         return "", romanisation, span
+
+
+def _content_stems(text: str) -> frozenset[str]:
+    """Lowercase content words of English, crudely stemmed (villages ~ village, urbanisation ~
+    urbanization) so a slide's wording and a dictionary's can be compared."""
+    stems = set()
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if len(word) < 3 or word in CLAUSE_WORDS:
+            continue
+        word = word.replace("isation", "ization").replace("ise", "ize")
+        if word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif word.endswith(("sses", "xes", "ches", "shes")):
+            word = word[:-2]
+        elif word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        stems.add(word)
+    return frozenset(stems)
 
 
 def _context(line: str, start: int, end: int, width: int = 80) -> str:
@@ -336,11 +388,39 @@ def _tidy_gloss(text: str, labels: frozenset[str]) -> str:
     if len(text) > 1 and text[0] in _QUOTES and text[-1] == _QUOTES[text[0]]:
         text = text[1:-1].strip()
     text = _ARTICLE.sub("", text) if len(_words(text)) > 1 else text
-    if not _latin_only(text) or text.lower() in labels:
+    if not _latin_only(text) or text.lower() in labels or _SLIDE_LABEL.search(text):
         return ""
+    counted = _COUNT.sub("", text)
+    text = counted if _LATIN_WORD.search(counted) else text
+    text = _name_ending(text)
     letters = sum(ch.isalpha() for ch in text)
     if letters < 2:
         return ""
+    return text
+
+
+def _name_ending(text: str) -> str:
+    """The name a phrase ends with, when prose leads into it: "built by China Merchants" is
+    China Merchants, "compare Hong Kong's Urban Renewal Authority" the Authority's name."""
+    words = text.split()
+    position = len(words)
+    while position > 0 and (
+        words[position - 1][:1].isupper()
+        or (
+            words[position - 1].lower() in _NAME_CONNECTORS
+            and position < len(words)
+            and position - 1 > 0
+        )
+    ):
+        position -= 1
+    while position < len(words) and not words[position][:1].isupper():
+        position += 1  # a name starts with a capital, not with its connector
+    name = words[position:]
+    lead = words[:position]
+    if not lead or not name or not any(w[:1].islower() for w in lead):
+        return text
+    if len(name) >= 2 or lead[-1].lower() in CLAUSE_WORDS:
+        return " ".join(name)
     return text
 
 
@@ -445,8 +525,10 @@ def _is_clause(phrase: str) -> bool:
 
 
 def _gloss_in_parentheses_after(line: str, end: int) -> str:
-    """English in parentheses right after the term: ``精准扶贫 (targeted poverty alleviation)``."""
-    match = _PAREN_CONTENT.match(line, end)
+    """English in parentheses right after the term: ``精准扶贫 (targeted poverty alleviation)``,
+    also after the quote closing it (``« 三旧改造 » (three olds redevelopment)``)."""
+    closing = _CLOSING_QUOTE.match(line, end)
+    match = _PAREN_CONTENT.match(line, closing.end() if closing else end)
     if match is None:
         return ""
     content = match.group(1).strip()

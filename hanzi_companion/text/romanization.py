@@ -360,6 +360,10 @@ def _gloss(entry: Entry) -> str:
     return meanings[0] if meanings else ""
 
 
+def _contains_words(text: str, words: str) -> bool:
+    return re.search(rf"(?<![\w'’]){re.escape(words)}(?![\w'’])", text) is not None
+
+
 def find_romanised(
     deck: Deck,
     lexicon: Lexicon,
@@ -373,6 +377,11 @@ def find_romanised(
     """
     english = english_words(lexicon)
     beside = {(m.slide, m.in_notes, m.romanisation.lower()) for m in mentions if m.romanisation}
+    # A romanised word inside a term's own English ("Chang'an town (长安镇)") is that term's.
+    slide_glosses: dict[tuple[int, bool], list[str]] = {}
+    for m in mentions:
+        if m.slide_gloss:
+            slide_glosses.setdefault((m.slide, m.in_notes), []).append(m.slide_gloss.lower())
     matcher = _Matcher(lexicon, deck_words)
     found: dict[str, list[_Candidate]] = {}
     for slide in deck.slides:
@@ -384,6 +393,11 @@ def find_romanised(
                     line, english, slide.number, slide.title, in_notes
                 ):
                     if (slide.number, in_notes, candidate.text.lower()) in beside:
+                        continue
+                    if any(
+                        _contains_words(gloss, candidate.text.lower())
+                        for gloss in slide_glosses.get((slide.number, in_notes), ())
+                    ):
                         continue
                     key = _pinyin.toneless_key(candidate.text)
                     found.setdefault(key, []).append(candidate)
