@@ -1005,3 +1005,22 @@ def test_about_credits_every_bundled_data_source_with_its_licence(client: FlaskC
         assert licence and licence in page, f"{row[0]}: {licence!r} is not credited"
     for source in ("CC-CEDICT", "Unihan", "cjk-decomp", "Dong Chinese", "HSK", "Make Me a Hanzi"):
         assert source in page
+
+
+def test_an_empty_or_missing_course_folder(
+    settings: Settings, lexicon: Lexicon, tmp_path: Path
+) -> None:
+    for folder in (tmp_path, tmp_path / "missing"):
+        app = create_app(settings.with_changes(course_dir=folder), {"LEXICON": lexicon})
+        client = app.test_client()
+        assert "holds no slide decks" in html_of(client.get("/course"))
+        assert "Characters of the week" not in html_of(client.get("/"))
+        assert client.get("/course.apkg").status_code == 404
+        assert client.get("/api/course").get_json() == {"title": "", "decks": []}
+
+
+def test_deck_downloads_without_a_deck_are_clear_errors(client: FlaskClient) -> None:
+    for path in ("/deck/anki", "/deck/glossary.json"):
+        response = client.post(path, data={"text": ""})
+        assert response.status_code == 400
+        assert "no deck given" in html_of(response) and response.mimetype == "text/html"
