@@ -227,6 +227,13 @@ def one_line_gloss(entry: Entry, lexicon: Lexicon | None = None) -> str:
     return gloss
 
 
+def first_meaning(entry: Entry, lexicon: Lexicon | None = None) -> str:
+    """The entry's first real sense (a cross-reference's target's), for a word of a phrase."""
+    if any(s.kind in _MEANING_KINDS for s in entry.senses):
+        return _meanings(entry)[0]
+    return one_line_gloss(entry, lexicon).split("; ")[0]
+
+
 def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOP}
 
@@ -310,6 +317,29 @@ class _Builder:
         if entries:
             return entries[0].pinyin_numbered, entries[0].source
         return self.composed_reading(word, self.extractor.parts_of(word) or ())
+
+    def part_glosses(
+        self, han: str, parts: tuple[str, ...], traditional: str, readings: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """One short meaning per part, from the entry the term means: the one written as the
+        term writes it (后 in 後生活 is 後 "after", not 后 "empress") and read as it reads."""
+        aligned = len(traditional) == len(han) and "".join(parts) == han
+        out, position = [], 0
+        for index, part in enumerate(parts):
+            entries = self.lexicon.lookup(part)
+            form = traditional[position : position + len(part)] if aligned else ""
+            position += len(part)
+            reading = readings[index] if index < len(readings) else ""
+            ranked = sorted(
+                entries,
+                key=lambda e: (
+                    bool(form) and e.traditional != form,
+                    bool(reading)
+                    and _pinyin.numbered_key(e.pinyin_numbered) != _pinyin.numbered_key(reading),
+                ),
+            )
+            out.append(first_meaning(ranked[0], self.lexicon) if ranked else "")
+        return tuple(out)
 
     def part_readings(self, han: str, parts: tuple[str, ...], reading: str) -> tuple[str, ...]:
         """Each part's reading as the term reads it (朝阳 in 朝阳区 is Cháoyáng), else its own."""
@@ -431,7 +461,6 @@ class _Builder:
             if self.lexicon.lookup(written):
                 han, latin, parts = written, "", ()
         entries = self.lexicon.lookup(han)
-        part_glosses = tuple(self.gloss_of(p) for p in parts)
         sources: list[str] = []
         senses: list[Sense] = []
         other_readings: list[str] = []
@@ -475,6 +504,7 @@ class _Builder:
                 reading = name
                 gloss = acc.slide_gloss or acc.romanisation
         part_readings = self.part_readings(han, parts, reading)
+        part_glosses = self.part_glosses(han, parts, traditional, part_readings)
         if reading_source == PYPINYIN_SOURCE:
             sources.append(PYPINYIN_SOURCE)
         if acc.slide_gloss or acc.romanisation:

@@ -287,3 +287,20 @@ def test_english_is_trimmed_to_what_names_the_term(extractor: Extractor) -> None
         ("城市", ""),  # a slide label is never a gloss
         ("单位", ""),  # a topic that shares no word with any sense of a dictionary word
     ]
+
+
+def test_a_translation_line_below_a_slogan_glosses_each_piece(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        slide(1, 'x\n「先生产、后生活」\n"Production first, living second"\n城市、农村\nCities'),
+    )
+    assert [(m.term, m.slide_gloss) for m in found] == [
+        ("先生产", "Production first"),
+        ("后生活", "living second"),
+        ("城市", ""),  # two pieces, one clause: no pairing
+        ("农村", ""),
+    ]
+
+
+def test_runs_joined_by_a_conjunction_give_their_words(extractor: Extractor) -> None:
+    assert terms(extractor, slide(1, "北京还是上海")) == ["北京", "上海"]

@@ -251,3 +251,15 @@ def test_romanisation_of_one_word_in_two_scripts_is_no_ambiguity(lexicon: Lexico
     glossary = build_glossary(deck("单位 and 單位", "the danwei era"), lexicon)
     (found,) = glossary.romanised
     assert (found.text, found.how, found.matched) == ("danwei", "deck term", "单位")
+
+
+def test_words_of_a_phrase_take_one_sense_of_the_entry_the_phrase_writes(
+    lexicon: Lexicon,
+) -> None:
+    (term,) = build_glossary(deck("- 后发展"), lexicon).terms
+    assert "后发展" not in lexicon and term.parts == ("后", "发展")
+    # 后 is 後 "after" here (the phrase's traditional form says so), not 后 "empress".
+    assert term.traditional.startswith("後")
+    after = next(e for e in lexicon.lookup("后") if e.traditional == "後")
+    assert term.part_glosses[0] == after.meanings[0].text
+    assert term.part_glosses[1] == lexicon.lookup("发展")[0].meanings[0].text  # one sense

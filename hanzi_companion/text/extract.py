@@ -46,7 +46,7 @@ _LINE_GLOSS_MAX_WORDS = 6  # a line of English just above a line holding only th
 _FUNCTION_WORDS_TEXT = """
 的 了 吗 呢 吧 啊 呀 着 过 是 在 我 你 他 她 它 我们 你们 他们 她们 咱们 这 那 这个 那个 这些 那些
 这里 那里 就 都 也 很 不 没 没有 要 会 能 可以 把 被 给 让 对 从 但 但是 因为 所以 如果 而 还 又 才
-再 说 有 得 地 么 什么 怎么 为什么 已经 正在 应该 一个 自己
+再 说 有 得 地 么 什么 怎么 为什么 已经 正在 应该 一个 自己 和 与 或 或者 还是 以及 及
 們 我們 你們 他們 她們 咱們 這 這個 那個 這些 那些 這裡 那裡 沒 沒有 會 給 讓 對 從 因為 還 說 麼
 什麼 怎麼 為什麼 已經 應該 一個
 """
@@ -204,9 +204,19 @@ class Extractor:
                 continue
             previous = lines[index - 1] if index > 0 else ""
             following = lines[index + 1] if index + 1 < len(lines) else ""
-            for match in HAN_RUN.finditer(line):
+            runs = list(HAN_RUN.finditer(line))
+            translations = _translation_below(line, runs, following)
+            for number, match in enumerate(runs):
                 yield from self._run_mentions(
-                    slide, in_notes, line, line_start, match, previous, following, labels
+                    slide,
+                    in_notes,
+                    line,
+                    line_start,
+                    match,
+                    previous,
+                    following,
+                    labels,
+                    translations[number] if translations else "",
                 )
 
     def _run_mentions(
@@ -219,6 +229,7 @@ class Extractor:
         previous: str,
         following: str,
         labels: frozenset[str],
+        translation: str = "",
     ) -> Iterator[Mention]:
         run = match.group()
         start, end = match.span()
@@ -246,6 +257,7 @@ class Extractor:
                 )
                 if span is not None:
                     span = (span[0] + line_start, span[1] + line_start)
+                slide_gloss = slide_gloss or translation
             yield Mention(
                 term=term,
                 han=han,
@@ -361,6 +373,27 @@ def _content_stems(text: str) -> frozenset[str]:
             word = word[:-1]
         stems.add(word)
     return frozenset(stems)
+
+
+def _translation_below(line: str, runs: list[re.Match[str]], following: str) -> list[str]:
+    """English clauses of the line below a line of Chinese only, one per run, when the counts
+    agree: 「先生产、后生活」 over "Production first, living second"."""
+    if len(runs) < 2 or not following.strip():
+        return []
+    between = HAN_RUN.sub("", line)
+    if re.search(r"[^\W\d_]", between) or re.search(r"\d", between):
+        return []  # the line says more than its Chinese: not a slogan on its own
+    text = _BULLET_START.sub("", re.sub(r"^\s*#+\s*", "", following)).strip()
+    if len(text) > 1 and text[0] in _QUOTES and text[-1] == _QUOTES[text[0]]:
+        text = text[1:-1]
+    if not _latin_only(text):
+        return []
+    clauses = [c.strip(" .!?\"'“”") for c in re.split(r"[,;，；]", text)]
+    if len(clauses) != len(runs) or not all(_LATIN_WORD.search(c) for c in clauses):
+        return []
+    if any(len(_words(c)) > _GLOSS_MAX_WORDS for c in clauses):
+        return []
+    return clauses
 
 
 def _context(line: str, start: int, end: int, width: int = 80) -> str:
