@@ -212,6 +212,8 @@ def test_chinese_text_carries_a_lang_attribute(client: FlaskClient, lexicon: Lex
         "/char/创",
         f"/search?q={word}",
         f"/search?q={unknown}",
+        "/search?q=qzxv",
+        "/about",
     )
     # (The deck glossary partial is the glossary renderer's template, checked by its tests.)
     for path in paths:
