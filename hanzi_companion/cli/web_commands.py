@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from hanzi_companion.cli.common import handle_errors, open_lexicon
-from hanzi_companion.settings import Settings
+from hanzi_companion.settings import ENV_SECRET_KEY, Settings
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 5000
@@ -51,6 +51,11 @@ def serve(host: str, port: int, production: bool, threads: int, debug: bool) -> 
 
         from hanzi_companion.web import warm_up
 
+        if not settings.secret_key:
+            click.echo(
+                f"warning: {ENV_SECRET_KEY} is not set; using a random key for this process",
+                err=True,
+            )
         warm_up(app)
         click.echo(f"hanzi-companion: serving on {url} with waitress ({threads} threads)")
         waitress.serve(app, host=host, port=port, threads=threads, ident="hanzi-companion")
