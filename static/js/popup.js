@@ -760,6 +760,8 @@
       term.classList.add("hc-open");
       term.setAttribute("aria-expanded", "true");
       term.setAttribute("aria-controls", POPUP_ID);
+      // Screen readers then read the reading and meaning along with the focused term.
+      term.setAttribute("aria-describedby", POPUP_ID);
     }
     this.pinned = this.pinned || Boolean(pinned);
     var el = this.element();
@@ -778,6 +780,7 @@
       this.term.classList.remove("hc-open");
       this.term.setAttribute("aria-expanded", "false");
       this.term.removeAttribute("aria-controls");
+      this.term.removeAttribute("aria-describedby");
     }
     this.term = null;
     this.pinned = false;

@@ -170,6 +170,12 @@ def test_keyboard_focus_opens_the_popup_and_reaches_its_links(
     popup.wait_for(state="visible")
     assert popup.locator(".hc-gloss").inner_text() == terms[key]["gloss"]
     assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "true"
+    # Its accessible description is the popup: a screen reader says the reading and meaning.
+    described = page.evaluate(
+        "document.getElementById(document.activeElement.getAttribute('aria-describedby'))"
+        ".textContent"
+    )
+    assert terms[key]["gloss"] in described
     screenshot(page, "focus")
     # Enter moves into the popup; Tab past its last link comes back to the term.
     page.keyboard.press("Enter")
