@@ -64,8 +64,14 @@ class GlossaryTerm:
         )
 
     @property
+    def pinyin_words(self) -> tuple[str, ...]:
+        """The numbered reading of each display word (``pinyin`` shows them spaced)."""
+        return pinyin_words(self.pinyin_numbered, self.part_readings if len(self.term) >= 4 else ())
+
+    @property
     def pinyin_html(self) -> str:
-        return _pinyin.tone_html(self.pinyin_numbered)
+        """Tone-coloured pinyin (escaped), spaced by word as ``pinyin`` is."""
+        return " ".join(_pinyin.tone_html(word) for word in self.pinyin_words)
 
     @property
     def latin_free(self) -> bool:
@@ -74,8 +80,16 @@ class GlossaryTerm:
 
 
 def display_pinyin(numbered: str, part_readings: tuple[str, ...] = ()) -> str:
-    """Tone marks with syllables joined by word: by the parts' syllable counts when they add up,
-    else starting a new word at each capitalised syllable (names) or non-pinyin token."""
+    """Tone marks with syllables joined by word (the words of :func:`pinyin_words`)."""
+    return " ".join(
+        _pinyin.numbered_to_marks(word, separator="")
+        for word in pinyin_words(numbered, part_readings)
+    )
+
+
+def pinyin_words(numbered: str, part_readings: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """A numbered reading cut into display words: by the parts' syllable counts when they add
+    up, else starting a new word at each capitalised syllable (names) or non-pinyin token."""
     tokens = numbered.split()
     counts = [len(reading.split()) for reading in part_readings]
     groups: list[list[str]] = []
@@ -97,7 +111,7 @@ def display_pinyin(numbered: str, part_readings: tuple[str, ...] = ()) -> str:
                 groups.append([token])
             else:
                 groups[-1].append(token)
-    return " ".join(_pinyin.numbered_to_marks(" ".join(g), separator="") for g in groups)
+    return tuple(" ".join(g) for g in groups)
 
 
 @dataclass(frozen=True)

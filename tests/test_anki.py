@@ -514,13 +514,14 @@ def test_pinyin_field_is_tone_coloured(week7: Glossary) -> None:
 
 def test_long_terms_read_word_by_word(lexicon: Lexicon, week7: Glossary) -> None:
     parts = ("精准", "扶贫")
-    whole = make_term(lexicon, "".join(parts), 5, "", parts=parts)
+    readings = tuple(lexicon.reading(p).pinyin_numbered for p in parts)
+    whole = make_term(lexicon, "".join(parts), 5, "", parts=parts, part_readings=readings)
     note = plan_package(replace(week7, terms=(whole,))).terms[0]
     expected = " ".join(lexicon.reading(p).pinyin for p in parts)
     assert note.field("Pinyin plain") == html.escape(expected)
     assert re.sub(r"<[^>]+>", "", note.field("Pinyin")) == html.escape(expected)
     # Parts that do not tile the term leave the reading in one piece.
-    partial = replace(whole, parts=parts[:1])
+    partial = replace(whole, parts=parts[:1], part_readings=readings[:1])
     assert " " not in plan_package(replace(week7, terms=(partial,))).terms[0].field("Pinyin plain")
 
 

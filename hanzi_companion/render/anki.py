@@ -623,28 +623,6 @@ def hsk_tag(level: int) -> str:
     return "HSK7-9" if level >= 7 else f"HSK{level}"
 
 
-def reading_words(term: GlossaryTerm) -> tuple[str, ...]:
-    """The numbered reading cut into the term's words, for readable pinyin.
-
-    A long term whose parts tile it (习近平 + 新时代 + ...) reads ``Xí Jìnpíng Xīn Shídài ...``
-    rather than one run of syllables; otherwise the reading is one word, as dictionaries print.
-    """
-    syllables = term.pinyin_numbered.split()
-    written = term.simplified or term.term
-    if len(term.parts) < 2 or "".join(term.parts) != written or len(syllables) != len(written):
-        return (term.pinyin_numbered,) if term.pinyin_numbered else ()
-    words = []
-    start = 0
-    for part in term.parts:
-        words.append(" ".join(syllables[start : start + len(part)]))
-        start += len(part)
-    return tuple(words)
-
-
-def _tone_words(term: GlossaryTerm) -> str:
-    return " ".join(_pinyin.tone_html(word) for word in reading_words(term))
-
-
 def _term_note(
     acc: _Accumulator,
     course: str,
@@ -667,12 +645,11 @@ def _term_note(
         extra.append(hsk_tag(min(levels)))
     if not any(_in_cedict(t) for t in acc.terms):
         extra.append(TAG_NOT_IN_CEDICT)
-    words = reading_words(term)
     fields = (
         escape(simplified),
         escape(traditional),
-        _tone_words(term),
-        escape(" ".join(_pinyin.numbered_to_marks(word, separator="") for word in words)),
+        term.pinyin_html,
+        escape(term.pinyin),
         escape(term.gloss or term.slide_gloss),
         _parts_html(term, known),
         context_html,
@@ -698,7 +675,7 @@ def _character_note(
         if char.character in written and written != char.character:
             words.setdefault(written, term)
     word_lines = [
-        f"{_zh(w)} {_tone_words(t)} {escape(t.gloss)}".rstrip()
+        f"{_zh(w)} {t.pinyin_html} {escape(t.gloss)}".rstrip()
         for w, t in itertools.islice(words.items(), MAX_WORDS_PER_CHARACTER)
     ]
     formation = escape(detail.formation)

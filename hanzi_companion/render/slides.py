@@ -181,7 +181,7 @@ def _deck_slides(
         ]
         for term in glossary.terms[start:end]:
             body.append(
-                f"| {_term_cell(term)} | {_tones(term.pinyin_numbered)} | {_meaning_cell(term)} "
+                f"| {_term_cell(term)} | {term.pinyin_html} | {_meaning_cell(term)} "
                 f"| {_slide_refs(term.occurrences)} |"
             )
         body += ["", footnote]
