@@ -27,6 +27,7 @@ from hanzi_companion.render.glossary_common import (
     part_title,
     term_links,
 )
+from hanzi_companion.render.templating import mark_chinese
 from hanzi_companion.settings import Settings, templates_dir
 
 BODY_TEMPLATE = "glossary.html"
@@ -63,6 +64,7 @@ def glossary_context(glossary: Glossary, *, deck_url_template: str = "") -> dict
     return {
         "glossary": glossary,
         "tone_html": tone_markup,
+        "mark_chinese": mark_chinese,
         "term_links": term_links,
         "character_links": character_links,
         "deck_url": url_of,
