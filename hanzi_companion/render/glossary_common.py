@@ -44,6 +44,7 @@ __all__ = [
     "part_title",
     "safe_links",
     "term_links",
+    "week_heading",
 ]
 
 CREDIT_SHORT = "Dictionary data: CC-CEDICT (MDBG), CC BY-SA 4.0, https://cc-cedict.org/"
@@ -169,6 +170,32 @@ def deck_url(template: str, deck: DeckInfo) -> str:
 def deck_heading(deck: DeckInfo) -> str:
     """The deck's display title: its title, else its name."""
     return deck.title or deck.name or "Glossary"
+
+
+_WEEK_PREFIX = re.compile(r"^\s*week\s*0*(\d+)\s*[:·.,\-\u2013\u2014]\s*", re.IGNORECASE)
+HEADING_SEPARATOR = " · "
+
+
+def week_heading(glossary: Glossary | None, fallback: str = "", *, characters: bool = True) -> str:
+    """``Week 7 · 创 · Innovation: Created In China``: the week, the characters of the week and
+    the deck's title, each when known; ``fallback`` (the file name) only stands in for a missing
+    title. A title that starts with its own week (``Week 3: Water``) does not repeat it.
+    ``characters=False`` leaves the characters out (for a card that shows them big).
+    """
+    if glossary is None:
+        return fallback or "Glossary"
+    deck = glossary.deck
+    title = deck.title.strip()
+    parts = []
+    if deck.week is not None:
+        parts.append(f"Week {deck.week}")
+        match = _WEEK_PREFIX.match(title)
+        if match and int(match.group(1)) == deck.week and title[match.end() :].strip():
+            title = title[match.end() :].strip()
+    if characters:
+        parts.append(" ".join(dict.fromkeys(c.character for c in glossary.characters)))
+    parts.append(title or fallback or deck.name)
+    return HEADING_SEPARATOR.join(p for p in parts if p) or "Glossary"
 
 
 def deck_meta(deck: DeckInfo) -> str:

@@ -18,7 +18,6 @@ from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.render.glossary_common import (
     character_links,
     credit_line,
-    deck_heading,
     deck_meta,
     deck_url,
     glossary_css,
@@ -26,6 +25,7 @@ from hanzi_companion.render.glossary_common import (
     other_form,
     part_title,
     term_links,
+    week_heading,
 )
 from hanzi_companion.render.templating import mark_chinese
 from hanzi_companion.settings import Settings, templates_dir
@@ -65,6 +65,7 @@ def glossary_context(glossary: Glossary, *, deck_url_template: str = "") -> dict
         "glossary": glossary,
         "tone_html": tone_markup,
         "mark_chinese": mark_chinese,
+        "week_heading": week_heading,
         "term_links": term_links,
         "character_links": character_links,
         "deck_url": url_of,
@@ -108,7 +109,7 @@ def render_html(
     """A self-contained HTML page of one deck's glossary."""
     return _render_page(
         (glossary,),
-        f"Glossary: {deck_heading(glossary.deck)}",
+        f"Glossary: {week_heading(glossary)}",
         heading_level=1,
         settings=settings,
         deck_url_template=deck_url_template,

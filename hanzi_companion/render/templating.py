@@ -19,6 +19,7 @@ from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon import script as _script
 from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.render.glossary_common import week_heading
 from hanzi_companion.render.lexicon_json import CEDICT_ATTRIBUTION
 
 PINYIN_LANG = "zh-Latn-pinyin"
@@ -71,6 +72,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "zh_lang": zh_lang,
     "hsk_label": level_label,
     "mark_chinese": mark_chinese,
+    "week_heading": week_heading,
 }
 
 
