@@ -7,12 +7,15 @@ Markdown, remark slides, HTML, Anki, web) only format it and never re-derive rea
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
-from hanzi_companion.lexicon.lexicon import guess_reading
+from hanzi_companion.lexicon.hsk import best_level
+from hanzi_companion.lexicon.lexicon import fold_compatibility, guess_reading
 from hanzi_companion.lexicon.models import PYPINYIN_SOURCE, Entry, Link, Sense, SenseKind
 from hanzi_companion.text.extract import Extractor, Mention, characters_of_the_week
 from hanzi_companion.text.models import Deck
@@ -194,6 +197,7 @@ _REFERENCE = re.compile(
 _CLASSIFIER_NOTE = re.compile(r"\s*\(CL:[^()]*\)|(?:^|;\s*)CL:[^;]*")
 
 
+@lru_cache(maxsize=65536)
 def plain_gloss(text: str) -> str:
     """A dictionary definition as students read it: ``广东省 (Guǎngdōng Shěng)`` for CC-CEDICT's
     ``廣東省|广东省[Guang3 dong1 Sheng3]``, classifier notes (``CL:扇[shan4]``) dropped."""
@@ -208,13 +212,14 @@ def plain_gloss(text: str) -> str:
     return re.sub(r"\s{2,}", " ", _REFERENCE.sub(reference, text)).strip(" ;")
 
 
-def _meanings(entry: Entry) -> list[str]:
-    """Senses worth showing, real meanings first (no variant, see or surname notes)."""
+def _meanings(entry: Entry) -> Iterator[str]:
+    """Senses worth showing, real meanings first (no variant, see or surname notes), made
+    plain one by one as they are asked for."""
     for kinds in (_MEANING_KINDS, (SenseKind.SEE, SenseKind.SURNAME, SenseKind.VARIANT)):
-        texts = [t for t in (plain_gloss(s.text) for s in entry.senses if s.kind in kinds) if t]
-        if texts:
-            return texts
-    return []
+        if any(s.kind in kinds for s in entry.senses):
+            texts = (plain_gloss(s.text) for s in entry.senses if s.kind in kinds)
+            yield from (t for t in texts if t)
+            return
 
 
 def one_line_gloss(entry: Entry, lexicon: Lexicon | None = None) -> str:
@@ -231,10 +236,8 @@ def one_line_gloss(entry: Entry, lexicon: Lexicon | None = None) -> str:
                 if targets:
                     return one_line_gloss(targets[0])
     texts = _meanings(entry)
-    if not texts:
-        return ""
-    gloss = texts[0]
-    for text in texts[1:]:
+    gloss = next(texts, "")
+    for text in texts:
         if len(gloss) + 2 + len(text) > _GLOSS_TARGET:
             break
         gloss += "; " + text
@@ -244,7 +247,7 @@ def one_line_gloss(entry: Entry, lexicon: Lexicon | None = None) -> str:
 def first_meaning(entry: Entry, lexicon: Lexicon | None = None) -> str:
     """The entry's first real sense (a cross-reference's target's), for a word of a phrase."""
     if any(s.kind in _MEANING_KINDS for s in entry.senses):
-        return _meanings(entry)[0]
+        return next(_meanings(entry), "")
     return one_line_gloss(entry, lexicon).split("; ")[0]
 
 
@@ -324,13 +327,30 @@ class _Builder:
         self.lexicon = lexicon
         self.extractor = Extractor(lexicon)
         self._char_forms: dict[tuple[str, bool], str] = {}
+        self.lookup = self.extractor.lookup
 
     def word_reading(self, word: str) -> tuple[str, str]:
         """(numbered reading, source) of a word: its dictionary reading, else by its words."""
-        entries = self.lexicon.lookup(word)
+        entries = self.lookup(word)
         if entries:
             return entries[0].pinyin_numbered, entries[0].source
         return self.composed_reading(word, self.extractor.parts_of(word) or ())
+
+    def hsk_level(self, word: str) -> int | None:
+        """``Lexicon.hsk_level`` with this deck's remembered lookups (the lexicon's own cache
+        is bounded and a big deck's thousands of terms would miss it)."""
+        index = self.lexicon.character_index()
+        word = fold_compatibility(unicodedata.normalize("NFC", word.strip()))
+        if not word:
+            return None
+        return best_level(
+            word,
+            lambda w: index.hsk_level(w, "word"),
+            lambda c: index.hsk_level(c, "char"),
+            lambda w: tuple(
+                e.simplified for e in self.lookup(w) if e.traditional == w and e.simplified != w
+            ),
+        )
 
     def part_glosses(
         self, han: str, parts: tuple[str, ...], traditional: str, readings: tuple[str, ...]
@@ -340,7 +360,7 @@ class _Builder:
         aligned = len(traditional) == len(han) and "".join(parts) == han
         out, position = [], 0
         for index, part in enumerate(parts):
-            entries = self.lexicon.lookup(part)
+            entries = self.lookup(part)
             form = traditional[position : position + len(part)] if aligned else ""
             position += len(part)
             reading = readings[index] if index < len(readings) else ""
@@ -379,7 +399,7 @@ class _Builder:
         position = 0
         from_pypinyin = False
         for part in parts:
-            entries = self.lexicon.lookup(part) if len(part) > 1 else ()
+            entries = self.lookup(part) if len(part) > 1 else ()
             if entries:
                 syllables.extend(entries[0].pinyin_numbered.split())
             else:
@@ -402,9 +422,7 @@ class _Builder:
         source, target = (
             ("simplified", "traditional") if traditional else ("traditional", "simplified")
         )
-        forms = {
-            getattr(e, target) for e in self.lexicon.lookup(char) if getattr(e, source) == char
-        }
+        forms = {getattr(e, target) for e in self.lookup(char) if getattr(e, source) == char}
         form = char
         if len(forms) == 1:
             (form,) = forms
@@ -428,7 +446,7 @@ class _Builder:
         )
         if len(word) == 1:
             return self._char_form(word, traditional)
-        for entry in self.lexicon.lookup(word):
+        for entry in self.lookup(word):
             if getattr(entry, source) == word:
                 return str(getattr(entry, target))
         return "".join(self._char_form(ch, traditional) for ch in word)
@@ -461,7 +479,7 @@ class _Builder:
         return tuple(out) if position == len(text) else (text,)
 
     def gloss_of(self, word: str) -> str:
-        entries = self.lexicon.lookup(word)
+        entries = self.lookup(word)
         return one_line_gloss(entries[0], self.lexicon) if entries else ""
 
     def term(self, acc: _TermAccumulator, weekly: frozenset[str]) -> GlossaryTerm:
@@ -472,9 +490,9 @@ class _Builder:
         if latin:
             # A dictionary may have the mixed term itself (T恤, 卡拉OK, A货).
             written = mention.term.replace(" ", "")
-            if self.lexicon.lookup(written):
+            if self.lookup(written):
                 han, latin, parts = written, "", ()
-        entries = self.lexicon.lookup(han)
+        entries = self.lookup(han)
         sources: list[str] = []
         senses: list[Sense] = []
         other_readings: list[str] = []
@@ -505,9 +523,7 @@ class _Builder:
             reading, reading_source = self.composed_reading(han, parts)
             if reading_source == PARTS_SOURCE:
                 sources.extend(
-                    dict.fromkeys(
-                        self.lexicon.lookup(p)[0].source for p in parts if p in self.lexicon
-                    )
+                    dict.fromkeys(self.lookup(p)[0].source for p in parts if p in self.lexicon)
                 )
             gloss = ""
             simplified, traditional = self.forms_of(han, parts)
@@ -534,7 +550,7 @@ class _Builder:
             if gloss and not acc.slide_gloss:
                 gloss = gloss.split("; ")[0]
                 gloss = f"{latin} {gloss}" if mention.term.startswith(latin) else f"{gloss} {latin}"
-        hsk = self.lexicon.hsk_level(mention.term) if not latin else None
+        hsk = self.hsk_level(mention.term) if not latin else None
         return GlossaryTerm(
             term=mention.term,
             simplified=simplified if not latin else mention.term,
@@ -575,6 +591,7 @@ def build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
         acc.slide_gloss = acc.slide_gloss or mention.slide_gloss
         acc.romanisation = acc.romanisation or mention.romanisation
         acc.other_name_of = acc.other_name_of or mention.other_name_of
+    builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
     weekly = characters_of_the_week(deck)
     weekly_chars = frozenset(w.character for w in weekly)
     built: dict[str, GlossaryTerm] = {}

@@ -304,3 +304,13 @@ def test_a_translation_line_below_a_slogan_glosses_each_piece(extractor: Extract
 
 def test_runs_joined_by_a_conjunction_give_their_words(extractor: Extractor) -> None:
     assert terms(extractor, slide(1, "北京还是上海")) == ["北京", "上海"]
+
+
+def test_batched_lookups_agree_with_single_lookups(lexicon: Lexicon) -> None:
+    words = ["后", "局", "單位", "单位", "朝阳", "长", "行", "重庆", "没有的词语", "Ｔ恤"]
+    batched = lexicon.lookup_many(words)
+    assert list(batched) == words
+    assert all(batched[w] == lexicon.lookup(w) for w in words)
+    extractor = Extractor(lexicon)
+    extractor.prefetch(words)
+    assert all(extractor.lookup(w) == lexicon.lookup(w) for w in words)

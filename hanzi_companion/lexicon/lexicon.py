@@ -6,7 +6,7 @@ import json
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,7 +33,11 @@ if TYPE_CHECKING:
     from hanzi_companion.lexicon.characters import CharacterProfile
 
 MAX_QUERY_LENGTH = 200
+_BATCH = 400  # words per query in lookup_many (SQLite allows 32766 parameters)
 _COLUMNS = "traditional, simplified, pinyin, senses, classifiers, source, note, frequency"
+
+
+_SENSE_KINDS = {kind.value: kind for kind in SenseKind}  # SenseKind(value) is slow in bulk
 
 
 def row_to_entry(row: tuple[object, ...]) -> Entry:
@@ -43,7 +47,7 @@ def row_to_entry(row: tuple[object, ...]) -> Entry:
         traditional=str(trad),
         simplified=str(simp),
         pinyin_numbered=str(pinyin),
-        senses=tuple(Sense(t, SenseKind(k), s) for t, k, s in json.loads(str(senses))),
+        senses=tuple(Sense(t, _SENSE_KINDS[k], s) for t, k, s in json.loads(str(senses))),
         classifiers=tuple(json.loads(str(classifiers))),
         source=str(source),
         note=str(note),
@@ -139,6 +143,33 @@ class Lexicon:
             (word, word, word),
         )
         return tuple(row_to_entry(row) for row in rows)
+
+    def lookup_many(self, words: Iterable[str]) -> dict[str, tuple[Entry, ...]]:
+        """``lookup`` of many words with a few queries (a big deck's thousands of terms)."""
+        keys = {word: fold_compatibility(unicodedata.normalize("NFC", word)) for word in words}
+        found: dict[str, list[tuple[tuple[bool, int, int], Entry]]] = {
+            key: [] for key in keys.values()
+        }
+        unique = sorted(found)
+        for begin in range(0, len(unique), _BATCH):
+            chunk = tuple(unique[begin : begin + _BATCH])
+            marks = ",".join("?" * len(chunk))
+            rows = self.query(
+                f"SELECT {_COLUMNS}, rank, id FROM entries "
+                f"WHERE simplified IN ({marks}) OR traditional IN ({marks})",
+                chunk + chunk,
+            )
+            for row in rows:
+                entry = row_to_entry(row[:-2])
+                order = (int(row[-2]), int(row[-1]))  # type: ignore[call-overload]
+                for key in {entry.simplified, entry.traditional}:
+                    if key in found:
+                        found[key].append(((entry.simplified != key, *order), entry))
+        ranked = {
+            key: tuple(e for _, e in sorted(rows, key=lambda p: p[0]))
+            for key, rows in found.items()
+        }
+        return {word: ranked[key] for word, key in keys.items()}
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and bool(self.lookup(word))

@@ -16,13 +16,13 @@ Everything here works line by line with bounded look-around, so time is linear i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
-from hanzi_companion.lexicon.models import CEDICT_SOURCE
+from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.segment import Segmenter, segmenter_for
 
@@ -37,6 +37,7 @@ _LATIN_AFTER = re.compile(r"^([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})(?=$|[\s)\].,;:!?Â
 # Longest mixed Han part when a space separates it from the Latin token (``AAA è´§``).
 _MIXED_SPACED_MAX = 2
 _LOOK = 200  # characters looked at on each side of a term (keeps extraction linear)
+_NEAR = 40  # farthest a romanisation may be written from its term
 _GLOSS_MAX_WORDS = 8  # English in parentheses or quotes next to a term
 _BARE_GLOSS_MAX_WORDS = 5  # English written right before a term with nothing around it
 _LINE_GLOSS_MAX_WORDS = 6  # a line of English just above a line holding only the term
@@ -141,8 +142,31 @@ class Extractor:
         self.lexicon = lexicon
         self.segmenter = segmenter or segmenter_for(lexicon)
         self._split = lru_cache(maxsize=65536)(self._split_run)
-        self._keys = lru_cache(maxsize=65536)(lambda word: reading_keys(self.lexicon, word))
+        self._keys = lru_cache(maxsize=65536)(self._reading_keys)
+        # The lexicon's own cache is bounded; a deck's words are looked up several times each
+        # (extraction, parts, readings, glosses), so keep every answer for this deck.
+        self._entries: dict[str, tuple[Entry, ...]] = {}
         self._sense_words = lru_cache(maxsize=65536)(self._sense_words_of)
+
+    def lookup(self, word: str) -> tuple[Entry, ...]:
+        """The lexicon's entries for ``word``, remembered for the life of this extractor."""
+        entries = self._entries.get(word)
+        if entries is None:
+            entries = self._entries[word] = self.lexicon.lookup(word)
+        return entries
+
+    def prefetch(self, words: Iterable[str]) -> None:
+        """Look up many words at once (a few queries instead of one per word)."""
+        missing = {word for word in words if word not in self._entries}
+        if len(missing) > 1:
+            self._entries.update(self.lexicon.lookup_many(missing))
+
+    def _reading_keys(self, word: str) -> frozenset[str]:
+        entries = self.lookup(word)
+        keys = {_pinyin.toneless_key(e.pinyin_numbered) for e in entries}
+        if not entries:
+            keys.add(_pinyin.toneless_key(self.lexicon.reading(word).pinyin_numbered))
+        return frozenset(k for k in keys if k)
 
     # -- whole runs and their parts ------------------------------------------------------------
 
@@ -162,11 +186,11 @@ class Extractor:
         return tuple(expanded)
 
     def _base_word(self, word: str) -> bool:
-        return any(e.source == CEDICT_SOURCE for e in self.lexicon.lookup(word))
+        return any(e.source == CEDICT_SOURCE for e in self.lookup(word))
 
     def _split_run(self, run: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of one Han run: the run itself with its parts, or a sentence's words."""
-        if len(run) == 1 or run in self.lexicon:
+        if len(run) == 1 or self.lookup(run):
             return ((run, self.parts_of(run)),)
         words = self.segmenter.cut(run)
         if len(words) == 1:
@@ -185,6 +209,12 @@ class Extractor:
 
     def mentions(self, deck: Deck) -> Iterator[Mention]:
         """Every term occurrence, in reading order (each slide's text, then its notes)."""
+        self.prefetch(
+            run
+            for slide in deck.slides
+            for text in (slide.text, slide.notes)
+            for run in HAN_RUN.findall(text)
+        )
         for slide in deck.slides:
             labels = frozenset(link.label.strip().lower() for link in slide.links)
             yield from self._in_text(slide, slide.text, False, labels)
@@ -292,7 +322,7 @@ class Extractor:
     def _agrees(self, word: str, english: str) -> bool:
         """Bare English beside a dictionary word is its gloss only when it shares a content
         word with one of its senses (no dictionary entry: nothing to contradict it)."""
-        entries = self.lexicon.lookup(word)
+        entries = self.lookup(word)
         if not entries:
             return True
         senses = self._sense_words(word)
@@ -300,10 +330,7 @@ class Extractor:
 
     def _sense_words_of(self, word: str) -> frozenset[str]:
         return frozenset(
-            stem
-            for e in self.lexicon.lookup(word)
-            for d in e.definitions
-            for stem in _content_stems(d)
+            stem for e in self.lookup(word) for d in e.definitions for stem in _content_stems(d)
         )
 
     def _around(
@@ -621,10 +648,13 @@ def _romanisation_near(
     """
     if not keys:
         return "", None
-    words = list(_LATIN_WORD.finditer(text[max(0, start - _LOOK) : end + _LOOK]))
-    base = max(0, start - _LOOK)
-    best: tuple[int, str, tuple[int, int]] | None = None
     longest = max(len(k) for k in keys)
+    # Only words that can end within _NEAR characters of the term matter (a match is at most
+    # ``longest`` letters plus its separators).
+    reach = _LOOK if whole_line else min(_LOOK, _NEAR + 3 * longest + 6)
+    base = max(0, start - reach)
+    words = list(_LATIN_WORD.finditer(text[base : end + reach]))
+    best: tuple[int, str, tuple[int, int]] | None = None
     for i in range(len(words)):
         joined = ""
         for j in range(i, min(len(words), i + 6)):
@@ -638,7 +668,7 @@ def _romanisation_near(
             if key in keys and _pinyin.parse_syllables(joined) is not None:
                 span = (base + words[i].start(), base + words[j].end())
                 distance = 0 if whole_line else max(span[0] - end, start - span[1], 0)
-                if not whole_line and distance > 40:
+                if not whole_line and distance > _NEAR:
                     continue
                 if best is None or distance < best[0]:
                     best = (distance, text[span[0] : span[1]], span)
