@@ -14,14 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import hashlib
 import json
-import os
 import re
 import sqlite3
-import tempfile
-import threading
-import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -30,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from hanzi_companion.errors import DataFileError
-from hanzi_companion.lexicon import hsk
+from hanzi_companion.lexicon import hsk, sqlite_cache
 from hanzi_companion.lexicon.index import load_frequencies
+from hanzi_companion.lexicon.sqlite_cache import ReadOnlyDatabase, source_digest
 from hanzi_companion.lexicon.strokes import StrokeData
 from hanzi_companion.settings import Settings
 
@@ -89,18 +85,8 @@ def source_names() -> tuple[str, ...]:
 
 def index_path(settings: Settings) -> Path:
     """Where the index for the current sources lives (it may not exist yet)."""
-    digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    for name in source_names():
-        path = settings.data_path(name)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise DataFileError(path, "file not found") from None
-        except OSError as exc:
-            raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
-        digest.update(name.encode())
-        digest.update(hashlib.sha256(data).digest())
-    return settings.cache_dir / f"characters-{digest.hexdigest()[:20]}.sqlite"
+    paths = [settings.data_path(name) for name in source_names()]
+    return settings.cache_dir / f"characters-{source_digest(SCHEMA_VERSION, paths)}.sqlite"
 
 
 def ensure_index(settings: Settings, progress: Progress | None = None) -> Path:
@@ -421,128 +407,98 @@ def build_index(settings: Settings, path: Path, progress: Progress | None = None
     """Build the character index for ``settings`` at ``path`` atomically."""
     report = progress or (lambda stage, done, total: None)
     steps = 7
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        connection = sqlite3.connect(tmp)
-        try:
-            connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
-            connection.executescript(_SCHEMA)
+    with sqlite_cache.building(path) as connection:
+        connection.executescript(_SCHEMA)
 
-            report("reading decompositions", 0, steps)
-            decompositions = merge_decompositions(
-                parse_decompositions(settings.data_path(DECOMPOSITION_FILE))
-            )
-            connection.executemany(
-                "INSERT INTO decomposition VALUES (?, ?, ?)",
-                ((d.name, d.kind, "\t".join(d.parts)) for d in decompositions.values()),
-            )
+        report("reading decompositions", 0, steps)
+        decompositions = merge_decompositions(
+            parse_decompositions(settings.data_path(DECOMPOSITION_FILE))
+        )
+        connection.executemany(
+            "INSERT INTO decomposition VALUES (?, ?, ?)",
+            ((d.name, d.kind, "\t".join(d.parts)) for d in decompositions.values()),
+        )
 
-            report("reading etymology", 1, steps)
-            for record in parse_etymology(settings.data_path(ETYMOLOGY_FILE)):
-                connection.execute(
-                    "INSERT OR REPLACE INTO etymology VALUES (?, ?, ?, ?)",
-                    (
-                        record.character,
-                        record.definition,
-                        record.notes,
-                        json.dumps(record.components, ensure_ascii=False),
-                    ),
-                )
-                connection.executemany(
-                    "INSERT INTO etymology_component VALUES (?, ?, ?)",
-                    {(char, role, record.character) for role, char, _ in record.components},
-                )
-
-            report("reading Unihan", 2, steps)
-            unihan = parse_unihan(settings.data_path(name) for name in UNIHAN_FILES)
-            rows = []
-            for character, fields in unihan.items():
-                r = unihan_record(character, fields)
-                rows.append(
-                    (
-                        character,
-                        r.radical,
-                        int(r.radical_simplified),
-                        r.residual_strokes,
-                        r.total_strokes,
-                        " ".join(r.mandarin),
-                        r.definition,
-                        json.dumps(r.variants, ensure_ascii=False),
-                        r.compatibility_of,
-                    )
-                )
-            connection.executemany("INSERT INTO unihan VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            del unihan, rows
-
-            report("reading stroke data", 3, steps)
-            connection.executemany(
-                "INSERT INTO strokes VALUES (?, ?, ?, ?)",
+        report("reading etymology", 1, steps)
+        for record in parse_etymology(settings.data_path(ETYMOLOGY_FILE)):
+            connection.execute(
+                "INSERT OR REPLACE INTO etymology VALUES (?, ?, ?, ?)",
                 (
-                    (
-                        character,
-                        json.dumps(data.outlines),
-                        json.dumps(data.medians, separators=(",", ":")),
-                        json.dumps(data.radical_strokes),
-                    )
-                    for character, data in parse_strokes(settings.data_path(STROKES_FILE))
+                    record.character,
+                    record.definition,
+                    record.notes,
+                    json.dumps(record.components, ensure_ascii=False),
                 ),
             )
-
-            report("reading radicals", 4, steps)
             connection.executemany(
-                "INSERT INTO radical VALUES (?, ?, ?, ?)",
+                "INSERT INTO etymology_component VALUES (?, ?, ?)",
+                {(char, role, record.character) for role, char, _ in record.components},
+            )
+
+        report("reading Unihan", 2, steps)
+        unihan = parse_unihan(settings.data_path(name) for name in UNIHAN_FILES)
+        rows = []
+        for character, fields in unihan.items():
+            r = unihan_record(character, fields)
+            rows.append(
                 (
-                    (r.number, r.character, "".join(r.forms), r.meaning)
-                    for r in parse_radicals(settings.data_path(RADICALS_FILE))
-                ),
-            )
-
-            report("reading HSK lists", 5, steps)
-            for kind, name in (("char", hsk.HSK_CHARACTERS_FILE), ("word", hsk.HSK_WORDS_FILE)):
-                levels = hsk.parse_levels(settings.data_path(name))
-                connection.executemany(
-                    "INSERT INTO hsk VALUES (?, ?, ?)",
-                    ((kind, item, level) for item, level in levels.items()),
+                    character,
+                    r.radical,
+                    int(r.radical_simplified),
+                    r.residual_strokes,
+                    r.total_strokes,
+                    " ".join(r.mandarin),
+                    r.definition,
+                    json.dumps(r.variants, ensure_ascii=False),
+                    r.compatibility_of,
                 )
+            )
+        connection.executemany("INSERT INTO unihan VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        del unihan, rows
 
-            report("reading word frequencies", 6, steps)
+        report("reading stroke data", 3, steps)
+        connection.executemany(
+            "INSERT INTO strokes VALUES (?, ?, ?, ?)",
+            (
+                (
+                    character,
+                    json.dumps(data.outlines),
+                    json.dumps(data.medians, separators=(",", ":")),
+                    json.dumps(data.radical_strokes),
+                )
+                for character, data in parse_strokes(settings.data_path(STROKES_FILE))
+            ),
+        )
+
+        report("reading radicals", 4, steps)
+        connection.executemany(
+            "INSERT INTO radical VALUES (?, ?, ?, ?)",
+            (
+                (r.number, r.character, "".join(r.forms), r.meaning)
+                for r in parse_radicals(settings.data_path(RADICALS_FILE))
+            ),
+        )
+
+        report("reading HSK lists", 5, steps)
+        for kind, name in (("char", hsk.HSK_CHARACTERS_FILE), ("word", hsk.HSK_WORDS_FILE)):
+            levels = hsk.parse_levels(settings.data_path(name))
             connection.executemany(
-                "INSERT INTO frequency VALUES (?, ?)",
-                character_frequencies(settings.data_path(FREQUENCY_FILE)).items(),
+                "INSERT INTO hsk VALUES (?, ?, ?)",
+                ((kind, item, level) for item, level in levels.items()),
             )
 
-            connection.executescript(_INDEXES)
-            connection.executemany(
-                "INSERT INTO meta VALUES (?, ?)",
-                {"schema": SCHEMA_VERSION, "sources": json.dumps(source_names())}.items(),
-            )
-            connection.commit()
-            connection.execute("VACUUM")
-        finally:
-            connection.close()
-        os.replace(tmp, path)
-        report("done", steps, steps)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    _remove_stale(path)
+        report("reading word frequencies", 6, steps)
+        connection.executemany(
+            "INSERT INTO frequency VALUES (?, ?)",
+            character_frequencies(settings.data_path(FREQUENCY_FILE)).items(),
+        )
 
-
-_STALE_AFTER_SECONDS = 24 * 3600
-
-
-def _remove_stale(current: Path) -> None:
-    """Delete character indexes of other sources unused for a day."""
-    now = time.time()
-    for other in current.parent.glob("characters-*.sqlite"):
-        if other == current:
-            continue
-        with contextlib.suppress(OSError):
-            if now - other.stat().st_atime > _STALE_AFTER_SECONDS:
-                other.unlink()
+        connection.executescript(_INDEXES)
+        connection.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            {"schema": SCHEMA_VERSION, "sources": json.dumps(source_names())}.items(),
+        )
+    report("done", steps, steps)
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -553,7 +509,7 @@ class CharacterIndex:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._local = threading.local()
+        self._database = ReadOnlyDatabase(path)
         self._radical_forms: frozenset[str] | None = None
 
     @classmethod
@@ -564,13 +520,7 @@ class CharacterIndex:
     @property
     def connection(self) -> sqlite3.Connection:
         """This thread's read-only connection."""
-        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
-        if connection is None:
-            connection = sqlite3.connect(
-                f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
-            )
-            self._local.connection = connection
-        return connection
+        return self._database.connection
 
     def _one(self, sql: str, params: tuple[Any, ...]) -> tuple[Any, ...] | None:
         row: tuple[Any, ...] | None = self.connection.execute(sql, params).fetchone()

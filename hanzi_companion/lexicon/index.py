@@ -8,25 +8,21 @@ processes building at once never leave a broken index behind.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
-import hashlib
 import json
 import math
-import os
 import re
 import sqlite3
-import tempfile
-import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from hanzi_companion.errors import DataFileError
-from hanzi_companion.lexicon import cedict
+from hanzi_companion.lexicon import cedict, sqlite_cache
 from hanzi_companion.lexicon import pinyin as py
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
+from hanzi_companion.lexicon.sqlite_cache import source_digest
 from hanzi_companion.settings import Settings
 
 SCHEMA_VERSION = "4"
@@ -52,24 +48,10 @@ def sources_for(settings: Settings) -> tuple[Source, ...]:
     return tuple(sources)
 
 
-def _digest(paths: Iterable[Path]) -> str:
-    digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    for path in paths:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise DataFileError(path, "file not found") from None
-        except OSError as exc:
-            raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
-        digest.update(path.name.encode())
-        digest.update(hashlib.sha256(data).digest())
-    return digest.hexdigest()[:20]
-
-
 def index_path(settings: Settings) -> Path:
     """Where the index for the current sources lives (it may not exist yet)."""
     paths = [s.path for s in sources_for(settings)] + [settings.jieba_dict_path]
-    return settings.cache_dir / f"lexicon-{_digest(paths)}.sqlite"
+    return settings.cache_dir / f"lexicon-{source_digest(SCHEMA_VERSION, paths)}.sqlite"
 
 
 def ensure_index(settings: Settings, progress: Progress | None = None) -> Path:
@@ -240,82 +222,61 @@ def build_index(settings: Settings, path: Path, progress: Progress | None = None
         for order, position in enumerate(ordered):
             rank[position] = order
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        connection = sqlite3.connect(tmp)
-        try:
-            connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
-            connection.executescript(_SCHEMA)
-            total = len(entries)
-            batch: list[tuple[object, ...]] = []
-            chars: list[tuple[str, int]] = []
-            english: list[tuple[int, str]] = []
-            glosses: list[tuple[str, int, int]] = []
-            for position, entry in enumerate(entries):
-                row_id = position + 1
-                frequency = frequencies.get(entry.simplified) or frequencies.get(
-                    entry.traditional, 0
+    with sqlite_cache.building(path) as connection:
+        connection.executescript(_SCHEMA)
+        total = len(entries)
+        batch: list[tuple[object, ...]] = []
+        chars: list[tuple[str, int]] = []
+        english: list[tuple[int, str]] = []
+        glosses: list[tuple[str, int, int]] = []
+        for position, entry in enumerate(entries):
+            row_id = position + 1
+            frequency = frequencies.get(entry.simplified) or frequencies.get(entry.traditional, 0)
+            batch.append(
+                (
+                    row_id,
+                    entry.traditional,
+                    entry.simplified,
+                    entry.pinyin_numbered,
+                    py.toneless_key(entry.pinyin_numbered),
+                    py.numbered_key(entry.pinyin_numbered),
+                    json.dumps(
+                        [[s.text, s.kind.value, s.source] for s in entry.senses],
+                        ensure_ascii=False,
+                    ),
+                    json.dumps(list(entry.classifiers), ensure_ascii=False),
+                    entry.source,
+                    entry.note,
+                    frequency,
+                    rank[position],
+                    len(entry.simplified),
                 )
-                batch.append(
-                    (
-                        row_id,
-                        entry.traditional,
-                        entry.simplified,
-                        entry.pinyin_numbered,
-                        py.toneless_key(entry.pinyin_numbered),
-                        py.numbered_key(entry.pinyin_numbered),
-                        json.dumps(
-                            [[s.text, s.kind.value, s.source] for s in entry.senses],
-                            ensure_ascii=False,
-                        ),
-                        json.dumps(list(entry.classifiers), ensure_ascii=False),
-                        entry.source,
-                        entry.note,
-                        frequency,
-                        rank[position],
-                        len(entry.simplified),
-                    )
-                )
-                for char in set(entry.simplified) | set(entry.traditional):
-                    chars.append((char, row_id))
-                english.append((row_id, " / ".join(entry.definitions)))
-                for definition in entry.definitions:
-                    for part in definition.split(";"):
-                        norm = normalise_gloss(part)
-                        if norm:
-                            glosses.append((norm, row_id, 0))
-                            bare = strip_gloss_particle(norm)
-                            if bare != norm:
-                                glosses.append((bare, row_id, 1))
-                if len(batch) >= 5000:
-                    _flush(connection, batch, chars, english)
-                    connection.executemany("INSERT INTO glosses VALUES (?, ?, ?)", glosses)
-                    glosses.clear()
-                    report("writing index", position + 1, total)
-            _flush(connection, batch, chars, english)
-            connection.executemany("INSERT INTO glosses VALUES (?, ?, ?)", glosses)
-            report("writing index", total, total)
-            connection.executescript(_INDEXES)
-            metadata.update(
-                {
-                    "schema": SCHEMA_VERSION,
-                    "entries": str(total),
-                    "sources": json.dumps([s.label for s in sources]),
-                }
             )
-            connection.executemany("INSERT INTO meta VALUES (?, ?)", metadata.items())
-            connection.commit()
-            connection.execute("VACUUM")
-        finally:
-            connection.close()
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    _remove_stale(path)
+            for char in set(entry.simplified) | set(entry.traditional):
+                chars.append((char, row_id))
+            english.append((row_id, " / ".join(entry.definitions)))
+            for definition in entry.definitions:
+                for part in definition.split(";"):
+                    norm = normalise_gloss(part)
+                    if norm:
+                        glosses.append((norm, row_id, 0))
+                        bare = strip_gloss_particle(norm)
+                        if bare != norm:
+                            glosses.append((bare, row_id, 1))
+            if len(batch) >= 5000:
+                _flush(connection, batch, chars, english, glosses)
+                report("writing index", position + 1, total)
+        _flush(connection, batch, chars, english, glosses)
+        report("writing index", total, total)
+        connection.executescript(_INDEXES)
+        metadata.update(
+            {
+                "schema": SCHEMA_VERSION,
+                "entries": str(total),
+                "sources": json.dumps([s.label for s in sources]),
+            }
+        )
+        connection.executemany("INSERT INTO meta VALUES (?, ?)", metadata.items())
 
 
 def _flush(
@@ -323,24 +284,12 @@ def _flush(
     batch: list[tuple[object, ...]],
     chars: list[tuple[str, int]],
     english: list[tuple[int, str]],
+    glosses: list[tuple[str, int, int]],
 ) -> None:
+    """Write the pending rows of every table and empty the buffers."""
     connection.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch)
     connection.executemany("INSERT INTO chars VALUES (?, ?)", chars)
     connection.executemany("INSERT INTO english (rowid, glosses) VALUES (?, ?)", english)
-    batch.clear()
-    chars.clear()
-    english.clear()
-
-
-_STALE_AFTER_SECONDS = 24 * 3600
-
-
-def _remove_stale(current: Path) -> None:
-    """Delete indexes of other sources unused for a day (another process may still use one)."""
-    now = time.time()
-    for other in current.parent.glob("lexicon-*.sqlite"):
-        if other == current:
-            continue
-        with contextlib.suppress(OSError):
-            if now - other.stat().st_atime > _STALE_AFTER_SECONDS:
-                other.unlink()
+    connection.executemany("INSERT INTO glosses VALUES (?, ?, ?)", glosses)
+    for buffer in (batch, chars, english, glosses):
+        buffer.clear()

@@ -26,6 +26,7 @@ from hanzi_companion.lexicon.models import (
     SenseKind,
 )
 from hanzi_companion.lexicon.search import search as _search
+from hanzi_companion.lexicon.sqlite_cache import ReadOnlyDatabase
 from hanzi_companion.settings import Settings
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ class Lexicon:
     def __init__(self, path: Path, settings: Settings) -> None:
         self.path = path
         self.settings = settings
-        self._local = threading.local()
+        self._database = ReadOnlyDatabase(path)
         self.reading = lru_cache(maxsize=8192)(self._reading)
         self.lookup = lru_cache(maxsize=8192)(self._lookup)
         self._character_index: CharacterIndex | None = None
@@ -106,13 +107,7 @@ class Lexicon:
     @property
     def connection(self) -> sqlite3.Connection:
         """This thread's read-only connection to the index."""
-        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
-        if connection is None:
-            connection = sqlite3.connect(
-                f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
-            )
-            self._local.connection = connection
-        return connection
+        return self._database.connection
 
     def query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
         """Run a read query on the index (for the lexicon's own modules)."""
