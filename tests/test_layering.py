@@ -17,6 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "hanzi_companion"
 LAYERS = {
     "errors": 0,
     "settings": 0,
+    "files": 0,
     "lexicon": 1,
     "text": 2,
     "glossary": 3,

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from hanzi_companion.cli.common import check_text_argument, handle_errors, open_lexicon, use_colour
-from hanzi_companion.errors import NotFoundError, OutputError
+from hanzi_companion.errors import NotFoundError
+from hanzi_companion.files import write_atomically
 from hanzi_companion.lexicon import character_index
 from hanzi_companion.lexicon.characters import (
     STRUCTURE_SOURCE,
@@ -28,28 +26,6 @@ from hanzi_companion.render.character_json import character_json
 from hanzi_companion.settings import Settings
 
 _WORDS_SHOWN = 8
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(path, "the folder does not exist")
-    if path.is_dir():
-        raise OutputError(path, "is a folder")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(path, f"cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp_name, path)
-    except OSError as exc:
-        raise OutputError(path, f"cannot write: {exc.strerror or exc}") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
 
 
 def _tones(numbered: str) -> str:

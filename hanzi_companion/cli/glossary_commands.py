@@ -6,9 +6,7 @@ result atomically; no glossary logic lives here.
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from hanzi_companion.cli.common import CommandError, handle_errors, open_lexicon
-from hanzi_companion.errors import OutputError
+from hanzi_companion.files import write_atomically
 from hanzi_companion.settings import Settings
 
 if TYPE_CHECKING:
@@ -122,36 +120,6 @@ def render(
     if fmt == "slides":
         return render_slides(subject, settings=settings, terms_per_slide=terms_per_slide)
     return render_html(subject, settings=settings, deck_url_template=deck_url)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename.
-
-    A failure (disk full, interrupted run) leaves the old file, or none, never half a file.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(path, "the folder does not exist")
-    if path.is_dir():
-        raise OutputError(path, "is a folder, not a file")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(path, f"cannot write here ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise OutputError(path, f"cannot write ({exc.strerror})") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 @contextlib.contextmanager
