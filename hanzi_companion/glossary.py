@@ -17,7 +17,12 @@ from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.hsk import best_level
 from hanzi_companion.lexicon.lexicon import fold_compatibility, guess_reading
 from hanzi_companion.lexicon.models import PYPINYIN_SOURCE, Entry, Link, Sense, SenseKind
-from hanzi_companion.text.extract import Extractor, Mention, characters_of_the_week
+from hanzi_companion.text.extract import (
+    Extractor,
+    Mention,
+    characters_of_the_week,
+    content_stems,
+)
 from hanzi_companion.text.models import Deck
 from hanzi_companion.text.romanization import DeckWord, find_romanised
 
@@ -222,10 +227,12 @@ def _meanings(entry: Entry) -> Iterator[str]:
             return
 
 
-def one_line_gloss(entry: Entry, lexicon: Lexicon | None = None) -> str:
+def one_line_gloss(entry: Entry, lexicon: Lexicon | None = None, context: str = "") -> str:
     """The meaning to show for an entry: its first real senses, on one short line.
 
-    An entry that is only a cross-reference (``see 深圳市``) shows its target's meaning.
+    An entry that is only a cross-reference (``see 深圳市``) shows its target's meaning. With
+    ``context`` (the English the slide gives), the senses sharing most words with it come
+    first: 单位 beside "work unit" is a work unit before a unit of measure.
     """
     has_meaning = any(s.kind in _MEANING_KINDS for s in entry.senses)
     if not has_meaning and lexicon is not None:
@@ -236,6 +243,10 @@ def one_line_gloss(entry: Entry, lexicon: Lexicon | None = None) -> str:
                 if targets:
                     return one_line_gloss(targets[0])
     texts = _meanings(entry)
+    stems = content_stems(context) if context else frozenset()
+    if stems:
+        ranked = sorted(texts, key=lambda text: -len(stems & content_stems(text)))
+        texts = iter(ranked)
     gloss = next(texts, "")
     for text in texts:
         if len(gloss) + 2 + len(text) > _GLOSS_TARGET:
@@ -275,6 +286,49 @@ def choose_entry(entries: tuple[Entry, ...], slide_gloss: str, romanisation: str
             if entry.is_proper_noun and _pinyin.toneless_key(entry.pinyin_numbered) == key:
                 return entry
     return best
+
+
+def _capitalised_words(text: str) -> dict[str, str]:
+    """Capitalised Latin words of a slide's English, by toneless key (``shekou``: Shekou)."""
+    words: dict[str, str] = {}
+    for word in re.findall(r"[A-Z][a-z]+(?:['’][a-z]+)*", text):
+        words.setdefault(_pinyin.toneless_key(word), word)
+    return words
+
+
+def _join_names(
+    han: str, parts: tuple[str, ...], reading: str, names: dict[str, str]
+) -> tuple[tuple[str, ...], str, dict[str, str]]:
+    """Single characters the segmenter left apart (蛇 / 口) joined into the name the slide
+    writes capitalised (Shekou Industrial Zone), that name's reading capitalised."""
+    syllables = reading.split()
+    if "".join(parts) != han or len(syllables) != len(han):
+        return parts, reading, {}
+    out: list[str] = []
+    named: dict[str, str] = {}
+    index = position = 0
+    while index < len(parts):
+        joined = None
+        if len(parts[index]) == 1:
+            end = index
+            while end < len(parts) and len(parts[end]) == 1:
+                end += 1
+            for stop in range(end, index + 1, -1):  # longest run of single characters first
+                key = _pinyin.toneless_key(" ".join(syllables[position : position + stop - index]))
+                if key in names:
+                    joined = "".join(parts[index:stop])
+                    named[joined] = names[key]
+                    syllables[position] = syllables[position][:1].upper() + syllables[position][1:]
+                    index = stop
+                    break
+        if joined is None:
+            joined = parts[index]
+            index += 1
+        out.append(joined)
+        position += len(joined)
+    if not named:
+        return parts, reading, {}
+    return tuple(out), " ".join(syllables), named
 
 
 def _written_name(reading: str, romanisation: str) -> str:
@@ -517,7 +571,7 @@ class _Builder:
                     other_readings
                 ):
                     other_readings.append(e.pinyin_numbered)
-            gloss = one_line_gloss(entry, self.lexicon)
+            gloss = one_line_gloss(entry, self.lexicon, acc.slide_gloss)
             simplified, traditional = entry.simplified, entry.traditional
         else:
             reading, reading_source = self.composed_reading(han, parts)
@@ -533,8 +587,16 @@ class _Builder:
                 # and glossed as the slide writes it.
                 reading = name
                 gloss = acc.slide_gloss or acc.romanisation
+        names = _capitalised_words(f"{acc.slide_gloss} {acc.romanisation}")
+        named: dict[str, str] = {}
+        if names and parts:
+            parts, reading, named = _join_names(han, parts, reading, names)
         part_readings = self.part_readings(han, parts, reading)
         part_glosses = self.part_glosses(han, parts, traditional, part_readings)
+        if named:
+            part_glosses = tuple(
+                named.get(p) or g for p, g in zip(parts, part_glosses, strict=True)
+            )
         if reading_source == PYPINYIN_SOURCE:
             sources.append(PYPINYIN_SOURCE)
         if acc.slide_gloss or acc.romanisation:

@@ -263,3 +263,20 @@ def test_words_of_a_phrase_take_one_sense_of_the_entry_the_phrase_writes(
     after = next(e for e in lexicon.lookup("后") if e.traditional == "後")
     assert term.part_glosses[0] == after.meanings[0].text
     assert term.part_glosses[1] == lexicon.lookup("发展")[0].meanings[0].text  # one sense
+
+
+def test_characters_the_slide_writes_as_one_name_are_one_part(lexicon: Lexicon) -> None:
+    (term,) = build_glossary(deck("- Shekou Industrial Zone (蛇口工业区)"), lexicon).terms
+    assert "蛇口工业区" not in lexicon
+    assert term.parts == ("蛇口", "工业区")
+    assert term.part_glosses[0] == "Shekou"
+    assert term.pinyin == "Shékǒu gōngyèqū"
+
+
+def test_the_slides_english_chooses_which_senses_the_gloss_shows(lexicon: Lexicon) -> None:
+    entry = lexicon.lookup("单位")[0]
+    plain = one_line_gloss(entry, lexicon)
+    in_context = one_line_gloss(entry, lexicon, "work unit")
+    assert not plain.startswith("work unit") and in_context.startswith("work unit")
+    (term,) = build_glossary(deck("- The work unit 单位"), lexicon).terms
+    assert term.gloss == in_context

@@ -326,11 +326,11 @@ class Extractor:
         if not entries:
             return True
         senses = self._sense_words(word)
-        return bool(_content_stems(english) & senses)
+        return bool(content_stems(english) & senses)
 
     def _sense_words_of(self, word: str) -> frozenset[str]:
         return frozenset(
-            stem for e in self.lookup(word) for d in e.definitions for stem in _content_stems(d)
+            stem for e in self.lookup(word) for d in e.definitions for stem in content_stems(d)
         )
 
     def _around(
@@ -384,7 +384,7 @@ class Extractor:
         return "", romanisation, span
 
 
-def _content_stems(text: str) -> frozenset[str]:
+def content_stems(text: str) -> frozenset[str]:
     """Lowercase content words of English, crudely stemmed (villages ~ village, urbanisation ~
     urbanization) so a slide's wording and a dictionary's can be compared."""
     stems = set()
