@@ -20,6 +20,7 @@ from hanzi_companion.lexicon import script as _script
 from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.lexicon.search import is_han
 from hanzi_companion.render.glossary_common import week_heading
+from hanzi_companion.render.glyphs import IDS_OPERATORS, ids_icon, shape_markup
 from hanzi_companion.render.lexicon_json import CEDICT_ATTRIBUTION
 
 PINYIN_LANG = "zh-Latn-pinyin"
@@ -46,7 +47,8 @@ def _is_cjk_punctuation(ch: str) -> bool:
 
 def mark_chinese(text: str) -> Markup:
     """Escape ``text`` and wrap each run of Chinese inside it in a ``lang`` span (definitions
-    mix English and Chinese; screen readers and font selection need to know which is which)."""
+    mix English and Chinese; screen readers and font selection need to know which is which).
+    IDS operators (``⿰``) become icons (see :mod:`hanzi_companion.render.glyphs`)."""
     out: list[str] = []
     run: list[str] = []
 
@@ -57,7 +59,10 @@ def mark_chinese(text: str) -> Markup:
             run.clear()
 
     for ch in text:
-        if is_han(ch) or (run and _is_cjk_punctuation(ch)):
+        if ch in IDS_OPERATORS:  # no common font has them: an icon, the text kept hidden
+            flush()
+            out.append(f'<span lang="zh-Hans">{ids_icon(ch)}</span>')
+        elif is_han(ch) or (run and _is_cjk_punctuation(ch)):
             run.append(ch)
         else:
             flush()
@@ -73,6 +78,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "hsk_label": level_label,
     "mark_chinese": mark_chinese,
     "week_heading": week_heading,
+    "shapes": shape_markup,
 }
 
 

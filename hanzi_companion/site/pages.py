@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -23,6 +23,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.characters import CharacterProfile
 from hanzi_companion.lexicon.models import Link, Reading
 from hanzi_companion.render import templating
+from hanzi_companion.render.glyphs import profile_glyphs
 from hanzi_companion.render.html import glossary_context
 from hanzi_companion.render.slides import render_slides
 from hanzi_companion.settings import templates_dir
@@ -211,6 +212,8 @@ class CharacterPage:
     unicode_name: str
     links: tuple[Link, ...]
     problem: str = ""
+    # Drawings of the shapes fonts may lack (IDS components, rare characters): render/glyphs.py
+    glyphs: Mapping[str, str] = field(default_factory=dict)
 
 
 def character_view(lexicon: Lexicon, char: str, profile: CharacterProfile | None) -> CharacterPage:
@@ -223,6 +226,7 @@ def character_view(lexicon: Lexicon, char: str, profile: CharacterProfile | None
         unicode_name=unicodedata.name(char, ""),
         links=profile.links if profile else lexicon.links(char),
         problem="" if profile else f"no data source knows {char!r}",
+        glyphs=profile_glyphs(profile, lexicon.character_index().strokes) if profile else {},
     )
 
 

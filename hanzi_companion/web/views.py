@@ -14,6 +14,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.characters import CharacterProfile
 from hanzi_companion.lexicon.models import Entry, Link, QueryKind, Reading, SearchResults
 from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.render.glyphs import profile_glyphs
 from hanzi_companion.text.decks import read_deck_bytes
 from hanzi_companion.web.course import CourseDeck, CourseFolder
 
@@ -116,6 +117,8 @@ class CharacterPage:
     unicode_name: str
     links: tuple[Link, ...]
     problem: str = ""
+    # Drawings of the shapes fonts may lack (IDS components, rare characters): render/glyphs.py
+    glyphs: dict[str, str] = field(default_factory=dict)
 
 
 def character_page(lexicon: Lexicon, char: str) -> CharacterPage:
@@ -134,6 +137,7 @@ def character_page(lexicon: Lexicon, char: str) -> CharacterPage:
         unicode_name=unicodedata.name(shown, ""),
         links=profile.links if profile else lexicon.links(shown),
         problem=problem,
+        glyphs=profile_glyphs(profile, lexicon.character_index().strokes) if profile else {},
     )
 
 
