@@ -139,7 +139,9 @@ def ids_icon(char: str) -> Markup:
     label = escape(op.label)
     return Markup(
         f'<span class="hc-ids" title="{label}">'
-        f'<svg class="hc-ids-icon" viewBox="0 0 16 16" role="img" aria-label="{label}">'
+        # width/height stand in where app.css is absent (standalone pages, Anki cards).
+        f'<svg class="hc-ids-icon" width="0.8em" height="0.8em" viewBox="0 0 16 16" '
+        f'role="img" aria-label="{label}">'
         f'<path d="{op.icon}" fill="none" stroke="currentColor" stroke-width="1.4" '
         f'stroke-linejoin="round" stroke-linecap="round"/></svg>'
         f'<span class="hc-visually-hidden" aria-hidden="true">{escape(char)}</span></span>'
@@ -320,8 +322,8 @@ def glyph_svg(
     if drawn is None:
         return None
     return Markup(
-        f'<span class="hc-glyph"><svg class="hc-glyph-svg" viewBox="0 0 100 100" '
-        f'aria-hidden="true" focusable="false">{drawn}</svg>'
+        f'<span class="hc-glyph"><svg class="hc-glyph-svg" width="1em" height="1em" '
+        f'viewBox="0 0 100 100" aria-hidden="true" focusable="false">{drawn}</svg>'
         f'<span class="hc-visually-hidden">{escape(char)}</span></span>'
     )
 
