@@ -403,3 +403,15 @@ def test_course_page_downloads_the_whole_course_for_anki(
     fields = anki_note_fields(apkg, tmp_path / "unpacked")
     absent = [term for term in terms if not any(term in f for f in fields)]
     assert not absent, f"course terms without an Anki note: {absent}"
+
+
+def test_chinese_text_carries_a_chinese_lang(page: Any, live_app: str) -> None:
+    """Screen readers and font choice need ``lang`` on Chinese text, glosses included."""
+    problems = []
+    for url in app_urls(page, live_app):
+        page.goto(url)
+        problems += [f"{url}: {problem}" for problem in page.evaluate(AUDIT, {"lang": True})]
+    upload_deck(page, live_app, DATA / "slides.html")
+    found = page.evaluate(AUDIT, {"lang": True})
+    problems += [f"deck glossary page: {problem}" for problem in found]
+    assert not problems, "\n".join(problems)
