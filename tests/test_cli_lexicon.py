@@ -124,4 +124,4 @@ def test_invalid_utf8_argument_in_a_real_process(settings: Settings) -> None:
 def test_index_command(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["index"])
     assert result.exit_code == 0
-    assert "index up to date" in result.output
+    assert "dictionary index up to date" in result.output

@@ -51,19 +51,19 @@ def check_text_argument(value: str, what: str = "query") -> str:
 
 
 @contextmanager
-def _progress_bar(label: str) -> Iterator[Callable[[str, int, int], None]]:
-    state: dict[str, int] = {"done": 0}
-    bar_holder: list[object] = []
+def progress_bar(label: str) -> Iterator[Callable[[str, int, int], None]]:
+    """A progress bar on stderr, driven by ``(stage, done, total)`` progress callbacks."""
     with click.progressbar(length=100, label=label, file=sys.stderr) as bar:
-        bar_holder.append(bar)
+        shown = [0]
 
         def report(stage: str, done: int, total: int) -> None:
             percent = int(100 * done / total) if total else 0
-            if percent > state["done"]:
-                bar.update(percent - state["done"])
-                state["done"] = percent
+            if percent > shown[0]:
+                bar.update(percent - shown[0])
+                shown[0] = percent
 
         yield report
+        bar.update(100 - shown[0])
 
 
 def open_lexicon(settings: Settings | None = None, *, quiet: bool = False) -> Lexicon:
@@ -73,7 +73,7 @@ def open_lexicon(settings: Settings | None = None, *, quiet: bool = False) -> Le
     settings = settings or Settings.from_env()
     if quiet or index.index_path(settings).is_file():
         return Lexicon.open(settings)
-    with _progress_bar("Building the dictionary index (once)") as report:
+    with progress_bar("Building the dictionary index (once)") as report:
         return Lexicon.open(settings, report)
 
 

@@ -11,6 +11,7 @@ from hanzi_companion.cli.common import (
     check_text_argument,
     handle_errors,
     open_lexicon,
+    progress_bar,
     use_colour,
 )
 from hanzi_companion.lexicon import index as lexicon_index
@@ -120,34 +121,27 @@ def search(query: tuple[str, ...], kind: str, limit: int, as_json: bool) -> None
 
 
 @click.command("index")
-@click.option("--force", is_flag=True, help="Rebuild even when the index is up to date.")
+@click.option("--force", is_flag=True, help="Rebuild even when the indexes are up to date.")
 @handle_errors
 def build_index(force: bool) -> None:
-    """Build the compiled dictionary index (done automatically on first use).
+    """Build the compiled dictionary and character indexes (else done on first use).
 
     Example: hanzi-companion index
     """
+    from hanzi_companion.lexicon import character_index
+
     settings = Settings.from_env()
-    path = lexicon_index.index_path(settings)
-    if path.is_file() and not force:
-        click.echo(f"index up to date: {path}")
-        return
-    with click.progressbar(length=100, label="Building the dictionary index") as bar:
-        done = [0]
-
-        def report(stage: str, current: int, total: int) -> None:
-            percent = int(100 * current / total) if total else 0
-            # Reading takes the first fifth of the work, writing the rest.
-            overall = (
-                percent // 5 if stage.startswith(("reading", "choosing")) else 20 + percent * 4 // 5
-            )
-            if overall > done[0]:
-                bar.update(overall - done[0])
-                done[0] = overall
-
-        lexicon_index.build_index(settings, path, report)
-        bar.update(100 - done[0])
-    click.echo(f"index built: {path}")
+    for label, module in (
+        ("dictionary index", lexicon_index),
+        ("character index", character_index),
+    ):
+        path = module.index_path(settings)
+        if path.is_file() and not force:
+            click.echo(f"{label} up to date: {path}")
+            continue
+        with progress_bar(f"Building the {label}") as report:
+            module.build_index(settings, path, report)
+        click.echo(f"{label} built: {path}")
 
 
 @click.command()
