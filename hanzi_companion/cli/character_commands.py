@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from hanzi_companion.cli.common import check_text_argument, handle_errors, open_lexicon, use_colour
+from hanzi_companion.cli.common import (
+    check_text_argument,
+    handle_errors,
+    open_lexicon,
+    progress_bar,
+    use_colour,
+)
 from hanzi_companion.errors import NotFoundError
 from hanzi_companion.files import write_atomically
 from hanzi_companion.lexicon import character_index
@@ -161,17 +166,7 @@ def _ensure_character_index(settings: Settings) -> None:
     """Build the character index with a progress bar on stderr when it is missing."""
     if character_index.index_path(settings).is_file():
         return
-    with click.progressbar(
-        length=100, label="Building the character index (once)", file=sys.stderr
-    ) as bar:
-        done = [0]
-
-        def report(stage: str, current: int, total: int) -> None:
-            percent = int(100 * current / total) if total else 0
-            if percent > done[0]:
-                bar.update(percent - done[0])
-                done[0] = percent
-
+    with progress_bar("Building the character index (once)") as report:
         character_index.ensure_index(settings, report)
 
 
