@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 
 from hanzi_companion.glossary import (
     Glossary,
+    _collector_paused,
     build_course,
     build_glossary,
     choose_entry,
@@ -280,3 +282,18 @@ def test_the_slides_english_chooses_which_senses_the_gloss_shows(lexicon: Lexico
     assert not plain.startswith("work unit") and in_context.startswith("work unit")
     (term,) = build_glossary(deck("- The work unit 单位"), lexicon).terms
     assert term.gloss == in_context
+
+
+def test_the_collector_pause_of_big_builds_is_restored() -> None:
+    assert gc.isenabled()
+    with _collector_paused(True):
+        assert not gc.isenabled()
+        with _collector_paused(True):  # another build at the same time
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError), _collector_paused(True):
+        raise ValueError("a failing build")
+    assert gc.isenabled()
+    with _collector_paused(False):
+        assert gc.isenabled()

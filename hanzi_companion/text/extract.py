@@ -638,6 +638,12 @@ def _gloss_line(line: str, labels: frozenset[str]) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
+def _prefixes(keys: frozenset[str]) -> frozenset[str]:
+    """Every beginning of the toneless readings ``keys``."""
+    return frozenset(key[:n] for key in keys for n in range(1, len(key) + 1))
+
+
 def _romanisation_near(
     text: str, start: int, end: int, keys: frozenset[str], *, whole_line: bool = False
 ) -> tuple[str, tuple[int, int] | None]:
@@ -649,6 +655,7 @@ def _romanisation_near(
     if not keys:
         return "", None
     longest = max(len(k) for k in keys)
+    prefixes = _prefixes(keys)
     # Only words that can end within _NEAR characters of the term matter (a match is at most
     # ``longest`` letters plus its separators).
     reach = _LOOK if whole_line else min(_LOOK, _NEAR + 3 * longest + 6)
@@ -663,8 +670,8 @@ def _romanisation_near(
                 break  # only words separated by spaces, hyphens or apostrophes
             joined += words[j].group().lower()
             key = _pinyin.toneless_key(joined)
-            if len(key) > longest:
-                break
+            if key not in prefixes:
+                break  # no reading of the term starts with these words
             if key in keys and _pinyin.parse_syllables(joined) is not None:
                 span = (base + words[i].start(), base + words[j].end())
                 distance = 0 if whole_line else max(span[0] - end, start - span[1], 0)
