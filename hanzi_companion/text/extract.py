@@ -16,7 +16,7 @@ Everything here works line by line with bounded look-around, so time is linear i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -265,7 +265,11 @@ class Extractor:
         start, end = match.span()
         if len(run) == 1 and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit()):
             return  # a unit written against a number (2014年, 3个), not a term
-        token_start = max(line.rfind(" ", 0, start), line.rfind("\t", 0, start)) + 1
+        window = max(0, start - _LOOK)  # bounded: a long line without spaces stays linear
+        token_start = max(
+            line.rfind(" ", window, start), line.rfind("\t", window, start), window - 1
+        )
+        token_start += 1
         token = line[token_start:start]
         if "://" in token or token.startswith("www.") or ("?" in token and "=" in token):
             return  # inside a bare URL (``https://example.org/?word=创``): no term
@@ -352,7 +356,7 @@ class Extractor:
         keys = self._keys(han)
         romanisation, span = _romanisation_near(line, start, end, keys)
         if not romanisation:
-            alone = line.strip() == line[start:end].strip()
+            alone = _alone(line, start, end)
             for neighbour in (previous, following) if alone else ():
                 found, _ = _romanisation_near(neighbour, 0, 0, keys, whole_line=True)
                 if found:
@@ -360,15 +364,17 @@ class Extractor:
                     break
         # (text, bare): a bare gloss is no gloss when it is only a link's label
         # (``创 Purple Culture / Hanziyuan``); in parentheses a label is the slide's English.
-        candidates = [
-            (_gloss_in_parentheses_after(line, end), False),
-            (_quoted_after(line, start, end), False),
-            _gloss_before(line, start),
-            (_gloss_after(line, start, end), True),
+        # Each candidate is read only when the ones before it gave nothing.
+        candidates: list[Callable[[], tuple[str, bool]]] = [
+            lambda: (_gloss_in_parentheses_after(line, end), False),
+            lambda: (_quoted_after(line, start, end), False),
+            lambda: _gloss_before(line, start),
+            lambda: (_gloss_after(line, start, end), True),
         ]
-        if len(han) > 1 and line.strip() == line[start:end].strip():
-            candidates.append((_gloss_line(previous, labels), True))
-        for candidate, bare in candidates:
+        if len(han) > 1 and _alone(line, start, end):
+            candidates.append(lambda: (_gloss_line(previous, labels), True))
+        for read in candidates:
+            candidate, bare = read()
             if bare and in_notes:
                 continue
             candidate = _tidy_gloss(candidate, labels if bare else frozenset())
@@ -421,6 +427,14 @@ def _translation_below(line: str, runs: list[re.Match[str]], following: str) -> 
     if any(len(_words(c)) > _GLOSS_MAX_WORDS for c in clauses):
         return []
     return clauses
+
+
+def _alone(line: str, start: int, end: int) -> bool:
+    """True when ``line[start:end]`` is all the line holds (whitespace aside), in time bounded
+    by the look-around, not the line's length."""
+    if len(line) - (end - start) > 2 * _LOOK:
+        return False
+    return not line[:start].strip() and not line[end:].strip()
 
 
 def _context(line: str, start: int, end: int, width: int = 80) -> str:
@@ -557,7 +571,7 @@ def _quoted_after(line: str, start: int, end: int) -> str:
     if match is None or line[start - 1 : start] == match.group(1):
         return ""  # the term's own closing quote ("山寨" phones), not a quotation after it
     closing = _QUOTES[match.group(1)]
-    close = line.find(closing, match.end())
+    close = line.find(closing, match.end(), match.end() + _LOOK)
     if close < 0:
         return ""
     content = line[match.end() : close].strip()
@@ -570,7 +584,7 @@ def _term_before_parenthesis(line: str, start: int, end: int) -> str:
     """The Han term just before ``(run)``: the run is another name for it (房改 after
     住房制度改革)."""
     head = line[max(0, start - _LOOK) : start].rstrip()
-    if not head.endswith(_OPEN_PARENTHESIS) or not line[end:].lstrip().startswith(
+    if not head.endswith(_OPEN_PARENTHESIS) or not line[end : end + _LOOK].lstrip().startswith(
         _CLOSE_PARENTHESIS
     ):
         return ""

@@ -47,6 +47,7 @@ _INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
 _DOMINANCE = 4.0  # the most frequent word must be this many times more frequent than the next
 _MAX_WORDS = 4  # longest run of romanised words considered as one term
 _MAX_CANDIDATES = 5
+_HEAD = 200  # characters before a candidate looked at to tell a sentence start
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:['’][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+)*")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
@@ -234,7 +235,9 @@ def _stretch_candidates(
             all_names = all(t.lower() in names for t in texts)
             if syllables >= 2 and not all_names:
                 start, end = group[0].start(), group[-1].end()
-                head = line[:start]
+                # What precedes, bounded so a long line stays linear ("x" stands for the
+                # text cut off, which is no sentence start).
+                head = ("x" if start > _HEAD else "") + line[max(0, start - _HEAD) : start]
                 capitalised = [t[:1].isupper() for t in texts]
                 name = any(capitalised[1:]) or (
                     capitalised[0]
