@@ -18,7 +18,7 @@ from functools import lru_cache
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.hsk import best_level
-from hanzi_companion.lexicon.lexicon import fold_compatibility, guess_reading
+from hanzi_companion.lexicon.lexicon import fold_compatibility
 from hanzi_companion.lexicon.models import PYPINYIN_SOURCE, Entry, Link, Sense, SenseKind
 from hanzi_companion.text.extract import (
     Extractor,
@@ -449,7 +449,7 @@ class _Builder:
         Single characters and unknown words take pypinyin's phrase-aware reading of the whole
         term at their position (so polyphones follow their context).
         """
-        guessed = guess_reading(word).split()
+        guessed = self.extractor.guess_reading(word).split()
         if not parts or "".join(parts) != word or len(guessed) != len(word):
             return " ".join(guessed), PYPINYIN_SOURCE
         syllables: list[str] = []
@@ -580,7 +580,7 @@ class _Builder:
             reading, reading_source = self.composed_reading(han, parts)
             if reading_source == PARTS_SOURCE:
                 sources.extend(
-                    dict.fromkeys(self.lookup(p)[0].source for p in parts if p in self.lexicon)
+                    dict.fromkeys(self.lookup(p)[0].source for p in parts if self.lookup(p))
                 )
             gloss = ""
             simplified, traditional = self.forms_of(han, parts)

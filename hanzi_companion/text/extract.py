@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.segment import Segmenter, segmenter_for
@@ -146,6 +147,7 @@ class Extractor:
         # The lexicon's own cache is bounded; a deck's words are looked up several times each
         # (extraction, parts, readings, glosses), so keep every answer for this deck.
         self._entries: dict[str, tuple[Entry, ...]] = {}
+        self._guesses: dict[str, str] = {}
         self._sense_words = lru_cache(maxsize=65536)(self._sense_words_of)
 
     def lookup(self, word: str) -> tuple[Entry, ...]:
@@ -154,6 +156,13 @@ class Extractor:
         if entries is None:
             entries = self._entries[word] = self.lexicon.lookup(word)
         return entries
+
+    def guess_reading(self, word: str) -> str:
+        """pypinyin's reading of a word no dictionary has, guessed once per deck."""
+        guessed = self._guesses.get(word)
+        if guessed is None:
+            guessed = self._guesses[word] = guess_reading(word)
+        return guessed
 
     def prefetch(self, words: Iterable[str]) -> None:
         """Look up many words at once (a few queries instead of one per word)."""
@@ -165,7 +174,7 @@ class Extractor:
         entries = self.lookup(word)
         keys = {_pinyin.toneless_key(e.pinyin_numbered) for e in entries}
         if not entries:
-            keys.add(_pinyin.toneless_key(self.lexicon.reading(word).pinyin_numbered))
+            keys.add(_pinyin.toneless_key(self.guess_reading(word)))
         return frozenset(k for k in keys if k)
 
     # -- whole runs and their parts ------------------------------------------------------------
