@@ -49,6 +49,8 @@ def assert_same_slides(expected: Deck, actual: Deck) -> None:
         assert got.properties == want.properties
         assert got.links == want.links
         assert got.steps == want.steps
+        assert got.text_steps == want.text_steps
+        assert got.notes_steps == want.notes_steps
         assert normalised(got.text) == normalised(want.text)
         assert normalised(got.notes) == normalised(want.notes)
     assert actual.metadata == expected.metadata
@@ -803,3 +805,122 @@ def test_generated_decks_read_the_same_once_flattened(source: str) -> None:
     original = read_deck_text(source, "generated.md")
     flat = read_deck_text(flatten(source), "generated.md")
     assert_same_slides(original, flat)
+
+
+# ---------------------------------------------------------------- steps, course, front matter
+
+_STEPPED = """# Cover
+
+Week 4: Steps
+
+---
+
+# Reform
+
+- one 户口本 per household
+- 农业户口 and 非农业户口
+
+???
+
+Notes of the first step: 户口 again.
+
+--
+
+- since 2014 one 居民户口.
+
+--
+
+A paragraph on the third step
+about 户籍
+
+???
+
+Notes at the end: 户籍 stays local.
+
+---
+
+# Last
+
+Only one step here.
+"""
+
+
+def _numbered(slide: Slide, in_notes: bool = False) -> list[tuple[int, str]]:
+    text = slide.notes if in_notes else slide.text
+    return [(slide.line_number(i, in_notes), line) for i, line in enumerate(text.split("\n"))]
+
+
+def _html_page(markdown: str) -> str:
+    indented = "\n".join("      " + line if line else "" for line in markdown.split("\n"))
+    return f'<!DOCTYPE html>\n<html><body>\n<textarea id="source">\n{indented}\n</textarea>\n'
+
+
+@pytest.mark.parametrize("form", ["remark-markdown", "remark-html", "flattened"])
+def test_each_line_knows_the_step_that_shows_it(form: str) -> None:
+    source = {
+        "remark-markdown": _STEPPED,
+        "remark-html": _html_page(_STEPPED),
+        "flattened": flatten(_STEPPED),
+    }[form]
+    deck = read_deck_text(source, "steps.html" if form == "remark-html" else "steps.txt")
+    assert deck.format == form
+    cover, reform, last = deck.slides
+    assert (reform.number, reform.steps, last.number) == (2, 3, 5)
+    assert deck.slide_count == 5 == reform.last_number + 1
+    assert _numbered(reform) == [
+        (2, "Reform"),
+        (2, "one 户口本 per household"),
+        (2, "农业户口 and 非农业户口"),
+        (3, "since 2014 one 居民户口."),
+        (4, "A paragraph on the third step about 户籍"),
+    ]
+    # notes are numbered with the step whose ``???`` section holds them
+    assert _numbered(reform, in_notes=True) == [
+        (2, "Notes of the first step: 户口 again."),
+        (4, "Notes at the end: 户籍 stays local."),
+    ]
+    # one step: no offsets, every line on the slide's own number
+    assert cover.text_steps == last.text_steps == last.notes_steps == ()
+    assert {number for number, _ in _numbered(last)} == {5}
+
+
+def test_step_offsets_are_parallel_to_the_lines_and_rise() -> None:
+    deck = read_deck(DECKS / "week03.md")
+    stepped = [slide for slide in deck.slides if slide.steps > 1]
+    assert stepped
+    for slide in stepped:
+        assert len(slide.text_steps) in (0, len(slide.text.split("\n")))
+        assert len(slide.notes_steps) in (0, len(slide.notes.split("\n")))
+        for offsets in (slide.text_steps, slide.notes_steps):
+            assert list(offsets) == sorted(offsets)
+            assert all(0 <= step < slide.steps for step in offsets)
+    assert deck.slide_count == deck.slides[-1].number + deck.slides[-1].steps - 1
+
+
+def test_slide_count_without_steps_is_the_number_of_slides() -> None:
+    deck = read_deck_text("# One\n---\n# Two\n---\n# Three", "three.md")
+    assert deck.slide_count == len(deck.slides) == 3
+
+
+def test_a_talk_cover_gives_no_course() -> None:
+    """Front matter gives the title; the cover's big Chinese word above it is the topic."""
+    deck = read_deck_text(
+        "---\nlayout: remark\ntitle: Du 户口 au 乡村振兴\ndate: 2025-06-12\n---\n\n"
+        "class: center\n\n# 户口\n\n## Du hukou au « 乡村振兴 »\n\nJ. Martin, 12 juin 2025\n"
+        "---\n# Plan",
+        "talk.md",
+    )
+    assert (deck.metadata.title, deck.metadata.course, deck.metadata.week) == (
+        "Du 户口 au 乡村振兴",
+        "",
+        None,
+    )
+
+
+def test_a_week_cover_names_its_course_but_not_its_character() -> None:
+    deck = read_deck_text(
+        "# 城市群\n\n# Chinese Cities\n\n## Week 12: Megaregions\n\n22 Apr 2025\n---\n# Next",
+        "lecture.md",
+    )
+    meta = deck.metadata
+    assert (meta.course, meta.week, meta.title) == ("Chinese Cities", 12, "Megaregions")

@@ -116,10 +116,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     (BEIJING, "steps"): _STEPS,
     (TALK, "recall"): _SLOGAN_CLAUSE,
     (TALK, "glosses"): "合村并居 (not in the dictionaries, kept whole) gets no gloss",
-    (TALK, "metadata"): (
-        "course is '户口': with the title from the front matter, the first heading of the title "
-        "slide (the talk's big Chinese word) is taken as the course name"
-    ),
     (TALK, "slide_count"): _SLIDE_COUNT,
     (TALK, "steps"): _STEPS,
     (TALK, "romanised"): (

@@ -586,13 +586,27 @@ def _expand_variables(lines: list[str], properties: dict[str, str]) -> list[str]
     return [_VARIABLE.sub(expand, line) if "{{" in line else line for line in lines]
 
 
+# Between the steps of a slide while its markup is cleaned: a line of its own that no deck holds
+# (a NUL character is refused on input), found again in the prose to number each line's step.
+_STEP_MARK = "\x00"
+_STEP_JOIN = "\n\n" + _STEP_MARK + "\n\n"
+
+
 def _build_slide(
     number: int, steps: list[_RawSlide], definitions: dict[str, str], keep_lines: bool = False
 ) -> Slide:
-    content = "\n".join("\n".join(step.content) for step in steps)
-    notes = "\n\n".join("\n".join(step.notes) for step in steps if step.notes)
+    if len(steps) == 1:
+        content = "\n".join(steps[0].content)
+        notes = "\n".join(steps[0].notes or ())
+    else:
+        # a step ends a paragraph, as in remark, where it is a slide of its own
+        content = _STEP_JOIN.join("\n".join(step.content) for step in steps)
+        notes = _STEP_JOIN.join("\n".join(step.notes or ()) for step in steps)
     prose = clean_markdown(content, definitions, keep_lines)
-    notes_prose = clean_markdown(notes, definitions, keep_lines) if notes.strip() else None
+    has_notes = any(step.notes and "".join(step.notes).strip() for step in steps)
+    notes_prose = clean_markdown(notes, definitions, keep_lines) if has_notes else None
+    text_lines, text_steps = _step_offsets(prose.lines, len(steps))
+    notes_lines, notes_steps = _step_offsets(notes_prose.lines if notes_prose else (), len(steps))
     properties: list[tuple[str, str]] = []
     seen: set[str] = set()
     for step in steps:
@@ -603,14 +617,44 @@ def _build_slide(
     return Slide(
         number=number,
         title=prose.headings[0][1] if prose.headings else "",
-        text=prose.text,
-        notes=notes_prose.text if notes_prose else "",
+        text="\n".join(text_lines),
+        notes="\n".join(notes_lines),
         links=prose.links,
         properties=tuple(properties),
         headings=prose.headings,
         steps=len(steps),
         notes_links=notes_prose.links if notes_prose else (),
+        text_steps=text_steps,
+        notes_steps=notes_steps,
     )
+
+
+def _step_offsets(lines: tuple[str, ...], steps: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Drop the step marks from a slide's prose lines; give each line its step (0-based).
+
+    A mark that the markup joined to a line (it should stand alone) splits that line, so no
+    text is numbered with a step before the one that shows it. One step: no offsets.
+    """
+    if steps == 1:
+        return lines, ()
+    kept: list[str] = []
+    offsets: list[int] = []
+    step = 0
+    for line in lines:
+        if _STEP_MARK not in line:
+            kept.append(line)
+            offsets.append(step)
+            continue
+        for index, piece in enumerate(line.split(_STEP_MARK)):
+            if index:
+                step += 1
+            piece = piece.strip()
+            if piece:
+                kept.append(piece)
+                offsets.append(step)
+    if not any(offsets):
+        return tuple(kept), ()
+    return tuple(kept), tuple(offsets)
 
 
 # ---------------------------------------------------------------- ordinary markdown, text
@@ -1120,6 +1164,17 @@ def deck_metadata(
     return DeckMetadata(title=title, course=course, week=week, date=date, author=author)
 
 
+def _short_lines(slide: Slide) -> list[str]:
+    """The lines of a slide short enough to be labels (a week, a date), not prose."""
+    return [line for line in slide.text.split("\n") if len(line) <= _SHORT_LINE]
+
+
+def _is_han_term(text: str) -> bool:
+    """Whether a heading is one Chinese term alone (户口, 城市群), with no other words."""
+    stripped = text.strip(" ·「」『』“”\"'《》")
+    return bool(stripped) and all(_is_han(char) or char == "·" for char in stripped)
+
+
 def _title_of(slide: Slide | None) -> str:
     """The title slide's title: what follows its week label (``Week 3: Water``), else the first
     heading after that label, else its first heading; never a date or a lone character."""
@@ -1201,9 +1256,15 @@ def _course_of(cover: list[Slide], title_slide: Slide | None, title: str, author
         return ""
     first = cover[0]
     if first is title_slide:
+        # Only a course week's title slide names its course above the week label: on a talk's
+        # cover the heading above the title is its topic, often one big Chinese word (户口).
+        if not any(_week_in(line) is not None for line in _short_lines(first)):
+            return ""
         for _, heading in first.headings:
             if _week_in(heading) is not None or (title and title in heading):
                 break
+            if _is_han_term(heading):
+                continue  # the week's character or word, shown large above the week label
             if len(heading) > 1 and heading != author and not _DATE.search(heading):
                 return heading
         return ""

@@ -19,6 +19,12 @@ class Slide:
 
     ``text`` is the slide's prose with markup, URLs and link targets removed (link labels
     kept); ``notes`` is the presenter-notes prose (after ``???``), cleaned the same way.
+
+    A slide with ``--`` steps takes the numbers ``number .. number + steps - 1``. ``text_steps``
+    gives, for each line of ``text.split("\n")``, the step (0-based) that first shows it, and
+    ``notes_steps`` the same for ``notes`` (the step whose ``???`` section holds the line: after
+    the last step for notes written at the end). Empty means every line is on the first step.
+    :meth:`line_number` turns a line index into the number remark shows it under.
     """
 
     number: int
@@ -30,6 +36,21 @@ class Slide:
     headings: tuple[tuple[int, str], ...] = ()  # (level, text) in order
     steps: int = 1  # remark ``--`` steps: the slide spans numbers number .. number + steps - 1
     notes_links: tuple[SlideLink, ...] = ()  # links written in the presenter notes
+    text_steps: tuple[int, ...] = ()  # per line of ``text``: its step offset (empty: all 0)
+    notes_steps: tuple[int, ...] = ()  # per line of ``notes``: its step offset (empty: all 0)
+
+    def line_number(self, index: int, in_notes: bool = False) -> int:
+        """The remark number of the step that first shows line ``index`` of ``text`` (or of
+        ``notes``, with ``in_notes``), lines counted in ``split("\n")``: link ``#N`` here."""
+        offsets = self.notes_steps if in_notes else self.text_steps
+        if 0 <= index < len(offsets):
+            return self.number + offsets[index]
+        return self.number + (offsets[-1] if offsets and index >= len(offsets) else 0)
+
+    @property
+    def last_number(self) -> int:
+        """The remark number of the slide's last step."""
+        return self.number + self.steps - 1
 
     def property(self, name: str) -> str | None:
         for key, value in self.properties:
@@ -57,3 +78,8 @@ class Deck:
     format: str  # "remark-markdown", "remark-html", "flattened", "markdown", "text"
     slides: tuple[Slide, ...]
     metadata: DeckMetadata = field(default_factory=DeckMetadata)
+
+    @property
+    def slide_count(self) -> int:
+        """How many slides remark counts: every ``--`` step is one (its last slide's number)."""
+        return self.slides[-1].last_number if self.slides else 0
