@@ -314,3 +314,12 @@ def test_batched_lookups_agree_with_single_lookups(lexicon: Lexicon) -> None:
     extractor = Extractor(lexicon)
     extractor.prefetch(words)
     assert all(extractor.lookup(w) == lexicon.lookup(w) for w in words)
+
+
+def test_the_weekly_character_is_the_one_shown_alone_not_those_explaining_it() -> None:
+    weekly = characters_of_the_week(
+        deck(
+            slide(1, "Character of the week\n群\n君 (the lord, sound) over 羊 (sheep): a flock."),
+        )
+    )
+    assert [w.character for w in weekly] == ["群"]

@@ -133,11 +133,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
         "dǎyìn' (CC-CEDICT's spelled digits) where O2O 平台 keeps its Latin part as written; "
         "朝 in the notes read cháo although the slide writes 'the 朝 is zhāo' right after it"
     ),
-    (MEGA, "weekly"): (
-        "every single Han character on the 'Character of the week' slide becomes a character "
-        "of the week: 君 and 羊 from the .footnote[] explaining 群's components are added, "
-        "with 群's links"
-    ),
     (MEGA, "slide_count"): _SLIDE_COUNT,
     (MEGA, "steps"): _STEPS,
 }
@@ -303,17 +298,7 @@ def test_alt_text_and_page_furniture_yield_no_terms(glossaries: dict[str, Glossa
     "form",
     [
         "remark-html",
-        pytest.param(
-            "flattened",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "in the flattened form a numbered list item ('1. city clusters: **城市群**') "
-                    "is not put back on its own line, so the English label before the term is "
-                    "lost: 城市群 gets the composed gloss 'city; town + group'"
-                ),
-            ),
-        ),
+        "flattened",
     ],
 )
 def test_the_forms_of_the_html_deck_give_one_glossary(lexicon: Lexicon, form: str) -> None:

@@ -749,9 +749,15 @@ def characters_of_the_week(deck: Deck) -> tuple[WeeklyCharacter, ...]:
         labels = [slide.title, *(text for _, text in slide.headings), *_slide_lines(slide)]
         if not any(_WEEKLY_CHARACTER.search(label) for label in labels):
             continue
-        text = "\n".join(_WEEKLY_CHARACTER.sub(" ", line) for line in _slide_lines(slide))
-        runs = HAN_RUN.findall(text)
-        singles = [run for run in runs if len(run) == 1] or [ch for run in runs for ch in run]
+        lines = [_WEEKLY_CHARACTER.sub(" ", line).strip() for line in _slide_lines(slide)]
+        headings = [text.strip() for _, text in slide.headings]
+        # A character shown on its own (a heading, a line) is the week's; characters inside
+        # the explanation (君 over 羊 for 群) are not, when one stands alone.
+        alone = [t for t in [*headings, *lines] if len(t) == 1 and HAN_RUN.fullmatch(t)]
+        runs = HAN_RUN.findall("\n".join(lines))
+        singles = (
+            alone or [run for run in runs if len(run) == 1] or [ch for run in runs for ch in run]
+        )
         links = tuple((link.label, link.url) for link in slide.links)
         for char in singles:
             found.setdefault(char, WeeklyCharacter(char, slide.number, links))
