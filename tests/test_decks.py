@@ -924,3 +924,36 @@ def test_a_week_cover_names_its_course_but_not_its_character() -> None:
     )
     meta = deck.metadata
     assert (meta.course, meta.week, meta.title) == ("Chinese Cities", 12, "Megaregions")
+
+
+def test_flattened_numbered_items_in_lower_case() -> None:
+    """ "1. city clusters" starts an item when item 2 follows it, and the list counts on."""
+    source = (
+        "# Program\n\n1. city clusters: **城市群** (*chengshiqun*)\n2. three megaregions\n"
+        "3. the Belt and Road\n\n---\n\n# Prose\n\n- signed in version 1. then nothing more"
+    )
+    original = read_deck_text(source, "program.md")
+    flat = read_deck_text(flatten(source), "program.txt")
+    assert flat.format == "flattened"
+    assert flat.slides[0].text.split("\n") == [
+        "Program",
+        "city clusters: 城市群 (chengshiqun)",
+        "three megaregions",
+        "the Belt and Road",
+    ]
+    assert flat.slides[1].text.split("\n") == ["Prose", "signed in version 1. then nothing more"]
+    assert_same_slides(original, flat)
+
+
+def test_flattened_chinese_clause_heading_ends_before_its_english() -> None:
+    source = (
+        "# Expo\n\n---\n\n### 城市，让生活更美好\n\nBetter City, Better Life (Expo 2010)\n\n---\n\n"
+        "# 创客 Makers in Shenzhen"
+    )
+    flat = read_deck_text(flatten(source), "expo.txt")
+    assert flat.slides[1].text.split("\n") == [
+        "城市，让生活更美好",
+        "Better City, Better Life (Expo 2010)",
+    ]
+    assert flat.slides[2].title == "创客 Makers in Shenzhen"  # no clause: one heading
+    assert_same_slides(read_deck_text(source, "expo.md"), flat)

@@ -298,17 +298,7 @@ def test_alt_text_and_page_furniture_yield_no_terms(glossaries: dict[str, Glossa
     "form",
     [
         "remark-html",
-        pytest.param(
-            "flattened",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "in the flattened form a numbered list item ('1. city clusters: **城市群**') "
-                    "is not put back on its own line, so the English label before the term is "
-                    "lost: 城市群 gets the composed gloss 'city; town + group'"
-                ),
-            ),
-        ),
+        "flattened",
     ],
 )
 def test_the_forms_of_the_html_deck_give_one_glossary(lexicon: Lexicon, form: str) -> None:

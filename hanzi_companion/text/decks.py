@@ -727,6 +727,10 @@ _FLAT_URL = re.compile(r"[ \t]*(url\((?:\"[^\"\n]*\"|'[^'\n]*'|[^()\s]*)\))")
 _FLAT_WORD = re.compile(r"[ \t]*([\w#%.-]+)")
 _FLAT_COLON_NEXT = re.compile(r"[ \t]*:")
 _STEP_FOLLOWER = re.compile(r"#|[-*>][ \t]|\d{1,2}[.)][ \t]|!\[|<|\||```|~~~|\.[A-Za-z_-][\w-]*\[")
+# How far after a lower-case "1." item 2 is looked for: bounded, so long lines stay linear.
+_ITEM_LOOKAHEAD = 300
+_SECOND_ITEM = re.compile(r"(?<!\S)2[.)][ \t]+\S")
+_FLAT_BREAK = re.compile(r"(?<!\S)(?:---?|\?\?\?|#{1,6})(?!\S)")
 _SENTENCE_END = frozenset('.!?:)]"”」』。！？')
 _QUOTE_AFTER = frozenset(':.!?"”»)」')
 
@@ -798,7 +802,8 @@ def unflatten(text: str) -> str:
         if index and line.startswith("|") and _TABLE_RULE_LINE.match(line):
             lines[index - 1] = _split_table_header(lines[index - 1], line.count("|"))
     return "\n".join(
-        _split_heading_links(_split_heading_sentence(line)) for line in "\n".join(lines).split("\n")
+        _split_heading_links(_split_heading_clause(_split_heading_sentence(line)))
+        for line in "\n".join(lines).split("\n")
     )
 
 
@@ -869,6 +874,23 @@ class _Unflattener:
         self.reset(continued=marker == _STEP)
         return self.properties(position)
 
+    def numbered_item(self, number: int, next_char: str, follower_at: int) -> bool:
+        """Whether ``N.`` starts a numbered list item. A list counts 1, 2, 3 ("on March 18.
+        The" holds none); an item starts like a sentence, or in lower case ("1. city
+        clusters") when the list shows it is one: item 1 followed closely by item 2, or the
+        next number of a list already under way."""
+        if number not in (1, self.last_number + 1):
+            return False
+        if next_char.isupper() or _is_han(next_char) or next_char in '[*_"“':
+            return True
+        if not next_char.isalpha():
+            return False
+        if number > 1:
+            return self.in_list or self.at_start  # a list going on (across a ``--`` step too)
+        window = self.text[follower_at : follower_at + _ITEM_LOOKAHEAD]
+        second = _SECOND_ITEM.search(window)
+        return second is not None and _FLAT_BREAK.search(window, 0, second.start()) is None
+
     def run(self) -> str:
         text = self.text
         position = self.properties(0)
@@ -924,10 +946,8 @@ class _Unflattener:
             self.has_heading = self.in_heading = self.after_heading = True
             self.after_item = False
         elif kind in ("item", "number"):
-            starts_item = kind == "item" or (
-                # a numbered list counts 1, 2, 3: "on March 18. The" holds no item
-                int(token[:-1]) in (1, self.last_number + 1)
-                and (next_char.isupper() or _is_han(next_char) or next_char in '[*_"“')
+            starts_item = kind == "item" or self.numbered_item(
+                int(token[:-1]), next_char, follower_at
             )
             if (
                 starts_item
@@ -992,6 +1012,28 @@ def _split_heading_sentence(line: str) -> str:
     if found is None:
         return line
     return line[: found.end()] + "\n" + line[found.end() :].lstrip()
+
+
+# A heading written as a Chinese sentence or slogan (clause punctuation inside it), then an
+# English sentence: ``### 城市，让生活更美好 Better City, Better Life (Expo 2010)``.
+_HEADING_CLAUSE = re.compile(
+    r"(#{1,6}[ \t]+[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+    r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff1f\U00020000-\U0003ffff]*"
+    r"[，、。；：！？][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff1f\U00020000-\U0003ffff]*)"
+    r"[ \t]+(?=[A-Z][a-z]+[ \t,]+[A-Za-z])"
+)
+
+
+def _split_heading_clause(line: str) -> str:
+    """End a flattened heading that is a whole Chinese clause (slogan, quotation) where an
+    English sentence starts after it: that sentence was a paragraph under the heading, often
+    its translation, which the glossary reads clause by clause."""
+    if not line.startswith("#"):
+        return line
+    found = _HEADING_CLAUSE.match(line)
+    if found is None:
+        return line
+    return found.group(1) + "\n" + line[found.end() :]
 
 
 _LINK_SEPARATORS = frozenset(" \t/|·,;:–—-")
