@@ -957,3 +957,32 @@ def test_flattened_chinese_clause_heading_ends_before_its_english() -> None:
     ]
     assert flat.slides[2].title == "创客 Makers in Shenzhen"  # no clause: one heading
     assert_same_slides(read_deck_text(source, "expo.md"), flat)
+
+
+_JEKYLL_SLIDES = (
+    "---\nlayout: remark\ntitle: Megaregions\ndate: 2025-04-22\n---\n\n"
+    "class: center\n\n# Week 12\n\n## 城市群\n\n---\n\n# Clusters\n\n- 京津冀\n"
+)
+
+
+def test_front_matter_inside_a_remark_textarea_is_not_a_slide() -> None:
+    markdown = read_deck_text(_JEKYLL_SLIDES, "week12.md")
+    page = read_deck_text(_html_page(_JEKYLL_SLIDES), "week12.html")
+    assert page.format == "remark-html"
+    assert [s.title for s in page.slides] == ["Week 12", "Clusters"]
+    assert "layout" not in page.slides[0].text and "remark" not in page.slides[0].text
+    assert (page.metadata.title, page.metadata.date, page.metadata.week) == (
+        "Megaregions",
+        "2025-04-22",
+        12,
+    )
+    assert_same_slides(markdown, page)
+
+
+def test_front_matter_on_top_of_a_remark_html_page_gives_metadata() -> None:
+    body = _JEKYLL_SLIDES.split("---\n\n", 1)[1]
+    page = "---\nlayout: remark\ntitle: Megaregions\ndate: 2025-04-22\n---\n" + _html_page(body)
+    deck = read_deck_text(page, "week12.html")
+    assert deck.format == "remark-html"
+    assert [s.title for s in deck.slides] == ["Week 12", "Clusters"]
+    assert (deck.metadata.title, deck.metadata.date) == ("Megaregions", "2025-04-22")

@@ -205,11 +205,18 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
     wanted = _normalise_format(fmt, name)
     html_title = ""
     label: str | None = None
+    page_front: dict[str, str] = {}
     if wanted == REMARK_HTML or (wanted is None and _looks_html(text, name)):
-        text, html_title = _remark_source(text, name)
+        # a Jekyll page: front matter on top of the HTML, or inside the textarea (indented
+        # like the slides), is not a slide either
+        page, page_front = _split_front_matter(text)
+        text, html_title = _remark_source(page, name)
+        text = "\n".join(_dedent(text.split("\n"))).lstrip("\n")
         label = REMARK_HTML
         wanted = None
     body, front = _split_front_matter(text)
+    if page_front:
+        front = {**page_front, **front}
     body = "\n".join(_dedent(body.split("\n")))
     if wanted is None:
         wanted = _detect_markdown_format(body)
