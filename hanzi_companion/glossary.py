@@ -687,7 +687,10 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
         if acc is None:
             acc = accumulators[mention.term] = _TermAccumulator(mention)
         occurrence = Occurrence(
-            mention.slide, mention.slide_title, mention.context, mention.in_notes
+            mention.shown_on or mention.slide,
+            mention.slide_title,
+            mention.context,
+            mention.in_notes,
         )
         if occurrence not in acc.seen:
             acc.seen.add(occurrence)
@@ -741,7 +744,7 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
             course=deck.metadata.course,
             week=deck.metadata.week,
             date=deck.metadata.date,
-            slide_count=len(deck.slides),
+            slide_count=deck.slide_count,
             format=deck.format,
         ),
         characters=characters,

@@ -297,3 +297,23 @@ def test_the_collector_pause_of_big_builds_is_restored() -> None:
     assert gc.isenabled()
     with _collector_paused(False):
         assert gc.isenabled()
+
+
+def test_occurrences_link_to_the_step_that_shows_them(lexicon: Lexicon) -> None:
+    """A slide with ``--`` steps spans several remark numbers: a term on the second step links
+    there, notes after the last step link to the last, and the count is remark's."""
+    steps = Slide(
+        2,
+        "Cities",
+        "Cities\n城市\n农村",
+        notes="户口",
+        steps=2,
+        text_steps=(0, 0, 1),
+        notes_steps=(1,),
+    )
+    glossary = build_glossary(
+        Deck("steps.md", "remark-markdown", (Slide(1, "Title", "Title"), steps)), lexicon
+    )
+    shown = {t.term: [(o.slide, o.in_notes) for o in t.occurrences] for t in glossary.terms}
+    assert shown == {"城市": [(2, False)], "农村": [(3, False)], "户口": [(3, True)]}
+    assert glossary.deck.slide_count == 3

@@ -85,15 +85,6 @@ CASES = (
 )
 _BY_DECK = {case.deck: case for case in CASES}
 
-_STEPS = (
-    "an occurrence on a later `--` step is numbered with the step's first slide (Slide.number, "
-    "not number + step), and notes written after the last step likewise, so a link #N opens a "
-    "slide where the term is not shown yet"
-)
-_SLIDE_COUNT = (
-    "DeckInfo.slide_count is the number of Slide objects, not remark's count: each `--` step is "
-    "a slide in remark, so the last slide's number exceeds the count"
-)
 _SLOGAN_CLAUSE = (
     "a clause of a ，-split slogan that contains a listed function word (让 in "
     "城市，让生活更美好) is treated as a sentence: only its 2+-character words are kept, the "
@@ -112,12 +103,8 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
         "梁思成) get no parts and so no composed gloss; 周礼·考工记 is joined across the "
         "middle dot into one term with '·' as a part and no gloss"
     ),
-    (BEIJING, "slide_count"): _SLIDE_COUNT,
-    (BEIJING, "steps"): _STEPS,
     (TALK, "recall"): _SLOGAN_CLAUSE,
     (TALK, "glosses"): "合村并居 (not in the dictionaries, kept whole) gets no gloss",
-    (TALK, "slide_count"): _SLIDE_COUNT,
-    (TALK, "steps"): _STEPS,
     (TALK, "romanised"): (
         "French prose words parse as pinyin and are listed as romanised terms (pense, "
         "'chaque ménage', décide, santé, locale, poli, 'bande à', courante, politique), and "
@@ -133,8 +120,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
         "dǎyìn' (CC-CEDICT's spelled digits) where O2O 平台 keeps its Latin part as written; "
         "朝 in the notes read cháo although the slide writes 'the 朝 is zhāo' right after it"
     ),
-    (MEGA, "slide_count"): _SLIDE_COUNT,
-    (MEGA, "steps"): _STEPS,
 }
 
 

@@ -118,6 +118,7 @@ class Mention:
     other_name_of: str = ""  # the term it follows in parentheses (``住房制度改革 (房改)``)
     line_start: int = 0  # offset of its line in the slide text (or notes)
     start: int = 0  # offset of the term in that text
+    shown_on: int = 0  # remark number of the ``--`` step that first shows it (link ``#N``)
 
     @property
     def latin(self) -> str:
@@ -256,6 +257,7 @@ class Extractor:
                     following,
                     labels,
                     translations[number] if translations else "",
+                    slide.line_number(index, in_notes),
                 )
 
     def _run_mentions(
@@ -269,6 +271,7 @@ class Extractor:
         following: str,
         labels: frozenset[str],
         translation: str = "",
+        number: int | None = None,
     ) -> Iterator[Mention]:
         run = match.group()
         start, end = match.span()
@@ -315,6 +318,7 @@ class Extractor:
                 other_name_of=other_name_of,
                 line_start=line_start,
                 start=line_start + start,
+                shown_on=slide.number if number is None else number,
             )
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:

@@ -389,11 +389,12 @@ def find_romanised(
     found: dict[str, list[_Candidate]] = {}
     for slide in deck.slides:
         for text, in_notes in ((slide.text, False), (slide.notes, True)):
-            for line in text.split("\n"):
+            for index, line in enumerate(text.split("\n")):
                 if not _WORD.search(line):
                     continue
+                shown_on = slide.line_number(index, in_notes)
                 for candidate in _candidates_in_line(
-                    line, english, slide.number, slide.title, in_notes
+                    line, english, shown_on, slide.title, in_notes
                 ):
                     if (slide.number, in_notes, candidate.text.lower()) in beside:
                         continue
