@@ -6,7 +6,7 @@ import pytest
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.text.extract import Extractor, Mention, characters_of_the_week
-from hanzi_companion.text.models import Deck, Slide, SlideLink
+from hanzi_companion.text.models import Deck, DeckMetadata, Slide, SlideLink
 
 
 def deck(*slides: Slide) -> Deck:
@@ -182,6 +182,14 @@ def test_character_of_the_week_from_the_title_slide() -> None:
 
 def test_no_character_of_the_week() -> None:
     assert characters_of_the_week(deck(slide(1, "Cities"), slide(2, "城市化 and 城市"))) == ()
+
+
+def test_a_talks_lone_cover_character_is_no_character_of_the_week() -> None:
+    """Without a week label a big character on the cover is the talk's topic."""
+    cover = Slide(1, "京", "京\nThe capital and its region", headings=((1, "京"),))
+    assert characters_of_the_week(deck(cover, slide(2, "北京 and 天津"))) == ()
+    week = Deck("w.md", "remark-markdown", (cover,), DeckMetadata(week=3))
+    assert [w.character for w in characters_of_the_week(week)] == ["京"]
 
 
 def test_separators_and_markers_around_a_gloss(extractor: Extractor) -> None:

@@ -746,7 +746,8 @@ def characters_of_the_week(deck: Deck) -> tuple[WeeklyCharacter, ...]:
     """The deck's character(s) of the week.
 
     From a slide titled "Character of the week" (its single characters, with the slide's
-    links), else from the week's title slide: a line or heading that is one Han character.
+    links), else from the week's title slide: a line or heading that is one Han character, on
+    a deck with a week label.
     """
     found: dict[str, WeeklyCharacter] = {}
     for slide in deck.slides:
@@ -771,7 +772,11 @@ def characters_of_the_week(deck: Deck) -> tuple[WeeklyCharacter, ...]:
         lines = [text for _, text in sorted(slide.headings)] or _slide_lines(slide)
         singles = [line.strip() for line in lines if len(line.strip()) == 1]
         singles = [line for line in singles if HAN_RUN.fullmatch(line)]
-        week = any(_WEEK_TITLE.search(line) for line in [*_slide_lines(slide), slide.title])
-        if singles and (week or len(singles) == 1):
+        # A lone big character on a cover is a week's only in a course: a talk titled 京 has
+        # no character of the week.
+        week = deck.metadata.week is not None or any(
+            _WEEK_TITLE.search(line) for line in [*_slide_lines(slide), slide.title]
+        )
+        if singles and week:
             return (WeeklyCharacter(singles[0], slide.number, ()),)
     return ()
