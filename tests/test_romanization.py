@@ -95,13 +95,16 @@ def test_names_english_uses_and_romanisations_beside_their_term_are_not_listed(
 
 
 def test_occurrences_are_collected(lexicon: Lexicon) -> None:
-    (found,) = romanised(lexicon, "yeji matters", "more yeji")
+    (found,) = romanised(lexicon, "results (yeji) matter", "more yeji")
     assert [o[0] for o in found.occurrences] == [1, 2]
     assert found.matched == "业绩"
 
 
 def test_french_prose_is_not_pinyin(lexicon: Lexicon) -> None:
-    found = romanised(lexicon, "Ce que la ville de Paris ne sait pas, le danwei le sait")
+    """French function words are no pinyin; danwei is, when it stands for a deck word."""
+    line = "Ce que la ville de Paris ne sait pas, le danwei le sait"
+    words = (DeckWord("单位", "dan1 wei4", "work unit"),)
+    found = romanised(lexicon, line, words=words)
     assert [(r.text, r.matched) for r in found] == [("danwei", "单位")]
 
 
@@ -109,3 +112,32 @@ def test_a_romanised_word_inside_a_terms_own_english_is_not_listed(lexicon: Lexi
     assert romanised(lexicon, "- Chang'an town (长安镇): electronics") == []
     (found,) = romanised(lexicon, "- the old capital Chang'an, then 长安镇")
     assert found.text == "Chang'an"
+
+
+@pytest.mark.parametrize("word", ["santé", "décide", "ménage"])
+def test_tone_marks_on_some_syllables_only_are_not_pinyin(word: str) -> None:
+    """Pinyin marks every syllable or none; French accents mark one (san + té)."""
+    assert _is_syllables(word) == 0
+
+
+@pytest.mark.parametrize(("word", "syllables"), [("dānwèi", 2), ("Dèng", 1), ("shanzhai", 2)])
+def test_words_marked_on_every_syllable_or_none_are_pinyin(word: str, syllables: int) -> None:
+    assert _is_syllables(word) == syllables
+
+
+def test_french_prose_is_not_read_as_pinyin(lexicon: Lexicon) -> None:
+    """On a French line a word that parses as pinyin needs evidence: mange is French, mingong
+    stands for 民工, which the slide writes inside 农民工."""
+    assert romanised(lexicon, "Le 农家乐 : on y mange, on y dort, on cueille des fraises.") == []
+    (found,) = romanised(lexicon, "Les 农民工\n- les mingong font tourner les usines du delta")
+    assert (found.text, found.matched) == ("mingong", "民工")
+
+
+def test_a_plain_prose_word_is_never_matched_by_frequency_alone(lexicon: Lexicon) -> None:
+    """yeji is 业绩 or 野鸡: in parentheses it is written as a term and the most frequent
+    wins; in running prose it is only offered."""
+    (offered,) = romanised(lexicon, "Villages where the yeji matters")
+    assert (offered.how, offered.matched) == ("ambiguous", "")
+    assert {"业绩", "野鸡"} <= set(offered.candidates)
+    (taken,) = romanised(lexicon, "Cadres are judged on results (yeji)")
+    assert (taken.how, taken.matched) == ("dictionary", "业绩")

@@ -105,11 +105,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
     ),
     (TALK, "recall"): _SLOGAN_CLAUSE,
     (TALK, "glosses"): "合村并居 (not in the dictionaries, kept whole) gets no gloss",
-    (TALK, "romanised"): (
-        "French prose words parse as pinyin and are listed as romanised terms (pense, "
-        "'chaque ménage', décide, santé, locale, poli, 'bande à', courante, politique), and "
-        "'mange' is silently matched to 满格: only French function words are filtered"
-    ),
     (MEGA, "recall"): (
         _SLOGAN_CLAUSE + "; and the clauses of a blockquote sentence without a listed function "
         "word are kept as terms (以特大城市为依托, 形成空间紧凑) with the next bullet line's "

@@ -159,6 +159,9 @@ class _Candidate:
     title: str
     context: str
     in_notes: bool
+    set_off: bool = False  # in parentheses or quotes: written as a term, not as prose
+    foreign: bool = False  # on a line of French (or other non-English) prose
+    marked: bool = False  # written with tone marks
 
 
 # Syllables a written word never is in running pinyin (interjections, the erhua r).
@@ -175,20 +178,31 @@ def _is_syllables(word: str) -> int:
     if word.isupper() and len(word) > 1:
         return 0  # an acronym (NEOM, HAX), not pinyin
     total = 0
+    marked = 0
     for chunk in re.split(r"['’]", word):
         parsed = _pinyin.parse_syllables(chunk)
         if not parsed:
             return 0
+        marked += sum(1 for syllable in parsed if syllable.tone is not None)
         for index, syllable in enumerate(parsed):
             letters = syllable.letters.lower()
             if letters in _NOT_IN_PROSE or (index and letters[:1] in ("a", "o", "e")):
                 return 0
         total += len(parsed)
+    if 0 < marked < total:
+        return 0  # pinyin marks every syllable or none: santé, décide are French
     return total
 
 
+def _marked(word: str) -> bool:
+    """True when ``word`` carries tone marks (on every syllable, as :func:`_is_syllables`
+    accepts it)."""
+    parsed = _pinyin.parse_syllables(word)
+    return bool(parsed) and all(syllable.tone is not None for syllable in parsed or ())
+
+
 def _candidates_in_line(
-    line: str, english: EnglishWords, slide: int, title: str, in_notes: bool
+    line: str, english: EnglishWords, slide: int, title: str, in_notes: bool, foreign: bool = False
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
     words = list(_WORD.finditer(line))
@@ -206,7 +220,9 @@ def _candidates_in_line(
                 stretch.append(match)
                 continue
             if stretch:
-                found.extend(_stretch_candidates(line, stretch, english, slide, title, in_notes))
+                found.extend(
+                    _stretch_candidates(line, stretch, english, slide, title, in_notes, foreign)
+                )
             stretch = []
         i = j
     return found
@@ -219,6 +235,7 @@ def _stretch_candidates(
     slide: int,
     title: str,
     in_notes: bool,
+    foreign: bool = False,
 ) -> list[_Candidate]:
     """A stretch of pinyin words gives candidates between its English words."""
     common, names = english
@@ -253,10 +270,68 @@ def _stretch_candidates(
                         title=title,
                         context=_short(line, start, end),
                         in_notes=in_notes,
+                        set_off=_set_off(line, start, end),
+                        foreign=foreign,
+                        marked=all(_marked(t) for t in texts),
                     )
                 )
         group = [match] if match is not None and not is_english else []
     return out
+
+
+_OPENERS = "([{«“\"‘'「『"
+_CLOSERS = ")]}»”\"’'」』"
+
+
+def _set_off(line: str, start: int, end: int) -> bool:
+    """True when ``line[start:end]`` stands in parentheses or quotes of its own."""
+    before = line[max(0, start - 2) : start].rstrip()
+    after = line[end : end + 2].lstrip()
+    return before[-1:] in tuple(_OPENERS) and after[:1] in tuple(_CLOSERS)
+
+
+# Words that mark French prose (and are not English): a line holding them is read as French,
+# where a short word that parses as pinyin (mange, poli, courante) is far likelier French.
+_FRENCH_TEXT = """
+    les des du une est et dans pour qui que au aux sur avec pas sont cette ces nous vous ils
+    elles leur leurs très où à ou comme mais donc chez entre parce selon sans y
+"""
+_FRENCH = frozenset(_FRENCH_TEXT.split())
+_ELISION = re.compile(r"^(?:[ldcjmnst]|qu)['’]\w", re.I)
+_ENGLISH_TEXT = "the and of is are to in with that this for from by which was were be"
+_ENGLISH = frozenset(_ENGLISH_TEXT.split())
+_FOREIGN_LINE_MIN = 2  # French markers that make a line French
+
+
+def _language_markers(words: Iterable[str]) -> tuple[int, int]:
+    """(French markers, English markers) among ``words``: French function words, elisions
+    (l'école, d'une) and accented words that are not pinyin (écoles, migrations)."""
+    french = english = 0
+    for word in words:
+        lower = word.lower()
+        if lower in _ENGLISH:
+            english += 1
+        elif (
+            lower in _FRENCH
+            or _ELISION.match(word)
+            or (not word.isascii() and not _is_syllables(word))
+        ):
+            french += 1
+    return french, english
+
+
+_FRENCH_DECK_MIN = 5  # French markers a deck needs (and more than English ones) to be French
+
+
+def _french_deck(deck: Deck) -> bool:
+    """True when the deck's prose is mostly French (markers as :func:`_language_markers`)."""
+    french = english = 0
+    for slide in deck.slides:
+        for text in (slide.text, slide.notes):
+            f, e = _language_markers(_WORD.findall(text))
+            french += f
+            english += e
+    return french >= _FRENCH_DECK_MIN and french > english
 
 
 def _short(line: str, start: int, end: int, width: int = 80) -> str:
@@ -386,6 +461,9 @@ def find_romanised(
         if m.slide_gloss:
             slide_glosses.setdefault((m.slide, m.in_notes), []).append(m.slide_gloss.lower())
     matcher = _Matcher(lexicon, deck_words)
+    # The Chinese the deck writes: a dictionary word found in it is written on the slides too.
+    deck_han = "\n".join(dict.fromkeys(m.han for m in mentions))
+    french_deck = _french_deck(deck)
     found: dict[str, list[_Candidate]] = {}
     for slide in deck.slides:
         for text, in_notes in ((slide.text, False), (slide.notes, True)):
@@ -393,8 +471,10 @@ def find_romanised(
                 if not _WORD.search(line):
                     continue
                 shown_on = slide.line_number(index, in_notes)
+                french, english_markers = _language_markers(_WORD.findall(line))
+                foreign = french_deck or (french >= _FOREIGN_LINE_MIN and french > english_markers)
                 for candidate in _candidates_in_line(
-                    line, english, shown_on, slide.title, in_notes
+                    line, english, shown_on, slide.title, in_notes, foreign
                 ):
                     if (slide.number, in_notes, candidate.text.lower()) in beside:
                         continue
@@ -411,6 +491,19 @@ def find_romanised(
         how, matched, reading, options, gloss = matcher.match(first)
         if how == "unknown" and len(first.words) == 1 and first.text[:1].isupper():
             continue  # a capitalised word nothing matches: a foreign name as likely as pinyin
+        # Evidence that the word is Chinese and not prose: it stands for a word the deck
+        # writes in characters, carries tone marks, or is set off in parentheses or quotes.
+        written = how == "deck term" or (bool(matched) and matched in deck_han)
+        marked = any(c.marked for c in candidates)
+        evidence = written or marked or any(c.set_off for c in candidates)
+        if not evidence and all(c.foreign for c in candidates):
+            continue  # French prose (mange, poli, courante) parses as pinyin: not Chinese
+        plain = len(first.words) == 1 and first.text.islower() and not first.name
+        if how == "dictionary" and plain and not evidence:
+            _, entries = matcher.dictionary(_pinyin.toneless_key(first.text), first.name)
+            if len(entries) > 1:  # chosen by frequency alone: offered, never silently taken
+                how, matched, reading, gloss = "ambiguous", "", "", ""
+                options = tuple(e.simplified for e in entries[:_MAX_CANDIDATES])
         occurrences = tuple(
             dict.fromkeys((c.slide, c.title, c.context, c.in_notes) for c in candidates)
         )
