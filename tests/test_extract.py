@@ -331,3 +331,36 @@ def test_the_weekly_character_is_the_one_shown_alone_not_those_explaining_it() -
         )
     )
     assert [w.character for w in weekly] == ["群"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« 城市，让生活更美好 » ― et la campagne ?",  # quoted
+        "城市，让生活更美好\nBetter City, Better Life (Expo 2010)",  # translated below
+        "城市，让生活更美好",  # a line of short clauses only
+    ],
+)
+def test_a_slogan_clause_with_a_function_word_stays_whole(extractor: Extractor, text: str) -> None:
+    """让 makes 让生活更美好 look like a sentence; written as a slogan it is one term whose
+    single-character words (让, 更) are parts."""
+    found = mentions(extractor, slide(1, text))
+    assert [m.term for m in found] == ["城市", "让生活更美好"]
+    assert found[1].parts == ("让", "生活", "更", "美好")
+
+
+def test_a_quoted_sentence_is_a_sentence_not_clause_terms(extractor: Extractor) -> None:
+    """A line whose last clause is a sentence (的) is one sentence: its clauses give their
+    words, and the next line (a list item) is no translation of them."""
+    found = mentions(
+        extractor,
+        slide(
+            1,
+            "以特大城市为依托，形成空间紧凑、经济联系紧密的城市群\n"
+            "a core megacity, its satellites, and the corridors between them",
+        ),
+    )
+    found_terms = [m.term for m in found]
+    assert "以特大城市为依托" not in found_terms and "形成空间紧凑" not in found_terms
+    assert {"依托", "形成", "空间", "紧凑", "经济", "紧密"} <= set(found_terms)
+    assert all(m.slide_gloss == "" for m in found)

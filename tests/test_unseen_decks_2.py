@@ -85,11 +85,6 @@ CASES = (
 )
 _BY_DECK = {case.deck: case for case in CASES}
 
-_SLOGAN_CLAUSE = (
-    "a clause of a ，-split slogan that contains a listed function word (让 in "
-    "城市，让生活更美好) is treated as a sentence: only its 2+-character words are kept, the "
-    "clause itself and its single-character words (更 gèng) are lost"
-)
 
 # (deck, check) -> the defect that makes it fail today.
 KNOWN_DEFECTS: dict[tuple[str, str], str] = {
@@ -103,17 +98,15 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
         "梁思成) get no parts and so no composed gloss; 周礼·考工记 is joined across the "
         "middle dot into one term with '·' as a part and no gloss"
     ),
-    (TALK, "recall"): _SLOGAN_CLAUSE,
     (TALK, "glosses"): "合村并居 (not in the dictionaries, kept whole) gets no gloss",
     (MEGA, "recall"): (
-        _SLOGAN_CLAUSE + "; and the clauses of a blockquote sentence without a listed function "
-        "word are kept as terms (以特大城市为依托, 形成空间紧凑) with the next bullet line's "
-        "comma-split English as their 'slide gloss', so 特大城市 is never a term or part"
+        "the blockquote sentence 以特大城市为依托，… gives its words, but 特大城市 (megacity) "
+        "is in no dictionary the segmenter uses: cut 特大 / 城市, never a term or part"
     ),
     (MEGA, "readings"): (
-        "为 in 以…为… read wèi (not wéi) inside a clause kept as a term; 3D打印 read 'sān D "
-        "dǎyìn' (CC-CEDICT's spelled digits) where O2O 平台 keeps its Latin part as written; "
-        "朝 in the notes read cháo although the slide writes 'the 朝 is zhāo' right after it"
+        "3D打印 read 'sān D dǎyìn' (CC-CEDICT's spelled digits) where O2O 平台 keeps its Latin "
+        "part as written; 朝 in the notes read cháo although the slide writes 'the 朝 is zhāo' "
+        "right after it"
     ),
 }
 

@@ -64,6 +64,10 @@ CLAUSE_WORDS = frozenset(CLAUSE_WORDS_TEXT.split())
 # Words that announce a translation after a term: ``创新 means innovation``.
 _GLOSS_MARKERS = re.compile(r"^(?:means|meaning|i\.e\.|signifie|veut dire|=)\s+", re.I)
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+# Particles only a sentence has (structure, aspect, mood): a clause holding one is no slogan.
+_PARTICLES = frozenset(["的", "了", "吗", "呢", "吧", "着", "过", "啊", "呀", "么", "嗎", "麼"])
+# A clause of this many words (two characters or more) is no slogan clause but a sentence.
+_SENTENCE_WORDS = 3
 
 _LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:['’][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+)*")
 _GLOSS_DELIMITERS = re.compile(r"(?:^|\s[-–—•|]\s|[;:,.!?(\[{]|\s[-–—•]$)")
@@ -144,6 +148,7 @@ class Extractor:
         self.lexicon = lexicon
         self.segmenter = segmenter or segmenter_for(lexicon)
         self._split = lru_cache(maxsize=65536)(self._split_run)
+        self.sentence_words = lru_cache(maxsize=65536)(self._sentence_words)
         self._keys = lru_cache(maxsize=65536)(self._reading_keys)
         # The lexicon's own cache is bounded; a deck's words are looked up several times each
         # (extraction, parts, readings, glosses), so keep every answer for this deck.
@@ -199,21 +204,68 @@ class Extractor:
         return any(e.source == CEDICT_SOURCE for e in self.lookup(word))
 
     def _split_run(self, run: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        """The terms of one Han run: the run itself with its parts, or a sentence's words."""
+        """The terms of one Han run read on its own: the run itself with its parts, or, when
+        it reads as a sentence (see :meth:`sentence_words`), the sentence's words."""
+        words = self.sentence_words(run)
+        if words is None:
+            return ((run, self.run_parts(run)),)
+        return tuple((word, self.parts_of(word)) for word in words if _content_word(word))
+
+    def run_parts(self, run: str) -> tuple[str, ...]:
+        """The parts of ``run`` kept whole as one term (every word, single characters too)."""
         if len(run) == 1 or self.lookup(run):
-            return ((run, self.parts_of(run)),)
+            return self.parts_of(run)
         words = self.segmenter.cut(run)
         if len(words) == 1:
-            return ((run, self.parts_of(run)),)
-        function = sum(1 for w in words if w in FUNCTION_WORDS)
-        if not function:
-            parts = words if any(len(w) > 1 for w in words) else ()
-            return ((run, parts),)
-        terms = []
-        for word in words:
-            if len(word) > 1 and word not in FUNCTION_WORDS:
-                terms.append((word, self.parts_of(word)))
-        return tuple(terms)
+            return self.parts_of(run)
+        return words if any(len(w) > 1 for w in words) else ()
+
+    def _sentence_words(self, run: str) -> tuple[str, ...] | None:
+        """The words of ``run`` when it reads as a sentence, else None.
+
+        A run no dictionary has reads as a sentence when it holds a grammatical word (的, 了,
+        让, 我们); so does every clause of a line one of whose clauses holds a particle (see
+        :meth:`_sentence_line`). The caller keeps a sentence whole when the slide writes it
+        as a term: quoted, translated, a slogan of short clauses.
+        """
+        if len(run) == 1 or self.lookup(run):
+            return None
+        words = self.segmenter.cut(run)
+        if len(words) == 1:
+            return None
+        if any(w in FUNCTION_WORDS for w in words):
+            return words
+        return None
+
+    def _sentence_line(self, runs: list[re.Match[str]]) -> bool:
+        """True when a clause of the line holds a particle only sentences have (的, 了): its
+        other clauses are parts of the same sentence (以特大城市为依托，…紧密的城市群)."""
+        for match in runs:
+            words = self.sentence_words(match.group())
+            if words is not None and any(w in _PARTICLES for w in words):
+                return True
+        return False
+
+    def _terms_of_run(
+        self, run: str, written_as_term: Callable[[bool], bool], sentence_line: bool = False
+    ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The terms of ``run`` on its line: a sentence the slide writes as a term (see
+        ``written_as_term``, given whether the run could be a slogan's clause) stays whole."""
+        words = self.sentence_words(run)
+        if words is None and sentence_line and len(run) > 1 and not self.lookup(run):
+            words = self.segmenter.cut(run)
+            if sum(1 for w in words if len(w) > 1) < 2:
+                words = None  # a name or a compound of one word (城市群), not a clause
+            elif not written_as_term(False):
+                return tuple((w, self.parts_of(w)) for w in words if _content_word(w))
+        if words is None:
+            return ((run, self.run_parts(run)),)
+        clause = not any(w in _PARTICLES for w in words) and (
+            sum(1 for w in words if len(w) > 1) < _SENTENCE_WORDS
+        )
+        if written_as_term(clause):
+            return ((run, words),)
+        return self._split(run)
 
     # -- a whole deck -------------------------------------------------------------------------
 
@@ -246,6 +298,9 @@ class Extractor:
             following = lines[index + 1] if index + 1 < len(lines) else ""
             runs = list(HAN_RUN.finditer(line))
             translations = _translation_below(line, runs, following)
+            if translations and not self._translations_agree(runs, translations):
+                translations = []
+            sentence_line = len(runs) > 1 and self._sentence_line(runs)
             for number, match in enumerate(runs):
                 yield from self._run_mentions(
                     slide,
@@ -258,6 +313,7 @@ class Extractor:
                     labels,
                     translations[number] if translations else "",
                     slide.line_number(index, in_notes),
+                    sentence_line,
                 )
 
     def _run_mentions(
@@ -272,6 +328,7 @@ class Extractor:
         labels: frozenset[str],
         translation: str = "",
         number: int | None = None,
+        sentence_line: bool = False,
     ) -> Iterator[Mention]:
         run = match.group()
         start, end = match.span()
@@ -290,7 +347,18 @@ class Extractor:
             term, start, end = mixed
             pieces: tuple[tuple[str, tuple[str, ...]], ...] = ((term, ()),)
         else:
-            pieces = self._split(run)
+
+            def written_as_term(clause: bool) -> bool:
+                if translation or _quoted_run(line, start, end):
+                    return True
+                if clause and _slogan_line(line):
+                    return True
+                gloss, _, _ = self._around(
+                    line, start, end, run, previous, following, labels, in_notes
+                )
+                return bool(gloss) and self._words_agree(run, gloss)
+
+            pieces = self._terms_of_run(run, written_as_term, sentence_line)
         whole = len(pieces) == 1 and pieces[0][0] in (run, line[start:end])
         other_name_of = _term_before_parenthesis(line, start, end) if whole else ""
         for term, parts in pieces:
@@ -343,6 +411,24 @@ class Extractor:
         if not entries:
             return True
         senses = self._sense_words(word)
+        return bool(content_stems(english) & senses)
+
+    def _translations_agree(self, runs: list[re.Match[str]], clauses: list[str]) -> bool:
+        """The line below translates the line's clauses when at least half of its clauses
+        share a content word with the dictionary senses of their clause's words ("Better
+        City, Better Life" under 城市，让生活更美好), not when it is the next point of a list
+        ("a core megacity, its satellites..." under a quoted sentence)."""
+        agreeing = sum(
+            self._words_agree(match.group(), clause)
+            for match, clause in zip(runs, clauses, strict=True)
+        )
+        return 2 * agreeing >= len(clauses)
+
+    def _words_agree(self, run: str, english: str) -> bool:
+        """True when ``english`` shares a content word with the senses of ``run`` (or of its
+        words, when no dictionary has the run)."""
+        words = (run,) if self.lookup(run) else (run, *self.segmenter.cut(run))
+        senses = frozenset().union(*(self._sense_words(w) for w in words))
         return bool(content_stems(english) & senses)
 
     def _sense_words_of(self, word: str) -> frozenset[str]:
@@ -419,6 +505,38 @@ def content_stems(text: str) -> frozenset[str]:
             word = word[:-1]
         stems.add(word)
     return frozenset(stems)
+
+
+def _content_word(word: str) -> bool:
+    """A word of a sentence worth listing: two characters or more, not a grammatical word."""
+    return len(word) > 1 and word not in FUNCTION_WORDS
+
+
+def _quoted_run(line: str, start: int, end: int) -> bool:
+    """True when ``line[start:end]`` stands inside quotes (« 城市，让生活更美好 »), looking at
+    most ``_LOOK`` characters each way."""
+    head = line[max(0, start - _LOOK) : start]
+    tail = line[end : end + _LOOK]
+    for opening, closing in _QUOTES.items():
+        if opening == closing:
+            if opening == '"' and head.count('"') % 2 == 1 and '"' in tail:
+                return True
+            continue
+        at = head.rfind(opening)
+        if at >= 0 and head.find(closing, at) < 0 and closing in tail:
+            return True
+    return False
+
+
+_SLOGAN_BETWEEN = re.compile(r"[\s，、；,;·:：!?！？。«»“”\"「」『』《》#>*\-–—]*")
+
+
+def _slogan_line(line: str) -> bool:
+    """True when the line is only Chinese clauses (two or more) and punctuation: a slogan."""
+    if len(line) > 2 * _LOOK:
+        return False
+    pieces = HAN_RUN.split(line)
+    return len(pieces) >= 3 and all(_SLOGAN_BETWEEN.fullmatch(p) for p in pieces)
 
 
 def _translation_below(line: str, runs: list[re.Match[str]], following: str) -> list[str]:
