@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +32,9 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         raise OutputError(path, f"cannot write here ({exc.strerror or exc})") from None
     try:
         with os.fdopen(handle, "wb") as stream:
+            # mkstemp makes the file private (0600); the output gets the mode a plain open()
+            # would give it, or keeps the mode of the file it replaces.
+            os.fchmod(stream.fileno(), output_mode(path))
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
@@ -39,6 +44,23 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+def output_mode(path: Path) -> int:
+    """The permission bits an output written over ``path`` gets: the replaced file's own, else
+    0666 minus the umask (what a plain ``open()`` gives; mkstemp's files are 0600)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+@functools.cache
+def _umask() -> int:
+    # The umask can only be read by setting it; done once, at the first write.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_atomically(path: Path, content: str | bytes) -> None:

@@ -50,6 +50,7 @@ from urllib.parse import urlsplit
 import genanki
 
 from hanzi_companion.errors import OutputError
+from hanzi_companion.files import output_mode
 from hanzi_companion.glossary import CharacterOfTheWeek, Course, Glossary, GlossaryTerm
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.links import links_for
@@ -854,6 +855,7 @@ def _write_atomically(package: genanki.Package, path: Path, timestamp: float) ->
                     os.fdopen(handle, "wb") as raw,
                     zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive,
                 ):
+                    os.fchmod(raw.fileno(), output_mode(path))  # not mkstemp's private 0600
                     archive.write(database, "collection.anki2")
                     archive.writestr("media", "{}")
                 with open(temporary, "rb") as written:
