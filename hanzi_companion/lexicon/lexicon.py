@@ -56,13 +56,28 @@ def row_to_entry(row: tuple[object, ...]) -> Entry:
     )
 
 
+# Brackets and quotes that come around a word copied from a slide: （创新）, 《论语》, "innovation".
+_WRAPPING = "()[]{}《》「」『』【】〈〉〔〕\"'“”‘’ "
+
+
 def normalise_query(text: str) -> str:
-    """Validate and normalise a user's query (NFC, compatibility ideographs folded, trimmed)."""
+    """Validate and normalise a user's query (NFKC, compatibility ideographs folded, invisible
+    characters dropped, trimmed of spaces and of brackets or quotes around it)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         raise InvalidQueryError("the query is not valid UTF-8 text") from None
-    text = unicodedata.normalize("NFC", text).strip()
+    if len(text) > 4 * MAX_QUERY_LENGTH:  # refused before the work of normalising it
+        raise InvalidQueryError(
+            f"the query is {len(text):,} characters long; the limit is {MAX_QUERY_LENGTH}"
+        )
+    # NFKC: full-width letters, digits and brackets from a Chinese input method, superscript
+    # tone numbers and Kangxi radicals become what they stand for. Invisible format
+    # characters (zero-width joiners and spaces, direction marks, a stray BOM) pasted with
+    # the text are dropped, and brackets or quotes copied around a word are taken off.
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
+    text = text.strip(_WRAPPING) or text
     if not text:
         raise InvalidQueryError("the query is empty")
     if len(text) > MAX_QUERY_LENGTH:
@@ -284,4 +299,16 @@ def guess_reading(word: str) -> str:
     syllables: list[str] = lazy_pinyin(
         word, style=Style.TONE3, neutral_tone_with_five=True, errors="default"
     )
-    return " ".join(s.replace("v", "u:") if s[:1] in "ln" and "v" in s else s for s in syllables)
+    readings = []
+    for syllable in syllables:
+        # Text pypinyin passes through (a character it cannot read, an emoji) is kept as
+        # written, without the neutral-tone "5" it sometimes gets; invisible characters go.
+        syllable = "".join(ch for ch in syllable if unicodedata.category(ch) != "Cf").strip()
+        if not syllable:
+            continue
+        if not syllable.isascii():
+            syllable = syllable.removesuffix("5")
+        elif syllable[:1] in "ln" and "v" in syllable:
+            syllable = syllable.replace("v", "u:")
+        readings.append(syllable)
+    return " ".join(readings)

@@ -94,14 +94,14 @@ def word(word: str) -> Response | BaseResponse:
 @bp.get("/char/<char>")
 def character(char: str) -> Response | BaseResponse:
     res = resources()
-    char = normalise_query(char)
+    requested, char = char, normalise_query(char)
     if len(char) > 1:
         return redirect(url_for("pages.word", word=char))
     try:
         folded = normalise_character(char)
     except InvalidQueryError:
         return redirect(url_for("pages.search", q=char))
-    if folded != char:
+    if folded != requested:  # one address per character (⼑ and 刀 are both /char/刀)
         return redirect(url_for("pages.character", char=folded))
     return _cached_page(
         "character.html", lambda: _views.character_page(res.lexicon, char), query=char
