@@ -6,6 +6,7 @@ result atomically; no glossary logic lives here.
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -62,6 +63,22 @@ def deck_files(paths: tuple[Path, ...]) -> tuple[list[Path], bool]:
     for file in files:
         unique.setdefault(file.resolve(), file)
     return list(unique.values()), course
+
+
+# A URL scheme at the start of the template: only http(s) may be one; a relative URL (the
+# glossary page beside the slides) has none. Browsers skip leading spaces and controls.
+_SCHEME = re.compile(r"^[\x00-\x20]*([A-Za-z][A-Za-z0-9+.\-]*):")
+
+
+def check_deck_url(template: str) -> None:
+    """Refuse a --deck-url that would make every slide link run code (``javascript:``,
+    ``data:``...): it is written into the glossary's links as given."""
+    scheme = _SCHEME.match(template)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        raise CommandError(
+            f"--deck-url must be an http:// or https:// address or a relative path, "
+            f"not a {scheme.group(1)}: URL"
+        )
 
 
 def course_order(deck: Deck) -> tuple[bool, int, str]:
@@ -203,6 +220,7 @@ def glossary_command(
     from hanzi_companion.glossary import Course, build_glossary
     from hanzi_companion.text.decks import read_deck
 
+    check_deck_url(deck_url)
     chosen = choose_format(fmt, output)
     settings = Settings.from_env()
     for path in user_dicts:
