@@ -364,3 +364,11 @@ def test_a_quoted_sentence_is_a_sentence_not_clause_terms(extractor: Extractor) 
     assert "以特大城市为依托" not in found_terms and "形成空间紧凑" not in found_terms
     assert {"依托", "形成", "空间", "紧凑", "经济", "紧密"} <= set(found_terms)
     assert all(m.slide_gloss == "" for m in found)
+
+
+def test_a_middle_dot_separates_a_book_and_its_chapter(extractor: Extractor) -> None:
+    """The dot joins a transcribed name (马克·吐温); in 《》, or between two dictionary words,
+    it separates a title from its chapter."""
+    assert terms(extractor, slide(1, "《周礼·考工记》")) == ["周礼", "考工记"]
+    assert terms(extractor, slide(1, "the Rites: 周礼·考工记 and more")) == ["周礼", "考工记"]
+    assert terms(extractor, slide(1, "a writer: 马克·吐温")) == ["马克·吐温"]

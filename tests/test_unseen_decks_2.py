@@ -93,12 +93,6 @@ KNOWN_DEFECTS: dict[tuple[str, str], str] = {
         "notes say 'is read Dàshílànr': a tone-marked reading the deck writes near a term the "
         "dictionaries lack is not used"
     ),
-    (BEIJING, "glosses"): (
-        "terms not in the dictionaries that the segmenter keeps whole (左祖右社, 面朝, 朝南, "
-        "梁思成) get no parts and so no composed gloss; 周礼·考工记 is joined across the "
-        "middle dot into one term with '·' as a part and no gloss"
-    ),
-    (TALK, "glosses"): "合村并居 (not in the dictionaries, kept whole) gets no gloss",
     (MEGA, "recall"): (
         "the blockquote sentence 以特大城市为依托，… gives its words, but 特大城市 (megacity) "
         "is in no dictionary the segmenter uses: cut 特大 / 城市, never a term or part"

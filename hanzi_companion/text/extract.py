@@ -31,6 +31,7 @@ _HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\u3007
 # A Han run; a middle dot joins the parts of a transcribed foreign name (马克·吐温).
 HAN_RUN = re.compile(f"[{_HAN_CLASS}]+(?:[·・][{_HAN_CLASS}]+)*")
 _HAS_HAN = re.compile(f"[{_HAN_CLASS}]")
+_HAN_PIECE = re.compile(f"[{_HAN_CLASS}]+")  # a run without the middle dots that join names
 _HAN_RUN_END = re.compile(f"[{_HAN_CLASS}]+$")
 # An all-capitals Latin token (AAA, T, QQ, 3D) right before or after a run.
 _LATIN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[«“\"'‘「『《]))([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})( ?)$")
@@ -296,7 +297,7 @@ class Extractor:
                 continue
             previous = lines[index - 1] if index > 0 else ""
             following = lines[index + 1] if index + 1 < len(lines) else ""
-            runs = list(HAN_RUN.finditer(line))
+            runs = [piece for run in HAN_RUN.finditer(line) for piece in self._dotted(line, run)]
             translations = _translation_below(line, runs, following)
             if translations and not self._translations_agree(runs, translations):
                 translations = []
@@ -412,6 +413,20 @@ class Extractor:
             return True
         senses = self._sense_words(word)
         return bool(content_stems(english) & senses)
+
+    def _dotted(self, line: str, run: re.Match[str]) -> list[re.Match[str]]:
+        """A run joined by a middle dot is one transcribed name (马克·吐温), unless it is a
+        title and its chapter: inside 《》, or both sides are dictionary words (周礼·考工记)."""
+        if "·" not in run.group() and "・" not in run.group():
+            return [run]
+        pieces = list(_HAN_PIECE.finditer(line, run.start(), run.end()))
+        titled = line[: run.start()].rstrip()[-1:] == "《" and line[run.end() :].lstrip()[:1] in (
+            "》",
+            "〉",
+        )
+        if titled or all(self.lookup(p.group()) for p in pieces):
+            return pieces
+        return [run]
 
     def _translations_agree(self, runs: list[re.Match[str]], clauses: list[str]) -> bool:
         """The line below translates the line's clauses when at least half of its clauses
