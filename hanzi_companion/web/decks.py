@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 from flask import Request
 
@@ -63,6 +64,7 @@ def posted_deck(request: Request) -> PostedDeck:
         raw = request.get_data(cache=True)
         if not any(field in request.form for field in TEXT_FIELDS) and raw.strip():
             return PostedDeck(raw, clean_name(request.args.get("name", "")))
+        _check_form_encoding(raw)
     given_name = request.args.get("name", "") or request.form.get("name", "")
     if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
         for field in FILE_FIELDS:
@@ -75,9 +77,22 @@ def posted_deck(request: Request) -> PostedDeck:
             text = request.form.get(field, "")
             if text.strip():
                 return PostedDeck(_form_text(text, field), clean_name(given_name))
+        if not request.files and not request.form and request.content_length:
+            # Werkzeug drops a part it cannot parse (a body cut short, a file name that is
+            # not UTF-8): something was sent, so "no deck given" would mislead.
+            raise DeckError(
+                "the form",
+                "the upload could not be read (a malformed form, or a file name that is not "
+                "UTF-8); rename the file or paste the deck's text",
+            )
         raise DeckError("the form", "no deck given: choose a file or paste the deck's text")
     if request.mimetype == "application/json":
         payload = request.get_json(silent=True)
+        if payload is None:
+            try:
+                request.get_data(cache=True).decode("utf-8")
+            except UnicodeDecodeError:
+                raise DeckError("the request", "the JSON body is not valid UTF-8 text") from None
         if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
             raise DeckError("the request", 'expected a JSON object {"text": ..., "name": ...}')
         name = payload.get("name")
@@ -89,6 +104,15 @@ def posted_deck(request: Request) -> PostedDeck:
     if not data.strip():
         raise DeckError("the request", "no deck given: the request body is empty")
     return PostedDeck(data, clean_name(given_name))
+
+
+def _check_form_encoding(raw: bytes) -> None:
+    # Werkzeug keeps a url-encoded value whose %-escapes are not UTF-8 as the escapes
+    # themselves ("%FF%FE"), which would be read as the deck's text: decode them strictly.
+    try:
+        parse_qsl(raw.decode("latin-1"), keep_blank_values=True, encoding="utf-8", errors="strict")
+    except UnicodeDecodeError:
+        raise DeckError("the form", "not valid UTF-8 text (undecodable bytes were sent)") from None
 
 
 def _form_text(text: str, field: str) -> bytes:
