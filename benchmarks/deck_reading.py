@@ -7,6 +7,8 @@ Prints, median over N runs, the time ``read_deck_text`` takes on:
 - the seed deck (flattened, as exported by the course);
 - a 5 MB remark markdown deck and a 5 MB flattened deck (the seed repeated), to show that
   reading grows linearly: the per-megabyte figure should stay close to the seed's;
+- the same with ``--`` steps: every other slide a step of the one before (each line numbered
+  with its step), and one slide of 5 MB made of thousands of steps;
 
 each beside a baseline measured in the same run on the same text: splitting it into lines and
 finding every Han run with one regular expression, the least any reader has to do.
@@ -46,6 +48,21 @@ def _as_markdown(flat: str) -> str:
     return flat.replace(" --- ", "\n---\n").replace(" ??? ", "\n???\n")
 
 
+def _stepped(deck: str, copies: int, space: str) -> str:
+    """``copies`` decks, every other separator turned into a ``--`` step."""
+    text = (space + "---" + space).join([deck] * copies)
+    parts = text.split(space + "---" + space)
+    out = [parts[0]]
+    for index, part in enumerate(parts[1:]):
+        out.append((space + "--" + space if index % 2 else space + "---" + space) + part)
+    return "".join(out)
+
+
+def _one_slide(deck: str, copies: int) -> str:
+    """One slide whose steps are every slide of ``copies`` decks (no separator left)."""
+    return "\n--\n".join([deck.replace("\n---\n", "\n--\n")] * copies)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     default = sorted(demo_course_dir().glob("*.txt"))[0]
@@ -58,6 +75,9 @@ def main() -> None:
         ("seed deck", seed, max(args.runs, 20)),
         ("5 MB remark markdown", "\n---\n".join([_as_markdown(seed)] * copies), args.runs),
         ("5 MB flattened", " --- ".join([seed.strip()] * copies), args.runs),
+        ("5 MB stepped markdown", _stepped(_as_markdown(seed), copies, "\n"), args.runs),
+        ("5 MB stepped flattened", _stepped(seed.strip(), copies, " "), args.runs),
+        ("one slide, many steps", _one_slide(_as_markdown(seed), copies), args.runs),
     ]
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"{'deck':<22} {'size':>9} {'slides':>7} {'read':>10} {'baseline':>10} {'per MB':>9}")
