@@ -17,6 +17,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -300,3 +301,41 @@ def test_compatibility_ideographs_are_one_term_with_their_unified_form(lexicon: 
     glossary = build_glossary(read_deck_bytes(text.encode("utf-8"), "week05.md"), lexicon)
     simplified = [term.simplified for term in glossary.terms]
     assert len(simplified) == len(set(simplified)), simplified
+
+
+# -- web: the course folder -----------------------------------------------------------------
+
+
+def test_course_decks_with_spaces_or_chinese_in_their_names_are_listed(
+    settings: Settings, lexicon: Lexicon, tmp_path: Path
+) -> None:
+    """Defect: the web UI silently left out 'week 08.md' and '第四周.md' (the site builder and
+    the CLI read them): a teacher saw decks missing with no message."""
+    (tmp_path / "week 08.md").write_text("# Week 8\n\n城市 (city)\n", encoding="utf-8")
+    (tmp_path / "第四周.md").write_text("# 第4周\n\n创新 (innovation)\n", encoding="utf-8")
+    (tmp_path / ".hidden.md").write_text("# secret 秘密\n", encoding="utf-8")
+    web_settings = settings.with_changes(course_dir=tmp_path, secret_key="test-secret")
+    app = create_app(web_settings, {"TESTING": True, "LEXICON": lexicon})
+    with app.test_client() as client:
+        names = {deck["name"] for deck in client.get("/api/course").get_json()["decks"]}
+        assert names == {"week 08", "第四周"}
+        for name, term in (("week 08", "城市"), ("第四周", "创新")):
+            response = client.get(f"/api/course/{quote(name)}")
+            assert response.status_code == 200, response.get_data()[:200]
+            assert term in {t["term"] for t in response.get_json()["terms"]}
+            assert client.get(f"/course/{quote(name)}").status_code == 200
+            assert client.get(f"/course/{quote(name)}.apkg").status_code == 200
+        page = client.get("/course").get_data(as_text=True)
+        assert f'href="/course/{quote("week 08")}"' in page
+        assert client.get("/course/.hidden").status_code == 404
+
+
+def test_download_of_a_deck_with_a_chinese_file_name_is_not_called_md(client: FlaskClient) -> None:
+    """Defect: '第四周.md' was cleaned to 'md', so its Anki download was called 'md.apkg'."""
+    response = client.post(f"/api/anki?name={quote('第四周.md')}", data=DECK.encode("utf-8"))
+    assert response.status_code == 200
+    disposition = response.headers["Content-Disposition"]
+    assert 'filename="md.apkg"' not in disposition
+    assert re.search(r'filename="[A-Za-z0-9][A-Za-z0-9._-]*\.apkg"', disposition), disposition
+    glossary = client.post(f"/api/glossary?name={quote('第四周.html')}", data=DECK.encode("utf-8"))
+    assert glossary.get_json()["deck"]["name"].endswith(".html")

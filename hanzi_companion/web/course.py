@@ -16,7 +16,9 @@ from hanzi_companion.errors import NotFoundError
 from hanzi_companion.glossary import Glossary
 
 DECK_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+# A deck's URL name is its file stem: it starts with a letter or digit (hidden files and
+# editor backups are left out); spaces and Chinese are fine, since names are only looked up.
+_NAME = re.compile(r"^[^\W_][^\x00-\x1f\x7f/\\]{0,99}$")
 _WEEK = re.compile(r"(\d+)")
 
 

@@ -45,6 +45,10 @@ class PostedDeck:
 def clean_name(name: str, default: str = DEFAULT_NAME) -> str:
     """A file name made of safe characters only (``../x y.md`` -> ``x_y.md``)."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    stem_part, dot, suffix = base.rpartition(".")
+    if dot and _UNSAFE.sub("", suffix) and not _UNSAFE.sub("", stem_part).strip("._"):
+        # Nothing safe is left of the stem ('第四周.md'): the default stem, the name's suffix.
+        base = f"{default.rsplit('.', 1)[0]}.{suffix}"
     base = _UNSAFE.sub("_", base).strip("._")[:100]
     return base or default
 
