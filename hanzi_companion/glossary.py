@@ -334,6 +334,37 @@ def _join_names(
     return tuple(out), " ".join(syllables), named
 
 
+def _latin_as_written(term: str, reading: str) -> str:
+    """The reading of a mixed term the dictionary has, its Latin part as the term writes it:
+    CC-CEDICT reads 3D打印 ``san1 D da3 yin4``, the slide writes ``3D da3 yin4``."""
+    tokens = reading.split()
+    if len(tokens) != len(term):
+        return reading
+    out: list[str] = []
+    latin = ""
+    for char, token in zip(term, tokens, strict=True):
+        if char.isascii() and char.isalnum():
+            latin += char
+            continue
+        if latin:
+            out.append(latin)
+            latin = ""
+        out.append(token)
+    if latin:
+        out.append(latin)
+    return " ".join(out)
+
+
+_NAME_LENGTH = 3  # surname and a two-character given name: most Chinese names
+
+
+def _name_reading(reading: str) -> str:
+    """A numbered reading written as a name: the surname, then the given name, capitalised
+    (``Liang2 Si1 cheng2``)."""
+    syllables = reading.split()
+    return " ".join(s[:1].upper() + s[1:] if i < 2 else s for i, s in enumerate(syllables))
+
+
 def _written_name(reading: str, romanisation: str) -> str:
     """``reading`` capitalised as a name is written on the slide (``Sun1 Zhi4 gang1`` for
     "Sun Zhigang"); "" unless the romanisation is a capitalised spelling of the reading."""
@@ -367,6 +398,7 @@ class _TermAccumulator:
     slide_gloss: str = ""
     romanisation: str = ""
     other_name_of: str = ""
+    written_reading: str = ""
 
 
 def _other_name_gloss(term: str, other: GlossaryTerm) -> str:
@@ -535,6 +567,14 @@ class _Builder:
             position += len(piece)
         return tuple(out) if position == len(text) else (text,)
 
+    def personal_name(self, han: str, parts: tuple[str, ...]) -> bool:
+        """True for a three-character term no dictionary has that reads as a Chinese name: a
+        surname, then two characters that are no word (梁思成; not 钟鼓楼, 鼓楼 is a word)."""
+        if len(han) != _NAME_LENGTH or any(len(p) > 1 for p in parts):
+            return False
+        surname = any(s.kind == SenseKind.SURNAME for e in self.lookup(han[0]) for s in e.senses)
+        return surname and not self.lookup(han[1:])
+
     def gloss_of(self, word: str) -> str:
         entries = self.lookup(word)
         return one_line_gloss(entries[0], self.lexicon) if entries else ""
@@ -555,7 +595,16 @@ class _Builder:
         other_readings: list[str] = []
         if entries:
             entry = choose_entry(entries, acc.slide_gloss, acc.romanisation)
+            written = _pinyin.numbered_key(acc.written_reading)
+            if written and _pinyin.numbered_key(entry.pinyin_numbered) != written:
+                # The slide says how it is read here ("the 朝 is zhāo"): that entry.
+                entry = next(
+                    (e for e in entries if _pinyin.numbered_key(e.pinyin_numbered) == written),
+                    entry,
+                )
             reading, reading_source = entry.pinyin_numbered, entry.source
+            if not han.isascii() and re.search(r"[A-Za-z0-9]", han):
+                reading = _latin_as_written(han, reading)  # 3D打印: 3D, not sān D
             key = _pinyin.numbered_key(entry.pinyin_numbered)
             same = [entry] + [
                 e
@@ -577,7 +626,16 @@ class _Builder:
             gloss = one_line_gloss(entry, self.lexicon, acc.slide_gloss)
             simplified, traditional = entry.simplified, entry.traditional
         else:
+            if not parts and not latin and len(han) > 1:
+                # In no dictionary and kept whole (左祖右社, 面朝): its words, else its
+                # characters, are its parts, read and glossed one by one.
+                pieces = self.extractor.segmenter.cut_inside(han)
+                parts = pieces if len(pieces) > 1 else tuple(han)
             reading, reading_source = self.composed_reading(han, parts)
+            if acc.written_reading:
+                # No dictionary has it and the slide writes its reading ("is read Dàshílànr").
+                reading, reading_source = acc.written_reading, SLIDE_SOURCE
+                sources.append(SLIDE_SOURCE)
             if reading_source == PARTS_SOURCE:
                 sources.extend(
                     dict.fromkeys(self.lookup(p)[0].source for p in parts if self.lookup(p))
@@ -606,6 +664,9 @@ class _Builder:
             sources.append(SLIDE_SOURCE)
         if not gloss:
             gloss = acc.slide_gloss
+        if not gloss and not entries and self.personal_name(han, parts):
+            reading = _name_reading(reading)
+            gloss = f"(personal name) {display_pinyin(reading)}"
         if not gloss and parts and all(part_glosses):
             gloss = " + ".join(part_glosses)
         if latin:
@@ -698,6 +759,7 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
         acc.slide_gloss = acc.slide_gloss or mention.slide_gloss
         acc.romanisation = acc.romanisation or mention.romanisation
         acc.other_name_of = acc.other_name_of or mention.other_name_of
+        acc.written_reading = acc.written_reading or mention.written_reading
     builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
     weekly = characters_of_the_week(deck)
     weekly_chars = frozenset(w.character for w in weekly)
@@ -705,7 +767,9 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
     for acc in accumulators.values():
         term = builder.term(acc, weekly_chars)
         other = built.get(acc.other_name_of)
-        if not term.gloss and other is not None:
+        # Written in parentheses after a term (住房制度改革 (房改)): that term says what it
+        # means better than its characters one by one.
+        if other is not None and not (term.in_dictionary or term.slide_gloss):
             term = replace(term, gloss=_other_name_gloss(term.term, other))
         built[term.term] = term
     terms = tuple(built.values())

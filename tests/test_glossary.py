@@ -317,3 +317,42 @@ def test_occurrences_link_to_the_step_that_shows_them(lexicon: Lexicon) -> None:
     shown = {t.term: [(o.slide, o.in_notes) for o in t.occurrences] for t in glossary.terms}
     assert shown == {"城市": [(2, False)], "农村": [(3, False)], "户口": [(3, True)]}
     assert glossary.deck.slide_count == 3
+
+
+def test_a_term_kept_whole_that_no_dictionary_has_is_glossed_from_its_pieces(
+    lexicon: Lexicon,
+) -> None:
+    """Kept whole with no parts (面朝, 合村并居): its words or characters become its parts
+    and its gloss; a surname and two characters that are no word read as a personal name."""
+    assert not lexicon.lookup("面朝") and not lexicon.lookup("合村并居")
+    glossary = build_glossary(deck("在 « 面朝 » 和 « 合村并居 »", "梁思成 (1901-1972)"), lexicon)
+    by_term = {t.term: t for t in glossary.terms}
+    assert by_term["面朝"].parts == ("面", "朝") and "face" in by_term["面朝"].gloss
+    assert by_term["合村并居"].parts == ("合", "村", "并", "居")
+    assert "village" in by_term["合村并居"].gloss
+    name = by_term["梁思成"]
+    assert (name.pinyin, name.gloss) == ("Liáng Sīchéng", "(personal name) Liáng Sīchéng")
+
+
+def test_a_reading_the_slide_writes_after_a_term_is_its_reading(lexicon: Lexicon) -> None:
+    """ "the 朝 is zhāo" picks that dictionary reading; a term no dictionary has takes the
+    reading written for it; "read 朝 as zhāo" (maybe a mistake reported) changes nothing."""
+    assert lexicon.lookup("朝")[0].pinyin_numbered == "chao2"
+    by_term = {
+        t.term: t
+        for t in build_glossary(
+            deck("In 朝阳产业 the 朝 is zhāo, the morning", "大栅栏 is read Dàshílànr"), lexicon
+        ).terms
+    }
+    assert by_term["朝"].pinyin_numbered == "zhao1"
+    assert by_term["大栅栏"].pinyin == "Dàshílànr"
+    (term,) = build_glossary(deck("Students read 朝 as zhāo here"), lexicon).terms
+    assert term.pinyin_numbered == "chao2"
+
+
+def test_the_latin_part_of_a_mixed_dictionary_term_is_read_as_written(lexicon: Lexicon) -> None:
+    """CC-CEDICT spells the digit of 3D打印 (sān D); the reading keeps 3D as O2O 平台 keeps O2O."""
+    assert lexicon.lookup("3D打印")[0].pinyin_numbered.startswith("san1")
+    by_term = {t.term: t for t in build_glossary(deck("3D打印 and the O2O 平台"), lexicon).terms}
+    assert by_term["3D打印"].pinyin_numbered == "3D da3 yin4"
+    assert by_term["O2O 平台"].pinyin_numbered == "O2O ping2 tai2"

@@ -88,19 +88,9 @@ _BY_DECK = {case.deck: case for case in CASES}
 
 # (deck, check) -> the defect that makes it fail today.
 KNOWN_DEFECTS: dict[tuple[str, str], str] = {
-    (BEIJING, "readings"): (
-        "大栅栏 is read dàzhàlán (pypinyin word by word, not in the dictionaries) although the "
-        "notes say 'is read Dàshílànr': a tone-marked reading the deck writes near a term the "
-        "dictionaries lack is not used"
-    ),
     (MEGA, "recall"): (
         "the blockquote sentence 以特大城市为依托，… gives its words, but 特大城市 (megacity) "
         "is in no dictionary the segmenter uses: cut 特大 / 城市, never a term or part"
-    ),
-    (MEGA, "readings"): (
-        "3D打印 read 'sān D dǎyìn' (CC-CEDICT's spelled digits) where O2O 平台 keeps its Latin "
-        "part as written; 朝 in the notes read cháo although the slide writes 'the 朝 is zhāo' "
-        "right after it"
     ),
 }
 

@@ -124,6 +124,7 @@ class Mention:
     line_start: int = 0  # offset of its line in the slide text (or notes)
     start: int = 0  # offset of the term in that text
     shown_on: int = 0  # remark number of the ``--`` step that first shows it (link ``#N``)
+    written_reading: str = ""  # numbered reading the slide writes in tone marks ("the 朝 is zhāo")
 
     @property
     def latin(self) -> str:
@@ -388,6 +389,7 @@ class Extractor:
                 line_start=line_start,
                 start=line_start + start,
                 shown_on=slide.number if number is None else number,
+                written_reading=_written_reading(line, end, han) if whole else "",
             )
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
@@ -520,6 +522,43 @@ def content_stems(text: str) -> frozenset[str]:
             word = word[:-1]
         stems.add(word)
     return frozenset(stems)
+
+
+# A reading in tone marks written right after a term: "大栅栏 is read Dàshílànr", "the 朝 is
+# zhāo", "乐 (lè)", "朝: zhāo". Only a copula between them: "read 朝 as zhāo" may report a mistake.
+_WRITTEN_READING = re.compile(
+    r"[»”\"’'」』》]?\s*(?:(?:is|are)(?:\s+(?:read|pronounced|written))?\s+|reads\s+|"
+    r"se\s+(?:lit|prononce)\s+|[:=]\s*|[(（]\s*)"
+    r"([A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:[ '’-][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+){0,3})"
+)
+
+
+def _written_reading(line: str, end: int, han: str) -> str:
+    """The numbered reading written in tone marks right after the term, one syllable per
+    character (an erhua r joins its syllable: Dàshílànr is ``Da4 shi2 lanr4``); "" if none."""
+    match = _WRITTEN_READING.match(line, end, end + _LOOK)
+    if match is None:
+        return ""
+    words = match.group(1).split()
+    for count in range(len(words), 0, -1):  # the longest run of words that reads the term
+        tokens: list[str] = []
+        for word in words[:count]:
+            parsed = _pinyin.parse_syllables(word)
+            if not parsed:
+                break
+            syllables = [syllable.numbered for syllable in parsed]
+            if syllables[-1] == "r" and len(syllables) > 1 and parsed[-2].tone:
+                last = parsed[-2]
+                syllables[-2:] = [f"{last.letters}r{last.tone}"]
+            if any(not syllable[-1:].isdigit() for syllable in syllables):
+                break  # every syllable marked: a reading, not an English word
+            if word[:1].isupper():
+                syllables[0] = syllables[0][:1].upper() + syllables[0][1:]
+            tokens.extend(syllables)
+        else:
+            if len(tokens) == len(han):
+                return " ".join(tokens)
+    return ""
 
 
 def _content_word(word: str) -> bool:
