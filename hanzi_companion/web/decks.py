@@ -153,6 +153,9 @@ def character_profiles(
 def apkg_bytes(lexicon: Lexicon, source: Glossary | Course, name: str) -> bytes:
     """The Anki package of a glossary or a course, as bytes (written in a private folder)."""
     glossaries = source.glossaries if isinstance(source, Course) else (source,)
+    if not any(glossary.terms or glossary.characters for glossary in glossaries):
+        # As the CLI: an empty package would import nothing and say nothing.
+        raise DeckError(name, "no Chinese terms found, nothing to put in an Anki package")
     with tempfile.TemporaryDirectory(prefix="hanzi-companion-web-") as folder:
         path = Path(folder) / f"{stem(name)}.apkg"
         write_package(source, path, characters=character_profiles(lexicon, glossaries))
