@@ -103,3 +103,12 @@ def test_dictionary_lines_have_positive_counts(lexicon: Lexicon) -> None:
         assert word and int(count) > 0
         if number > 2000:
             break
+
+
+def test_cut_inside_does_not_let_a_rare_word_win_by_avoiding_a_single_character(
+    segmenter: Segmenter,
+) -> None:
+    """长三 (a rare old word) + 角 against 长 + 三角 (triangle): the likelier split wins, while
+    a final single character is still preferred as a suffix (办公|社, not 办|公社)."""
+    assert segmenter.cut_inside("长三角") == ("长", "三角")
+    assert segmenter.cut_inside("联合创业办公社")[-2:] == ("办公", "社")

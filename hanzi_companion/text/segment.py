@@ -28,6 +28,8 @@ SEGMENTER_VERSION = "3"
 # word must still beat the split into its characters, see ``_unseen_frequency``.
 _MIN_FREQUENCY = 3
 _MAX_WORD = 12  # longest piece considered when splitting an unseen word
+# How much less likely a split is for each single character inside a word (not at its end).
+_INNER_SINGLE_COST = 20.0
 
 _logger_lock = threading.Lock()
 _logger_silenced = False
@@ -147,10 +149,12 @@ class Segmenter:
             return (word,)
         freq: dict[str, int] = tokenizer.FREQ
         log_total = math.log(tokenizer.total)
-        # Best split first by the fewest single characters before the last piece (a final
-        # single character is usually a suffix: 开发|区, 办公|社), then by jieba's probability.
-        best: list[tuple[int, float, int] | None] = [None] * (n + 1)
-        best[0] = (0, 0.0, 0)
+        # Best split by jieba's probability, a single character before the last piece costing
+        # a factor of _INNER_SINGLE_COST (a final single character is usually a suffix: 开发|区,
+        # 办公|社, not 办|公社); a rare word does not win by it alone: 长|三角, not 长三|角.
+        inner_cost = math.log(_INNER_SINGLE_COST)
+        best: list[tuple[float, int] | None] = [None] * (n + 1)
+        best[0] = (0.0, 0)
         for start in range(n):
             current = best[start]
             if current is None:
@@ -162,25 +166,19 @@ class Segmenter:
                 count = freq.get(piece, 0)
                 if end - start > 1 and not count:
                     continue
-                inner_single = 1 if end - start == 1 and end < n else 0
-                candidate = (
-                    current[0] + inner_single,
-                    current[1] + math.log(max(count, 1)) - log_total,
-                    start,
-                )
+                inner_single = end - start == 1 and end < n
+                score = current[0] + math.log(max(count, 1)) - log_total
+                candidate = (score - (inner_cost if inner_single else 0.0), start)
                 previous = best[end]
-                if previous is None or (candidate[0], -candidate[1]) < (
-                    previous[0],
-                    -previous[1],
-                ):
+                if previous is None or candidate[0] > previous[0]:
                     best[end] = candidate
         pieces = []
         end = n
         while end > 0:
             step = best[end]
             assert step is not None  # every position is reachable by single characters
-            pieces.append(word[step[2] : end])
-            end = step[2]
+            pieces.append(word[step[1] : end])
+            end = step[1]
         return tuple(reversed(pieces))
 
     def is_known(self, word: str) -> bool:
