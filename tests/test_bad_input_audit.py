@@ -14,6 +14,8 @@ import os
 import re
 import shutil
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -364,3 +366,37 @@ def test_deck_file_name_that_is_not_utf8(runner: CliRunner, tmp_path: Path) -> N
     (tmp_path / name).write_text(DECK, encoding="utf-8")
     result = runner.invoke(cli, ["glossary", str(tmp_path), "-f", "json"])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="text/decks.py: any bytes after a UTF-16 byte-order mark are accepted as text: "
+    "binary data starting with FF FE comes back as a glossary of private-use characters "
+    "instead of 'not a text deck'",
+)
+def test_binary_data_behind_a_utf16_bom_is_not_a_deck() -> None:
+    from hanzi_companion.errors import DeckError
+
+    data = b"\xff\xfe" + bytes(range(0xFD, 0xE0, -1)) * 8  # U+FCFD, U+FAFB...: no text
+    with pytest.raises(DeckError):
+        read_deck_bytes(data, "upload.md")
+
+
+def test_ctrl_c_while_the_cli_loads_prints_no_traceback(tmp_path: Path) -> None:
+    """Defect: Ctrl-C in the first fraction of a second (while modules load) printed a
+    KeyboardInterrupt traceback. The interrupt is simulated at the import of a module."""
+    script = (
+        "import runpy, sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'hanzi_companion.cli.anki_commands':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "sys.argv = ['hanzi-companion', '--help']\n"
+        "runpy.run_module('hanzi_companion', run_name='__main__', alter_sys=True)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 130
