@@ -399,6 +399,7 @@ class _TermAccumulator:
     romanisation: str = ""
     other_name_of: str = ""
     written_reading: str = ""
+    among_names: bool = False
 
 
 def _other_name_gloss(term: str, other: GlossaryTerm) -> str:
@@ -595,6 +596,9 @@ class _Builder:
         other_readings: list[str] = []
         if entries:
             entry = choose_entry(entries, acc.slide_gloss, acc.romanisation)
+            if acc.among_names and not entry.is_proper_noun and not acc.slide_gloss:
+                # Listed among places (西安, 洛阳, 开封): the city, not "to unseal".
+                entry = next((e for e in entries if e.is_proper_noun), entry)
             written = _pinyin.numbered_key(acc.written_reading)
             if written and _pinyin.numbered_key(entry.pinyin_numbered) != written:
                 # The slide says how it is read here ("the 朝 is zhāo"): that entry.
@@ -760,6 +764,7 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
         acc.romanisation = acc.romanisation or mention.romanisation
         acc.other_name_of = acc.other_name_of or mention.other_name_of
         acc.written_reading = acc.written_reading or mention.written_reading
+        acc.among_names = acc.among_names or mention.among_names
     builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
     weekly = characters_of_the_week(deck)
     weekly_chars = frozenset(w.character for w in weekly)

@@ -372,3 +372,42 @@ def test_a_middle_dot_separates_a_book_and_its_chapter(extractor: Extractor) -> 
     assert terms(extractor, slide(1, "《周礼·考工记》")) == ["周礼", "考工记"]
     assert terms(extractor, slide(1, "the Rites: 周礼·考工记 and more")) == ["周礼", "考工记"]
     assert terms(extractor, slide(1, "a writer: 马克·吐温")) == ["马克·吐温"]
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "gloss"),
+    [
+        ("- distinction entre 农业户口 et 非农业户口", "农业户口", ""),  # French filler
+        (
+            "orientation: 坐北朝南, sitting in the north and facing south",
+            "坐北朝南",
+            "sitting in the north and facing south",
+        ),
+        (
+            "from 永定门 in the south to the Drum and Bell Towers (钟鼓楼) in the north",
+            "钟鼓楼",
+            "Drum and Bell Towers",
+        ),
+        ("- plus de 7 000 en 2022 (AliResearch, 阿里研究院)", "阿里研究院", "AliResearch"),
+        (
+            "the 21st-century Maritime Silk Road (21世纪海上丝绸之路)",
+            "世纪海上丝绸之路",
+            "21st-century Maritime Silk Road",
+        ),
+    ],
+)
+def test_what_the_slide_says_a_term_means(
+    extractor: Extractor, text: str, term: str, gloss: str
+) -> None:
+    by_term = {m.term: m for m in mentions(extractor, slide(1, text))}
+    assert by_term[term].slide_gloss == gloss
+
+
+def test_a_term_listed_among_places_is_a_place(lexicon: Lexicon) -> None:
+    from hanzi_companion.glossary import build_glossary
+
+    capitals = Deck("c.md", "markdown", (slide(1, "Capitals: 西安, 洛阳, 开封, 杭州, 南京"),))
+    by_term = {t.term: t for t in build_glossary(capitals, lexicon).terms}
+    assert "Kaifeng" in by_term["开封"].gloss
+    alone = Deck("o.md", "markdown", (slide(1, "开封 the letter"),))
+    assert "Kaifeng" not in build_glossary(alone, lexicon).terms[0].gloss

@@ -59,7 +59,8 @@ CLAUSE_WORDS_TEXT = """
     the a an of and or to in on for with by as at from is are was were be been this that these
     those which who it its their his her our your my we you they he she i not no also very so
     le la les l de du des d et ou en au aux un une est sont dans par pour sur avec ce cette ces
-    qui que il elle ils elles nous vous on se sa son ses leur leurs ne pas plus
+    qui que il elle ils elles nous vous on se sa son ses leur leurs ne pas plus entre comme
+    chez sans vers selon mais donc car où puis avant après contre sous
 """
 CLAUSE_WORDS = frozenset(CLAUSE_WORDS_TEXT.split())
 # Words that announce a translation after a term: ``创新 means innovation``.
@@ -104,6 +105,11 @@ _OPEN_PARENTHESIS = ("(", "（")
 _CLOSE_PARENTHESIS = (")", "）")
 _QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’", "'": "'", "「": "」", "『": "』", "《": "》"}
 _PAREN_CONTENT = re.compile(r"\s*\(([^()]*)\)")
+_NAME_IN_PARENTHESES = re.compile(
+    r"[(（]([^()（）,，]+)[,，]\s*$"
+)  # "(AliResearch, " before a term
+_DIGITS_END = re.compile(r"(?<=[(（])\d+$")  # "(21" before 世纪…: the term's own number
+_HAN_TAIL = re.compile(f"[{_HAN_CLASS}]")
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,7 @@ class Mention:
     start: int = 0  # offset of the term in that text
     shown_on: int = 0  # remark number of the ``--`` step that first shows it (link ``#N``)
     written_reading: str = ""  # numbered reading the slide writes in tone marks ("the 朝 is zhāo")
+    among_names: bool = False  # listed with names (西安, 洛阳, 开封...): a name itself
 
     @property
     def latin(self) -> str:
@@ -303,6 +310,7 @@ class Extractor:
             if translations and not self._translations_agree(runs, translations):
                 translations = []
             sentence_line = len(runs) > 1 and self._sentence_line(runs)
+            names = [self._is_name(run.group()) for run in runs]
             for number, match in enumerate(runs):
                 yield from self._run_mentions(
                     slide,
@@ -316,6 +324,7 @@ class Extractor:
                     translations[number] if translations else "",
                     slide.line_number(index, in_notes),
                     sentence_line,
+                    _among_names(names, number),
                 )
 
     def _run_mentions(
@@ -331,6 +340,7 @@ class Extractor:
         translation: str = "",
         number: int | None = None,
         sentence_line: bool = False,
+        among_names: bool = False,
     ) -> Iterator[Mention]:
         run = match.group()
         start, end = match.span()
@@ -390,6 +400,7 @@ class Extractor:
                 start=line_start + start,
                 shown_on=slide.number if number is None else number,
                 written_reading=_written_reading(line, end, han) if whole else "",
+                among_names=among_names and whole,
             )
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
@@ -415,6 +426,11 @@ class Extractor:
             return True
         senses = self._sense_words(word)
         return bool(content_stems(english) & senses)
+
+    def _is_name(self, run: str) -> bool:
+        """True when the dictionary's first reading of ``run`` is a name (a place, a person)."""
+        entries = self.lookup(run)
+        return bool(entries) and entries[0].is_proper_noun
 
     def _dotted(self, line: str, run: re.Match[str]) -> list[re.Match[str]]:
         """A run joined by a middle dot is one transcribed name (马克·吐温), unless it is a
@@ -484,6 +500,9 @@ class Extractor:
         candidates: list[Callable[[], tuple[str, bool]]] = [
             lambda: (_gloss_in_parentheses_after(line, end), False),
             lambda: (_quoted_after(line, start, end), False),
+            # After a label, the English closing the line says what the term means, the
+            # label what it is about ("orientation: 坐北朝南, sitting in the north...").
+            lambda: (_gloss_after_comma(line, start, end), True),
             lambda: _gloss_before(line, start),
             lambda: (_gloss_after(line, start, end), True),
         ]
@@ -559,6 +578,16 @@ def _written_reading(line: str, end: int, han: str) -> str:
             if len(tokens) == len(han):
                 return " ".join(tokens)
     return ""
+
+
+_SIBLING_NAMES = 2  # names listed beside a term that make it read as a name too
+
+
+def _among_names(names: list[bool], number: int) -> bool:
+    """True when the other runs of the line are (nearly) all names: a list of places."""
+    others = names[:number] + names[number + 1 :]
+    named = sum(others)
+    return named >= _SIBLING_NAMES and 3 * named >= 2 * len(others)
 
 
 def _content_word(word: str) -> bool:
@@ -700,6 +729,10 @@ def _quoted_before(head: str) -> str | None:
 def _gloss_before(line: str, start: int) -> tuple[str, bool]:
     """English written just before the term (``English (term)``, ``English term``); bare?"""
     head = line[max(0, start - _LOOK) : start]
+    same = _NAME_IN_PARENTHESES.search(head)
+    if same is not None and _latin_only(same.group(1)):  # "(AliResearch, 阿里研究院)"
+        return same.group(1).strip(), False
+    head = _DIGITS_END.sub("", head)  # "(21世纪海上丝绸之路)": the number belongs to the term
     in_parentheses = head.rstrip().endswith("(")
     if in_parentheses:
         head = head.rstrip()[:-1]
@@ -724,6 +757,12 @@ def _phrase_before(head: str, in_parentheses: bool) -> str:
     if bullet is not None and bullet.end():  # "- the gated compound 封闭小区"
         opened_by, phrase = opened_by + phrase[: bullet.end()], phrase[bullet.end() :]
     phrase = phrase.strip()
+    if in_parentheses and (has_han(phrase) or len(_words(phrase)) > _GLOSS_MAX_WORDS):
+        # A longer clause ending in a name: "… to the Drum and Bell Towers (钟鼓楼)".
+        tail = _HAN_TAIL.split(phrase)[-1].strip()
+        name = _name_ending(tail)
+        if name != tail and len(_words(name)) <= _GLOSS_MAX_WORDS:
+            return name
     if not phrase or has_han(phrase):
         return ""
     limit = _GLOSS_MAX_WORDS if in_parentheses else _BARE_GLOSS_MAX_WORDS
@@ -820,6 +859,21 @@ def _gloss_after(line: str, start: int, end: int) -> str:
     if rest.strip() and not has_han(rest.strip()[:1]):
         return ""
     return candidate
+
+
+def _gloss_after_comma(line: str, start: int, end: int) -> str:
+    """English after a comma closing the line, when a label opens it: "orientation: 坐北朝南,
+    sitting in the north and facing south"."""
+    head = line[max(0, start - _LOOK) : start]
+    if not _LABEL_OPENER.match(head.rstrip()):
+        return ""
+    match = re.match(r"\s*[,;]\s+([^,;:()]+?)[.!]?\s*$", line[end : end + _LOOK])
+    if match is None or end + _LOOK < len(line):
+        return ""
+    phrase = match.group(1).strip()
+    if has_han(phrase) or len(_words(phrase)) > _GLOSS_MAX_WORDS or _is_clause(phrase):
+        return ""
+    return phrase
 
 
 def _gloss_line(line: str, labels: frozenset[str]) -> str:

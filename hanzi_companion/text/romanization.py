@@ -40,7 +40,7 @@ from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.extract import CLAUSE_WORDS, Mention
 from hanzi_companion.text.models import Deck
 
-ENGLISH_VERSION = "3"
+ENGLISH_VERSION = "4"
 _ENGLISH_MIN_ENTRIES = 2
 _NAME_MIN_ENTRIES = 10
 _INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly")
