@@ -400,3 +400,28 @@ def test_ctrl_c_while_the_cli_loads_prints_no_traceback(tmp_path: Path) -> None:
     )
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 130
+
+
+@pytest.mark.parametrize("kind", ["missing", "file"])
+def test_serve_warns_when_the_course_folder_is_not_a_folder(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kind: str
+) -> None:
+    """Defect: a mistyped HANZI_COMPANION_COURSE gave a course page saying 'the course folder
+    holds no slide decks yet', and nothing told the teacher the folder did not exist."""
+    course = tmp_path / "lectures"
+    if kind == "file":
+        course.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("HANZI_COMPANION_COURSE", str(course))
+    monkeypatch.setattr(Flask, "run", lambda self, **kwargs: None)  # no server in a test
+    result = runner.invoke(cli, ["serve"])
+    assert result.exit_code == 0, result.output
+    assert "HANZI_COMPANION_COURSE" in result.output and str(course) in result.output
+
+
+def test_serve_says_nothing_of_a_good_course_folder(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("HANZI_COMPANION_COURSE", str(tmp_path))
+    monkeypatch.setattr(Flask, "run", lambda self, **kwargs: None)
+    result = runner.invoke(cli, ["serve"])
+    assert result.exit_code == 0 and "HANZI_COMPANION_COURSE" not in result.output

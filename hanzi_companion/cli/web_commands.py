@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from hanzi_companion.cli.common import handle_errors, open_lexicon
-from hanzi_companion.settings import ENV_SECRET_KEY, Settings
+from hanzi_companion.settings import ENV_COURSE_DIR, ENV_SECRET_KEY, Settings
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 5000
@@ -45,6 +45,14 @@ def serve(host: str, port: int, production: bool, threads: int, debug: bool) -> 
     settings = Settings.from_env()
     lexicon = open_lexicon(settings)  # builds the index with a progress bar when needed
     app = create_app(settings, {"LEXICON": lexicon})
+    if not settings.course_dir.is_dir():
+        # The course page would only say the course has no decks yet.
+        what = "is not a folder" if settings.course_dir.exists() else "does not exist"
+        click.echo(
+            f"warning: the course folder {settings.course_dir} ({ENV_COURSE_DIR}) {what}; "
+            "the course pages will be empty",
+            err=True,
+        )
     url = f"http://{host}:{port}/"
     if production:
         import waitress
