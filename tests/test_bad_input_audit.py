@@ -425,3 +425,22 @@ def test_serve_says_nothing_of_a_good_course_folder(
     monkeypatch.setattr(Flask, "run", lambda self, **kwargs: None)
     result = runner.invoke(cli, ["serve"])
     assert result.exit_code == 0 and "HANZI_COMPANION_COURSE" not in result.output
+
+
+def test_terminal_that_cannot_show_chinese_is_named_not_the_input(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Defect: under a Latin-1 locale (or a cp1252 pipe) `lookup 创` said 'the input is not
+    valid UTF-8 text': the input was fine, the output encoding could not show Chinese."""
+    monkeypatch.setenv(ENV_CACHE_DIR, str(settings.cache_dir))
+    result = CliRunner(charset="latin-1").invoke(cli, ["lookup", "创"])
+    assert result.exit_code == 2
+    assert "input" not in result.output
+    assert "latin-1" in result.output and "UTF-8" in result.output
+
+
+def test_invalid_utf8_argument_is_still_called_input(runner: CliRunner, tmp_path: Path) -> None:
+    bad = b"\xff\xfe".decode("utf-8", "surrogateescape")
+    output = tmp_path / "course.apkg"
+    result = runner.invoke(cli, ["anki", SEED_DECK.as_posix(), "-o", str(output), "--course", bad])
+    assert result.exit_code == 2 and "not valid UTF-8" in result.output

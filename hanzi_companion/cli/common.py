@@ -33,8 +33,14 @@ def handle_errors(function: Callable[P, R]) -> Callable[P, R]:
             return function(*args, **kwargs)
         except HanziCompanionError as exc:
             raise CommandError(str(exc)) from None
-        except UnicodeEncodeError:
-            raise CommandError("the input is not valid UTF-8 text") from None
+        except UnicodeEncodeError as exc:
+            if exc.encoding.replace("-", "").lower() == "utf8":
+                # Only lone surrogates fail in UTF-8: bytes that were not UTF-8 in the input.
+                raise CommandError("the input is not valid UTF-8 text") from None
+            raise CommandError(
+                f"the output is Chinese text, which this terminal's encoding ({exc.encoding}) "
+                "cannot show; use a UTF-8 locale (LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8"
+            ) from None
         except MemoryError:
             raise CommandError("the input is too large to process") from None
 
