@@ -411,3 +411,13 @@ def test_a_term_listed_among_places_is_a_place(lexicon: Lexicon) -> None:
     assert "Kaifeng" in by_term["开封"].gloss
     alone = Deck("o.md", "markdown", (slide(1, "开封 the letter"),))
     assert "Kaifeng" not in build_glossary(alone, lexicon).terms[0].gloss
+
+
+def test_a_sentence_keeps_a_word_of_the_corpus_whole(
+    extractor: Extractor, lexicon: Lexicon
+) -> None:
+    """特大城市 (megacity) is in jieba's corpus word list though no dictionary defines it:
+    a sentence gives it whole, not 特大 and 城市."""
+    assert not lexicon.lookup("特大城市")
+    found = terms(extractor, slide(1, "以特大城市为依托，形成紧密的城市群"))
+    assert "特大城市" in found and "特大" not in found

@@ -218,7 +218,27 @@ class Extractor:
         words = self.sentence_words(run)
         if words is None:
             return ((run, self.run_parts(run)),)
-        return tuple((word, self.parts_of(word)) for word in words if _content_word(word))
+        return self._sentence_terms(words)
+
+    def _sentence_terms(self, words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The terms of a sentence's words: two neighbouring words that jieba's corpus counts
+        as one word the dictionaries lack are one term (特大 + 城市: 特大城市, megacity)."""
+        joined: list[str] = []
+        index = 0
+        while index < len(words):
+            word = words[index]
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if (
+                len(word) > 1
+                and len(following) > 1
+                and not self.lookup(word + following)
+                and self.segmenter.corpus_word(word + following)
+            ):
+                word += following
+                index += 1
+            joined.append(word)
+            index += 1
+        return tuple((word, self.parts_of(word)) for word in joined if _content_word(word))
 
     def run_parts(self, run: str) -> tuple[str, ...]:
         """The parts of ``run`` kept whole as one term (every word, single characters too)."""
@@ -266,7 +286,7 @@ class Extractor:
             if sum(1 for w in words if len(w) > 1) < 2:
                 words = None  # a name or a compound of one word (城市群), not a clause
             elif not written_as_term(False):
-                return tuple((w, self.parts_of(w)) for w in words if _content_word(w))
+                return self._sentence_terms(words)
         if words is None:
             return ((run, self.run_parts(run)),)
         clause = not any(w in _PARTICLES for w in words) and (

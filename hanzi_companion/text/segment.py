@@ -10,6 +10,7 @@ after the lexicon index they come from, and are written atomically. ``jieba.dt``
 from __future__ import annotations
 
 import contextlib
+import gzip
 import logging
 import math
 import os
@@ -19,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from hanzi_companion.errors import DataFileError
 from hanzi_companion.lexicon import Lexicon
 
 # Bump when the way the segmentation dictionary is built changes.
@@ -111,6 +113,7 @@ class Segmenter:
         self.cache_path = lexicon.settings.cache_dir / f"segment-{identity}.jieba.cache"
         self._lock = threading.Lock()
         self._tokenizer: Any = None
+        self._corpus: frozenset[str] | None = None
 
     @property
     def tokenizer(self) -> Any:
@@ -181,9 +184,30 @@ class Segmenter:
             end = step[1]
         return tuple(reversed(pieces))
 
+    def corpus_word(self, word: str) -> bool:
+        """True when jieba's own dictionary (words counted in a corpus, no meanings) lists
+        ``word``: 特大城市 is a word there though no dictionary we read defines it. Read on
+        first use, once per segmenter."""
+        if self._corpus is None:
+            with self._lock:
+                if self._corpus is None:
+                    self._corpus = _corpus_words(self.lexicon.settings.jieba_dict_path)
+        return word in self._corpus
+
     def is_known(self, word: str) -> bool:
         """True when the segmentation dictionary has ``word``."""
         return bool(self.tokenizer.FREQ.get(word))
+
+
+def _corpus_words(path: Path) -> frozenset[str]:
+    """The words (two characters or more) of jieba's dictionary file (``word count tag``)."""
+    try:
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise DataFileError(path, f"unreadable word list ({exc})") from None
+    return frozenset(
+        word for word in (line.split(" ", 1)[0] for line in text.splitlines()) if len(word) > 1
+    )
 
 
 def segmenter_for(lexicon: Lexicon) -> Segmenter:
