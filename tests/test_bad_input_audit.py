@@ -137,6 +137,21 @@ def test_cli_lookup_of_a_word_with_a_zero_width_joiner(runner: CliRunner) -> Non
     assert json.loads(joined.output)["entries"] == json.loads(plain.output)["entries"]
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("《论语》", "论语"),
+        ('"innovation"', "innovation"),
+        ("「城市」", "城市"),
+        ("to set (a record)", "to set (a record)"),  # brackets inside are the query's own
+        ("alert(1)", "alert(1)"),
+        ("(sth) new", "(sth) new"),
+    ],
+)
+def test_only_brackets_around_the_whole_query_are_taken_off(typed: str, meant: str) -> None:
+    assert normalise_query(typed) == meant
+
+
 def test_punctuation_only_queries_still_say_what_is_wrong() -> None:
     # Stripping brackets must not turn a query of punctuation into nothing silently.
     assert normalise_query("。") == "。"

@@ -56,8 +56,19 @@ def row_to_entry(row: tuple[object, ...]) -> Entry:
     )
 
 
-# Brackets and quotes that come around a word copied from a slide: （创新）, 《论语》, "innovation".
-_WRAPPING = "()[]{}《》「」『』【】〈〉〔〕\"'“”‘’ "
+# Brackets and quotes that come around a word copied from a slide: （创新）, 《论语》, "innovation"
+# (full-width brackets are ASCII once NFKC has run).
+_WRAPPERS = dict(zip("([{《「『【〈〔\"'“‘", ")]}》」』】〉〕\"'”’", strict=True))
+
+
+def _unwrap(text: str) -> str:
+    """``text`` without the brackets or quotes that enclose all of it (``(sth) new`` keeps its)."""
+    while len(text) > 2 and _WRAPPERS.get(text[0]) == text[-1]:
+        inner = text[1:-1]
+        if any(ch in inner for ch in (text[0], text[-1])):
+            break  # '(a) (b)': the brackets are not one pair
+        text = inner.strip()
+    return text
 
 
 def normalise_query(text: str) -> str:
@@ -77,7 +88,7 @@ def normalise_query(text: str) -> str:
     # the text are dropped, and brackets or quotes copied around a word are taken off.
     text = unicodedata.normalize("NFKC", text)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
-    text = text.strip(_WRAPPING) or text
+    text = _unwrap(text)
     if not text:
         raise InvalidQueryError("the query is empty")
     if len(text) > MAX_QUERY_LENGTH:
