@@ -480,3 +480,36 @@ def test_combining_tone_marks_read_like_precomposed_ones(lexicon: Lexicon) -> No
     assert [(t.term, t.romanisation, t.slide_gloss) for t in decomposed.terms] == [
         (t.term, t.romanisation, t.slide_gloss) for t in composed.terms
     ]
+
+
+# -- char command ---------------------------------------------------------------------------
+
+
+def test_char_svg_never_writes_over_a_deck(runner: CliRunner, tmp_path: Path) -> None:
+    """Defect: `char 创 --svg week07.md` (a slip of the tab key) replaced the deck by an SVG."""
+    deck = tmp_path / "week07.md"
+    deck.write_text(DECK, encoding="utf-8")
+    for option in ("--svg", "--animated-svg"):
+        result = runner.invoke(cli, ["char", "创", option, str(deck)])
+        assert result.exit_code == 2, result.output
+        assert ".svg" in result.output
+        assert deck.read_text(encoding="utf-8") == DECK
+
+
+def test_char_svg_and_animation_to_one_file_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    """Defect: both drawings went to the same file, the second silently replacing the first."""
+    target = tmp_path / "chuang.svg"
+    result = runner.invoke(cli, ["char", "创", "--svg", str(target), "--animated-svg", str(target)])
+    assert result.exit_code == 2
+    assert "same file" in result.output
+    assert not target.exists()
+
+
+def test_char_svg_files_are_written(runner: CliRunner, tmp_path: Path) -> None:
+    frames, animation = tmp_path / "chuang.svg", tmp_path / "chuang-animated.SVG"
+    result = runner.invoke(
+        cli, ["char", "创", "--svg", str(frames), "--animated-svg", str(animation)]
+    )
+    assert result.exit_code == 0, result.output
+    assert frames.read_text(encoding="utf-8").startswith("<svg")
+    assert animation.read_text(encoding="utf-8").startswith("<svg")

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from hanzi_companion.cli.common import (
+    CommandError,
     check_text_argument,
     handle_errors,
     open_lexicon,
@@ -196,6 +197,12 @@ def char(character: str, as_json: bool, svg_path: Path | None, animated_path: Pa
       hanzi-companion char 创 --json
       hanzi-companion char 创 --svg 创.svg --animated-svg 创-animated.svg
     """
+    for path in (svg_path, animated_path):
+        if path is not None and path.suffix.lower() != ".svg":
+            # A slip (--svg week07.md) would otherwise replace a deck or notes by a drawing.
+            raise CommandError(f"{path}: the drawing's file name must end in .svg")
+    if svg_path and animated_path and svg_path.resolve() == animated_path.resolve():
+        raise CommandError(f"{svg_path}: --svg and --animated-svg name the same file")
     lexicon = open_lexicon()
     _ensure_character_index(lexicon.settings)
     profile = lexicon.character(check_text_argument(character, "character"))
