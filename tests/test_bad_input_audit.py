@@ -513,3 +513,22 @@ def test_char_svg_files_are_written(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert frames.read_text(encoding="utf-8").startswith("<svg")
     assert animation.read_text(encoding="utf-8").startswith("<svg")
+
+
+# -- configuration --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["file", "inside-a-file"])
+def test_cache_folder_that_cannot_be_made_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, kind: str
+) -> None:
+    """Defect: HANZI_COMPANION_CACHE naming a file (or a path under one) gave a
+    FileExistsError / NotADirectoryError traceback."""
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    cache = blocker if kind == "file" else blocker / "hanzi"
+    monkeypatch.setenv(ENV_CACHE_DIR, str(cache))
+    result = CliRunner().invoke(cli, ["lookup", "创"])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and result.exception is not None
+    assert str(cache) in result.output and "HANZI_COMPANION_CACHE" in result.output

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from hanzi_companion.errors import DataFileError
+from hanzi_companion.settings import ENV_CACHE_DIR
 
 STALE_AFTER_SECONDS = 24 * 3600
 
@@ -46,8 +47,15 @@ def building(path: Path) -> Iterator[sqlite3.Connection]:
     The block fills the database; on success it is committed, vacuumed and moved into place.
     On any error the temporary file is removed and ``path`` is left as it was.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise DataFileError(
+            path.parent,
+            f"cannot keep the compiled index here ({exc.strerror or exc}); "
+            f"set {ENV_CACHE_DIR} to a folder you can write to",
+        ) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
