@@ -114,13 +114,16 @@ def test_a_romanised_word_inside_a_terms_own_english_is_not_listed(lexicon: Lexi
     assert found.text == "Chang'an"
 
 
-@pytest.mark.parametrize("word", ["santé", "décide", "ménage"])
+@pytest.mark.parametrize("word", ["santé", "décide", "ménage", "été", "télé"])
 def test_tone_marks_on_some_syllables_only_are_not_pinyin(word: str) -> None:
-    """Pinyin marks every syllable or none; French accents mark one (san + té)."""
+    """Pinyin marks every syllable or none; French accents mark one (san + té), or mark
+    every syllable with é alone (é + té)."""
     assert _is_syllables(word) == 0
 
 
-@pytest.mark.parametrize(("word", "syllables"), [("dānwèi", 2), ("Dèng", 1), ("shanzhai", 2)])
+@pytest.mark.parametrize(
+    ("word", "syllables"), [("dānwèi", 2), ("Dèng", 1), ("shanzhai", 2), ("Hénán", 2)]
+)
 def test_words_marked_on_every_syllable_or_none_are_pinyin(word: str, syllables: int) -> None:
     assert _is_syllables(word) == syllables
 

@@ -191,6 +191,8 @@ def _is_syllables(word: str) -> int:
         total += len(parsed)
     if 0 < marked < total:
         return 0  # pinyin marks every syllable or none: santé, décide are French
+    if marked and set(re.sub(r"[a-zA-Z'’]", "", word)) <= {"é", "É"}:
+        return 0  # é the only mark, on every syllable (été, télé): French, not pinyin
     return total
 
 
