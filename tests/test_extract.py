@@ -362,6 +362,8 @@ def test_a_quoted_sentence_is_a_sentence_not_clause_terms(extractor: Extractor) 
     )
     found_terms = [m.term for m in found]
     assert "以特大城市为依托" not in found_terms and "形成空间紧凑" not in found_terms
+    spoken = terms(extractor, slide(1, "我们要建设美丽的城市，让生活更美好"))
+    assert "让生活更美好" not in spoken and "生活" in spoken  # one sentence, not a slogan
     assert {"依托", "形成", "空间", "紧凑", "经济", "紧密"} <= set(found_terms)
     assert all(m.slide_gloss == "" for m in found)
 

@@ -383,7 +383,7 @@ class Extractor:
             def written_as_term(clause: bool) -> bool:
                 if translation or _quoted_run(line, start, end):
                     return True
-                if clause and _slogan_line(line):
+                if clause and not sentence_line and _slogan_line(line):
                     return True
                 gloss, _, _ = self._around(
                     line, start, end, run, previous, following, labels, in_notes
