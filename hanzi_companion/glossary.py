@@ -90,6 +90,9 @@ class GlossaryTerm:
         return not re.search(r"[A-Za-z0-9]", self.term)
 
 
+_NUMBERED_SYLLABLE = re.compile(r"[A-Za-zÜü:]+[1-5]?")
+
+
 def display_pinyin(numbered: str, part_readings: tuple[str, ...] = ()) -> str:
     """Tone marks with syllables joined by word (the words of :func:`pinyin_words`)."""
     return " ".join(
@@ -104,6 +107,12 @@ def pinyin_words(numbered: str, part_readings: tuple[str, ...] = ()) -> tuple[st
     tokens = numbered.split()
     counts = [len(reading.split()) for reading in part_readings]
     groups: list[list[str]] = []
+    latin = [t for t in (tokens[:1] + tokens[-1:]) if not _NUMBERED_SYLLABLE.fullmatch(t)]
+    if counts and len(counts) > 1 and latin and sum(counts) == len(tokens) - 1:
+        # A mixed term (21世纪海上丝绸之路): its Latin token is a word of its own.
+        first = tokens[0] in latin
+        inner = pinyin_words(" ".join(tokens[1:] if first else tokens[:-1]), part_readings)
+        return (tokens[0], *inner) if first else (*inner, tokens[-1])
     if counts and sum(counts) == len(tokens) and len(counts) > 1:
         position = 0
         for count in counts:

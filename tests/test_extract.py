@@ -393,7 +393,7 @@ def test_a_middle_dot_separates_a_book_and_its_chapter(extractor: Extractor) -> 
         ("- plus de 7 000 en 2022 (AliResearch, 阿里研究院)", "阿里研究院", "AliResearch"),
         (
             "the 21st-century Maritime Silk Road (21世纪海上丝绸之路)",
-            "世纪海上丝绸之路",
+            "21世纪海上丝绸之路",
             "21st-century Maritime Silk Road",
         ),
     ],

@@ -365,3 +365,17 @@ def test_the_latin_part_of_a_mixed_dictionary_term_is_read_as_written(lexicon: L
     by_term = {t.term: t for t in build_glossary(deck("3D打印 and the O2O 平台"), lexicon).terms}
     assert by_term["3D打印"].pinyin_numbered == "3D da3 yin4"
     assert by_term["O2O 平台"].pinyin_numbered == "O2O ping2 tai2"
+
+
+def test_a_name_opening_with_its_number_keeps_it(lexicon: Lexicon) -> None:
+    """(21世纪海上丝绸之路): the number is part of the name, read as written, its words are
+    its parts; a count before a short run (2014年) is still no term."""
+    glossary = build_glossary(
+        deck("the 21st-century Maritime Silk Road (21世纪海上丝绸之路), since 2014年"), lexicon
+    )
+    (term,) = [t for t in glossary.terms if "世纪" in t.term]
+    assert term.term == "21世纪海上丝绸之路"
+    assert term.parts == ("世纪", "海上", "丝绸之路")
+    assert term.pinyin.split()[:3] == ["21", "shìjì", "hǎishàng"]
+    assert term.slide_gloss == "21st-century Maritime Silk Road"
+    assert "年" not in {t.term for t in glossary.terms}

@@ -36,6 +36,9 @@ _HAN_RUN_END = re.compile(f"[{_HAN_CLASS}]+$")
 # An all-capitals Latin token (AAA, T, QQ, 3D) right before or after a run.
 _LATIN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[«“\"'‘「『《]))([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})( ?)$")
 _LATIN_AFTER = re.compile(r"^([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})(?=$|[\s)\].,;:!?»”\"'’」』》])")
+# Digits written against a long run that opens in brackets or quotes: ``(21世纪海上丝绸之路)``.
+_NUMBER_BEFORE = re.compile(r"[(（«“\"「『《]\s*(\d{1,4})$")
+_NUMBERED_NAME_MIN = 4
 # Longest mixed Han part when a space separates it from the Latin token (``AAA 货``).
 _MIXED_SPACED_MAX = 2
 _LOOK = 200  # characters looked at on each side of a term (keeps extraction linear)
@@ -407,7 +410,7 @@ class Extractor:
             yield Mention(
                 term=term,
                 han=han,
-                parts=parts if mixed is None else (han,),
+                parts=parts if mixed is None else (self.run_parts(han) or (han,)),
                 slide=slide.number,
                 slide_title=slide.title,
                 in_notes=in_notes,
@@ -431,6 +434,12 @@ class Extractor:
             if not latin.isdigit() and (not space or len(run) <= _MIXED_SPACED_MAX):
                 begin = start - len(latin) - len(space)
                 return line[begin:end], begin, end
+        number = _NUMBER_BEFORE.search(line[max(0, start - 8) : start])
+        if number is not None and len(run) >= _NUMBERED_NAME_MIN:
+            # A name opening with its number, set off as one (21世纪海上丝绸之路): the number
+            # is part of it. A number before a short run is a count or a date (2014年, 3个).
+            begin = start - len(number.group(1))
+            return line[begin:end], begin, end
         after = _LATIN_AFTER.match(line[end : end + 8])
         if after is not None and not after.group(1).isdigit():
             return line[start : end + len(after.group(1))], start, end + len(after.group(1))
