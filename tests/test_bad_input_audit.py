@@ -548,3 +548,16 @@ def test_a_long_run_without_punctuation_is_not_one_term(lexicon: Lexicon, text: 
     glossary = build_glossary(read_deck_bytes(text.encode("utf-8"), "week05.md"), lexicon)
     assert glossary.terms
     assert max(len(term.term) for term in glossary.terms) <= 40
+
+
+def test_glossary_output_dash_means_standard_output(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Defect: `-o -` wrote a file called '-' instead of printing the glossary."""
+    deck = tmp_path / "week03.md"
+    deck.write_text(DECK, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["glossary", str(deck), "-o", "-", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "-").exists()
+    assert '"schema_version": 1' in result.stdout

@@ -221,6 +221,8 @@ def glossary_command(
     from hanzi_companion.text.decks import read_deck
 
     check_deck_url(deck_url)
+    if output is not None and str(output) == "-":
+        output = None  # the usual spelling of standard output, not a file called "-"
     chosen = choose_format(fmt, output)
     settings = Settings.from_env()
     for path in user_dicts:
