@@ -642,7 +642,9 @@ class _Builder:
             if not parts and not latin and len(han) > 1:
                 # In no dictionary and kept whole (左祖右社, 面朝): its words, else its
                 # characters, are its parts, read and glossed one by one.
-                pieces = self.extractor.segmenter.cut_inside(han)
+                pieces = self.extractor.without_stray_names(
+                    self.extractor.segmenter.cut_inside(han)
+                )
                 parts = pieces if len(pieces) > 1 else tuple(han)
             reading, reading_source = self.composed_reading(han, parts)
             if acc.written_reading:

@@ -379,3 +379,13 @@ def test_a_name_opening_with_its_number_keeps_it(lexicon: Lexicon) -> None:
     assert term.pinyin.split()[:3] == ["21", "shìjì", "hǎishàng"]
     assert term.slide_gloss == "21st-century Maritime Silk Road"
     assert "年" not in {t.term for t in glossary.terms}
+
+
+def test_a_name_wedged_between_single_characters_is_no_part(lexicon: Lexicon) -> None:
+    """坐北朝南: 北朝 (the Northern Dynasties) is only spelled by the characters; a name
+    among words stays one (深圳 in 深圳速度)."""
+    assert all(e.is_proper_noun for e in lexicon.lookup("北朝"))
+    by_term = {t.term: t for t in build_glossary(deck("坐北朝南 and 深圳速度"), lexicon).terms}
+    assert by_term["坐北朝南"].parts == ("坐", "北", "朝", "南")
+    assert by_term["坐北朝南"].pinyin == "zuò běi cháo nán"
+    assert by_term["深圳速度"].parts == ("深圳", "速度")

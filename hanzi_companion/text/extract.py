@@ -247,10 +247,30 @@ class Extractor:
         """The parts of ``run`` kept whole as one term (every word, single characters too)."""
         if len(run) == 1 or self.lookup(run):
             return self.parts_of(run)
-        words = self.segmenter.cut(run)
+        words = self.without_stray_names(self.segmenter.cut(run))
         if len(words) == 1:
             return self.parts_of(run)
         return words if any(len(w) > 1 for w in words) else ()
+
+    def without_stray_names(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """``words`` with a name wedged between single characters cut into its characters:
+        in 坐北朝南 (sit north, face south) 北朝 is no Northern Dynasties. Characters that
+        happen to spell a name inside a phrase no dictionary has are not that name."""
+        out: list[str] = []
+        for index, word in enumerate(words):
+            before = words[index - 1] if index else ""
+            after = words[index + 1] if index + 1 < len(words) else ""
+            entries = self.lookup(word) if len(word) > 1 else ()
+            if (
+                entries
+                and all(e.is_proper_noun for e in entries)
+                and len(before) == 1
+                and len(after) == 1
+            ):
+                out.extend(word)
+            else:
+                out.append(word)
+        return tuple(out)
 
     def _sentence_words(self, run: str) -> tuple[str, ...] | None:
         """The words of ``run`` when it reads as a sentence, else None.
