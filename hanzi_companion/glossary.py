@@ -274,6 +274,18 @@ def first_meaning(entry: Entry, lexicon: Lexicon | None = None) -> str:
     return one_line_gloss(entry, lexicon).split("; ")[0]
 
 
+def _sense_in_context(entry: Entry, context: str) -> str:
+    """The one sense of ``entry`` the slide's English names ("facing" for 朝 in 坐北朝南,
+    "sitting in the north and facing south"); "" when it names none."""
+    stems = content_stems(context) if context else frozenset()
+    if not stems:
+        return ""
+    for text in entry.definitions:
+        if stems & content_stems(text):
+            return plain_gloss(text)
+    return ""
+
+
 def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOP}
 
@@ -452,7 +464,12 @@ class _Builder:
         )
 
     def part_glosses(
-        self, han: str, parts: tuple[str, ...], traditional: str, readings: tuple[str, ...]
+        self,
+        han: str,
+        parts: tuple[str, ...],
+        traditional: str,
+        readings: tuple[str, ...],
+        context: str = "",
     ) -> tuple[str, ...]:
         """One short meaning per part, from the entry the term means: the one written as the
         term writes it (后 in 後生活 is 後 "after", not 后 "empress") and read as it reads."""
@@ -471,7 +488,8 @@ class _Builder:
                     and _pinyin.numbered_key(e.pinyin_numbered) != _pinyin.numbered_key(reading),
                 ),
             )
-            out.append(first_meaning(ranked[0], self.lexicon) if ranked else "")
+            meaning = first_meaning(ranked[0], self.lexicon) if ranked else ""
+            out.append(_sense_in_context(ranked[0], context) or meaning if ranked else "")
         return tuple(out)
 
     def part_readings(self, han: str, parts: tuple[str, ...], reading: str) -> tuple[str, ...]:
@@ -668,7 +686,7 @@ class _Builder:
         if names and parts:
             parts, reading, named = _join_names(han, parts, reading, names)
         part_readings = self.part_readings(han, parts, reading)
-        part_glosses = self.part_glosses(han, parts, traditional, part_readings)
+        part_glosses = self.part_glosses(han, parts, traditional, part_readings, acc.slide_gloss)
         if named:
             part_glosses = tuple(
                 named.get(p) or g for p, g in zip(parts, part_glosses, strict=True)

@@ -389,3 +389,10 @@ def test_a_name_wedged_between_single_characters_is_no_part(lexicon: Lexicon) ->
     assert by_term["坐北朝南"].parts == ("坐", "北", "朝", "南")
     assert by_term["坐北朝南"].pinyin == "zuò běi cháo nán"
     assert by_term["深圳速度"].parts == ("深圳", "速度")
+
+
+def test_the_slides_english_chooses_each_parts_sense(lexicon: Lexicon) -> None:
+    """朝 is first a court; beside "facing south" the part means facing."""
+    assert "court" in lexicon.lookup("朝")[0].definitions[0]
+    (term,) = build_glossary(deck("坐北朝南 (sitting north, facing south)"), lexicon).terms
+    assert term.part_glosses[term.parts.index("朝")] == "facing"
