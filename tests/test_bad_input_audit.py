@@ -537,12 +537,6 @@ def test_cache_folder_that_cannot_be_made_is_a_clear_error(
 # -- huge input -----------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="text/extract.py: a run of Chinese without punctuation becomes ONE term however long "
-    "it is; its glossary then takes memory quadratic in its length (20,000 characters: 3 GB; "
-    "a 1.8 MB upload, under the web's 2 MB limit, gets the server OOM-killed)",
-)
 @pytest.mark.parametrize("text", [("创新城市化大众创业万众创新" * 40)[:400], "城市" * 200])
 def test_a_long_run_without_punctuation_is_not_one_term(lexicon: Lexicon, text: str) -> None:
     glossary = build_glossary(read_deck_bytes(text.encode("utf-8"), "week05.md"), lexicon)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hanzi_companion.lexicon import Lexicon
-from hanzi_companion.text.extract import Extractor, Mention, characters_of_the_week
+from hanzi_companion.text.extract import LONGEST_TERM, Extractor, Mention, characters_of_the_week
 from hanzi_companion.text.models import Deck, DeckMetadata, Slide, SlideLink
 
 
@@ -423,3 +423,12 @@ def test_a_sentence_keeps_a_word_of_the_corpus_whole(
     assert not lexicon.lookup("特大城市")
     found = terms(extractor, slide(1, "以特大城市为依托，形成紧密的城市群"))
     assert "特大城市" in found and "特大" not in found
+
+
+def test_a_run_longer_than_any_term_gives_its_words(extractor: Extractor) -> None:
+    """Prose without punctuation (or a pasted wall of text) is no term, even quoted: its
+    words are, so nothing grows with the square of its length."""
+    wall = "城市化" * 20
+    assert len(wall) > LONGEST_TERM
+    assert set(terms(extractor, slide(1, wall))) == {"城市化"}
+    assert set(terms(extractor, slide(1, f"« {wall} » (urbanisation)"))) == {"城市化"}

@@ -71,6 +71,9 @@ _GLOSS_MARKERS = re.compile(r"^(?:means|meaning|i\.e\.|signifie|veut dire|=)\s+"
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 # Particles only a sentence has (structure, aspect, mood): a clause holding one is no slogan.
 _PARTICLES = frozenset(["的", "了", "吗", "呢", "吧", "着", "过", "啊", "呀", "么", "嗎", "麼"])
+# Longest run kept as one term (习近平新时代中国特色社会主义思想 has 16 characters); a longer
+# run is prose written without punctuation and gives its words (and stays linear).
+LONGEST_TERM = 32
 # A clause of this many words (two characters or more) is no slogan clause but a sentence.
 _SENTENCE_WORDS = 3
 
@@ -280,6 +283,8 @@ class Extractor:
         :meth:`_sentence_line`). The caller keeps a sentence whole when the slide writes it
         as a term: quoted, translated, a slogan of short clauses.
         """
+        if len(run) > LONGEST_TERM:
+            return self.segmenter.cut(run)  # no term is that long: prose without punctuation
         if len(run) == 1 or self.lookup(run):
             return None
         words = self.segmenter.cut(run)
@@ -315,7 +320,7 @@ class Extractor:
         clause = not any(w in _PARTICLES for w in words) and (
             sum(1 for w in words if len(w) > 1) < _SENTENCE_WORDS
         )
-        if written_as_term(clause):
+        if len(run) <= LONGEST_TERM and written_as_term(clause):
             return ((run, words),)
         return self._split(run)
 
@@ -448,6 +453,8 @@ class Extractor:
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
         """A mixed Latin+Han term around ``line[start:end]``, as written, and its span."""
+        if len(run) > LONGEST_TERM:
+            return None
         before = _LATIN_BEFORE.search(line[max(0, start - 8) : start])
         if before is not None:
             latin, space = before.group(1), before.group(2)
