@@ -285,11 +285,6 @@ def test_multipart_upload_with_a_script_file_name_is_harmless(client: FlaskClien
 # -- deck text: odd Unicode (reader and glossary: other owners, xfail) ----------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="text/extract.py HAN class stops at U+2FA1F: CJK Extension G/H/I characters "
-    "(U+30000-U+323AF) are not recognised as Chinese and vanish from the glossary",
-)
 def test_extension_g_and_h_characters_are_terms(lexicon: Lexicon) -> None:
     text = "# Week 5\n\n## 字\n\n\U00030000 and \U00031350 are rare.\n"
     glossary = build_glossary(read_deck_bytes(text.encode("utf-8"), "week05.md"), lexicon)

@@ -432,3 +432,13 @@ def test_a_run_longer_than_any_term_gives_its_words(extractor: Extractor) -> Non
     assert len(wall) > LONGEST_TERM
     assert set(terms(extractor, slide(1, wall))) == {"城市化"}
     assert set(terms(extractor, slide(1, f"« {wall} » (urbanisation)"))) == {"城市化"}
+
+
+def test_extension_g_and_h_characters_are_han(extractor: Extractor) -> None:
+    """CJK Extension G/H (U+30000-U+323AF) are Chinese too; a reading pypinyin lacks stays
+    empty rather than repeating the character."""
+    assert terms(extractor, slide(1, "\U00030000 and \U00031350 are rare")) == [
+        "\U00030000",
+        "\U00031350",
+    ]
+    assert extractor.guess_reading("\U00030000") == ""

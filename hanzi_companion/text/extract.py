@@ -27,7 +27,9 @@ from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.segment import Segmenter, segmenter_for
 
-_HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\u3007\u3005"
+_HAN_CLASS = (
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U000323af\u3007\u3005"
+)
 # A Han run; a middle dot joins the parts of a transcribed foreign name (马克·吐温).
 HAN_RUN = re.compile(f"[{_HAN_CLASS}]+(?:[·・][{_HAN_CLASS}]+)*")
 _HAS_HAN = re.compile(f"[{_HAN_CLASS}]")
@@ -182,7 +184,10 @@ class Extractor:
         """pypinyin's reading of a word no dictionary has, guessed once per deck."""
         guessed = self._guesses.get(word)
         if guessed is None:
-            guessed = self._guesses[word] = guess_reading(word)
+            guessed = guess_reading(word)
+            if has_han(guessed):  # pypinyin echoes a character it cannot read (U+30000)
+                guessed = " ".join(token for token in guessed.split() if not has_han(token))
+            self._guesses[word] = guessed
         return guessed
 
     def prefetch(self, words: Iterable[str]) -> None:
