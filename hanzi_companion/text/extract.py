@@ -364,6 +364,7 @@ class Extractor:
                 translations = []
             sentence_line = len(runs) > 1 and self._sentence_line(runs)
             names = [self._is_name(run.group()) for run in runs]
+            named = sum(names)
             for number, match in enumerate(runs):
                 yield from self._run_mentions(
                     slide,
@@ -377,7 +378,7 @@ class Extractor:
                     translations[number] if translations else "",
                     slide.line_number(index, in_notes),
                     sentence_line,
-                    _among_names(names, number),
+                    _among_names(named - names[number], len(runs) - 1),
                 )
 
     def _run_mentions(
@@ -644,11 +645,10 @@ def _written_reading(line: str, end: int, han: str) -> str:
 _SIBLING_NAMES = 2  # names listed beside a term that make it read as a name too
 
 
-def _among_names(names: list[bool], number: int) -> bool:
-    """True when the other runs of the line are (nearly) all names: a list of places."""
-    others = names[:number] + names[number + 1 :]
-    named = sum(others)
-    return named >= _SIBLING_NAMES and 3 * named >= 2 * len(others)
+def _among_names(named: int, others: int) -> bool:
+    """True when the other runs of the line (``named`` of ``others`` are names) are (nearly)
+    all names: a list of places. Counts, not lists, keep long lines linear."""
+    return named >= _SIBLING_NAMES and 3 * named >= 2 * others
 
 
 def _content_word(word: str) -> bool:
