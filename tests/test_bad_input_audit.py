@@ -292,22 +292,12 @@ def test_extension_g_and_h_characters_are_terms(lexicon: Lexicon) -> None:
     assert {"\U00030000", "\U00031350"} <= terms
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="text/extract.py: a zero-width joiner or space inside a word (pasted from the web) "
-    "splits it: 创\\u200d新 gives the terms 创 and 新, not 创新",
-)
 def test_zero_width_characters_do_not_split_words(lexicon: Lexicon) -> None:
     text = "# Week 5\n\n创\u200d新 (innovation) and 城\u200b市.\n"
     glossary = build_glossary(read_deck_bytes(text.encode("utf-8"), "week05.md"), lexicon)
     assert {term.term for term in glossary.terms} >= {"创新", "城市"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="glossary/text: a compatibility ideograph (U+2F800 丽) becomes a second term "
-    "beside its unified form 丽, both with the same simplified form and reading",
-)
 def test_compatibility_ideographs_are_one_term_with_their_unified_form(lexicon: Lexicon) -> None:
     text = "# Week 5\n\n丽 and \U0002f800 and 豈 and \uf900.\n"
     glossary = build_glossary(read_deck_bytes(text.encode("utf-8"), "week05.md"), lexicon)
@@ -456,12 +446,6 @@ def test_invalid_utf8_argument_is_still_called_input(runner: CliRunner, tmp_path
     assert result.exit_code == 2 and "not valid UTF-8" in result.output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="text/: deck text is not NFC-normalised: pinyin typed with combining tone marks "
-    "(chua\\u0300ngxi\\u0304n, as macOS and some PDFs give it) is not read as the term's "
-    "romanisation and becomes its 'slide gloss' instead",
-)
 def test_combining_tone_marks_read_like_precomposed_ones(lexicon: Lexicon) -> None:
     import unicodedata
 

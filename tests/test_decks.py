@@ -986,3 +986,64 @@ def test_front_matter_on_top_of_a_remark_html_page_gives_metadata() -> None:
     assert deck.format == "remark-html"
     assert [s.title for s in deck.slides] == ["Week 12", "Clusters"]
     assert (deck.metadata.title, deck.metadata.date) == ("Megaregions", "2025-04-22")
+
+
+# ---------------------------------------------------------------- Unicode normalisation
+
+_NORMALISING = (
+    "---\ntitle: Week 2 · 创新\n---\n"
+    "# Week 2: chuàngxīn\n\n## 创新 [创新 chuàngxīn](https://example.org/创新)\n\n"
+    "创新 (chuàngxīn, innovation), 城市 chéngshì\n\n???\nSay chuàngxīn, not chuangxin.\n"
+)
+
+
+@pytest.mark.parametrize("form", ["markdown", "html"])
+def test_combining_tone_marks_read_like_precomposed_pinyin(form: str) -> None:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", _NORMALISING)
+    assert decomposed != _NORMALISING  # the test text does hold accents to decompose
+    if form == "html":
+        composed = read_deck_text(_html_page(_NORMALISING), "week02.html")
+        deck = read_deck_text(_html_page(decomposed), "week02.html")
+    else:
+        composed = read_deck_text(_NORMALISING, "week02.md")
+        deck = read_deck_text(decomposed, "week02.md")
+    assert deck == composed
+    assert "chuàngxīn" in deck.slides[0].text and "chuàngxīn" in deck.slides[0].notes
+    assert deck.slides[0].links[0].label == "创新 chuàngxīn"
+    assert deck.metadata.title == composed.metadata.title != ""
+
+
+def test_combining_marks_written_as_entities_are_composed() -> None:
+    deck = read_deck_text("# 创新\n\nchua&#768;ngxi&#x304;n and 城&#x200b;市\n", "w.md")
+    assert "chuàngxīn and 城市" in deck.slides[0].text
+
+
+@pytest.mark.parametrize(
+    "mark",
+    ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f", "\u2066", "\u00ad"],
+)
+def test_invisible_format_characters_inside_words_are_dropped(mark: str) -> None:
+    clean = read_deck_text("# 城市 chéngshì\n\n创新 innovation [创新](https://a.org/x)\n", "w.md")
+    text = f"# 城{mark}市 chéng{mark}shì\n\n创{mark}新 inno{mark}vation [创{mark}新](https://a.org/x)\n"
+    assert read_deck_text(text, "w.md") == clean
+
+
+def test_a_zero_width_joiner_between_emoji_is_kept() -> None:
+    deck = read_deck_text("# 程序员\n\n程序员 \U0001f469\u200d\U0001f4bb coder\n", "w.md")
+    assert "\U0001f469\u200d\U0001f4bb" in deck.slides[0].text
+
+
+def test_compatibility_ideographs_are_folded_to_their_unified_forms() -> None:
+    import unicodedata
+
+    text = "# \U0002f800 and \uf900\n\n\uf900 \U0002f800 \ufa0e [\uf900](https://a.org/)\n"
+    deck = read_deck_text(text, "w.md")
+    slide = deck.slides[0]
+    for shown in (slide.text, slide.title, slide.links[0].label):
+        assert not any("\uf900" <= c <= "\ufaff" and c != "\ufa0e" for c in shown), shown
+        assert not any("\U0002f800" <= c <= "\U0002fa1f" for c in shown), shown
+    assert unicodedata.normalize("NFKC", "\uf900") in slide.text
+    assert unicodedata.normalize("NFKC", "\U0002f800") in slide.text
+    assert "\ufa0e" in slide.text  # a unified ideograph in that block, not a compatibility one

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from hanzi_companion.errors import DeckError
 from hanzi_companion.text.markup import LINK_PATTERN as _LINK
-from hanzi_companion.text.markup import clean_markdown, link_definitions
+from hanzi_companion.text.markup import clean_markdown, link_definitions, normalise_text
 from hanzi_companion.text.models import Deck, DeckMetadata, Slide
 
 MAX_DECK_BYTES = 20 * 1024 * 1024
@@ -185,7 +185,11 @@ def read_deck_bytes(data: bytes, name: str, fmt: str | None = None) -> Deck:
 
 
 def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
-    """Read a deck from text; ``fmt`` forces a format (see :data:`FORMATS`), else detected."""
+    """Read a deck from text; ``fmt`` forces a format (see :data:`FORMATS`), else detected.
+
+    What the deck returns (its slides' text, notes, headings, links, its metadata) is
+    normalised by :func:`~hanzi_companion.text.markup.normalise_text`.
+    """
     if len(text) > MAX_DECK_BYTES // 4:  # 4 bytes a character at most: below, always small
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > MAX_DECK_BYTES:
@@ -196,8 +200,7 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
     if surrogate:
         line = text.count("\n", 0, surrogate.start()) + 1
         raise DeckError(name, f"not valid Unicode text: a lone surrogate on line {line}")
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = normalise_text(text)  # a leading BOM goes with the other format characters
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -211,6 +214,7 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
         # like the slides), is not a slide either
         page, page_front = _split_front_matter(text)
         text, html_title = _remark_source(page, name)
+        text, html_title = normalise_text(text), normalise_text(html_title)  # entities
         text = "\n".join(_dedent(text.split("\n"))).lstrip("\n")
         label = REMARK_HTML
         wanted = None

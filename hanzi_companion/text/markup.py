@@ -16,10 +16,40 @@ import bisect
 import html
 import itertools
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from hanzi_companion.lexicon.lexicon import fold_compatibility
 from hanzi_companion.text.models import SlideLink
+
+# Invisible format characters pasted with text from web pages, PDFs and word processors: zero
+# width space and non-joiner, direction marks, embeddings and isolates, word joiner, BOM, soft
+# hyphen. Inside a word they would split it (创\u200b新 is not 创新), so they are dropped.
+_INVISIBLE = "\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+# A zero-width joiner is dropped next to a letter, digit or character, and kept between two
+# symbols, where it joins an emoji sequence (👩\u200d💻).
+_FORMAT = re.compile(f"[{_INVISIBLE}]+|(?<=\\w)\u200d|\u200d(?=\\w)")
+_ANY_FORMAT = re.compile(f"[{_INVISIBLE}\u200d]")  # a quick check: far faster to search
+_COMPATIBILITY = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
+
+
+def normalise_text(text: str) -> str:
+    """Text as the rest of the package expects it: NFC, without invisible format characters
+    inside words, CJK compatibility ideographs folded to their unified forms.
+
+    Pinyin typed with combining tone marks (``chua\\u0300ngxi\\u0304n``, as macOS and some PDFs
+    give it) then reads like precomposed pinyin. Each step first checks whether it has
+    anything to do, so text that is already clean costs one linear scan or two.
+    """
+    if _ANY_FORMAT.search(text):
+        text = _FORMAT.sub("", text)  # before NFC: a mark between letter and accent blocks it
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _COMPATIBILITY.search(text):
+        text = fold_compatibility(text)
+    return text
+
 
 # A CJK ideograph or CJK punctuation: where two lines join without a space.
 _CJK = re.compile(
@@ -306,7 +336,7 @@ class _Inline:
         if "*" in text or "_" in text or "~~" in text:
             text = _EMPHASIS.sub("", text)
         if "&" in text:
-            text = html.unescape(text)
+            text = normalise_text(html.unescape(text))  # &#x200b; or &#768; written as entities
         lines = []
         for line in text.split("\n"):
             if "  " in line or "\t" in line or "\u00a0" in line:
