@@ -354,13 +354,6 @@ def test_anki_of_an_english_only_deck_is_refused_on_the_web(client: FlaskClient)
     assert "no Chinese" in page.get_data(as_text=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="text/decks.py: a deck file whose name is not UTF-8 (a zip from Windows with GBK "
-    "names) keeps surrogate escapes in Deck.name; JSON and HTML output then fail with "
-    "'the input is not valid UTF-8 text' (the text is fine), and a course folder or site "
-    "holding it fails as a whole",
-)
 def test_deck_file_name_that_is_not_utf8(runner: CliRunner, tmp_path: Path) -> None:
     name = os.fsdecode(b"week\xcc\xec08.md")  # GBK bytes
     (tmp_path / name).write_text(DECK, encoding="utf-8")

@@ -1047,3 +1047,43 @@ def test_compatibility_ideographs_are_folded_to_their_unified_forms() -> None:
     assert unicodedata.normalize("NFKC", "\uf900") in slide.text
     assert unicodedata.normalize("NFKC", "\U0002f800") in slide.text
     assert "\ufa0e" in slide.text  # a unified ideograph in that block, not a compatibility one
+
+
+# ---------------------------------------------------------------- file names not UTF-8
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        (b"week\xcc\xec08.md", "week\u592908.md"),  # GBK bytes of 天, from a Windows zip
+        (b"caf\xe9.md", "caf\ufffd.md"),  # Latin-1: no Chinese guess, a replacement character
+    ],
+)
+def test_a_file_name_that_is_not_utf8_gets_a_name_that_can_be_written(
+    tmp_path: Path, raw: bytes, shown: str
+) -> None:
+    import os
+
+    path = tmp_path / os.fsdecode(raw)
+    path.write_text("# Week 8\n\n城市 (city)\n", encoding="utf-8")
+    deck = read_deck(path)
+    assert deck.name == shown
+    assert deck.name.encode("utf-8")  # JSON and HTML outputs write it as UTF-8
+    assert "城市 (city)" in deck.slides[0].text and deck.metadata.week == 8
+    assert read_deck_bytes(path.read_bytes(), path.name).name == shown
+    path.write_bytes(b"\xff\xfe\x00")
+    with pytest.raises(DeckError) as caught:
+        read_deck(path)
+    assert shown in str(caught.value)
+    assert str(caught.value).encode("utf-8")
+
+
+def test_only_the_parts_of_a_path_that_are_not_utf8_are_decoded(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "课程"
+    folder.mkdir()
+    path = folder / os.fsdecode(b"\xb5\xda\xcb\xc4\xd6\xdc.md")  # 第四周 in GBK
+    with pytest.raises(DeckError) as caught:
+        read_deck(path)  # not written: the message names it
+    assert f"{folder}/第四周.md: no such file" in str(caught.value)

@@ -140,7 +140,7 @@ class _RawSlide:
 
 def read_deck(path: Path, fmt: str | None = None) -> Deck:
     """Read a deck file; ``fmt`` forces a format (see :data:`FORMATS`), else detected."""
-    source = str(path)
+    source = display_name(str(path))
     try:
         if path.is_dir():
             raise DeckError(source, "is a folder, not a deck file")
@@ -159,7 +159,7 @@ def read_deck(path: Path, fmt: str | None = None) -> Deck:
         # remark.create({sourceUrl: "week09.md"}): the slides are in a file next to the page,
         # the links go to the page
         wanted = None if _normalise_format(fmt, str(path)) == REMARK_HTML else fmt
-        return replace(read_deck(markdown, wanted), name=path.name)
+        return replace(read_deck(markdown, wanted), name=display_name(path.name))
     return _read_bytes(data, path.name, source, fmt)
 
 
@@ -184,12 +184,43 @@ def read_deck_bytes(data: bytes, name: str, fmt: str | None = None) -> Deck:
     return _read_bytes(data, name, name, fmt)
 
 
+def display_name(name: str) -> str:
+    """A file name or path that can be shown and written as UTF-8 (JSON, HTML, a terminal).
+
+    A name whose bytes are not UTF-8 (a zip made on Windows with GBK names) comes from the
+    file system with surrogate escapes, which no UTF-8 output can hold. Each part of the path
+    that has them is decoded from its bytes as GB18030 when that gives Chinese characters
+    (``week天08.md``), else as UTF-8 with replacement characters (``week\ufffd08.md``).
+    """
+    if not _SURROGATE.search(name):
+        return name
+    return "/".join(_display_part(part) for part in name.split("/"))
+
+
+def _display_part(part: str) -> str:
+    if not _SURROGATE.search(part):
+        return part
+    if not all("\udc80" <= char <= "\udcff" for char in _SURROGATE.findall(part)):
+        return _SURROGATE.sub("\ufffd", part)  # not escaped bytes: nothing to decode
+    raw = part.encode("utf-8", "surrogateescape")
+    try:
+        guess = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if any(_is_han(char) for char in guess) and guess.isprintable():
+            return guess
+    return raw.decode("utf-8", "replace")
+
+
 def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
     """Read a deck from text; ``fmt`` forces a format (see :data:`FORMATS`), else detected.
 
     What the deck returns (its slides' text, notes, headings, links, its metadata) is
-    normalised by :func:`~hanzi_companion.text.markup.normalise_text`.
+    normalised by :func:`~hanzi_companion.text.markup.normalise_text`; its ``name`` is the
+    :func:`display_name` of ``name``.
     """
+    name = display_name(name)
     if len(text) > MAX_DECK_BYTES // 4:  # 4 bytes a character at most: below, always small
         size = len(text.encode("utf-8", "surrogatepass"))
         if size > MAX_DECK_BYTES:
