@@ -361,12 +361,6 @@ def test_deck_file_name_that_is_not_utf8(runner: CliRunner, tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="text/decks.py: any bytes after a UTF-16 byte-order mark are accepted as text: "
-    "binary data starting with FF FE comes back as a glossary of private-use characters "
-    "instead of 'not a text deck'",
-)
 def test_binary_data_behind_a_utf16_bom_is_not_a_deck() -> None:
     from hanzi_companion.errors import DeckError
 

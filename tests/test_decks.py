@@ -1087,3 +1087,25 @@ def test_only_the_parts_of_a_path_that_are_not_utf8_are_decoded(tmp_path: Path) 
     with pytest.raises(DeckError) as caught:
         read_deck(path)  # not written: the message names it
     assert f"{folder}/第四周.md: no such file" in str(caught.value)
+
+
+# ---------------------------------------------------------------- UTF-16 that is not text
+
+
+@pytest.mark.parametrize("bom", [b"\xff\xfe", b"\xfe\xff"])
+def test_binary_data_behind_a_utf16_byte_order_mark_is_not_a_deck(bom: bytes) -> None:
+    # code units in the private-use area (E000-F8FF) and unassigned ones (FFF0-FFF8)
+    units = [0xE000 + 97 * n for n in range(60)] + list(range(0xFFF0, 0xFFF9)) * 4
+    codec = "utf-16-le" if bom == b"\xff\xfe" else "utf-16-be"
+    data = bom + "".join(map(chr, units)).encode(codec)
+    with pytest.raises(DeckError, match="not a text deck") as caught:
+        read_deck_bytes(data, "upload.md")
+    assert "UTF-16" in str(caught.value)
+
+
+def test_utf16_text_with_a_few_private_use_characters_is_still_a_deck() -> None:
+    # a rare character a font maps to the private-use area: text around it is still text
+    text = "# 第三周 Week 3\n\n城市 chéngshì \ue000 (city)\n" + "\x07\n"
+    deck = read_deck_bytes(text.encode("utf-16"), "week03.md")
+    assert "城市 chéngshì \ue000 (city)" in deck.slides[0].text
+    assert deck.metadata.week == 3

@@ -311,9 +311,16 @@ def _decode(data: bytes, source: str) -> str:
             raise DeckError(source, message)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise DeckError(source, "starts like UTF-16 but is not valid UTF-16") from None
+        if _mostly_not_text(text):
+            raise DeckError(
+                source,
+                "binary data behind a UTF-16 byte-order mark (mostly private-use, unassigned "
+                "or control characters), not a text deck",
+            )
+        return text
     nul = data.find(b"\x00")
     if nul >= 0:
         head = data[:200]
@@ -338,6 +345,20 @@ def _decode(data: bytes, source: str) -> str:
             f"not valid UTF-8: byte 0x{data[position]:02x} at line {line}, column {column} "
             f"(byte offset {position}){_encoding_hint(data)}; save the deck as UTF-8",
         ) from None
+
+
+# Characters no deck is written in: private use, unassigned code points, controls, surrogates.
+_NOT_TEXT = frozenset(("Co", "Cn", "Cc", "Cs"))
+_TEXT_SAMPLE = 65536
+
+
+def _mostly_not_text(text: str) -> bool:
+    """Whether most characters at the start of ``text`` (spaces aside) are characters no
+    text is written in: any two bytes after FF FE decode as UTF-16, binary data among them.
+    """
+    sample = [char for char in text[:_TEXT_SAMPLE] if not char.isspace()]
+    junk = sum(1 for char in sample if unicodedata.category(char) in _NOT_TEXT)
+    return junk * 2 > len(sample)
 
 
 def _encoding_hint(data: bytes) -> str:
