@@ -521,3 +521,17 @@ def test_glossary_output_dash_means_standard_output(
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "-").exists()
     assert '"schema_version": 1' in result.stdout
+
+
+def test_site_with_a_deck_file_name_that_is_not_utf8(lexicon: Lexicon, tmp_path: Path) -> None:
+    """A GBK-named deck (a zip made on Windows) gets a page like any other deck."""
+    from hanzi_companion.site.build import build_site
+
+    course = tmp_path / "course"
+    course.mkdir()
+    name = os.fsdecode(b"week\xcc\xec08.txt")  # 天 in GBK, not UTF-8
+    shutil.copy(SEED_DECK, course / name)
+    build_site(course, tmp_path / "site", lexicon)
+    pages = sorted(p.name for p in (tmp_path / "site" / "weeks").glob("*.html"))
+    assert len(pages) == 1
+    assert "week" in (tmp_path / "site" / "index.html").read_text("utf-8")

@@ -48,6 +48,7 @@ from hanzi_companion.lexicon.characters import CharacterProfile
 from hanzi_companion.settings import templates_dir
 from hanzi_companion.site import codec, output, pages
 from hanzi_companion.site.search_index import index_script, search_index
+from hanzi_companion.text.decks import display_name
 
 MANIFEST_FORMAT = 1
 STATE_DIR = ".hanzi-companion"
@@ -96,7 +97,8 @@ class DeckSource:
 
     @property
     def filename(self) -> str:
-        return self.path.name
+        """The file name as shown (a name that is not UTF-8 gets its best reading)."""
+        return display_name(self.path.name)
 
 
 # -- identities -------------------------------------------------------------------------------
