@@ -15,13 +15,19 @@ from hanzi_companion.errors import OutputError
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path) -> Iterator[BinaryIO]:
+def atomic_output(path: Path, *, make_folder: bool = False) -> Iterator[BinaryIO]:
     """A binary stream whose content becomes ``path`` only if the block succeeds.
 
     It writes a temporary file in the same folder, syncs it and renames it over ``path``: a
     failure (disk full, an exception, an interrupted run) leaves the old file, or none.
+    ``make_folder`` creates a missing folder first (caches); outputs the user named do not.
     """
     folder = path.parent if str(path.parent) else Path(".")
+    if make_folder:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(folder, f"cannot make the folder ({exc.strerror or exc})") from None
     if not folder.is_dir():
         raise OutputError(path, "the folder does not exist")
     if path.is_dir():
@@ -63,8 +69,8 @@ def _umask() -> int:
     return mask
 
 
-def write_atomically(path: Path, content: str | bytes) -> None:
+def write_atomically(path: Path, content: str | bytes, *, make_folder: bool = False) -> None:
     """Write text (UTF-8) or bytes to ``path`` atomically; raises OutputError."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    with atomic_output(path) as stream:
+    with atomic_output(path, make_folder=make_folder) as stream:
         stream.write(data)

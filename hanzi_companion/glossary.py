@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import re
 import threading
-import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -17,8 +16,6 @@ from functools import lru_cache
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
-from hanzi_companion.lexicon.hsk import best_level
-from hanzi_companion.lexicon.lexicon import fold_compatibility
 from hanzi_companion.lexicon.models import PYPINYIN_SOURCE, Entry, Link, Sense, SenseKind
 from hanzi_companion.text.extract import (
     Extractor,
@@ -450,18 +447,7 @@ class _Builder:
     def hsk_level(self, word: str) -> int | None:
         """``Lexicon.hsk_level`` with this deck's remembered lookups (the lexicon's own cache
         is bounded and a big deck's thousands of terms would miss it)."""
-        index = self.lexicon.character_index()
-        word = fold_compatibility(unicodedata.normalize("NFC", word.strip()))
-        if not word:
-            return None
-        return best_level(
-            word,
-            lambda w: index.hsk_level(w, "word"),
-            lambda c: index.hsk_level(c, "char"),
-            lambda w: tuple(
-                e.simplified for e in self.lookup(w) if e.traditional == w and e.simplified != w
-            ),
-        )
+        return self.lexicon.hsk_level(word, self.lookup)
 
     def part_glosses(
         self,

@@ -6,7 +6,7 @@ import json
 import sqlite3
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -284,10 +284,18 @@ class Lexicon:
 
         return build_profile(self, self.character_index(), char)
 
-    def hsk_level(self, word: str) -> int | None:
+    def hsk_level(
+        self, word: str, lookup: Callable[[str], tuple[Entry, ...]] | None = None
+    ) -> int | None:
         """HSK 3.0 level of a word (1-6, 7 for the 7-9 band); a single character not in the
-        word list gets its level in the character list; None when in neither."""
+        word list gets its level in the character list; None when in neither.
+
+        ``lookup`` replaces :meth:`lookup` for finding a traditional word's simplified form
+        (a glossary passes its own deck-wide cache).
+        """
         from hanzi_companion.lexicon.hsk import best_level
+
+        find = lookup or self.lookup
 
         index = self.character_index()
         word = fold_compatibility(unicodedata.normalize("NFC", word.strip()))
@@ -298,7 +306,7 @@ class Lexicon:
             lambda w: index.hsk_level(w, "word"),
             lambda c: index.hsk_level(c, "char"),
             lambda w: tuple(
-                e.simplified for e in self.lookup(w) if e.traditional == w and e.simplified != w
+                e.simplified for e in find(w) if e.traditional == w and e.simplified != w
             ),
         )
 

@@ -22,11 +22,8 @@ look like pinyin). The list is built once per lexicon index and cached in the ca
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 import re
-import tempfile
 import threading
 from collections import Counter
 from collections.abc import Iterable
@@ -34,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from hanzi_companion.files import write_atomically
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
@@ -130,21 +128,9 @@ def english_words(lexicon: Lexicon) -> EnglishWords:
         except (OSError, UnicodeDecodeError, ValueError):
             words = build_english_words(lexicon)
             text = "\n".join(sorted(words[0])) + "\n#names\n" + "\n".join(sorted(words[1]))
-            _write_atomically(path, text + "\n")
+            write_atomically(path, text + "\n", make_folder=True)
         _english_cache[path] = words
         return words
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
 
 
 # -- finding candidates -------------------------------------------------------------------------

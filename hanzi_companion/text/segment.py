@@ -9,18 +9,16 @@ after the lexicon index they come from, and are written atomically. ``jieba.dt``
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import logging
 import math
-import os
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from hanzi_companion.errors import DataFileError
+from hanzi_companion.files import write_atomically
 from hanzi_companion.lexicon import Lexicon
 
 # Bump when the way the segmentation dictionary is built changes.
@@ -91,18 +89,6 @@ def dictionary_lines(lexicon: Lexicon) -> Iterator[str]:
         yield f"{word} {count}\n"
 
 
-def _write_atomically(path: Path, lines: Iterator[str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.writelines(lines)
-        os.replace(tmp_name, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-
-
 class Segmenter:
     """Cuts Han text into words; initialised on first use, safe to share between threads."""
 
@@ -130,7 +116,9 @@ class Segmenter:
         _silence_jieba()
 
         if not self.dictionary_path.is_file():
-            _write_atomically(self.dictionary_path, dictionary_lines(self.lexicon))
+            write_atomically(
+                self.dictionary_path, "".join(dictionary_lines(self.lexicon)), make_folder=True
+            )
         tokenizer = jieba.Tokenizer(dictionary=str(self.dictionary_path))
         tokenizer.tmp_dir = str(self.cache_path.parent)
         tokenizer.cache_file = self.cache_path.name
