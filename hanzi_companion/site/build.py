@@ -45,6 +45,7 @@ from hanzi_companion.errors import DeckError, OutputError
 from hanzi_companion.glossary import Course, Glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.characters import CharacterProfile
+from hanzi_companion.render.character_page import character_view
 from hanzi_companion.settings import templates_dir
 from hanzi_companion.site import codec, output, pages
 from hanzi_companion.site.search_index import index_script, search_index
@@ -536,7 +537,7 @@ class _SiteBuilder:
         from hanzi_companion.lexicon.strokes import animated_svg, frames_svg
 
         profile = self.profile(char)
-        page = pages.character_view(self.lexicon, char, profile)
+        page = character_view(self.lexicon, char, profile)
         outputs = [pages.character_page(char)]
         self.write(outputs[0], self.renderer().character(page))
         if profile is not None and profile.strokes is not None:

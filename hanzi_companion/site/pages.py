@@ -9,9 +9,8 @@ folder down) gets its own environment with its own ``url_for``.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -21,9 +20,8 @@ from hanzi_companion.errors import HanziCompanionError, NotFoundError
 from hanzi_companion.glossary import CharacterOfTheWeek, Glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.characters import CharacterProfile
-from hanzi_companion.lexicon.models import Link, Reading
 from hanzi_companion.render import templating
-from hanzi_companion.render.glyphs import profile_glyphs
+from hanzi_companion.render.character_page import CharacterPage
 from hanzi_companion.render.html import glossary_context
 from hanzi_companion.render.slides import render_slides
 from hanzi_companion.settings import templates_dir
@@ -199,35 +197,6 @@ class CourseView:
     @property
     def anki(self) -> bool:
         return any(w.glossary.terms or w.glossary.characters for w in self.weeks)
-
-
-@dataclass(frozen=True)
-class CharacterPage:
-    """A character's profile, or what little is known when no data source has it."""
-
-    char: str
-    profile: CharacterProfile | None
-    reading: Reading
-    codepoint: str
-    unicode_name: str
-    links: tuple[Link, ...]
-    problem: str = ""
-    # Drawings of the shapes fonts may lack (IDS components, rare characters): render/glyphs.py
-    glyphs: Mapping[str, str] = field(default_factory=dict)
-
-
-def character_view(lexicon: Lexicon, char: str, profile: CharacterProfile | None) -> CharacterPage:
-    """The character page's model; ``profile`` is None when no data source knows ``char``."""
-    return CharacterPage(
-        char=char,
-        profile=profile,
-        reading=lexicon.reading(char),
-        codepoint=f"U+{ord(char):04X}",
-        unicode_name=unicodedata.name(char, ""),
-        links=profile.links if profile else lexicon.links(char),
-        problem="" if profile else f"no data source knows {char!r}",
-        glyphs=profile_glyphs(profile, lexicon.character_index().strokes) if profile else {},
-    )
 
 
 def profile_or_none(lexicon: Lexicon, char: str) -> CharacterProfile | None:

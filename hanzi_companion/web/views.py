@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from hanzi_companion.errors import DeckError, NotFoundError
 from hanzi_companion.glossary import CharacterOfTheWeek, Course, Glossary, build_glossary
 from hanzi_companion.lexicon import Lexicon
-from hanzi_companion.lexicon.characters import CharacterProfile
 from hanzi_companion.lexicon.models import Entry, Link, QueryKind, Reading, SearchResults
 from hanzi_companion.lexicon.search import is_han
-from hanzi_companion.render.glyphs import profile_glyphs
+from hanzi_companion.render.character_page import CharacterPage, character_view
 from hanzi_companion.text.decks import read_deck_bytes
 from hanzi_companion.web.course import CourseDeck, CourseFolder
 
@@ -106,39 +105,12 @@ def word_page(lexicon: Lexicon, word: str) -> WordPage:
     )
 
 
-@dataclass(frozen=True)
-class CharacterPage:
-    """A character's profile, or what little is known when no data source has it."""
-
-    char: str
-    profile: CharacterProfile | None
-    reading: Reading
-    codepoint: str
-    unicode_name: str
-    links: tuple[Link, ...]
-    problem: str = ""
-    # Drawings of the shapes fonts may lack (IDS components, rare characters): render/glyphs.py
-    glyphs: dict[str, str] = field(default_factory=dict)
-
-
 def character_page(lexicon: Lexicon, char: str) -> CharacterPage:
     """The profile of ``char``; a page saying so when no data source knows it."""
     try:
-        profile: CharacterProfile | None = lexicon.character(char)
-        problem = ""
+        return character_view(lexicon, char, lexicon.character(char))
     except NotFoundError as exc:
-        profile, problem = None, str(exc)
-    shown = profile.character if profile else char
-    return CharacterPage(
-        char=shown,
-        profile=profile,
-        reading=lexicon.reading(shown),
-        codepoint=f"U+{ord(shown):04X}",
-        unicode_name=unicodedata.name(shown, ""),
-        links=profile.links if profile else lexicon.links(shown),
-        problem=problem,
-        glyphs=profile_glyphs(profile, lexicon.character_index().strokes) if profile else {},
-    )
+        return character_view(lexicon, char, None, str(exc))
 
 
 @dataclass(frozen=True)
