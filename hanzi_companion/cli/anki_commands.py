@@ -3,15 +3,12 @@ reader, the glossary builder and the Anki renderer; no glossary or Anki logic li
 
 from __future__ import annotations
 
-import contextlib
 import re
-import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
 
-from hanzi_companion.cli.common import CommandError, handle_errors, open_lexicon
+from hanzi_companion.cli.common import CommandError, deck_progress, handle_errors, open_lexicon
 from hanzi_companion.cli.glossary_commands import course_order, deck_files, default_course_name
 from hanzi_companion.errors import HanziCompanionError
 from hanzi_companion.glossary import Course, Glossary, build_glossary
@@ -24,16 +21,6 @@ from hanzi_companion.render.anki import (
 )
 from hanzi_companion.text.decks import read_deck
 from hanzi_companion.text.models import Deck
-
-
-@contextlib.contextmanager
-def _progress(count: int, label: str) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr when there are several decks; nothing for one."""
-    if count < 2:
-        yield lambda: None
-        return
-    with click.progressbar(length=count, label=label, file=sys.stderr) as bar:
-        yield lambda: bar.update(1)
 
 
 def _character_details(lexicon: Lexicon, glossaries: list[Glossary]) -> dict[str, CharacterDetails]:
@@ -105,13 +92,13 @@ def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck
     lexicon = open_lexicon()
 
     read: list[Deck] = []
-    with _progress(len(files), "Reading decks") as step:
+    with deck_progress(len(files), "Reading decks") as step:
         for path in files:
             read.append(read_deck(path))
             step()
     read.sort(key=course_order)
     glossaries: list[Glossary] = []
-    with _progress(len(read), "Building glossaries") as step:
+    with deck_progress(len(read), "Building glossaries") as step:
         for deck in read:
             glossaries.append(build_glossary(deck, lexicon))
             step()

@@ -86,3 +86,13 @@ def open_lexicon(settings: Settings | None = None, *, quiet: bool = False) -> Le
 def use_colour() -> bool:
     """Colour only on a terminal (click strips styles elsewhere too)."""
     return sys.stdout.isatty()
+
+
+@contextmanager
+def deck_progress(count: int, label: str) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr, one step per deck, when there are several; nothing for one."""
+    if count < 2:
+        yield lambda: None
+        return
+    with click.progressbar(length=count, label=label, file=sys.stderr) as bar:
+        yield lambda: bar.update(1)

@@ -5,16 +5,13 @@ result atomically; no glossary logic lives here.
 
 from __future__ import annotations
 
-import contextlib
 import re
-import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from hanzi_companion.cli.common import CommandError, handle_errors, open_lexicon
+from hanzi_companion.cli.common import CommandError, deck_progress, handle_errors, open_lexicon
 from hanzi_companion.files import write_atomically
 from hanzi_companion.settings import Settings
 
@@ -139,16 +136,6 @@ def render(
     return render_html(subject, settings=settings, deck_url_template=deck_url)
 
 
-@contextlib.contextmanager
-def _progress(count: int, label: str) -> Iterator[Callable[[], None]]:
-    """A progress bar on stderr for several decks; nothing for one."""
-    if count < 2:
-        yield lambda: None
-        return
-    with click.progressbar(length=count, label=label, file=sys.stderr) as bar:
-        yield lambda: bar.update(1)
-
-
 @click.command("glossary")
 @click.argument(
     "decks", nargs=-1, required=True, metavar="DECK...", type=click.Path(path_type=Path)
@@ -241,7 +228,7 @@ def glossary_command(
     subject: Glossary | Course
     if is_course:
         read: list[Deck] = []
-        with _progress(len(files), "Reading decks") as step:
+        with deck_progress(len(files), "Reading decks") as step:
             for path in files:
                 read.append(read_deck(path))
                 step()
@@ -249,7 +236,7 @@ def glossary_command(
         # progress bar can follow.
         read.sort(key=course_order)
         name = course_name or default_course_name(decks, read)
-        with _progress(len(read), "Building glossaries") as step:
+        with deck_progress(len(read), "Building glossaries") as step:
             glossaries = []
             for deck in read:
                 glossaries.append(build_glossary(deck, lexicon))
