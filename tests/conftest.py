@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 
 from hanzi_companion.lexicon import Lexicon
-from hanzi_companion.settings import ENV_CACHE_DIR, Settings
+from hanzi_companion.settings import ENV_CACHE_DIR, Settings, demo_course_dir
+from hanzi_companion.web import create_app
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,3 +29,22 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 @pytest.fixture(scope="session")
 def lexicon(settings: Settings) -> Lexicon:
     return Lexicon.open(settings)
+
+
+@pytest.fixture(scope="module")
+def course_dir() -> Path:
+    """The course folder the web app of a test module shows (modules override it)."""
+    return demo_course_dir()
+
+
+@pytest.fixture(scope="module")
+def app(settings: Settings, lexicon: Lexicon, course_dir: Path) -> Flask:
+    """The web app on the session's lexicon and the module's course folder."""
+    web_settings = settings.with_changes(course_dir=course_dir, secret_key="test-secret")
+    return create_app(web_settings, {"TESTING": True, "LEXICON": lexicon})
+
+
+@pytest.fixture()
+def client(app: Flask) -> Iterator[FlaskClient]:
+    with app.test_client() as test_client:
+        yield test_client

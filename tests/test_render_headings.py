@@ -8,23 +8,19 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from dataclasses import replace
 from html import unescape
 from pathlib import Path
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
 from hanzi_companion.glossary import DeckInfo, Glossary, build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.render.glossary_common import HEADING_SEPARATOR, week_heading
 from hanzi_companion.render.html import render_html
-from hanzi_companion.settings import Settings
 from hanzi_companion.site import build_site
 from hanzi_companion.text.decks import read_deck
-from hanzi_companion.web import create_app
 
 from .conftest import DATA, SEED_DECK
 
@@ -76,18 +72,6 @@ def course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for deck in DECKS:
         shutil.copy(deck, folder / deck.name)
     return folder
-
-
-@pytest.fixture(scope="module")
-def app(settings: Settings, lexicon: Lexicon, course_dir: Path) -> Flask:
-    web_settings = settings.with_changes(course_dir=course_dir, secret_key="test-secret")
-    return create_app(web_settings, {"TESTING": True, "LEXICON": lexicon})
-
-
-@pytest.fixture()
-def client(app: Flask) -> Iterator[FlaskClient]:
-    with app.test_client() as test_client:
-        yield test_client
 
 
 def test_web_course_and_deck_pages(client: FlaskClient, glossaries: dict[str, Glossary]) -> None:

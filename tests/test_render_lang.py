@@ -6,12 +6,10 @@ Chinese font), on the web UI's deck pages, the standalone HTML glossary and the 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
 from hanzi_companion.glossary import build_glossary
@@ -19,10 +17,8 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.search import is_han
 from hanzi_companion.render.html import render_html
 from hanzi_companion.render.templating import mark_chinese
-from hanzi_companion.settings import Settings
 from hanzi_companion.site import build_site
 from hanzi_companion.text.decks import read_deck
-from hanzi_companion.web import create_app
 
 from .conftest import DATA, SEED_DECK
 
@@ -94,18 +90,6 @@ def course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(SEED_DECK, folder / SEED_DECK.name)
     shutil.copy(SECOND_DECK, folder / SECOND_DECK.name)
     return folder
-
-
-@pytest.fixture(scope="module")
-def app(settings: Settings, lexicon: Lexicon, course_dir: Path) -> Flask:
-    web_settings = settings.with_changes(course_dir=course_dir, secret_key="test-secret")
-    return create_app(web_settings, {"TESTING": True, "LEXICON": lexicon})
-
-
-@pytest.fixture()
-def client(app: Flask) -> Iterator[FlaskClient]:
-    with app.test_client() as test_client:
-        yield test_client
 
 
 def test_the_checker_sees_untagged_chinese() -> None:

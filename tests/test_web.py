@@ -12,7 +12,6 @@ import json
 import re
 import shutil
 import zipfile
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -59,18 +58,6 @@ def course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / ".hidden.md").write_text("# hidden 秘密\n", encoding="utf-8")
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not a deck")
     return folder
-
-
-@pytest.fixture(scope="module")
-def app(settings: Settings, lexicon: Lexicon, course_dir: Path) -> Flask:
-    web_settings = settings.with_changes(course_dir=course_dir, secret_key="test-secret")
-    return create_app(web_settings, {"TESTING": True, "LEXICON": lexicon})
-
-
-@pytest.fixture()
-def client(app: Flask) -> Iterator[FlaskClient]:
-    with app.test_client() as test_client:
-        yield test_client
 
 
 def html_of(response: Any) -> str:
