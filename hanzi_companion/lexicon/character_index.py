@@ -187,15 +187,20 @@ def merge_decompositions(records: Iterable[Decomposition]) -> dict[str, Decompos
     return merged
 
 
-def parse_etymology(path: Path) -> Iterator[EtymologyRecord]:
-    """The records of the etymology JSON (character -> definition, notes, components)."""
-    text = _read_gzip_text(path, "etymology file")
+def _read_json_object(path: Path, what: str) -> dict[str, Any]:
+    """A gzipped JSON object keyed by character, with errors naming the file."""
     try:
-        data = json.loads(text)
+        data = json.loads(_read_gzip_text(path, what))
     except json.JSONDecodeError as exc:
         raise DataFileError(path, f"invalid JSON: {exc.msg}", exc.lineno) from None
     if not isinstance(data, dict):
         raise DataFileError(path, "expected a JSON object of characters")
+    return data
+
+
+def parse_etymology(path: Path) -> Iterator[EtymologyRecord]:
+    """The records of the etymology JSON (character -> definition, notes, components)."""
+    data = _read_json_object(path, "etymology file")
     for character, record in data.items():
         if not isinstance(record, dict):
             raise DataFileError(path, f"record of {character!r} is not an object")
@@ -332,13 +337,7 @@ def parse_radicals(path: Path) -> list[RadicalRecord]:
 
 def parse_strokes(path: Path) -> Iterator[tuple[str, StrokeData]]:
     """The stroke data of every character in the merged hanzi-writer-data JSON."""
-    text = _read_gzip_text(path, "stroke data file")
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataFileError(path, f"invalid JSON: {exc.msg}", exc.lineno) from None
-    if not isinstance(data, dict):
-        raise DataFileError(path, "expected a JSON object of characters")
+    data = _read_json_object(path, "stroke data file")
     for character, record in data.items():
         try:
             outlines = tuple(str(s) for s in record["strokes"])

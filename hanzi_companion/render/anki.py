@@ -738,30 +738,28 @@ def _description_lecture(glossary: Glossary) -> str:
 # -- writing ----------------------------------------------------------------------------------
 
 
-def _term_model() -> genanki.Model:
-    fields: list[dict[str, Any]] = [{"name": name} for name in TERM_FIELDS]
+def _model(
+    model_id: int, name: str, field_names: Sequence[str], templates: Sequence[Mapping[str, str]]
+) -> genanki.Model:
+    """A note type with our styling; the first field (the characters) in a CJK font."""
+    fields: list[dict[str, Any]] = [{"name": field_name} for field_name in field_names]
     fields[0]["font"] = "Noto Sans CJK SC"
     return genanki.Model(
-        TERM_MODEL_ID,
-        TERM_MODEL_NAME,
+        model_id,
+        name,
         fields=fields,
-        templates=[dict(t) for t in TERM_TEMPLATES],
+        templates=[dict(t) for t in templates],
         css=CSS,
         sort_field_index=0,
     )
+
+
+def _term_model() -> genanki.Model:
+    return _model(TERM_MODEL_ID, TERM_MODEL_NAME, TERM_FIELDS, TERM_TEMPLATES)
 
 
 def _character_model() -> genanki.Model:
-    fields: list[dict[str, Any]] = [{"name": name} for name in CHARACTER_FIELDS]
-    fields[0]["font"] = "Noto Sans CJK SC"
-    return genanki.Model(
-        CHARACTER_MODEL_ID,
-        CHARACTER_MODEL_NAME,
-        fields=fields,
-        templates=[dict(t) for t in CHARACTER_TEMPLATES],
-        css=CSS,
-        sort_field_index=0,
-    )
+    return _model(CHARACTER_MODEL_ID, CHARACTER_MODEL_NAME, CHARACTER_FIELDS, CHARACTER_TEMPLATES)
 
 
 def _genanki_package(plan: AnkiPlan) -> tuple[genanki.Package, int]:
