@@ -33,6 +33,7 @@ OWNERS = {
     "jieba": lambda rel: rel == "text/segment.py",
     "genanki": lambda rel: rel.startswith("render/anki"),
     "flask": lambda rel: rel.startswith("web/"),
+    "waitress": lambda rel: rel == "web/server.py",
 }
 
 
