@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from hanzi_companion.cli.common import CommandError, deck_progress, handle_errors, open_lexicon
+from hanzi_companion.cli.common import (
+    CommandError,
+    course_option,
+    deck_progress,
+    handle_errors,
+    open_lexicon,
+)
 from hanzi_companion.files import write_atomically
 from hanzi_companion.settings import Settings
 
@@ -163,10 +169,8 @@ def render(
     help="Where the slides are published, to link slide numbers (md, html); {name} and "
     "{stem} stand for the deck's file name and its name without suffix.",
 )
-@click.option(
-    "--course-name",
-    default=None,
-    help="Name of the course (several decks); default: the decks' course or the folder name.",
+@course_option(
+    "Course name (several decks; default: the decks' course metadata, else the folder's name)."
 )
 @click.option(
     "--terms-per-slide",
@@ -188,7 +192,7 @@ def glossary_command(
     fmt: str | None,
     output: Path | None,
     deck_url: str,
-    course_name: str | None,
+    course: str | None,
     terms_per_slide: int,
     user_dicts: tuple[Path, ...],
 ) -> None:
@@ -235,7 +239,7 @@ def glossary_command(
         # build_course()'s order; the glossaries are built here one by one so that the
         # progress bar can follow.
         read.sort(key=course_order)
-        name = course_name or default_course_name(decks, read)
+        name = course or default_course_name(decks, read)
         with deck_progress(len(read), "Building glossaries") as step:
             glossaries = []
             for deck in read:

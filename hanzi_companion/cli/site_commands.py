@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from hanzi_companion.cli.common import CommandError, handle_errors, open_lexicon
+from hanzi_companion.cli.common import CommandError, course_option, handle_errors, open_lexicon
 
 
 def _plural(count: int, word: str) -> str:
@@ -29,12 +29,7 @@ def _plural(count: int, word: str) -> str:
     help="The site folder: new, empty, or a site this command built before (it is replaced "
     "as a whole, atomically).",
 )
-@click.option(
-    "--course",
-    default=None,
-    metavar="NAME",
-    help="Course name (default: the decks' course metadata, else the folder's name).",
-)
+@course_option("Course name (default: the decks' course metadata, else the folder's name).")
 @click.option(
     "--deck-url",
     default="",
@@ -66,8 +61,6 @@ def site_command(
     """
     from hanzi_companion.site import build_site
 
-    if course is not None and not course.strip():
-        raise CommandError("--course must not be empty")
     if deck_url and not re.match(r"https?://", deck_url):
         raise CommandError("--deck-url must start with http:// or https://")
     lexicon = open_lexicon()
