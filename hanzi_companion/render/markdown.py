@@ -12,6 +12,7 @@ import re
 from urllib.parse import quote
 
 from hanzi_companion.glossary import Course, Glossary, GlossaryTerm, Occurrence
+from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.render.glossary_common import (
     character_links,
     credit_line,
@@ -82,7 +83,7 @@ def _notes(term: GlossaryTerm) -> str:
             )
         )
     if term.hsk_level is not None:
-        notes.append(f"HSK {term.hsk_level}")
+        notes.append(level_label(term.hsk_level))
     if term.is_character_of_the_week:
         notes.append("character of the week")
     return "; ".join(notes)
