@@ -18,6 +18,7 @@ LAYERS = {
     "errors": 0,
     "settings": 0,
     "files": 0,
+    "wording": 0,
     "lexicon": 1,
     "text": 2,
     "glossary": 3,

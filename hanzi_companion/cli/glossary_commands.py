@@ -20,6 +20,7 @@ from hanzi_companion.cli.common import (
 )
 from hanzi_companion.files import write_atomically
 from hanzi_companion.settings import Settings
+from hanzi_companion.wording import plural
 
 if TYPE_CHECKING:
     from hanzi_companion.glossary import Course, Glossary
@@ -262,9 +263,9 @@ def glossary_command(
         click.echo(text, nl=not text.endswith("\n"))
         return
     write_atomically(output, text)
-    terms = sum(len(g.terms) for g in all_glossaries)
-    decks_note = f" from {len(all_glossaries)} decks" if is_course else ""
-    click.echo(f"Wrote {output} ({chosen}, {terms} terms{decks_note}).", err=True)
+    terms = plural(sum(len(g.terms) for g in all_glossaries), "term")
+    decks_note = f" from {plural(len(all_glossaries), 'deck')}" if is_course else ""
+    click.echo(f"Wrote {output} ({chosen}, {terms}{decks_note}).", err=True)
 
 
 COMMANDS: tuple[click.Command, ...] = (glossary_command,)

@@ -12,10 +12,7 @@ from typing import Any
 import click
 
 from hanzi_companion.cli.common import CommandError, course_option, handle_errors, open_lexicon
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+from hanzi_companion.wording import plural
 
 
 @click.command("site")
@@ -92,12 +89,12 @@ def site_command(
         click.echo(message, err=True)
     decks = len(summary.decks)
     if summary.unchanged:
-        what = f"already up to date ({_plural(decks, 'deck')})"
+        what = f"already up to date ({plural(decks, 'deck')})"
     else:
         rendered = len(summary.rendered_decks)
         what = (
-            f"{_plural(decks, 'deck')} ({rendered} rendered, {decks - rendered} unchanged), "
-            f"{_plural(len(summary.characters), 'character page')}"
+            f"{plural(decks, 'deck')} ({rendered} rendered, {decks - rendered} unchanged), "
+            f"{plural(len(summary.characters), 'character page')}"
         )
     click.echo(f"Site {output}: {what}. Open {output / 'index.html'}", err=True)
 

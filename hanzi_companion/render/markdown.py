@@ -36,9 +36,8 @@ _URL_SAFE = ":/?#[]@!$&'*+,;=%-._~"
 def escape(text: str) -> str:
     """One line of untrusted text, safe in Markdown prose and table cells."""
     flat = _SPACES.sub(" ", text).strip()
-    # Double quotes are escaped too (the text may end up in an attribute); apostrophes stay
-    # readable.
-    escaped = html.escape(flat, quote=False).replace('"', "&quot;")
+    # Quotes stay as written: with < and > escaped no tag can open, so no attribute either.
+    escaped = html.escape(flat, quote=False)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
 
 

@@ -23,6 +23,7 @@ from hanzi_companion.lexicon.sources import DATA_SOURCES
 from hanzi_companion.render.glossary_common import week_heading
 from hanzi_companion.render.glyphs import IDS_OPERATORS, ids_icon, shape_markup
 from hanzi_companion.render.lexicon_json import CEDICT_ATTRIBUTION
+from hanzi_companion.wording import plural
 
 PINYIN_LANG = "zh-Latn-pinyin"
 
@@ -77,6 +78,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "marks": marks,
     "zh_lang": zh_lang,
     "hsk_label": level_label,
+    "plural": plural,
     "mark_chinese": mark_chinese,
     "week_heading": week_heading,
     "shapes": shape_markup,
