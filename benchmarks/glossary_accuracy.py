@@ -155,7 +155,7 @@ def reading_matches(gold: str, got: str) -> bool:
 # Words that carry no sense of their own in a gloss (articles, prepositions, CC-CEDICT's
 # placeholders, labels a glossary may prefix).
 _GLOSS_STOP_TEXT = (
-    "a an the of and or to in on at for with by as from into about be is are sb sth one "
+    "a an the of and or to in on at for with by as from into about be is are sb sth s "
     "oneself etc lit literally literal fig figuratively abbr cl"
 )
 _GLOSS_STOP = frozenset(_GLOSS_STOP_TEXT.split())
@@ -172,12 +172,13 @@ _SPELLINGS = ((re.compile(r"(?<=[^aeiou])re$"), "er"), (re.compile(r"our$"), "or
 _SPELLINGS_INSIDE = ((re.compile(r"(?<=\w{2})is(?=e|ed|es|ing|ation)"), "iz"),)
 
 
-def gloss_tokens(text: str) -> tuple[str, ...]:
-    """Content words of a gloss, lower case, without a plural ``s``, in American spelling."""
+def gloss_tokens(text: str, *, keep_stop: bool = False) -> tuple[str, ...]:
+    """Words of a gloss, lower case, without a plural ``s``, in American spelling; without
+    the words that carry no sense unless ``keep_stop``."""
     words = re.findall(r"[^\W\d_]+|\d+", unicodedata.normalize("NFC", text).lower())
     out = []
     for word in words:
-        if word in _GLOSS_STOP or len(word) < 2:
+        if not keep_stop and word in _GLOSS_STOP:
             continue
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
             word = word[:-1]
@@ -198,25 +199,34 @@ def _same_word(a: str, b: str) -> bool:
     return prefix >= _PREFIX
 
 
-def _gold_alternatives(gold: str) -> list[tuple[str, ...]]:
-    """Each wording of the gold sense as content words; parenthesised words are optional."""
+def _gold_alternatives(gold: str) -> list[tuple[tuple[str, ...], bool]]:
+    """Each wording of the gold sense as (content words, whole): parenthesised words are
+    optional. A wording made only of words such as "to be" or "and" keeps them all and must
+    be the whole shown sense (its parenthesised notes aside)."""
     alternatives = []
     for piece in re.split(r"\s*[|;,]\s*", gold):
-        required = gloss_tokens(re.sub(r"\([^()]*\)", " ", piece)) or gloss_tokens(piece)
-        if required:
-            alternatives.append(required)
+        bare = re.sub(r"\([^()]*\)", " ", piece)
+        words = gloss_tokens(bare) or gloss_tokens(piece)
+        if words:
+            alternatives.append((words, False))
+        elif gloss_tokens(bare, keep_stop=True):
+            alternatives.append((gloss_tokens(bare, keep_stop=True), True))
     return alternatives
 
 
 def gloss_matches(gold: str, shown: str) -> bool:
     """Whether a shown sense is the gold sense: for some wording of the gold (`` | ``, ``;`` or
-    ``,`` separated, parenthesised words left out), at least half of its content words (rounded up)
-    are among the shown sense's content words, a word matching its plural and any word sharing
-    its first five letters. "surname Wang" is not "king"; "year (CL: ...)" is "year"."""
+    ``,`` separated, parenthesised words left out), at least half of its content words (rounded
+    up) are among the shown sense's words, a word matching its plural, its other spelling and
+    any word sharing its first five letters. "surname Wang" is not "king"; "year (CL: ...)" is
+    "year"; a wording of function words only ("to be", "and") must be the whole shown sense."""
     shown_words = gloss_tokens(shown)
-    if not shown_words:
-        return False
-    for words in _gold_alternatives(gold):
+    shown_bare = gloss_tokens(re.sub(r"\([^()]*\)", " ", shown), keep_stop=True)
+    for words, whole in _gold_alternatives(gold):
+        if whole:
+            if words == shown_bare:
+                return True
+            continue
         hits = sum(1 for w in words if any(_same_word(w, s) for s in shown_words))
         if hits >= math.ceil(len(words) / 2):
             return True

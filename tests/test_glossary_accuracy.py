@@ -9,6 +9,7 @@ while the code that should reach it is being written.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,17 @@ def test_the_seed_readings(lexicon: Lexicon) -> None:
 def test_the_seed_glosses(lexicon: Lexicon) -> None:
     ((deck, gold),) = accuracy.documents("seed")
     assert accuracy.score_document(deck, gold, lexicon).wrong_glosses == ()
+
+
+@pytest.mark.parametrize(
+    ("gold", "shown", "right"),
+    [
+        ("I | me", "I", True),  # a one-letter word is a word
+        ("to be", "to be (followed by substantives only)", True),
+        ("and", "(joining two nouns) and", True),
+        ("to | into", "to reach", False),  # "to" alone is not every sense starting with "to"
+        ("as far as … is concerned | as to", "as to", True),
+    ],
+)
+def test_gloss_rule_for_function_words(gold: str, shown: str, right: bool) -> None:
+    assert accuracy.gloss_matches(gold, shown) is right
