@@ -123,3 +123,41 @@ def test_the_seed_glosses(lexicon: Lexicon) -> None:
 )
 def test_gloss_rule_for_function_words(gold: str, shown: str, right: bool) -> None:
     assert accuracy.gloss_matches(gold, shown) is right
+
+
+# -- the real documents: complete and well-formed; no targets yet ------------------------------
+
+_REAL_FOLDERS = sorted(p for s in ("dev", "check") for p in (REAL / s).iterdir() if p.is_dir())
+
+
+def test_the_real_sets_are_disjoint_and_large_enough() -> None:
+    dev = {p.name for p in (REAL / "dev").iterdir() if p.is_dir()}
+    check = {p.name for p in (REAL / "check").iterdir() if p.is_dir()}
+    assert not dev & check
+    assert len(dev | check) >= 15
+    assert len(check) * 4 >= len(dev | check)  # about a third set aside
+    readme = (REAL / "README.md").read_text(encoding="utf-8")
+    assert all(f"`{name}` | check |" in readme for name in check)
+    assert all(f"`{name}` | dev |" in readme for name in dev)
+
+
+@pytest.mark.parametrize("folder", _REAL_FOLDERS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_real_document_has_its_gold_and_provenance(folder: Path) -> None:
+    (pair,) = accuracy.documents_in(folder)
+    provenance = (folder / "PROVENANCE.md").read_text(encoding="utf-8")
+    assert "Source:" in provenance and "Licence:" in provenance
+    rows = accuracy.read_gold(pair[1])
+    assert len({r.term for r in rows}) == len(rows)
+    assert any(r.required for r in rows)
+    for row in rows:
+        assert row.term and row.gloss and row.pinyin, row
+        assert not re.search(r"[0-9]", row.pinyin), row  # tone marks, not numbers
+        assert all("\u4e00" <= c <= "\u9fff" for c in row.term), row
+
+
+def test_the_scorer_reads_every_development_document(lexicon: Lexicon) -> None:
+    """Scored or reported unreadable, never a crash; no figure is asserted yet."""
+    scores = [accuracy.score_document(d, g, lexicon) for d, g in accuracy.documents("dev")]
+    assert len(scores) == len(list((REAL / "dev").iterdir()))
+    total = accuracy.totals(scores)
+    assert total.recall[1] > 0 and total.documents == len(scores)
