@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.lexicon.pinyin import tone_terminal
 from hanzi_companion.lexicon.strokes import StrokeData, animated_svg, frames_svg
 from hanzi_companion.render.character_json import character_json
+from hanzi_companion.render.json_text import json_text
 from hanzi_companion.settings import Settings
 
 _WORDS_SHOWN = 8
@@ -219,7 +219,7 @@ def char(character: str, as_json: bool, svg_path: Path | None, animated_path: Pa
         )
     drawing_on_stdout = any(str(path) == STDOUT for path, _ in drawings)
     if as_json and not drawing_on_stdout:
-        click.echo(json.dumps(character_json(profile), ensure_ascii=False, indent=2))
+        click.echo(json_text(character_json(profile), indent=2))
     elif not drawing_on_stdout:
         click.echo("\n".join(profile_lines(profile)))
     if strokes is not None:

@@ -46,6 +46,7 @@ from hanzi_companion.glossary import Course, Glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.characters import CharacterProfile
 from hanzi_companion.render.character_page import character_view
+from hanzi_companion.render.json_text import json_text
 from hanzi_companion.settings import templates_dir
 from hanzi_companion.site import codec, output, pages
 from hanzi_companion.site.search_index import index_script, search_index
@@ -441,7 +442,7 @@ class _SiteBuilder:
             "course_key": course_key,
             "course_outputs": course_outputs,
         }
-        self.write(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+        self.write(MANIFEST, json_text(manifest, indent=1) + "\n")
         self.step("Finishing")
         files = sum(1 for _ in _tree_files(self.work))
         return SiteReport(
@@ -487,8 +488,7 @@ class _SiteBuilder:
             output.link_or_copy(deck.cached_at, self.work / deck.cache_file)
             return
         glossary = self.glossary_of(deck)
-        data = json.dumps(codec.encode(glossary), ensure_ascii=False, separators=(",", ":"))
-        self.write(deck.cache_file, data)
+        self.write(deck.cache_file, json_text(codec.encode(glossary)))
 
     # -- renderers (each writes its files into the new site)
 
