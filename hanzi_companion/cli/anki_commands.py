@@ -17,6 +17,7 @@ from hanzi_companion.cli.common import (
 )
 from hanzi_companion.cli.glossary_commands import course_order, deck_files, default_course_name
 from hanzi_companion.errors import HanziCompanionError
+from hanzi_companion.files import is_stream
 from hanzi_companion.glossary import Course, Glossary, build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.render.anki import (
@@ -51,7 +52,8 @@ def _character_details(lexicon: Lexicon, glossaries: list[Glossary]) -> dict[str
     "--output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The package to write (a name ending in .apkg); written atomically.",
+    help="The package to write (a name ending in .apkg), written atomically; - for standard "
+    "output.",
 )
 @course_option(
     "Course name, the top-level deck in Anki (default: the decks' course metadata, "
@@ -82,7 +84,7 @@ def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck
       hanzi-companion anki lectures/ -o chinese-cities.apkg --course "Chinese Cities"
       hanzi-companion anki lectures/ -o course.apkg --deck-url "https://example.org/{stem}.html"
     """
-    if output.suffix.lower() != ".apkg":
+    if output.suffix.lower() != ".apkg" and not is_stream(output):
         raise CommandError(f"{output}: the package name must end in .apkg (Anki needs it)")
     if deck_url and not re.match(r"https?://", deck_url):
         raise CommandError("--deck-url must start with http:// or https://")

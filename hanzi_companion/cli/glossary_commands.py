@@ -20,6 +20,7 @@ from hanzi_companion.cli.common import (
 )
 from hanzi_companion.files import write_atomically
 from hanzi_companion.settings import Settings
+from hanzi_companion.text.folders import DECK_SUFFIXES, course_decks
 from hanzi_companion.wording import plural
 
 if TYPE_CHECKING:
@@ -30,8 +31,6 @@ if TYPE_CHECKING:
 # runs: every other command of the CLI would otherwise pay for them at start-up.
 TERMS_PER_SLIDE = 8  # the slides renderer's default, repeated here for the option's help
 FORMATS = ("json", "md", "slides", "html")
-# Files of a course folder that are read as decks; anything else there is left alone.
-DECK_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 _SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
@@ -46,11 +45,10 @@ def deck_files(paths: tuple[Path, ...]) -> tuple[list[Path], bool]:
     for path in paths:
         if path.is_dir():
             course = True
-            found = sorted(
-                p
-                for p in path.iterdir()
-                if p.is_file() and p.suffix.lower() in DECK_SUFFIXES and not p.name.startswith(".")
-            )
+            listing = course_decks(path)
+            for warning in listing.warnings():
+                click.echo(warning, err=True)
+            found = list(listing.paths)
             if not found:
                 suffixes = ", ".join(sorted(DECK_SUFFIXES))
                 raise CommandError(f"{path}: no deck files ({suffixes}) in this folder")

@@ -36,7 +36,7 @@ import json
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -46,15 +46,16 @@ from hanzi_companion.glossary import Course, Glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.characters import CharacterProfile
 from hanzi_companion.render.character_page import character_view
+from hanzi_companion.render.json_text import json_text
 from hanzi_companion.settings import templates_dir
 from hanzi_companion.site import codec, output, pages
 from hanzi_companion.site.search_index import index_script, search_index
 from hanzi_companion.text.decks import display_name
+from hanzi_companion.text.folders import DECK_SUFFIXES, course_decks
 
 MANIFEST_FORMAT = 1
 STATE_DIR = ".hanzi-companion"
 MANIFEST = f"{STATE_DIR}/manifest.json"
-DECK_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 MAX_DECK_BYTES = 20 * 1024 * 1024
 _RESERVED_SLUGS = frozenset({"course"})  # glossary/course.json and anki/course.apkg
 
@@ -171,11 +172,7 @@ def discover(course_dir: Path) -> tuple[DeckSource, ...]:
     if not course_dir.is_dir():
         what = "not a folder" if course_dir.exists() else "no such folder"
         raise DeckError(str(course_dir), what)
-    paths = sorted(
-        p
-        for p in course_dir.iterdir()
-        if p.suffix.lower() in DECK_SUFFIXES and not p.name.startswith(".") and p.is_file()
-    )
+    paths = course_decks(course_dir).paths
     if not paths:
         suffixes = ", ".join(DECK_SUFFIXES)
         raise DeckError(str(course_dir), f"no deck files ({suffixes}) in this folder")
@@ -445,7 +442,7 @@ class _SiteBuilder:
             "course_key": course_key,
             "course_outputs": course_outputs,
         }
-        self.write(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+        self.write(MANIFEST, json_text(manifest, indent=1) + "\n")
         self.step("Finishing")
         files = sum(1 for _ in _tree_files(self.work))
         return SiteReport(
@@ -491,8 +488,7 @@ class _SiteBuilder:
             output.link_or_copy(deck.cached_at, self.work / deck.cache_file)
             return
         glossary = self.glossary_of(deck)
-        data = json.dumps(codec.encode(glossary), ensure_ascii=False, separators=(",", ":"))
-        self.write(deck.cache_file, data)
+        self.write(deck.cache_file, json_text(codec.encode(glossary)))
 
     # -- renderers (each writes its files into the new site)
 
@@ -651,6 +647,8 @@ def build_site(
             old=old,
         )
         report = builder.run(sources, version)
+        skipped = course_decks(course_dir).warnings()
+        report = replace(report, messages=(*skipped, *report.messages))
         builder.keep_own_files(_listed_outputs(previous))
         output.swap_in(work, out_dir)
     except OSError as exc:

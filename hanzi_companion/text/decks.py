@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from hanzi_companion.errors import DeckError
+from hanzi_companion.text.folders import leaves_folder
 from hanzi_companion.text.markup import LINK_PATTERN as _LINK
 from hanzi_companion.text.markup import clean_markdown, link_definitions, normalise_text
 from hanzi_companion.text.models import Deck, DeckMetadata, Slide
@@ -176,6 +177,8 @@ def _source_url_file(path: Path, data: bytes) -> Path | None:
     candidate = path.parent / url
     if candidate.suffix.lower() in (".html", ".htm") or not candidate.is_file():
         return None  # markdown only: never one page loading another
+    if leaves_folder(candidate, path.parent):
+        return None  # a link (or through one) to a file outside the page's folder
     return candidate
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from hanzi_companion.errors import NotFoundError
 from hanzi_companion.glossary import Glossary
+from hanzi_companion.text.folders import DECK_SUFFIXES, leaves_folder
 
-DECK_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 # A deck's URL name is its file stem: it starts with a letter or digit (hidden files and
 # editor backups are left out); spaces and Chinese are fine, since names are only looked up.
 _NAME = re.compile(r"^[^\W_][^\x00-\x1f\x7f/\\]{0,99}$")
@@ -59,7 +59,7 @@ class CourseFolder:
         for path in self.folder.iterdir():
             if path.suffix.lower() not in DECK_SUFFIXES or not _NAME.match(path.stem):
                 continue
-            if not path.is_file() or path.is_symlink():
+            if not path.is_file() or leaves_folder(path, self.folder):
                 continue
             stat = path.stat()
             found.append(CourseDeck(path.stem, path, (stat.st_mtime_ns, stat.st_size)))
