@@ -29,7 +29,7 @@ from waitress.task import ErrorTask, ThreadedTaskDispatcher
 
 from hanzi_companion.settings import ServerLimits
 from hanzi_companion.web.errors import CODES, MESSAGES
-from hanzi_companion.web.security import security_headers
+from hanzi_companion.web.security import CACHE_NONE, security_headers
 
 IDENT = "hanzi-companion"
 # Sockets the process keeps for itself (listening socket, trigger pipe, data files).
@@ -137,6 +137,7 @@ class _ErrorTask(ErrorTask):  # type: ignore[misc]
         self.status = f"{error.code} {error.reason}"
         self.response_headers.append(("Content-Type", content_type))
         self.response_headers.extend(security_headers(path, content_type).items())
+        self.response_headers.append(("Cache-Control", CACHE_NONE))
         self.set_close_on_finish()
         self.content_length = len(body)
         self.write(body)
