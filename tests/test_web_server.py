@@ -31,6 +31,8 @@ from hanzi_companion.settings import (
 from hanzi_companion.web.security import PAGE_POLICY
 from hanzi_companion.web.server import create_server, waitress_options
 
+from .conftest import ROOT
+
 HOST = "127.0.0.1"
 # Short enough to see a slow client dropped within the test, long enough for real requests.
 TEST_LIMITS = replace(ServerLimits(), request_timeout=2, cleanup_interval=1, threads=2)
@@ -266,3 +268,25 @@ def test_server_errors_on_pages_carry_the_security_headers(server: Any) -> None:
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["content-type"].startswith("text/plain")
     assert b"waitress" not in body
+
+
+def test_deployment_doc_lists_every_limit_and_the_proxy_body_limit() -> None:
+    from hanzi_companion import settings
+
+    doc = (ROOT / "docs" / "deployment.md").read_text("utf-8")
+    documented = {
+        settings.ENV_THREADS,
+        settings.ENV_CONNECTION_LIMIT,
+        settings.ENV_CHANNEL_TIMEOUT,
+        settings.ENV_REQUEST_TIMEOUT,
+        settings.ENV_CLEANUP_INTERVAL,
+        settings.ENV_MAX_HEADER_BYTES,
+        settings.ENV_INBUF_OVERFLOW,
+        settings.ENV_BACKLOG,
+        settings.ENV_PUBLIC_URL,
+    }
+    for name in documented:
+        assert f"`{name}`" in doc, name
+    assert f"client_max_body_size    {MAX_UPLOAD_BYTES // (1024 * 1024)}m;" in doc
+    for directive in ("client_header_timeout", "client_body_timeout", "limit_req ", "limit_conn "):
+        assert directive in doc
