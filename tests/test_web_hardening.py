@@ -76,6 +76,9 @@ def test_embed_snippet_never_trusts_the_host_header(client: FlaskClient) -> None
         assert "evil.example" not in line and "http://" not in line
         assert 'src="/static/js/popup.js"' in line
     assert any('data-api="/api"' in line for line in snippets)
+    assert 'id="embed-relative"' in client.post("/deck", data={"text": "创新"}).get_data(
+        as_text=True
+    )
 
 
 @pytest.fixture()
@@ -94,6 +97,8 @@ def test_embed_snippet_uses_the_public_url(public_client: FlaskClient) -> None:
         assert "evil.example" not in line
         assert 'src="https://hanzi.example.org/study/static/js/popup.js"' in line
     assert any('data-api="https://hanzi.example.org/study/api"' in line for line in snippets)
+    page = public_client.post("/deck", data={"text": "创新"}).get_data(as_text=True)
+    assert 'id="embed-relative"' not in page
 
 
 @pytest.mark.parametrize("value", ["javascript:alert(1)", "example.org", "https://", "ftp://x/"])
