@@ -26,6 +26,7 @@ from hanzi_companion.render.anki import (
     plan_package,
     write_package,
 )
+from hanzi_companion.render.glossary_common import without_controls
 from hanzi_companion.text.decks import read_deck
 from hanzi_companion.text.models import Deck
 
@@ -106,7 +107,7 @@ def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck
             step()
     for glossary in glossaries:
         for message in glossary.messages:
-            click.echo(f"{glossary.deck.name}: {message}", err=True)
+            click.echo(without_controls(f"{glossary.deck.name}: {message}"), err=True)
 
     source: Glossary | Course
     if is_course:

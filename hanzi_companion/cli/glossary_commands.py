@@ -19,6 +19,7 @@ from hanzi_companion.cli.common import (
     open_lexicon,
 )
 from hanzi_companion.files import write_atomically
+from hanzi_companion.render.glossary_common import json_without_controls, without_controls
 from hanzi_companion.settings import Settings
 from hanzi_companion.text.folders import DECK_SUFFIXES, course_decks
 from hanzi_companion.wording import plural
@@ -126,14 +127,14 @@ def render(
 
     if isinstance(subject, Course):
         if fmt == "json":
-            return render_course_json(subject)
+            return json_without_controls(render_course_json(subject))
         if fmt == "md":
             return render_course_markdown(subject, deck_url_template=deck_url)
         if fmt == "slides":
             return render_course_slides(subject, settings=settings, terms_per_slide=terms_per_slide)
         return render_course_html(subject, settings=settings, deck_url_template=deck_url)
     if fmt == "json":
-        return render_json(subject)
+        return json_without_controls(render_json(subject))
     if fmt == "md":
         return render_markdown(subject, deck_url_template=deck_url)
     if fmt == "slides":
@@ -252,7 +253,7 @@ def glossary_command(
 
     for glossary in all_glossaries:
         for message in glossary.messages:
-            click.echo(f"{glossary.deck.name}: {message}", err=True)
+            click.echo(without_controls(f"{glossary.deck.name}: {message}"), err=True)
 
     text = render(
         subject, chosen, settings=settings, deck_url=deck_url, terms_per_slide=terms_per_slide

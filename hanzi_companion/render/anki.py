@@ -42,6 +42,7 @@ import time
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -447,15 +448,48 @@ def _lecture_deck_name(glossary: Glossary) -> str:
     return _deck_component(name) or "Lecture"
 
 
+class _TextOnly(HTMLParser):
+    """The text of an HTML fragment: tags dropped, entities decoded, scripts and styles out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._hidden:
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def plain_text(text: str) -> str:
+    """A name from a deck's front matter as plain text: Anki shows deck names and tags as
+    they are, and some of its screens as HTML, so no markup may reach them."""
+    if "<" not in text and "&" not in text:
+        return text
+    parser = _TextOnly()
+    parser.feed(text)
+    parser.close()
+    return re.sub(r"[<>]", " ", "".join(parser.parts))
+
+
 def _deck_component(name: str) -> str:
-    """One level of a deck name: no ``::`` (Anki's separator), no control characters."""
-    name = re.sub(r"[\x00-\x1f\x7f]", " ", name).replace("::", ":")
+    """One level of a deck name: plain text, no ``::`` (Anki's separator), no controls."""
+    name = re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", plain_text(name)).replace("::", ":")
     return re.sub(r"\s+", " ", name).strip()
 
 
 def _tag(text: str) -> str:
-    """An Anki tag: no spaces (Anki splits on them), no quotes or control characters."""
-    tag = re.sub(r"[\s\"'\x00-\x1f\x7f]+", "_", text.strip())
+    """An Anki tag: plain text without spaces (Anki splits on them), quotes, markup
+    characters or controls."""
+    tag = re.sub(r"[\s\"'<>&\x00-\x1f\x7f-\x9f]+", "_", plain_text(text).strip())
     return tag.strip("_") or "untitled"
 
 

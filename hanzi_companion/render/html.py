@@ -26,6 +26,7 @@ from hanzi_companion.render.glossary_common import (
     part_title,
     term_links,
     week_heading,
+    without_controls,
 )
 from hanzi_companion.render.templating import FILTERS, mark_chinese
 from hanzi_companion.settings import Settings, templates_dir
@@ -99,7 +100,7 @@ def _render_page(
         credit=credit_line(glossaries),
         heading_level=heading_level,
     )
-    return environment().get_template(STANDALONE_TEMPLATE).render(context)
+    return without_controls(environment().get_template(STANDALONE_TEMPLATE).render(context))
 
 
 _EMPTY = Glossary(deck=DeckInfo(name=""), characters=(), terms=())

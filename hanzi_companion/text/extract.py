@@ -313,6 +313,9 @@ class Extractor:
     ) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of ``run`` on its line: a sentence the slide writes as a term (see
         ``written_as_term``, given whether the run could be a slogan's clause) stays whole."""
+        unit = repeated_unit(run)
+        if unit and not self.lookup(run):
+            return self._split(unit)
         words = self.sentence_words(run)
         if words is None and sentence_line and len(run) > 1 and not self.lookup(run):
             words = self.segmenter.cut(run)
@@ -650,6 +653,18 @@ def _among_names(named: int, others: int) -> bool:
     """True when the other runs of the line (``named`` of ``others`` are names) are (nearly)
     all names: a list of places. Counts, not lists, keep long lines linear."""
     return named >= _SIBLING_NAMES and 3 * named >= 2 * others
+
+
+_REPEATS_MIN = 3  # AA and ABAB reduplications (看看, 研究研究) are words; more is repetition
+
+
+def repeated_unit(run: str) -> str:
+    """The unit ``run`` repeats three times or more (创创创创 -> 创, 创新创新创新 -> 创新),
+    else "": a run that only repeats is that unit written again and again, not one word."""
+    period = (run + run).find(run, 1)  # the shortest period, in linear time
+    if 0 < period < len(run) and len(run) // period >= _REPEATS_MIN:
+        return run[:period]
+    return ""
 
 
 def _content_word(word: str) -> bool:
