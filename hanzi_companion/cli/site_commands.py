@@ -85,8 +85,12 @@ def site_command(
             deck_url_template=deck_url,
             force=force,
         )
+    for message in summary.skipped:
+        click.echo(f"{message} (skipped)", err=True)
     for message in summary.messages:
         click.echo(message, err=True)
+    for message in summary.failed:
+        click.echo(f"{message} (left out of the site)", err=True)
     decks = len(summary.decks)
     if summary.unchanged:
         what = f"already up to date ({plural(decks, 'deck')})"
@@ -97,6 +101,11 @@ def site_command(
             f"{plural(len(summary.characters), 'character page')}"
         )
     click.echo(f"Site {output}: {what}. Open {output / 'index.html'}", err=True)
+    if summary.failed:
+        total = len(summary.decks) + len(summary.failed)
+        names = ", ".join(m.split(":", 1)[0] for m in summary.failed)
+        click.echo(f"{len(summary.failed)} of {plural(total, 'deck')} failed: {names}", err=True)
+        raise click.exceptions.Exit(1)
 
 
 COMMANDS: tuple[click.Command, ...] = (site_command,)
