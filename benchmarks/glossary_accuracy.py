@@ -1,6 +1,9 @@
 """Accuracy of a deck's glossary against a teacher's gold list.
 
-Usage: python benchmarks/glossary_accuracy.py DECK GOLD.tsv [--verbose]
+Usage: python benchmarks/glossary_accuracy.py DECK GOLD.tsv [--verbose] [--course-dict FILE]
+
+The deck's course dictionary (``course.u8`` beside it) is loaded as the CLI loads it;
+``--course-dict`` adds another (a copy of a demo deck elsewhere, with the demo course's).
 
 The gold file is tab-separated with a header; columns ``term`` and ``pinyin`` are needed,
 ``gloss``, ``is_character_of_the_week``, ``note`` and ``required`` are read when present.
@@ -115,9 +118,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("deck", type=Path)
     parser.add_argument("gold", type=Path)
     parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument(
+        "--course-dict",
+        type=Path,
+        action="append",
+        default=[],
+        help="a course dictionary to load besides the course.u8 beside the deck (repeatable)",
+    )
     args = parser.parse_args(argv)
 
-    lexicon = Lexicon.open(Settings.from_env())
+    settings = Settings.from_env().for_course(args.deck.parent)
+    for path in args.course_dict:
+        settings = settings.with_changes(course_dictionaries=(*settings.course_dictionaries, path))
+    lexicon = Lexicon.open(settings)
     glossary = build_glossary(read_deck(args.deck), lexicon)
     gold = read_gold(args.gold)
     gold_by_term = {row.term: row for row in gold}

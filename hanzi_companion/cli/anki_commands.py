@@ -29,6 +29,7 @@ from hanzi_companion.render.anki import (
     plan_package,
     write_package,
 )
+from hanzi_companion.settings import Settings
 from hanzi_companion.wording import plural
 
 
@@ -93,7 +94,7 @@ def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck
     files = found.files
     if output.resolve() in {path.resolve() for path in files}:
         raise CommandError(f"{output}: this is one of the input decks; choose another name")
-    lexicon = open_lexicon()
+    lexicon = open_lexicon(Settings.from_env().for_course(*found.folders))
 
     glossaries, failed = read_course(
         files, found.is_course, lambda deck: build_glossary(deck, lexicon)

@@ -44,6 +44,7 @@ class DeckFiles:
     files: tuple[Path, ...]
     is_course: bool
     skipped: tuple[SkippedFile, ...] = ()
+    folders: tuple[Path, ...] = ()  # where the decks are: each may hold a course dictionary
 
 
 def deck_files(paths: tuple[Path, ...]) -> DeckFiles:
@@ -77,7 +78,8 @@ def deck_files(paths: tuple[Path, ...]) -> DeckFiles:
         unique.setdefault(file.resolve(), file)
     for item in skipped:
         click.echo(f"{item.path}: skipped, {item.reason}", err=True)
-    return DeckFiles(tuple(unique.values()), course, tuple(skipped))
+    folders = tuple(dict.fromkeys(p if p.is_dir() else p.parent for p in paths))
+    return DeckFiles(tuple(unique.values()), course, tuple(skipped), folders)
 
 
 @dataclass(frozen=True)
@@ -296,7 +298,7 @@ def glossary_command(
     if output is not None and output.resolve() in {file.resolve() for file in files}:
         # Slides are meant to be appended to the deck by hand, never written over it.
         raise CommandError(f"{output}: is one of the input decks; choose another output file")
-    lexicon = open_lexicon(settings)
+    lexicon = open_lexicon(settings.for_course(*found.folders))
 
     glossaries, failed = read_course(
         files, found.is_course, lambda deck: build_glossary(deck, lexicon)

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from hanzi_companion.cli.common import CommandError, course_option, handle_errors, open_lexicon
+from hanzi_companion.settings import Settings
 from hanzi_companion.wording import plural
 
 
@@ -60,7 +61,8 @@ def site_command(
 
     if deck_url and not re.match(r"https?://", deck_url):
         raise CommandError("--deck-url must start with http:// or https://")
-    lexicon = open_lexicon()
+    # The course folder's own dictionary (course.u8 beside the decks) joins the bundled ones.
+    lexicon = open_lexicon(Settings.from_env().for_course(course_dir))
     with contextlib.ExitStack() as stack:
         # The bar appears with the first step, so an error in the arguments prints alone.
         bars: list[Any] = []
