@@ -173,6 +173,18 @@ def server(request: pytest.FixtureRequest, workdir: Path, lexicon: Lexicon) -> I
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
 def test_serve_examples_answer_the_curl_examples(server: int, workdir: Path) -> None:
+    # The served course uses its own dictionary (course.u8 beside its decks).
+    with urllib.request.urlopen(f"http://127.0.0.1:{server}/api/course/week07") as response:
+        deck = json.load(response)
+    own = {
+        line.split()[1]
+        for line in (demo_course_dir() / "course.u8").read_text("utf-8").splitlines()
+        if line and not line.startswith("#")
+    }
+    terms = {t["simplified"]: t for t in deck["terms"] if t["simplified"] in own}
+    assert terms, "the demo deck uses words of its course dictionary"
+    for word, term in terms.items():
+        assert any(s["source"] == "course dictionary" for s in term["senses"]), word
     for command in CURL_EXAMPLES:
         words = [w.replace("127.0.0.1:5000", f"127.0.0.1:{server}") for w in _words(command)]
         done = subprocess.run(words, cwd=workdir, capture_output=True, timeout=120)
