@@ -11,11 +11,15 @@ import click
 from hanzi_companion.cli.common import (
     CommandError,
     course_option,
-    deck_progress,
     handle_errors,
     open_lexicon,
 )
-from hanzi_companion.cli.glossary_commands import course_order, deck_files, default_course_name
+from hanzi_companion.cli.glossary_commands import (
+    deck_files,
+    default_course_name,
+    exit_if_failed,
+    read_course,
+)
 from hanzi_companion.errors import HanziCompanionError
 from hanzi_companion.files import is_stream
 from hanzi_companion.glossary import Course, Glossary, build_glossary
@@ -27,8 +31,8 @@ from hanzi_companion.render.anki import (
     write_package,
 )
 from hanzi_companion.render.glossary_common import without_controls
-from hanzi_companion.text.decks import read_deck
-from hanzi_companion.text.models import Deck
+from hanzi_companion.settings import Settings
+from hanzi_companion.wording import plural
 
 
 def _character_details(lexicon: Lexicon, glossaries: list[Glossary]) -> dict[str, CharacterDetails]:
@@ -89,29 +93,22 @@ def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck
         raise CommandError(f"{output}: the package name must end in .apkg (Anki needs it)")
     if deck_url and not re.match(r"https?://", deck_url):
         raise CommandError("--deck-url must start with http:// or https://")
-    files, is_course = deck_files(decks)
+    found = deck_files(decks)
+    files = found.files
     if output.resolve() in {path.resolve() for path in files}:
         raise CommandError(f"{output}: this is one of the input decks; choose another name")
-    lexicon = open_lexicon()
+    lexicon = open_lexicon(Settings.from_env().for_course(*found.folders))
 
-    read: list[Deck] = []
-    with deck_progress(len(files), "Reading decks") as step:
-        for path in files:
-            read.append(read_deck(path))
-            step()
-    read.sort(key=course_order)
-    glossaries: list[Glossary] = []
-    with deck_progress(len(read), "Building glossaries") as step:
-        for deck in read:
-            glossaries.append(build_glossary(deck, lexicon))
-            step()
+    glossaries, failed = read_course(
+        files, found.is_course, lambda deck: build_glossary(deck, lexicon)
+    )
     for glossary in glossaries:
         for message in glossary.messages:
             click.echo(without_controls(f"{glossary.deck.name}: {message}"), err=True)
 
     source: Glossary | Course
-    if is_course:
-        source = Course(course or default_course_name(decks, read), tuple(glossaries))
+    if found.is_course:
+        source = Course(course or default_course_name(decks, glossaries), tuple(glossaries))
     else:
         source = glossaries[0]
     plan = plan_package(
@@ -124,11 +121,13 @@ def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck
         names = ", ".join(g.deck.name for g in glossaries)
         raise CommandError(f"{names}: no Chinese terms found, nothing to put in an Anki package")
     summary = write_package(plan, output)
-    terms = f"{summary.terms} term{'s' if summary.terms != 1 else ''}"
-    chars = f"{summary.characters} character{'s' if summary.characters != 1 else ''}"
+    terms = plural(summary.terms, "term")
+    chars = plural(summary.characters, "character")
+    cards = plural(summary.cards, "card")
     lectures = len(summary.decks)
     where = summary.decks[0] if lectures == 1 else f"{lectures} lecture decks of {summary.course}"
-    click.echo(f"Wrote {output}: {terms}, {chars}, {summary.cards} cards in {where}.", err=True)
+    click.echo(f"Wrote {output}: {terms}, {chars}, {cards} in {where}.", err=True)
+    exit_if_failed(failed, len(files))
 
 
 COMMANDS: tuple[click.Command, ...] = (anki_command,)

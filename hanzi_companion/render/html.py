@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from hanzi_companion.glossary import Course, DeckInfo, Glossary
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.render.glossary_common import (
     character_links,
     credit_line,
@@ -68,6 +69,7 @@ def glossary_context(glossary: Glossary, *, deck_url_template: str = "") -> dict
         "glossary": glossary,
         "tone_html": tone_markup,
         "mark_chinese": mark_chinese,
+        "hsk_label": level_label,
         "week_heading": week_heading,
         "term_links": term_links,
         "character_links": character_links,

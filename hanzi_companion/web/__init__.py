@@ -83,7 +83,8 @@ def init_app(app: Flask, settings: Settings) -> None:
     """Open the resources and register blueprints, template helpers, security and errors."""
     from hanzi_companion.web import api, errors, pages, security, templating
 
-    lexicon = app.config.get("LEXICON") or Lexicon.open(settings)
+    # The course folder's own dictionary (course.u8 beside its decks) joins the bundled ones.
+    lexicon = app.config.get("LEXICON") or Lexicon.open(settings.for_course(settings.course_dir))
     app.extensions[EXTENSION_KEY] = Resources(
         settings=settings,
         lexicon=lexicon,
