@@ -1,0 +1,16 @@
+"""Deck readers, one module per format; :mod:`hanzi_companion.text.decks` picks the reader.
+
+Each reader turns one format into :class:`~hanzi_companion.text.models.Slide` values:
+
+- :mod:`.remark`: remark.js markdown (``---`` slides, ``--`` steps, ``???`` notes);
+- :mod:`.flattened`: a remark deck joined onto one line, turned back into remark markdown;
+- :mod:`.remark_html`: the markdown inside a remark HTML page;
+- :mod:`.markdown`: ordinary markdown and Marp, front matter, and plain text;
+- :mod:`.source`: the checks on bytes before any reader (size, binary data, encoding).
+"""
+
+REMARK_MARKDOWN = "remark-markdown"
+REMARK_HTML = "remark-html"
+FLATTENED = "flattened"
+MARKDOWN = "markdown"
+TEXT = "text"

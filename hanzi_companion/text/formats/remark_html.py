@@ -1,0 +1,69 @@
+"""remark HTML pages: the markdown inside ``<textarea id="source">``, or a file named by
+``sourceUrl`` beside the page."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from hanzi_companion.errors import DeckError
+
+_TEXTAREA = re.compile(r"<textarea\b([^<>]*)>", re.I)
+_SOURCE_ID = re.compile(r"\bid\s*=\s*[\"']?source\b", re.I)
+_SOURCE_URL = re.compile(r"sourceUrl\s*:\s*[\"']([^\"'\n]+)[\"']")
+_HTML_TITLE = re.compile(r"<title\b[^<>]*>([^<]*)</title>", re.I)
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.I)
+
+
+def source_url_file(path: Path, data: bytes) -> Path | None:
+    """The markdown file a remark HTML page without a textarea loads, when it is beside it."""
+    if path.suffix.lower() not in (".html", ".htm") or b"<textarea" in data.lower():
+        return None
+    found = _SOURCE_URL.search(data[:1_000_000].decode("utf-8", "replace"))
+    if found is None:
+        return None
+    url = found.group(1).split("?")[0].split("#")[0]
+    if ":" in url or url.startswith("/") or ".." in url.split("/"):
+        return None  # a web address or outside the page's folder: not read
+    candidate = path.parent / url
+    if candidate.suffix.lower() in (".html", ".htm") or not candidate.is_file():
+        return None  # markdown only: never one page loading another
+    return candidate
+
+
+def looks_html(text: str, name: str) -> bool:
+    head = text[:4096]
+    if _TEXTAREA.search(head) and _SOURCE_ID.search(head):
+        return True
+    if _HTML_START.match(head):
+        return True
+    return name.lower().endswith((".html", ".htm")) and "<textarea" in text.lower()
+
+
+def remark_source(text: str, name: str) -> tuple[str, str]:
+    """The markdown inside a remark HTML file's ``<textarea id="source">``, and its title."""
+    title_match = _HTML_TITLE.search(text)
+    title = " ".join(html.unescape(title_match.group(1)).split()) if title_match else ""
+    chosen: re.Match[str] | None = None
+    for match in _TEXTAREA.finditer(text):
+        if _SOURCE_ID.search(match.group(1)):
+            chosen = match
+            break
+        if chosen is None:
+            chosen = match
+    if chosen is None:
+        url = _SOURCE_URL.search(text)
+        if url:
+            raise DeckError(
+                name,
+                f"this remark HTML file loads its slides from {url.group(1)!r} (sourceUrl): "
+                "read that markdown file instead",
+            )
+        raise DeckError(name, 'an HTML file without a remark <textarea id="source">')
+    end = text.lower().find("</textarea>", chosen.end())
+    inner = text[chosen.end() :] if end < 0 else text[chosen.end() : end]
+    markdown = html.unescape(inner)
+    if not markdown.strip():
+        raise DeckError(name, 'empty deck: the remark <textarea id="source"> holds no slides')
+    return markdown, title

@@ -1,0 +1,132 @@
+"""Bytes to text: the checks a deck file passes before any reader sees it (size, binary
+content, encoding), and names that can be shown."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from hanzi_companion.errors import DeckError
+from hanzi_companion.lexicon.search import is_han
+
+MAX_DECK_BYTES = 20 * 1024 * 1024
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def display_name(name: str) -> str:
+    """A file name or path that can be shown and written as UTF-8 (JSON, HTML, a terminal).
+
+    A name whose bytes are not UTF-8 (a zip made on Windows with GBK names) comes from the
+    file system with surrogate escapes, which no UTF-8 output can hold. Each part of the path
+    that has them is decoded from its bytes as GB18030 when that gives Chinese characters
+    (``week天08.md``), else as UTF-8 with replacement characters (``week\ufffd08.md``).
+    """
+    if not SURROGATE.search(name):
+        return name
+    return "/".join(_display_part(part) for part in name.split("/"))
+
+
+def _display_part(part: str) -> str:
+    if not SURROGATE.search(part):
+        return part
+    if not all("\udc80" <= char <= "\udcff" for char in SURROGATE.findall(part)):
+        return SURROGATE.sub("\ufffd", part)  # not escaped bytes: nothing to decode
+    raw = part.encode("utf-8", "surrogateescape")
+    try:
+        guess = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if any(_is_han(char) for char in guess) and guess.isprintable():
+            return guess
+    return raw.decode("utf-8", "replace")
+
+
+def too_large(size: int) -> str:
+    return (
+        f"too large ({size / 1024 / 1024:.1f} MB; the limit is {MAX_DECK_BYTES // 1024 // 1024} MB)"
+    )
+
+
+_MAGIC = (
+    (b"%PDF-", "a PDF file, not a slide deck: read the slides' markdown source instead"),
+    (b"PK\x03\x04", "a zip archive (PowerPoint, Keynote or Word?), not a slide deck"),
+    (b"\x89PNG", "a PNG image, not a slide deck"),
+    (b"\xff\xd8\xff", "a JPEG image, not a slide deck"),
+    (b"GIF8", "a GIF image, not a slide deck"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document, not a slide deck"),
+)
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode UTF-8 (BOM allowed; UTF-16 with a BOM too); say where invalid bytes are."""
+    for magic, message in _MAGIC:
+        if data.startswith(magic):
+            raise DeckError(source, message)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise DeckError(source, "starts like UTF-16 but is not valid UTF-16") from None
+        if _mostly_not_text(text):
+            raise DeckError(
+                source,
+                "binary data behind a UTF-16 byte-order mark (mostly private-use, unassigned "
+                "or control characters), not a text deck",
+            )
+        return text
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        head = data[:200]
+        if len(head) >= 8 and (
+            head[1::2].count(0) > len(head) // 3 or head[0::2].count(0) > len(head) // 3
+        ):
+            raise DeckError(
+                source, "looks like UTF-16 without a byte-order mark: save the deck as UTF-8"
+            )
+        raise DeckError(source, f"binary data (a NUL byte at offset {nul}), not a text deck")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        position = error.start
+        line = data.count(b"\n", 0, position) + 1
+        line_start = data.rfind(b"\n", 0, position) + 1
+        column = len(data[line_start:position].decode("utf-8", "replace")) + 1
+        raise DeckError(
+            source,
+            f"not valid UTF-8: byte 0x{data[position]:02x} at line {line}, column {column} "
+            f"(byte offset {position}){_encoding_hint(data)}; save the deck as UTF-8",
+        ) from None
+
+
+# Characters no deck is written in: private use, unassigned code points, controls, surrogates.
+_NOT_TEXT = frozenset(("Co", "Cn", "Cc", "Cs"))
+_TEXT_SAMPLE = 65536
+
+
+def _mostly_not_text(text: str) -> bool:
+    """Whether most characters at the start of ``text`` (spaces aside) are characters no
+    text is written in: any two bytes after FF FE decode as UTF-16, binary data among them.
+    """
+    sample = [char for char in text[:_TEXT_SAMPLE] if not char.isspace()]
+    junk = sum(1 for char in sample if unicodedata.category(char) in _NOT_TEXT)
+    return junk * 2 > len(sample)
+
+
+def _encoding_hint(data: bytes) -> str:
+    """Name the likely encoding of a deck that is not UTF-8 (GB18030 decks are common)."""
+    sample = data[:65536]
+    try:
+        text = sample.decode("gb18030")
+    except UnicodeDecodeError:
+        return ""
+    if sum(1 for char in text if _is_han(char)) >= 2:
+        return ", it looks like GBK/GB18030"
+    return ""
+
+
+def _is_han(char: str) -> bool:
+    return bool(char) and is_han(char)
