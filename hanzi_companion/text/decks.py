@@ -12,14 +12,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from hanzi_companion.errors import DeckError
-from hanzi_companion.text.formats import FLATTENED, MARKDOWN, REMARK_HTML, REMARK_MARKDOWN, TEXT
-from hanzi_companion.text.formats.flattened import split_flat_front_matter, unflatten
-from hanzi_companion.text.formats.markdown import (
-    detect_format,
-    page_slides,
-    section_slides,
-    split_front_matter,
+from hanzi_companion.text.formats import (
+    FLATTENED,
+    MARKDOWN,
+    MARP,
+    REMARK_HTML,
+    REMARK_MARKDOWN,
+    TEXT,
 )
+from hanzi_companion.text.formats.flattened import split_flat_front_matter, unflatten
+from hanzi_companion.text.formats.front_matter import split_front_matter
+from hanzi_companion.text.formats.markdown import detect_format, page_slides, section_slides
+from hanzi_companion.text.formats.marp import is_marp, marp_slides
 from hanzi_companion.text.formats.remark import dedent, remark_slides
 from hanzi_companion.text.formats.remark_html import looks_html, remark_source, source_url_file
 from hanzi_companion.text.formats.source import (
@@ -43,7 +47,7 @@ __all__ = [
     "unflatten",
 ]
 
-FORMATS = (REMARK_MARKDOWN, REMARK_HTML, FLATTENED, MARKDOWN, TEXT)
+FORMATS = (REMARK_MARKDOWN, REMARK_HTML, FLATTENED, MARKDOWN, MARP, TEXT)
 _FORMAT_ALIASES = {
     "remark": REMARK_MARKDOWN,
     "md": MARKDOWN,
@@ -116,6 +120,8 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
     body, front = split_front_matter(text)
     front = {**page_front, **front}
     body = "\n".join(dedent(body.split("\n")))
+    if wanted is None and is_marp(front):
+        wanted = MARP
     wanted = wanted or detect_format(body)
     slides, front = _markdown_slides(body, wanted, front)
     return _deck(name, label or wanted, slides, front, html_title)
@@ -155,6 +161,8 @@ def _markdown_slides(
         return remark_slides(body), front
     if wanted == MARKDOWN:
         return section_slides(body), front
+    if wanted == MARP:
+        return marp_slides(body, front), front
     return page_slides(body, keep_lines=True), front
 
 

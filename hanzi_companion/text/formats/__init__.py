@@ -5,7 +5,9 @@ Each reader turns one format into :class:`~hanzi_companion.text.models.Slide` va
 - :mod:`.remark`: remark.js markdown (``---`` slides, ``--`` steps, ``???`` notes);
 - :mod:`.flattened`: a remark deck joined onto one line, turned back into remark markdown;
 - :mod:`.remark_html`: the markdown inside a remark HTML page;
-- :mod:`.markdown`: ordinary markdown and Marp, front matter, and plain text;
+- :mod:`.markdown`: ordinary markdown (setext headings included) and plain text;
+- :mod:`.marp`: Marp decks (``marp: true``): rulers split slides, comments are notes;
+- :mod:`.front_matter`: YAML front matter (title, date, author, options);
 - :mod:`.source`: the checks on bytes before any reader (size, binary data, encoding).
 """
 
@@ -14,3 +16,4 @@ REMARK_HTML = "remark-html"
 FLATTENED = "flattened"
 MARKDOWN = "markdown"
 TEXT = "text"
+MARP = "marp"

@@ -7,6 +7,7 @@ import re
 
 from hanzi_companion.text.formats import FLATTENED, MARKDOWN, REMARK_MARKDOWN, TEXT
 from hanzi_companion.text.formats.flattened import unflatten
+from hanzi_companion.text.formats.marp import is_setext_underline
 from hanzi_companion.text.formats.remark import (
     FENCE_LINE,
     NOTES,
@@ -23,50 +24,19 @@ from hanzi_companion.text.models import Slide
 _FRONT_KEY = re.compile(r"^[\w-]+[ \t]*:", re.ASCII)
 _MARKDOWN_HINT = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s|```)|\]\(|\*\*", re.M)
 HEADING_LINE = re.compile(r"^(#{1,6})[ \t]")
+_TOP_ATX = re.compile(r"^#{1,2}[ \t]", re.M)
 _REMARK_PROPERTY_START = re.compile(
     r"(?:" + "|".join(re.escape(key) for key in REMARK_PROPERTIES) + r")[ \t]*:(?:[ \t]|$)"
 )
-
-
-def split_front_matter(text: str) -> tuple[str, dict[str, str]]:
-    """Jekyll front matter (``---`` YAML ``---`` at the top) is not a slide: split it off.
-
-    A remark deck may also start with ``---`` (an empty first slide) followed by slide
-    properties; it is front matter only if it starts with a ``key:`` line, holds no markdown
-    heading, and has a key remark does not know as a property or a ``layout`` that is not
-    ``true``/``false``.
-    """
-    if not text.startswith("---\n"):
-        return text, {}
-    end = text.find("\n---\n", 3)
-    if end < 0:
-        if text.endswith("\n---"):
-            end = len(text) - 4
-        else:
-            return text, {}
-    block = text[4:end]
-    if not _FRONT_KEY.match(block.lstrip("\n")):
-        return text, {}
-    values: dict[str, str] = {}
-    for line in block.split("\n"):
-        if HEADING_LINE.match(line):
-            return text, {}  # a markdown heading: these are slides, not YAML
-        # other lines continue a value (a quoted description over several lines) or list
-        if _FRONT_KEY.match(line):
-            key, _, value = line.partition(":")
-            values.setdefault(key.strip().lower(), value.strip().strip("\"'"))
-    foreign = [key for key in values if key not in REMARK_PROPERTIES]
-    layout = values.get("layout", "true").lower()
-    if not foreign and layout in ("true", "false"):
-        return text, {}
-    return text[end + 5 :], values
 
 
 def detect_format(body: str) -> str:
     fence = ""
     inline_separators = 0
     non_empty = 0
-    for line in body.split("\n"):
+    lines = body.split("\n")
+    atx_top = _TOP_ATX.search(body) is not None
+    for index, line in enumerate(lines):
         if fence:
             if line.strip().startswith(fence):
                 fence = ""
@@ -75,7 +45,7 @@ def detect_format(body: str) -> str:
         if fence_match:
             fence = fence_match.group(1)
             continue
-        if line in (SEPARATOR, STEP, NOTES):
+        if line in (STEP, NOTES) or (line == SEPARATOR and _separates(lines, index, atx_top)):
             return REMARK_MARKDOWN
         if line.strip():
             non_empty += 1
@@ -92,22 +62,33 @@ def detect_format(body: str) -> str:
         return FLATTENED if non_empty == 1 else REMARK_MARKDOWN
     if non_empty == 1 and sum(1 for line in unflatten(first).split("\n") if line) > 1:
         return FLATTENED  # one slide flattened: headings, items, notes run inline
-    return MARKDOWN if _MARKDOWN_HINT.search(body) else TEXT
+    if _MARKDOWN_HINT.search(body) or any(
+        len(line.strip()) >= 3 and is_setext_underline(lines, index)
+        for index, line in enumerate(lines)
+        if line[:1] in "=-"
+    ):
+        return MARKDOWN
+    return TEXT
+
+
+def _separates(lines: list[str], index: int, atx_top: bool) -> bool:
+    """Whether a ``---`` line separates remark slides: it does unless it underlines the line
+    above as a setext heading, in a document whose top headings are not written ``#``/``##``
+    (who underlines headings does so for those) and with no slide properties below it."""
+    if atx_top or not is_setext_underline(lines, index):
+        return True
+    below = lines[index + 1] if index + 1 < len(lines) else ""
+    return _REMARK_PROPERTY_START.match(below) is not None
 
 
 def section_slides(body: str) -> list[Slide]:
-    """Markdown without separators: one slide per section of its top heading level."""
+    """Markdown without separators: one slide per section of its top heading level.
+
+    Headings are ATX (``## Title``) or setext (``Title`` underlined with ``===`` or ``---``).
+    """
     lines = body.split("\n")
-    fenced = fenced_ranges(lines)
-    in_fence = [False] * len(lines)
-    for start, end in fenced:
-        for index in range(start, end + 1):
-            in_fence[index] = True
-    levels = [
-        len(match.group(1))
-        for index, line in enumerate(lines)
-        if not in_fence[index] and (match := HEADING_LINE.match(line))
-    ]
+    headings = _heading_lines(lines)
+    levels = list(headings.values())
     # Split at the highest level used at least twice (a lone document title does not count).
     top = min((level for level in set(levels) if levels.count(level) >= 2), default=0)
     if not top:
@@ -115,12 +96,29 @@ def section_slides(body: str) -> list[Slide]:
     definitions = link_definitions(body) if "]:" in body else {}
     sections: list[list[str]] = [[]]
     for index, line in enumerate(lines):
-        match = None if in_fence[index] else HEADING_LINE.match(line)
-        if match and len(match.group(1)) <= top and any(s.strip() for s in sections[-1]):
+        if headings.get(index, top + 1) <= top and any(s.strip() for s in sections[-1]):
             sections.append([])
         sections[-1].append(line)
     raws = [RawSlide(content=section) for section in sections if any(s.strip() for s in section)]
     return [build_slide(number, [raw], definitions) for number, raw in enumerate(raws, 1)]
+
+
+def _heading_lines(lines: list[str]) -> dict[int, int]:
+    """The index of each heading's first line, outside code fences, and its level."""
+    in_fence = [False] * len(lines)
+    for start, end in fenced_ranges(lines):
+        for index in range(start, end + 1):
+            in_fence[index] = True
+    found: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        if in_fence[index]:
+            continue
+        match = HEADING_LINE.match(line)
+        if match:
+            found[index] = len(match.group(1))
+        elif is_setext_underline(lines, index) and not in_fence[index - 1]:
+            found[index - 1] = 1 if line.strip().startswith("=") else 2
+    return found
 
 
 def page_slides(body: str, keep_lines: bool = False) -> list[Slide]:
