@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from hanzi_companion.errors import DeckError
 from hanzi_companion.text.decks import read_deck, read_deck_text
 from hanzi_companion.text.formats.front_matter import split_front_matter
 from hanzi_companion.text.models import Deck
@@ -99,3 +100,67 @@ def test_a_remark_deck_with_separators_after_paragraphs_stays_remark() -> None:
     deck = read_deck_text("# One\n\nText\n\n---\n# Two\nMore text\n---\n# Three", "r.md")
     assert deck.format == "remark-markdown"
     assert _titles(deck) == ["One", "Two", "Three"]
+
+
+# -- HTML: reveal.js and remark pages, read with an HTML parser ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def reveal() -> Deck:
+    return read_deck(FORMATS / "reveal_week06.html")
+
+
+def test_reveal_sections_are_slides_vertical_stacks_flattened(reveal: Deck) -> None:
+    assert reveal.format == "reveal"
+    assert _titles(reveal) == [
+        "Week 6",
+        "Spring Festival",
+        "Lantern Festival",
+        "Mid-Autumn Festival",
+        "Dragon Boat Festival",
+        "Food",
+        "Quiz",
+    ]
+    assert [slide.number for slide in reveal.slides] == list(range(1, 8))
+
+
+def test_reveal_notes_come_from_asides_and_data_notes(reveal: Deck) -> None:
+    assert reveal.slides[0].notes == "Greet the class; mention 春节 is next month."
+    assert "春节" not in reveal.slides[0].text
+    assert reveal.slides[2].notes == "Ask who has eaten 汤圆."
+
+
+def test_reveal_markdown_sections_with_notes_and_separators(reveal: Deck) -> None:
+    mid_autumn = reveal.slides[3]
+    assert mid_autumn.text.split("\n")[1:] == [
+        "中秋节 (Mid-Autumn Festival)",
+        "月饼 yuèbing, mooncakes",
+    ]
+    assert mid_autumn.notes == "the 嫦娥 legend goes with this slide."
+    assert reveal.slides[5].text == "Food\n粽子 (rice dumplings) wrapped in leaves."
+
+
+def test_reveal_comments_scripts_and_styles_are_never_prose(reveal: Deck) -> None:
+    everything = "\n".join(slide.text + slide.notes for slide in reveal.slides)
+    for hidden in ("草稿", "Draft slide", "不是幻灯片", "节日", "Reveal.initialize"):
+        assert hidden not in everything
+
+
+def test_reveal_links_and_metadata(reveal: Deck) -> None:
+    assert [link.url for link in reveal.slides[2].links] == ["https://en.wiktionary.org/wiki/元宵"]
+    assert reveal.metadata.week == 6
+    assert reveal.metadata.title == "Festivals of the lunar calendar"
+
+
+def test_a_commented_out_remark_textarea_is_not_the_deck() -> None:
+    deck = read_deck(FORMATS / "remark_commented.html")
+    assert deck.format == "remark-html"
+    assert _titles(deck) == ["Week 4: Housing", "住房"]
+    assert not any("旧版" in slide.text for slide in deck.slides)
+
+
+def test_an_html_page_without_slides_is_refused_in_one_line() -> None:
+    with pytest.raises(DeckError, match=r'without a remark <textarea id="source">'):
+        read_deck_text(
+            "<!doctype html><p>Hello <!-- <textarea id=source>x</textarea> --></p>", "p.html"
+        )

@@ -18,14 +18,17 @@ from hanzi_companion.text.formats import (
     MARP,
     REMARK_HTML,
     REMARK_MARKDOWN,
+    REVEAL,
     TEXT,
 )
 from hanzi_companion.text.formats.flattened import split_flat_front_matter, unflatten
 from hanzi_companion.text.formats.front_matter import split_front_matter
+from hanzi_companion.text.formats.html_page import page_title, parse_html
 from hanzi_companion.text.formats.markdown import detect_format, page_slides, section_slides
 from hanzi_companion.text.formats.marp import is_marp, marp_slides
 from hanzi_companion.text.formats.remark import dedent, remark_slides
 from hanzi_companion.text.formats.remark_html import looks_html, remark_source, source_url_file
+from hanzi_companion.text.formats.reveal import is_reveal, reveal_slides
 from hanzi_companion.text.formats.source import (
     MAX_DECK_BYTES,
     SURROGATE,
@@ -47,7 +50,7 @@ __all__ = [
     "unflatten",
 ]
 
-FORMATS = (REMARK_MARKDOWN, REMARK_HTML, FLATTENED, MARKDOWN, MARP, TEXT)
+FORMATS = (REMARK_MARKDOWN, REMARK_HTML, REVEAL, FLATTENED, MARKDOWN, MARP, TEXT)
 _FORMAT_ALIASES = {
     "remark": REMARK_MARKDOWN,
     "md": MARKDOWN,
@@ -55,6 +58,8 @@ _FORMAT_ALIASES = {
     "flat": FLATTENED,
     "txt": TEXT,
     "plain": TEXT,
+    "reveal.js": REVEAL,
+    "revealjs": REVEAL,
 }
 
 
@@ -108,12 +113,15 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
     html_title = ""
     label: str | None = None
     page_front: dict[str, str] = {}
-    if wanted == REMARK_HTML or (wanted is None and looks_html(text, name)):
+    if wanted in (REMARK_HTML, REVEAL) or (wanted is None and looks_html(text, name)):
         # a Jekyll page: front matter on top of the HTML, or inside the textarea (indented
         # like the slides), is not a slide either
         page, page_front = split_front_matter(text)
-        text, html_title = remark_source(page, name)
-        text, html_title = normalise_text(text), normalise_text(html_title)  # entities
+        root = parse_html(page)
+        html_title = normalise_text(page_title(root))
+        if wanted == REVEAL or (wanted is None and is_reveal(root)):
+            return _deck(name, REVEAL, reveal_slides(root), page_front, html_title)
+        text = normalise_text(remark_source(root, page, name))
         text = "\n".join(dedent(text.split("\n"))).lstrip("\n")
         label = REMARK_HTML
         wanted = None

@@ -5,6 +5,8 @@ Each reader turns one format into :class:`~hanzi_companion.text.models.Slide` va
 - :mod:`.remark`: remark.js markdown (``---`` slides, ``--`` steps, ``???`` notes);
 - :mod:`.flattened`: a remark deck joined onto one line, turned back into remark markdown;
 - :mod:`.remark_html`: the markdown inside a remark HTML page;
+- :mod:`.reveal`: reveal.js pages (``<section>`` slides, ``data-markdown``, notes asides);
+- :mod:`.html_page`: the HTML element tree both read (the stdlib tokenizer);
 - :mod:`.markdown`: ordinary markdown (setext headings included) and plain text;
 - :mod:`.marp`: Marp decks (``marp: true``): rulers split slides, comments are notes;
 - :mod:`.front_matter`: YAML front matter (title, date, author, options);
@@ -17,3 +19,4 @@ FLATTENED = "flattened"
 MARKDOWN = "markdown"
 TEXT = "text"
 MARP = "marp"
+REVEAL = "reveal"

@@ -3,16 +3,15 @@
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
 from hanzi_companion.errors import DeckError
+from hanzi_companion.text.formats.html_page import Element
 
 _TEXTAREA = re.compile(r"<textarea\b([^<>]*)>", re.I)
 _SOURCE_ID = re.compile(r"\bid\s*=\s*[\"']?source\b", re.I)
 _SOURCE_URL = re.compile(r"sourceUrl\s*:\s*[\"']([^\"'\n]+)[\"']")
-_HTML_TITLE = re.compile(r"<title\b[^<>]*>([^<]*)</title>", re.I)
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.I)
 
 
@@ -38,22 +37,22 @@ def looks_html(text: str, name: str) -> bool:
         return True
     if _HTML_START.match(head):
         return True
-    return name.lower().endswith((".html", ".htm")) and "<textarea" in text.lower()
+    lowered = text.lower()
+    return name.lower().endswith((".html", ".htm")) and (
+        "<textarea" in lowered or "<section" in lowered
+    )
 
 
-def remark_source(text: str, name: str) -> tuple[str, str]:
-    """The markdown inside a remark HTML file's ``<textarea id="source">``, and its title."""
-    title_match = _HTML_TITLE.search(text)
-    title = " ".join(html.unescape(title_match.group(1)).split()) if title_match else ""
-    chosen: re.Match[str] | None = None
-    for match in _TEXTAREA.finditer(text):
-        if _SOURCE_ID.search(match.group(1)):
-            chosen = match
-            break
-        if chosen is None:
-            chosen = match
+def remark_source(root: Element, page: str, name: str) -> str:
+    """The markdown inside a remark page's ``<textarea id="source">`` (else its first
+    textarea), found by the page's element tree: a textarea inside a comment is no source."""
+    textareas = [element for element in root.elements() if element.tag == "textarea"]
+    chosen = next(
+        (element for element in textareas if element.attrs.get("id") == "source"),
+        textareas[0] if textareas else None,
+    )
     if chosen is None:
-        url = _SOURCE_URL.search(text)
+        url = _SOURCE_URL.search(page)
         if url:
             raise DeckError(
                 name,
@@ -61,9 +60,7 @@ def remark_source(text: str, name: str) -> tuple[str, str]:
                 "read that markdown file instead",
             )
         raise DeckError(name, 'an HTML file without a remark <textarea id="source">')
-    end = text.lower().find("</textarea>", chosen.end())
-    inner = text[chosen.end() :] if end < 0 else text[chosen.end() : end]
-    markdown = html.unescape(inner)
+    markdown = chosen.raw_text()
     if not markdown.strip():
         raise DeckError(name, 'empty deck: the remark <textarea id="source"> holds no slides')
-    return markdown, title
+    return markdown
