@@ -14,6 +14,7 @@ import click
 from hanzi_companion.cli.common import CommandError, deck_progress, handle_errors, open_lexicon
 from hanzi_companion.files import write_atomically
 from hanzi_companion.settings import Settings
+from hanzi_companion.text.formats import DECK_SUFFIXES  # files of a course folder read as decks
 
 if TYPE_CHECKING:
     from hanzi_companion.glossary import Course, Glossary
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
 # runs: every other command of the CLI would otherwise pay for them at start-up.
 TERMS_PER_SLIDE = 8  # the slides renderer's default, repeated here for the option's help
 FORMATS = ("json", "md", "slides", "html")
-# Files of a course folder that are read as decks; anything else there is left alone.
-DECK_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 _SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 

@@ -50,11 +50,11 @@ from hanzi_companion.settings import templates_dir
 from hanzi_companion.site import codec, output, pages
 from hanzi_companion.site.search_index import index_script, search_index
 from hanzi_companion.text.decks import display_name
+from hanzi_companion.text.formats import DECK_SUFFIXES
 
 MANIFEST_FORMAT = 1
 STATE_DIR = ".hanzi-companion"
 MANIFEST = f"{STATE_DIR}/manifest.json"
-DECK_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 MAX_DECK_BYTES = 20 * 1024 * 1024
 _RESERVED_SLUGS = frozenset({"course"})  # glossary/course.json and anki/course.apkg
 

@@ -13,9 +13,12 @@ from pathlib import Path
 
 from hanzi_companion.errors import DeckError
 from hanzi_companion.text.formats import (
+    DECK_SUFFIXES,
     FLATTENED,
     MARKDOWN,
     MARP,
+    PDF,
+    PPTX,
     REMARK_HTML,
     REMARK_MARKDOWN,
     REVEAL,
@@ -31,9 +34,13 @@ from hanzi_companion.text.formats.remark_html import looks_html, remark_source, 
 from hanzi_companion.text.formats.reveal import is_reveal, reveal_slides
 from hanzi_companion.text.formats.source import (
     MAX_DECK_BYTES,
+    OLE_MAGIC,
+    PDF_MAGIC,
     SURROGATE,
+    ZIP_MAGIC,
     decode,
     display_name,
+    is_pptx,
     too_large,
 )
 from hanzi_companion.text.markup import normalise_text
@@ -41,6 +48,7 @@ from hanzi_companion.text.metadata import deck_metadata
 from hanzi_companion.text.models import Deck, Slide
 
 __all__ = [
+    "DECK_SUFFIXES",
     "FORMATS",
     "MAX_DECK_BYTES",
     "display_name",
@@ -50,7 +58,7 @@ __all__ = [
     "unflatten",
 ]
 
-FORMATS = (REMARK_MARKDOWN, REMARK_HTML, REVEAL, FLATTENED, MARKDOWN, MARP, TEXT)
+FORMATS = (REMARK_MARKDOWN, REMARK_HTML, REVEAL, FLATTENED, MARKDOWN, MARP, TEXT, PPTX, PDF)
 _FORMAT_ALIASES = {
     "remark": REMARK_MARKDOWN,
     "md": MARKDOWN,
@@ -60,6 +68,7 @@ _FORMAT_ALIASES = {
     "plain": TEXT,
     "reveal.js": REVEAL,
     "revealjs": REVEAL,
+    "powerpoint": PPTX,
 }
 
 
@@ -110,6 +119,8 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
     name = display_name(name)
     text = _checked_text(text, name)
     wanted = _normalise_format(fmt, name)
+    if wanted in (PPTX, PDF):
+        raise DeckError(name, f"a {wanted} deck is binary: it is read from the file's bytes")
     html_title = ""
     label: str | None = None
     page_front: dict[str, str] = {}
@@ -187,6 +198,10 @@ def _deck(
 def _read_bytes(data: bytes, name: str, source: str, fmt: str | None) -> Deck:
     if len(data) > MAX_DECK_BYTES:
         raise DeckError(source, too_large(len(data)))
+    wanted = _normalise_format(fmt, source)
+    binary = _binary_format(data, name, source, wanted)
+    if binary is not None:
+        return _deck(display_name(name), binary, *_binary_slides(binary, data, source))
     text = decode(data, source)
     try:
         return read_deck_text(text, name, fmt)
@@ -194,6 +209,35 @@ def _read_bytes(data: bytes, name: str, source: str, fmt: str | None) -> Deck:
         if source == name:
             raise
         raise DeckError(source, error.reason) from None
+
+
+def _binary_format(data: bytes, name: str, source: str, wanted: str | None) -> str | None:
+    """PPTX or PDF when the bytes are one (by content, or asked for), else None (text)."""
+    if wanted in (None, PDF) and data.startswith(PDF_MAGIC):
+        return PDF
+    if wanted in (None, PPTX) and is_pptx(data):
+        return PPTX
+    suffix = Path(name).suffix.lower()
+    if wanted == PDF or (wanted is None and suffix == ".pdf"):
+        raise DeckError(source, "not a PDF file (it does not start with %PDF-)")
+    # an encrypted .pptx is an OLE file: decode() gives it its own message
+    if (wanted == PPTX or (wanted is None and suffix == ".pptx")) and not data.startswith(
+        OLE_MAGIC
+    ):
+        what = "a zip archive without a presentation" if data.startswith(ZIP_MAGIC) else "no zip"
+        raise DeckError(source, f"not a PowerPoint .pptx file ({what})")
+    return None
+
+
+def _binary_slides(binary: str, data: bytes, source: str) -> tuple[list[Slide], dict[str, str]]:
+    # The readers' libraries load when a binary deck comes: text decks never pay for them.
+    if binary == PDF:
+        from hanzi_companion.text.formats.pdf import pdf_slides
+
+        return pdf_slides(data, source)
+    from hanzi_companion.text.formats.powerpoint import pptx_slides
+
+    return pptx_slides(data, source)
 
 
 def _normalise_format(fmt: str | None, name: str) -> str | None:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from hanzi_companion.errors import NotFoundError
 from hanzi_companion.glossary import Glossary
+from hanzi_companion.text.formats import DECK_SUFFIXES
 
-DECK_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 # A deck's URL name is its file stem: it starts with a letter or digit (hidden files and
 # editor backups are left out); spaces and Chinese are fine, since names are only looked up.
 _NAME = re.compile(r"^[^\W_][^\x00-\x1f\x7f/\\]{0,99}$")

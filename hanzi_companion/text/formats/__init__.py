@@ -10,6 +10,8 @@ Each reader turns one format into :class:`~hanzi_companion.text.models.Slide` va
 - :mod:`.markdown`: ordinary markdown (setext headings included) and plain text;
 - :mod:`.marp`: Marp decks (``marp: true``): rulers split slides, comments are notes;
 - :mod:`.front_matter`: YAML front matter (title, date, author, options);
+- :mod:`.powerpoint`: PowerPoint ``.pptx`` through python-pptx (slides, notes, tables);
+- :mod:`.pdf`: PDF slides through pypdf, a page a slide;
 - :mod:`.source`: the checks on bytes before any reader (size, binary data, encoding).
 """
 
@@ -20,3 +22,8 @@ MARKDOWN = "markdown"
 TEXT = "text"
 MARP = "marp"
 REVEAL = "reveal"
+PPTX = "pptx"
+PDF = "pdf"
+
+# The files a course folder's decks may be (binary formats are told by their content).
+DECK_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm", ".pptx", ".pdf")

@@ -4,13 +4,19 @@ content, encoding), and names that can be shown."""
 from __future__ import annotations
 
 import codecs
+import io
 import re
 import unicodedata
+import zipfile
+import zlib
 
 from hanzi_companion.errors import DeckError
 from hanzi_companion.lexicon.search import is_han
 
 MAX_DECK_BYTES = 20 * 1024 * 1024
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old Office files, and password-protected new ones
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -50,12 +56,16 @@ def too_large(size: int) -> str:
 
 
 _MAGIC = (
-    (b"%PDF-", "a PDF file, not a slide deck: read the slides' markdown source instead"),
-    (b"PK\x03\x04", "a zip archive (PowerPoint, Keynote or Word?), not a slide deck"),
+    (b"%PDF-", "a PDF file, but it was read as text (--format pdf reads it as slides)"),
+    (b"PK\x03\x04", "a zip archive without a PowerPoint presentation (Keynote or Word?)"),
     (b"\x89PNG", "a PNG image, not a slide deck"),
     (b"\xff\xd8\xff", "a JPEG image, not a slide deck"),
     (b"GIF8", "a GIF image, not a slide deck"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document, not a slide deck"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an old Office document (.ppt) or a password-protected one: save it as .pptx "
+        "without a password",
+    ),
 )
 
 
@@ -130,3 +140,14 @@ def _encoding_hint(data: bytes) -> str:
 
 def _is_han(char: str) -> bool:
     return bool(char) and is_han(char)
+
+
+def is_pptx(data: bytes) -> bool:
+    """Whether ``data`` is a zip archive holding a PowerPoint presentation."""
+    if not data.startswith(ZIP_MAGIC):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return any(name.startswith("ppt/") for name in archive.namelist())
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError):
+        return False
