@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from hanzi_companion.errors import DeckError
+from hanzi_companion.glossary import build_glossary
+from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.text.decks import read_deck, read_deck_text
 from hanzi_companion.text.formats.front_matter import split_front_matter
 from hanzi_companion.text.models import Deck
@@ -164,3 +166,36 @@ def test_an_html_page_without_slides_is_refused_in_one_line() -> None:
         read_deck_text(
             "<!doctype html><p>Hello <!-- <textarea id=source>x</textarea> --></p>", "p.html"
         )
+
+
+# -- decks in other languages ---------------------------------------------------------------------
+
+
+def test_a_chinese_deck_title_has_no_week_label_nor_full_width_colon() -> None:
+    deck = read_deck(FORMATS / "zh_week03.md")
+    assert (deck.metadata.title, deck.metadata.week) == ("城市化", 3)
+
+
+def test_week_labels_are_never_terms(lexicon: Lexicon) -> None:
+    glossary = build_glossary(read_deck(FORMATS / "zh_week03.md"), lexicon)
+    terms = [term.term for term in glossary.terms]
+    assert "城市化" in terms and "城中村" in terms
+    assert not {"第三周", "第", "讲", "第3讲"} & set(terms)
+
+
+def test_german_prose_is_not_read_as_pinyin(lexicon: Lexicon) -> None:
+    deck = read_deck_text(
+        "# Woche 5: Essen\n\nDie Woche beginnt mit 饺子 und endet mit 火锅 in der Stadt.\n",
+        "essen.md",
+    )
+    glossary = build_glossary(deck, lexicon)
+    assert [term.term for term in glossary.terms] == ["饺子", "火锅"]
+    assert glossary.romanised == ()
+    assert deck.metadata.week == 5
+
+
+def test_spanish_prose_is_not_pinyin(lexicon: Lexicon) -> None:
+    text = "Semana 3: la ciudad\n\nLa semana pasada vimos 饺子 en la cocina.\n"
+    deck = read_deck_text(text, "semana.txt")
+    glossary = build_glossary(deck, lexicon)
+    assert glossary.romanised == ()

@@ -38,6 +38,7 @@ OWNERS = {
     "pptx": lambda rel: rel == "text/formats/powerpoint.py",
     "lxml": lambda rel: rel == "text/formats/powerpoint.py",
     "pypdf": lambda rel: rel == "text/formats/pdf.py",
+    "py3langid": lambda rel: rel == "text/language.py",
 }
 
 

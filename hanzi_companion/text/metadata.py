@@ -7,14 +7,9 @@ import unicodedata
 from pathlib import Path
 
 from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.text.labels import file_week, week_number, without_labels
 from hanzi_companion.text.models import DeckMetadata, Slide
 
-_WEEK = re.compile(
-    r"\b(?:week|semaine|woche|semana|settimana|wk)\.?\s*(?:n[°o]\.?\s*)?(\d{1,2})\b",
-    re.I,
-)
-_WEEK_HAN = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*周")
-_WEEK_NAME = re.compile(r"(?:week|semaine|wk|w)[-_ ]?0*(\d{1,2})(?!\d)", re.I)
 _MONTHS = (
     r"(?:jan(?:uary|vier)?|feb(?:ruary)?|f[ée]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|"
     r"may|mai|june?|juin|july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember)?)?|"
@@ -37,39 +32,15 @@ _NAME = re.compile(
     r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){1,2}"
 )
 _AUTHOR_LINE = re.compile(r"^(?:by|par|author|auteur|presented by|lecturer)\s*:?\s+(.+)$", re.I)
-_CHINESE_NUMERALS = {
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _NAVIGATION = re.compile(r"\b(?:navigat|arrow|keyboard|press )", re.I)
 _COVER_SLIDES = 3
+# What is left around a title once its week label is taken out (``第三周：城市化``).
+_TITLE_EDGES = " :-–—|,.·：，、。；！？—·（）()【】「」\u3000"
 _SHORT_LINE = 60
 
 
-def _han_number(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return _CHINESE_NUMERALS.get(tens, 1) * 10 + _CHINESE_NUMERALS.get(units, 0)
-    return _CHINESE_NUMERALS.get(text)
-
-
 def _week_in(text: str) -> int | None:
-    match = _WEEK.search(text)
-    if match:
-        return int(match.group(1))
-    han = _WEEK_HAN.search(text)
-    return _han_number(han.group(1)) if han else None
+    return week_number(text)
 
 
 def deck_metadata(
@@ -100,8 +71,7 @@ def deck_metadata(
     if week is None and front.get("week", "").isdigit():
         week = int(front["week"])
     if week is None:
-        by_name = _WEEK_NAME.search(Path(name).stem)
-        week = int(by_name.group(1)) if by_name else None
+        week = file_week(Path(name).stem)
     if title_slide is None:
         title_slide = next((slide for slide in cover if slide.headings), None)
     title = front.get("title", "") or _title_of(title_slide) or html_title or _first_line(slides)
@@ -146,12 +116,11 @@ def _title_of(slide: Slide | None) -> str:
 
 def _title_text(heading: str) -> str:
     """A heading without its week label and date; "" when too little is left to be a title."""
-    text = heading
-    for pattern in (_WEEK, _WEEK_HAN, _DATE):
-        found = pattern.search(text)
-        if found:
-            text = text[: found.start()] + " " + text[found.end() :]
-    text = " ".join(text.split()).strip(" :-–—|,.·")
+    text = without_labels(heading)
+    found = _DATE.search(text)
+    if found:
+        text = text[: found.start()] + " " + text[found.end() :]
+    text = " ".join(text.split()).strip(_TITLE_EDGES)
     letters = sum(1 for char in text if char.isalpha() and not _is_han(char))
     han = sum(1 for char in text if _is_han(char))
     return text if letters >= 3 or han >= 2 else ""
