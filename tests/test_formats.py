@@ -199,3 +199,8 @@ def test_spanish_prose_is_not_pinyin(lexicon: Lexicon) -> None:
     deck = read_deck_text(text, "semana.txt")
     glossary = build_glossary(deck, lexicon)
     assert glossary.romanised == ()
+
+
+def test_an_unclosed_textarea_runs_to_the_end_of_the_page() -> None:
+    deck = read_deck_text('<html><textarea id="source">\n# 城市 &amp; 农村\n\nb < c\n', "open.html")
+    assert deck.slides[0].text == "城市 & 农村\nb < c"

@@ -13,7 +13,7 @@ from hanzi_companion.text.language import identify, is_foreign_prose
         "Die Woche beginnt mit einem Ausflug in die Stadt",
         "La semana pasada vimos la palabra nueva",
         "Les villes chinoises sont très grandes",
-        "Hausaufgabe: Lesen Sie den Text",
+        "Lesen Sie bis nächste Woche den Text über die Mahlzeiten",
     ],
 )
 def test_foreign_prose(line: str) -> None:
@@ -28,6 +28,8 @@ def test_foreign_prose(line: str) -> None:
         "ni hao ma",  # pinyin is no European language
         "zhongguo renmin chuangxin dazhong",
         "Die Woche",  # too short to tell
+        "What is the hukou",  # no word long enough to tell a language by
+        "Shenzhen Zhuhai Shantou Xiamen",  # names, no prose
         "饺子 jiǎozi 火锅",
     ],
 )

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import Protocol
 
@@ -27,6 +27,9 @@ LATIN_LANGUAGES = (*_EUROPE, *_ELSEWHERE, "sw", "tl", "lv", "lt", "is", "ga", "c
 # How sure the identifier must be: a line is short, so it must be surer than a whole deck.
 LINE_CONFIDENCE = 0.9
 DECK_CONFIDENCE = 0.8
+ENGLISH_SHARE = 0.5  # known English words that make text English without the identifier
+TELLING_LENGTH = 5
+TELLING_MIN = 2  # words that long a text needs to be judged at all
 LINE_MIN_WORDS = 3  # fewer words say too little about a language
 DECK_MIN_WORDS = 8
 _SAMPLE = 20_000  # characters of a deck's prose looked at (its language shows early)
@@ -60,15 +63,27 @@ def identify(text: str) -> tuple[str, float]:
     return str(language), float(probability)
 
 
-def is_foreign_prose(text: str, *, deck: bool = False) -> bool:
+def is_foreign_prose(
+    text: str, *, deck: bool = False, english: Collection[str] = frozenset()
+) -> bool:
     """Whether ``text`` is prose in a language other than English (German, French...).
 
     A line needs three words or more and a confident identification; with ``deck`` the text
-    is a whole deck's prose, judged on more words with a little less confidence.
+    is a whole deck's prose, judged on more words with a little less confidence. ``english``
+    are words known to be English (lower case): text mostly made of them is English without
+    asking the identifier, whose model takes a second to load.
     """
     words = _WORD.findall(_HAN.sub(" ", text[:_SAMPLE] if deck else text))
     if len(words) < (DECK_MIN_WORDS if deck else LINE_MIN_WORDS):
         return False
+    # Short words are shared by many languages (die, in, la, en): only longer ones tell.
+    telling = [word.lower() for word in words if len(word) >= TELLING_LENGTH]
+    if len(telling) < TELLING_MIN:
+        return False
+    if english and telling and sum(w in english for w in telling) >= ENGLISH_SHARE * len(telling):
+        return False
+    if not deck and sum(word[:1].isupper() for word in words) * 2 > len(words):
+        return False  # names and titles (Shenzhen Zhuhai Shantou): no prose to judge
     language, probability = identify(" ".join(words))
     needed = DECK_CONFIDENCE if deck else LINE_CONFIDENCE
     return language != ENGLISH and probability >= needed

@@ -425,8 +425,10 @@ def find_romanised(
                 candidates = _candidates_in_line(line, english, shown_on, slide.title, in_notes)
                 if candidates:
                     if foreign_deck is None:
-                        foreign_deck = is_foreign_prose(_deck_text(deck), deck=True)
-                    if foreign_deck or is_foreign_prose(line):
+                        foreign_deck = is_foreign_prose(
+                            _deck_text(deck), deck=True, english=english[0]
+                        )
+                    if foreign_deck or is_foreign_prose(line, english=english[0]):
                         candidates = [replace(c, foreign=True) for c in candidates]
                 for candidate in candidates:
                     if (slide.number, in_notes, candidate.text.lower()) in beside:

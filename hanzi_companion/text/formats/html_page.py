@@ -96,6 +96,12 @@ class _TreeBuilder(HTMLParser):
                 del self.stack[index:]
                 return
 
+    def close(self) -> None:
+        super().close()
+        if self.rawdata:  # a textarea left open at the end: its text runs to the end, as in
+            self.handle_data(self.rawdata)  # a browser (the tokenizer keeps it back)
+            self.rawdata = ""
+
     def handle_data(self, data: str) -> None:
         current = self.stack[-1]
         if current.tag in _TEXT_ONLY:
