@@ -280,6 +280,14 @@ def _set_off(line: str, start: int, end: int) -> bool:
     return before[-1:] in tuple(_OPENERS) and after[:1] in tuple(_CLOSERS)
 
 
+def _foreign_line(line: str, candidates: list[_Candidate], english: frozenset[str]) -> bool:
+    """Whether the rest of the line, its would-be pinyin left out, is prose in another
+    language than English."""
+    for candidate in candidates:
+        line = line.replace(candidate.text, " ")
+    return is_foreign_prose(line, english=english)
+
+
 def _deck_text(deck: Deck) -> str:
     return deck_prose(text for slide in deck.slides for text in (slide.text, slide.notes))
 
@@ -428,7 +436,7 @@ def find_romanised(
                         foreign_deck = is_foreign_prose(
                             _deck_text(deck), deck=True, english=english[0]
                         )
-                    if foreign_deck or is_foreign_prose(line, english=english[0]):
+                    if foreign_deck or _foreign_line(line, candidates, english[0]):
                         candidates = [replace(c, foreign=True) for c in candidates]
                 for candidate in candidates:
                     if (slide.number, in_notes, candidate.text.lower()) in beside:
