@@ -204,3 +204,36 @@ def test_spanish_prose_is_not_pinyin(lexicon: Lexicon) -> None:
 def test_an_unclosed_textarea_runs_to_the_end_of_the_page() -> None:
     deck = read_deck_text('<html><textarea id="source">\n# 城市 &amp; 农村\n\nb < c\n', "open.html")
     assert deck.slides[0].text == "城市 & 农村\nb < c"
+
+
+# -- plain text exports ---------------------------------------------------------------------------
+
+
+def test_a_text_export_is_split_at_its_slide_markers() -> None:
+    deck = read_deck(FORMATS / "week10_family_export.txt")
+    assert [slide.title for slide in deck.slides] == [
+        "Week 10: Family and kinship",
+        "Kinship terms",
+        "The one-child policy",
+        "Questions?",
+    ]
+    assert deck.slides[1].notes == "Point out that 外公 is the maternal grandfather."
+    assert deck.slides[2].notes == "Ask the class about 计划生育."
+    assert "计划生育" not in deck.slides[2].text
+    assert (deck.metadata.week, deck.metadata.title) == (10, "Family and kinship")
+
+
+def test_export_markers_in_other_languages_keep_their_numbers() -> None:
+    text = "--- Folie 3 ---\n城市 Stadt\n--- Folie 4 ---\n农村 Land\n"
+    deck = read_deck_text(text, "export.txt")
+    assert [(slide.number, slide.text) for slide in deck.slides] == [
+        (3, "城市 Stadt"),
+        (4, "农村 Land"),
+    ]
+    chinese = read_deck_text("幻灯片 1\n第一课\n幻灯片 2\n城市\n", "导出.txt")
+    assert [slide.text for slide in chinese.slides] == ["第一课", "城市"]
+
+
+def test_text_mentioning_one_slide_is_no_export() -> None:
+    deck = read_deck_text("Slide 2\nSee the 城市 example.\nThen slide 1 again.\n", "n.txt")
+    assert len(deck.slides) == 1

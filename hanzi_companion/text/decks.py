@@ -43,6 +43,7 @@ from hanzi_companion.text.formats.source import (
     is_pptx,
     too_large,
 )
+from hanzi_companion.text.formats.text_export import export_slides
 from hanzi_companion.text.markup import normalise_text
 from hanzi_companion.text.metadata import deck_metadata
 from hanzi_companion.text.models import Deck, Slide
@@ -141,6 +142,11 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
     body = "\n".join(dedent(body.split("\n")))
     if wanted is None and is_marp(front):
         wanted = MARP
+    if wanted is None and label is None:
+        wanted = detect_format(body)
+        # "--- Slide 3 ---" marker lines look like a flattened deck; a remark deck is remark
+        if wanted != REMARK_MARKDOWN and (exported := export_slides(body)) is not None:
+            return _deck(name, TEXT, exported, front, html_title)
     wanted = wanted or detect_format(body)
     slides, front = _markdown_slides(body, wanted, front)
     return _deck(name, label or wanted, slides, front, html_title)
@@ -178,6 +184,8 @@ def _markdown_slides(
         return remark_slides(unflatten(body)), front or flat_front
     if wanted == REMARK_MARKDOWN:
         return remark_slides(body), front
+    if wanted == TEXT and (exported := export_slides(body)) is not None:
+        return exported, front
     if wanted == MARKDOWN:
         return section_slides(body), front
     if wanted == MARP:

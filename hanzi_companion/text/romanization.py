@@ -280,16 +280,27 @@ def _set_off(line: str, start: int, end: int) -> bool:
     return before[-1:] in tuple(_OPENERS) and after[:1] in tuple(_CLOSERS)
 
 
-def _foreign_line(line: str, candidates: list[_Candidate], english: frozenset[str]) -> bool:
-    """Whether the rest of the line, its would-be pinyin left out, is prose in another
-    language than English."""
-    for candidate in candidates:
-        line = line.replace(candidate.text, " ")
-    return is_foreign_prose(line, english=english)
+class _ProseLanguage:
+    """Marks the candidates that stand in prose of another language than English: the whole
+    deck's language is asked once, when the first candidate shows up, then each line's."""
 
+    def __init__(self, deck: Deck, english: frozenset[str]) -> None:
+        self.deck = deck
+        self.english = english
+        self.foreign_deck: bool | None = None
 
-def _deck_text(deck: Deck) -> str:
-    return deck_prose(text for slide in deck.slides for text in (slide.text, slide.notes))
+    def marked(self, line: str, candidates: list[_Candidate]) -> list[_Candidate]:
+        if not candidates:
+            return candidates
+        if self.foreign_deck is None:
+            prose = deck_prose(text for s in self.deck.slides for text in (s.text, s.notes))
+            self.foreign_deck = is_foreign_prose(prose, deck=True, english=self.english)
+        rest = line  # the line without its would-be pinyin: the prose around it
+        for candidate in candidates:
+            rest = rest.replace(candidate.text, " ")
+        if self.foreign_deck or is_foreign_prose(rest, english=self.english):
+            return [replace(c, foreign=True) for c in candidates]
+        return candidates
 
 
 def _short(line: str, start: int, end: int, width: int = 80) -> str:
@@ -421,7 +432,7 @@ def find_romanised(
     matcher = _Matcher(lexicon, deck_words)
     # The Chinese the deck writes: a dictionary word found in it is written on the slides too.
     deck_han = "\n".join(dict.fromkeys(m.han for m in mentions))
-    foreign_deck: bool | None = None  # asked when the first candidate shows up
+    language = _ProseLanguage(deck, english[0])
     found: dict[str, list[_Candidate]] = {}
     for slide in deck.slides:
         for text, in_notes in ((slide.text, False), (slide.notes, True)):
@@ -430,15 +441,9 @@ def find_romanised(
                     continue
                 line = without_labels(line)  # "Woche 3", "Semana 3": the deck's week, no pinyin
                 shown_on = slide.line_number(index, in_notes)
-                candidates = _candidates_in_line(line, english, shown_on, slide.title, in_notes)
-                if candidates:
-                    if foreign_deck is None:
-                        foreign_deck = is_foreign_prose(
-                            _deck_text(deck), deck=True, english=english[0]
-                        )
-                    if foreign_deck or _foreign_line(line, candidates, english[0]):
-                        candidates = [replace(c, foreign=True) for c in candidates]
-                for candidate in candidates:
+                for candidate in language.marked(
+                    line, _candidates_in_line(line, english, shown_on, slide.title, in_notes)
+                ):
                     if (slide.number, in_notes, candidate.text.lower()) in beside:
                         continue
                     if any(

@@ -10,6 +10,7 @@ Each reader turns one format into :class:`~hanzi_companion.text.models.Slide` va
 - :mod:`.markdown`: ordinary markdown (setext headings included) and plain text;
 - :mod:`.marp`: Marp decks (``marp: true``): rulers split slides, comments are notes;
 - :mod:`.front_matter`: YAML front matter (title, date, author, options);
+- :mod:`.text_export`: text exported from slides (``Slide 3`` markers, ``Notes:`` lines);
 - :mod:`.powerpoint`: PowerPoint ``.pptx`` through python-pptx (slides, notes, tables);
 - :mod:`.pdf`: PDF slides through pypdf, a page a slide;
 - :mod:`.source`: the checks on bytes before any reader (size, binary data, encoding).
