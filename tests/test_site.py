@@ -515,7 +515,7 @@ def test_glossary_cache_round_trips(lexicon: Lexicon) -> None:
 
 
 def test_deck_names_become_distinct_url_safe_slugs(tmp_path: Path) -> None:
-    for name in ("week01.md", "week01.txt", "Week 2 城市.md", "course.md", ".hidden.md", "x.pdf"):
+    for name in ("week01.md", "week01.txt", "Week 2 城市.md", "course.md", ".hidden.md", "x.docx"):
         (tmp_path / name).write_text("# 城市", "utf-8")
     slugs = {source.filename: source.slug for source in discover(tmp_path)}
     assert set(slugs) == {"week01.md", "week01.txt", "Week 2 城市.md", "course.md"}

@@ -75,10 +75,10 @@ def _character_details(lexicon: Lexicon, glossaries: list[Glossary]) -> dict[str
 def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck_url: str) -> None:
     """Make an Anki package (.apkg) of one or more slide decks.
 
-    DECK is a remark deck (Markdown or HTML), a flattened deck or plain text; a folder means
-    a course (every deck in it, in week order). Each lecture becomes a subdeck such as
-    "Chinese Cities::Week 07 · 创", with "Term" notes (recognition and recall cards) and
-    "Character" notes for the characters of the week (recognition and writing).
+    DECK is a slide deck (remark, reveal.js, Marp or Markdown, PowerPoint .pptx, PDF, plain
+    text); a folder means a course (every deck in it, in week order). Each lecture becomes a
+    subdeck such as "Chinese Cities::Week 07 · 创", with "Term" notes (recognition and recall
+    cards) and "Character" notes for the characters of the week (recognition and writing).
 
     Re-importing a later package updates notes in place and keeps review history; export the
     whole course folder each week so words seen in several lectures keep every week's tag.

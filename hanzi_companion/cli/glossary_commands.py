@@ -272,13 +272,15 @@ def glossary_command(
 ) -> None:
     """Make the glossary of one or more slide decks.
 
-    DECK is a remark deck (Markdown or HTML), a flattened deck, or plain text. A folder
-    means a course: one glossary per deck in it, in week order.
+    DECK is a slide deck: remark (Markdown or HTML), reveal.js, Marp or Markdown,
+    PowerPoint .pptx, PDF, or plain text. A folder means a course: one glossary per deck in
+    it, in week order.
 
     \b
     Examples:
       hanzi-companion glossary week07.md
       hanzi-companion glossary week07.md --format slides -o week07-glossary.md
+      hanzi-companion glossary week08.pptx -o week08-glossary.html
       hanzi-companion glossary lectures/ -o course-glossary.html
       hanzi-companion glossary week07.html -f json --deck-url "https://example.org/{stem}.html"
     """

@@ -24,6 +24,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
+from hanzi_companion.text.labels import in_label
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.segment import Segmenter, segmenter_for
 
@@ -401,6 +402,8 @@ class Extractor:
     ) -> Iterator[Mention]:
         run = match.group()
         start, end = match.span()
+        if "第" in line and in_label(line, start, end):
+            return  # 第三周, 第3讲: the deck's week or lecture, metadata and no term
         if len(run) == 1 and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit()):
             return  # a unit written against a number (2014年, 3个), not a term
         window = max(0, start - _LOOK)  # bounded: a long line without spaces stays linear

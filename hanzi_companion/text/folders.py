@@ -15,7 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-DECK_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+from hanzi_companion.text.formats import DECK_SUFFIXES
+
+__all__ = ["DECK_SUFFIXES", "FolderDecks", "SkippedFile", "course_decks", "leaves_folder"]
+
 # File stems (lowercase) of a folder's documentation, by the usual conventions of source
 # repositories and downloads; none of them is a lecture.
 _DOCUMENTATION_STEMS = frozenset(
