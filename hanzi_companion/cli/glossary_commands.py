@@ -192,28 +192,35 @@ def render(
     deck_url: str,
     terms_per_slide: int,
 ) -> str:
-    """Format a glossary or a course (the renderers do the work)."""
+    """Format a glossary or a course (the renderers do the work). Only the renderer of the
+    format is imported: the HTML one brings Jinja, which JSON output does not need."""
     from hanzi_companion.glossary import Course
-    from hanzi_companion.render.html import render_course_html, render_html
-    from hanzi_companion.render.json import render_course_json, render_json
-    from hanzi_companion.render.markdown import render_course_markdown, render_markdown
-    from hanzi_companion.render.slides import render_course_slides, render_slides
+
+    if fmt == "json":
+        from hanzi_companion.render import json as json_renderer
+
+        if isinstance(subject, Course):
+            return json_without_controls(json_renderer.render_course_json(subject))
+        return json_without_controls(json_renderer.render_json(subject))
+    if fmt == "md":
+        from hanzi_companion.render import markdown
+
+        if isinstance(subject, Course):
+            return markdown.render_course_markdown(subject, deck_url_template=deck_url)
+        return markdown.render_markdown(subject, deck_url_template=deck_url)
+    if fmt == "slides":
+        from hanzi_companion.render import slides
+
+        if isinstance(subject, Course):
+            return slides.render_course_slides(
+                subject, settings=settings, terms_per_slide=terms_per_slide
+            )
+        return slides.render_slides(subject, settings=settings, terms_per_slide=terms_per_slide)
+    from hanzi_companion.render import html
 
     if isinstance(subject, Course):
-        if fmt == "json":
-            return json_without_controls(render_course_json(subject))
-        if fmt == "md":
-            return render_course_markdown(subject, deck_url_template=deck_url)
-        if fmt == "slides":
-            return render_course_slides(subject, settings=settings, terms_per_slide=terms_per_slide)
-        return render_course_html(subject, settings=settings, deck_url_template=deck_url)
-    if fmt == "json":
-        return json_without_controls(render_json(subject))
-    if fmt == "md":
-        return render_markdown(subject, deck_url_template=deck_url)
-    if fmt == "slides":
-        return render_slides(subject, settings=settings, terms_per_slide=terms_per_slide)
-    return render_html(subject, settings=settings, deck_url_template=deck_url)
+        return html.render_course_html(subject, settings=settings, deck_url_template=deck_url)
+    return html.render_html(subject, settings=settings, deck_url_template=deck_url)
 
 
 @click.command("glossary")

@@ -53,7 +53,10 @@ def sources_for(settings: Settings) -> tuple[Source, ...]:
 def index_path(settings: Settings) -> Path:
     """Where the index for the current sources lives (it may not exist yet)."""
     paths = [s.path for s in sources_for(settings)] + [settings.jieba_dict_path]
-    return settings.cache_dir / f"lexicon-{source_digest(SCHEMA_VERSION, paths)}.sqlite"
+    return (
+        settings.cache_dir
+        / f"lexicon-{source_digest(SCHEMA_VERSION, paths, settings.cache_dir)}.sqlite"
+    )
 
 
 def ensure_index(settings: Settings, progress: Progress | None = None) -> Path:
