@@ -382,7 +382,7 @@ def test_note_type_rule_append_a_field_then_merge(
     ids = {g: n.id for g, n in notes_by_guid(collection).items()}  # type: ignore[attr-defined]
     cards = card_state(collection)
 
-    monkeypatch.setattr(render_anki, "TERM_FIELDS", (*TERM_FIELDS, "Audio"))
+    monkeypatch.setattr(render_anki, "TERM_FIELDS", (*TERM_FIELDS, "Mnemonic"))
     plan = plan_package(week7)
     meaning = TERM_FIELDS.index("Meaning")
     edited_guid = plan.terms[0].guid
@@ -410,7 +410,7 @@ def test_note_type_rule_append_a_field_then_merge(
     fields = collection.db.list(
         "SELECT name FROM fields WHERE ntid = ? ORDER BY ord", TERM_MODEL_ID
     )
-    assert fields == [*TERM_FIELDS, "Audio"]
+    assert fields == [*TERM_FIELDS, "Mnemonic"]
 
 
 def test_note_type_rule_never_change_the_model_id(
@@ -813,3 +813,44 @@ def test_cli_help_has_an_example(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["anki", "--help"])
     assert result.exit_code == 0
     assert "hanzi-companion anki " in result.stdout and "--course" in result.stdout
+
+
+def _tts(tags: Sequence[object]) -> list[tuple[str, str]]:
+    from anki.sound import TTSTag
+
+    return [(t.field_text, t.lang) for t in tags if isinstance(t, TTSTag)]
+
+
+def test_every_card_speaks_its_word_with_anki_tts(
+    tmp_path: Path, collection: Collection, week7: Glossary
+) -> None:
+    """Recognition speaks on the question, Recall and Writing once the characters show."""
+    write_package(week7, tmp_path / "a.apkg", timestamp=T0)
+    import_package(collection, tmp_path / "a.apkg")
+    checked = 0
+    for nid in collection.find_notes(""):
+        note = collection.get_note(nid)
+        word = html.unescape(note["Hanzi"])
+        assert word and note["Audio"] == ""
+        first, second = sorted(note.cards(), key=lambda c: c.ord)
+        assert _tts(first.question_av_tags()) == [(word, "zh_CN")]
+        assert "[anki:play:q:0]" in first.question()  # the player Anki puts where it speaks
+        assert _tts(second.question_av_tags()) == []  # the prompt must not give the word away
+        assert _tts(second.answer_av_tags()) == [(word, "zh_CN")]
+        checked += 1
+    assert checked == len(week7.terms) + len(week7.characters)
+
+
+def test_the_students_own_audio_replaces_tts(
+    tmp_path: Path, collection: Collection, week7: Glossary
+) -> None:
+    write_package(week7, tmp_path / "a.apkg", timestamp=T0)
+    import_package(collection, tmp_path / "a.apkg")
+    (nid,) = collection.find_notes(f'"Hanzi:{week7.terms[0].simplified}"')
+    note = collection.get_note(nid)
+    note["Audio"] = "[sound:my-voice.mp3]"
+    collection.update_note(note)
+    recognition = min(collection.get_note(nid).cards(), key=lambda c: c.ord)
+    tags = recognition.question_av_tags()
+    assert _tts(tags) == []
+    assert [getattr(t, "filename", "") for t in tags] == ["my-voice.mp3"]

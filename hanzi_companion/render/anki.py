@@ -25,6 +25,10 @@ Identity (what lets a student re-import every week without losing review history
 - Anki updates a note only when the package's note is *newer* than the one it holds, so every
   export stamps the build time (tests pass explicit, increasing timestamps).
 
+Every card speaks its word: ``{{tts zh_CN:Hanzi}}`` (Anki's built-in text-to-speech on the
+plain characters) where the characters show, or the student's own recording once they put a
+``[sound:...]`` file in the Audio field.
+
 Every field is HTML-escaped; the only markup is built here from escaped parts (tone-coloured
 pinyin, the highlighted term in its context, links) or is the stroke-order SVG of the
 character profile.
@@ -85,6 +89,7 @@ TERM_FIELDS = (
     "Source",
     "Links",
     "Notes",
+    "Audio",  # appended (note-type rule): the student's own [sound:...] file, left empty
 )
 CHARACTER_FIELDS = (
     "Hanzi",
@@ -96,6 +101,7 @@ CHARACTER_FIELDS = (
     "Stroke order",
     "Words in the course",
     "Links",
+    "Audio",  # appended (note-type rule): the student's own [sound:...] file, left empty
 )
 TAG_CHARACTER_OF_THE_WEEK = "character-of-the-week"
 TAG_NOT_IN_CEDICT = "not-in-cedict"
@@ -159,6 +165,15 @@ a {{ color: #0b57d0; }}
 .nightMode .tone5, .night_mode .tone5 {{ color: #b0b4ba; }}
 """
 
+# The word spoken: the student's own recording when the Audio field holds one, otherwise
+# Anki's text-to-speech on the plain characters of Hanzi (AnkiDroid, AnkiMobile and desktop
+# use the system's Chinese voice). Placed where the characters are shown.
+SPEECH_LANG = "zh_CN"
+_SAY = (
+    '{{#Audio}}<div class="audio">{{Audio}}</div>{{/Audio}}'
+    f"{{{{^Audio}}}}{{{{tts {SPEECH_LANG}:Hanzi}}}}{{{{/Audio}}}}"
+)
+
 _TERM_FRONT = """\
 <div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>
 {{#Traditional}}<div class="traditional" lang="zh-Hant">{{Traditional}}</div>{{/Traditional}}"""
@@ -173,7 +188,7 @@ _TERM_DETAILS = """\
 TERM_TEMPLATES = (
     {
         "name": "Recognition",
-        "qfmt": _TERM_FRONT,
+        "qfmt": _TERM_FRONT + "\n" + _SAY,
         "afmt": "{{FrontSide}}\n<hr id=answer>\n"
         '<div class="pinyin">{{Pinyin}}</div>\n<div class="meaning">{{Meaning}}</div>\n'
         + _TERM_DETAILS,
@@ -184,6 +199,8 @@ TERM_TEMPLATES = (
         '<div class="meaning">{{Meaning}}</div>',
         "afmt": "{{FrontSide}}\n<hr id=answer>\n"
         + _TERM_FRONT
+        + "\n"
+        + _SAY
         + '\n<div class="pinyin">{{Pinyin}}</div>\n'
         + _TERM_DETAILS,
     },
@@ -201,7 +218,7 @@ _CHARACTER_DETAILS = """\
 CHARACTER_TEMPLATES = (
     {
         "name": "Recognition",
-        "qfmt": '<div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>',
+        "qfmt": '<div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>\n' + _SAY,
         "afmt": "{{FrontSide}}\n<hr id=answer>\n"
         '<div class="pinyin">{{Pinyin}}</div>\n<div class="meaning">{{Meaning}}</div>\n'
         + _CHARACTER_DETAILS,
@@ -211,7 +228,7 @@ CHARACTER_TEMPLATES = (
         "qfmt": '<div class="prompt">Write the character</div>\n'
         '<div class="meaning">{{Meaning}}</div>\n<div class="pinyin">{{Pinyin}}</div>',
         "afmt": "{{FrontSide}}\n<hr id=answer>\n"
-        '<div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>\n'
+        '<div class="hanzi" lang="zh-Hans">{{Hanzi}}</div>\n' + _SAY + "\n"
         '{{#Stroke order}}<div class="stroke-order">{{Stroke order}}</div>{{/Stroke order}}\n'
         '{{#Strokes}}<div><span class="label">Strokes</span> {{Strokes}}</div>{{/Strokes}}',
     },
@@ -691,6 +708,7 @@ def _term_note(
         _source_html(acc.pairs, course, deck_url_template),
         _link_html(term_links(term)),
         _notes_html(term),
+        "",  # Audio: the student's own
     )
     tags = _tags(acc, course, extra)
     return AnkiNote("term", acc.guid, fields, tags, acc.deck, acc.position)
@@ -738,6 +756,7 @@ def _character_note(
         _clean_svg(detail.stroke_order_svg),
         "<br>".join(word_lines),
         _link_html(_character_links(slide_links, char.character, detail.traditional)),
+        "",  # Audio: the student's own
     )
     return AnkiNote(
         "character", acc.guid, fields, _tags(acc, course, extra), acc.deck, acc.position

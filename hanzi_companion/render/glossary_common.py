@@ -44,6 +44,7 @@ __all__ = [
     "part_details",
     "part_title",
     "safe_links",
+    "speak_script",
     "term_links",
     "week_heading",
 ]
@@ -51,6 +52,7 @@ __all__ = [
 CREDIT_SHORT = "Dictionary data: CC-CEDICT (MDBG), CC BY-SA 4.0, https://cc-cedict.org/"
 _SAFE_SCHEMES = ("http://", "https://")
 GLOSSARY_CSS = "css/glossary.css"
+SPEAK_JS = "js/speak.js"
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _SPACES = re.compile(r"\s+")
 
@@ -74,6 +76,22 @@ def glossary_css(settings: Settings | None = None, *, minify: bool = False) -> s
         raise DataFileError(path, "the glossary stylesheet must not contain '</'")
     if minify:
         text = _SPACES.sub(" ", _CSS_COMMENT.sub("", text)).strip()
+    return text
+
+
+def speak_script(settings: Settings | None = None) -> str:
+    """static/js/speak.js (the Play and Slow buttons), to inline in self-contained pages."""
+    settings = settings or Settings.from_env()
+    path = settings.static_dir / SPEAK_JS
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(path, f"cannot read the pronunciation script: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise DataFileError(path, "the pronunciation script is not UTF-8 text") from None
+    if "</" in text:
+        # Inlined raw in a <script> element, where "</" could end the element early.
+        raise DataFileError(path, "the pronunciation script must not contain '</'")
     return text
 
 

@@ -25,6 +25,7 @@ from hanzi_companion.render.glossary_common import (
     lang_of,
     other_form,
     part_title,
+    speak_script,
     term_links,
     week_heading,
     without_controls,
@@ -99,6 +100,8 @@ def _render_page(
         title=title,
         # Inlined raw (entities are not decoded inside <style>); glossary_css() checked it.
         css=Markup(css),
+        # Inlined raw as well; speak_script() checked it holds no "</".
+        speak_js=Markup(speak_script(settings)),
         credit=credit_line(glossaries),
         heading_level=heading_level,
     )

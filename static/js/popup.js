@@ -67,6 +67,11 @@
     ".hc-popup[hidden]{display:none}",
     ".hc-popup *{box-sizing:border-box}",
     ".hc-popup .hc-head{margin:0 0 .15rem}",
+    ".hc-popup .hc-speak{display:inline-flex;gap:.25em;margin-right:.4rem;vertical-align:middle}",
+    ".hc-popup .hc-speak-button{font:inherit;font-size:.8em;padding:.05em .4em;cursor:pointer;" +
+      "border:1px solid #bbb;border-radius:.3em;background:transparent;color:inherit}",
+    ".hc-popup .hc-speak-button:disabled{cursor:not-allowed;opacity:.55}",
+    ".hc-popup .hc-speak-note{font-size:.8em;opacity:.8}",
     ".hc-popup .hc-hanzi{font-size:1.7em;line-height:1.2;margin-right:.4rem}",
     ".hc-popup .hc-other{color:#5f6368;font-size:1.1em;margin-right:.4rem}",
     ".hc-popup .hc-badge{display:inline-block;font-size:.75em;padding:0 .35em;margin-right:.3rem;",
@@ -673,6 +678,12 @@
     var hanzi = element("span", "hc-hanzi", key);
     hanzi.lang = "zh";
     head.appendChild(hanzi);
+    // Play and Slow buttons from speak.js (loaded beside this script by loadSpeak()).
+    if (window.HanziSpeak) {
+      head.appendChild(window.HanziSpeak.controls(key));
+    } else {
+      head.appendChild(element("span", "hc-note hc-speak-note", "no pronunciation (speak.js not loaded)"));
+    }
     var other = entry.traditional && entry.traditional !== key ? entry.traditional
       : entry.simplified && entry.simplified !== key ? entry.simplified : "";
     if (other) {
@@ -1003,7 +1014,27 @@
     return observer;
   }
 
+  // The pronunciation buttons live in speak.js, next to this script (data-speak="URL" to
+  // point elsewhere); a page that already loaded it is left alone.
+  function loadSpeak() {
+    if (window.HanziSpeak || !SCRIPT) {
+      return;
+    }
+    var src = (SCRIPT.getAttribute("data-speak") || "").trim();
+    try {
+      src = src || new URL("speak.js", SCRIPT.src).href;
+    } catch (error) {
+      return;
+    }
+    var tag = document.createElement("script");
+    tag.src = src;
+    tag.async = true;
+    tag.onerror = function () { warn("no pronunciation buttons: cannot load " + src); };
+    (document.head || document.documentElement).appendChild(tag);
+  }
+
   function start(config) {
+    loadSpeak();
     api.startedAt = window.performance ? performance.now() : 0;
     var root = document.documentElement;
     root.setAttribute("data-hc-popup", "loading");

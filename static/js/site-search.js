@@ -205,6 +205,9 @@
       link.appendChild(trad);
     }
     li.appendChild(link);
+    if (window.HanziSpeak) { // static/js/speak.js: Play and Slow buttons after the link
+      li.appendChild(window.HanziSpeak.controls(record.text));
+    }
     li.appendChild(pinyinElement(record.pinyin));
     if (record.kind === "character") {
       li.appendChild(document.createTextNode(" "));

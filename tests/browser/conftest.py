@@ -31,6 +31,7 @@ from tests.conftest import ROOT
 
 DATA = Path(__file__).parent / "data"
 POPUP_SCRIPT = ROOT / "static" / "js" / "popup.js"
+SPEAK_SCRIPT = ROOT / "static" / "js" / "speak.js"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser")
@@ -295,8 +296,9 @@ def write_glossary_json(deck: Path, target: Path, lexicon: Any) -> None:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory, lexicon: Any) -> Iterator[StaticSite]:
-    """The fixture pages, each remark deck's glossary JSON next to it (``slides.glossary.json``)
-    and the popup script under the name a teacher would copy it as (``hanzi-popup.js``)."""
+    """The fixture pages, each remark deck's glossary JSON next to it (``slides.glossary.json``),
+    the popup script under the name a teacher would copy it as (``hanzi-popup.js``) and
+    ``speak.js`` beside it."""
     root = tmp_path_factory.mktemp("site")
     for path in DATA.iterdir():
         if path.is_file():
@@ -304,6 +306,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, lexicon: Any) -> Iterator[Sta
             if path.suffix == ".html" and 'id="source"' in path.read_text(encoding="utf-8"):
                 write_glossary_json(path, root / f"{path.stem}.glossary.json", lexicon)
     shutil.copy(POPUP_SCRIPT, root / "hanzi-popup.js")
+    shutil.copy(SPEAK_SCRIPT, root / "speak.js")  # popup.js loads it from its own folder
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Handler, directory=str(root)))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="static-site", daemon=True)
