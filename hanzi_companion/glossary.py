@@ -63,6 +63,9 @@ class GlossaryTerm:
     other_readings: tuple[str, ...] = ()  # other numbered readings of the headword
     part_readings: tuple[str, ...] = ()  # numbered reading of each part, as ``parts``
     part_glosses: tuple[str, ...] = ()  # one-line meaning of each part, as ``parts``
+    # Numbered reading of each written word when the lexicon cut a long dictionary word
+    # further (创客空间: chuang4 ke4 / kong1 jian1); empty when the parts' grouping is it.
+    reading_words: tuple[str, ...] = ()
 
     @property
     def pinyin(self) -> str:
@@ -71,13 +74,13 @@ class GlossaryTerm:
         A term of four or more characters is spaced as its parts (``jīngzhǔn fúpín``); names
         are spaced where CC-CEDICT capitalises (``Zhōngguó Kēxuéyuàn``).
         """
-        return display_pinyin(
-            self.pinyin_numbered, self.part_readings if len(self.term) >= 4 else ()
-        )
+        return " ".join(_pinyin.numbered_to_marks(w, separator="") for w in self.pinyin_words)
 
     @property
     def pinyin_words(self) -> tuple[str, ...]:
         """The numbered reading of each display word (``pinyin`` shows them spaced)."""
+        if self.reading_words:
+            return self.reading_words
         return pinyin_words(self.pinyin_numbered, self.part_readings if len(self.term) >= 4 else ())
 
     @property
@@ -91,48 +94,9 @@ class GlossaryTerm:
         return not re.search(r"[A-Za-z0-9]", self.term)
 
 
-_NUMBERED_SYLLABLE = re.compile(r"[A-Za-zÜü:]+[1-5]?")
-
-
-def display_pinyin(numbered: str, part_readings: tuple[str, ...] = ()) -> str:
-    """Tone marks with syllables joined by word (the words of :func:`pinyin_words`)."""
-    return " ".join(
-        _pinyin.numbered_to_marks(word, separator="")
-        for word in pinyin_words(numbered, part_readings)
-    )
-
-
-def pinyin_words(numbered: str, part_readings: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """A numbered reading cut into display words: by the parts' syllable counts when they add
-    up, else starting a new word at each capitalised syllable (names) or non-pinyin token."""
-    tokens = numbered.split()
-    counts = [len(reading.split()) for reading in part_readings]
-    groups: list[list[str]] = []
-    latin = [t for t in (tokens[:1] + tokens[-1:]) if not _NUMBERED_SYLLABLE.fullmatch(t)]
-    if counts and len(counts) > 1 and latin and sum(counts) == len(tokens) - 1:
-        # A mixed term (21世纪海上丝绸之路): its Latin token is a word of its own.
-        first = tokens[0] in latin
-        inner = pinyin_words(" ".join(tokens[1:] if first else tokens[:-1]), part_readings)
-        return (tokens[0], *inner) if first else (*inner, tokens[-1])
-    if counts and sum(counts) == len(tokens) and len(counts) > 1:
-        position = 0
-        for count in counts:
-            part = tokens[position : position + count]
-            position += count
-            # A name inside a part starts a word at each capital (Gōngshāng Yínháng).
-            groups.append(part[:1])
-            for token in part[1:]:
-                if token[:1].isupper():
-                    groups.append([token])
-                else:
-                    groups[-1].append(token)
-    else:
-        for token in tokens:
-            if not groups or token[:1].isupper():
-                groups.append([token])
-            else:
-                groups[-1].append(token)
-    return tuple(" ".join(g) for g in groups)
+# The one orthography rule (word-segmented pinyin) lives in the lexicon; kept here by name.
+display_pinyin = _pinyin.word_pinyin
+pinyin_words = _pinyin.pinyin_words
 
 
 @dataclass(frozen=True)
@@ -160,7 +124,7 @@ class CharacterOfTheWeek:
 
     @property
     def pinyin(self) -> str:
-        return _pinyin.numbered_to_marks(self.pinyin_numbered, separator="")
+        return _pinyin.word_pinyin(self.pinyin_numbered)
 
 
 @dataclass(frozen=True)
@@ -482,6 +446,17 @@ class _Builder:
             out.append(_sense_in_context(ranked[0], context) or meaning if ranked else "")
         return tuple(out)
 
+    def reading_words(
+        self, term: str, reading: str, part_readings: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        """The lexicon's orthography of a long term, kept only where it is finer than the
+        grouping by parts (see ``GlossaryTerm.pinyin_words``)."""
+        if len(term) < 4:
+            return ()
+        default = pinyin_words(reading, part_readings)
+        words = self.lexicon.pinyin_words(term, reading, part_readings)
+        return words if words != default else ()
+
     def part_readings(self, han: str, parts: tuple[str, ...], reading: str) -> tuple[str, ...]:
         """Each part's reading as the term reads it (朝阳 in 朝阳区 is Cháoyáng), else its own."""
         syllables = reading.split()
@@ -719,6 +694,7 @@ class _Builder:
             other_readings=tuple(other_readings),
             part_readings=part_readings,
             part_glosses=part_glosses,
+            reading_words=self.reading_words(mention.term, reading, part_readings),
         )
 
 

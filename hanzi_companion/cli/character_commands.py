@@ -36,7 +36,7 @@ _WORDS_SHOWN = 8
 
 
 def _tones(numbered: str) -> str:
-    return tone_terminal(numbered, colour=use_colour()).replace(" ", "")
+    return tone_terminal(numbered, colour=use_colour())
 
 
 def _tree_lines(

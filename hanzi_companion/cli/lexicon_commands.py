@@ -30,11 +30,13 @@ _KINDS = {
 }
 
 
-def _entry_lines(entry: Entry, number: int | None = None) -> list[str]:
+def _entry_lines(
+    entry: Entry, number: int | None = None, words: tuple[str, ...] | None = None
+) -> list[str]:
     head = click.style(entry.simplified, bold=True)
     if entry.traditional != entry.simplified:
         head += f" ({entry.traditional})"
-    reading = tone_terminal(entry.pinyin_numbered, colour=use_colour())
+    reading = tone_terminal(entry.pinyin_numbered, colour=use_colour(), words=words)
     prefix = f"{number:>2}. " if number is not None else ""
     lines = [f"{prefix}{head}  {reading}"]
     indent = " " * (len(prefix) + 2)
@@ -81,7 +83,8 @@ def lookup(word: str, as_json: bool) -> None:
     other = lexicon.other_form(word)
     click.echo(f"{word}  [{lexicon.script(word)}]" + (f"  other form: {other}" if other else ""))
     for number, entry in enumerate(entries, start=1):
-        click.echo("\n".join(_entry_lines(entry, number)))
+        words = lexicon.pinyin_words(entry.simplified, entry.pinyin_numbered)
+        click.echo("\n".join(_entry_lines(entry, number, words)))
     click.echo("links: " + "  ".join(f"{link.site} <{link.url}>" for link in lexicon.links(word)))
     click.echo(click.style(f"Data: {CEDICT_ATTRIBUTION}", dim=True))
 
@@ -116,7 +119,8 @@ def search(query: tuple[str, ...], kind: str, limit: int, as_json: bool) -> None
     )
     for number, hit in enumerate(results.hits, start=1):
         entry = hit.entry
-        reading = tone_terminal(entry.pinyin_numbered, colour=use_colour())
+        words = lexicon.pinyin_words(entry.simplified, entry.pinyin_numbered)
+        reading = tone_terminal(entry.pinyin_numbered, colour=use_colour(), words=words)
         gloss = "; ".join(entry.definitions[:3])
         click.echo(f"{number:>3}. {entry.simplified}  {reading}  {gloss}")
     if not results.hits:

@@ -65,7 +65,7 @@ class WordUse:
 
     @property
     def pinyin(self) -> str:
-        return _pinyin.numbered_to_marks(self.pinyin_numbered, separator="")
+        return _pinyin.word_pinyin(self.pinyin_numbered)
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class CharacterReading:
 
     @property
     def pinyin(self) -> str:
-        return _pinyin.numbered_to_marks(self.pinyin_numbered, separator="")
+        return _pinyin.word_pinyin(self.pinyin_numbered)
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ class FormationComponent:
 
     @property
     def pinyin(self) -> str:
-        return _pinyin.numbered_to_marks(self.pinyin_numbered, separator="")
+        return _pinyin.word_pinyin(self.pinyin_numbered)
 
 
 class FormationKind(StrEnum):
@@ -222,7 +222,7 @@ class FamilyMember:
 
     @property
     def pinyin(self) -> str:
-        return _pinyin.numbered_to_marks(self.pinyin_numbered, separator="")
+        return _pinyin.word_pinyin(self.pinyin_numbered)
 
 
 @dataclass(frozen=True)
@@ -242,7 +242,7 @@ class Family:
 
     @property
     def component_pinyin(self) -> str:
-        return _pinyin.numbered_to_marks(self.component_pinyin_numbered, separator="")
+        return _pinyin.word_pinyin(self.component_pinyin_numbered)
 
 
 @dataclass(frozen=True)

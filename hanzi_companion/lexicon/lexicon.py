@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from hanzi_companion.errors import InvalidQueryError
 from hanzi_companion.lexicon import index as _index
 from hanzi_companion.lexicon import links as _links
+from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon import script as _script
 from hanzi_companion.lexicon.models import (
     PYPINYIN_SOURCE,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from hanzi_companion.lexicon.characters import CharacterProfile
 
 MAX_QUERY_LENGTH = 200
+_LONG_WORD = 4  # syllables from which a dictionary word may be cut into its words
 _BATCH = 400  # words per query in lookup_many (SQLite allows 32766 parameters)
 _COLUMNS = "traditional, simplified, pinyin, senses, classifiers, source, note, frequency"
 
@@ -202,6 +204,59 @@ class Lexicon:
             best = entries[0]
             return Reading(word, best.pinyin_numbered, best.source, best)
         return Reading(word, guess_reading(word), PYPINYIN_SOURCE, None)
+
+    def pinyin_words(
+        self, word: str, numbered: str, part_readings: tuple[str, ...] = ()
+    ) -> tuple[str, ...]:
+        """The numbered reading of each word of ``word`` as pinyin orthography writes it.
+
+        :func:`pinyin.pinyin_words` (parts, capitalised names), then any word of four or more
+        syllables cut into the dictionary words it is made of, each reading as the slice
+        (创客空间 ``chuang4 ke4 kong1 jian1`` -> ``chuang4 ke4`` ``kong1 jian1``). A word that
+        no set of two-character-or-longer dictionary words covers, or that the dictionary
+        marks as an idiom, stays whole.
+        """
+        groups = _pinyin.pinyin_words(numbered, part_readings)
+        if len(word) < _LONG_WORD or len(numbered.split()) != len(word):
+            return groups  # Latin letters or a reading not one syllable per character
+        out: list[str] = []
+        position = 0
+        for group in groups:
+            size = len(group.split())
+            chars = word[position : position + size]
+            position += size
+            out.extend(self._split_long_word(chars, group) if size >= _LONG_WORD else (group,))
+        return tuple(out)
+
+    def _split_long_word(self, chars: str, numbered: str) -> tuple[str, ...]:
+        syllables = numbered.split()
+        size = len(chars)
+        pieces = {chars[i:j] for i in range(size) for j in range(i + 2, size + 1)}
+        found = self.lookup_many(pieces)
+        if any("(idiom)" in sense.text for e in found[chars] for sense in e.senses):
+            return (numbered,)
+
+        def fits(i: int, j: int) -> bool:
+            key = _pinyin.numbered_key(" ".join(syllables[i:j]))
+            return any(_pinyin.numbered_key(e.pinyin_numbered) == key for e in found[chars[i:j]])
+
+        # Fewest dictionary words of two or more characters covering the whole word.
+        best: list[list[tuple[int, int]] | None] = [[], *([None] * size)]
+        for j in range(2, size + 1):
+            for i in range(j - 1):
+                before = best[i]
+                if before is None or j - i == size or not fits(i, j):
+                    continue
+                if best[j] is None or len(before) + 1 < len(best[j] or ()):
+                    best[j] = [*before, (i, j)]
+        cover = best[size]
+        if cover is None:
+            return (numbered,)
+        out: list[str] = []
+        for i, j in cover:
+            piece = " ".join(syllables[i:j])
+            out.extend(self._split_long_word(chars[i:j], piece) if j - i >= _LONG_WORD else [piece])
+        return tuple(out)
 
     def frequency(self, word: str) -> int:
         """Word frequency count (jieba's dictionary), 0 when unknown."""

@@ -70,7 +70,7 @@ class Entry:
     @property
     def pinyin(self) -> str:
         """Tone marks, syllables joined as dictionaries print words: ``chuàngxīn``."""
-        return _pinyin.numbered_to_marks(self.pinyin_numbered, separator="")
+        return _pinyin.word_pinyin(self.pinyin_numbered)
 
     @property
     def pinyin_spaced(self) -> str:
@@ -123,7 +123,7 @@ class Reading:
 
     @property
     def pinyin(self) -> str:
-        return _pinyin.numbered_to_marks(self.pinyin_numbered, separator="")
+        return _pinyin.word_pinyin(self.pinyin_numbered)
 
     @property
     def in_dictionary(self) -> bool:

@@ -363,19 +363,90 @@ def _join_html(spans: list[str], numbered: str) -> str:
     return "".join(out)
 
 
-def tone_terminal(numbered: str, *, colour: bool = True) -> str:
-    """Tone marks coloured with ANSI escapes (red, yellow, green, blue, grey for tones 1-5)."""
+def tone_terminal(
+    numbered: str, *, colour: bool = True, words: tuple[str, ...] | None = None
+) -> str:
+    """Tone marks coloured with ANSI escapes (red, yellow, green, blue, grey for tones 1-5),
+    by word as :func:`word_pinyin` writes them (``chuàngxīn``, ``Chuàngxīn Wū``); ``words``
+    gives the reading already cut into words (``Lexicon.pinyin_words``)."""
     import click  # only the CLI path needs it; click is a dependency of flask anyway
 
-    parts = []
-    for marked, tone in _numbered_tokens(numbered):
-        if colour and tone:
-            parts.append(click.style(marked, fg=_ANSI_COLOURS[tone - 1]))
-        else:
-            parts.append(marked)
-    return " ".join(parts)
+    shown = []
+    for word in pinyin_words(numbered) if words is None else words:
+        out = ""
+        for marked, tone in _numbered_tokens(word):
+            if out and marked[:1].isalpha() and strip_tones(marked[:1]).lower() in "aoe":
+                out += "'"
+            out += click.style(marked, fg=_ANSI_COLOURS[tone - 1]) if colour and tone else marked
+        shown.append(out)
+    return " ".join(shown)
 
 
 def syllables_to_marks(syllables: tuple[Syllable, ...]) -> str:
     """Render parsed syllables as dictionary-style pinyin (``chuàngxīn``)."""
     return join_syllables([s.marked for s in syllables])
+
+
+_DISPLAY_SYLLABLE = re.compile(r"[A-Za-zÜü:]+[1-5]?")
+_TONED_SYLLABLE = re.compile(r"[A-Za-zÜü:]+[1-5]")
+
+
+def word_pinyin(numbered: str, part_readings: tuple[str, ...] = ()) -> str:
+    """Pinyin orthography: tone marks, syllables joined within a word, words spaced.
+
+    ``chuang4 ke4`` -> ``chuàngkè``; ``Chuang4 xin1 Wu1`` -> ``Chuàngxīn Wū`` (a name: each
+    capitalised word apart); with the parts of a long term, ``jīngzhǔn fúpín``. Every output
+    (web, site, CLI, Anki, glossaries) shows pinyin through this or :func:`word_tone_html`.
+    """
+    return " ".join(
+        numbered_to_marks(word, separator="") for word in pinyin_words(numbered, part_readings)
+    )
+
+
+def pinyin_words(numbered: str, part_readings: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """A numbered reading cut into display words: by the parts' syllable counts when they add
+    up, else starting a new word at each capitalised syllable (names) or non-pinyin token."""
+    tokens = numbered.split()
+    counts = [len(reading.split()) for reading in part_readings]
+    groups: list[list[str]] = []
+    latin = [t for t in (tokens[:1] + tokens[-1:]) if not _DISPLAY_SYLLABLE.fullmatch(t)]
+    if counts and len(counts) > 1 and latin and sum(counts) == len(tokens) - 1:
+        # A mixed term (21世纪海上丝绸之路): its Latin token is a word of its own.
+        first = tokens[0] in latin
+        inner = pinyin_words(" ".join(tokens[1:] if first else tokens[:-1]), part_readings)
+        return (tokens[0], *inner) if first else (*inner, tokens[-1])
+    if counts and sum(counts) == len(tokens) and len(counts) > 1:
+        position = 0
+        for count in counts:
+            part = tokens[position : position + count]
+            position += count
+            # A name inside a part starts a word at each capital (Gōngshāng Yínháng).
+            groups.append(part[:1])
+            for token in part[1:]:
+                if token[:1].isupper():
+                    groups.append([token])
+                else:
+                    groups[-1].append(token)
+        last = tokens[-1]
+        # A one-syllable last part after a word is its suffix: 办公社, 中国人 (not a name).
+        suffix = counts[-1] == 1 and counts[-2] >= 2 and len(groups) > 1
+        if suffix and _TONED_SYLLABLE.fullmatch(last) and not last[:1].isupper():
+            groups[-2].extend(groups.pop())
+    else:
+        for token in tokens:
+            # A new word at a capital (names) and around a token that is no syllable (AAA).
+            if (
+                not groups
+                or token[:1].isupper()
+                or not _TONED_SYLLABLE.fullmatch(token)
+                or not _TONED_SYLLABLE.fullmatch(groups[-1][-1])
+            ):
+                groups.append([token])
+            else:
+                groups[-1].append(token)
+    return tuple(" ".join(g) for g in groups)
+
+
+def word_tone_html(numbered: str, part_readings: tuple[str, ...] = ()) -> str:
+    """Tone-coloured HTML of :func:`word_pinyin`: one span per syllable, words spaced."""
+    return " ".join(tone_html(word) for word in pinyin_words(numbered, part_readings))

@@ -639,7 +639,7 @@ def _parts_html(term: GlossaryTerm, known: Mapping[str, GlossaryTerm]) -> str:
         gloss = _at(term.part_glosses, index) or (other.gloss if other else "")
         item = _zh(part)
         if reading:
-            item += f" {_pinyin.tone_html(reading)}"
+            item += f" {_pinyin.word_tone_html(reading)}"
         if gloss:
             item += f" {escape(gloss)}"
         items.append(item)
@@ -661,7 +661,7 @@ def _notes_html(term: GlossaryTerm) -> str:
     elif term.reading_source and term.reading_source != CEDICT_SOURCE:
         lines.append(f"Reading from {escape(term.reading_source)}")
     if term.other_readings:
-        others = ", ".join(_pinyin.tone_html(r) for r in term.other_readings)
+        others = ", ".join(_pinyin.word_tone_html(r) for r in term.other_readings)
         lines.append(f"Other readings: {others}")
     senses = [s for s in term.senses if s.kind != SenseKind.VARIANT and s.text != term.gloss]
     if senses:
@@ -748,7 +748,7 @@ def _character_note(
         extra.append(hsk_tag(min(levels)))
     fields = (
         escape(char.character),
-        _pinyin.tone_html(reading),
+        _pinyin.word_tone_html(reading),
         escape(char.gloss or detail.meaning),
         formation,
         escape(detail.radical),

@@ -145,7 +145,7 @@ def character_links(character: CharacterOfTheWeek, limit: int | None = None) -> 
 @lru_cache(maxsize=8192)
 def marks(numbered: str) -> str:
     """Dictionary-style tone marks for a numbered reading the model holds ("" stays "")."""
-    return _pinyin.numbered_to_marks(numbered, separator="") if numbered else ""
+    return _pinyin.word_pinyin(numbered) if numbered else ""
 
 
 def part_details(term: GlossaryTerm) -> tuple[tuple[str, str, str], ...]:

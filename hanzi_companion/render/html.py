@@ -53,7 +53,7 @@ def environment() -> jinja2.Environment:
 
 def tone_markup(numbered: str) -> Markup:
     """Tone-coloured pinyin as safe markup (``tone_html`` escapes the syllables itself)."""
-    return Markup(_pinyin.tone_html(numbered)) if numbered else Markup("")
+    return Markup(_pinyin.word_tone_html(numbered)) if numbered else Markup("")
 
 
 def glossary_context(glossary: Glossary, *, deck_url_template: str = "") -> dict[str, Any]:

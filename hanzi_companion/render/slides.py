@@ -75,7 +75,7 @@ def _link(link: Link, label: str | None = None) -> str:
 
 
 def _tones(numbered: str) -> str:
-    return _pinyin.tone_html(numbered) if numbered else ""
+    return _pinyin.word_tone_html(numbered) if numbered else ""
 
 
 def _slide_refs(occurrences: tuple[Occurrence, ...]) -> str:

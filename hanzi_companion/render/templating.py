@@ -29,13 +29,18 @@ PINYIN_LANG = "zh-Latn-pinyin"
 
 
 def tone_html(numbered: str) -> Markup:
-    """Tone-coloured pinyin; ``tone_html`` escapes the text itself."""
-    return Markup(_pinyin.tone_html(numbered)) if numbered else Markup("")
+    """Tone-coloured pinyin by word (``Chuàngxīn Wū``); ``word_tone_html`` escapes the text."""
+    return Markup(_pinyin.word_tone_html(numbered)) if numbered else Markup("")
+
+
+def words_html(words: tuple[str, ...]) -> Markup:
+    """Tone-coloured pinyin of readings already cut into words (``Lexicon.pinyin_words``)."""
+    return Markup(" ".join(_pinyin.tone_html(word) for word in words))
 
 
 def marks(numbered: str) -> str:
-    """Tone-marked pinyin, syllables joined as dictionaries print words."""
-    return _pinyin.numbered_to_marks(numbered, separator="")
+    """Tone-marked pinyin by word (pinyin orthography, :func:`pinyin.word_pinyin`)."""
+    return _pinyin.word_pinyin(numbered)
 
 
 def zh_lang(text: str) -> str:
@@ -75,6 +80,7 @@ def mark_chinese(text: str) -> Markup:
 
 FILTERS: dict[str, Callable[..., Any]] = {
     "tone_html": tone_html,
+    "words_html": words_html,
     "marks": marks,
     "zh_lang": zh_lang,
     "hsk_label": level_label,

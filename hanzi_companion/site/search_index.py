@@ -21,17 +21,18 @@ INDEX_VERSION = 1
 _NUMBERED = re.compile(r"^[A-Za-zÜü:]+([1-5])$")
 
 
-def pinyin_segments(numbered: str) -> str:
+def pinyin_segments(numbered: str, words: tuple[str, ...] | None = None) -> str:
     """``chuang4 xin1`` -> ``chuàng4 xīn1``: each syllable tone-marked, its tone number after
-    it (the browser colours by it); other tokens (``AA``) as they are."""
-    out = []
-    for token in numbered.split():
-        match = _NUMBERED.match(token)
-        if match:
-            out.append(_pinyin.numbered_to_marks(token) + match.group(1))
-        else:
-            out.append(token)
-    return " ".join(out)
+    it (the browser colours by it); other tokens (``AA``) as they are. Words (pinyin
+    orthography, ``words`` or :func:`pinyin.pinyin_words`) are parted by two spaces."""
+    shown = []
+    for word in _pinyin.pinyin_words(numbered) if words is None else words:
+        out = []
+        for token in word.split():
+            match = _NUMBERED.match(token)
+            out.append(_pinyin.numbered_to_marks(token) + match.group(1) if match else token)
+        shown.append(" ".join(out))
+    return "  ".join(shown)
 
 
 def search_index(
@@ -70,7 +71,7 @@ def search_index(
                 [
                     term.term,
                     term.traditional if term.traditional != term.term else "",
-                    pinyin_segments(term.pinyin_numbered),
+                    pinyin_segments(term.pinyin_numbered, term.pinyin_words),
                     _pinyin.numbered_key(term.pinyin_numbered),
                     _pinyin.toneless_key(term.pinyin_numbered),
                     term.gloss,

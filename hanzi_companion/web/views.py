@@ -49,6 +49,7 @@ class WordPage:
     containing: tuple[Entry, ...]
     links: tuple[Link, ...]
     hsk_level: int | None = None
+    reading_words: tuple[str, ...] = ()  # the reading by word (pinyin orthography)
 
 
 def _characters(lexicon: Lexicon, word: str, reading: Reading) -> tuple[CharacterReading, ...]:
@@ -102,6 +103,7 @@ def word_page(lexicon: Lexicon, word: str) -> WordPage:
         containing=containing,
         links=lexicon.links(word),
         hsk_level=lexicon.hsk_level(word),
+        reading_words=lexicon.pinyin_words(word, reading.pinyin_numbered),
     )
 
 

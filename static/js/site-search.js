@@ -178,9 +178,17 @@
   function pinyinElement(segments) {
     var span = element("span", "hc-pinyin");
     span.setAttribute("lang", "zh-Latn-pinyin");
-    String(segments || "").split(" ").forEach(function (segment, i) {
+    var spaced = true;
+    String(segments || "").split(" ").forEach(function (segment) {
+      if (!segment) { // two spaces part words (pinyin orthography): chuàngkè kōngjiān
+        span.appendChild(document.createTextNode(" "));
+        spaced = true;
+        return;
+      }
       var match = /^(.*?)([1-5])$/.exec(segment);
-      if (i > 0 && !match) {
+      var after = spaced;
+      spaced = false;
+      if (!after && !match) {
         span.appendChild(document.createTextNode(" "));
       }
       span.appendChild(match ? element("span", "tone" + match[2], match[1]) :
