@@ -584,7 +584,11 @@ def test_api_search(client: FlaskClient, lexicon: Lexicon) -> None:
 def test_api_character(client: FlaskClient, lexicon: Lexicon) -> None:
     response = client.get("/api/character/创")
     expected = json.loads(json.dumps(character_json(lexicon.character("创"))))
-    assert response.get_json() == expected
+    payload = response.get_json()
+    # The profile, plus its example sentences (tests/test_sentences.py checks them).
+    examples = payload.pop("examples")
+    assert [s["id"] for s in examples["sentences"]] == [s.id for s in lexicon.sentences("创")]
+    assert payload == expected
     with_strokes = client.get("/api/character/创", query_string={"strokes": "true"}).get_json()
     assert len(with_strokes["strokes"]["outlines"]) == with_strokes["strokes"]["count"]
 

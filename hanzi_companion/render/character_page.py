@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.characters import CharacterProfile
 from hanzi_companion.lexicon.models import Link, Reading
+from hanzi_companion.lexicon.sentences import Sentence
 from hanzi_companion.render.glyphs import profile_glyphs
 
 
@@ -25,6 +26,7 @@ class CharacterPage:
     problem: str = ""
     # Drawings of the shapes fonts may lack (IDS components, rare characters): render/glyphs.py
     glyphs: Mapping[str, str] = field(default_factory=dict)
+    sentences: tuple[Sentence, ...] = ()  # graded examples of it (as a word, then in words)
 
 
 def character_view(
@@ -41,4 +43,5 @@ def character_view(
         links=profile.links if profile else lexicon.links(shown),
         problem="" if profile else problem or f"no data source knows {char!r}",
         glyphs=profile_glyphs(profile, lexicon.character_index().strokes) if profile else {},
+        sentences=lexicon.sentences(shown),
     )

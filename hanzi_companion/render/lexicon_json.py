@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hanzi_companion.lexicon.models import Entry, Link, Reading, SearchResults
+from hanzi_companion.lexicon.sentences import SENTENCES_CREDIT, Sentence
 
 CEDICT_ATTRIBUTION = (
     "CC-CEDICT (MDBG), Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0), "
@@ -73,4 +74,25 @@ def search_json(results: SearchResults) -> dict[str, Any]:
             {"match": h.match, "kind": h.kind.value, **entry_json(h.entry)} for h in results.hits
         ],
         "attribution": CEDICT_ATTRIBUTION,
+    }
+
+
+def sentences_json(word: str, sentences: tuple[Sentence, ...]) -> dict[str, Any]:
+    """Example sentences of ``word``: each with the word's spans marked, and the credit."""
+    return {
+        "word": word,
+        "sentences": [
+            {
+                "id": s.id,
+                "hsk_level": s.hsk_level,
+                "simplified": s.simplified,
+                "traditional": s.traditional,
+                "pinyin": s.pinyin,
+                "english": s.translation,
+                "tokens": list(s.tokens),
+                "marked": [[text, marked] for text, marked in s.segments(word)],
+            }
+            for s in sentences
+        ],
+        "source": SENTENCES_CREDIT,
     }

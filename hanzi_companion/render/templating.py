@@ -19,6 +19,7 @@ from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon import script as _script
 from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.lexicon.sentences import SENTENCES_CREDIT
 from hanzi_companion.lexicon.sources import DATA_SOURCES
 from hanzi_companion.render.glossary_common import week_heading
 from hanzi_companion.render.glyphs import IDS_OPERATORS, ids_icon, shape_markup
@@ -94,6 +95,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
 def template_globals() -> dict[str, Any]:
     return {
         "cedict_attribution": CEDICT_ATTRIBUTION,
+        "sentences_credit": SENTENCES_CREDIT,
         "data_sources": DATA_SOURCES,
         "pinyin_lang": PINYIN_LANG,
         "version": __version__,

@@ -17,7 +17,7 @@ from hanzi_companion.lexicon.search import is_han
 from hanzi_companion.render.character_json import character_json
 from hanzi_companion.render.json import render_json
 from hanzi_companion.render.json_text import json_text
-from hanzi_companion.render.lexicon_json import lookup_json, search_json
+from hanzi_companion.render.lexicon_json import lookup_json, search_json, sentences_json
 from hanzi_companion.web import decks as _decks
 from hanzi_companion.web import resources
 from hanzi_companion.web import views as _views
@@ -85,6 +85,9 @@ def character(char: str) -> Response:
     def render() -> str:
         profile = res.lexicon.character(normalise_query(char))
         payload = character_json(profile, stroke_data=with_strokes)
+        payload["examples"] = sentences_json(
+            profile.character, res.lexicon.sentences(profile.character)
+        )
         return json_text(payload)
 
     return _json_text(res.pages.get_or_render(("api.character", char, with_strokes), render))

@@ -13,6 +13,7 @@ from hanzi_companion.glossary import CharacterOfTheWeek, Course, Glossary, build
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.models import Entry, Link, QueryKind, Reading, SearchResults
 from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.lexicon.sentences import Sentence
 from hanzi_companion.render.character_page import CharacterPage, character_view
 from hanzi_companion.text.decks import read_deck_bytes
 from hanzi_companion.web.course import CourseDeck, CourseFolder
@@ -50,6 +51,7 @@ class WordPage:
     links: tuple[Link, ...]
     hsk_level: int | None = None
     reading_words: tuple[str, ...] = ()  # the reading by word (pinyin orthography)
+    sentences: tuple[Sentence, ...] = ()  # graded examples holding the word as a token
 
 
 def _characters(lexicon: Lexicon, word: str, reading: Reading) -> tuple[CharacterReading, ...]:
@@ -104,6 +106,7 @@ def word_page(lexicon: Lexicon, word: str) -> WordPage:
         links=lexicon.links(word),
         hsk_level=lexicon.hsk_level(word),
         reading_words=lexicon.pinyin_words(word, reading.pinyin_numbered),
+        sentences=lexicon.sentences(word),
     )
 
 
