@@ -17,6 +17,7 @@ from functools import lru_cache
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import PYPINYIN_SOURCE, Entry, Link, Sense, SenseKind
+from hanzi_companion.lexicon.sentences import Sentence
 from hanzi_companion.text.extract import (
     Extractor,
     Mention,
@@ -29,6 +30,10 @@ from hanzi_companion.text.romanization import DeckWord, find_romanised
 # Occurrences kept per term (the first ones, in reading order): enough to find a term in its
 # deck, and a deck that repeats a term a hundred thousand times gives outputs of bounded size.
 MAX_OCCURRENCES = 50
+
+
+TERM_EXAMPLES = 2  # example sentences kept per term (the glossary page shows them)
+CHARACTER_EXAMPLES = 3  # ... and per character of the week (page and Anki note)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ class GlossaryTerm:
     # Numbered reading of each written word when the lexicon cut a long dictionary word
     # further (创客空间: chuang4 ke4 / kong1 jian1); empty when the parts' grouping is it.
     reading_words: tuple[str, ...] = ()
+    # Graded example sentences holding the term as a word token (hsk-sentences-audio).
+    examples: tuple[Sentence, ...] = ()
 
     @property
     def pinyin(self) -> str:
@@ -121,6 +128,7 @@ class CharacterOfTheWeek:
     gloss: str
     slide: int
     links: tuple[Link, ...] = ()  # links written on the slide
+    examples: tuple[Sentence, ...] = ()  # graded example sentences (its own token first)
 
     @property
     def pinyin(self) -> str:
@@ -695,6 +703,7 @@ class _Builder:
             part_readings=part_readings,
             part_glosses=part_glosses,
             reading_words=self.reading_words(mention.term, reading, part_readings),
+            examples=() if latin else self.lexicon.sentences(simplified, TERM_EXAMPLES),
         )
 
 
@@ -787,6 +796,7 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
             gloss=builder.gloss_of(w.character),
             slide=w.slide,
             links=tuple(Link(label, url) for label, url in w.links),
+            examples=lexicon.sentences(w.character, CHARACTER_EXAMPLES),
         )
         for w in weekly
     )

@@ -854,3 +854,26 @@ def test_the_students_own_audio_replaces_tts(
     tags = recognition.question_av_tags()
     assert _tts(tags) == []
     assert [getattr(t, "filename", "") for t in tags] == ["my-voice.mp3"]
+
+
+def test_character_note_carries_credited_example_sentences(
+    tmp_path: Path, collection: Collection, lexicon: Lexicon
+) -> None:
+    from hanzi_companion.glossary import build_glossary
+
+    seed = build_glossary(read_deck(SEED_DECK), lexicon)
+    (char,) = seed.characters
+    expected = lexicon.sentences(char.character, 3)
+    assert expected and char.examples == expected
+    write_package(seed, tmp_path / "a.apkg", timestamp=T0)
+    import_package(collection, tmp_path / "a.apkg")
+    (nid,) = collection.find_notes(f'"note:Character" "Hanzi:{char.character}"')
+    note = collection.get_note(nid)
+    recognition = min(note.cards(), key=lambda c: c.ord)
+    answer = recognition.answer()
+    for s in expected:
+        marked = "".join(f"<mark>{t}</mark>" if m else t for t, m in s.segments(char.character))
+        assert marked in answer
+        assert html.escape(s.translation) in answer
+    assert "hsk-sentences-audio" in note["Examples"]
+    assert "hsk-sentences-audio" not in recognition.question()

@@ -121,3 +121,35 @@ def test_the_index_is_a_cache_keyed_by_the_data(lexicon: Lexicon, tmp_path: Path
 
     path = index_path(lexicon.settings)
     assert path.is_file() and re.fullmatch(r"sentences-[0-9a-f]{20}\.sqlite", path.name)
+
+
+def test_glossary_page_and_site_character_page_show_them(lexicon: Lexicon, tmp_path: Path) -> None:
+    from hanzi_companion.glossary import build_glossary
+    from hanzi_companion.render.html import render_html
+    from hanzi_companion.settings import demo_course_dir
+    from hanzi_companion.site import build_site, pages
+    from hanzi_companion.text.decks import read_deck
+    from tests.conftest import SEED_DECK
+
+    glossary = build_glossary(read_deck(SEED_DECK), lexicon)
+    (char,) = glossary.characters
+    page = render_html(glossary)
+    for s in char.examples:
+        marked = "".join(
+            f"<mark>{escape(t)}</mark>" if m else str(escape(t))
+            for t, m in s.segments(char.character)
+        )
+        assert marked in page
+    with_examples = [t for t in glossary.terms if t.examples]
+    assert with_examples
+    for term in with_examples:
+        assert term.examples == lexicon.sentences(term.simplified, 2)
+        assert f'data-hc-say="{term.examples[0].simplified}"' in page
+    assert SENTENCES_CREDIT in page
+
+    root = tmp_path / "public"
+    build_site(demo_course_dir(), root, lexicon)
+    site_page = (root / pages.character_page(char.character)).read_text("utf-8")
+    for s in lexicon.sentences(char.character):
+        assert f'data-hc-say="{s.simplified}"' in site_page
+    assert SENTENCES_CREDIT in site_page

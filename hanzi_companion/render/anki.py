@@ -60,6 +60,7 @@ from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.lexicon.links import links_for
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Link, SenseKind
+from hanzi_companion.lexicon.sentences import SENTENCES_CREDIT, Sentence
 from hanzi_companion.render.glossary_common import (
     credit_line,
     deck_url,
@@ -102,6 +103,7 @@ CHARACTER_FIELDS = (
     "Words in the course",
     "Links",
     "Audio",  # appended (note-type rule): the student's own [sound:...] file, left empty
+    "Examples",  # appended: graded example sentences (hsk-sentences-audio), credited
 )
 TAG_CHARACTER_OF_THE_WEEK = "character-of-the-week"
 TAG_NOT_IN_CEDICT = "not-in-cedict"
@@ -137,6 +139,9 @@ CSS = f"""\
 .context {{ font-size: 18px; }}
 .source, .links, .notes {{ font-size: 14px; margin-top: 0.6em; }}
 .words {{ text-align: left; display: inline-block; }}
+.examples {{ text-align: left; display: inline-block; font-size: 18px; }}
+.example {{ margin-bottom: 0.5em; }}
+.example-pinyin {{ color: #595959; }}
 mark {{ background-color: #fff1a8; color: inherit; padding: 0 0.1em; }}
 a {{ color: #0b57d0; }}
 .stroke-order svg {{ max-width: 100%; height: auto; }}
@@ -213,7 +218,9 @@ _CHARACTER_DETAILS = """\
 {{#Strokes}}<div><span class="label">Strokes</span> {{Strokes}}</div>{{/Strokes}}
 {{#Words in the course}}<div class="label">Words in the course</div>
 <div class="words">{{Words in the course}}</div>{{/Words in the course}}
-{{#Links}}<div class="links">{{Links}}</div>{{/Links}}"""
+{{#Links}}<div class="links">{{Links}}</div>{{/Links}}
+{{#Examples}}<div class="label">Example sentences</div>
+<div class="examples">{{Examples}}</div>{{/Examples}}"""
 
 CHARACTER_TEMPLATES = (
     {
@@ -670,6 +677,23 @@ def _notes_html(term: GlossaryTerm) -> str:
     return "<br>".join(lines)
 
 
+def examples_html(word: str, sentences: Sequence[Sentence]) -> str:
+    """Example sentences with ``word`` marked, pinyin and English, then their credit."""
+    if not sentences:
+        return ""
+    items = []
+    for s in sentences:
+        text = "".join(
+            f"<mark>{escape(t)}</mark>" if marked else escape(t) for t, marked in s.segments(word)
+        )
+        items.append(
+            f'<div class="example"><span lang="zh-Hans">{text}</span><br>'
+            f'<span class="example-pinyin">{escape(s.pinyin)}</span><br>'
+            f"{escape(s.translation)}</div>"
+        )
+    return "".join(items) + f'<div class="source">{escape(SENTENCES_CREDIT)}</div>'
+
+
 def hsk_tag(level: int) -> str:
     """The level's label as an Anki tag (tags cannot hold spaces): ``HSK4``, ``HSK7-9``."""
     return level_label(level).replace(" ", "")
@@ -757,6 +781,7 @@ def _character_note(
         "<br>".join(word_lines),
         _link_html(_character_links(slide_links, char.character, detail.traditional)),
         "",  # Audio: the student's own
+        examples_html(char.character, char.examples),
     )
     return AnkiNote(
         "character", acc.guid, fields, _tags(acc, course, extra), acc.deck, acc.position

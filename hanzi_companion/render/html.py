@@ -16,6 +16,7 @@ from markupsafe import Markup
 from hanzi_companion.glossary import Course, DeckInfo, Glossary
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.hsk import level_label
+from hanzi_companion.lexicon.sentences import SENTENCES_CREDIT
 from hanzi_companion.render.glossary_common import (
     character_links,
     credit_line,
@@ -80,6 +81,7 @@ def glossary_context(glossary: Glossary, *, deck_url_template: str = "") -> dict
         "lang_of": lang_of,
         "other_form": other_form,
         "heading_level": 2,
+        "sentences_credit": SENTENCES_CREDIT,
     }
 
 

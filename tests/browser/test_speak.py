@@ -134,7 +134,7 @@ def test_standalone_glossary_page_from_disk(
     page.locator(".hc-speak button:enabled").first.wait_for()
     rows = page.locator("table.hc-terms tbody tr")
     assert rows.count() == len(glossary.terms)
-    assert page.locator("table.hc-terms .hc-speak").count() == len(glossary.terms)
+    assert page.locator("table.hc-terms .hc-term + .hc-speak").count() == len(glossary.terms)
     chosen = glossary.terms[len(glossary.terms) // 2].term
     play(page, chosen, slow=True)
     assert spoken(page) == [{"text": chosen, "lang": "zh-CN", "rate": SLOW}]
@@ -175,10 +175,19 @@ def test_static_site_from_disk_character_page_week_page_and_search(
     (week,) = (root / "weeks").glob("*.html")
     page.goto(week.as_uri())
     page.locator(".hc-terms .hc-speak button:enabled").first.wait_for()
-    assert page.locator("table.hc-terms .hc-speak").count() == len(glossary.terms)
+    assert page.locator("table.hc-terms .hc-term + .hc-speak").count() == len(glossary.terms)
     # Search results drawn by site-search.js get them too.
     term = glossary.terms[0].term
     page.goto((root / pages.SEARCH).as_uri() + "?q=" + term)
     page.locator(".hc-result .hc-speak button:enabled").first.wait_for()
     page.locator(".hc-result .hc-speak").first.locator("button").first.click()
     assert spoken(page)[-1]["text"] == page.locator(".hc-result .hc-term").first.inner_text()
+
+
+def test_example_sentences_play_whole(page: Any, live_app: str, lexicon: Lexicon) -> None:
+    (first, *_) = lexicon.sentences("学校")
+    stub(page, [ZH_CN])
+    page.goto(f"{live_app}/word/学校")
+    page.locator(".hc-sentence .hc-speak button:enabled").first.wait_for()
+    play(page, first.simplified, slow=True)
+    assert spoken(page) == [{"text": first.simplified, "lang": "zh-CN", "rate": SLOW}]
