@@ -153,3 +153,16 @@ def test_glossary_page_and_site_character_page_show_them(lexicon: Lexicon, tmp_p
     for s in lexicon.sentences(char.character):
         assert f'data-hc-say="{s.simplified}"' in site_page
     assert SENTENCES_CREDIT in site_page
+
+
+def test_lookup_json_and_the_api_have_the_examples(lexicon: Lexicon, client: FlaskClient) -> None:
+    for word in ("学校", "创客空间"):
+        result = CliRunner().invoke(cli, ["lookup", word, "--json"])
+        assert result.exit_code == 0, result.output
+        examples = json.loads(result.output)["examples"]
+        assert [s["id"] for s in examples["sentences"]] == [s.id for s in lexicon.sentences(word)]
+        api = client.get("/api/lookup", query_string={"q": word}).get_json()
+        assert api["examples"]["sentences"] == examples["sentences"]
+    assert not json.loads(CliRunner().invoke(cli, ["lookup", "创客空间", "--json"]).output)[
+        "examples"
+    ]["sentences"]

@@ -18,7 +18,12 @@ from hanzi_companion.lexicon.models import Entry, QueryKind
 from hanzi_companion.lexicon.pinyin import tone_terminal
 from hanzi_companion.lexicon.sources import DATA_SOURCES
 from hanzi_companion.render.json_text import json_text
-from hanzi_companion.render.lexicon_json import CEDICT_ATTRIBUTION, lookup_json, search_json
+from hanzi_companion.render.lexicon_json import (
+    CEDICT_ATTRIBUTION,
+    lookup_json,
+    search_json,
+    sentences_json,
+)
 from hanzi_companion.settings import Settings
 from hanzi_companion.wording import plural
 
@@ -72,6 +77,7 @@ def lookup(word: str, as_json: bool) -> None:
             lexicon.other_form(word),
             lexicon.links(word),
         )
+        payload["examples"] = sentences_json(word, lexicon.sentences(word))
         click.echo(json_text(payload, indent=2))
         return
     if not entries:

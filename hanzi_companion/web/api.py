@@ -59,6 +59,7 @@ def lookup() -> Response:
             lexicon.other_form(word),
             lexicon.links(word),
         )
+        payload["examples"] = sentences_json(word, lexicon.sentences(word))
         return json_text(payload)
 
     return _json_text(res.pages.get_or_render(("api.lookup", word), render))
