@@ -142,3 +142,35 @@ def test_static_site_week_page(lexicon: Lexicon, multiword: dict[str, str], tmp_
     (week,) = (root / "weeks").glob("*.html")
     _check(week.read_text("utf-8"), multiword, "site week page")
     assert (root / pages.SEARCH).exists()
+
+
+_LISTED = re.compile(
+    r'(?:<a href="/word/[^"]+" lang="[^"]+" class="hc-zh">([^<]+)</a>'
+    r'|<a class="hc-result-head"[^>]*><span lang="zh-Hans" class="hc-zh hc-term">([^<]+)</span>'
+    r"(?:[^<]|<span[^>]*>[^<]*</span>)*</a>)\s*"
+    r'<span lang="zh-Latn-pinyin" class="hc-pinyin">'
+    r'((?:<span class="tone\d">[^<]*</span>|[^<])*)</span>',
+    re.S,
+)
+
+
+def test_word_lists_on_web_pages_cut_long_words(client: FlaskClient, lexicon: Lexicon) -> None:
+    """The lists of words (containing it, inside it, search results) use the same rule."""
+    cut = 0
+    for path in ("/word/创新", "/char/创", "/search?q=创新"):
+        page = client.get(path).get_data(as_text=True)
+        listed = _LISTED.findall(page)
+        assert listed, path
+        for linked, headword, markup in listed:
+            word, shown = linked or headword, _text(markup)
+            expected = {
+                " ".join(
+                    _pinyin.numbered_to_marks(w, separator="")
+                    for w in lexicon.pinyin_words(word, e.pinyin_numbered)
+                )
+                for e in lexicon.lookup(word)
+            }
+            assert shown in expected, (path, word, shown, expected)
+            if " " in shown and not any(s[:1].isupper() for s in shown.split()[1:]):
+                cut += 1
+    assert cut, "some listed word is long enough to be cut into words"

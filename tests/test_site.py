@@ -557,7 +557,7 @@ def test_templates_get_the_web_uis_filters(settings: Settings, lexicon: Lexicon)
     from hanzi_companion.web import create_app
 
     app = create_app(settings, {"LEXICON": lexicon, "TESTING": True})
-    site_env = pages.environment(pages.SiteLinks({}, frozenset()), 0)
+    site_env = pages.environment(pages.SiteLinks({}, frozenset()), 0, lexicon)
     assert set(app.jinja_env.filters) <= set(site_env.filters)
     web_globals = set(app.jinja_env.globals) - {
         "request",

@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from hanzi_companion import __version__
+from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon import script as _script
 from hanzi_companion.lexicon.hsk import level_label
@@ -102,10 +103,15 @@ def template_globals() -> dict[str, Any]:
     }
 
 
-def configure(env: jinja2.Environment) -> jinja2.Environment:
-    """Install the page filters and globals, with the web UI's whitespace and escaping."""
+def configure(env: jinja2.Environment, lexicon: Lexicon | None = None) -> jinja2.Environment:
+    """Install the page filters and globals, with the web UI's whitespace and escaping.
+
+    With the ``lexicon``, the ``pinyin(numbered, word)`` macro writes a word's pinyin by the
+    lexicon's orthography (long dictionary words cut into their words)."""
     env.filters.update(FILTERS)
     env.globals.update(template_globals())
+    if lexicon is not None:
+        env.globals["split_pinyin"] = lexicon.pinyin_words
     env.autoescape = True
     env.trim_blocks = True
     env.lstrip_blocks = True

@@ -336,7 +336,7 @@ class _SiteBuilder:
     def renderer(self) -> pages.Renderer:
         if self._renderer is None:
             assert self._links is not None
-            self._renderer = pages.Renderer.for_links(self._links)
+            self._renderer = pages.Renderer.for_links(self._links, self.lexicon)
         return self._renderer
 
     def profile(self, char: str) -> CharacterProfile | None:

@@ -139,10 +139,11 @@ def _url_function(links: SiteLinks, prefix: str) -> Any:
     return url_for
 
 
-def environment(links: SiteLinks, depth: int) -> jinja2.Environment:
+def environment(links: SiteLinks, depth: int, lexicon: Lexicon | None = None) -> jinja2.Environment:
     """Templates for pages ``depth`` folders below the site root (autoescape on)."""
     env = templating.configure(
-        jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())), autoescape=True)
+        jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir())), autoescape=True),
+        lexicon,
     )
     env.globals.update(url_for=_url_function(links, "../" * depth), static_site=True)
     return env
@@ -217,8 +218,8 @@ class Renderer:
     nested: jinja2.Environment
 
     @classmethod
-    def for_links(cls, links: SiteLinks) -> Renderer:
-        return cls(environment(links, 0), environment(links, 1))
+    def for_links(cls, links: SiteLinks, lexicon: Lexicon) -> Renderer:
+        return cls(environment(links, 0, lexicon), environment(links, 1, lexicon))
 
     def index(self, course: CourseView) -> str:
         return self.root.get_template(INDEX_TEMPLATE).render(course=course, active="course")

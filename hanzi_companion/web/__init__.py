@@ -91,7 +91,7 @@ def init_app(app: Flask, settings: Settings) -> None:
         course=CourseFolder(settings.course_dir),
         pages=RenderCache(int(app.config["RENDER_CACHE_CHARS"])),
     )
-    templating.init_app(app)
+    templating.init_app(app, lexicon)
     security.init_app(app)
     errors.init_app(app)
     app.register_blueprint(pages.bp)
