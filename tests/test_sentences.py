@@ -146,6 +146,11 @@ def test_glossary_page_and_site_character_page_show_them(lexicon: Lexicon, tmp_p
         assert term.examples == lexicon.sentences(term.simplified, 2)
         assert f'data-hc-say="{term.examples[0].simplified}"' in page
     assert SENTENCES_CREDIT in page
+    # The slides' own sentences stay, listed apart as "in the slides".
+    with_context = [t for t in glossary.terms if any(o.context for o in t.occurrences)]
+    assert with_context and page.count("In the slides:") == len(with_context)
+    without = [t for t in with_context if not t.examples]
+    assert page.count("No graded example sentence has") == len(without)
 
     root = tmp_path / "public"
     build_site(demo_course_dir(), root, lexicon)
