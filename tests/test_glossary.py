@@ -340,7 +340,8 @@ def test_a_term_kept_whole_that_no_dictionary_has_is_glossed_from_its_pieces(
     assert by_term["合村并居"].parts == ("合", "村", "并", "居")
     assert "village" in by_term["合村并居"].gloss
     name = by_term["梁思成"]
-    assert (name.pinyin, name.gloss) == ("Liáng Sīchéng", "(personal name) Liáng Sīchéng")
+    assert (name.pinyin, name.gloss) == ("Liáng Sīchéng", "personal name Liáng Sīchéng")
+    assert name.gloss_kind == "name"
 
 
 def test_a_reading_the_slide_writes_after_a_term_is_its_reading(lexicon: Lexicon) -> None:

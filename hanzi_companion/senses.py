@@ -1,0 +1,408 @@
+"""Which dictionary sense a deck means: named rules scored on the deck's own English.
+
+A term's candidates are the senses of all its dictionary entries (each entry one reading).
+Every rule of :data:`RULES` scores each candidate from a :class:`SenseContext` (the English the
+slide gives for the term, the clause and line it stands in, its slides, the deck's other terms
+and prose); the best total wins, and with it the entry, so the reading follows the sense
+(東西 "thing" is dōngxi, 為 "to do" is wéi). The rule that did most to lift the winner
+above the dictionary's first sense is the reason given with the choice.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
+
+# -- English words ------------------------------------------------------------------------------
+
+# Words that tell nothing about a sense (articles, prepositions, pronouns, CC-CEDICT's own
+# shorthand). "up", "out", "off" and "do" stay: "to open up" is not "to open".
+_STOP_TEXT = """
+    the a an of and or to in on for with by as at from is are was were be been being this that
+    these those which who it its their his her our your my we you they he she i not no also
+    very so than then there here sb sth etc esp e g eg lit fig coll abbr cf used one's oneself
+    someone something usually often literary
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*")
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude English stem, enough to match a slide's wording with a dictionary's:
+    dumplings ~ dumpling, copies ~ copying ~ copy, opening ~ open, businesses ~ business."""
+    word = word.replace("isation", "ization").replace("ise", "ize")
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            word = word[: -len(suffix)] + replacement
+            break
+    else:
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+            word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            word = word[: -len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # running ~ run
+            break
+    return word.rstrip("e") if len(word) > 3 else word
+
+
+@lru_cache(maxsize=65536)
+def english_stems(text: str) -> frozenset[str]:
+    """Stems of the English content words of ``text``; a hyphenated word gives its parts and
+    itself joined (knock-off: knock, off, knockoff)."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    stems: set[str] = set()
+    for token in _WORD.findall(text):
+        token = token.replace("’", "'").split("'")[0]
+        pieces = token.split("-")
+        if len(pieces) > 1:
+            pieces.append("".join(pieces))
+        stems.update(stem(p) for p in pieces if len(p) > 1 and p not in STOP_WORDS)
+    return frozenset(stems)
+
+
+# -- the context a term stands in ---------------------------------------------------------------
+
+# What is said "literally" is the characters' meaning, not the one the deck means.
+_LITERAL_NOTE = re.compile(r"(?:\blit\.|\bliterally\b|\bliteral meaning\b)[^.;!?\n]*", re.I)
+_CLAUSE_END = re.compile(r"[.;!?。；！？\n]|[\u3400-\u9fff\U00020000-\U0003134f]")
+# Words that say a term is a person's name, a surname, a place or a counting word.
+_NAME_TEXT = """surname surnames family name names named called mr mrs ms miss dr professor
+    president emperor author poet philosopher"""
+_PLACE_TEXT = """place city cities town village province county district region river mountain
+    capital country countries street road"""
+NAME_CUES = frozenset(stem(w) for w in _NAME_TEXT.split())
+PLACE_CUES = frozenset(stem(w) for w in _PLACE_TEXT.split())
+# Words of a sentence about a person: "张明 and his grandmother", "李华 says".
+_PERSON_TEXT = """he she his her him hers mr mrs ms miss says said asks asked meets met lives works
+    friend classmate teacher student grandmother grandfather mother father sister brother
+    wife husband son daughter"""
+PERSON_CUES = frozenset(_PERSON_TEXT.split())
+_CLASSIFIER_TEXT = "classifier classifiers measure counter"
+CLASSIFIER_CUES = frozenset(stem(w) for w in _CLASSIFIER_TEXT.split())
+
+
+def speaks_of_a_person(text: str) -> bool:
+    """True when ``text`` (a clause) speaks of a person: he, his, Mr, says, friend..."""
+    return any(w in PERSON_CUES for w in re.findall(r"[a-z]+", text.lower()))
+
+
+# English announced as the term's meaning right after it, a romanisation between them allowed:
+# "王 Wáng (King)", "東西 = thing", "年 means year", "新: new".
+_GLOSS_AFTER = re.compile(
+    r"^\s*(?:[A-Za-zÀ-ÿĀ-žǍ-ǜ'’]+[1-5]?\s*){0,4}?"
+    r"(?:\(([^()\n]+)\)|(?:=|:|–|—|\s-|\bmeans\b|\bmeaning\b)\s*([^.;!?\n(]+))"
+)
+
+
+def gloss_after(line: str, term: str) -> str:
+    """The English a line gives as the meaning of ``term`` right after it ("" when none)."""
+    index = line.find(term)
+    if index < 0:
+        return ""
+    after = line[index + len(term) :]
+    stop = _CLAUSE_END.search(after)
+    match = _GLOSS_AFTER.match(after[: stop.start()] if stop else after)
+    if not match:
+        return ""
+    return match.group(1) or match.group(2) or ""
+
+
+def without_literal_notes(text: str) -> str:
+    return _LITERAL_NOTE.sub(" ", text)
+
+
+def clause_around(line: str, term: str) -> str:
+    """The English clause a term stands in on its line: from the previous sentence end or Han
+    character to the next one ("王 (King) Three strokes": "(King) Three strokes")."""
+    index = line.find(term)
+    if index < 0:
+        return ""
+    before, after = line[:index], line[index + len(term) :]
+    stop = _CLAUSE_END.search(after)
+    tail = after[: stop.start()] if stop else after
+    starts = [m.end() for m in _CLAUSE_END.finditer(before)]
+    head = before[starts[-1] :] if starts else before
+    return f"{head} {tail}"
+
+
+@dataclass(frozen=True)
+class SenseContext:
+    """The English around a term, as stems, from the nearest to the farthest."""
+
+    gloss: frozenset[str] = frozenset()  # the English the slide gives for the term
+    clause: frozenset[str] = frozenset()  # the clause the term stands in
+    line: frozenset[str] = frozenset()  # the rest of its lines
+    slide: frozenset[str] = frozenset()  # its slides and their notes
+    compounds: frozenset[str] = frozenset()  # glosses of the deck's terms containing it
+    deck: frozenset[str] = frozenset()  # the whole deck's English
+    romanisation: str = ""  # romanisation written next to it on the slide
+    among_names: bool = False  # listed among names (西安, 洛阳, 开封)
+    written_reading: str = ""  # numbered reading the slide says it has ("the 朝 is zhāo")
+
+    def weight(self, stem_: str) -> float:
+        """How near the term a word of the deck's English stands (0: nowhere)."""
+        for level, weight in (
+            (self.gloss, 6.0),
+            (self.clause, 4.0),
+            (self.line, 2.0),
+            (self.compounds, 1.5),
+            (self.slide, 1.0),
+            (self.deck, 0.3),
+        ):
+            if stem_ in level:
+                return weight
+        return 0.0
+
+    def near(self) -> frozenset[str]:
+        return self.gloss | self.clause | self.line
+
+
+def build_context(
+    entries: Iterable[Entry],
+    term: str,
+    *,
+    slide_gloss: str = "",
+    lines: Iterable[str] = (),
+    slides: Iterable[str] = (),
+    compounds: Iterable[str] = (),
+    deck: frozenset[str] = frozenset(),
+    romanisation: str = "",
+    among_names: bool = False,
+    written_reading: str = "",
+) -> SenseContext:
+    """The context of ``term``: its own readings (the romanisation beside it) taken out, so
+    "Wáng (King)" is evidence for a king and not for the surname Wang."""
+    own = _reading_words(tuple(entries))
+    lines = tuple(lines)
+    clauses = [without_literal_notes(clause_around(line, term)) for line in lines]
+    glosses = [gloss_after(line, term) for line in lines]
+    line_text = " ".join(without_literal_notes(line) for line in lines)
+    return SenseContext(
+        gloss=english_stems(" ".join([slide_gloss, *glosses])) - own,
+        clause=english_stems(" ".join(clauses)) - own,
+        line=english_stems(line_text) - own,
+        slide=english_stems(" ".join(slides)) - own,
+        compounds=english_stems(" ".join(compounds)) - own,
+        deck=deck - own,
+        romanisation=romanisation,
+        among_names=among_names,
+        written_reading=written_reading,
+    )
+
+
+def _reading_words(entries: tuple[Entry, ...]) -> frozenset[str]:
+    keys: set[str] = set()
+    for entry in entries:
+        keys.add(_pinyin.toneless_key(entry.pinyin_numbered))
+        keys.update(_pinyin.toneless_key(s) for s in entry.pinyin_numbered.split())
+    return frozenset(k for k in keys if k)
+
+
+# -- candidates and rules -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sense of one entry of a term."""
+
+    entry: Entry
+    sense: Sense
+    entry_rank: int  # the entry's place in the lexicon's order (0: the usual reading)
+    sense_rank: int  # the sense's place in its entry
+
+    @property
+    def stems(self) -> frozenset[str]:
+        return english_stems(_bare(self.sense.text))
+
+
+_REFERENCE = re.compile(r"[^\x00-\x7f]+(?:\[[^\]]*\])?|\[[^\]]*\]")
+
+
+def _bare(text: str) -> str:
+    """A definition without its Chinese cross-references and their readings."""
+    return _REFERENCE.sub(" ", text)
+
+
+Rule = Callable[[Candidate, SenseContext], float]
+
+
+def slide_english(candidate: Candidate, context: SenseContext) -> float:
+    """Words the sense shares with the deck's English, weighted by how near the term they
+    stand: the slide's gloss, its clause, its line, its compounds, its slide, the deck."""
+    return sum(context.weight(s) for s in candidate.stems)
+
+
+def _kind(candidate: Candidate) -> str:
+    text = candidate.sense.text.lower()
+    if candidate.sense.kind != SenseKind.MEANING:
+        return str(candidate.sense.kind)
+    if text.startswith(("classifier for", "(classifier)", "measure word")):
+        return "classifier"
+    if text.startswith(("used in ", "(used in ")):
+        return "used in"
+    if candidate.entry.is_proper_noun:
+        return "name"
+    return "meaning"
+
+
+def _named_in_context(candidate: Candidate, context: SenseContext) -> bool:
+    """The slide writes the term as a name: a capitalised romanisation inside a sentence,
+    or the term is listed among names."""
+    if context.among_names:
+        return True
+    written = context.romanisation
+    return bool(written[:1].isupper()) and _pinyin.toneless_key(written) == _pinyin.toneless_key(
+        candidate.entry.pinyin_numbered
+    )
+
+
+def kind_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
+    """Surnames, names, abbreviations, variants, cross-references, classifiers and "used in"
+    notes only when the context says so (年 "means year" is no surname Nian)."""
+    kind = _kind(candidate)
+    near = context.near()
+    if kind == SenseKind.SURNAME:
+        return 0.0 if near & NAME_CUES else -5.0
+    if kind == "name":
+        if _named_in_context(candidate, context) or near & (NAME_CUES | PLACE_CUES):
+            return 1.0
+        return -3.0
+    if kind == SenseKind.ABBREVIATION:
+        return -3.0
+    if kind in (SenseKind.VARIANT, SenseKind.SEE):
+        return -6.0
+    if kind == "classifier":
+        return 1.0 if near & CLASSIFIER_CUES else -1.5
+    if kind == "used in":
+        return -3.0
+    return 0.0
+
+
+def written_reading(candidate: Candidate, context: SenseContext) -> float:
+    """The slide says how the term is read here ("the 朝 is zhāo", "東西 (dōngxi)"): the senses
+    of that reading. (A romanisation merely beside it may report a mistake: "students read 朝
+    as zhāo".)"""
+    if not context.written_reading:
+        return 0.0
+    key = _pinyin.numbered_key(candidate.entry.pinyin_numbered)
+    return 20.0 if _pinyin.numbered_key(context.written_reading) == key else 0.0
+
+
+def listed_among_names(candidate: Candidate, context: SenseContext) -> float:
+    """A term listed among names (西安, 洛阳, 开封) is a name itself: the city, not "to unseal"."""
+    return 4.0 if context.among_names and candidate.entry.is_proper_noun else 0.0
+
+
+def dictionary_order(candidate: Candidate, context: SenseContext) -> float:
+    """The dictionary's order breaks ties: its usual reading first, then its first senses."""
+    return -0.4 * min(candidate.entry_rank, 5) - 0.05 * min(candidate.sense_rank, 10)
+
+
+# The rules, in the order they are reported; each adds to a candidate's score.
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("slide English", slide_english),
+    ("sense kind", kind_needs_evidence),
+    ("written reading", written_reading),
+    ("listed among names", listed_among_names),
+    ("dictionary order", dictionary_order),
+)
+
+
+@dataclass(frozen=True)
+class SenseChoice:
+    """The sense a deck means, its entry (and so its reading), and why."""
+
+    entry: Entry
+    sense: Sense
+    rule: str  # the rule that decided: a name from RULES
+    reason: str  # a short sentence for the reader
+    scores: tuple[tuple[str, float], ...] = field(default=())  # the winner's score per rule
+
+    @property
+    def text(self) -> str:
+        return self.sense.text
+
+
+def candidates(entries: Iterable[Entry]) -> tuple[Candidate, ...]:
+    return tuple(
+        Candidate(entry, sense, entry_rank, sense_rank)
+        for entry_rank, entry in enumerate(entries)
+        for sense_rank, sense in enumerate(entry.senses)
+    )
+
+
+def score(candidate: Candidate, context: SenseContext) -> tuple[tuple[str, float], ...]:
+    return tuple((name, rule(candidate, context)) for name, rule in RULES)
+
+
+_MARGIN = 1.0  # how much better than the dictionary's first sense a sense must score
+
+
+@dataclass(frozen=True)
+class _Scored:
+    candidate: Candidate
+    parts: tuple[tuple[str, float], ...]  # (rule name, score)
+
+    @property
+    def total(self) -> float:
+        return sum(value for _, value in self.parts)
+
+
+def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoice | None:
+    """The sense of ``entries`` the context means; None without entries.
+
+    The dictionary's first meaning (not a name, note or abbreviation) stands unless another
+    sense scores clearly better; the rule that lifted the winner most is its reason.
+    """
+    scored = [_Scored(c, score(c, context)) for c in candidates(entries)]
+    if not scored:
+        return None
+    default = next(
+        (item for item in scored if _kind(item.candidate) == "meaning"),
+        next((item for item in scored if item.candidate.sense.kind in _OWN_MEANING), scored[0]),
+    )
+    best = max(scored, key=lambda item: item.total)
+    winner = best.candidate if best.total >= default.total + _MARGIN else default.candidate
+    if winner is default.candidate:
+        reason = _first_reason(default.parts)
+        return SenseChoice(winner.entry, winner.sense, "dictionary order", reason, default.parts)
+    before = dict(default.parts)
+    lift = {name: value - before[name] for name, value in best.parts}
+    rule = max(lift, key=lambda name: lift[name])
+    reason = _reason(rule, winner, context)
+    return SenseChoice(winner.entry, winner.sense, rule, reason, best.parts)
+
+
+_OWN_MEANING = (SenseKind.MEANING, SenseKind.ABBREVIATION, SenseKind.SURNAME)
+
+
+def _first_reason(parts: tuple[tuple[str, float], ...]) -> str:
+    if dict(parts).get("slide English", 0.0) > 0:
+        return "the dictionary's first sense, which the slide's English supports"
+    return "the dictionary's first sense; nothing in the deck points elsewhere"
+
+
+def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
+    if rule == "slide English":
+        shared = sorted(winner.stems & (context.near() | context.slide | context.compounds))
+        where = "the slide's English" if shared else "the deck's English"
+        shared = shared or sorted(winner.stems & context.deck)
+        return f"{where} shares {', '.join(shared[:4])} with this sense"
+    if rule == "written reading":
+        return "the slide writes how the term is read here"
+    if rule == "listed among names":
+        return "the slide lists it among names"
+    if rule == "sense kind":
+        return "the other senses are names, abbreviations or notes the context does not call for"
+    return "the dictionary's order"
