@@ -36,6 +36,10 @@ from hanzi_companion.text.extract import (
 from hanzi_companion.text.models import Deck
 from hanzi_companion.text.romanization import DeckWord, find_romanised
 
+# Occurrences kept per term (the first ones, in reading order): enough to find a term in its
+# deck, and a deck that repeats a term a hundred thousand times gives outputs of bounded size.
+MAX_OCCURRENCES = 50
+
 
 @dataclass(frozen=True)
 class Occurrence:
@@ -221,8 +225,6 @@ class Course:
 _MEANING_KINDS = (SenseKind.MEANING, SenseKind.ABBREVIATION)
 _GLOSS_TARGET = 60  # a one-line gloss adds senses while it stays about this short
 _SEE_TARGET = re.compile(r"^(?:see|see also)\s+(?:[^|\s\[]+\|)?([^\s\[|,;]+)")
-_STOP_TEXT = "the a an of and or to in on for with by as at from sb sth etc"
-_STOP = frozenset(_STOP_TEXT.split())
 SLIDE_SOURCE = "slide"
 COURSE_SOURCE = "course dictionary"
 PARTS_SOURCE = "words"  # a reading composed from the readings of the term's words
@@ -304,32 +306,6 @@ def first_meaning(entry: Entry, lexicon: Lexicon | None = None) -> str:
     if any(s.kind in _MEANING_KINDS for s in entry.senses):
         return next(_meanings(entry), "")
     return one_line_gloss(entry, lexicon).split("; ")[0]
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOP}
-
-
-def choose_entry(entries: tuple[Entry, ...], slide_gloss: str, romanisation: str) -> Entry:
-    """The entry meant on the slide: the lexicon's first, unless the slide says otherwise.
-
-    The slide's English picks the entry whose senses share most words with it (大众 next to
-    "Volkswagen" is the brand); a capitalised romanisation next to a name picks a proper noun
-    with that spelling.
-    """
-    best = entries[0]
-    words = _content_words(slide_gloss)
-    if words and len(entries) > 1:
-        scores = [len(words & _content_words(" ".join(e.definitions))) for e in entries]
-        top = max(scores)
-        if top > scores[0]:
-            best = entries[scores.index(top)]
-    if romanisation[:1].isupper() and not best.is_proper_noun:
-        key = _pinyin.toneless_key(romanisation)
-        for entry in entries:
-            if entry.is_proper_noun and _pinyin.toneless_key(entry.pinyin_numbered) == key:
-                return entry
-    return best
 
 
 def _capitalised_words(text: str) -> dict[str, str]:
@@ -1003,9 +979,8 @@ def build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
         return _build_glossary(deck, lexicon)
 
 
-def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
-    extractor = Extractor(lexicon)
-    mentions = tuple(extractor.mentions(deck))
+def _accumulate(mentions: Iterable[Mention]) -> dict[str, _TermAccumulator]:
+    """Each term's mentions gathered: occurrences, slides, and what the slides say of it."""
     accumulators: dict[str, _TermAccumulator] = {}
     for mention in mentions:
         acc = accumulators.get(mention.term)
@@ -1018,7 +993,7 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
             mention.in_notes,
         )
         acc.slides.add(mention.slide)
-        if occurrence not in acc.seen:
+        if occurrence not in acc.seen and len(acc.occurrences) < MAX_OCCURRENCES:
             acc.seen.add(occurrence)
             acc.occurrences.append(occurrence)
         acc.slide_gloss = acc.slide_gloss or mention.slide_gloss
@@ -1026,32 +1001,29 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
         acc.other_name_of = acc.other_name_of or mention.other_name_of
         acc.written_reading = acc.written_reading or mention.written_reading
         acc.among_names = acc.among_names or mention.among_names
-    text = deck_text(deck, (a.first.han for a in accumulators.values()))
-    builder = _Builder(lexicon, text, extractor)
-    builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
-    weekly = characters_of_the_week(deck)
-    weekly_chars = frozenset(w.character for w in weekly)
+    return accumulators
+
+
+def _build_terms(
+    builder: _Builder, accumulators: dict[str, _TermAccumulator], weekly: frozenset[str]
+) -> tuple[GlossaryTerm, ...]:
     built: dict[str, GlossaryTerm] = {}
     for acc in accumulators.values():
-        term = builder.term(acc, weekly_chars)
+        term = builder.term(acc, weekly)
         other = built.get(acc.other_name_of)
         # Written in parentheses after a term (住房制度改革 (房改)): that term says what it
         # means better than its characters one by one.
         if other is not None and not (term.in_dictionary or term.slide_gloss):
-            term = replace(term, gloss=_other_name_gloss(term.term, other))
+            gloss = _other_name_gloss(term.term, other)
+            term = replace(term, gloss=gloss, gloss_kind=GlossKind.SLIDE if gloss else "")
         built[term.term] = term
-    terms = tuple(built.values())
-    characters = tuple(
-        CharacterOfTheWeek(
-            character=w.character,
-            pinyin_numbered=lexicon.reading(w.character).pinyin_numbered,
-            gloss=builder.gloss_of(w.character),
-            slide=w.slide,
-            links=tuple(Link(label, url) for label, url in w.links),
-        )
-        for w in weekly
-    )
-    romanised = tuple(
+    return tuple(built.values())
+
+
+def _romanised(
+    deck: Deck, lexicon: Lexicon, mentions: tuple[Mention, ...], terms: tuple[GlossaryTerm, ...]
+) -> tuple[RomanisedTerm, ...]:
+    return tuple(
         RomanisedTerm(
             text=r.text,
             matched=r.matched,
@@ -1066,9 +1038,28 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
         )
         for r in find_romanised(deck, lexicon, mentions, terms_for_matching(terms))
     )
-    messages: list[str] = []
-    if not terms:
-        messages.append(f"no Chinese text found in {deck.name}")
+
+
+def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
+    extractor = Extractor(lexicon)
+    mentions = tuple(extractor.mentions(deck))
+    accumulators = _accumulate(mentions)
+    text = deck_text(deck, (a.first.han for a in accumulators.values()))
+    builder = _Builder(lexicon, text, extractor)
+    builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
+    weekly = characters_of_the_week(deck)
+    terms = _build_terms(builder, accumulators, frozenset(w.character for w in weekly))
+    characters = tuple(
+        CharacterOfTheWeek(
+            character=w.character,
+            pinyin_numbered=lexicon.reading(w.character).pinyin_numbered,
+            gloss=builder.gloss_of(w.character),
+            slide=w.slide,
+            links=tuple(Link(label, url) for label, url in w.links),
+        )
+        for w in weekly
+    )
+    messages = () if terms else (f"no Chinese text found in {deck.name}",)
     return Glossary(
         deck=DeckInfo(
             name=deck.name,
@@ -1081,8 +1072,8 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
         ),
         characters=characters,
         terms=terms,
-        romanised=romanised,
-        messages=tuple(messages),
+        romanised=_romanised(deck, lexicon, mentions, terms),
+        messages=messages,
     )
 
 

@@ -12,13 +12,13 @@ from hanzi_companion.glossary import (
     _collector_paused,
     build_course,
     build_glossary,
-    choose_entry,
     display_pinyin,
     one_line_gloss,
     plain_gloss,
 )
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.models import SenseKind
+from hanzi_companion.senses import build_context, choose_sense
 from hanzi_companion.settings import Settings
 from hanzi_companion.text.decks import read_deck
 from hanzi_companion.text.models import Deck, DeckMetadata, Slide, SlideLink
@@ -96,9 +96,10 @@ def test_mixed_term_reads_its_latin_part_as_written(lexicon: Lexicon) -> None:
 def test_slide_english_chooses_the_entry(lexicon: Lexicon) -> None:
     entries = lexicon.lookup("大众")
     assert not entries[0].is_proper_noun
-    chosen = choose_entry(entries, "Volkswagen", "")
-    assert chosen.is_proper_noun and "Volkswagen" in chosen.definitions[0]
-    assert choose_entry(entries, "the masses", "") is entries[0]
+    chosen = choose_sense(entries, build_context(entries, "大众", slide_gloss="Volkswagen"))
+    assert chosen is not None and chosen.entry.is_proper_noun and "Volkswagen" in chosen.text
+    masses = choose_sense(entries, build_context(entries, "大众", slide_gloss="the masses"))
+    assert masses is not None and masses.entry is entries[0]
 
 
 def test_one_line_gloss_skips_references_and_variants(lexicon: Lexicon) -> None:
