@@ -25,6 +25,7 @@ from hanzi_companion.senses import (
     choose_sense,
     clause_around,
     english_stems,
+    name_ending,
     speaks_of_a_person,
 )
 from hanzi_companion.text.extract import (
@@ -373,6 +374,7 @@ def _latin_as_written(term: str, reading: str) -> str:
 
 
 _NAME_LENGTH = 3  # surname and a two-character given name: most Chinese names
+_FAMILY = "家"  # after a surname: the family of (王家村, the Wang family's village)
 
 
 def _name_reading(reading: str) -> str:
@@ -380,6 +382,17 @@ def _name_reading(reading: str) -> str:
     (``Liang2 Si1 cheng2``)."""
     syllables = reading.split()
     return " ".join(s[:1].upper() + s[1:] if i < 2 else s for i, s in enumerate(syllables))
+
+
+def _names_reading(reading: str, head: int) -> str:
+    """A place or organisation name's reading: its name and its ending capitalised
+    (``Wang2 jia1 Cun1``), ``head`` being the name's syllable count."""
+    syllables = reading.split()
+    if len(syllables) <= head:
+        return reading
+    for index in (0, head):
+        syllables[index] = syllables[index][:1].upper() + syllables[index][1:]
+    return " ".join(syllables)
 
 
 def _written_name(reading: str, romanisation: str) -> str:
@@ -726,6 +739,21 @@ class _Builder:
         lines = (o.context for o in acc.occurrences) if acc else ()
         return any(speaks_of_a_person(clause_around(line, han)) for line in lines)
 
+    def place_or_organisation(self, han: str) -> str:
+        """ "place" or "organisation" for a term no dictionary has that is a name followed by
+        such a name's ending (朝阳路, 王家村); "" otherwise (社区服务中心 is no name)."""
+        ending, kind = name_ending(han)
+        head = han[: len(han) - len(ending)] if ending else ""
+        if not head:
+            return ""
+        surname = any(s.kind == SenseKind.SURNAME for e in self.lookup(head[0]) for s in e.senses)
+        if surname and head[1:] == _FAMILY:
+            return kind  # a family's village, street or company: 王家村, 李家庄
+        entries = self.lookup(head)
+        if entries:
+            return kind if entries[0].is_proper_noun else ""
+        return kind if surname and len(head) <= _NAME_LENGTH - 1 else ""
+
     def gloss_of(self, word: str) -> str:
         entries = self.lookup(word)
         return one_line_gloss(entries[0], self.lexicon) if entries else ""
@@ -874,6 +902,10 @@ class _Builder:
         if not gloss and not written.entries and self.personal_name(written.han, parted.parts, acc):
             reading = _name_reading(reading)
             gloss, kind = f"personal name {display_pinyin(reading)}", GlossKind.NAME
+        named = "" if gloss or written.entries else self.place_or_organisation(written.han)
+        if named:
+            reading = _names_reading(reading, len(written.han) - len(name_ending(written.han)[0]))
+            gloss, kind = f"{named} name {display_pinyin(reading)}", GlossKind.NAME
         if not gloss and parted.parts and all(parted.part_glosses):
             gloss, kind = literal_gloss(parted.part_glosses), GlossKind.LITERAL
         latin = written.latin

@@ -118,6 +118,29 @@ def gloss_after(line: str, term: str) -> str:
     return match.group(1) or match.group(2) or ""
 
 
+# Endings of place and organisation names, longest first: a term no dictionary has that ends
+# so, after a name (朝阳路, 王家村, 华为公司), is that kind of name.
+NAME_ENDINGS: tuple[tuple[str, str], ...] = tuple(
+    (ending, kind)
+    for kind, text in (
+        (
+            "organisation",
+            "委员会 研究所 研究院 有限公司 公司 集团 银行 大学 学院 中学 小学 医院 协会",
+        ),
+        ("place", "自治区 特区 新区 省 市 县 区 镇 乡 村 路 街 巷 胡同 岛 湾 港 山 河 湖"),
+    )
+    for ending in text.split()
+)
+
+
+def name_ending(term: str) -> tuple[str, str]:
+    """(ending, "place" or "organisation") of a term ending like such a name; ("", "")."""
+    for ending, kind in sorted(NAME_ENDINGS, key=lambda pair: -len(pair[0])):
+        if term.endswith(ending) and len(term) > len(ending):
+            return ending, kind
+    return "", ""
+
+
 def without_literal_notes(text: str) -> str:
     return _LITERAL_NOTE.sub(" ", text)
 

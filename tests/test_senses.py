@@ -26,6 +26,7 @@ from hanzi_companion.senses import (
     gloss_after,
     kind_needs_evidence,
     listed_among_names,
+    name_ending,
     slide_english,
     speaks_of_a_person,
     stem,
@@ -248,3 +249,22 @@ def test_terms_no_dictionary_has(glossaries: dict[str, Glossary]) -> None:
     assert (name.gloss, name.gloss_kind) == ("personal name Zhāng Míng", "name")
     rail = term(glossaries, "rail_freight.md", "中欧班列")
     assert (rail.gloss, rail.gloss_kind) == ("China-Europe Railway Express", "slide")
+
+
+def test_place_and_organisation_names_are_labelled(lexicon: Lexicon) -> None:
+    from hanzi_companion.text.models import Deck, Slide
+
+    lines = "- 王家村 is a village near the river\n- 社区服务中心 for the elderly"
+    deck = Deck("names.md", "markdown", (Slide(1, "Names", lines),))
+    by_term = {t.term: t for t in build_glossary(deck, lexicon).terms}
+    village = by_term["王家村"]
+    assert (village.gloss, village.gloss_kind) == ("place name Wángjiā Cūn", "name")
+    centre = by_term["社区服务中心"]  # a common noun phrase, not a name
+    assert centre.gloss_kind == "literal" and centre.gloss.startswith('lit. "community')
+
+
+def test_name_endings() -> None:
+    assert name_ending("王家村") == ("村", "place")
+    assert name_ending("华为有限公司") == ("有限公司", "organisation")
+    assert name_ending("村") == ("", "")
+    assert name_ending("块钱") == ("", "")
