@@ -27,6 +27,7 @@ from hanzi_companion.senses import (
     english_stems,
     name_ending,
     speaks_of_a_person,
+    topic_stems,
 )
 from hanzi_companion.text.extract import (
     Extractor,
@@ -440,6 +441,7 @@ class DeckText:
 
     slides: dict[int, str] = field(default_factory=dict)
     stems: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
     compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -461,9 +463,11 @@ def deck_text(deck: Deck, terms: Iterable[str]) -> DeckText:
         }
         for part in inside & keys:
             compounds.setdefault(part, []).append(whole)
+    prose = " ".join(slides.values())
     return DeckText(
         slides=slides,
-        stems=english_stems(" ".join(slides.values())),
+        stems=english_stems(prose),
+        topics=topic_stems(prose),
         compounds={k: tuple(sorted(v)) for k, v in compounds.items()},
     )
 
@@ -790,9 +794,11 @@ class _Builder:
             slides=tuple(self.deck_text.slides.get(n, "") for n in sorted(acc.slides)),
             compounds=tuple(self.compound_glosses(han)),
             deck=self.deck_text.stems,
+            topics=self.deck_text.topics,
             romanisation=acc.romanisation,
             among_names=acc.among_names and not acc.slide_gloss,
             written_reading=acc.written_reading,
+            definitions_with=self.lexicon.definitions_with,
         )
 
     def compound_glosses(self, han: str) -> Iterator[str]:
@@ -821,12 +827,11 @@ class _Builder:
                 e.pinyin_numbered for e in entries if _pinyin.numbered_key(e.pinyin_numbered) != key
             )
         )
-        first = choice.sense.text if choice.rule != "dictionary order" else ""
         return _Found(
             reading=reading,
             reading_source=entry.source,
             sources=tuple(e.source for e in same),
-            gloss=one_line_gloss(entry, self.lexicon, acc.slide_gloss, first=first),
+            gloss=one_line_gloss(entry, self.lexicon, acc.slide_gloss, first=choice.sense.text),
             gloss_kind=GlossKind.COURSE if entry.source == COURSE_SOURCE else GlossKind.DICTIONARY,
             simplified=entry.simplified,
             traditional=entry.traditional,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -57,18 +58,32 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def english_stems(text: str) -> frozenset[str]:
+    """The set of :func:`english_stem_list`."""
+    return frozenset(english_stem_list(text))
+
+
+TOPIC_COUNT = 3  # a word the deck uses this often is one of its topics
+
+
+def topic_stems(text: str) -> frozenset[str]:
+    """Stems the text uses at least :data:`TOPIC_COUNT` times: what a deck is about."""
+    counts = Counter(english_stem_list(text))
+    return frozenset(stem_ for stem_, n in counts.items() if n >= TOPIC_COUNT)
+
+
+def english_stem_list(text: str) -> list[str]:
     """Stems of the English content words of ``text``; a hyphenated word gives its parts and
     itself joined (knock-off: knock, off, knockoff)."""
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    stems: set[str] = set()
+    stems: list[str] = []
     for token in _WORD.findall(text):
         token = token.replace("’", "'").split("'")[0]
         pieces = token.split("-")
         if len(pieces) > 1:
             pieces.append("".join(pieces))
-        stems.update(stem(p) for p in pieces if len(p) > 1 and p not in STOP_WORDS)
-    return frozenset(stems)
+        stems.extend(stem(p) for p in pieces if len(p) > 1 and p not in STOP_WORDS)
+    return stems
 
 
 # -- the context a term stands in ---------------------------------------------------------------
@@ -88,6 +103,22 @@ _PERSON_TEXT = """he she his her him hers mr mrs ms miss says said asks asked me
     friend classmate teacher student grandmother grandfather mother father sister brother
     wife husband son daughter"""
 PERSON_CUES = frozenset(_PERSON_TEXT.split())
+# Senses of a dialect, an older language or a register: rarely what a deck means.
+_REGISTER_LABELS = (
+    "(dialect)",
+    "(old)",
+    "(archaic)",
+    "(literary)",
+    "(classical)",
+    "(slang)",
+    "(cantonese)",
+    "(taiwan",
+    "(tw)",
+    "(obsolete)",
+    "(euphemism)",
+    "(vulgar)",
+)
+RADICAL_CUES = frozenset(["radical", "radic"])
 _CLASSIFIER_TEXT = "classifier classifiers measure counter"
 CLASSIFIER_CUES = frozenset(stem(w) for w in _CLASSIFIER_TEXT.split())
 
@@ -141,6 +172,10 @@ def name_ending(term: str) -> tuple[str, str]:
     return "", ""
 
 
+_RARE_WORD = 100  # a word fewer definitions use is rare enough to count in full
+_RARITY_FLOOR = 0.05
+
+
 def without_literal_notes(text: str) -> str:
     return _LITERAL_NOTE.sub(" ", text)
 
@@ -168,24 +203,37 @@ class SenseContext:
     line: frozenset[str] = frozenset()  # the rest of its lines
     slide: frozenset[str] = frozenset()  # its slides and their notes
     compounds: frozenset[str] = frozenset()  # glosses of the deck's terms containing it
+    topics: frozenset[str] = frozenset()  # words the deck's English uses again and again
     deck: frozenset[str] = frozenset()  # the whole deck's English
     romanisation: str = ""  # romanisation written next to it on the slide
     among_names: bool = False  # listed among names (西安, 洛阳, 开封)
     written_reading: str = ""  # numbered reading the slide says it has ("the 朝 is zhāo")
+    # How many dictionary definitions use a word: a common word ("one", "small") seen only
+    # far from the term says little about which sense is meant.
+    definitions_with: Callable[[str], int] | None = field(default=None, compare=False)
 
     def weight(self, stem_: str) -> float:
-        """How near the term a word of the deck's English stands (0: nowhere)."""
+        """How near the term a word of the deck's English stands (0: nowhere), a word seen
+        only on its slides or elsewhere in the deck weighted by how rare it is."""
         for level, weight in (
             (self.gloss, 6.0),
             (self.clause, 4.0),
             (self.line, 2.0),
             (self.compounds, 1.5),
-            (self.slide, 1.0),
-            (self.deck, 0.3),
         ):
             if stem_ in level:
                 return weight
+        for level, weight in ((self.slide, 1.0), (self.topics, 1.0), (self.deck, 0.3)):
+            if stem_ in level:
+                return weight * self.rarity(stem_)
         return 0.0
+
+    def rarity(self, stem_: str) -> float:
+        """1 for a word few definitions use, less for a common one (at least 0.05)."""
+        if self.definitions_with is None:
+            return 1.0
+        count = self.definitions_with(stem_)
+        return max(_RARITY_FLOOR, min(1.0, _RARE_WORD / count)) if count else 1.0
 
     def near(self) -> frozenset[str]:
         return self.gloss | self.clause | self.line
@@ -200,9 +248,11 @@ def build_context(
     slides: Iterable[str] = (),
     compounds: Iterable[str] = (),
     deck: frozenset[str] = frozenset(),
+    topics: frozenset[str] = frozenset(),
     romanisation: str = "",
     among_names: bool = False,
     written_reading: str = "",
+    definitions_with: Callable[[str], int] | None = None,
 ) -> SenseContext:
     """The context of ``term``: its own readings (the romanisation beside it) taken out, so
     "Wáng (King)" is evidence for a king and not for the surname Wang."""
@@ -218,9 +268,11 @@ def build_context(
         slide=english_stems(" ".join(slides)) - own,
         compounds=english_stems(" ".join(compounds)) - own,
         deck=deck - own,
+        topics=topics - own,
         romanisation=romanisation,
         among_names=among_names,
         written_reading=written_reading,
+        definitions_with=definitions_with,
     )
 
 
@@ -262,8 +314,16 @@ Rule = Callable[[Candidate, SenseContext], float]
 
 def slide_english(candidate: Candidate, context: SenseContext) -> float:
     """Words the sense shares with the deck's English, weighted by how near the term they
-    stand: the slide's gloss, its clause, its line, its compounds, its slide, the deck."""
-    return sum(context.weight(s) for s in candidate.stems)
+    stand: the slide's gloss, its clause, its line, its compounds, its slide, the deck.
+
+    The nearest shared word counts in full, the others a little: a long sense sharing many
+    far words ("radical in Chinese characters") does not outweigh a short one the slide names.
+    """
+    weights = sorted((context.weight(s) for s in candidate.stems), reverse=True)
+    return weights[0] + _OTHER_WORDS * sum(weights[1:]) if weights else 0.0
+
+
+_OTHER_WORDS = 0.3  # what each shared word after the nearest adds
 
 
 def _kind(candidate: Candidate) -> str:
@@ -274,6 +334,10 @@ def _kind(candidate: Candidate) -> str:
         return "classifier"
     if text.startswith(("used in ", "(used in ")):
         return "used in"
+    if "kangxi radical" in text or "radical in chinese characters" in text:
+        return "radical"
+    if text.startswith(_REGISTER_LABELS):
+        return "register"
     if candidate.entry.is_proper_noun:
         return "name"
     return "meaning"
@@ -299,7 +363,7 @@ def kind_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
         return 0.0 if near & NAME_CUES else -5.0
     if kind == "name":
         if _named_in_context(candidate, context) or near & (NAME_CUES | PLACE_CUES):
-            return 1.0
+            return 0.0
         return -3.0
     if kind == SenseKind.ABBREVIATION:
         return -3.0
@@ -309,6 +373,10 @@ def kind_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
         return 1.0 if near & CLASSIFIER_CUES else -1.5
     if kind == "used in":
         return -3.0
+    if kind == "register":
+        return -1.0
+    if kind == "radical":
+        return 0.0 if near & RADICAL_CUES else -3.0
     return 0.0
 
 
@@ -369,7 +437,9 @@ def score(candidate: Candidate, context: SenseContext) -> tuple[tuple[str, float
     return tuple((name, rule(candidate, context)) for name, rule in RULES)
 
 
-_MARGIN = 1.0  # how much better than the dictionary's first sense a sense must score
+# How much better than the dictionary's first sense another must score: one word of the
+# slide, or a word the deck keeps using, is enough; a word the deck uses once is not.
+_MARGIN = 0.5
 
 
 @dataclass(frozen=True)
@@ -419,6 +489,7 @@ def _first_reason(parts: tuple[tuple[str, float], ...]) -> str:
 def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
     if rule == "slide English":
         shared = sorted(winner.stems & (context.near() | context.slide | context.compounds))
+        shared = shared or sorted(winner.stems & context.topics)
         where = "the slide's English" if shared else "the deck's English"
         shared = shared or sorted(winner.stems & context.deck)
         return f"{where} shares {', '.join(shared[:4])} with this sense"

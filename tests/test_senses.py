@@ -268,3 +268,28 @@ def test_name_endings() -> None:
     assert name_ending("华为有限公司") == ("有限公司", "organisation")
     assert name_ending("村") == ("", "")
     assert name_ending("块钱") == ("", "")
+
+
+def test_a_term_without_slide_english_gets_a_labelled_literal_gloss(
+    glossaries: dict[str, Glossary],
+) -> None:
+    rail = term(glossaries, "rail_freight_noslide.md", "中欧班列")
+    assert rail.gloss_kind == "literal"
+    assert rail.gloss.startswith('lit. "') and rail.gloss.count(" + ") == len(rail.parts) - 1
+
+
+def test_common_words_far_from_the_term_weigh_little(lexicon: Lexicon) -> None:
+    """ "one" on the slide is no reason to gloss 成 as "one tenth"; a rare word is."""
+    entries = lexicon.lookup("成")
+    context = build_context(
+        entries, "成", slides=("one of the walls",), definitions_with=lexicon.definitions_with
+    )
+    assert context.rarity("one") < context.rarity("imitation") == 1.0
+    choice = choose_sense(entries, context)
+    assert choice is not None and choice.rule == "dictionary order"
+
+
+def test_dialect_and_old_senses_need_evidence() -> None:
+    e = entry("sha1", "to kill", "(dialect) to smart")
+    assert kind_needs_evidence(candidate(e, 1), SenseContext()) < 0
+    assert kind_needs_evidence(candidate(e, 0), SenseContext()) == 0

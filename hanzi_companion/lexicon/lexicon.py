@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 import unicodedata
@@ -119,6 +120,7 @@ class Lexicon:
         self._database = ReadOnlyDatabase(path)
         self.reading = lru_cache(maxsize=8192)(self._reading)
         self.lookup = lru_cache(maxsize=8192)(self._lookup)
+        self._definitions_with = lru_cache(maxsize=65536)(self._definitions_with_uncached)
         self._character_index: CharacterIndex | None = None
         self._character_index_lock = threading.Lock()
 
@@ -191,6 +193,21 @@ class Lexicon:
             for key, rows in found.items()
         }
         return {word: ranked[key] for word, key in keys.items()}
+
+    def definitions_with(self, word: str) -> int:
+        """How many entries' definitions use an English word (or a word it begins): how
+        common it is in the dictionary's English, so rare shared words weigh more."""
+        key = re.sub(r"[^a-z0-9]", "", word.lower())
+        if not key:
+            return 0
+        return self._definitions_with(key)
+
+    def _definitions_with_uncached(self, key: str) -> int:
+        try:
+            rows = self.query("SELECT count(*) FROM english WHERE english MATCH ?", (f"{key}*",))
+        except sqlite3.Error:
+            return 0  # an index without the English search table: no word is known
+        return int(rows[0][0]) if rows else 0  # type: ignore[call-overload]
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and bool(self.lookup(word))
