@@ -604,10 +604,10 @@ class _Builder:
                 continue
             best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
             choice = choose_sense(tuple(best), context) if context else None
-            if choice is not None and choice.rule != "dictionary order":
+            if choice is not None and choice.sense.kind in _MEANING_KINDS:
                 out.append(plain_gloss(choice.sense.text))
             else:
-                out.append(first_meaning(ranked[0], self.lexicon))
+                out.append(first_meaning(choice.entry if choice else ranked[0], self.lexicon))
         return tuple(out)
 
     def part_readings(self, han: str, parts: tuple[str, ...], reading: str) -> tuple[str, ...]:

@@ -103,13 +103,12 @@ _PERSON_TEXT = """he she his her him hers mr mrs ms miss says said asks asked me
     friend classmate teacher student grandmother grandfather mother father sister brother
     wife husband son daughter"""
 PERSON_CUES = frozenset(_PERSON_TEXT.split())
-# Senses of a dialect, an older language or a register: rarely what a deck means.
+# Senses of a dialect, an older language or a register: rarely what a deck means (not
+# "(literary)": a character's first sense is often literary, its words still use it).
 _REGISTER_LABELS = (
     "(dialect)",
     "(old)",
     "(archaic)",
-    "(literary)",
-    "(classical)",
     "(slang)",
     "(cantonese)",
     "(taiwan",
@@ -117,6 +116,7 @@ _REGISTER_LABELS = (
     "(obsolete)",
     "(euphemism)",
     "(vulgar)",
+    "(internet slang)",
 )
 RADICAL_CUES = frozenset(["radical", "radic"])
 _CLASSIFIER_TEXT = "classifier classifiers measure counter"
@@ -211,6 +211,9 @@ class SenseContext:
     # How many dictionary definitions use a word: a common word ("one", "small") seen only
     # far from the term says little about which sense is meant.
     definitions_with: Callable[[str], int] | None = field(default=None, compare=False)
+    # The readings of the term's entries but their last syllable: 东西 read dong1 xi1 and
+    # dong1 xi5 gives "dong1" twice (see everyday_reading).
+    other_readings: tuple[str, ...] = ()
 
     def weight(self, stem_: str) -> float:
         """How near the term a word of the deck's English stands (0: nowhere), a word seen
@@ -273,7 +276,18 @@ def build_context(
         among_names=among_names,
         written_reading=written_reading,
         definitions_with=definitions_with,
+        other_readings=_full_tone_stems(tuple(entries)),
     )
+
+
+def _full_tone_stems(entries: tuple[Entry, ...]) -> tuple[str, ...]:
+    """For each entry whose last syllable has a full tone, its reading but that syllable."""
+    out = []
+    for entry in entries:
+        syllables = entry.pinyin_numbered.split()
+        if len(syllables) > 1 and not syllables[-1].endswith("5"):
+            out.append(" ".join(syllables[:-1]))
+    return tuple(out)
 
 
 def _reading_words(entries: tuple[Entry, ...]) -> frozenset[str]:
@@ -295,10 +309,11 @@ class Candidate:
     sense: Sense
     entry_rank: int  # the entry's place in the lexicon's order (0: the usual reading)
     sense_rank: int  # the sense's place in its entry
+    group: str = ""  # the senses after a "(fig.)" sense that belong to it, as one text
 
     @property
     def stems(self) -> frozenset[str]:
-        return english_stems(_bare(self.sense.text))
+        return english_stems(_bare(f"{self.sense.text} {self.group}"))
 
 
 _REFERENCE = re.compile(r"[^\x00-\x7f]+(?:\[[^\]]*\])?|\[[^\]]*\]")
@@ -395,6 +410,16 @@ def listed_among_names(candidate: Candidate, context: SenseContext) -> float:
     return 4.0 if context.among_names and candidate.entry.is_proper_noun else 0.0
 
 
+def everyday_reading(candidate: Candidate, context: SenseContext) -> float:
+    """Of a word read two ways, the reading ending in a neutral tone is the everyday word a
+    lesson means (東西 dōngxi "thing", 多少 duōshao "how much"), not the literal compound."""
+    reading = candidate.entry.pinyin_numbered.split()
+    if len(reading) < 2 or not reading[-1].endswith("5") or candidate.entry.is_proper_noun:
+        return 0.0
+    full = " ".join(reading[:-1])
+    return 0.6 if full in context.other_readings else 0.0
+
+
 def dictionary_order(candidate: Candidate, context: SenseContext) -> float:
     """The dictionary's order breaks ties: its usual reading first, then its first senses."""
     return -0.4 * min(candidate.entry_rank, 5) - 0.05 * min(candidate.sense_rank, 10)
@@ -406,6 +431,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("sense kind", kind_needs_evidence),
     ("written reading", written_reading),
     ("listed among names", listed_among_names),
+    ("everyday reading", everyday_reading),
     ("dictionary order", dictionary_order),
 )
 
@@ -427,10 +453,26 @@ class SenseChoice:
 
 def candidates(entries: Iterable[Entry]) -> tuple[Candidate, ...]:
     return tuple(
-        Candidate(entry, sense, entry_rank, sense_rank)
+        Candidate(entry, sense, entry_rank, sense_rank, _group(entry.senses, sense_rank))
         for entry_rank, entry in enumerate(entries)
         for sense_rank, sense in enumerate(entry.senses)
     )
+
+
+_FIGURATIVE = ("(fig.)", "(figuratively)")
+
+
+def _group(senses: tuple[Sense, ...], index: int) -> str:
+    """CC-CEDICT labels the first sense of a figurative run ("(fig.) knockoff (goods)",
+    "counterfeit", "imitation"): the run's other senses, for its first one; "" otherwise."""
+    if not senses[index].text.startswith(_FIGURATIVE):
+        return ""
+    run = []
+    for sense in senses[index + 1 :]:
+        if sense.kind != senses[index].kind or sense.text.startswith("("):
+            break
+        run.append(sense.text)
+    return " ".join(run)
 
 
 def score(candidate: Candidate, context: SenseContext) -> tuple[tuple[str, float], ...]:
@@ -440,6 +482,8 @@ def score(candidate: Candidate, context: SenseContext) -> tuple[tuple[str, float
 # How much better than the dictionary's first sense another must score: one word of the
 # slide, or a word the deck keeps using, is enough; a word the deck uses once is not.
 _MARGIN = 0.5
+# Over a first sense nothing in the deck supports, a rare word anywhere in it is enough.
+_MARGIN_OVER_NOTHING = 0.15
 
 
 @dataclass(frozen=True)
@@ -451,25 +495,31 @@ class _Scored:
     def total(self) -> float:
         return sum(value for _, value in self.parts)
 
+    @property
+    def prior(self) -> float:
+        """The score without the deck's English: what the dictionary alone would choose."""
+        return sum(value for name, value in self.parts if name != "slide English")
+
 
 def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoice | None:
     """The sense of ``entries`` the context means; None without entries.
 
-    The dictionary's first meaning (not a name, note or abbreviation) stands unless another
-    sense scores clearly better; the rule that lifted the winner most is its reason.
+    The sense the dictionary alone would choose (its first meaning that is no name, note or
+    abbreviation, in its everyday reading) stands unless another sense scores clearly better
+    with the deck's English; the rule that lifted the winner most is its reason.
     """
     scored = [_Scored(c, score(c, context)) for c in candidates(entries)]
     if not scored:
         return None
-    default = next(
-        (item for item in scored if _kind(item.candidate) == "meaning"),
-        next((item for item in scored if item.candidate.sense.kind in _OWN_MEANING), scored[0]),
-    )
+    default = max(scored, key=lambda item: item.prior)
     best = max(scored, key=lambda item: item.total)
-    winner = best.candidate if best.total >= default.total + _MARGIN else default.candidate
+    margin = _MARGIN if dict(default.parts)["slide English"] > 0 else _MARGIN_OVER_NOTHING
+    winner = best.candidate if best.total >= default.total + margin else default.candidate
     if winner is default.candidate:
-        reason = _first_reason(default.parts)
-        return SenseChoice(winner.entry, winner.sense, "dictionary order", reason, default.parts)
+        rule, reason = "dictionary order", _first_reason(default.parts)
+        if dict(default.parts)["everyday reading"] > 0:
+            rule, reason = "everyday reading", "the everyday reading of a word read two ways"
+        return SenseChoice(winner.entry, winner.sense, rule, reason, default.parts)
     before = dict(default.parts)
     lift = {name: value - before[name] for name, value in best.parts}
     rule = max(lift, key=lambda name: lift[name])
@@ -477,7 +527,16 @@ def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoi
     return SenseChoice(winner.entry, winner.sense, rule, reason, best.parts)
 
 
-_OWN_MEANING = (SenseKind.MEANING, SenseKind.ABBREVIATION, SenseKind.SURNAME)
+def _words_of(candidate: Candidate, stems: set[str]) -> list[str]:
+    """The words of a sense (and its run) whose stems are ``stems``, as the dictionary writes
+    them: "dumplings", not the stem "dumpl"."""
+    text = _bare(f"{candidate.sense.text} {candidate.group}").lower()
+    words = []
+    for word in _WORD.findall(text):
+        pieces = word.split("-")
+        if any(stem(p) in stems for p in pieces) or stem("".join(pieces)) in stems:
+            words.append(word)
+    return list(dict.fromkeys(words)) or sorted(stems)
 
 
 def _first_reason(parts: tuple[tuple[str, float], ...]) -> str:
@@ -492,7 +551,7 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
         shared = shared or sorted(winner.stems & context.topics)
         where = "the slide's English" if shared else "the deck's English"
         shared = shared or sorted(winner.stems & context.deck)
-        return f"{where} shares {', '.join(shared[:4])} with this sense"
+        return f"{where} shares {', '.join(_words_of(winner, set(shared))[:4])} with this sense"
     if rule == "written reading":
         return "the slide writes how the term is read here"
     if rule == "listed among names":

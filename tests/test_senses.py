@@ -23,6 +23,7 @@ from hanzi_companion.senses import (
     clause_around,
     dictionary_order,
     english_stems,
+    everyday_reading,
     gloss_after,
     kind_needs_evidence,
     listed_among_names,
@@ -147,11 +148,26 @@ def test_choose_sense_keeps_the_first_meaning_without_evidence(lexicon: Lexicon)
 
 
 def test_choose_sense_follows_the_slide_and_names_its_rule(lexicon: Lexicon) -> None:
-    entries = lexicon.lookup("東西")
-    context = build_context(entries, "東西", lines=("東西 = thing, stuff",))
+    entries = lexicon.lookup("元宵")
+    context = build_context(entries, "元宵", lines=("元宵: sweet rice dumplings",))
     choice = choose_sense(entries, context)
-    assert choice is not None and choice.entry.pinyin_numbered == "dong1 xi5"
-    assert choice.rule == "slide English" and "thing" in choice.reason
+    assert choice is not None and choice.text == "sticky rice dumplings"
+    assert choice.rule == "slide English" and "dumpling" in choice.reason
+
+
+def test_a_figurative_run_is_chosen_by_any_of_its_senses(lexicon: Lexicon) -> None:
+    """ "(fig.) knockoff (goods)", "counterfeit", "imitation" are one sense: a deck speaking of
+    imitation means it, and the gloss starts at its head."""
+    entries = lexicon.lookup("山寨")
+    context = build_context(
+        entries,
+        "山寨",
+        deck=english_stems("from imitation to innovation"),
+        definitions_with=lexicon.definitions_with,
+    )
+    choice = choose_sense(entries, context)
+    assert choice is not None and choice.text == "(fig.) knockoff (goods)"
+    assert choose_sense(entries, build_context(entries, "山寨")).text == "fortified hill village"  # type: ignore[union-attr]
 
 
 def test_the_terms_own_romanisation_is_no_evidence(lexicon: Lexicon) -> None:
@@ -293,3 +309,16 @@ def test_dialect_and_old_senses_need_evidence() -> None:
     e = entry("sha1", "to kill", "(dialect) to smart")
     assert kind_needs_evidence(candidate(e, 1), SenseContext()) < 0
     assert kind_needs_evidence(candidate(e, 0), SenseContext()) == 0
+
+
+def test_everyday_reading_of_a_word_read_two_ways(lexicon: Lexicon) -> None:
+    """東西 with no English near it: the everyday "thing" (dōngxi), not "east and west"."""
+    entries = lexicon.lookup("東西")
+    context = build_context(entries, "東西", lines=("我们买东西",))
+    choice = choose_sense(entries, context)
+    assert choice is not None and choice.entry.pinyin_numbered == "dong1 xi5"
+    assert choice.rule == "everyday reading"
+    compass = build_context(entries, "東西", lines=("東西 east and west",))
+    choice = choose_sense(entries, compass)
+    assert choice is not None and choice.entry.pinyin_numbered == "dong1 xi1"
+    assert everyday_reading(candidate(entries[0]), context) == 0
