@@ -784,7 +784,9 @@ class _Builder:
                 han, latin, parts = written, "", ()
         return _Written(mention.term, han, latin, parts, self.lookup(han))
 
-    def context(self, acc: _TermAccumulator, han: str, entries: tuple[Entry, ...]) -> SenseContext:
+    def context(
+        self, acc: _TermAccumulator, han: str, entries: tuple[Entry, ...], reading: str = ""
+    ) -> SenseContext:
         """The deck's English around a term, from its slide's gloss to the deck's prose."""
         return build_context(
             entries,
@@ -799,6 +801,7 @@ class _Builder:
             among_names=acc.among_names and not acc.slide_gloss,
             written_reading=acc.written_reading,
             definitions_with=self.lexicon.definitions_with,
+            reading=reading,
         )
 
     def compound_glosses(self, han: str) -> Iterator[str]:
@@ -883,7 +886,9 @@ class _Builder:
         if names and parts:
             parts, reading, named = _join_names(written.han, parts, reading, names)
         part_readings = self.part_readings(written.han, parts, reading)
-        context = self.context(acc, written.han, written.entries) if parts else SenseContext()
+        context = SenseContext()
+        if parts:
+            context = self.context(acc, written.han, written.entries, found.reading)
         if parts and found.gloss:
             context = replace(context, gloss=context.gloss | english_stems(found.gloss))
         part_glosses = self.part_glosses(

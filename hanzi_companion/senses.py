@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
+from hanzi_companion.text.extract import CLAUSE_WORDS
 
 # -- English words ------------------------------------------------------------------------------
 
@@ -47,6 +48,8 @@ def stem(word: str) -> str:
     else:
         if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
             word = word[:-1]
+    if word.endswith("ive") and len(word) > 7:
+        return word[:-3]  # progressive ~ progress
     for suffix in ("ing", "ed"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             word = word[: -len(suffix)]
@@ -214,6 +217,10 @@ class SenseContext:
     # The readings of the term's entries but their last syllable: 东西 read dong1 xi1 and
     # dong1 xi5 gives "dong1" twice (see everyday_reading).
     other_readings: tuple[str, ...] = ()
+    frequencies: tuple[int, ...] = ()  # the word frequency of each entry's simplified form
+    # Toneless keys of capitalised words the slide's English uses for the term as a name
+    # ("the Liang-Chen plan": liang, chen), not the romanisation written beside the term.
+    names: frozenset[str] = frozenset()
 
     def weight(self, stem_: str) -> float:
         """How near the term a word of the deck's English stands (0: nowhere), a word seen
@@ -256,10 +263,12 @@ def build_context(
     among_names: bool = False,
     written_reading: str = "",
     definitions_with: Callable[[str], int] | None = None,
+    reading: str = "",
 ) -> SenseContext:
     """The context of ``term``: its own readings (the romanisation beside it) taken out, so
     "Wáng (King)" is evidence for a king and not for the surname Wang."""
-    own = _reading_words(tuple(entries))
+    entries = tuple(entries)
+    own = _reading_words(entries) | _words_of_reading(reading)
     lines = tuple(lines)
     clauses = [without_literal_notes(clause_around(line, term)) for line in lines]
     glosses = [gloss_after(line, term) for line in lines]
@@ -276,7 +285,19 @@ def build_context(
         among_names=among_names,
         written_reading=written_reading,
         definitions_with=definitions_with,
-        other_readings=_full_tone_stems(tuple(entries)),
+        other_readings=_full_tone_stems(entries),
+        frequencies=tuple(e.frequency for e in entries),
+        names=_capitalised(" ".join([slide_gloss, *clauses])) - _capitalised(romanisation),
+    )
+
+
+def _capitalised(text: str) -> frozenset[str]:
+    """Toneless keys of the capitalised words of ``text`` (and of their hyphenated parts)."""
+    words = re.findall(r"[A-Z][a-zà-ÿā-ž]+", unicodedata.normalize("NFC", text))
+    return frozenset(
+        _pinyin.toneless_key(w)
+        for w in words
+        if w.lower() not in STOP_WORDS and w.lower() not in CLAUSE_WORDS  # "Le", "The"
     )
 
 
@@ -288,6 +309,14 @@ def _full_tone_stems(entries: tuple[Entry, ...]) -> tuple[str, ...]:
         if len(syllables) > 1 and not syllables[-1].endswith("5"):
             out.append(" ".join(syllables[:-1]))
     return tuple(out)
+
+
+def _words_of_reading(reading: str) -> frozenset[str]:
+    """Toneless keys of a reading, whole and by syllable (a term no dictionary has)."""
+    if not reading:
+        return frozenset()
+    keys = {_pinyin.toneless_key(reading), *(_pinyin.toneless_key(s) for s in reading.split())}
+    return frozenset(k for k in keys if k)
 
 
 def _reading_words(entries: tuple[Entry, ...]) -> frozenset[str]:
@@ -405,6 +434,15 @@ def written_reading(candidate: Candidate, context: SenseContext) -> float:
     return 20.0 if _pinyin.numbered_key(context.written_reading) == key else 0.0
 
 
+def named_on_the_slide(candidate: Candidate, context: SenseContext) -> float:
+    """The slide's English writes the term as a capitalised name ("the Liang-Chen plan" for
+    梁陈方案): its surname and name senses, read so."""
+    entry = candidate.entry
+    if not (entry.is_proper_noun or candidate.sense.kind == SenseKind.SURNAME):
+        return 0.0
+    return 6.0 if _pinyin.toneless_key(entry.pinyin_numbered) in context.names else 0.0
+
+
 def listed_among_names(candidate: Candidate, context: SenseContext) -> float:
     """A term listed among names (西安, 洛阳, 开封) is a name itself: the city, not "to unseal"."""
     return 4.0 if context.among_names and candidate.entry.is_proper_noun else 0.0
@@ -420,9 +458,23 @@ def everyday_reading(candidate: Candidate, context: SenseContext) -> float:
     return 0.6 if full in context.other_readings else 0.0
 
 
+def frequent_word(candidate: Candidate, context: SenseContext) -> float:
+    """A traditional character standing for two simplified words reads as the far more
+    frequent one: 著 is mostly 着 (the aspect particle zhe), 乾 mostly 干 "dry"."""
+    if not context.frequencies or min(context.frequencies) <= 0:
+        return 0.0
+    rare, common = min(context.frequencies), max(context.frequencies)
+    if common < _FREQUENT * rare:
+        return 0.0
+    return 1.5 if candidate.entry.frequency == common else 0.0
+
+
+_FREQUENT = 10  # how many times more frequent a word must be to be taken as the usual one
+
+
 def dictionary_order(candidate: Candidate, context: SenseContext) -> float:
     """The dictionary's order breaks ties: its usual reading first, then its first senses."""
-    return -0.4 * min(candidate.entry_rank, 5) - 0.05 * min(candidate.sense_rank, 10)
+    return -0.2 * min(candidate.entry_rank, 5) - 0.05 * min(candidate.sense_rank, 10)
 
 
 # The rules, in the order they are reported; each adds to a candidate's score.
@@ -431,7 +483,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("sense kind", kind_needs_evidence),
     ("written reading", written_reading),
     ("listed among names", listed_among_names),
+    ("named on the slide", named_on_the_slide),
     ("everyday reading", everyday_reading),
+    ("frequent word", frequent_word),
     ("dictionary order", dictionary_order),
 )
 
@@ -519,6 +573,8 @@ def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoi
         rule, reason = "dictionary order", _first_reason(default.parts)
         if dict(default.parts)["everyday reading"] > 0:
             rule, reason = "everyday reading", "the everyday reading of a word read two ways"
+        if dict(default.parts)["frequent word"] > 0:
+            rule, reason = "frequent word", "the far more frequent of the words written so"
         return SenseChoice(winner.entry, winner.sense, rule, reason, default.parts)
     before = dict(default.parts)
     lift = {name: value - before[name] for name, value in best.parts}
@@ -554,6 +610,8 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
         return f"{where} shares {', '.join(_words_of(winner, set(shared))[:4])} with this sense"
     if rule == "written reading":
         return "the slide writes how the term is read here"
+    if rule == "named on the slide":
+        return "the slide's English writes it as a name"
     if rule == "listed among names":
         return "the slide lists it among names"
     if rule == "sense kind":

@@ -19,15 +19,18 @@ from hanzi_companion.senses import (
     Candidate,
     SenseContext,
     build_context,
+    candidates,
     choose_sense,
     clause_around,
     dictionary_order,
     english_stems,
     everyday_reading,
+    frequent_word,
     gloss_after,
     kind_needs_evidence,
     listed_among_names,
     name_ending,
+    named_on_the_slide,
     slide_english,
     speaks_of_a_person,
     stem,
@@ -60,6 +63,7 @@ def candidate(e: Entry, index: int = 0, rank: int = 0) -> Candidate:
         ("opening", "open"),
         ("businesses", "business"),
         ("running", "run"),
+        ("progressive", "progress"),
         ("urbanisation", "urbanization"),
     ],
 )
@@ -322,3 +326,23 @@ def test_everyday_reading_of_a_word_read_two_ways(lexicon: Lexicon) -> None:
     choice = choose_sense(entries, compass)
     assert choice is not None and choice.entry.pinyin_numbered == "dong1 xi1"
     assert everyday_reading(candidate(entries[0]), context) == 0
+
+
+def test_frequent_word_reads_a_traditional_character_as_its_usual_word(lexicon: Lexicon) -> None:
+    """著 stands for 著 (zhù, rare) and 着 (zhe, the aspect particle, very frequent)."""
+    entries = lexicon.lookup("著")
+    context = build_context(entries, "著", lines=("the progressive marker 著 with a verb",))
+    choice = choose_sense(entries, context)
+    assert choice is not None and choice.entry.pinyin_numbered == "zhe5"
+    zhu = next(c for c in candidates(entries) if c.entry.pinyin_numbered == "zhu4")
+    assert frequent_word(zhu, context) == 0 < frequent_word(candidate(choice.entry), context)
+
+
+def test_named_on_the_slide_needs_a_capitalised_name_not_the_romanisation() -> None:
+    surname = entry("Liang2", "surname Liang", kinds=(SenseKind.SURNAME,))
+    plan = build_context((surname,), "梁陈方案", slide_gloss="the Liang-Chen plan")
+    assert named_on_the_slide(candidate(surname), plan) > 0
+    beside = build_context((surname,), "梁", lines=("梁 Liáng",), romanisation="Liáng")
+    assert named_on_the_slide(candidate(surname), beside) == 0
+    french = build_context((surname,), "乐", lines=("Le 乐 est joyeux",))
+    assert not french.names & {"le"}
