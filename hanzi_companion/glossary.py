@@ -19,6 +19,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import PYPINYIN_SOURCE, Entry, Link, Sense, SenseKind
 from hanzi_companion.senses import (
+    FAMILIAR_PREFIXES,
     SenseChoice,
     SenseContext,
     build_context,
@@ -732,16 +733,22 @@ class _Builder:
     ) -> bool:
         """True for a term no dictionary has that reads as a Chinese name: a surname, then
         characters that are no word (梁思成; not 钟鼓楼, 鼓楼 is a word). Two characters (张明)
-        only where the sentence speaks of a person ("张明 and his grandmother")."""
+        only where the sentence speaks of a person ("张明 and his grandmother"), or after 小 or
+        老 (小王, 老李: how friends and colleagues are called)."""
         if len(han) not in (_NAME_LENGTH, _NAME_LENGTH - 1) or any(len(p) > 1 for p in parts):
             return False
-        surname = any(s.kind == SenseKind.SURNAME for e in self.lookup(han[0]) for s in e.senses)
+        if len(han) == _NAME_LENGTH - 1 and han[0] in FAMILIAR_PREFIXES:
+            return self.is_surname(han[1])
+        surname = self.is_surname(han[0])
         if not surname:
             return False
         if len(han) == _NAME_LENGTH:
             return not self.lookup(han[1:])
         lines = (o.context for o in acc.occurrences) if acc else ()
         return any(speaks_of_a_person(clause_around(line, han)) for line in lines)
+
+    def is_surname(self, char: str) -> bool:
+        return any(s.kind == SenseKind.SURNAME for e in self.lookup(char) for s in e.senses)
 
     def place_or_organisation(self, han: str) -> str:
         """ "place" or "organisation" for a term no dictionary has that is a name followed by

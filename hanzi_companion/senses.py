@@ -152,6 +152,9 @@ def gloss_after(line: str, term: str) -> str:
     return match.group(1) or match.group(2) or ""
 
 
+# Before a surname, how friends and colleagues are called: 小王 (Xiǎo Wáng), 老李 (Lǎo Lǐ).
+FAMILIAR_PREFIXES = "小老"
+
 # Endings of place and organisation names, longest first: a term no dictionary has that ends
 # so, after a name (朝阳路, 王家村, 华为公司), is that kind of name.
 NAME_ENDINGS: tuple[tuple[str, str], ...] = tuple(

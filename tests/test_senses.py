@@ -346,3 +346,13 @@ def test_named_on_the_slide_needs_a_capitalised_name_not_the_romanisation() -> N
     assert named_on_the_slide(candidate(surname), beside) == 0
     french = build_context((surname,), "乐", lines=("Le 乐 est joyeux",))
     assert not french.names & {"le"}
+
+
+def test_a_surname_after_xiao_or_lao_is_a_name(lexicon: Lexicon) -> None:
+    from hanzi_companion.text.models import Deck, Slide
+
+    deck = Deck("names.md", "markdown", (Slide(1, "Dialogue", "小王：你好！\n老李：你好！"),))
+    by_term = {t.term: t for t in build_glossary(deck, lexicon).terms}
+    xiao = by_term["小王"]
+    assert (xiao.gloss, xiao.gloss_kind) == ("personal name Xiǎo Wáng", "name")
+    assert by_term["老李"].pinyin == "Lǎo Lǐ"
