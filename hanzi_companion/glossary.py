@@ -23,6 +23,7 @@ from hanzi_companion.senses import (
     SenseChoice,
     SenseContext,
     build_context,
+    capitalised_names,
     choose_sense,
     clause_around,
     english_stems,
@@ -287,15 +288,16 @@ def one_line_gloss(
                     return one_line_gloss(targets[0])
     texts = _meanings(entry)
     stems = content_stems(context) if context else frozenset()
+    rest = list(texts)
     chosen = plain_gloss(first) if first else ""
-    if chosen:
+    if chosen in rest:
         # The sense the deck means starts the line, then the senses that follow it.
-        rest = list(texts)
-        after = rest[rest.index(chosen) + 1 :] if chosen in rest else []
-        texts = iter([chosen, *after])
+        texts = iter(rest[rest.index(chosen) :])
     elif stems:
-        ranked = sorted(texts, key=lambda text: -len(stems & content_stems(text)))
+        ranked = sorted(rest, key=lambda text: -len(stems & content_stems(text)))
         texts = iter(ranked)
+    else:
+        texts = iter(rest)
     gloss = next(texts, "")
     for text in texts:
         if len(gloss) + 2 + len(text) > _GLOSS_TARGET:
@@ -608,8 +610,20 @@ class _Builder:
             if choice is not None and choice.sense.kind in _MEANING_KINDS:
                 out.append(plain_gloss(choice.sense.text))
             else:
-                out.append(first_meaning(choice.entry if choice else ranked[0], self.lexicon))
+                entry = choice.entry if choice else ranked[0]
+                out.append(self.reference_in(entry, han) or first_meaning(entry, self.lexicon))
         return tuple(out)
+
+    def reference_in(self, entry: Entry, han: str) -> str:
+        """The first meaning of the cross-reference of ``entry`` that the term itself writes:
+        朝阳 in 朝阳区 ("see 朝阳市; see 朝阳县; see 朝阳区") is the district of Beijing."""
+        for sense in entry.senses:
+            match = _SEE_TARGET.match(sense.text) if sense.kind == SenseKind.SEE else None
+            if match and match.group(1) in han:
+                targets = self.lookup(match.group(1))
+                if targets:
+                    return one_line_gloss(targets[0]).split("; ")[0]
+        return ""
 
     def part_readings(self, han: str, parts: tuple[str, ...], reading: str) -> tuple[str, ...]:
         """Each part's reading as the term reads it (朝阳 in 朝阳区 is Cháoyáng), else its own."""
@@ -897,7 +911,12 @@ class _Builder:
         if parts:
             context = self.context(acc, written.han, written.entries, found.reading)
         if parts and found.gloss:
-            context = replace(context, gloss=context.gloss | english_stems(found.gloss))
+            # The term's own gloss says what its words mean here, and which are names.
+            context = replace(
+                context,
+                gloss=context.gloss | english_stems(found.gloss),
+                names=context.names | capitalised_names(found.gloss),
+            )
         part_glosses = self.part_glosses(
             written.han, parts, found.traditional, part_readings, context
         )

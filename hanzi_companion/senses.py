@@ -290,11 +290,12 @@ def build_context(
         definitions_with=definitions_with,
         other_readings=_full_tone_stems(entries),
         frequencies=tuple(e.frequency for e in entries),
-        names=_capitalised(" ".join([slide_gloss, *clauses])) - _capitalised(romanisation),
+        names=capitalised_names(" ".join([slide_gloss, *clauses]))
+        - capitalised_names(romanisation),
     )
 
 
-def _capitalised(text: str) -> frozenset[str]:
+def capitalised_names(text: str) -> frozenset[str]:
     """Toneless keys of the capitalised words of ``text`` (and of their hyphenated parts)."""
     words = re.findall(r"[A-Z][a-zà-ÿā-ž]+", unicodedata.normalize("NFC", text))
     return frozenset(
@@ -375,6 +376,8 @@ _OTHER_WORDS = 0.3  # what each shared word after the nearest adds
 
 def _kind(candidate: Candidate) -> str:
     text = candidate.sense.text.lower()
+    if candidate.sense.kind == SenseKind.SEE and candidate.entry.is_proper_noun:
+        return "name"  # 开封 Kāifēng "see 开封市": the city's name
     if candidate.sense.kind != SenseKind.MEANING:
         return str(candidate.sense.kind)
     if text.startswith(("classifier for", "(classifier)", "measure word")):

@@ -356,3 +356,16 @@ def test_a_surname_after_xiao_or_lao_is_a_name(lexicon: Lexicon) -> None:
     xiao = by_term["小王"]
     assert (xiao.gloss, xiao.gloss_kind) == ("personal name Xiǎo Wáng", "name")
     assert by_term["老李"].pinyin == "Lǎo Lǐ"
+
+
+def test_a_city_listed_among_cities_and_a_district_part(lexicon: Lexicon) -> None:
+    """开封 among 西安, 洛阳: the city (its entry only says "see 开封市"); 朝阳 in 朝阳区:
+    the district the term names, not another Chaoyang."""
+    from hanzi_companion.text.models import Deck, Slide
+
+    lines = "- Old capitals: 西安 (Chang'an), 洛阳, 开封, 杭州\n- 朝阳区 district"
+    deck = Deck("cities.md", "markdown", (Slide(1, "Capitals", lines),))
+    by_term = {t.term: t for t in build_glossary(deck, lexicon).terms}
+    assert by_term["开封"].pinyin == "Kāifēng" and by_term["开封"].gloss.startswith("Kaifeng")
+    district = by_term["朝阳区"]
+    assert district.part_glosses[0].startswith("Chaoyang, an inner district of Beijing")
