@@ -625,35 +625,29 @@ class _Builder:
                     return one_line_gloss(targets[0]).split("; ")[0]
         return ""
 
-    def part_readings(
-        self,
-        han: str,
-        parts: tuple[str, ...],
-        reading: str,
-        context: SenseContext | None = None,
-    ) -> tuple[str, ...]:
+    def part_readings(self, han: str, parts: tuple[str, ...], reading: str) -> tuple[str, ...]:
         """Each part's reading as the term reads it (朝阳 in 朝阳区 is Cháoyáng), else its own."""
         syllables = reading.split()
         if parts and "".join(parts) == han and len(syllables) == len(han):
             out, position = [], 0
             for part in parts:
                 own = " ".join(syllables[position : position + len(part)])
-                out.append(self.own_case(part, own, context or SenseContext()))
+                out.append(self.own_case(part, own))
                 position += len(part)
             return tuple(out)
         return tuple(self.word_reading(p)[0] for p in parts)
 
-    def own_case(self, part: str, reading: str, context: SenseContext) -> str:
-        """A part's reading cut from a name's (新时代 in 习近平新时代..., 大桥 in 港珠澳大桥):
-        capitalised only when the part means a name there (朝阳 in 朝阳区 is Cháoyáng)."""
+    def own_case(self, part: str, reading: str) -> str:
+        """A part's reading cut from a name's (新时代 in 习近平新时代...): capitalised only
+        when the part itself is a name read so (朝阳 in 朝阳区 is Cháoyáng)."""
         if reading == reading.lower():
             return reading
-        key = _pinyin.numbered_key(reading)
-        same = tuple(e for e in self.lookup(part) if _pinyin.numbered_key(e.pinyin_numbered) == key)
-        choice = choose_sense(same, context)
-        if choice is None or choice.entry.is_proper_noun:
+        entries = self.lookup(part)
+        if not entries or any(e.pinyin_numbered == reading for e in entries):
             return reading
-        return choice.entry.pinyin_numbered
+        key = _pinyin.numbered_key(reading)
+        own = next((e for e in entries if _pinyin.numbered_key(e.pinyin_numbered) == key), None)
+        return own.pinyin_numbered if own is not None else reading
 
     def composed_reading(self, word: str, parts: tuple[str, ...]) -> tuple[str, str]:
         """A reading for a word no dictionary has, from its words' dictionary readings.
@@ -921,7 +915,7 @@ class _Builder:
                 gloss=context.gloss | english_stems(found.gloss),
                 names=context.names | capitalised_names(found.gloss),
             )
-        part_readings = self.part_readings(written.han, parts, reading, context)
+        part_readings = self.part_readings(written.han, parts, reading)
         part_glosses = self.part_glosses(
             written.han, parts, found.traditional, part_readings, context
         )
