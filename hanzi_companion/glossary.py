@@ -501,6 +501,7 @@ class _Found:
     other_readings: tuple[str, ...] = ()
     choice: SenseChoice | None = None
     parts: tuple[str, ...] | None = None  # parts found for a term no dictionary has
+    context: SenseContext | None = None  # the term's context, when already built
 
 
 @dataclass(frozen=True)
@@ -560,6 +561,7 @@ class _Builder:
     ) -> None:
         self.lexicon = lexicon
         self.deck_text = text or DeckText()
+        self._slide_stems: dict[int, frozenset[str]] = {}
         self.extractor = extractor or Extractor(lexicon)
         self._char_forms: dict[tuple[str, bool], str] = {}
         self.lookup = self.extractor.lookup
@@ -813,7 +815,7 @@ class _Builder:
             han,
             slide_gloss=acc.slide_gloss,
             lines=tuple(dict.fromkeys(o.context for o in acc.occurrences)),
-            slides=tuple(self.deck_text.slides.get(n, "") for n in sorted(acc.slides)),
+            slide_stems=frozenset().union(*(self.slide_stems(n) for n in acc.slides)),
             compounds=tuple(self.compound_glosses(han)),
             deck=self.deck_text.stems,
             topics=self.deck_text.topics,
@@ -823,6 +825,13 @@ class _Builder:
             definitions_with=self.lexicon.definitions_with,
             reading=reading,
         )
+
+    def slide_stems(self, number: int) -> frozenset[str]:
+        """The English stems of one slide (text and notes), computed once per deck."""
+        stems = self._slide_stems.get(number)
+        if stems is None:
+            stems = self._slide_stems[number] = english_stems(self.deck_text.slides.get(number, ""))
+        return stems
 
     def compound_glosses(self, han: str) -> Iterator[str]:
         """The definitions of the deck's longer terms containing ``han`` (山寨机 for 山寨)."""
@@ -834,7 +843,10 @@ class _Builder:
     def entry_step(self, acc: _TermAccumulator, written: _Written) -> _Found:
         """The entry the deck means (its sense chosen in context), its reading and senses."""
         han, entries = written.han, written.entries
-        choice = choose_sense(entries, self.context(acc, han, entries))
+        # A single sense needs no context (most words of a big deck's vocabulary).
+        several = sum(len(e.senses) for e in entries) > 1
+        context = self.context(acc, han, entries) if several else None
+        choice = choose_sense(entries, context or SenseContext())
         assert choice is not None  # entries is not empty
         entry = choice.entry
         reading = entry.pinyin_numbered
@@ -861,6 +873,7 @@ class _Builder:
             senses=senses,
             other_readings=other_readings,
             choice=choice,
+            context=context,
         )
 
     def unknown_step(self, acc: _TermAccumulator, written: _Written) -> _Found:
@@ -906,8 +919,10 @@ class _Builder:
         if names and parts:
             parts, reading, named = _join_names(written.han, parts, reading, names)
         context = SenseContext()
-        if parts:
-            context = self.context(acc, written.han, written.entries, found.reading)
+        if any(sum(len(e.senses) for e in self.lookup(p)) > 1 for p in parts):
+            context = found.context or self.context(
+                acc, written.han, written.entries, found.reading
+            )
         if parts and found.gloss:
             # The term's own gloss says what its words mean here, and which are names.
             context = replace(

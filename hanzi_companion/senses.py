@@ -182,6 +182,7 @@ _RARE_WORD = 100  # a word fewer definitions use is rare enough to count in full
 _RARITY_FLOOR = 0.05
 
 
+@lru_cache(maxsize=65536)
 def without_literal_notes(text: str) -> str:
     return _LITERAL_NOTE.sub(" ", text)
 
@@ -259,6 +260,7 @@ def build_context(
     slide_gloss: str = "",
     lines: Iterable[str] = (),
     slides: Iterable[str] = (),
+    slide_stems: frozenset[str] = frozenset(),
     compounds: Iterable[str] = (),
     deck: frozenset[str] = frozenset(),
     topics: frozenset[str] = frozenset(),
@@ -275,12 +277,11 @@ def build_context(
     lines = tuple(lines)
     clauses = [without_literal_notes(clause_around(line, term)) for line in lines]
     glosses = [gloss_after(line, term) for line in lines]
-    line_text = " ".join(without_literal_notes(line) for line in lines)
     return SenseContext(
         gloss=english_stems(" ".join([slide_gloss, *glosses])) - own,
-        clause=english_stems(" ".join(clauses)) - own,
-        line=english_stems(line_text) - own,
-        slide=english_stems(" ".join(slides)) - own,
+        clause=_union(clauses) - own,
+        line=_union(without_literal_notes(line) for line in lines) - own,
+        slide=(english_stems(" ".join(slides)) | slide_stems) - own,
         compounds=english_stems(" ".join(compounds)) - own,
         deck=deck - own,
         topics=topics - own,
@@ -303,6 +304,11 @@ def capitalised_names(text: str) -> frozenset[str]:
         for w in words
         if w.lower() not in STOP_WORDS and w.lower() not in CLAUSE_WORDS  # "Le", "The"
     )
+
+
+def _union(texts: Iterable[str]) -> frozenset[str]:
+    """The stems of several texts, each stemmed once per process (a term's lines recur)."""
+    return frozenset().union(*(english_stems(text) for text in texts))
 
 
 def _full_tone_stems(entries: tuple[Entry, ...]) -> tuple[str, ...]:
@@ -346,7 +352,12 @@ class Candidate:
 
     @property
     def stems(self) -> frozenset[str]:
-        return english_stems(_bare(f"{self.sense.text} {self.group}"))
+        return _sense_stems(self.sense.text, self.group)
+
+
+@lru_cache(maxsize=65536)
+def _sense_stems(text: str, group: str) -> frozenset[str]:
+    return english_stems(_bare(f"{text} {group}"))
 
 
 _REFERENCE = re.compile(r"[^\x00-\x7f]+(?:\[[^\]]*\])?|\[[^\]]*\]")
@@ -568,9 +579,13 @@ def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoi
     abbreviation, in its everyday reading) stands unless another sense scores clearly better
     with the deck's English; the rule that lifted the winner most is its reason.
     """
-    scored = [_Scored(c, score(c, context)) for c in candidates(entries)]
-    if not scored:
+    pool = candidates(entries)
+    if not pool:
         return None
+    if len(pool) == 1:  # nothing to choose between
+        only = pool[0]
+        return SenseChoice(only.entry, only.sense, "dictionary order", _first_reason(()))
+    scored = [_Scored(c, score(c, context)) for c in pool]
     default = max(scored, key=lambda item: item.prior)
     best = max(scored, key=lambda item: item.total)
     margin = _MARGIN if dict(default.parts)["slide English"] > 0 else _MARGIN_OVER_NOTHING
