@@ -448,6 +448,8 @@ class DeckText:
     compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+_CONTEXT_LINES = 20  # whole lines of its slides taken as a term's context
+_LONGEST_LINE = 200  # a longer line (a flattened deck's) is no line: its window is taken
 _COMPOUND_PART = 4  # longest term looked for inside the deck's longer terms
 _COMPOUND_WHOLE = 12  # longest term whose shorter terms are looked for
 
@@ -814,7 +816,7 @@ class _Builder:
             entries,
             han,
             slide_gloss=acc.slide_gloss,
-            lines=tuple(dict.fromkeys(o.context for o in acc.occurrences)),
+            lines=self.lines_with(han, acc),
             slide_stems=frozenset().union(*(self.slide_stems(n) for n in acc.slides)),
             compounds=tuple(self.compound_glosses(han)),
             deck=self.deck_text.stems,
@@ -825,6 +827,18 @@ class _Builder:
             definitions_with=self.lexicon.definitions_with,
             reading=reading,
         )
+
+    def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:
+        """The whole lines of the term's slides that write it (an occurrence's context is only
+        a window around it) when they are short, and its occurrences' contexts."""
+        lines: dict[str, None] = {}
+        for number in sorted(acc.slides):
+            for line in self.deck_text.slides.get(number, "").split("\n"):
+                if han in line and len(line) <= _LONGEST_LINE and len(lines) < _CONTEXT_LINES:
+                    lines[line] = None
+        for occurrence in acc.occurrences:
+            lines.setdefault(occurrence.context, None)
+        return tuple(lines)
 
     def slide_stems(self, number: int) -> frozenset[str]:
         """The English stems of one slide (text and notes), computed once per deck."""

@@ -100,6 +100,8 @@ _NAME_TEXT = """surname surnames family name names named called mr mrs ms miss d
 _PLACE_TEXT = """place city cities town village province county district region river mountain
     capital country countries street road"""
 NAME_CUES = frozenset(stem(w) for w in _NAME_TEXT.split())
+SURNAME_CUES = frozenset(stem(w) for w in ["surname", "surnames", "patronymic"])
+FAMILY_NAME = frozenset(stem(w) for w in ["family", "name"])
 PLACE_CUES = frozenset(stem(w) for w in _PLACE_TEXT.split())
 # Words of a sentence about a person: "张明 and his grandmother", "李华 says".
 _PERSON_TEXT = """he she his her him hers mr mrs ms miss says said asks asked meets met lives works
@@ -421,7 +423,7 @@ def kind_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
     kind = _kind(candidate)
     near = context.near()
     if kind == SenseKind.SURNAME:
-        return 0.0 if near & NAME_CUES else -5.0
+        return 0.0 if says_surname(near) else -5.0
     if kind == "name":
         if _named_in_context(candidate, context) or near & (NAME_CUES | PLACE_CUES):
             return 0.0
@@ -489,11 +491,25 @@ def frequent_word(candidate: Candidate, context: SenseContext) -> float:
 _FREQUENT = 10  # how many times more frequent a word must be to be taken as the usual one
 
 
+def surname_cues(candidate: Candidate, context: SenseContext) -> float:
+    """The slide speaks of surnames ("王 and 张 are common family names"): the surname."""
+    if candidate.sense.kind != SenseKind.SURNAME:
+        return 0.0
+    return 2.0 if says_surname(context.near()) else 0.0
+
+
+def says_surname(stems: frozenset[str]) -> bool:
+    """True for English that speaks of surnames: "surname", "family name"."""
+    return bool(stems & SURNAME_CUES) or stems >= FAMILY_NAME
+
+
 def dictionary_order(candidate: Candidate, context: SenseContext) -> float:
     """The dictionary's order breaks ties: its usual reading first, then its first senses."""
     return -0.2 * min(candidate.entry_rank, 5) - 0.05 * min(candidate.sense_rank, 10)
 
 
+# The rules that say what the dictionary alone would choose (the default sense).
+PRIOR_RULES = frozenset(["sense kind", "everyday reading", "frequent word", "dictionary order"])
 # The rules, in the order they are reported; each adds to a candidate's score.
 RULES: tuple[tuple[str, Rule], ...] = (
     ("slide English", slide_english),
@@ -501,6 +517,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("written reading", written_reading),
     ("listed among names", listed_among_names),
     ("named on the slide", named_on_the_slide),
+    ("surname cues", surname_cues),
     ("everyday reading", everyday_reading),
     ("frequent word", frequent_word),
     ("dictionary order", dictionary_order),
@@ -568,8 +585,8 @@ class _Scored:
 
     @property
     def prior(self) -> float:
-        """The score without the deck's English: what the dictionary alone would choose."""
-        return sum(value for name, value in self.parts if name != "slide English")
+        """The score of the rules that need no context: what the dictionary alone chooses."""
+        return sum(value for name, value in self.parts if name in PRIOR_RULES)
 
 
 def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoice | None:
@@ -631,6 +648,8 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
         return f"{where} shares {', '.join(_words_of(winner, set(shared))[:4])} with this sense"
     if rule == "written reading":
         return "the slide writes how the term is read here"
+    if rule == "surname cues":
+        return "the slide speaks of surnames"
     if rule == "named on the slide":
         return "the slide's English writes it as a name"
     if rule == "listed among names":

@@ -31,6 +31,7 @@ from hanzi_companion.senses import (
     listed_among_names,
     name_ending,
     named_on_the_slide,
+    says_surname,
     slide_english,
     speaks_of_a_person,
     stem,
@@ -369,3 +370,18 @@ def test_a_city_listed_among_cities_and_a_district_part(lexicon: Lexicon) -> Non
     assert by_term["开封"].pinyin == "Kāifēng" and by_term["开封"].gloss.startswith("Kaifeng")
     district = by_term["朝阳区"]
     assert district.part_glosses[0].startswith("Chaoyang, an inner district of Beijing")
+
+
+def test_surname_cues_on_the_line(lexicon: Lexicon) -> None:
+    """ "王 (wáng) and 张 (zhāng) are common family names": surnames; "names to learn" is not
+    a word about surnames."""
+    from hanzi_companion.text.models import Deck, Slide
+
+    text = "Note: 王 (wáng) and 张 (zhāng) are common family names in China.\n王: 你好吗?"
+    deck = Deck("dialog.md", "markdown", (Slide(1, "Dialog", text),))
+    by_term = {t.term: t for t in build_glossary(deck, lexicon).terms}
+    assert by_term["王"].gloss.startswith("surname") and by_term["张"].gloss.startswith("surname")
+    assert says_surname(english_stems("common family names")) and says_surname(
+        english_stems("his surname")
+    )
+    assert not says_surname(english_stems("names to learn"))
