@@ -34,6 +34,7 @@ from hanzi_companion.senses import (
 from hanzi_companion.text.extract import (
     Extractor,
     Mention,
+    WeeklyCharacter,
     characters_of_the_week,
     content_stems,
 )
@@ -1136,6 +1137,26 @@ def _romanised(
     )
 
 
+def _character_of_the_week(
+    weekly: WeeklyCharacter, builder: _Builder, terms: dict[str, GlossaryTerm]
+) -> CharacterOfTheWeek:
+    """The week's character, read and glossed in the sense the deck gives it when the deck
+    lists it as a term (王 "(King)" is the king), else as the dictionary does."""
+    term = terms.get(weekly.character)
+    if term is not None and term.chosen_sense:
+        reading, gloss = term.pinyin_numbered, term.gloss
+    else:
+        reading = builder.lexicon.reading(weekly.character).pinyin_numbered
+        gloss = builder.gloss_of(weekly.character)
+    return CharacterOfTheWeek(
+        character=weekly.character,
+        pinyin_numbered=reading,
+        gloss=gloss,
+        slide=weekly.slide,
+        links=tuple(Link(label, url) for label, url in weekly.links),
+    )
+
+
 def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
     extractor = Extractor(lexicon)
     mentions = tuple(extractor.mentions(deck))
@@ -1146,14 +1167,7 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
     weekly = characters_of_the_week(deck)
     terms = _build_terms(builder, accumulators, frozenset(w.character for w in weekly))
     characters = tuple(
-        CharacterOfTheWeek(
-            character=w.character,
-            pinyin_numbered=lexicon.reading(w.character).pinyin_numbered,
-            gloss=builder.gloss_of(w.character),
-            slide=w.slide,
-            links=tuple(Link(label, url) for label, url in w.links),
-        )
-        for w in weekly
+        _character_of_the_week(w, builder, {t.term: t for t in terms}) for w in weekly
     )
     messages = () if terms else (f"no Chinese text found in {deck.name}",)
     return Glossary(

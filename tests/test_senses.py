@@ -385,3 +385,16 @@ def test_surname_cues_on_the_line(lexicon: Lexicon) -> None:
         english_stems("his surname")
     )
     assert not says_surname(english_stems("names to learn"))
+
+
+def test_the_character_of_the_week_in_the_decks_sense(lexicon: Lexicon) -> None:
+    from hanzi_companion.text.models import Deck, Slide
+
+    text = "# Character of the week\n\n# 著\n\n著 marks an action in progress: 看著"
+    slides = (Slide(1, "Character of the week", text),)
+    glossary = build_glossary(Deck("week.md", "markdown", slides), lexicon)
+    (weekly,) = glossary.characters
+    zhe = next(t for t in glossary.terms if t.term == "著")
+    assert weekly.gloss == zhe.gloss and "progress" in weekly.gloss
+    assert weekly.pinyin_numbered == zhe.pinyin_numbered == "zhe5"
+    assert lexicon.reading("著").pinyin_numbered != "zhe5"  # the dictionary's first reading
