@@ -6,7 +6,6 @@ Errors share one shape, ``{"error": {"code": ..., "message": ...}}`` (see ``web/
 
 from __future__ import annotations
 
-import json
 import re
 
 from flask import Blueprint, Response, jsonify, request
@@ -17,6 +16,7 @@ from hanzi_companion.lexicon.models import QueryKind
 from hanzi_companion.lexicon.search import is_han
 from hanzi_companion.render.character_json import character_json
 from hanzi_companion.render.json import render_json
+from hanzi_companion.render.json_text import json_text
 from hanzi_companion.render.lexicon_json import lookup_json, search_json
 from hanzi_companion.web import decks as _decks
 from hanzi_companion.web import resources
@@ -59,7 +59,7 @@ def lookup() -> Response:
             lexicon.other_form(word),
             lexicon.links(word),
         )
-        return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        return json_text(payload)
 
     return _json_text(res.pages.get_or_render(("api.lookup", word), render))
 
@@ -85,7 +85,7 @@ def character(char: str) -> Response:
     def render() -> str:
         profile = res.lexicon.character(normalise_query(char))
         payload = character_json(profile, stroke_data=with_strokes)
-        return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        return json_text(payload)
 
     return _json_text(res.pages.get_or_render(("api.character", char, with_strokes), render))
 

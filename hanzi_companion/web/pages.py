@@ -182,6 +182,7 @@ def deck_glossary() -> Response:
         "deck.html",
         active="deck",
         deck_text=posted.text,
+        deck_data=posted.encoded if posted.is_binary else "",
         deck_name=posted.name,
         **_glossary_extras(glossary),
     )
