@@ -93,7 +93,7 @@ class ServerLimits:
     """
 
     threads: int = 8
-    connection_limit: int = 1000
+    connection_limit: int = 900
     channel_timeout: int = 30
     request_timeout: int = 30
     crowded_timeout: int = 5

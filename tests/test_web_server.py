@@ -111,8 +111,14 @@ def test_waitress_gets_every_limit() -> None:
     assert options["max_request_header_size"] == limits.max_header_bytes <= 64 * 1024
     assert options["threads"] == limits.threads
     assert options["inbuf_overflow"] == limits.inbuf_overflow
-    assert options["asyncore_use_poll"]  # select() fails past 1024 file descriptors
+    assert not options["asyncore_use_poll"]  # select(): the faster loop, fine below 1024 fds
     assert 100 < options["connection_limit"] <= limits.connection_limit
+
+
+def test_many_connections_are_watched_with_poll() -> None:
+    options = waitress_options(replace(ServerLimits(), connection_limit=4000), HOST, 0)
+    # select() cannot watch a descriptor past 1024: past that, poll() or fewer connections.
+    assert options["asyncore_use_poll"] or options["connection_limit"] < 1000
 
 
 def test_running_server_carries_the_limits(server: Any) -> None:

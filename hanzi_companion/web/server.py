@@ -46,6 +46,7 @@ DRAIN_BYTES = 32 * 1024 * 1024
 # Sockets the process keeps for itself (listening socket, trigger pipe, data files).
 _RESERVED_FILES = 64
 _HEAD_BYTES = 2048
+_SELECT_LIMIT = 1024  # FD_SETSIZE: select() refuses descriptors from this number on
 
 # Messages for the errors only waitress raises (before the app sees the request).
 _SERVER_MESSAGES = {
@@ -60,11 +61,12 @@ _SERVER_CODES = {**CODES, 431: "request_header_fields_too_large", 501: "not_impl
 
 def waitress_options(limits: ServerLimits, host: str, port: int) -> dict[str, Any]:
     """The waitress adjustments for ``limits`` (every value waitress would otherwise default)."""
+    connections = open_file_budget(limits.connection_limit)
     return {
         "host": host,
         "port": port,
         "threads": limits.threads,
-        "connection_limit": open_file_budget(limits.connection_limit),
+        "connection_limit": connections,
         "channel_timeout": limits.channel_timeout,
         "cleanup_interval": limits.cleanup_interval,
         "max_request_header_size": limits.max_header_bytes,
@@ -74,8 +76,9 @@ def waitress_options(limits: ServerLimits, host: str, port: int) -> dict[str, An
         "backlog": limits.backlog,
         "ident": IDENT,
         "expose_tracebacks": False,
-        # select() cannot watch file descriptors past 1024; poll() has no such limit.
-        "asyncore_use_poll": True,
+        # waitress's select() loop is the faster one with hundreds of sockets (measured with
+        # benchmarks/web_slow_clients.py) but cannot watch a descriptor past FD_SETSIZE.
+        "asyncore_use_poll": connections + _RESERVED_FILES >= _SELECT_LIMIT,
         "clear_untrusted_proxy_headers": True,
     }
 
