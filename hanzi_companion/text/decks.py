@@ -52,6 +52,7 @@ __all__ = [
     "DECK_SUFFIXES",
     "FORMATS",
     "MAX_DECK_BYTES",
+    "decode_deck_bytes",
     "display_name",
     "read_deck",
     "read_deck_bytes",
@@ -103,6 +104,11 @@ def _read_file(path: Path, source: str) -> bytes:
         raise DeckError(source, "permission denied") from None
     except OSError as error:
         raise DeckError(source, f"cannot be read ({error.strerror or error})") from None
+
+
+def decode_deck_bytes(data: bytes, source: str) -> str:
+    """A text deck's bytes as text (UTF-8, or UTF-16/32 behind a BOM); raises DeckError."""
+    return decode(data, source)
 
 
 def read_deck_bytes(data: bytes, name: str, fmt: str | None = None) -> Deck:

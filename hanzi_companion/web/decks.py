@@ -21,7 +21,7 @@ from hanzi_companion.errors import DeckError, NotFoundError
 from hanzi_companion.glossary import Course, Glossary, build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.render.anki import CharacterDetails, character_details, write_package
-from hanzi_companion.text.decks import read_deck_bytes
+from hanzi_companion.text.decks import decode_deck_bytes, read_deck_bytes
 from hanzi_companion.text.formats.source import PDF_MAGIC, ZIP_MAGIC
 
 DEFAULT_NAME = "deck.md"
@@ -55,9 +55,7 @@ class PostedDeck:
         "" for a binary deck."""
         if self.is_binary:
             return ""
-        if self.data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return self.data.decode("utf-16")
-        return self.data.decode("utf-8-sig")
+        return decode_deck_bytes(self.data, self.name)
 
 
 def clean_name(name: str, default: str = DEFAULT_NAME) -> str:
@@ -112,7 +110,10 @@ def posted_deck(request: Request) -> PostedDeck:
             )
         raise DeckError("the form", "no deck given: choose a file or paste the deck's text")
     if request.mimetype == "application/json":
-        payload = request.get_json(silent=True)
+        try:
+            payload = request.get_json(silent=True)
+        except RecursionError:
+            raise DeckError("the request", "the JSON body is nested too deeply") from None
         if payload is None:
             try:
                 request.get_data(cache=True).decode("utf-8")

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from hanzi_companion.errors import DeckError
+from hanzi_companion.text.folders import leaves_folder
 from hanzi_companion.text.formats.html_page import Element
 
 _TEXTAREA = re.compile(r"<textarea\b([^<>]*)>", re.I)
@@ -28,6 +29,8 @@ def source_url_file(path: Path, data: bytes) -> Path | None:
     candidate = path.parent / url
     if candidate.suffix.lower() in (".html", ".htm") or not candidate.is_file():
         return None  # markdown only: never one page loading another
+    if leaves_folder(candidate, path.parent):
+        return None  # a link (or through one) to a file outside the page's folder
     return candidate
 
 

@@ -69,23 +69,39 @@ _MAGIC = (
 )
 
 
+# Byte-order marks of the wide encodings, UTF-32 first: its little-endian BOM begins with
+# UTF-16's (FF FE 00 00 against FF FE).
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+
+
+def _decode_wide(data: bytes, source: str, codec: str, label: str) -> str:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        raise DeckError(source, f"starts like {label} but is not valid {label}") from None
+    if _mostly_not_text(text):
+        raise DeckError(
+            source,
+            f"binary data behind a {label} byte-order mark (mostly private-use, unassigned "
+            "or control characters), not a text deck",
+        )
+    return text
+
+
 def decode(data: bytes, source: str) -> str:
-    """Decode UTF-8 (BOM allowed; UTF-16 with a BOM too); say where invalid bytes are."""
+    """Decode UTF-8 (BOM allowed; UTF-16 and UTF-32 with a BOM too); say where invalid bytes
+    are."""
     for magic, message in _MAGIC:
         if data.startswith(magic):
             raise DeckError(source, message)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise DeckError(source, "starts like UTF-16 but is not valid UTF-16") from None
-        if _mostly_not_text(text):
-            raise DeckError(
-                source,
-                "binary data behind a UTF-16 byte-order mark (mostly private-use, unassigned "
-                "or control characters), not a text deck",
-            )
-        return text
+    for bom, codec, label in _WIDE_BOMS:
+        if data.startswith(bom):
+            return _decode_wide(data, source, codec, label)
     nul = data.find(b"\x00")
     if nul >= 0:
         head = data[:200]
