@@ -9,9 +9,12 @@ after the lexicon index they come from, and are written atomically. ``jieba.dt``
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import gzip
 import logging
 import math
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -37,12 +40,28 @@ _segmenters: dict[Path, Segmenter] = {}
 _segmenters_lock = threading.Lock()
 
 
+class _OneLine(logging.Filter):
+    """jieba logs a traceback when it cannot write its prefix cache (the run goes on without
+    it): one line with the cause is enough."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None:
+            record.msg = f"jieba: {record.getMessage()} ({record.exc_info[1]})"
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
 def _silence_jieba() -> None:
-    """jieba logs at DEBUG to stderr on every initialisation; keep only its warnings, once."""
+    """jieba logs at DEBUG to stderr on every initialisation; keep only its warnings, each on
+    one line, once."""
     global _logger_silenced
     with _logger_lock:
         if not _logger_silenced:
-            logging.getLogger("jieba").setLevel(logging.WARNING)
+            logger = logging.getLogger("jieba")
+            logger.setLevel(logging.WARNING)
+            logger.addFilter(_OneLine())
             _logger_silenced = True
 
 
@@ -95,7 +114,9 @@ class Segmenter:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         identity = f"{lexicon.path.stem}-seg{SEGMENTER_VERSION}"
+        self._identity = identity
         self.dictionary_path = lexicon.settings.cache_dir / f"segment-{identity}.txt"
+        # jieba's prefix cache; named after the word list's version once started.
         self.cache_path = lexicon.settings.cache_dir / f"segment-{identity}.jieba.cache"
         self._lock = threading.Lock()
         self._tokenizer: Any = None
@@ -111,18 +132,45 @@ class Segmenter:
         return self._tokenizer
 
     def _start(self) -> Any:
-        import jieba
+        import jieba  # noqa: F401  (its import sets its logger to DEBUG: silenced after it)
 
         _silence_jieba()
+        if not _sound_word_list(self.dictionary_path):
+            self._write_word_list()
+        try:
+            return self._tokenizer_on_word_list()
+        except ValueError:
+            # jieba refused a line of the word list (damaged in a way the cheap check missed):
+            # write it again from the lexicon, once.
+            self._write_word_list()
+            try:
+                return self._tokenizer_on_word_list()
+            except ValueError as exc:
+                raise DataFileError(self.dictionary_path, f"unusable word list ({exc})") from None
 
-        if not self.dictionary_path.is_file():
-            write_atomically(
-                self.dictionary_path, "".join(dictionary_lines(self.lexicon)), make_folder=True
-            )
+    def _write_word_list(self) -> None:
+        write_atomically(
+            self.dictionary_path, "".join(dictionary_lines(self.lexicon)), make_folder=True
+        )
+
+    def _tokenizer_on_word_list(self) -> Any:
+        """A jieba Tokenizer on the word list, its prefix cache named after the list's size and
+        time: a cache made from another version of the list (a damaged one) is never read."""
+        import jieba
+
+        stat = self.dictionary_path.stat()
+        prefix = f"segment-{self._identity}"
+        cache = self.dictionary_path.with_name(
+            f"{prefix}-{stat.st_size}-{stat.st_mtime_ns}{_JIEBA_CACHE}"
+        )
         tokenizer = jieba.Tokenizer(dictionary=str(self.dictionary_path))
-        tokenizer.tmp_dir = str(self.cache_path.parent)
-        tokenizer.cache_file = self.cache_path.name
+        tokenizer.tmp_dir = str(cache.parent)
+        tokenizer.cache_file = cache.name
         tokenizer.initialize()
+        if tokenizer.total <= 0:
+            raise ValueError("no word counts")
+        self.cache_path = cache
+        _remove_other_caches(cache, prefix)
         return tokenizer
 
     def cut(self, text: str) -> tuple[str, ...]:
@@ -185,6 +233,44 @@ class Segmenter:
     def is_known(self, word: str) -> bool:
         """True when the segmentation dictionary has ``word``."""
         return bool(self.tokenizer.FREQ.get(word))
+
+
+_JIEBA_CACHE = ".jieba.cache"
+_WORD_LINE = re.compile(rb"[^ \n]+ [0-9]+")
+
+
+def _sound_word_list(path: Path) -> bool:
+    """A cheap check of the segmentation word list (``word count`` lines): there, not empty,
+    its first and last lines whole. An empty, truncated or overwritten list is written again."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as stream:
+            head = stream.read(256)
+            stream.seek(max(0, size - 256))
+            tail = stream.read()
+    except OSError:
+        return False
+    if not head or not tail.endswith(b"\n"):
+        return False
+    first = head.split(b"\n", 1)[0]
+    last = tail[:-1].rsplit(b"\n", 1)[-1]
+    return all(_WORD_LINE.fullmatch(line) for line in (first, last)) and _utf8(first + last)
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _remove_other_caches(current: Path, prefix: str) -> None:
+    """jieba prefix caches of earlier versions of the same word list: never read again."""
+    for other in current.parent.glob(f"{glob.escape(prefix)}*{_JIEBA_CACHE}"):
+        if other != current:
+            with contextlib.suppress(OSError):
+                other.unlink()
 
 
 def _corpus_words(path: Path) -> frozenset[str]:
