@@ -1,6 +1,7 @@
 """Damaged caches: an empty, truncated or overwritten cache is found on opening and built
 again; damage found in the middle of a run is one clear error (exit 2 on the CLI, a JSON
-error on the web) and the damaged file is removed; a stale jieba cache is never read."""
+error on the web) and the damaged file is removed; nothing built from a damaged source
+outlives the source's repair."""
 
 from __future__ import annotations
 
@@ -17,13 +18,10 @@ import pytest
 from hanzi_companion.lexicon import Lexicon, character_index, sqlite_cache
 from hanzi_companion.lexicon import index as lexicon_index
 from hanzi_companion.settings import ENV_CACHE_DIR, Settings
-from hanzi_companion.text.romanization import english_words
-from hanzi_companion.text.segment import Segmenter, segmenter_for
+from hanzi_companion.text.romanization import ENGLISH_VERSION, english_words
+from hanzi_companion.text.segment import segmenter_for
 from hanzi_companion.web import create_app
 from tests.conftest import SEED_DECK
-
-SENTENCE = "我们要建设美丽的城市，大众创业万众创新"
-
 
 # -- damage -----------------------------------------------------------------------------------
 
@@ -55,38 +53,48 @@ DAMAGE = {"empty": empty, "truncated": truncated, "garbage": garbage}
 
 @pytest.fixture(scope="module")
 def built(lexicon: Lexicon, settings: Settings) -> Path:
-    """The session's cache folder with every cache built."""
+    """The session's cache folder with every cache built: the demo course's (the glossary of
+    its deck reads them) and the plain lexicon's (lookup, search and char read it)."""
+    Lexicon.open(settings)
     lexicon.character_index()
     _ = segmenter_for(lexicon).tokenizer
     english_words(lexicon)
     return settings.cache_dir
 
 
+@pytest.fixture(scope="module")
+def names(lexicon: Lexicon, settings: Settings, built: Path) -> dict[str, str]:
+    """The file name of each current cache, by kind."""
+    return {
+        "lexicon": lexicon_index.index_path(settings).name,
+        "characters": character_index.index_path(settings).name,
+        "segment": segmenter_for(lexicon).dictionary_path.name,
+        "english": f"english-{lexicon.path.stem}-v{ENGLISH_VERSION}.tries",
+    }
+
+
 def cache_copy(built: Path, target: Path, damaged: str = "") -> Path:
-    """A private cache folder: hard links to the built caches, a real copy of those whose name
-    starts with ``damaged`` (they are damaged in place)."""
+    """A private cache folder: hard links to the built caches, a real copy of the one called
+    ``damaged`` (it is damaged in place)."""
     target.mkdir()
     for path in built.iterdir():
         if path.suffix == ".tmp" or not path.is_file():
             continue
-        if damaged and path.name.startswith(damaged):
+        if path.name == damaged:
             shutil.copyfile(path, target / path.name)
         else:
             os.link(path, target / path.name)
     return target
 
 
-def only(folder: Path, pattern: str) -> Path:
-    (path,) = folder.glob(pattern)
-    return path
-
-
-def run(cache: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+def run(
+    cache: Path, *arguments: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "hanzi_companion", *arguments],
         capture_output=True,
         text=True,
-        env={**os.environ, ENV_CACHE_DIR: str(cache)},
+        env={**os.environ, ENV_CACHE_DIR: str(cache), **(env or {})},
         timeout=600,
         check=False,
     )
@@ -145,9 +153,11 @@ def test_damage_inside_is_found_by_the_full_check(tmp_path: Path) -> None:
 # -- the real caches through the CLI ----------------------------------------------------------
 
 
-def test_a_truncated_lexicon_index_is_built_again(built: Path, tmp_path: Path) -> None:
-    cache = cache_copy(built, tmp_path / "cache", damaged="lexicon-")
-    index = only(cache, "lexicon-*.sqlite")
+def test_a_truncated_lexicon_index_is_built_again(
+    built: Path, names: dict[str, str], tmp_path: Path
+) -> None:
+    cache = cache_copy(built, tmp_path / "cache", damaged=names["lexicon"])
+    index = cache / names["lexicon"]
     truncated(index)
     completed = run(cache, "lookup", "--json", "创新")
     assert completed.returncode == 0, completed.stderr
@@ -156,9 +166,11 @@ def test_a_truncated_lexicon_index_is_built_again(built: Path, tmp_path: Path) -
     assert sqlite_cache.problem(index, lexicon_index.SCHEMA_VERSION) is None
 
 
-def test_an_overwritten_character_index_is_built_again(built: Path, tmp_path: Path) -> None:
-    cache = cache_copy(built, tmp_path / "cache", damaged="characters-")
-    index = only(cache, "characters-*.sqlite")
+def test_an_overwritten_character_index_is_built_again(
+    built: Path, names: dict[str, str], tmp_path: Path
+) -> None:
+    cache = cache_copy(built, tmp_path / "cache", damaged=names["characters"])
+    index = cache / names["characters"]
     garbage(index)
     completed = run(cache, "char", "创", "--json")
     assert completed.returncode == 0, completed.stderr
@@ -166,9 +178,11 @@ def test_an_overwritten_character_index_is_built_again(built: Path, tmp_path: Pa
     assert sqlite_cache.problem(index, character_index.SCHEMA_VERSION) is None
 
 
-def test_damage_found_mid_run_is_one_line_and_removed(built: Path, tmp_path: Path) -> None:
-    cache = cache_copy(built, tmp_path / "cache", damaged="lexicon-")
-    index = only(cache, "lexicon-*.sqlite")
+def test_damage_found_mid_run_is_one_line_and_removed(
+    built: Path, names: dict[str, str], tmp_path: Path
+) -> None:
+    cache = cache_copy(built, tmp_path / "cache", damaged=names["lexicon"])
+    index = cache / names["lexicon"]
     inner_pages(index)
     completed = run(cache, "search", "innovation")
     assert completed.returncode == 2
@@ -177,17 +191,49 @@ def test_damage_found_mid_run_is_one_line_and_removed(built: Path, tmp_path: Pat
     assert not index.exists()  # the next run builds it again
 
 
-@pytest.mark.parametrize("damage", sorted(DAMAGE))
-def test_a_damaged_segmenter_word_list_is_written_again(
-    damage: str, built: Path, tmp_path: Path
+def overwritten_inside(path: Path) -> None:
+    """Bytes overwritten past the start: the size and any header stay as they were."""
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 4096] = bytes(len(data[middle : middle + 4096]))
+    path.write_bytes(bytes(data))
+
+
+TEXT_DAMAGE = {**DAMAGE, "overwritten inside": overwritten_inside}
+
+
+@pytest.fixture(scope="module")
+def sound_glossary(built: Path) -> str:
+    """The demo deck's glossary (JSON) from sound caches."""
+    completed = run(built, "glossary", str(SEED_DECK), "-f", "json", "-o", "-")
+    assert completed.returncode == 0, completed.stderr
+    return completed.stdout
+
+
+@pytest.mark.parametrize(
+    ("kind", "damage"),
+    [("segment", damage) for damage in sorted(TEXT_DAMAGE)]
+    + [("english", "garbage"), ("english", "overwritten inside")],
+)
+def test_damaged_compiled_word_lists_are_built_again(
+    kind: str,
+    damage: str,
+    built: Path,
+    names: dict[str, str],
+    sound_glossary: str,
+    tmp_path: Path,
 ) -> None:
-    cache = cache_copy(built, tmp_path / "cache", damaged="segment-")
-    for path in cache.glob("segment-*"):
-        DAMAGE[damage](path)  # the word list and jieba's prefix cache
+    """The segmenter's dictionary and the English word lists (tries): the same glossary as
+    from sound caches, nothing on stderr, and the cache sound again."""
+    cache = cache_copy(built, tmp_path / "cache", damaged=names[kind])
+    path = cache / names[kind]
+    sound = path.read_bytes()
+    TEXT_DAMAGE[damage](path)
     completed = run(cache, "glossary", str(SEED_DECK), "-f", "json", "-o", "-")
     assert completed.returncode == 0, completed.stderr
     assert completed.stderr == ""
-    assert '"term": "创新"' in completed.stdout or '"term": "创客"' in completed.stdout
+    assert completed.stdout == sound_glossary
+    assert path.read_bytes() == sound
 
 
 def test_an_unusable_cache_folder_is_one_line(tmp_path: Path) -> None:
@@ -199,48 +245,42 @@ def test_an_unusable_cache_folder_is_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in completed.stderr
 
 
-# -- the segmenter, in the library ------------------------------------------------------------
+# -- a damaged source, restored -------------------------------------------------------------
 
 
-def test_damaged_word_lists_are_written_again(
-    lexicon: Lexicon, built: Path, tmp_path: Path
+def test_a_damaged_source_fails_once_and_works_when_restored(
+    settings: Settings, built: Path, sound_glossary: str, tmp_path: Path
 ) -> None:
-    cache = cache_copy(built, tmp_path / "cache", damaged="segment-")
-    private = Lexicon(lexicon.path, lexicon.settings.with_changes(cache_dir=cache))
-    expected = segmenter_for(lexicon).cut(SENTENCE)
-    for name, damage in sorted(DAMAGE.items()):
-        segmenter = Segmenter(private)
-        damage(segmenter.dictionary_path)
-        assert segmenter.cut(SENTENCE) == expected, name
-
-
-def test_a_stale_jieba_cache_is_never_read(lexicon: Lexicon, built: Path, tmp_path: Path) -> None:
-    """A jieba cache made from a damaged word list keeps no hold once the list is restored,
-    even restored with its old time (``cp -p``), when the cache looks newer than the list."""
-    cache = cache_copy(built, tmp_path / "cache", damaged="segment-")
-    private = Lexicon(lexicon.path, lexicon.settings.with_changes(cache_dir=cache))
-    first = Segmenter(private)
-    good = first.cut(SENTENCE)
-    words = first.dictionary_path
-    original, stat = words.read_bytes(), words.stat()
-    lines = original.splitlines(keepends=True)
-    words.write_bytes(b"".join(lines[:50]))  # cut at a line end: no cheap check can tell
-    poor = Segmenter(private).cut(SENTENCE)
-    assert poor != good  # jieba built its prefix cache from the damaged list
-    words.write_bytes(original)
-    os.utime(words, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert Segmenter(private).cut(SENTENCE) == good
-    assert len(list(cache.glob("segment-*.jieba.cache"))) == 1  # old prefix caches removed
+    """jieba's word counts damaged: one clear error; restored (with its old time, as ``cp -p``
+    does), everything works again from the caches already there: nothing built from the
+    damaged file is kept."""
+    data = tmp_path / "data"
+    shutil.copytree(settings.data_dir, data, copy_function=os.link)
+    source = data / settings.jieba_dict_path.name
+    original, stat = source.read_bytes(), source.stat()
+    source.unlink()
+    source.write_bytes(original[: len(original) // 2])
+    cache = cache_copy(built, tmp_path / "cache")
+    env = {"HANZI_COMPANION_DATA": str(data)}
+    damaged = run(cache, "glossary", str(SEED_DECK), "-f", "json", "-o", "-", env=env)
+    assert damaged.returncode == 2
+    assert damaged.stderr.splitlines()[-1].startswith("Error: ")
+    assert "Traceback" not in damaged.stderr
+    source.write_bytes(original)
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    restored = run(cache, "glossary", str(SEED_DECK), "-f", "json", "-o", "-", env=env)
+    assert restored.returncode == 0, restored.stderr
+    assert restored.stdout == sound_glossary
 
 
 # -- the web ----------------------------------------------------------------------------------
 
 
 def test_the_web_reports_damage_once_as_json(
-    lexicon: Lexicon, settings: Settings, built: Path, tmp_path: Path
+    lexicon: Lexicon, settings: Settings, built: Path, names: dict[str, str], tmp_path: Path
 ) -> None:
-    cache = cache_copy(built, tmp_path / "cache", damaged="lexicon-")
-    index = only(cache, lexicon.path.name)
+    cache = cache_copy(built, tmp_path / "cache", damaged=names["lexicon"])
+    index = cache / names["lexicon"]
     inner_pages(index)
     damaged = Lexicon(index, settings.with_changes(cache_dir=cache))
     app = create_app(

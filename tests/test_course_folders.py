@@ -42,7 +42,7 @@ def test_the_listing_skips_links_leaving_the_folder(tmp_path: Path) -> None:
     course = make_course(tmp_path)
     listing = course_decks(course)
     assert [p.name for p in listing.paths] == ["week01.md", "week02.md"]
-    assert [p.name for p in listing.outside] == ["week98.md"]
+    assert [s.path.name for s in listing.skipped] == ["week98.md"]
     assert listing.warnings() == (f"{course / 'week98.md'}: {WARNING}",)
     assert leaves_folder(course / "week98.md", course)
     assert not leaves_folder(course / "week02.md", course)
@@ -139,4 +139,4 @@ def test_a_link_loop_is_skipped_too(tmp_path: Path, name: str) -> None:
     course = tmp_path / "course"
     course.mkdir()
     (course / name).symlink_to(course / name)
-    assert [p.name for p in course_decks(course).outside] == [name]
+    assert [s.path.name for s in course_decks(course).skipped] == [name]

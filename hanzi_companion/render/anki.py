@@ -42,6 +42,7 @@ import time
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -52,6 +53,7 @@ from hanzi_companion.errors import OutputError
 from hanzi_companion.files import atomic_output
 from hanzi_companion.glossary import CharacterOfTheWeek, Course, Glossary, GlossaryTerm
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.lexicon.links import links_for
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Link, SenseKind
 from hanzi_companion.render.glossary_common import (
@@ -446,15 +448,48 @@ def _lecture_deck_name(glossary: Glossary) -> str:
     return _deck_component(name) or "Lecture"
 
 
+class _TextOnly(HTMLParser):
+    """The text of an HTML fragment: tags dropped, entities decoded, scripts and styles out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._hidden:
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def plain_text(text: str) -> str:
+    """A name from a deck's front matter as plain text: Anki shows deck names and tags as
+    they are, and some of its screens as HTML, so no markup may reach them."""
+    if "<" not in text and "&" not in text:
+        return text
+    parser = _TextOnly()
+    parser.feed(text)
+    parser.close()
+    return re.sub(r"[<>]", " ", "".join(parser.parts))
+
+
 def _deck_component(name: str) -> str:
-    """One level of a deck name: no ``::`` (Anki's separator), no control characters."""
-    name = re.sub(r"[\x00-\x1f\x7f]", " ", name).replace("::", ":")
+    """One level of a deck name: plain text, no ``::`` (Anki's separator), no controls."""
+    name = re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", plain_text(name)).replace("::", ":")
     return re.sub(r"\s+", " ", name).strip()
 
 
 def _tag(text: str) -> str:
-    """An Anki tag: no spaces (Anki splits on them), no quotes or control characters."""
-    tag = re.sub(r"[\s\"'\x00-\x1f\x7f]+", "_", text.strip())
+    """An Anki tag: plain text without spaces (Anki splits on them), quotes, markup
+    characters or controls."""
+    tag = re.sub(r"[\s\"'<>&\x00-\x1f\x7f-\x9f]+", "_", plain_text(text).strip())
     return tag.strip("_") or "untitled"
 
 
@@ -619,8 +654,8 @@ def _notes_html(term: GlossaryTerm) -> str:
 
 
 def hsk_tag(level: int) -> str:
-    """``HSK4``; level 7 stands for the HSK 3.0 band 7-9."""
-    return "HSK7-9" if level >= 7 else f"HSK{level}"
+    """The level's label as an Anki tag (tags cannot hold spaces): ``HSK4``, ``HSK7-9``."""
+    return level_label(level).replace(" ", "")
 
 
 def _term_note(

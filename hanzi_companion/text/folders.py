@@ -1,8 +1,13 @@
 """The deck files of a course folder: one listing for the CLI, the static site and the web UI.
 
-A deck is a file directly inside the folder with a deck suffix, not hidden. A symlink whose
-target lies outside the folder is no deck of the course (``week98.md -> /etc/passwd`` would
-otherwise be published): it is skipped and reported, never read.
+A deck is a file directly inside the folder with a deck suffix, not hidden. A course folder
+often holds more: its own README, a licence, the course dictionary (``course.u8``), images.
+Files without a deck's suffix are left alone without a word. Two kinds of file with a deck's
+suffix are skipped with a reason, so nobody wonders where they went:
+
+- the folder's own documentation (README, LICENSE, ...): no lecture;
+- a symlink whose target lies outside the folder (``week98.md -> /etc/passwd`` would
+  otherwise be published): never read.
 """
 
 from __future__ import annotations
@@ -10,21 +15,51 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-DECK_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+from hanzi_companion.text.formats import DECK_SUFFIXES
+
+__all__ = ["DECK_SUFFIXES", "FolderDecks", "SkippedFile", "course_decks", "leaves_folder"]
+
+# File stems (lowercase) of a folder's documentation, by the usual conventions of source
+# repositories and downloads; none of them is a lecture.
+_DOCUMENTATION_STEMS = frozenset(
+    {"readme", "license", "licence", "copying", "changelog", "changes", "contributing", "authors"}
+)
+OUTSIDE_REASON = "a link to a file outside the course folder"
+DOCUMENTATION_REASON = "the folder's documentation, not a slide deck"
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file of the course folder that looks like a deck but is not one of its decks, and why."""
+
+    path: Path
+    reason: str
+
+    def warning(self) -> str:
+        return f"{self.path}: skipped, {self.reason}"
 
 
 @dataclass(frozen=True)
 class FolderDecks:
-    """The deck files of a folder, sorted by name, and the links skipped as leaving it."""
+    """The deck files of a folder, sorted by name, and the files skipped with a reason."""
 
     paths: tuple[Path, ...]
-    outside: tuple[Path, ...] = ()
+    skipped: tuple[SkippedFile, ...] = ()
 
     def warnings(self) -> tuple[str, ...]:
-        """One line per skipped link, for standard error or a report."""
-        return tuple(
-            f"{path}: skipped, a link to a file outside the course folder" for path in self.outside
-        )
+        """One line per skipped file, for standard error or a report."""
+        return tuple(file.warning() for file in self.skipped)
+
+
+def has_deck_suffix(path: Path) -> bool:
+    return path.suffix.lower() in DECK_SUFFIXES
+
+
+def not_a_deck(path: Path) -> str | None:
+    """Why a file with a deck's suffix is not a deck (its folder's documentation), or None."""
+    if path.stem.lower() in _DOCUMENTATION_STEMS:
+        return DOCUMENTATION_REASON
+    return None
 
 
 def leaves_folder(path: Path, folder: Path) -> bool:
@@ -38,12 +73,16 @@ def leaves_folder(path: Path, folder: Path) -> bool:
 def course_decks(folder: Path) -> FolderDecks:
     """The deck files directly inside ``folder`` (see the module docstring)."""
     paths: list[Path] = []
-    outside: list[Path] = []
+    skipped: list[SkippedFile] = []
     for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in DECK_SUFFIXES or path.name.startswith("."):
+        if path.name.startswith(".") or not has_deck_suffix(path):
             continue
         if leaves_folder(path, folder):
-            outside.append(path)
-        elif path.is_file():
+            skipped.append(SkippedFile(path, OUTSIDE_REASON))
+        elif not path.is_file():
+            continue
+        elif reason := not_a_deck(path):
+            skipped.append(SkippedFile(path, reason))
+        else:
             paths.append(path)
-    return FolderDecks(tuple(paths), tuple(outside))
+    return FolderDecks(tuple(paths), tuple(skipped))

@@ -15,12 +15,11 @@ from flask.json.provider import DefaultJSONProvider
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.render.json_text import escape_json_text
-from hanzi_companion.settings import Settings, templates_dir
+from hanzi_companion.settings import MAX_UPLOAD_BYTES, Settings, templates_dir
 from hanzi_companion.web.cache import RenderCache
 from hanzi_companion.web.course import CourseFolder
 
 EXTENSION_KEY = "hanzi_companion"
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,8 @@ def init_app(app: Flask, settings: Settings) -> None:
     """Open the resources and register blueprints, template helpers, security and errors."""
     from hanzi_companion.web import api, errors, pages, security, templating
 
-    lexicon = app.config.get("LEXICON") or Lexicon.open(settings)
+    # The course folder's own dictionary (course.u8 beside its decks) joins the bundled ones.
+    lexicon = app.config.get("LEXICON") or Lexicon.open(settings.for_course(settings.course_dir))
     app.extensions[EXTENSION_KEY] = Resources(
         settings=settings,
         lexicon=lexicon,

@@ -6,6 +6,8 @@ Errors share one shape, ``{"error": {"code": ..., "message": ...}}`` (see ``web/
 
 from __future__ import annotations
 
+import re
+
 from flask import Blueprint, Response, jsonify, request
 
 from hanzi_companion.errors import InvalidQueryError
@@ -69,10 +71,8 @@ def search() -> Response:
     kind_name = request.args.get("kind", "auto")
     if kind_name != "auto" and kind_name not in KINDS:
         raise InvalidQueryError(f"kind must be one of auto, {', '.join(KINDS)}; not {kind_name!r}")
-    limit_text = request.args.get("limit", "50")
-    if not limit_text.isdigit() or not 1 <= int(limit_text) <= MAX_LIMIT:
-        raise InvalidQueryError(f"limit must be a whole number from 1 to {MAX_LIMIT}")
-    results = resources().lexicon.search(query, kind=KINDS.get(kind_name), limit=int(limit_text))
+    limit = _whole_number("limit", 50, 1, MAX_LIMIT)
+    results = resources().lexicon.search(query, kind=KINDS.get(kind_name), limit=limit)
     return jsonify(search_json(results))
 
 
@@ -150,6 +150,21 @@ def course_deck(name: str) -> Response:
     res = resources()
     deck = res.course.deck(name)
     return _json_text(render_json(_views.course_glossary(res.lexicon, res.course, deck)))
+
+
+_ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def _whole_number(name: str, default: int, low: int, high: int) -> int:
+    """A query parameter holding a whole number from ``low`` to ``high`` (ASCII digits only:
+    ``isdigit`` also accepts ² and other digits ``int`` refuses)."""
+    text = request.args.get(name)
+    if text is None:
+        return default
+    value = int(text) if _ASCII_NUMBER.fullmatch(text) else low - 1
+    if not low <= value <= high:
+        raise InvalidQueryError(f"{name} must be a whole number from {low} to {high}")
+    return value
 
 
 def _flag(name: str) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from hanzi_companion.errors import NotFoundError
 from hanzi_companion.glossary import Glossary
-from hanzi_companion.text.folders import DECK_SUFFIXES, leaves_folder
+from hanzi_companion.text.folders import has_deck_suffix, leaves_folder, not_a_deck
 
 # A deck's URL name is its file stem: it starts with a letter or digit (hidden files and
 # editor backups are left out); spaces and Chinese are fine, since names are only looked up.
@@ -52,12 +52,13 @@ class CourseFolder:
         self._glossaries: dict[str, tuple[tuple[int, int], Glossary]] = {}
 
     def decks(self) -> tuple[CourseDeck, ...]:
-        """The deck files of the folder in week order (hidden and odd names skipped)."""
+        """The deck files of the folder in week order (hidden and odd names and the folder's
+        documentation skipped)."""
         if not self.folder.is_dir():
             return ()
         found = []
         for path in self.folder.iterdir():
-            if path.suffix.lower() not in DECK_SUFFIXES or not _NAME.match(path.stem):
+            if not has_deck_suffix(path) or not _NAME.match(path.stem) or not_a_deck(path):
                 continue
             if not path.is_file() or leaves_folder(path, self.folder):
                 continue
