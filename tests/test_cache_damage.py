@@ -296,3 +296,11 @@ def test_the_web_reports_damage_once_as_json(
     assert not index.exists()
     page = client.get("/search", query_string={"q": "innovation"})
     assert page.status_code == 503 and b"Traceback" not in page.data
+
+
+def test_a_relative_cache_path_is_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    small_cache(tmp_path / "kind-1.sqlite")
+    monkeypatch.chdir(tmp_path)
+    relative = Path("kind-1.sqlite")
+    assert sqlite_cache.problem(relative, "7") is None
+    assert sqlite_cache.discard_damaged([(relative, "7")]) == []

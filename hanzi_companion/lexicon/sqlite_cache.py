@@ -178,7 +178,7 @@ def problem(path: Path, schema: str) -> str | None:
     if header[24:28] == header[92:96] and size < pages * page_size:  # the page count is valid
         return f"truncated ({size} of {pages * page_size} bytes)"
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
         try:
             row = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         finally:
@@ -215,7 +215,7 @@ def discard_damaged(caches: Iterable[tuple[Path, str]]) -> list[tuple[Path, str]
         why = problem(path, schema)
         if why is None:
             try:
-                connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+                connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
                 try:
                     verdict = str(connection.execute("PRAGMA quick_check").fetchone()[0])
                 finally:
