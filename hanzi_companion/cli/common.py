@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -54,8 +55,26 @@ def handle_errors(function: Callable[P, R]) -> Callable[P, R]:
             ) from None
         except MemoryError:
             raise CommandError("the input is too large to process") from None
+        except sqlite3.DatabaseError as exc:
+            raise CommandError(_damaged_cache(exc)) from None
 
     return wrapper
+
+
+def _damaged_cache(exc: sqlite3.DatabaseError) -> str:
+    """The one-line error for a compiled cache found damaged in the middle of a run (the
+    checks on opening it passed); the damaged file is removed, so the next run rebuilds it."""
+    from hanzi_companion.lexicon.lexicon import discard_damaged_caches
+
+    settings = Settings.from_env()
+    damaged = discard_damaged_caches(settings)
+    if damaged:
+        path, why = damaged[0]
+        return f"{path}: the cache was damaged ({why}) and is removed; run the command again"
+    return (
+        f"a cache in {settings.cache_dir} is damaged ({exc}); remove the files there and run "
+        "the command again"
+    )
 
 
 class _FirstNameShown(click.Option):
@@ -117,11 +136,11 @@ def progress_bar(label: str) -> Iterator[Callable[[str, int, int], None]]:
 
 def open_lexicon(settings: Settings | None = None, *, quiet: bool = False) -> Lexicon:
     """Open the lexicon; when the index must be built, show a progress bar on stderr."""
-    from hanzi_companion.lexicon import index
+    from hanzi_companion.lexicon import index, sqlite_cache
 
     settings = settings or Settings.from_env()
     path = index.index_path(settings)  # digests every source: computed once per command
-    if path.is_file():
+    if path.is_file() and sqlite_cache.problem(path, index.SCHEMA_VERSION) is None:
         return Lexicon(path, settings)
     if quiet:
         return Lexicon.open(settings)
