@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Test processes (pytest-xdist); browser tests share one worker (see tests/browser/conftest.py).
+TEST_WORKERS ?= auto
 
 .PHONY: run test lint typecheck unit index clean
 
@@ -23,7 +25,7 @@ test: $(STAMP)
 	$(BIN)/ruff check hanzi_companion tests benchmarks
 	$(BIN)/ruff format --check hanzi_companion tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 index: $(STAMP)
 	$(BIN)/hanzi-companion index
