@@ -11,11 +11,9 @@ from typing import Any
 
 import click
 
-from hanzi_companion.cli.common import CommandError, handle_errors, open_lexicon
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+from hanzi_companion.cli.common import CommandError, course_option, handle_errors, open_lexicon
+from hanzi_companion.settings import Settings
+from hanzi_companion.wording import plural
 
 
 @click.command("site")
@@ -29,12 +27,7 @@ def _plural(count: int, word: str) -> str:
     help="The site folder: new, empty, or a site this command built before (it is replaced "
     "as a whole, atomically).",
 )
-@click.option(
-    "--course",
-    default=None,
-    metavar="NAME",
-    help="Course name (default: the decks' course metadata, else the folder's name).",
-)
+@course_option("Course name (default: the decks' course metadata, else the folder's name).")
 @click.option(
     "--deck-url",
     default="",
@@ -66,11 +59,10 @@ def site_command(
     """
     from hanzi_companion.site import build_site
 
-    if course is not None and not course.strip():
-        raise CommandError("--course must not be empty")
     if deck_url and not re.match(r"https?://", deck_url):
         raise CommandError("--deck-url must start with http:// or https://")
-    lexicon = open_lexicon()
+    # The course folder's own dictionary (course.u8 beside the decks) joins the bundled ones.
+    lexicon = open_lexicon(Settings.from_env().for_course(course_dir))
     with contextlib.ExitStack() as stack:
         # The bar appears with the first step, so an error in the arguments prints alone.
         bars: list[Any] = []
@@ -95,18 +87,27 @@ def site_command(
             deck_url_template=deck_url,
             force=force,
         )
+    for message in summary.skipped:
+        click.echo(f"{message} (skipped)", err=True)
     for message in summary.messages:
         click.echo(message, err=True)
+    for message in summary.failed:
+        click.echo(f"{message} (left out of the site)", err=True)
     decks = len(summary.decks)
     if summary.unchanged:
-        what = f"already up to date ({_plural(decks, 'deck')})"
+        what = f"already up to date ({plural(decks, 'deck')})"
     else:
         rendered = len(summary.rendered_decks)
         what = (
-            f"{_plural(decks, 'deck')} ({rendered} rendered, {decks - rendered} unchanged), "
-            f"{_plural(len(summary.characters), 'character page')}"
+            f"{plural(decks, 'deck')} ({rendered} rendered, {decks - rendered} unchanged), "
+            f"{plural(len(summary.characters), 'character page')}"
         )
     click.echo(f"Site {output}: {what}. Open {output / 'index.html'}", err=True)
+    if summary.failed:
+        total = len(summary.decks) + len(summary.failed)
+        names = ", ".join(m.split(":", 1)[0] for m in summary.failed)
+        click.echo(f"{len(summary.failed)} of {plural(total, 'deck')} failed: {names}", err=True)
+        raise click.exceptions.Exit(1)
 
 
 COMMANDS: tuple[click.Command, ...] = (site_command,)

@@ -44,6 +44,8 @@ def sources_for(settings: Settings) -> tuple[Source, ...]:
     sources = [Source(settings.cedict_path, CEDICT_SOURCE)]
     if settings.course_dictionary_path.is_file():
         sources.append(Source(settings.course_dictionary_path, "course dictionary"))
+    for path in settings.course_dictionaries:
+        sources.append(Source(path, "course dictionary"))
     for path in settings.user_dictionaries:
         sources.append(Source(path, f"user dictionary {path.name}"))
     return tuple(sources)

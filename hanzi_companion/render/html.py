@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from hanzi_companion.glossary import Course, DeckInfo, Glossary
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.render.glossary_common import (
     character_links,
     credit_line,
@@ -26,8 +27,9 @@ from hanzi_companion.render.glossary_common import (
     part_title,
     term_links,
     week_heading,
+    without_controls,
 )
-from hanzi_companion.render.templating import mark_chinese
+from hanzi_companion.render.templating import FILTERS, mark_chinese
 from hanzi_companion.settings import Settings, templates_dir
 
 BODY_TEMPLATE = "glossary.html"
@@ -37,13 +39,15 @@ STANDALONE_TEMPLATE = "glossary_standalone.html"
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """The Jinja environment of exported pages (created on first use, autoescape on)."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,
         keep_trailing_newline=True,
     )
+    env.filters.update(FILTERS)
+    return env
 
 
 def tone_markup(numbered: str) -> Markup:
@@ -65,6 +69,7 @@ def glossary_context(glossary: Glossary, *, deck_url_template: str = "") -> dict
         "glossary": glossary,
         "tone_html": tone_markup,
         "mark_chinese": mark_chinese,
+        "hsk_label": level_label,
         "week_heading": week_heading,
         "term_links": term_links,
         "character_links": character_links,
@@ -97,7 +102,7 @@ def _render_page(
         credit=credit_line(glossaries),
         heading_level=heading_level,
     )
-    return environment().get_template(STANDALONE_TEMPLATE).render(context)
+    return without_controls(environment().get_template(STANDALONE_TEMPLATE).render(context))
 
 
 _EMPTY = Glossary(deck=DeckInfo(name=""), characters=(), terms=())

@@ -29,8 +29,10 @@ from hanzi_companion.render.glossary_common import (
     other_form,
     other_sources,
     term_links,
+    without_controls,
 )
 from hanzi_companion.settings import Settings
+from hanzi_companion.wording import plural
 
 TERMS_PER_SLIDE = 8
 MAX_GLOSS = 90  # characters of gloss that fit one table row of a 4:3 slide
@@ -142,7 +144,7 @@ def _deck_slides(
     meta = deck_meta(glossary.deck)
     if meta:
         title += [_line(meta), ""]
-    summary = f"{len(glossary.terms)} terms"
+    summary = plural(len(glossary.terms), "term")
     if glossary.characters:
         chars = "".join(escape(c.character) for c in glossary.characters)
         summary += f' · character of the week: <span lang="zh-Hans">{chars}</span>'
@@ -220,7 +222,7 @@ def _join(slides: list[str]) -> str:
     # Leading separator: the output is appended to the end of an existing deck. Slide
     # properties (name:, class:) go on the lines right after the separator, where remark
     # looks for them.
-    return "".join(f"\n---\n{slide}\n" for slide in slides).lstrip("\n")
+    return without_controls("".join(f"\n---\n{slide}\n" for slide in slides).lstrip("\n"))
 
 
 def render_slides(

@@ -24,6 +24,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
+from hanzi_companion.text.labels import in_label
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.segment import Segmenter, segmenter_for
 
@@ -313,6 +314,9 @@ class Extractor:
     ) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of ``run`` on its line: a sentence the slide writes as a term (see
         ``written_as_term``, given whether the run could be a slogan's clause) stays whole."""
+        unit = repeated_unit(run)
+        if unit and not self.lookup(run):
+            return self._split(unit)
         words = self.sentence_words(run)
         if words is None and sentence_line and len(run) > 1 and not self.lookup(run):
             words = self.segmenter.cut(run)
@@ -398,6 +402,8 @@ class Extractor:
     ) -> Iterator[Mention]:
         run = match.group()
         start, end = match.span()
+        if "第" in line and in_label(line, start, end):
+            return  # 第三周, 第3讲: the deck's week or lecture, metadata and no term
         if len(run) == 1 and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit()):
             return  # a unit written against a number (2014年, 3个), not a term
         window = max(0, start - _LOOK)  # bounded: a long line without spaces stays linear
@@ -427,7 +433,8 @@ class Extractor:
             pieces = self._terms_of_run(run, written_as_term, sentence_line)
         whole = len(pieces) == 1 and pieces[0][0] in (run, line[start:end])
         other_name_of = _term_before_parenthesis(line, start, end) if whole else ""
-        for term, parts in pieces:
+        spans = [(start, end)] if whole else _spans_in(line, start, end, [t for t, _ in pieces])
+        for (term, parts), (term_start, term_end) in zip(pieces, spans, strict=True):
             han = "".join(HAN_RUN.findall(term)) if mixed is not None else term
             slide_gloss = romanisation = ""
             span: tuple[int, int] | None = None
@@ -445,7 +452,7 @@ class Extractor:
                 slide=slide.number,
                 slide_title=slide.title,
                 in_notes=in_notes,
-                context=_context(line, start, end),
+                context=_context(line, term_start, term_end),
                 slide_gloss=slide_gloss,
                 romanisation=romanisation,
                 romanisation_span=span,
@@ -651,6 +658,18 @@ def _among_names(named: int, others: int) -> bool:
     return named >= _SIBLING_NAMES and 3 * named >= 2 * others
 
 
+_REPEATS_MIN = 3  # AA and ABAB reduplications (看看, 研究研究) are words; more is repetition
+
+
+def repeated_unit(run: str) -> str:
+    """The unit ``run`` repeats three times or more (创创创创 -> 创, 创新创新创新 -> 创新),
+    else "": a run that only repeats is that unit written again and again, not one word."""
+    period = (run + run).find(run, 1)  # the shortest period, in linear time
+    if 0 < period < len(run) and len(run) // period >= _REPEATS_MIN:
+        return run[:period]
+    return ""
+
+
 def _content_word(word: str) -> bool:
     """A word of a sentence worth listing: two characters or more, not a grammatical word."""
     return len(word) > 1 and word not in FUNCTION_WORDS
@@ -712,11 +731,29 @@ def _alone(line: str, start: int, end: int) -> bool:
     return not line[:start].strip() and not line[end:].strip()
 
 
+def _spans_in(line: str, start: int, end: int, terms: list[str]) -> list[tuple[int, int]]:
+    """Where each of ``terms``, pieces of the run ``line[start:end]`` in reading order, stands
+    in the line. Each piece is looked for at most ``_LOOK`` characters past the previous one
+    (single characters a sentence skips lie between them), so a long run stays linear."""
+    spans = []
+    cursor = start
+    for term in terms:
+        found = line.find(term, cursor, min(end, cursor + _LOOK + len(term)))
+        if found < 0:
+            spans.append((cursor, min(end, cursor + len(term))))
+            continue
+        cursor = found + len(term)
+        spans.append((found, cursor))
+    return spans
+
+
 def _context(line: str, start: int, end: int, width: int = 80) -> str:
-    """The line, shortened to about ``width`` characters around ``line[start:end]``."""
+    """The line, shortened to about ``width`` characters around ``line[start:end]`` (a term
+    longer than that is cut too: a context never holds a whole run or a whole long line)."""
     line = line.strip() if len(line) <= width else line
     if len(line) <= width:
         return line.strip()
+    end = min(end, start + width)
     margin = max(0, (width - (end - start)) // 2)
     left = max(0, start - margin)
     right = min(len(line), end + margin)

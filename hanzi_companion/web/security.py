@@ -27,6 +27,23 @@ PAGE_POLICY = "; ".join(
 SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 
 
+# Cache-Control by what a response depends on. The lexicon is fixed for the life of the
+# process; the course folder may change at any time; posted decks and errors are not for caches.
+CACHE_LEXICON = "public, max-age=3600"
+CACHE_COURSE = "no-cache"
+CACHE_NONE = "no-store"
+_COURSE_PATHS = ("/course/", "/course.", "/api/course")
+
+
+def cache_policy(method: str, path: str, status: int) -> str:
+    """The Cache-Control of a response the view did not set one for."""
+    if method not in ("GET", "HEAD") or status >= 400:
+        return CACHE_NONE
+    if path in ("/", "/course") or path.startswith(_COURSE_PATHS):
+        return CACHE_COURSE
+    return CACHE_LEXICON
+
+
 class InvalidUtf8(BadRequest):
     """The URL (path or query string) is not valid UTF-8 once percent-decoded."""
 
@@ -50,17 +67,27 @@ def check_utf8() -> None:
         raise InvalidUtf8() from None
 
 
-def add_headers(response: Response) -> Response:
-    headers = response.headers
-    if response.mimetype == "image/svg+xml":
-        headers.setdefault("Content-Security-Policy", SVG_POLICY)
-    else:
-        headers.setdefault("Content-Security-Policy", PAGE_POLICY)
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("Referrer-Policy", "same-origin")
-    if request.path.startswith("/api/") or request.path.endswith(".json"):
+def security_headers(path: str, mimetype: str) -> dict[str, str]:
+    """The headers every response carries (also waitress's own error responses)."""
+    svg = mimetype.split(";", 1)[0].strip() == "image/svg+xml"
+    headers = {
+        "Content-Security-Policy": SVG_POLICY if svg else PAGE_POLICY,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin",
+    }
+    if path.startswith("/api/") or path.endswith(".json"):
         # Read-only public data: slides on any host may fetch it (no credentials involved).
-        headers.setdefault("Access-Control-Allow-Origin", "*")
+        headers["Access-Control-Allow-Origin"] = "*"
+    return headers
+
+
+def add_headers(response: Response) -> Response:
+    for name, value in security_headers(request.path, response.mimetype or "").items():
+        response.headers.setdefault(name, value)
+    if "Cache-Control" not in response.headers:
+        response.headers["Cache-Control"] = cache_policy(
+            request.method, request.path, response.status_code
+        )
     return response
 
 
