@@ -19,16 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_DECK = ROOT / "hanzi_companion" / "demo_course" / "week07.txt"
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under ``pytest -n N --dist loadgroup`` (``make test``) the tests of one module run on
-    one worker, so each module-scoped fixture is built once; browser tests form one group
-    of their own (tests/browser/conftest.py). Without xdist the groups change nothing."""
-    for item in items:
-        if item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
-
-
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """Settings on the bundled data; the index cache is reused across sessions when unchanged.

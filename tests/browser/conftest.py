@@ -73,14 +73,11 @@ def find_chromium() -> str | None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Everything under tests/browser is a browser test (``-m "not browser"`` leaves it out),
-    all in one group: under ``pytest -n N --dist loadgroup`` one worker runs them, with one
-    Chromium and one set of servers, while the others run the rest."""
+    """Everything under tests/browser is a browser test (``-m "not browser"`` leaves it out)."""
     here = Path(__file__).parent
     for item in items:
         if here in Path(str(item.fspath)).parents:
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
