@@ -583,6 +583,7 @@ def test_missing_folder_and_too_large_files(tmp_path: Path) -> None:
 
 
 def test_a_5_mb_deck_is_read() -> None:
+    """Slow (seconds): two whole decks at the size limit, 5 MB each, are read."""
     slide = (
         "class: inverse\n# Slide 城市 [link](https://example.org/?w=创)\n"
         "- item .red[红] *em* <br> `code` ![i](x.png)\n???\nnotes 笔记\n"

@@ -120,7 +120,8 @@ class DigestMemo:
 def building(path: Path) -> Iterator[sqlite3.Connection]:
     """A connection to a fresh database that becomes ``path`` only if the block succeeds.
 
-    The block fills the database; on success it is committed, vacuumed and moved into place.
+    The block fills the database; on success it is committed and moved into place (not
+    vacuumed: a database filled once and never deleted from has no free pages to reclaim).
     On any error the temporary file is removed and ``path`` is left as it was.
     """
     import tempfile  # only builds need it (and shutil, random...): kept off every start-up
@@ -143,7 +144,6 @@ def building(path: Path) -> Iterator[sqlite3.Connection]:
             connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
             yield connection
             connection.commit()
-            connection.execute("VACUUM")
         finally:
             connection.close()
         os.replace(tmp, path)
