@@ -176,13 +176,16 @@ def test_a_mixed_term_the_dictionary_has_is_read_whole(lexicon: Lexicon) -> None
 
 @pytest.mark.slow
 def test_user_dictionary_terms_are_known_and_kept_whole(settings: Settings, tmp_path: Path) -> None:
+    """Slow the first time (a whole index with the user dictionary, its segmenter and word
+    lists are built); they stay in the session cache, named after the sources, so later runs
+    reuse them."""
     user = tmp_path / "mine.u8"
     user.write_text(
         "# source: a teacher's own list\n"
         "榕樹咖啡屋 榕树咖啡屋 [Rong2 shu4 Ka1 fei1 wu1] /Banyan Cafe (a cafe)/\n",
         encoding="utf-8",
     )
-    own = settings.with_changes(user_dictionaries=(user,), cache_dir=tmp_path / "cache")
+    own = settings.with_changes(user_dictionaries=(user,))
     lexicon = Lexicon.open(own)
     glossary = build_glossary(deck("我们在榕树咖啡屋见面。"), lexicon)
     by_term = {t.term: t for t in glossary.terms}

@@ -85,6 +85,7 @@ def _build_in_child(settings: Settings) -> str:
 
 
 def test_concurrent_builds_leave_one_valid_index(tmp_path: Path) -> None:
+    """Slow (seconds): two fresh Python processes import the package and build at once."""
     settings = _small_settings(tmp_path)
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         paths = pool.map(_build_in_child, [settings, settings])
