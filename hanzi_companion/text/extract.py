@@ -26,6 +26,7 @@ from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.segment import Segmenter, segmenter_for
+from hanzi_companion.text.syllables import ROMAN_WORD, as_marks, numbered_reading, syllables_of
 
 _HAN_CLASS = (
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U000323af\u3007\u3005"
@@ -431,9 +432,13 @@ class Extractor:
             han = "".join(HAN_RUN.findall(term)) if mixed is not None else term
             slide_gloss = romanisation = ""
             span: tuple[int, int] | None = None
+            written = ""
             if whole:
                 slide_gloss, romanisation, span = self._around(
                     line, start, end, han, previous, following, labels, in_notes
+                )
+                written = _written_reading(line, end, han) or reading_beside(
+                    line, start, end, span, han
                 )
                 if span is not None:
                     span = (span[0] + line_start, span[1] + line_start)
@@ -453,7 +458,7 @@ class Extractor:
                 line_start=line_start,
                 start=line_start + start,
                 shown_on=slide.number if number is None else number,
-                written_reading=_written_reading(line, end, han) if whole else "",
+                written_reading=written,
                 among_names=among_names and whole,
             )
 
@@ -556,6 +561,13 @@ class Extractor:
                 if found:
                     romanisation = found
                     break
+        # The English is read as if the romanisation beside the term were not written:
+        # ``小年 xiǎo nián Little New Year``, ``吃糖瓜 chī táng guā — eating malt sugar candy``.
+        blanked = _blank_beside(line, start, end, span)
+        # A term, its romanisation, then English: a vocabulary line, whose English is the
+        # term's meaning even in words no dictionary sense shares ("practise calligraphy").
+        vocabulary_line = blanked != line
+        line = blanked
         # (text, bare): a bare gloss is no gloss when it is only a link's label
         # (``创 Purple Culture / Hanziyuan``); in parentheses a label is the slide's English.
         # Each candidate is read only when the ones before it gave nothing.
@@ -581,10 +593,48 @@ class Extractor:
             if found:
                 romanisation = romanisation or found
                 continue  # the "English" is the term's own romanisation
-            if bare and not self._agrees(han, candidate):
+            if bare and not vocabulary_line and not self._agrees(han, candidate):
                 continue  # "Hong Kong: 單位" is a topic, not what 單位 means
             return candidate, romanisation, span
         return "", romanisation, span
+
+
+# What may stand between a term and the romanisation written beside it.
+_BESIDE_GAP = re.compile(r"[\s(（\[/:：,，=|\-–—]*")
+_BESIDE_OPEN = "(（[/"
+_BESIDE_CLOSE = {"(": ")", "（": "）", "[": "]", "/": "/"}
+
+
+def beside(line: str, start: int, end: int, span: tuple[int, int] | None) -> bool:
+    """True when the romanisation at ``span`` is written right beside ``line[start:end]``
+    (``习字 xi2 zi4``, ``习字 (xí zì)``, ``xí zì: 习字``), not elsewhere on the line."""
+    if span is None:
+        return False
+    if span[0] >= end:
+        return _BESIDE_GAP.fullmatch(line, end, span[0]) is not None
+    return span[1] <= start and _BESIDE_GAP.fullmatch(line, span[1], start) is not None
+
+
+def _blank_beside(line: str, start: int, end: int, span: tuple[int, int] | None) -> str:
+    """``line`` with the romanisation written right after the term (and brackets or slashes
+    enclosing just it) blanked out, so the English after it is read as the term's."""
+    if span is None or span[0] < end or not beside(line, start, end, span):
+        return line  # written before the term it may be all the English (Wang Xiaoming (王小明))
+    left, right = span
+    before = line[:left].rstrip()
+    opening = before[-1:]
+    if opening and opening in _BESIDE_OPEN and line[right:].lstrip()[:1] == _BESIDE_CLOSE[opening]:
+        left = len(before) - 1
+        right = line.index(_BESIDE_CLOSE[opening], right) + 1
+    return line[:left] + " " * (right - left) + line[right:]
+
+
+def reading_beside(line: str, start: int, end: int, span: tuple[int, int] | None, han: str) -> str:
+    """The numbered reading the toned romanisation beside the term writes (``xi2 zi4``,
+    ``chī táng guā``), one syllable per character; "" when none is written beside it."""
+    if span is None or not beside(line, start, end, span):
+        return ""
+    return numbered_reading(line[span[0] : span[1]], len(han))
 
 
 def content_stems(text: str) -> frozenset[str]:
@@ -902,8 +952,8 @@ def _gloss_after(line: str, start: int, end: int) -> str:
     if head and not (has_han(head[-1]) or head[-1] in "-–—•*|,;:/(、，；"):
         return ""  # the term sits inside a sentence: what follows continues the sentence
     tail = line[end : end + _LOOK]
-    separator = re.match(r"\s*[-–—:=]\s+", tail)
-    if separator is not None:  # ``创新 – innovation``, ``创新: innovation``
+    separator = re.match(r"(?:\s*[-–—:=|])+\s+", tail)
+    if separator is not None:  # ``创新 – innovation``, ``创新: innovation``, a table's cells
         tail = " " + tail[separator.end() :]
     if not tail.startswith(" ") or tail.strip()[:1] in ("(", ""):
         return ""
@@ -917,9 +967,14 @@ def _gloss_after(line: str, start: int, end: int) -> str:
     # The English must close the line or the list item: what follows is nothing, or the next
     # Chinese term (``创客 maker, 黑客 hacker``), not more prose.
     rest = tail[len(phrase[0]) :].lstrip(" ;:,.!?)]-–—/|")
+    if _EXPLANATION_END.fullmatch(rest):
+        rest = ""  # "Little New Year (23rd of the 12th month)": a note on the English
     if rest.strip() and not has_han(rest.strip()[:1]):
         return ""
     return candidate
+
+
+_EXPLANATION_END = re.compile(r"\s*\([^()]*\)\s*[.]?\s*")
 
 
 def _gloss_after_comma(line: str, start: int, end: int) -> str:
@@ -974,7 +1029,7 @@ def _romanisation_near(
     # ``longest`` letters plus its separators).
     reach = _LOOK if whole_line else min(_LOOK, _NEAR + 3 * longest + 6)
     base = max(0, start - reach)
-    words = list(_LATIN_WORD.finditer(text[base : end + reach]))
+    words = list(ROMAN_WORD.finditer(text[base : end + reach]))
     best: tuple[int, str, tuple[int, int]] | None = None
     for i in range(len(words)):
         joined = ""
@@ -986,7 +1041,7 @@ def _romanisation_near(
             key = _pinyin.toneless_key(joined)
             if key not in prefixes:
                 break  # no reading of the term starts with these words
-            if key in keys and _pinyin.parse_syllables(joined) is not None:
+            if key in keys and syllables_of(joined) is not None:
                 span = (base + words[i].start(), base + words[j].end())
                 distance = 0 if whole_line else max(span[0] - end, start - span[1], 0)
                 if not whole_line and distance > _NEAR:
@@ -995,7 +1050,7 @@ def _romanisation_near(
                     best = (distance, text[span[0] : span[1]], span)
     if best is None:
         return "", None
-    return best[1], best[2]
+    return as_marks(best[1]), best[2]
 
 
 def extract(deck: Deck, lexicon: Lexicon) -> tuple[Mention, ...]:

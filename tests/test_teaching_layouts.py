@@ -1,0 +1,87 @@
+"""Terms as teaching slides lay them out: vocabulary lines and tables, spaced characters,
+dialogues and example sentences, names, romanisation in every spelling.
+
+The decks here are written in the styles of other teachers (beginner lesson slides, vocabulary
+tables, tone-number handouts), not in the seed deck's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hanzi_companion.glossary import Glossary, GlossaryTerm, build_glossary
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.text.extract import Extractor, Mention
+from hanzi_companion.text.models import Deck, Slide
+
+
+def deck(*texts: str) -> Deck:
+    slides = tuple(
+        Slide(number=n, title=text.split("\n")[0], text=text) for n, text in enumerate(texts, 1)
+    )
+    return Deck(name="lesson.md", format="markdown", slides=slides)
+
+
+@pytest.fixture(scope="module")
+def extractor(lexicon: Lexicon) -> Extractor:
+    return Extractor(lexicon)
+
+
+def mentions(extractor: Extractor, *texts: str) -> dict[str, Mention]:
+    return {m.term: m for m in extractor.mentions(deck(*texts))}
+
+
+def glossary(lexicon: Lexicon, *texts: str) -> Glossary:
+    return build_glossary(deck(*texts), lexicon)
+
+
+def term(g: Glossary, word: str) -> GlossaryTerm:
+    return next(t for t in g.terms if t.term == word)
+
+
+# -- the romanisation written beside a term, and the English after it --------------------------
+
+
+def test_tone_numbers_beside_a_term_are_its_romanisation_and_reading(extractor: Extractor) -> None:
+    found = mentions(
+        extractor, "Key words\n习字 xi2 zi4 practise calligraphy\n人民 ren2 min2 people"
+    )
+    assert (found["习字"].romanisation, found["习字"].written_reading) == ("xí zì", "xi2 zi4")
+    assert found["习字"].slide_gloss == "practise calligraphy"
+    assert (found["人民"].romanisation, found["人民"].slide_gloss) == ("rén mín", "people")
+
+
+def test_v_for_u_umlaut_and_neutral_zero(extractor: Extractor) -> None:
+    found = mentions(
+        extractor, "Colours\n- 绿 lv4 green\n- 女 nv3 woman\n- 吗 ma0 question particle"
+    )
+    assert [found[w].romanisation for w in ("绿", "女", "吗")] == ["lǜ", "nǚ", "ma"]
+    assert [found[w].slide_gloss for w in ("绿", "女", "吗")] == [
+        "green",
+        "woman",
+        "question particle",
+    ]
+
+
+def test_the_english_after_the_romanisation_is_the_terms(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "The kitchen god\n"
+        "小年 xiǎo nián Little New Year (23rd of the 12th month)\n"
+        "吃糖瓜 chī táng guā — eating malt sugar candy\n"
+        "扫房子 (sǎo fángzi) sweeping the house",
+    )
+    assert found["小年"].slide_gloss == "Little New Year"
+    assert found["吃糖瓜"].slide_gloss == "eating malt sugar candy"
+    assert found["扫房子"].slide_gloss == "sweeping the house"
+
+
+def test_a_vocabulary_table_row(extractor: Extractor) -> None:
+    found = mentions(extractor, "Vocabulary\n汉字 | 拼音 | English\n对联 | duìlián | couplets")
+    assert (found["对联"].romanisation, found["对联"].slide_gloss) == ("duìlián", "couplets")
+
+
+def test_the_written_reading_picks_the_entry(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, "Words\n- 还 huan2 to give back\n- 长 chang2 long")
+    assert term(g, "还").pinyin_numbered == "huan2"
+    assert term(g, "长").pinyin_numbered == "chang2"
