@@ -85,3 +85,20 @@ def test_the_written_reading_picks_the_entry(lexicon: Lexicon) -> None:
     g = glossary(lexicon, "Words\n- 还 huan2 to give back\n- 长 chang2 long")
     assert term(g, "还").pinyin_numbered == "huan2"
     assert term(g, "长").pinyin_numbered == "chang2"
+
+
+def test_english_before_marked_pinyin_is_not_romanised(lexicon: Lexicon) -> None:
+    g = glossary(
+        lexicon,
+        "Corners\n- 旮旯 gālá corner\n- 烟花 yānhuā fireworks",
+        "At New Year kids love to play gala fàng yān huā in the street.",
+    )
+    texts = {r.text: r.matched for r in g.romanised}
+    assert not any(text.startswith("gala") for text in texts)
+    assert "fàng yān huā" in texts
+    assert all("旮旯" not in matched for matched in texts.values())
+
+
+def test_tone_numbers_in_prose_are_romanised_terms(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, "Remember that ren2 min2 means the people.")
+    assert [(r.text, r.matched) for r in g.romanised] == [("ren2 min2", "人民")]

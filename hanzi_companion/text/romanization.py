@@ -36,7 +36,9 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.extract import CLAUSE_WORDS, Mention
+from hanzi_companion.text.language import NEUTRAL_SYLLABLES
 from hanzi_companion.text.models import Deck
+from hanzi_companion.text.syllables import ROMAN_WORD, as_marks, syllables_of
 
 ENGLISH_VERSION = "4"
 _ENGLISH_MIN_ENTRIES = 2
@@ -166,7 +168,7 @@ def _is_syllables(word: str) -> int:
     total = 0
     marked = 0
     for chunk in re.split(r"['’]", word):
-        parsed = _pinyin.parse_syllables(chunk)
+        parsed = syllables_of(chunk)
         if not parsed:
             return 0
         marked += sum(1 for syllable in parsed if syllable.tone is not None)
@@ -185,7 +187,7 @@ def _is_syllables(word: str) -> int:
 def _marked(word: str) -> bool:
     """True when ``word`` carries tone marks (on every syllable, as :func:`_is_syllables`
     accepts it)."""
-    parsed = _pinyin.parse_syllables(word)
+    parsed = syllables_of(word)
     return bool(parsed) and all(syllable.tone is not None for syllable in parsed or ())
 
 
@@ -193,7 +195,7 @@ def _candidates_in_line(
     line: str, english: EnglishWords, slide: int, title: str, in_notes: bool, foreign: bool = False
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
-    words = list(_WORD.finditer(line))
+    words = list(ROMAN_WORD.finditer(line))
     i = 0
     while i < len(words):
         run = [words[i]]
@@ -234,6 +236,7 @@ def _stretch_candidates(
         if match is not None and not is_english and len(group) < _MAX_WORDS:
             group.append(match)
             continue
+        group = _without_unmarked_edges(group)
         if group:
             texts = tuple(m.group() for m in group)
             syllables = sum(_is_syllables(t) for t in texts)
@@ -265,6 +268,24 @@ def _stretch_candidates(
                 )
         group = [match] if match is not None and not is_english else []
     return out
+
+
+def _without_unmarked_edges(group: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A run of words some of which carry tone marks, without the unmarked words at its
+    edges: pinyin marks every syllable but neutral ones, so "gala" before "fàng yān huā" is
+    English, not pinyin (a neutral particle such as "de" or "ma" stays)."""
+    if not any(_marked(m.group()) for m in group):
+        return group
+    start, end = 0, len(group)
+    while start < end and _unmarked(group[start].group()):
+        start += 1
+    while end > start and _unmarked(group[end - 1].group()):
+        end -= 1
+    return group[start:end]
+
+
+def _unmarked(word: str) -> bool:
+    return not _marked(word) and word.lower() not in NEUTRAL_SYLLABLES
 
 
 _OPENERS = "([{«“\"‘'「『"
@@ -464,7 +485,7 @@ def find_romanised(
                 for candidate in _candidates_in_line(
                     line, english, shown_on, slide.title, in_notes, foreign
                 ):
-                    if (slide.number, in_notes, candidate.text.lower()) in beside:
+                    if (slide.number, in_notes, as_marks(candidate.text).lower()) in beside:
                         continue
                     if any(
                         _contains_words(gloss, candidate.text.lower())
