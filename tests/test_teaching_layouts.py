@@ -102,3 +102,32 @@ def test_english_before_marked_pinyin_is_not_romanised(lexicon: Lexicon) -> None
 def test_tone_numbers_in_prose_are_romanised_terms(lexicon: Lexicon) -> None:
     g = glossary(lexicon, "Remember that ren2 min2 means the people.")
     assert [(r.text, r.matched) for r in g.romanised] == [("ren2 min2", "人民")]
+
+
+# -- characters written apart -------------------------------------------------------------------
+
+
+def test_spaced_characters_over_their_pinyin_are_one_term(extractor: Extractor) -> None:
+    found = mentions(extractor, "Vocabulary\n买 年 货 | mǎi nián huò | to buy New Year goods")
+    assert list(found) == ["买年货"]
+    assert found["买年货"].parts == ("买", "年货")
+    assert found["买年货"].slide_gloss == "to buy New Year goods"
+    assert found["买年货"].romanisation == "mǎi nián huò"
+
+
+def test_spaced_characters_with_pinyin_on_the_next_line(extractor: Extractor) -> None:
+    found = mentions(extractor, "Say it\n贴 春 联\ntiē chūn lián")
+    assert list(found) == ["贴春联"]
+
+
+def test_spaced_characters_spelling_a_word(extractor: Extractor) -> None:
+    assert list(mentions(extractor, "Today\n年 货")) == ["年货"]
+
+
+def test_a_spaced_sentence(extractor: Extractor) -> None:
+    assert "学生" in mentions(extractor, "Pattern\n我 是 学 生 。")
+
+
+def test_a_list_of_characters_stays_apart(extractor: Extractor) -> None:
+    assert list(mentions(extractor, "Radicals this week\n人 口 大 小")) == ["人", "口", "大", "小"]
+    assert list(mentions(extractor, "Pronouns\n我 爱 你\nwǒ ài nǐ")) == ["我", "爱", "你"]

@@ -24,18 +24,14 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
+from hanzi_companion.text.han import HAN, HAN_CLASS, HAN_RUN, has_han
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.segment import Segmenter, segmenter_for
+from hanzi_companion.text.spacing import SpacingRules, join_spaced
 from hanzi_companion.text.syllables import ROMAN_WORD, as_marks, numbered_reading, syllables_of
 
-_HAN_CLASS = (
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U000323af\u3007\u3005"
-)
-# A Han run; a middle dot joins the parts of a transcribed foreign name (马克·吐温).
-HAN_RUN = re.compile(f"[{_HAN_CLASS}]+(?:[·・][{_HAN_CLASS}]+)*")
-_HAS_HAN = re.compile(f"[{_HAN_CLASS}]")
-_HAN_PIECE = re.compile(f"[{_HAN_CLASS}]+")  # a run without the middle dots that join names
-_HAN_RUN_END = re.compile(f"[{_HAN_CLASS}]+$")
+_HAN_PIECE = re.compile(f"[{HAN_CLASS}]+")  # a run without the middle dots that join names
+_HAN_RUN_END = re.compile(f"[{HAN_CLASS}]+$")
 # An all-capitals Latin token (AAA, T, QQ, 3D) right before or after a run.
 _LATIN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[«“\"'‘「『《]))([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})( ?)$")
 _LATIN_AFTER = re.compile(r"^([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})(?=$|[\s)\].,;:!?»”\"'’」』》])")
@@ -118,7 +114,7 @@ _NAME_IN_PARENTHESES = re.compile(
     r"[(（]([^()（）,，]+)[,，]\s*$"
 )  # "(AliResearch, " before a term
 _DIGITS_END = re.compile(r"(?<=[(（])\d+$")  # "(21" before 世纪…: the term's own number
-_HAN_TAIL = re.compile(f"[{_HAN_CLASS}]")
+_HAN_TAIL = HAN
 
 
 @dataclass(frozen=True)
@@ -148,10 +144,6 @@ class Mention:
         return self.term.replace(self.han, "").strip()
 
 
-def has_han(text: str) -> bool:
-    return _HAS_HAN.search(text) is not None
-
-
 def reading_keys(lexicon: Lexicon, word: str) -> frozenset[str]:
     """Toneless keys of every reading a dictionary (or pypinyin) gives ``word``."""
     keys = {_pinyin.toneless_key(e.pinyin_numbered) for e in lexicon.lookup(word)}
@@ -173,6 +165,9 @@ class Extractor:
         self._entries: dict[str, tuple[Entry, ...]] = {}
         self._guesses: dict[str, str] = {}
         self._sense_words = lru_cache(maxsize=65536)(self._sense_words_of)
+        self._spacing = SpacingRules(
+            lambda word: bool(self.lookup(word)), self.segmenter.cut, self._keys
+        )
 
     def lookup(self, word: str) -> tuple[Entry, ...]:
         """The lexicon's entries for ``word``, remembered for the life of this extractor."""
@@ -359,6 +354,7 @@ class Extractor:
                 continue
             previous = lines[index - 1] if index > 0 else ""
             following = lines[index + 1] if index + 1 < len(lines) else ""
+            line = join_spaced(line, following, self._spacing)
             runs = [piece for run in HAN_RUN.finditer(line) for piece in self._dotted(line, run)]
             translations = _translation_below(line, runs, following)
             if translations and not self._translations_agree(runs, translations):
@@ -580,6 +576,8 @@ class Extractor:
             lambda: _gloss_before(line, start),
             lambda: (_gloss_after(line, start, end), True),
         ]
+        if vocabulary_line:
+            candidates.insert(0, lambda: (_vocabulary_english(line, end), False))
         if len(han) > 1 and _alone(line, start, end):
             candidates.append(lambda: (_gloss_line(previous, labels), True))
         for read in candidates:
@@ -975,6 +973,20 @@ def _gloss_after(line: str, start: int, end: int) -> str:
 
 
 _EXPLANATION_END = re.compile(r"\s*\([^()]*\)\s*[.]?\s*")
+_INFINITIVE = re.compile(r"^to\s+(?=\S)", re.IGNORECASE)
+_CELL_SEPARATOR = re.compile(r"^(?:\s*[-–—:=|])+\s*")
+
+
+def _vocabulary_english(line: str, end: int) -> str:
+    """On a vocabulary line (a term, its romanisation blanked out, then English), the first
+    sense of the English after it: ``买 年 货 | mǎi nián huò | to buy New Year goods``,
+    ``吃 chī to eat, to consume``. An infinitive is a gloss here, not a clause."""
+    tail = _CELL_SEPARATOR.sub("", line[end : end + _LOOK].lstrip())
+    tail = HAN.split(tail, maxsplit=1)[0].split("|")[0]  # up to the next term or cell
+    first = re.split(r"[;,/(]|\s[-–—]\s", tail, maxsplit=1)[0].strip().rstrip(".")
+    if not first or len(_words(first)) > _GLOSS_MAX_WORDS:
+        return ""
+    return "" if _is_clause(_INFINITIVE.sub("", first)) else first
 
 
 def _gloss_after_comma(line: str, start: int, end: int) -> str:
