@@ -47,3 +47,11 @@ class OutputError(HanziCompanionError):
     def __init__(self, path: Path | str, message: str) -> None:
         self.path = Path(path)
         super().__init__(f"{self.path}: {message}")
+
+
+class ConfigError(HanziCompanionError):
+    """An environment variable holds a value the project cannot use."""
+
+    def __init__(self, variable: str, message: str) -> None:
+        self.variable = variable
+        super().__init__(f"{variable} {message}")

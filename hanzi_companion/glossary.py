@@ -26,6 +26,10 @@ from hanzi_companion.text.extract import (
 from hanzi_companion.text.models import Deck
 from hanzi_companion.text.romanization import DeckWord, find_romanised
 
+# Occurrences kept per term (the first ones, in reading order): enough to find a term in its
+# deck, and a deck that repeats a term a hundred thousand times gives outputs of bounded size.
+MAX_OCCURRENCES = 50
+
 
 @dataclass(frozen=True)
 class Occurrence:
@@ -779,7 +783,7 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
             mention.context,
             mention.in_notes,
         )
-        if occurrence not in acc.seen:
+        if occurrence not in acc.seen and len(acc.occurrences) < MAX_OCCURRENCES:
             acc.seen.add(occurrence)
             acc.occurrences.append(occurrence)
         acc.slide_gloss = acc.slide_gloss or mention.slide_gloss
@@ -820,7 +824,7 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
             gloss=r.gloss,
             occurrences=tuple(
                 Occurrence(slide, title, context, in_notes)
-                for slide, title, context, in_notes in r.occurrences
+                for slide, title, context, in_notes in r.occurrences[:MAX_OCCURRENCES]
             ),
         )
         for r in find_romanised(deck, lexicon, mentions, terms_for_matching(terms))

@@ -10,6 +10,9 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from hanzi_companion.errors import ConfigError
 
 ENV_DATA_DIR = "HANZI_COMPANION_DATA"
 ENV_STATIC_DIR = "HANZI_COMPANION_STATIC"
@@ -17,6 +20,18 @@ ENV_CACHE_DIR = "HANZI_COMPANION_CACHE"
 ENV_COURSE_DIR = "HANZI_COMPANION_COURSE"
 ENV_USER_DICTIONARIES = "HANZI_COMPANION_USER_DICTS"
 ENV_SECRET_KEY = "HANZI_COMPANION_SECRET_KEY"
+ENV_PUBLIC_URL = "HANZI_COMPANION_PUBLIC_URL"
+ENV_THREADS = "HANZI_COMPANION_THREADS"
+ENV_CONNECTION_LIMIT = "HANZI_COMPANION_CONNECTION_LIMIT"
+ENV_CHANNEL_TIMEOUT = "HANZI_COMPANION_CHANNEL_TIMEOUT"
+ENV_REQUEST_TIMEOUT = "HANZI_COMPANION_REQUEST_TIMEOUT"
+ENV_CLEANUP_INTERVAL = "HANZI_COMPANION_CLEANUP_INTERVAL"
+ENV_MAX_HEADER_BYTES = "HANZI_COMPANION_MAX_HEADER_BYTES"
+ENV_INBUF_OVERFLOW = "HANZI_COMPANION_INBUF_OVERFLOW"
+ENV_BACKLOG = "HANZI_COMPANION_BACKLOG"
+
+# The largest deck (request body) the web UI and the API accept, in bytes.
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _BUNDLED_DIR = _PACKAGE_DIR / "_bundled"
@@ -40,6 +55,72 @@ def _default_cache_dir(env: Mapping[str, str]) -> Path:
     return Path(base) / "hanzi-companion"
 
 
+def _env_int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
+    text = env.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        value = low - 1
+    if not low <= value <= high:
+        raise ConfigError(name, f"must be a whole number from {low} to {high}, not {text[:40]!r}")
+    return value
+
+
+def _public_url(env: Mapping[str, str]) -> str | None:
+    text = env.get(ENV_PUBLIC_URL, "").strip()
+    if not text:
+        return None
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ConfigError(
+            ENV_PUBLIC_URL,
+            f"must be an http(s) address such as https://example.org/hanzi, not {text[:80]!r}",
+        )
+    return text.rstrip("/")
+
+
+@dataclass(frozen=True)
+class ServerLimits:
+    """Limits of the production server (waitress), so no client can hold it hostage.
+
+    Idle connections close after ``channel_timeout`` seconds; a request whose headers and body
+    have not all arrived ``request_timeout`` seconds after its first byte is dropped (slow
+    clients); bodies over ``MAX_UPLOAD_BYTES`` are refused as soon as that is known.
+    """
+
+    threads: int = 8
+    connection_limit: int = 1000
+    channel_timeout: int = 30
+    request_timeout: int = 30
+    cleanup_interval: int = 5
+    max_header_bytes: int = 32 * 1024
+    inbuf_overflow: int = 512 * 1024
+    backlog: int = 1024
+    max_body_bytes: int = MAX_UPLOAD_BYTES
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> ServerLimits:
+        """Limits from the environment; raises :class:`ConfigError` on an unusable value."""
+        env = os.environ if env is None else env
+        d = cls()
+        return cls(
+            threads=_env_int(env, ENV_THREADS, d.threads, 1, 256),
+            connection_limit=_env_int(env, ENV_CONNECTION_LIMIT, d.connection_limit, 10, 100_000),
+            channel_timeout=_env_int(env, ENV_CHANNEL_TIMEOUT, d.channel_timeout, 1, 3600),
+            request_timeout=_env_int(env, ENV_REQUEST_TIMEOUT, d.request_timeout, 1, 3600),
+            cleanup_interval=_env_int(env, ENV_CLEANUP_INTERVAL, d.cleanup_interval, 1, 600),
+            max_header_bytes=_env_int(
+                env, ENV_MAX_HEADER_BYTES, d.max_header_bytes, 4096, 1024 * 1024
+            ),
+            inbuf_overflow=_env_int(
+                env, ENV_INBUF_OVERFLOW, d.inbuf_overflow, 64 * 1024, 64 * 1024 * 1024
+            ),
+            backlog=_env_int(env, ENV_BACKLOG, d.backlog, 1, 65535),
+        )
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where the project reads its data and writes its caches."""
@@ -50,6 +131,9 @@ class Settings:
     course_dir: Path
     user_dictionaries: tuple[Path, ...] = field(default=())
     secret_key: str | None = None
+    # The address the site is reached at (behind a proxy); embed snippets use it, else a
+    # path relative to the site's root: never the request's Host header.
+    public_url: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -69,6 +153,7 @@ class Settings:
             course_dir=course_dir,
             user_dictionaries=user,
             secret_key=env.get(ENV_SECRET_KEY) or None,
+            public_url=_public_url(env),
         )
 
     def with_changes(self, **changes: object) -> Settings:

@@ -135,7 +135,7 @@ def test_folder_is_a_course_in_week_order(runner: CliRunner, tmp_path: Path) -> 
     assert [d["deck"]["name"] for d in document["decks"]] == ["b-early.md", "a-late.md"]
     # A progress bar (or at least its label) goes to stderr, never into the output.
     assert "Building glossaries" in result.stderr
-    md = runner.invoke(cli, ["glossary", str(course), "--course-name", "Chinese 101"])
+    md = runner.invoke(cli, ["glossary", str(course), "--course", "Chinese 101"])
     assert md.exit_code == 0, md.output
     assert md.stdout.startswith("# Chinese 101")
     assert md.stdout.count("## Glossary: ") == 2
@@ -265,3 +265,20 @@ def test_the_option_default_is_the_renderer_default() -> None:
     from hanzi_companion.render import slides
 
     assert glossary_commands.TERMS_PER_SLIDE == slides.TERMS_PER_SLIDE
+
+
+@pytest.mark.parametrize("command", ["glossary", "anki", "site"])
+def test_course_name_option_is_spelled_alike_everywhere(runner: CliRunner, command: str) -> None:
+    help_text = runner.invoke(cli, [command, "--help"]).stdout
+    assert "--course NAME" in help_text
+    assert "--course-name" not in help_text  # the old spelling is accepted, not advertised
+
+
+def test_old_course_name_spelling_still_works(runner: CliRunner, tmp_path: Path) -> None:
+    course = tmp_path / "lectures"
+    course.mkdir()
+    write_deck(course, "a.md", 2, ("银行", "经济", "学习"))
+    write_deck(course, "b.md", 3, ("电脑", "文化", "社会"))
+    result = runner.invoke(cli, ["glossary", str(course), "--course-name", "Chinese 101"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Chinese 101")

@@ -79,8 +79,8 @@ def test_level_labels() -> None:
     assert level_label(7) == "HSK 7-9"
 
 
-def test_best_level_prefers_the_word_list_then_characters_then_simplified_forms() -> None:
-    words = {"创新": 3, "创": 7}
+def test_best_level_a_character_as_a_character_a_word_as_a_word() -> None:
+    words = {"创新": 3, "创": 7, "了": 1}
     chars = {"创": 3, "寨": 7}
     simplified = {"創新": ("创新",)}
 
@@ -88,8 +88,9 @@ def test_best_level_prefers_the_word_list_then_characters_then_simplified_forms(
         return best_level(word, words.get, chars.get, lambda w: simplified.get(w, ()))
 
     assert level("创新") == 3
-    assert level("创") == 7  # the word list wins over the character list
+    assert level("创") == 3  # a character's level is its level as a character
     assert level("寨") == 7  # a character only in the character list
+    assert level("了") == 1  # a character only in the word list
     assert level("創新") == 3  # through its simplified form
     assert level("榕树") is None
 
@@ -119,8 +120,17 @@ def test_the_full_lists_have_the_published_sizes(
 def test_lexicon_hsk_level_agrees_with_the_word_list(
     lexicon: Lexicon, word_levels: dict[str, int]
 ) -> None:
-    for word, level in list(word_levels.items())[::97]:
+    words = [(w, level) for w, level in word_levels.items() if len(w) > 1]
+    for word, level in words[::97]:
         assert lexicon.hsk_level(word) == level, word
+
+
+def test_lexicon_hsk_level_of_a_character_is_its_character_level(
+    lexicon: Lexicon, character_levels: dict[str, int]
+) -> None:
+    for char, level in list(character_levels.items())[::37]:
+        assert lexicon.hsk_level(char) == level, char
+    assert lexicon.hsk_level("创") == character_levels["创"] == 3
 
 
 def test_a_character_missing_from_the_word_list_gets_its_character_level(

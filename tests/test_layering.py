@@ -18,6 +18,7 @@ LAYERS = {
     "errors": 0,
     "settings": 0,
     "files": 0,
+    "wording": 0,
     "lexicon": 1,
     "text": 2,
     "glossary": 3,
@@ -33,6 +34,7 @@ OWNERS = {
     "jieba": lambda rel: rel == "text/segment.py",
     "genanki": lambda rel: rel.startswith("render/anki"),
     "flask": lambda rel: rel.startswith("web/"),
+    "waitress": lambda rel: rel == "web/server.py",
 }
 
 

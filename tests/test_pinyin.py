@@ -119,3 +119,33 @@ def test_converters_never_crash(text: str) -> None:
     assert isinstance(py.numbered_to_marks(text), str)
     assert isinstance(py.marks_to_numbered(text), str)
     assert isinstance(py.toneless_key(text), str)
+
+
+def test_split_keeps_back_pointers_not_paths() -> None:
+    """Splitting a long run of letters takes memory in proportion to its length: each cell
+    keeps a cost and a back-pointer, never a copy of the path that reaches it."""
+    import tracemalloc
+
+    word = "zhongguochuangxin" * 200  # 3,400 letters, 800 syllables
+    tracemalloc.start()
+    try:
+        ends = py._split_letters(word, frozenset())
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert ends is not None and len(ends) == 800 and ends[-1] == len(word)
+    assert peak < 1_000_000, f"{peak} bytes to split {len(word)} letters"
+
+
+def test_tone_digits_still_force_boundaries() -> None:
+    parsed = py.parse_syllables("xi1an1")
+    assert parsed is not None and [s.numbered for s in parsed] == ["xi1", "an1"]
+    assert py.parse_syllables("zho1ng1") is None  # the digit sits inside a syllable
+
+
+def test_a_word_longer_than_any_pinyin_word_is_not_pinyin() -> None:
+    assert py.is_pinyin("Xinjiangweiwuerzizhiqu")  # a long name, unspaced
+    long_word = "zhongguo" * (py.MAX_WORD_LETTERS // 8 + 1)
+    assert not py.is_pinyin(long_word)
+    assert not py.is_pinyin("ā" * 900_000)
+    assert py.is_pinyin(" ".join([long_word[:16]] * 100))  # many words are fine

@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 import zipfile
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -909,26 +910,44 @@ def test_more_responses_match_the_schemas(
 
 
 def test_serve_production_runs_waitress_on_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
-    import waitress
+    from types import SimpleNamespace
+
     from click.testing import CliRunner
 
     from hanzi_companion.cli import cli
+    from hanzi_companion.settings import ServerLimits
+    from hanzi_companion.web import server as web_server
 
     calls: list[dict[str, Any]] = []
 
-    def fake_serve(app: Flask, **options: Any) -> None:
-        calls.append({"app": app, **options})
+    def fake_create_server(app: Flask, limits: ServerLimits, host: str, port: int) -> Any:
+        calls.append({"app": app, "limits": limits, "host": host, "port": port})
+        options = web_server.waitress_options(limits, host, port)
+        return SimpleNamespace(adj=SimpleNamespace(**options), run=lambda: None)
 
-    monkeypatch.setattr(waitress, "serve", fake_serve)
+    monkeypatch.setattr(web_server, "create_server", fake_create_server)
     result = CliRunner().invoke(
         cli, ["serve", "--production", "--port", "8765", "--threads", "6"], catch_exceptions=False
     )
     assert result.exit_code == 0, result.output
     assert len(calls) == 1
     assert calls[0]["host"] == "127.0.0.1" and calls[0]["port"] == 8765
-    assert calls[0]["threads"] == 6
+    assert calls[0]["limits"] == replace(ServerLimits.from_env(), threads=6)
     assert isinstance(calls[0]["app"], Flask)
     assert "waitress" in result.output
+
+
+def test_serve_refuses_an_unusable_limit_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from hanzi_companion.cli import cli
+    from hanzi_companion.settings import ENV_CHANNEL_TIMEOUT
+
+    monkeypatch.setenv(ENV_CHANNEL_TIMEOUT, "soon")
+    result = CliRunner().invoke(cli, ["serve", "--production"])
+    assert result.exit_code == 2
+    assert ENV_CHANNEL_TIMEOUT in result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
 
 
 def test_serve_runs_the_development_server_on_loopback(

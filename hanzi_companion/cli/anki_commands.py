@@ -8,7 +8,13 @@ from pathlib import Path
 
 import click
 
-from hanzi_companion.cli.common import CommandError, deck_progress, handle_errors, open_lexicon
+from hanzi_companion.cli.common import (
+    CommandError,
+    course_option,
+    deck_progress,
+    handle_errors,
+    open_lexicon,
+)
 from hanzi_companion.cli.glossary_commands import course_order, deck_files, default_course_name
 from hanzi_companion.errors import HanziCompanionError
 from hanzi_companion.glossary import Course, Glossary, build_glossary
@@ -47,13 +53,9 @@ def _character_details(lexicon: Lexicon, glossaries: list[Glossary]) -> dict[str
     type=click.Path(dir_okay=False, path_type=Path),
     help="The package to write (a name ending in .apkg); written atomically.",
 )
-@click.option(
-    "--course",
-    "course",
-    default=None,
-    metavar="NAME",
-    help="Course name, the top-level deck in Anki (default: the decks' course metadata, "
-    "else the folder's name).",
+@course_option(
+    "Course name, the top-level deck in Anki (default: the decks' course metadata, "
+    "else the folder's name)."
 )
 @click.option(
     "--deck-url",
@@ -84,8 +86,6 @@ def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck
         raise CommandError(f"{output}: the package name must end in .apkg (Anki needs it)")
     if deck_url and not re.match(r"https?://", deck_url):
         raise CommandError("--deck-url must start with http:// or https://")
-    if course is not None and not course.strip():
-        raise CommandError("--course must not be empty")
     files, is_course = deck_files(decks)
     if output.resolve() in {path.resolve() for path in files}:
         raise CommandError(f"{output}: this is one of the input decks; choose another name")

@@ -30,6 +30,7 @@ from hanzi_companion.lexicon.pinyin import tone_terminal
 from hanzi_companion.lexicon.strokes import StrokeData, animated_svg, frames_svg
 from hanzi_companion.render.character_json import character_json
 from hanzi_companion.settings import Settings
+from hanzi_companion.wording import plural
 
 _WORDS_SHOWN = 8
 
@@ -87,7 +88,7 @@ def profile_lines(profile: CharacterProfile) -> list[str]:
         extra = ""
         if radical is not None and radical.residual_strokes is not None:
             extra = f" ({radical.residual_strokes} besides the radical)"
-        facts.append(f"{profile.stroke_count} strokes{extra}")
+        facts.append(f"{plural(profile.stroke_count, 'stroke')}{extra}")
     if facts:
         lines.append("; ".join(facts))
 
@@ -152,7 +153,7 @@ def profile_lines(profile: CharacterProfile) -> list[str]:
     lines.append("")
     if profile.strokes is not None:
         lines.append(
-            f"Stroke order: {profile.strokes.count} strokes; write it with --svg FILE or "
+            f"Stroke order: {plural(profile.strokes.count, 'stroke')}; write it with --svg FILE or "
             "--animated-svg FILE."
         )
     else:

@@ -47,6 +47,38 @@ def handle_errors(function: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+class _FirstNameShown(click.Option):
+    """An option whose further names are old spellings: accepted, not shown in help."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        names, self.opts = self.opts, self.opts[:1]
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.opts = names
+
+
+def course_option(help_text: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """``--course NAME``, the one spelling of the course name in every command (``--course-name``,
+    the glossary command's old spelling, still works)."""
+
+    def check(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise CommandError("--course must not be empty")
+        return value
+
+    return click.option(
+        "--course",
+        "--course-name",
+        "course",
+        cls=_FirstNameShown,
+        default=None,
+        metavar="NAME",
+        callback=check,
+        help=help_text,
+    )
+
+
 def check_text_argument(value: str, what: str = "query") -> str:
     """Reject arguments that arrived as invalid UTF-8 (surrogate escapes from the shell)."""
     try:

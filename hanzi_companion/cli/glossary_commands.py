@@ -11,9 +11,16 @@ from typing import TYPE_CHECKING
 
 import click
 
-from hanzi_companion.cli.common import CommandError, deck_progress, handle_errors, open_lexicon
+from hanzi_companion.cli.common import (
+    CommandError,
+    course_option,
+    deck_progress,
+    handle_errors,
+    open_lexicon,
+)
 from hanzi_companion.files import write_atomically
 from hanzi_companion.settings import Settings
+from hanzi_companion.wording import plural
 
 if TYPE_CHECKING:
     from hanzi_companion.glossary import Course, Glossary
@@ -163,10 +170,8 @@ def render(
     help="Where the slides are published, to link slide numbers (md, html); {name} and "
     "{stem} stand for the deck's file name and its name without suffix.",
 )
-@click.option(
-    "--course-name",
-    default=None,
-    help="Name of the course (several decks); default: the decks' course or the folder name.",
+@course_option(
+    "Course name (several decks; default: the decks' course metadata, else the folder's name)."
 )
 @click.option(
     "--terms-per-slide",
@@ -188,7 +193,7 @@ def glossary_command(
     fmt: str | None,
     output: Path | None,
     deck_url: str,
-    course_name: str | None,
+    course: str | None,
     terms_per_slide: int,
     user_dicts: tuple[Path, ...],
 ) -> None:
@@ -235,7 +240,7 @@ def glossary_command(
         # build_course()'s order; the glossaries are built here one by one so that the
         # progress bar can follow.
         read.sort(key=course_order)
-        name = course_name or default_course_name(decks, read)
+        name = course or default_course_name(decks, read)
         with deck_progress(len(read), "Building glossaries") as step:
             glossaries = []
             for deck in read:
@@ -258,9 +263,9 @@ def glossary_command(
         click.echo(text, nl=not text.endswith("\n"))
         return
     write_atomically(output, text)
-    terms = sum(len(g.terms) for g in all_glossaries)
-    decks_note = f" from {len(all_glossaries)} decks" if is_course else ""
-    click.echo(f"Wrote {output} ({chosen}, {terms} terms{decks_note}).", err=True)
+    terms = plural(sum(len(g.terms) for g in all_glossaries), "term")
+    decks_note = f" from {plural(len(all_glossaries), 'deck')}" if is_course else ""
+    click.echo(f"Wrote {output} ({chosen}, {terms}{decks_note}).", err=True)
 
 
 COMMANDS: tuple[click.Command, ...] = (glossary_command,)

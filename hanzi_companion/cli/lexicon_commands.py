@@ -18,8 +18,10 @@ from hanzi_companion.lexicon import index as lexicon_index
 from hanzi_companion.lexicon.lexicon import normalise_query
 from hanzi_companion.lexicon.models import Entry, QueryKind
 from hanzi_companion.lexicon.pinyin import tone_terminal
+from hanzi_companion.lexicon.sources import DATA_SOURCES
 from hanzi_companion.render.lexicon_json import CEDICT_ATTRIBUTION, lookup_json, search_json
 from hanzi_companion.settings import Settings
+from hanzi_companion.wording import plural
 
 _KINDS = {
     "auto": None,
@@ -110,7 +112,9 @@ def search(query: tuple[str, ...], kind: str, limit: int, as_json: bool) -> None
         click.echo(json.dumps(search_json(results), ensure_ascii=False, indent=2))
         return
     also = f" (also tried as {', '.join(k.value for k in results.also)})" if results.also else ""
-    click.echo(f"{len(results.hits)} results for {results.query!r} as {results.kind.value}{also}")
+    click.echo(
+        f"{plural(len(results.hits), 'result')} for {results.query!r} as {results.kind.value}{also}"
+    )
     for number, hit in enumerate(results.hits, start=1):
         entry = hit.entry
         reading = tone_terminal(entry.pinyin_numbered, colour=use_colour())
@@ -147,12 +151,11 @@ def build_index(force: bool) -> None:
 @click.command()
 def about() -> None:
     """Data sources and their licences."""
-    click.echo(
-        "hanzi-companion uses:\n"
-        f"  - {CEDICT_ATTRIBUTION}\n"
-        "  - jieba's dictionary word counts (MIT)\n"
-        "See dictionaries/README.md for every source, version, licence and checksum."
-    )
+    click.echo("hanzi-companion uses:")
+    for source in DATA_SOURCES:
+        where = f", {source.url}" if source.url else ""
+        click.echo(f"  - {source.name}{where}: {source.used_for}. Licence: {source.licence}")
+    click.echo("See dictionaries/README.md for every source, version, licence and checksum.")
 
 
 COMMANDS: tuple[click.Command, ...] = (lookup, search, build_index, about)

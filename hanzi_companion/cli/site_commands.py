@@ -11,11 +11,8 @@ from typing import Any
 
 import click
 
-from hanzi_companion.cli.common import CommandError, handle_errors, open_lexicon
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+from hanzi_companion.cli.common import CommandError, course_option, handle_errors, open_lexicon
+from hanzi_companion.wording import plural
 
 
 @click.command("site")
@@ -29,12 +26,7 @@ def _plural(count: int, word: str) -> str:
     help="The site folder: new, empty, or a site this command built before (it is replaced "
     "as a whole, atomically).",
 )
-@click.option(
-    "--course",
-    default=None,
-    metavar="NAME",
-    help="Course name (default: the decks' course metadata, else the folder's name).",
-)
+@course_option("Course name (default: the decks' course metadata, else the folder's name).")
 @click.option(
     "--deck-url",
     default="",
@@ -66,8 +58,6 @@ def site_command(
     """
     from hanzi_companion.site import build_site
 
-    if course is not None and not course.strip():
-        raise CommandError("--course must not be empty")
     if deck_url and not re.match(r"https?://", deck_url):
         raise CommandError("--deck-url must start with http:// or https://")
     lexicon = open_lexicon()
@@ -99,12 +89,12 @@ def site_command(
         click.echo(message, err=True)
     decks = len(summary.decks)
     if summary.unchanged:
-        what = f"already up to date ({_plural(decks, 'deck')})"
+        what = f"already up to date ({plural(decks, 'deck')})"
     else:
         rendered = len(summary.rendered_decks)
         what = (
-            f"{_plural(decks, 'deck')} ({rendered} rendered, {decks - rendered} unchanged), "
-            f"{_plural(len(summary.characters), 'character page')}"
+            f"{plural(decks, 'deck')} ({rendered} rendered, {decks - rendered} unchanged), "
+            f"{plural(len(summary.characters), 'character page')}"
         )
     click.echo(f"Site {output}: {what}. Open {output / 'index.html'}", err=True)
 

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
+
 import click
 
 from hanzi_companion.cli.common import handle_errors, open_lexicon
-from hanzi_companion.settings import ENV_COURSE_DIR, ENV_SECRET_KEY, Settings
+from hanzi_companion.settings import (
+    ENV_COURSE_DIR,
+    ENV_SECRET_KEY,
+    ENV_THREADS,
+    ServerLimits,
+    Settings,
+)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 5000
@@ -21,14 +30,13 @@ DEFAULT_PORT = 5000
 )
 @click.option(
     "--threads",
-    default=8,
-    show_default=True,
+    default=None,
     type=click.IntRange(1, 256),
-    help="Worker threads (production server only).",
+    help=f"Worker threads (production server only; default {ENV_THREADS} or 8).",
 )
 @click.option("--debug", is_flag=True, help="Development server with the debugger and reloader.")
 @handle_errors
-def serve(host: str, port: int, production: bool, threads: int, debug: bool) -> None:
+def serve(host: str, port: int, production: bool, threads: int | None, debug: bool) -> None:
     """Run the web UI and JSON API.
 
     Examples:
@@ -38,11 +46,15 @@ def serve(host: str, port: int, production: bool, threads: int, debug: bool) -> 
       hanzi-companion serve --production --port 8000
 
     The course page shows the folder in HANZI_COMPANION_COURSE (the demo course by default);
-    set HANZI_COMPANION_SECRET_KEY in production.
+    set HANZI_COMPANION_SECRET_KEY in production. The production server's limits (timeouts,
+    connections, body and header sizes) come from HANZI_COMPANION_* variables (see README).
     """
     from hanzi_companion.web import create_app
 
     settings = Settings.from_env()
+    limits = ServerLimits.from_env()
+    if threads is not None:
+        limits = replace(limits, threads=threads)
     lexicon = open_lexicon(settings)  # builds the index with a progress bar when needed
     app = create_app(settings, {"LEXICON": lexicon})
     if not settings.course_dir.is_dir():
@@ -55,9 +67,8 @@ def serve(host: str, port: int, production: bool, threads: int, debug: bool) -> 
         )
     url = f"http://{host}:{port}/"
     if production:
-        import waitress
-
         from hanzi_companion.web import warm_up
+        from hanzi_companion.web.server import create_server
 
         if not settings.secret_key:
             click.echo(
@@ -65,8 +76,13 @@ def serve(host: str, port: int, production: bool, threads: int, debug: bool) -> 
                 err=True,
             )
         warm_up(app)
-        click.echo(f"hanzi-companion: serving on {url} with waitress ({threads} threads)")
-        waitress.serve(app, host=host, port=port, threads=threads, ident="hanzi-companion")
+        server = create_server(app, limits, host, port)
+        logging.basicConfig()  # waitress's warnings (connection limit reached) on stderr
+        click.echo(
+            f"hanzi-companion: serving on {url} with waitress ({limits.threads} threads, "
+            f"up to {server.adj.connection_limit} connections)"
+        )
+        server.run()
         return
     if not settings.secret_key:
         click.echo("Development server with a random secret key; use --production to deploy.")

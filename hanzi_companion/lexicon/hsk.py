@@ -57,12 +57,13 @@ def best_level(
     character_level: Callable[[str], int | None],
     simplified_forms: Callable[[str], tuple[str, ...]],
 ) -> int | None:
-    """The HSK level of ``word``: the word list first; a single character falls back to the
-    character list; a traditional form is looked up through its simplified forms."""
+    """The HSK level of ``word``: a single character's level as a character (the character
+    list, else the word list), a longer word's in the word list; a traditional form is looked
+    up through its simplified forms."""
     for form in (word, *simplified_forms(word)):
-        level = word_level(form)
-        if level is None and len(form) == 1:
-            level = character_level(form)
+        level = character_level(form) if len(form) == 1 else None
+        if level is None:
+            level = word_level(form)
         if level is not None:
             return level
     return None

@@ -287,8 +287,9 @@ class Lexicon:
     def hsk_level(
         self, word: str, lookup: Callable[[str], tuple[Entry, ...]] | None = None
     ) -> int | None:
-        """HSK 3.0 level of a word (1-6, 7 for the 7-9 band); a single character not in the
-        word list gets its level in the character list; None when in neither.
+        """HSK 3.0 level of a word (1-6, 7 for the 7-9 band): a single character's level as a
+        character (its word-list level only when the character list lacks it), a longer word's
+        in the word list; None when in neither.
 
         ``lookup`` replaces :meth:`lookup` for finding a traditional word's simplified form
         (a glossary passes its own deck-wide cache).

@@ -36,6 +36,9 @@ zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
 """
 SYLLABLES: frozenset[str] = frozenset(_SYLLABLES_TEXT.split())
 _MAX_SYLLABLE = max(len(s) for s in SYLLABLES)
+# Letters in one unspaced pinyin word at most: a long place name or a chengyu typed without
+# spaces has about 25; a longer run of letters is not pinyin and is not tried as such.
+MAX_WORD_LETTERS = 60
 
 _MARKS = {
     "a": "āáǎàa",
@@ -253,6 +256,8 @@ def _parse_chunk(chunk: str) -> list[Syllable] | None:
             tones.append(None)
         else:
             return None
+        if len(letters) > MAX_WORD_LETTERS:
+            return None
     word = "".join(letters).replace("ü", "v")
     splits = _split_letters(word, frozenset(digit_after))
     if splits is None:
@@ -271,29 +276,40 @@ def _split_letters(word: str, boundaries: frozenset[int]) -> list[int] | None:
     """Best split of toneless letters into syllables; tone digits force boundaries.
 
     Cost: first the number of syllables starting with a/o/e after the first (those would be
-    written with an apostrophe), then the number of syllables.
+    written with an apostrophe), then the number of syllables. Each cell keeps its cost and a
+    back-pointer, so time and memory stay linear in the word's length.
     """
     n = len(word)
-    best: list[tuple[int, int, list[int]] | None] = [None] * (n + 1)
-    best[0] = (0, 0, [])
+    cost: list[tuple[int, int] | None] = [None] * (n + 1)
+    previous: list[int] = [0] * (n + 1)
+    cost[0] = (0, 0)
     for i in range(n):
-        current = best[i]
+        current = cost[i]
         if current is None:
             continue
         for j in range(i + 1, min(n, i + _MAX_SYLLABLE) + 1):
-            if any(b < j - 1 for b in boundaries if i <= b < j - 1):
+            if j - 2 in boundaries and i <= j - 2:
                 break  # a tone digit sits inside this candidate
             if word[i:j] not in SYLLABLES:
                 continue
             vowel_start = 1 if i > 0 and word[i] in "aoe" else 0
-            candidate = (current[0] + vowel_start, current[1] + 1, [*current[2], j])
-            previous = best[j]
-            if previous is None or candidate[:2] < previous[:2]:
-                best[j] = candidate
-    final = best[n]
-    if final is None or any(b + 1 not in final[2] for b in boundaries):
+            candidate = (current[0] + vowel_start, current[1] + 1)
+            best = cost[j]
+            if best is None or candidate < best:
+                cost[j] = candidate
+                previous[j] = i
+    if cost[n] is None:
         return None
-    return final[2]
+    ends: list[int] = []
+    end = n
+    while end > 0:
+        ends.append(end)
+        end = previous[end]
+    ends.reverse()
+    chosen = set(ends)
+    if any(b + 1 not in chosen for b in boundaries):
+        return None
+    return ends
 
 
 def is_pinyin(text: str) -> bool:

@@ -53,6 +53,7 @@ from hanzi_companion.errors import OutputError
 from hanzi_companion.files import output_mode
 from hanzi_companion.glossary import CharacterOfTheWeek, Course, Glossary, GlossaryTerm
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.lexicon.links import links_for
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Link, SenseKind
 from hanzi_companion.render.glossary_common import (
@@ -620,8 +621,8 @@ def _notes_html(term: GlossaryTerm) -> str:
 
 
 def hsk_tag(level: int) -> str:
-    """``HSK4``; level 7 stands for the HSK 3.0 band 7-9."""
-    return "HSK7-9" if level >= 7 else f"HSK{level}"
+    """The level's label as an Anki tag (tags cannot hold spaces): ``HSK4``, ``HSK7-9``."""
+    return level_label(level).replace(" ", "")
 
 
 def _term_note(

@@ -25,6 +25,7 @@ from hanzi_companion.lexicon.links import links_for
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Link
 from hanzi_companion.render.lexicon_json import CEDICT_ATTRIBUTION
 from hanzi_companion.settings import Settings
+from hanzi_companion.wording import plural
 
 __all__ = [
     "CEDICT_ATTRIBUTION",
@@ -208,7 +209,7 @@ def deck_meta(deck: DeckInfo) -> str:
     if deck.date:
         parts.append(deck.date)
     if deck.slide_count:
-        parts.append(f"{deck.slide_count} slides")
+        parts.append(plural(deck.slide_count, "slide"))
     return " · ".join(parts)
 
 

@@ -18,6 +18,7 @@ from hanzi_companion.glossary import (
     Occurrence,
     RomanisedTerm,
 )
+from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.render.glossary_common import (
     character_links,
     credit_line,
@@ -90,6 +91,7 @@ def term_json(term: GlossaryTerm) -> dict[str, Any]:
         "sources": list(term.sources),
         "in_dictionary": term.in_dictionary,
         "hsk_level": term.hsk_level,
+        "hsk_label": level_label(term.hsk_level) if term.hsk_level is not None else None,
         "is_character_of_the_week": term.is_character_of_the_week,
         "links": links_json(term_links(term)),
     }

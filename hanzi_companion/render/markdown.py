@@ -12,6 +12,7 @@ import re
 from urllib.parse import quote
 
 from hanzi_companion.glossary import Course, Glossary, GlossaryTerm, Occurrence
+from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.render.glossary_common import (
     character_links,
     credit_line,
@@ -35,9 +36,8 @@ _URL_SAFE = ":/?#[]@!$&'*+,;=%-._~"
 def escape(text: str) -> str:
     """One line of untrusted text, safe in Markdown prose and table cells."""
     flat = _SPACES.sub(" ", text).strip()
-    # Double quotes are escaped too (the text may end up in an attribute); apostrophes stay
-    # readable.
-    escaped = html.escape(flat, quote=False).replace('"', "&quot;")
+    # Quotes stay as written: with < and > escaped no tag can open, so no attribute either.
+    escaped = html.escape(flat, quote=False)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
 
 
@@ -82,7 +82,7 @@ def _notes(term: GlossaryTerm) -> str:
             )
         )
     if term.hsk_level is not None:
-        notes.append(f"HSK {term.hsk_level}")
+        notes.append(level_label(term.hsk_level))
     if term.is_character_of_the_week:
         notes.append("character of the week")
     return "; ".join(notes)

@@ -31,6 +31,7 @@ from hanzi_companion.render.glossary_common import (
     term_links,
 )
 from hanzi_companion.settings import Settings
+from hanzi_companion.wording import plural
 
 TERMS_PER_SLIDE = 8
 MAX_GLOSS = 90  # characters of gloss that fit one table row of a 4:3 slide
@@ -142,7 +143,7 @@ def _deck_slides(
     meta = deck_meta(glossary.deck)
     if meta:
         title += [_line(meta), ""]
-    summary = f"{len(glossary.terms)} terms"
+    summary = plural(len(glossary.terms), "term")
     if glossary.characters:
         chars = "".join(escape(c.character) for c in glossary.characters)
         summary += f' · character of the week: <span lang="zh-Hans">{chars}</span>'

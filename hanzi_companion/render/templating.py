@@ -19,9 +19,11 @@ from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon import script as _script
 from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.lexicon.sources import DATA_SOURCES
 from hanzi_companion.render.glossary_common import week_heading
 from hanzi_companion.render.glyphs import IDS_OPERATORS, ids_icon, shape_markup
 from hanzi_companion.render.lexicon_json import CEDICT_ATTRIBUTION
+from hanzi_companion.wording import plural
 
 PINYIN_LANG = "zh-Latn-pinyin"
 
@@ -76,6 +78,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "marks": marks,
     "zh_lang": zh_lang,
     "hsk_label": level_label,
+    "plural": plural,
     "mark_chinese": mark_chinese,
     "week_heading": week_heading,
     "shapes": shape_markup,
@@ -85,6 +88,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
 def template_globals() -> dict[str, Any]:
     return {
         "cedict_attribution": CEDICT_ATTRIBUTION,
+        "data_sources": DATA_SOURCES,
         "pinyin_lang": PINYIN_LANG,
         "version": __version__,
     }

@@ -424,7 +424,8 @@ class Extractor:
             pieces = self._terms_of_run(run, written_as_term, sentence_line)
         whole = len(pieces) == 1 and pieces[0][0] in (run, line[start:end])
         other_name_of = _term_before_parenthesis(line, start, end) if whole else ""
-        for term, parts in pieces:
+        spans = [(start, end)] if whole else _spans_in(line, start, end, [t for t, _ in pieces])
+        for (term, parts), (term_start, term_end) in zip(pieces, spans, strict=True):
             han = "".join(HAN_RUN.findall(term)) if mixed is not None else term
             slide_gloss = romanisation = ""
             span: tuple[int, int] | None = None
@@ -446,7 +447,7 @@ class Extractor:
                 slide=slide.number,
                 slide_title=slide.title,
                 in_notes=in_notes,
-                context=_context(line, start, end),
+                context=_context(line, term_start, term_end),
                 slide_gloss=slide_gloss,
                 romanisation=romanisation,
                 romanisation_span=span,
@@ -760,11 +761,29 @@ def _alone(line: str, start: int, end: int) -> bool:
     return not line[:start].strip() and not line[end:].strip()
 
 
+def _spans_in(line: str, start: int, end: int, terms: list[str]) -> list[tuple[int, int]]:
+    """Where each of ``terms``, pieces of the run ``line[start:end]`` in reading order, stands
+    in the line. Each piece is looked for at most ``_LOOK`` characters past the previous one
+    (single characters a sentence skips lie between them), so a long run stays linear."""
+    spans = []
+    cursor = start
+    for term in terms:
+        found = line.find(term, cursor, min(end, cursor + _LOOK + len(term)))
+        if found < 0:
+            spans.append((cursor, min(end, cursor + len(term))))
+            continue
+        cursor = found + len(term)
+        spans.append((found, cursor))
+    return spans
+
+
 def _context(line: str, start: int, end: int, width: int = 80) -> str:
-    """The line, shortened to about ``width`` characters around ``line[start:end]``."""
+    """The line, shortened to about ``width`` characters around ``line[start:end]`` (a term
+    longer than that is cut too: a context never holds a whole run or a whole long line)."""
     line = line.strip() if len(line) <= width else line
     if len(line) <= width:
         return line.strip()
+    end = min(end, start + width)
     margin = max(0, (width - (end - start)) // 2)
     left = max(0, start - margin)
     right = min(len(line), end + margin)

@@ -13,12 +13,11 @@ from typing import Any
 from flask import Flask, current_app
 
 from hanzi_companion.lexicon import Lexicon
-from hanzi_companion.settings import Settings, templates_dir
+from hanzi_companion.settings import MAX_UPLOAD_BYTES, Settings, templates_dir
 from hanzi_companion.web.cache import RenderCache
 from hanzi_companion.web.course import CourseFolder
 
 EXTENSION_KEY = "hanzi_companion"
-MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)

@@ -50,17 +50,23 @@ def check_utf8() -> None:
         raise InvalidUtf8() from None
 
 
-def add_headers(response: Response) -> Response:
-    headers = response.headers
-    if response.mimetype == "image/svg+xml":
-        headers.setdefault("Content-Security-Policy", SVG_POLICY)
-    else:
-        headers.setdefault("Content-Security-Policy", PAGE_POLICY)
-    headers.setdefault("X-Content-Type-Options", "nosniff")
-    headers.setdefault("Referrer-Policy", "same-origin")
-    if request.path.startswith("/api/") or request.path.endswith(".json"):
+def security_headers(path: str, mimetype: str) -> dict[str, str]:
+    """The headers every response carries (also waitress's own error responses)."""
+    svg = mimetype.split(";", 1)[0].strip() == "image/svg+xml"
+    headers = {
+        "Content-Security-Policy": SVG_POLICY if svg else PAGE_POLICY,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "same-origin",
+    }
+    if path.startswith("/api/") or path.endswith(".json"):
         # Read-only public data: slides on any host may fetch it (no credentials involved).
-        headers.setdefault("Access-Control-Allow-Origin", "*")
+        headers["Access-Control-Allow-Origin"] = "*"
+    return headers
+
+
+def add_headers(response: Response) -> Response:
+    for name, value in security_headers(request.path, response.mimetype or "").items():
+        response.headers.setdefault(name, value)
     return response
 
 

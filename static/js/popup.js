@@ -310,8 +310,9 @@
       }).filter(function (reading) {
         return reading.pinyin || reading.numbered;
       }),
-      hskLevel: typeof raw.hsk_level === "number" && isFinite(raw.hsk_level) ?
-        String(raw.hsk_level) : "",
+      // The label the glossary gives (HSK 3, HSK 7-9); older JSON has only the number.
+      hskLabel: text(raw.hsk_label) || (typeof raw.hsk_level === "number" && isFinite(raw.hsk_level) ?
+        "HSK " + String(raw.hsk_level) : ""),
       inDictionary: raw.in_dictionary !== false,
       isCharacter: Boolean(isCharacter || raw.is_character_of_the_week),
       links: chooseLinks(raw.links, word, traditional)
@@ -682,8 +683,8 @@
     if (entry.isCharacter) {
       head.appendChild(element("span", "hc-badge", "character of the week"));
     }
-    if (entry.hskLevel) {
-      head.appendChild(element("span", "hc-badge", "HSK " + entry.hskLevel));
+    if (entry.hskLabel) {
+      head.appendChild(element("span", "hc-badge", entry.hskLabel));
     }
     el.appendChild(head);
 

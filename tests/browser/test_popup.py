@@ -124,7 +124,10 @@ def test_hover_shows_tone_coloured_pinyin_gloss_and_links(
             assert cuhk.endswith("=" + quote(term["traditional"] or key, safe=""))
         assert all(href.startswith("https://") for href in hrefs)
         head = popup.locator(".hc-head").inner_text()
-        assert (f"HSK {term['hsk_level']}" in head) == bool(term["hsk_level"])
+        if term["hsk_level"]:
+            assert term["hsk_label"] in head  # the glossary's own label (HSK 7-9, not HSK 7)
+        else:
+            assert "HSK" not in head
         assert ("character of the week" in head) == term["is_character_of_the_week"]
         readings = popup.locator(".hc-readings")
         if term["other_readings"]:
