@@ -131,3 +131,37 @@ def test_a_spaced_sentence(extractor: Extractor) -> None:
 def test_a_list_of_characters_stays_apart(extractor: Extractor) -> None:
     assert list(mentions(extractor, "Radicals this week\n人 口 大 小")) == ["人", "口", "大", "小"]
     assert list(mentions(extractor, "Pronouns\n我 爱 你\nwǒ ài nǐ")) == ["我", "爱", "你"]
+
+
+# -- dialogues, example sentences and names -----------------------------------------------------
+
+
+def test_a_dialogue_lists_the_words_of_its_sentences(extractor: Extractor) -> None:
+    found = mentions(extractor, "Dialogue\nA: 你好！你去哪儿？ B: 我去超市买年货。")
+    assert list(found) == ["你好", "哪儿", "超市", "年货"]
+
+
+def test_names_in_sentences(extractor: Extractor) -> None:
+    found = mentions(extractor, "Story\n张明和李华一起去商店。王小明也来了。林小红是我的朋友。")
+    names = [term for term, m in found.items() if m.personal_name]
+    assert names == ["张明", "李华", "王小明", "林小红"]
+    assert "明和" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "他买了一张纸。",  # 张 counts the paper
+        "王去北京了。",  # no one is called 王去
+        "李老师说你好。",  # Teacher Li: 老师 is a word
+        "我们张开嘴。",  # 张开 is a word
+    ],
+)
+def test_no_name_where_there_is_none(extractor: Extractor, sentence: str) -> None:
+    assert not [m.term for m in mentions(extractor, sentence).values() if m.personal_name]
+
+
+def test_a_speaker_label_is_a_name(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, "Dialogue\n马丽：你好！\n周明：你好！")
+    assert term(g, "马丽").gloss.startswith("(personal name)")
+    assert term(g, "周明").pinyin == "Zhōu Míng"

@@ -26,6 +26,7 @@ from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.han import HAN, HAN_CLASS, HAN_RUN, has_han
 from hanzi_companion.text.models import Deck, Slide
+from hanzi_companion.text.names import NameRules, is_name, with_names
 from hanzi_companion.text.segment import Segmenter, segmenter_for
 from hanzi_companion.text.spacing import SpacingRules, join_spaced
 from hanzi_companion.text.syllables import ROMAN_WORD, as_marks, numbered_reading, syllables_of
@@ -68,6 +69,7 @@ CLAUSE_WORDS = frozenset(CLAUSE_WORDS_TEXT.split())
 # Words that announce a translation after a term: ``创新 means innovation``.
 _GLOSS_MARKERS = re.compile(r"^(?:means|meaning|i\.e\.|signifie|veut dire|=)\s+", re.I)
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+_PRONOUNS = frozenset("我你他她它您")
 # Particles only a sentence has (structure, aspect, mood): a clause holding one is no slogan.
 _PARTICLES = frozenset(["的", "了", "吗", "呢", "吧", "着", "过", "啊", "呀", "么", "嗎", "麼"])
 # Longest run kept as one term (习近平新时代中国特色社会主义思想 has 16 characters); a longer
@@ -137,6 +139,7 @@ class Mention:
     shown_on: int = 0  # remark number of the ``--`` step that first shows it (link ``#N``)
     written_reading: str = ""  # numbered reading the slide writes in tone marks ("the 朝 is zhāo")
     among_names: bool = False  # listed with names (西安, 洛阳, 开封...): a name itself
+    personal_name: bool = False  # read as a person's name (张明, 王小明): see text/names.py
 
     @property
     def latin(self) -> str:
@@ -165,9 +168,16 @@ class Extractor:
         self._entries: dict[str, tuple[Entry, ...]] = {}
         self._guesses: dict[str, str] = {}
         self._sense_words = lru_cache(maxsize=65536)(self._sense_words_of)
+        self._name_rules = NameRules(
+            lambda word: bool(self.lookup(word)), self._cut_guessing, self.segmenter.cut
+        )
+        self.names: set[str] = set()  # personal names found in this deck's sentences
         self._spacing = SpacingRules(
             lambda word: bool(self.lookup(word)), self.segmenter.cut, self._keys
         )
+
+    def _cut_guessing(self, run: str) -> tuple[str, ...]:
+        return self.segmenter.cut_guessing(run)
 
     def lookup(self, word: str) -> tuple[Entry, ...]:
         """The lexicon's entries for ``word``, remembered for the life of this extractor."""
@@ -229,7 +239,11 @@ class Extractor:
 
     def _sentence_terms(self, words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of a sentence's words: two neighbouring words that jieba's corpus counts
-        as one word the dictionaries lack are one term (特大 + 城市: 特大城市, megacity)."""
+        as one word the dictionaries lack are one term (特大 + 城市: 特大城市, megacity);
+        personal names are one word (张明, 李华; see :mod:`~hanzi_companion.text.names`)."""
+        words = self._pronoun_words(words)
+        words, names = with_names("".join(words), words, self._name_rules)
+        self.names.update(names)
         joined: list[str] = []
         index = 0
         while index < len(words):
@@ -238,6 +252,8 @@ class Extractor:
             if (
                 len(word) > 1
                 and len(following) > 1
+                and word not in names
+                and following not in names
                 and not self.lookup(word + following)
                 and self.segmenter.corpus_word(word + following)
             ):
@@ -245,7 +261,27 @@ class Extractor:
                 index += 1
             joined.append(word)
             index += 1
-        return tuple((word, self.parts_of(word)) for word in joined if _content_word(word))
+        return tuple(
+            (word, () if word in names else self.parts_of(word))
+            for word in joined
+            if _content_word(word)
+        )
+
+    def _pronoun_words(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a slang word that opens with a pronoun and that jieba's
+        corpus never counts read as the pronoun and its verb (我去 超市: I go, not "what the…")."""
+        out: list[str] = []
+        for word in words:
+            if (
+                len(word) == 2
+                and word[0] in _PRONOUNS
+                and word not in FUNCTION_WORDS
+                and not self.segmenter.corpus_word(word)
+            ):
+                out.extend(word)
+            else:
+                out.append(word)
+        return tuple(out)
 
     def run_parts(self, run: str) -> tuple[str, ...]:
         """The parts of ``run`` kept whole as one term (every word, single characters too)."""
@@ -374,7 +410,7 @@ class Extractor:
                     labels,
                     translations[number] if translations else "",
                     slide.line_number(index, in_notes),
-                    sentence_line,
+                    sentence_line or _closes_sentence(line, match.end()),
                     _among_names(named - names[number], len(runs) - 1),
                 )
 
@@ -457,6 +493,8 @@ class Extractor:
                 shown_on=slide.number if number is None else number,
                 written_reading=written,
                 among_names=among_names and whole,
+                personal_name=han in self.names
+                or (whole and mixed is None and is_name(han, line[:start], self._name_rules)),
             )
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
@@ -751,6 +789,15 @@ def _translation_below(line: str, runs: list[re.Match[str]], following: str) -> 
     if any(len(_words(c)) > _GLOSS_MAX_WORDS for c in clauses):
         return []
     return clauses
+
+
+_SENTENCE_CLOSE = re.compile(r"[。！？]|[.!?](?:\s|$)")
+
+
+def _closes_sentence(line: str, end: int) -> bool:
+    """True when sentence punctuation follows the run (我去超市买年货。): a sentence, whose
+    words are listed unless the slide writes it as a term (quoted, translated)."""
+    return _SENTENCE_CLOSE.match(line, end) is not None
 
 
 def _alone(line: str, start: int, end: int) -> bool:

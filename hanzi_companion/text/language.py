@@ -10,3 +10,31 @@ from __future__ import annotations
 # 吗 ma, 们 men...): an unmarked one among marked syllables is still pinyin (wǒ de péngyou).
 _NEUTRAL_SYLLABLES_TEXT = "de le ma ne ba a ya wa la men zi zhe guo me ge shang li tou mian r"
 NEUTRAL_SYLLABLES = frozenset(_NEUTRAL_SYLLABLES_TEXT.split())
+
+# The commonest Chinese surnames (single characters), simplified and traditional: about nine
+# people in ten carry one. A rare surname is still found when a slide writes the name's
+# romanisation beside it; this list only lets a bare name in a sentence be recognised.
+_SURNAMES_TEXT = """
+王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾
+肖 田 董 袁 潘 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏
+韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 钱 严 覃 武 戴
+莫 孔 汤 温 康 施 牛 樊 葛 邢 安 乔 伍 庞 颜 倪 庄 聂 章 鲁 岳 翟 殷 詹 申 欧
+耿 兰 焦 俞 左 柳 祝 符 舒 阮 柯 纪 梅 童 凌 季 裴 霍 涂 苗 谷 盛 翁
+冉 骆 蓝 辛 靳 柴 蒙 鲍 华 喻 祁 蒲 房 滕 屈 饶 牟 艾 尤 穆 卓 吉 缪
+簡 張 劉 陳 楊 黃 趙 吳 孫 馬 羅 鄭 謝 許 韓 馮 鄧 蕭 葉 蘇 呂 盧 鍾 譚 陸 賈 韋 鄒 閆 龍 賀 顧
+龔 錢 嚴 湯 溫 顏 莊 聶 魯 歐 蘭 紀 駱 藍 靳 鮑 華 饒 繆 孔 許
+"""
+SURNAMES = frozenset(_SURNAMES_TEXT.split())
+
+# Characters a given name does not end with or hold in running text: grammatical words
+# (和, 也, 是, 的, 了) and the commonest verbs of motion and speech (去, 来, 说), so that
+# 张明和李华 is 张明 and 李华, and 王去北京 is no person called 王去.
+_NOT_IN_GIVEN_NAMES_TEXT = """
+的 了 吗 呢 吧 啊 呀 着 过 是 在 我 你 他 她 它 们 这 那 就 都 也 很 不 没 要 会 能 把 被 给
+让 对 从 但 而 还 又 才 再 说 有 得 地 么 和 与 跟 同 或 及 去 来 到 叫 姓 想 看 个 些 里 上 下
+這 們 沒 會 給 讓 對 從 還 說 麼 個 裡 來 與 為 为 吃 喝 买 買 做 在 等 向 往 被
+"""
+NOT_IN_GIVEN_NAMES = frozenset(_NOT_IN_GIVEN_NAMES_TEXT.split())
+
+# Characters that count or point (一张纸, 这张, 每李): a surname never follows them.
+NUMERALS_AND_DEMONSTRATIVES = frozenset("一二三四五六七八九十百千万两几这那每某哪半多个這那兩幾個")
