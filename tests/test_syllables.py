@@ -10,6 +10,7 @@ from hanzi_companion.text.syllables import (
     is_toned,
     numbered_reading,
     syllables_of,
+    western_keys,
 )
 
 
@@ -55,3 +56,25 @@ def test_what_is_pinyin() -> None:
     assert syllables_of("practise") is None
     assert has_tone_numbers("xi2 zi4") and not has_tone_numbers("xí zì")
     assert is_toned("xí") and is_toned("xi2") and not is_toned("xi")
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("Chiang Kai-shek", "jiangjieshi"),  # a name of the table (Cantonese given name)
+        ("Peking", "beijing"),
+        ("Kuomintang", "guomindang"),
+        ("Mao Tse-tung", "maozedong"),  # Wade-Giles read syllable by syllable
+        ("Tao Te Ching", "daodejing"),
+        ("Teng Hsiao-p'ing", "dengxiaoping"),
+        ("Hsi-an", "xian"),
+        ("Chou En-lai", "zhouenlai"),
+    ],
+)
+def test_older_romanisations(written: str, key: str) -> None:
+    assert key in western_keys(written)
+
+
+def test_english_is_no_wade_giles() -> None:
+    assert not western_keys("the")
+    assert not western_keys("Washington")

@@ -165,3 +165,21 @@ def test_a_speaker_label_is_a_name(lexicon: Lexicon) -> None:
     g = glossary(lexicon, "Dialogue\n马丽：你好！\n周明：你好！")
     assert term(g, "马丽").gloss.startswith("(personal name)")
     assert term(g, "周明").pinyin == "Zhōu Míng"
+
+
+# -- older romanisations ------------------------------------------------------------------------
+
+
+def test_older_romanisations_beside_their_terms(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "Modern China\n- Chiang Kai-shek (蒋介石) led the Kuomintang (国民党)\n"
+        "- 毛泽东 Mao Tse-tung\n- 道德经 Tao Te Ching — the classic of the way",
+    )
+    assert [found[w].romanisation for w in ("蒋介石", "国民党", "毛泽东", "道德经")] == [
+        "Chiang Kai-shek",
+        "Kuomintang",
+        "Mao Tse-tung",
+        "Tao Te Ching",
+    ]
+    assert found["道德经"].slide_gloss == "classic of the way"

@@ -29,7 +29,13 @@ from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, with_names
 from hanzi_companion.text.segment import Segmenter, segmenter_for
 from hanzi_companion.text.spacing import SpacingRules, join_spaced
-from hanzi_companion.text.syllables import ROMAN_WORD, as_marks, numbered_reading, syllables_of
+from hanzi_companion.text.syllables import (
+    ROMAN_WORD,
+    as_marks,
+    numbered_reading,
+    syllables_of,
+    western_keys,
+)
 
 _HAN_PIECE = re.compile(f"[{HAN_CLASS}]+")  # a run without the middle dots that join names
 _HAN_RUN_END = re.compile(f"[{HAN_CLASS}]+$")
@@ -1052,7 +1058,7 @@ def _vocabulary_english(line: str, end: int) -> str:
     first = re.split(r"[;,/(]|\s[-–—]\s", tail, maxsplit=1)[0].strip().rstrip(".")
     if not first or len(_words(first)) > _GLOSS_MAX_WORDS:
         return ""
-    return "" if _is_clause(_INFINITIVE.sub("", first)) else first
+    return "" if _is_clause(_INFINITIVE.sub("", _DETERMINER.sub("", first))) else first
 
 
 def _gloss_after_comma(line: str, start: int, end: int) -> str:
@@ -1127,8 +1133,31 @@ def _romanisation_near(
                 if best is None or distance < best[0]:
                     best = (distance, text[span[0] : span[1]], span)
     if best is None:
-        return "", None
+        return _western_near(text, start, end, keys, whole_line)
     return as_marks(best[1]), best[2]
+
+
+_NAME_WORDS = re.compile(r"[A-Z][a-zü]*(?:['’][a-zü]+)?(?:-[a-zü]+(?:['’][a-zü]+)?)*")
+_WESTERN_MAX_WORDS = 3
+
+
+def _western_near(
+    text: str, start: int, end: int, keys: frozenset[str], whole_line: bool
+) -> tuple[str, tuple[int, int] | None]:
+    """A capitalised name in an older romanisation near ``text[start:end]`` that reads as the
+    term (``Chiang Kai-shek (蒋介石)``, ``毛泽东 Mao Tse-tung``, ``北京 Peking``)."""
+    base = 0 if whole_line else max(0, start - _NEAR - 30)
+    stop = len(text) if whole_line else min(len(text), end + _NEAR + 30)
+    names = list(_NAME_WORDS.finditer(text, base, stop))
+    for i in range(len(names)):
+        for j in range(i, min(len(names), i + _WESTERN_MAX_WORDS)):
+            if j > i and text[names[j - 1].end() : names[j].start()] != " ":
+                break
+            span = (names[i].start(), names[j].end())
+            near = whole_line or max(span[0] - end, start - span[1], 0) <= _NEAR
+            if near and western_keys(text[span[0] : span[1]]) & keys:
+                return text[span[0] : span[1]], span
+    return "", None
 
 
 def extract(deck: Deck, lexicon: Lexicon) -> tuple[Mention, ...]:

@@ -38,3 +38,40 @@ NOT_IN_GIVEN_NAMES = frozenset(_NOT_IN_GIVEN_NAMES_TEXT.split())
 
 # Characters that count or point (一张纸, 这张, 每李): a surname never follows them.
 NUMERALS_AND_DEMONSTRATIVES = frozenset("一二三四五六七八九十百千万两几这那每某哪半多个這那兩幾個")
+
+# Names English still spells in older romanisations (Wade-Giles, postal, Cantonese, Latin),
+# with their pinyin, toneless: what the general Wade-Giles reading (text/syllables.py) cannot
+# reach. Keys are lowercase, hyphens and apostrophes written as spaces.
+WESTERN_SPELLINGS = {
+    "chiang kai shek": "jiang jie shi",
+    "sun yat sen": "sun yi xian",
+    "peking": "bei jing",
+    "nanking": "nan jing",
+    "canton": "guang zhou",
+    "kuomintang": "guo min dang",
+    "tsingtao": "qing dao",
+    "tientsin": "tian jin",
+    "chungking": "chong qing",
+    "szechuan": "si chuan",
+    "szechwan": "si chuan",
+    "amoy": "xia men",
+    "hong kong": "xiang gang",
+    "taipei": "tai bei",
+    "kaohsiung": "gao xiong",
+    "yangtze": "chang jiang",
+    "confucius": "kong zi",
+    "mencius": "meng zi",
+    "lao tzu": "lao zi",
+    "lao tse": "lao zi",
+    "laotze": "lao zi",
+    "chuang tzu": "zhuang zi",
+    "sun tzu": "sun zi",
+    "i ching": "yi jing",
+    "kung fu": "gong fu",
+    "tai chi": "tai ji",
+    "tao": "dao",
+    "tsinghua": "qing hua",
+    "mao tse tung": "mao ze dong",
+    "chou en lai": "zhou en lai",
+    "teng hsiao ping": "deng xiao ping",
+}

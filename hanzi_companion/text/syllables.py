@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.text.language import WESTERN_SPELLINGS
 
 _LETTERS = "A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ"
 # A written word of Latin letters, with the tone digits pinyin may carry after each syllable
@@ -85,3 +86,131 @@ def numbered_reading(text: str, length: int) -> str:
             syllables[0] = syllables[0][:1].upper() + syllables[0][1:]
         tokens.extend(syllables)
     return " ".join(tokens) if len(tokens) == length else ""
+
+
+# -- older romanisations ----------------------------------------------------------------------
+
+# Wade-Giles initials and the pinyin they stand for; apostrophes mark aspiration, and as most
+# English texts drop them an unmarked initial may be either (Tao is dao, Tai chi is taiji).
+_WG_INITIALS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ch'", ("ch", "q")),
+    ("ts'", ("c",)),
+    ("tz'", ("c",)),
+    ("k'", ("k",)),
+    ("p'", ("p",)),
+    ("t'", ("t",)),
+    ("ch", ("zh", "j", "ch", "q")),
+    ("ts", ("z", "c")),
+    ("tz", ("z", "c")),
+    ("hs", ("x",)),
+    ("sz", ("s",)),
+    ("ss", ("s",)),
+    ("sh", ("sh",)),
+    ("k", ("g", "k")),
+    ("p", ("b", "p")),
+    ("t", ("d", "t")),
+    ("j", ("r",)),
+)
+# Wade-Giles finals and their pinyin (ko is ge, chih is zhi, tung is dong, hsien is xian).
+_WG_FINALS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ih", ("i",)),
+    ("iung", ("iong",)),
+    ("ung", ("ong",)),
+    ("ieh", ("ie",)),
+    ("ien", ("ian",)),
+    ("üeh", ("ue", "üe")),
+    ("ueh", ("ue", "üe")),
+    ("erh", ("er",)),
+    ("eh", ("e", "ie")),
+    ("ü", ("u", "ü")),
+    ("u", ("u", "i")),  # tzu, ssu: zi, si
+    ("o", ("o", "e", "uo")),
+    ("ê", ("e",)),
+)
+_WG_WHOLE: dict[str, tuple[str, ...]] = {
+    "yu": ("you",),
+    "yü": ("yu",),
+    "yeh": ("ye",),
+    "yen": ("yan",),
+    "erh": ("er",),
+}
+_APICAL = frozenset(["zhi", "chi", "shi", "ri", "zi", "ci", "si"])
+_NASALS = frozenset(["m", "n", "ng", "hm", "hng", "r"])
+_WG_MAX_SPELLINGS = 64  # readings tried for one written name
+_WG_SYLLABLE = re.compile(r"[a-zü'’ê]{1,7}")
+
+
+@lru_cache(maxsize=65536)
+def wade_giles_syllable(written: str) -> tuple[str, ...]:
+    """The pinyin syllables (toneless, ü as v) a Wade-Giles syllable may stand for."""
+    written = written.lower().replace("’", "'")
+    if written in _WG_WHOLE:
+        return tuple(s.replace("ü", "v") for s in _WG_WHOLE[written])
+    initials: tuple[str, ...] = ("",)
+    rest = written
+    for prefix, pinyin in _WG_INITIALS:
+        if written.startswith(prefix):
+            initials, rest = pinyin, written[len(prefix) :]
+            break
+    else:
+        if written[:1] not in "aeiouüê" and written[:1].isalpha():
+            initials, rest = (written[0],), written[1:]
+    finals: set[str] = {rest}
+    for suffix, pinyin in _WG_FINALS:
+        if rest.endswith(suffix):
+            finals |= {rest[: -len(suffix)] + p for p in pinyin}
+            break
+    found = {
+        (i + f).replace("ü", "v")
+        for i in initials
+        for f in finals
+        if "'" not in f and (i + f).replace("ü", "v") in _pinyin.SYLLABLES
+    }
+    # Wade-Giles writes the apical vowel -ih or -u (shih, tzu) and has no syllabic nasals:
+    # "shi" or "ng" inside a word (Washington) is English.
+    if not rest.endswith(("ih", "u")):
+        found -= _APICAL
+    return tuple(sorted(found - _NASALS))
+
+
+def _wade_giles_words(text: str) -> list[tuple[str, ...]] | None:
+    """Each written syllable's pinyin readings, syllables split at hyphens and spaces and
+    inside a word where Wade-Giles syllables meet (Kuomintang); None if one is unreadable."""
+    out: list[tuple[str, ...]] = []
+    for word in re.split(r"[\s\-]+", text.strip().lower()):
+        pieces = _split_wade_giles(word)
+        if pieces is None:
+            return None
+        out.extend(pieces)
+    return out
+
+
+def _split_wade_giles(word: str) -> list[tuple[str, ...]] | None:
+    """The fewest Wade-Giles syllables ``word`` splits into, each with its readings."""
+    best: list[list[tuple[str, ...]] | None] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 7), end):
+            before = best[start]
+            if before is None or (best[end] is not None and len(best[end] or ()) <= len(before)):
+                continue
+            readings = wade_giles_syllable(word[start:end])
+            if readings:
+                best[end] = [*before, readings]
+    return best[len(word)]
+
+
+def western_keys(text: str) -> frozenset[str]:
+    """Toneless pinyin keys a name written in an older romanisation may stand for: a name of
+    the table in :mod:`~hanzi_companion.text.language` (Chiang Kai-shek, Peking), else every
+    reading of its Wade-Giles syllables (Mao Tse-tung, Tao Te Ching); empty if neither."""
+    normal = re.sub(r"[\s\-'’]+", " ", text.strip().lower())
+    known = WESTERN_SPELLINGS.get(normal)
+    if known is not None:
+        return frozenset([known.replace(" ", "")])
+    syllables = _wade_giles_words(text)
+    if not syllables:
+        return frozenset()
+    keys = [""]
+    for readings in syllables:
+        keys = [k + r for k in keys for r in readings][:_WG_MAX_SPELLINGS]
+    return frozenset(keys)
