@@ -25,6 +25,14 @@ from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.han import HAN, HAN_CLASS, HAN_RUN, has_han
+from hanzi_companion.text.language import (
+    CLAUSE_WORDS,
+    FUNCTION_WORDS,
+    META_WORDS,
+    NAME_CONNECTORS,
+    PARTICLES,
+    PRONOUNS,
+)
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, with_names
 from hanzi_companion.text.segment import Segmenter, segmenter_for
@@ -53,31 +61,8 @@ _GLOSS_MAX_WORDS = 8  # English in parentheses or quotes next to a term
 _BARE_GLOSS_MAX_WORDS = 5  # English written right before a term with nothing around it
 _LINE_GLOSS_MAX_WORDS = 6  # a line of English just above a line holding only the term
 
-# Grammatical words that make a run of Han characters read as a sentence, not a term.
-# Closed-class Mandarin function words (particles, pronouns, auxiliaries, conjunctions).
-_FUNCTION_WORDS_TEXT = """
-的 了 吗 呢 吧 啊 呀 着 过 是 在 我 你 他 她 它 我们 你们 他们 她们 咱们 这 那 这个 那个 这些 那些
-这里 那里 就 都 也 很 不 没 没有 要 会 能 可以 把 被 给 让 对 从 但 但是 因为 所以 如果 而 还 又 才
-再 说 有 得 地 么 什么 怎么 为什么 已经 正在 应该 一个 自己 和 与 或 或者 还是 以及 及
-們 我們 你們 他們 她們 咱們 這 這個 那個 這些 那些 這裡 那裡 沒 沒有 會 給 讓 對 從 因為 還 說 麼
-什麼 怎麼 為什麼 已經 應該 一個
-"""
-# Words of English or French prose that lead into a term rather than translate it: a bare
-# phrase starting or ending with one is a clause, not a gloss ("la politique du 单位").
-CLAUSE_WORDS_TEXT = """
-    the a an of and or to in on for with by as at from is are was were be been this that these
-    those which who it its their his her our your my we you they he she i not no also very so
-    le la les l de du des d et ou en au aux un une est sont dans par pour sur avec ce cette ces
-    qui que il elle ils elles nous vous on se sa son ses leur leurs ne pas plus entre comme
-    chez sans vers selon mais donc car où puis avant après contre sous
-"""
-CLAUSE_WORDS = frozenset(CLAUSE_WORDS_TEXT.split())
 # Words that announce a translation after a term: ``创新 means innovation``.
 _GLOSS_MARKERS = re.compile(r"^(?:means|meaning|i\.e\.|signifie|veut dire|=)\s+", re.I)
-FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
-_PRONOUNS = frozenset("我你他她它您")
-# Particles only a sentence has (structure, aspect, mood): a clause holding one is no slogan.
-_PARTICLES = frozenset(["的", "了", "吗", "呢", "吧", "着", "过", "啊", "呀", "么", "嗎", "麼"])
 # Longest run kept as one term (习近平新时代中国特色社会主义思想 has 16 characters); a longer
 # run is prose written without punctuation and gives its words (and stays linear).
 LONGEST_TERM = 32
@@ -92,13 +77,6 @@ _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _DETERMINER = re.compile(r"^(?:the|a|an|le|la|les|l['’]|un|une|des)\s*(?<=\s|['’])", re.I)
 # A short label opening a line or list item: "1992:", "Step 2:", "Shenzhen:".
 _LABEL_OPENER = re.compile(r"^\s*(?:[-–—•*+|>]\s+)?[^\s:]+(?:\s[^\s:]+){0,2}:$")
-# Nouns that name the term as a piece of language ("the character 拆", "the word 城中村"):
-# the phrase points at the term, it does not translate it.
-_META_WORDS_TEXT = """
-    character characters word words term terms expression phrase slogan idiom name sign
-    caractère caractères mot mots terme termes
-"""
-_META_WORDS = frozenset(_META_WORDS_TEXT.split())
 _QUOTED_AFTER = re.compile(r"\s*[,:]?\s*([\"“«‘'「『])")
 # Slide furniture that is never the English of a term.
 _SLIDE_LABEL = re.compile(
@@ -112,7 +90,6 @@ _COUNT = re.compile(
     r"thousands?|millions?|several|many|some)\s+(?=\S)",
     re.IGNORECASE,
 )
-_NAME_CONNECTORS = frozenset(["of", "and", "for", "de", "du", "des", "on"])
 _CLOSING_QUOTE = re.compile(r"\s*[»”\"’'」』》]")
 _OPEN_PARENTHESIS = ("(", "（")
 _CLOSE_PARENTHESIS = (")", "）")
@@ -280,7 +257,7 @@ class Extractor:
         for word in words:
             if (
                 len(word) == 2
-                and word[0] in _PRONOUNS
+                and word[0] in PRONOUNS
                 and word not in FUNCTION_WORDS
                 and not self.segmenter.corpus_word(word)
             ):
@@ -342,7 +319,7 @@ class Extractor:
         other clauses are parts of the same sentence (以特大城市为依托，…紧密的城市群)."""
         for match in runs:
             words = self.sentence_words(match.group())
-            if words is not None and any(w in _PARTICLES for w in words):
+            if words is not None and any(w in PARTICLES for w in words):
                 return True
         return False
 
@@ -360,7 +337,7 @@ class Extractor:
                 return self._sentence_terms(words)
         if words is None:
             return ((run, self.run_parts(run)),)
-        clause = not any(w in _PARTICLES for w in words) and (
+        clause = not any(w in PARTICLES for w in words) and (
             sum(1 for w in words if len(w) > 1) < _SENTENCE_WORDS
         )
         if len(run) <= LONGEST_TERM and written_as_term(clause):
@@ -876,7 +853,7 @@ def _name_ending(text: str) -> str:
     while position > 0 and (
         words[position - 1][:1].isupper()
         or (
-            words[position - 1].lower() in _NAME_CONNECTORS
+            words[position - 1].lower() in NAME_CONNECTORS
             and position < len(words)
             and position - 1 > 0
         )
@@ -967,7 +944,7 @@ def _phrase_before(head: str, in_parentheses: bool) -> str:
 
 def _points_at_term(phrase: str) -> bool:
     words = re.findall(r"[^\W\d_]+", phrase.lower())
-    return bool(words) and words[-1] in _META_WORDS
+    return bool(words) and words[-1] in META_WORDS
 
 
 def _quoted_after(line: str, start: int, end: int) -> str:

@@ -75,3 +75,62 @@ WESTERN_SPELLINGS = {
     "chou en lai": "zhou en lai",
     "teng hsiao ping": "deng xiao ping",
 }
+
+
+# Grammatical words that make a run of Han characters read as a sentence, not a term.
+# Closed-class Mandarin function words (particles, pronouns, auxiliaries, conjunctions).
+_FUNCTION_WORDS_TEXT = """
+的 了 吗 呢 吧 啊 呀 着 过 是 在 我 你 他 她 它 我们 你们 他们 她们 咱们 这 那 这个 那个 这些 那些
+这里 那里 就 都 也 很 不 没 没有 要 会 能 可以 把 被 给 让 对 从 但 但是 因为 所以 如果 而 还 又 才
+再 说 有 得 地 么 什么 怎么 为什么 已经 正在 应该 一个 自己 和 与 或 或者 还是 以及 及
+們 我們 你們 他們 她們 咱們 這 這個 那個 這些 那些 這裡 那裡 沒 沒有 會 給 讓 對 從 因為 還 說 麼
+什麼 怎麼 為什麼 已經 應該 一個
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+
+
+# Words of English or French prose that lead into a term rather than translate it: a bare
+# phrase starting or ending with one is a clause, not a gloss ("la politique du 单位").
+CLAUSE_WORDS_TEXT = """
+    the a an of and or to in on for with by as at from is are was were be been this that these
+    those which who it its their his her our your my we you they he she i not no also very so
+    le la les l de du des d et ou en au aux un une est sont dans par pour sur avec ce cette ces
+    qui que il elle ils elles nous vous on se sa son ses leur leurs ne pas plus entre comme
+    chez sans vers selon mais donc car où puis avant après contre sous
+"""
+CLAUSE_WORDS = frozenset(CLAUSE_WORDS_TEXT.split())
+
+# Personal pronouns: a sentence's word opening with one may be the pronoun and its verb.
+PRONOUNS = frozenset("我你他她它您")
+
+
+# Particles only a sentence has (structure, aspect, mood): a clause holding one is no slogan.
+PARTICLES = frozenset(["的", "了", "吗", "呢", "吧", "着", "过", "啊", "呀", "么", "嗎", "麼"])
+
+
+# Nouns that name the term as a piece of language ("the character 拆", "the word 城中村"):
+# the phrase points at the term, it does not translate it.
+_META_WORDS_TEXT = """
+    character characters word words term terms expression phrase slogan idiom name sign
+    caractère caractères mot mots terme termes
+"""
+META_WORDS = frozenset(_META_WORDS_TEXT.split())
+
+# Small words inside an English name (Bank of China, Drum and Bell Towers).
+NAME_CONNECTORS = frozenset(["of", "and", "for", "de", "du", "des", "on"])
+
+
+# Syllables a written word never is in running pinyin (interjections, the erhua r).
+NOT_IN_PROSE = frozenset(["r", "m", "n", "ng", "hm", "hng", "ê"])
+
+
+# Words that mark French prose (and are not English): a line holding them is read as French,
+# where a short word that parses as pinyin (mange, poli, courante) is far likelier French.
+_FRENCH_TEXT = """
+    les des du une est et dans pour qui que au aux sur avec pas sont cette ces nous vous ils
+    elles leur leurs très où à ou comme mais donc chez entre parce selon sans y
+"""
+FRENCH = frozenset(_FRENCH_TEXT.split())
+# Words that mark English prose.
+_ENGLISH_TEXT = "the and of is are to in with that this for from by which was were be"
+ENGLISH = frozenset(_ENGLISH_TEXT.split())

@@ -35,8 +35,14 @@ from hanzi_companion.files import write_atomically
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
-from hanzi_companion.text.extract import CLAUSE_WORDS, Mention
-from hanzi_companion.text.language import NEUTRAL_SYLLABLES
+from hanzi_companion.text.extract import Mention
+from hanzi_companion.text.language import (
+    CLAUSE_WORDS,
+    ENGLISH,
+    FRENCH,
+    NEUTRAL_SYLLABLES,
+    NOT_IN_PROSE,
+)
 from hanzi_companion.text.models import Deck
 from hanzi_companion.text.syllables import ROMAN_WORD, as_marks, syllables_of
 
@@ -152,10 +158,6 @@ class _Candidate:
     marked: bool = False  # written with tone marks
 
 
-# Syllables a written word never is in running pinyin (interjections, the erhua r).
-_NOT_IN_PROSE = frozenset(["r", "m", "n", "ng", "hm", "hng", "ê"])
-
-
 @lru_cache(maxsize=65536)
 def _is_syllables(word: str) -> int:
     """Number of pinyin syllables in ``word`` (0 when it is not pinyin as people write it).
@@ -174,7 +176,7 @@ def _is_syllables(word: str) -> int:
         marked += sum(1 for syllable in parsed if syllable.tone is not None)
         for index, syllable in enumerate(parsed):
             letters = syllable.letters.lower()
-            if letters in _NOT_IN_PROSE or (index and letters[:1] in ("a", "o", "e")):
+            if letters in NOT_IN_PROSE or (index and letters[:1] in ("a", "o", "e")):
                 return 0
         total += len(parsed)
     if 0 < marked < total:
@@ -299,16 +301,7 @@ def _set_off(line: str, start: int, end: int) -> bool:
     return before[-1:] in tuple(_OPENERS) and after[:1] in tuple(_CLOSERS)
 
 
-# Words that mark French prose (and are not English): a line holding them is read as French,
-# where a short word that parses as pinyin (mange, poli, courante) is far likelier French.
-_FRENCH_TEXT = """
-    les des du une est et dans pour qui que au aux sur avec pas sont cette ces nous vous ils
-    elles leur leurs très où à ou comme mais donc chez entre parce selon sans y
-"""
-_FRENCH = frozenset(_FRENCH_TEXT.split())
 _ELISION = re.compile(r"^(?:[ldcjmnst]|qu)['’]\w", re.I)
-_ENGLISH_TEXT = "the and of is are to in with that this for from by which was were be"
-_ENGLISH = frozenset(_ENGLISH_TEXT.split())
 _FOREIGN_LINE_MIN = 2  # French markers that make a line French
 
 
@@ -318,10 +311,10 @@ def _language_markers(words: Iterable[str]) -> tuple[int, int]:
     french = english = 0
     for word in words:
         lower = word.lower()
-        if lower in _ENGLISH:
+        if lower in ENGLISH:
             english += 1
         elif (
-            lower in _FRENCH
+            lower in FRENCH
             or _ELISION.match(word)
             or (not word.isascii() and not _is_syllables(word))
         ):
