@@ -27,7 +27,7 @@ from hanzi_companion.render.glossary_common import (
     term_links,
     week_heading,
 )
-from hanzi_companion.render.templating import mark_chinese
+from hanzi_companion.render.templating import FILTERS, mark_chinese
 from hanzi_companion.settings import Settings, templates_dir
 
 BODY_TEMPLATE = "glossary.html"
@@ -37,13 +37,15 @@ STANDALONE_TEMPLATE = "glossary_standalone.html"
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """The Jinja environment of exported pages (created on first use, autoescape on)."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,
         keep_trailing_newline=True,
     )
+    env.filters.update(FILTERS)
+    return env
 
 
 def tone_markup(numbered: str) -> Markup:
