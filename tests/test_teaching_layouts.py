@@ -183,3 +183,13 @@ def test_older_romanisations_beside_their_terms(extractor: Extractor) -> None:
         "Tao Te Ching",
     ]
     assert found["道德经"].slide_gloss == "classic of the way"
+
+
+def test_an_abbreviation_is_no_name(extractor: Extractor) -> None:
+    found = mentions(extractor, "# Housing reform 住房制度改革 (房改)")
+    assert not found["房改"].personal_name
+
+
+def test_english_before_wins_over_a_remark_after_the_romanisation(extractor: Extractor) -> None:
+    found = mentions(extractor, "- urban renewal 城市更新 (*chengshi gengxin*): the 2009 rules")
+    assert found["城市更新"].slide_gloss == "urban renewal"

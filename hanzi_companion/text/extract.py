@@ -159,6 +159,14 @@ class Extractor:
             lambda word: bool(self.lookup(word)), self.segmenter.cut, self._keys
         )
 
+    def _speaker(self, run: str, line: str, start: int, end: int) -> bool:
+        """True when ``run`` opens a line of dialogue as its speaker's name (马丽：你好！)."""
+        return (
+            not line[:start].strip(" -*>•")
+            and line[end : end + 1] in (":", "：")
+            and is_name(run, "", self._name_rules)
+        )
+
     def _cut_guessing(self, run: str) -> tuple[str, ...]:
         return self.segmenter.cut_guessing(run)
 
@@ -477,7 +485,7 @@ class Extractor:
                 written_reading=written,
                 among_names=among_names and whole,
                 personal_name=han in self.names
-                or (whole and mixed is None and is_name(han, line[:start], self._name_rules)),
+                or (whole and mixed is None and self._speaker(han, line, start, end)),
             )
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
@@ -598,8 +606,8 @@ class Extractor:
             lambda: _gloss_before(line, start),
             lambda: (_gloss_after(line, start, end), True),
         ]
-        if vocabulary_line:
-            candidates.insert(0, lambda: (_vocabulary_english(line, end), False))
+        if vocabulary_line:  # after the English before the term (urban renewal 城市更新)
+            candidates.insert(-1, lambda: (_vocabulary_english(line, end), False))
         if len(han) > 1 and _alone(line, start, end):
             candidates.append(lambda: (_gloss_line(previous, labels), True))
         for read in candidates:
