@@ -138,7 +138,20 @@ def test_a_list_of_characters_stays_apart(extractor: Extractor) -> None:
 
 def test_a_dialogue_lists_the_words_of_its_sentences(extractor: Extractor) -> None:
     found = mentions(extractor, "Dialogue\nA: 你好！你去哪儿？ B: 我去超市买年货。")
-    assert list(found) == ["你好", "哪儿", "超市", "年货"]
+    assert list(found) == ["你好", "你", "去", "哪儿", "我", "超市", "买", "年货"]  # not 我去
+
+
+def test_a_translated_sentence_still_lists_its_words(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        'Scrolls\n春联有上联，下联和横批。 (Chūnlián yǒu shànglián...) "A scroll has two lines."',
+    )
+    assert list(found) == ["春联", "上联", "下联", "横批"]  # 有, 和: glue; 上联: jieba's corpus
+
+
+def test_single_characters_of_an_example_sentence(extractor: Extractor) -> None:
+    found = mentions(extractor, "Examples\n你把水送给爷爷吧！")
+    assert list(found) == ["你", "水", "送给", "爷爷"]
 
 
 def test_names_in_sentences(extractor: Extractor) -> None:

@@ -32,6 +32,7 @@ from hanzi_companion.text.language import (
     NAME_CONNECTORS,
     PARTICLES,
     PRONOUNS,
+    SENTENCE_GLUE,
 )
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, with_names
@@ -66,6 +67,7 @@ _GLOSS_MARKERS = re.compile(r"^(?:means|meaning|i\.e\.|signifie|veut dire|=)\s+"
 # Longest run kept as one term (习近平新时代中国特色社会主义思想 has 16 characters); a longer
 # run is prose written without punctuation and gives its words (and stays linear).
 LONGEST_TERM = 32
+_JOINED_MAX = 4  # longest word two neighbouring words of a sentence may join into
 # A clause of this many words (two characters or more) is no slogan clause but a sentence.
 _SENTENCE_WORDS = 3
 
@@ -241,8 +243,8 @@ class Extractor:
             word = words[index]
             following = words[index + 1] if index + 1 < len(words) else ""
             if (
-                len(word) > 1
-                and len(following) > 1
+                following
+                and len(word + following) <= _JOINED_MAX
                 and word not in names
                 and following not in names
                 and not self.lookup(word + following)
@@ -439,7 +441,11 @@ class Extractor:
         else:
 
             def written_as_term(clause: bool) -> bool:
-                if translation or _quoted_run(line, start, end):
+                if _quoted_run(line, start, end):
+                    return True
+                if _closes_sentence(line, end):
+                    return False  # a sentence, translated or not: its words are the terms
+                if translation:
                     return True
                 if clause and not sentence_line and _slogan_line(line):
                     return True
@@ -730,8 +736,9 @@ def _among_names(named: int, others: int) -> bool:
 
 
 def _content_word(word: str) -> bool:
-    """A word of a sentence worth listing: two characters or more, not a grammatical word."""
-    return len(word) > 1 and word not in FUNCTION_WORDS
+    """A word of a sentence worth listing: no sentence glue (狗, 水, 搬, 我们, 因为, but not
+    的, 了, 很)."""
+    return word not in SENTENCE_GLUE
 
 
 def _quoted_run(line: str, start: int, end: int) -> bool:
@@ -742,12 +749,18 @@ def _quoted_run(line: str, start: int, end: int) -> bool:
     for opening, closing in _QUOTES.items():
         if opening == closing:
             if opening == '"' and head.count('"') % 2 == 1 and '"' in tail:
-                return True
+                return _only_chinese(head[head.rfind('"') + 1 :], tail[: tail.find('"')])
             continue
         at = head.rfind(opening)
         if at >= 0 and head.find(closing, at) < 0 and closing in tail:
-            return True
+            return _only_chinese(head[at + 1 :], tail[: tail.find(closing)])
     return False
+
+
+def _only_chinese(*texts: str) -> bool:
+    """True when ``texts`` (what stands between quotes and a run) hold no Latin letters: the
+    quotes enclose Chinese, not an English quotation the run happens to fall between."""
+    return not any(_LATIN_WORD.search(text) for text in texts)
 
 
 _SLOGAN_BETWEEN = re.compile(r"[\s，、；,;·:：!?！？。«»“”\"「」『』《》#>*\-–—]*")
@@ -782,13 +795,14 @@ def _translation_below(line: str, runs: list[re.Match[str]], following: str) -> 
     return clauses
 
 
-_SENTENCE_CLOSE = re.compile(r"[。！？]|[.!?](?:\s|$)")
+# Clauses of one sentence, up to the punctuation closing it (春联有上联，下联和横批。).
+_SENTENCE_CLOSE = re.compile(f"(?:[{HAN_CLASS}]|[,，、；;]|[ \t])*?(?:[。！？]|[.!?](?=\\s|$))")
 
 
 def _closes_sentence(line: str, end: int) -> bool:
-    """True when sentence punctuation follows the run (我去超市买年货。): a sentence, whose
-    words are listed unless the slide writes it as a term (quoted, translated)."""
-    return _SENTENCE_CLOSE.match(line, end) is not None
+    """True when the run's sentence closes after it on the line, past more clauses at most
+    (我去超市买年货。): a sentence, whose words are listed unless it is quoted."""
+    return _SENTENCE_CLOSE.match(line, end, end + _LOOK) is not None
 
 
 def _alone(line: str, start: int, end: int) -> bool:
