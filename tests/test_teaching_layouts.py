@@ -206,3 +206,19 @@ def test_an_abbreviation_is_no_name(extractor: Extractor) -> None:
 def test_english_before_wins_over_a_remark_after_the_romanisation(extractor: Extractor) -> None:
     found = mentions(extractor, "- urban renewal 城市更新 (*chengshi gengxin*): the 2009 rules")
     assert found["城市更新"].slide_gloss == "urban renewal"
+
+
+def test_a_romanisation_inside_a_word(extractor: Extractor) -> None:
+    found = mentions(extractor, "Wishes\n新年快乐，恭(gong)喜发财！")
+    assert list(found) == ["新年快乐", "恭喜发财"]
+    # between two words it stays where it is: each word keeps its own romanisation
+    found = mentions(extractor, "Phrases\n你好(nǐhǎo)谢谢(xièxie)")
+    assert [(t, m.romanisation) for t, m in found.items()] == [
+        ("你好", "nǐhǎo"),
+        ("谢谢", "xièxie"),
+    ]
+
+
+def test_a_short_sentence_of_single_words(extractor: Extractor) -> None:
+    found = mentions(extractor, "Tips\n不要放太多。")
+    assert "不要放太多" not in found and "不要" in found

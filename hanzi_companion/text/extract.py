@@ -37,7 +37,7 @@ from hanzi_companion.text.language import (
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, with_names
 from hanzi_companion.text.segment import Segmenter, segmenter_for
-from hanzi_companion.text.spacing import SpacingRules, join_spaced
+from hanzi_companion.text.spacing import SpacingRules, join_interrupted, join_spaced
 from hanzi_companion.text.syllables import (
     ROMAN_WORD,
     as_marks,
@@ -341,7 +341,7 @@ class Extractor:
         words = self.sentence_words(run)
         if words is None and sentence_line and len(run) > 1 and not self.lookup(run):
             words = self.segmenter.cut(run)
-            if sum(1 for w in words if len(w) > 1) < 2:
+            if sum(1 for w in words if len(w) > 1) < 2 and len(words) < _SENTENCE_WORDS:
                 words = None  # a name or a compound of one word (城市群), not a clause
             elif not written_as_term(False):
                 return self._sentence_terms(words)
@@ -383,7 +383,7 @@ class Extractor:
                 continue
             previous = lines[index - 1] if index > 0 else ""
             following = lines[index + 1] if index + 1 < len(lines) else ""
-            line = join_spaced(line, following, self._spacing)
+            line = join_interrupted(join_spaced(line, following, self._spacing), self._spacing)
             runs = [piece for run in HAN_RUN.finditer(line) for piece in self._dotted(line, run)]
             translations = _translation_below(line, runs, following)
             if translations and not self._translations_agree(runs, translations):

@@ -94,3 +94,58 @@ def join_spaced(line: str, following: str, rules: SpacingRules) -> str:
         return spaced
 
     return _SPACED.sub(join, line)
+
+
+# A character's romanisation in brackets inside a word: 恭(gōng)喜发财.
+_INTERRUPTING = "[(（][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ0-5'’ ]+[)）]"
+_INTERRUPTED = re.compile(f"({_ONE}+)({_INTERRUPTING})(?={_ONE})")
+
+
+def join_interrupted(line: str, rules: SpacingRules) -> str:
+    """``line`` with a romanisation written inside a word (恭(gōng)喜发财) taken out of it:
+    the word written whole and padded with spaces, so every offset after it is kept. Only
+    when the romanisation reads the characters before it and a word of the joined text spans
+    the brackets (恭喜), not between two words (你好(nǐhǎo)谢谢)."""
+    if "(" not in line and "（" not in line:
+        return line
+    out: list[str] = []
+    position = 0
+    for match in _INTERRUPTED.finditer(line):
+        if match.start() < position:
+            continue
+        before, brackets = match.group(1), match.group(2)
+        after = _ONE_RUN.match(line, match.end())
+        following = after.group() if after else ""
+        if not _reads_end(brackets[1:-1], before, rules) or not _crosses(
+            before + following, len(before), rules
+        ):
+            continue
+        out.append(line[position : match.start()] + before + following + " " * len(brackets))
+        position = match.end() + len(following)
+    return "".join(out) + line[position:] if out else line
+
+
+def _reads_end(romanisation: str, chars: str, rules: SpacingRules) -> bool:
+    """True when ``romanisation`` reads the last characters of ``chars``, one syllable each."""
+    syllables = [
+        _pinyin.toneless_key(s.letters)
+        for word in romanisation.split()
+        for s in syllables_of(word) or ()
+    ]
+    if not syllables or len(syllables) > len(chars):
+        return False
+    end = chars[-len(syllables) :]
+    return all(key in rules.reading_keys(ch) for key, ch in zip(syllables, end, strict=True))
+
+
+def _crosses(text: str, boundary: int, rules: SpacingRules) -> bool:
+    """True when a word of ``text`` starts before ``boundary`` and ends after it."""
+    position = 0
+    for word in rules.cut(text):
+        if position < boundary < position + len(word):
+            return True
+        position += len(word)
+    return False
+
+
+_ONE_RUN = re.compile(f"{_ONE}+")
