@@ -12,6 +12,7 @@ import pytest
 from hanzi_companion.errors import DataFileError
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import index as lexicon_index
+from hanzi_companion.lexicon.sqlite_cache import DigestMemo
 from hanzi_companion.settings import Settings
 
 from .conftest import DATA
@@ -85,4 +86,5 @@ def test_concurrent_builds_leave_one_valid_index(tmp_path: Path) -> None:
     assert count == len(
         [ln for ln in (DATA / "cedict_excerpt.u8").read_text("utf-8").splitlines() if ln[:1] != "#"]
     )
-    assert [p.name for p in settings.cache_dir.iterdir()] == [Path(paths[0]).name]
+    left = [p.name for p in settings.cache_dir.iterdir() if p.name != DigestMemo.FILE_NAME]
+    assert left == [Path(paths[0]).name]  # no temporary file left behind

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from hanzi_companion.text.language import (
+from hanzi_companion.text.wordlists import (
     NOT_IN_GIVEN_NAMES,
     NUMERALS_AND_DEMONSTRATIVES,
     SURNAMES,

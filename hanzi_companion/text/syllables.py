@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from hanzi_companion.lexicon import pinyin as _pinyin
-from hanzi_companion.text.language import WESTERN_SPELLINGS
+from hanzi_companion.text.wordlists import WESTERN_SPELLINGS
 
 _LETTERS = "A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ"
 # A written word of Latin letters, with the tone digits pinyin may carry after each syllable
