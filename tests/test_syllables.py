@@ -78,3 +78,8 @@ def test_older_romanisations(written: str, key: str) -> None:
 def test_english_is_no_wade_giles() -> None:
     assert not western_keys("the")
     assert not western_keys("Washington")
+
+
+def test_a_sentence_capital_is_no_name() -> None:
+    assert numbered_reading("Ní hǎo ma", 3) == "ni2 hao3 ma5"
+    assert numbered_reading("Zhāng Míng", 2) == "Zhang1 Ming2"

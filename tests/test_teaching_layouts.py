@@ -12,7 +12,7 @@ import pytest
 from hanzi_companion.glossary import Glossary, GlossaryTerm, build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.text.extract import Extractor, Mention
-from hanzi_companion.text.models import Deck, Slide
+from hanzi_companion.text.models import Deck, Slide, SlideLink
 
 
 def deck(*texts: str) -> Deck:
@@ -222,3 +222,26 @@ def test_a_romanisation_inside_a_word(extractor: Extractor) -> None:
 def test_a_short_sentence_of_single_words(extractor: Extractor) -> None:
     found = mentions(extractor, "Tips\n不要放太多。")
     assert "不要放太多" not in found and "不要" in found
+
+
+def test_a_phrase_book_row_keeps_its_phrase_and_every_word(extractor: Extractor) -> None:
+    text = (
+        "Phrases\nDeutsch | Chinesisch | Pinyin | Audio\n"
+        "Sprechen Sie Französisch? | 你会说法语吗？ | nǐ huì shuō fǎyǔ ma? | 🔊 Anhören"
+    )
+    deck_ = Deck(
+        name="phrases.md",
+        format="markdown",
+        slides=(
+            Slide(
+                number=1,
+                title="Phrases",
+                text=text,
+                links=(SlideLink("🔊 Anhören", "https://example.org/a"),),
+            ),
+        ),
+    )
+    (found,) = extractor.mentions(deck_)
+    assert found.term == "你会说法语吗"
+    assert set(found.parts) >= {"你", "会", "法语", "吗"}
+    assert found.slide_gloss == ""  # the audio link's label is no meaning

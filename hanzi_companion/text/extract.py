@@ -335,10 +335,16 @@ class Extractor:
         return False
 
     def _terms_of_run(
-        self, run: str, written_as_term: Callable[[bool], bool], sentence_line: bool = False
+        self,
+        run: str,
+        written_as_term: Callable[[bool], bool],
+        sentence_line: bool = False,
+        taught: Callable[[], bool] = lambda: False,
     ) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of ``run`` on its line: a sentence the slide writes as a term (see
-        ``written_as_term``, given whether the run could be a slogan's clause) stays whole."""
+        ``written_as_term``, given whether the run could be a slogan's clause) stays whole;
+        so does one ``taught`` with its romanisation beside it (a phrase-book row), its words,
+        grammatical ones too, as its parts."""
         unit = repeated_unit(run)
         if unit and not self.lookup(run):
             return self._split(unit)
@@ -347,6 +353,8 @@ class Extractor:
             words = self.segmenter.cut(run)
             if sum(1 for w in words if len(w) > 1) < 2 and len(words) < _SENTENCE_WORDS:
                 words = None  # a name or a compound of one word (城市群), not a clause
+            elif len(run) <= LONGEST_TERM and taught():
+                return ((run, words),)
             elif not written_as_term(False):
                 return self._sentence_terms(words)
         if words is None:
@@ -354,7 +362,7 @@ class Extractor:
         clause = not any(w in PARTICLES for w in words) and (
             sum(1 for w in words if len(w) > 1) < _SENTENCE_WORDS
         )
-        if len(run) <= LONGEST_TERM and written_as_term(clause):
+        if len(run) <= LONGEST_TERM and (taught() or written_as_term(clause)):
             return ((run, words),)
         return self._split(run)
 
@@ -460,7 +468,13 @@ class Extractor:
                 )
                 return bool(gloss) and self._words_agree(run, gloss)
 
-            pieces = self._terms_of_run(run, written_as_term, sentence_line)
+            def taught() -> bool:
+                _, _, span = self._around(
+                    line, start, end, run, previous, following, labels, in_notes
+                )
+                return beside(line, start, end, span)
+
+            pieces = self._terms_of_run(run, written_as_term, sentence_line, taught)
         whole = len(pieces) == 1 and pieces[0][0] in (run, line[start:end])
         other_name_of = _term_before_parenthesis(line, start, end) if whole else ""
         spans = [(start, end)] if whole else _spans_in(line, start, end, [t for t, _ in pieces])
@@ -619,7 +633,7 @@ class Extractor:
             lambda: (_gloss_after(line, start, end), True),
         ]
         if vocabulary_line:  # after the English before the term (urban renewal 城市更新)
-            candidates.insert(-1, lambda: (_vocabulary_english(line, end), False))
+            candidates.insert(-1, lambda: (_vocabulary_english(line, end), True))
         if len(han) > 1 and _alone(line, start, end):
             candidates.append(lambda: (_gloss_line(previous, labels), True))
         for read in candidates:
@@ -640,7 +654,7 @@ class Extractor:
 
 
 # What may stand between a term and the romanisation written beside it.
-_BESIDE_GAP = re.compile(r"[\s(（\[/:：,，=|\-–—]*")
+_BESIDE_GAP = re.compile(r"[\s(（\[/:：,，=|\-–—。？！?!.]*")
 _BESIDE_OPEN = "(（[/"
 _BESIDE_CLOSE = {"(": ")", "（": "）", "[": "]", "/": "/"}
 

@@ -70,11 +70,15 @@ def as_marks(text: str) -> str:
 def numbered_reading(text: str, length: int) -> str:
     """The numbered reading (``Xi2 zi4``) romanisation ``text`` writes for a term of ``length``
     characters, one syllable per character (an erhua r joins its syllable); "" unless a tone
-    is written and the syllables count right. Unmarked syllables read neutral (``de5``)."""
+    is written and the syllables count right. Unmarked syllables read neutral (``de5``);
+    capitals are kept for names (Zhāng Míng), not for a sentence's first word."""
     if not is_toned(text):
         return ""
     tokens: list[str] = []
-    for word in text.split():
+    words = text.split()
+    # A capital only a sentence's first word has (Ní hǎo ma) is no name's.
+    sentence_start = len(words) > 1 and not all(w[:1].isupper() for w in words)
+    for word in words:
         parsed = syllables_of(word)
         if not parsed:
             return ""
@@ -82,7 +86,7 @@ def numbered_reading(text: str, length: int) -> str:
         if parsed[-1].letters == "r" and len(parsed) > 1:
             last = parsed[-2]
             syllables[-2:] = [f"{last.letters}r{last.tone or 5}"]
-        if word[:1].isupper():
+        if word[:1].isupper() and not sentence_start:
             syllables[0] = syllables[0][:1].upper() + syllables[0][1:]
         tokens.extend(syllables)
     return " ".join(tokens) if len(tokens) == length else ""
