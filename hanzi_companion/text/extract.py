@@ -24,11 +24,20 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
-from hanzi_companion.text.han import HAN, HAN_CLASS, HAN_RUN, has_han
+from hanzi_companion.text.han import HAN_CLASS, HAN_RUN, has_han
 from hanzi_companion.text.labels import in_label
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, with_names
 from hanzi_companion.text.segment import Segmenter, segmenter_for
+from hanzi_companion.text.slide_english import (
+    LATIN_WORD,
+    LOOK,
+    QUOTES,
+    gloss_readers,
+    tidy_gloss,
+    translation_below,
+)
+from hanzi_companion.text.slide_english import content_stems as content_stems  # glossary's
 from hanzi_companion.text.spacing import SpacingRules, join_interrupted, join_spaced
 from hanzi_companion.text.syllables import (
     ROMAN_WORD,
@@ -38,10 +47,7 @@ from hanzi_companion.text.syllables import (
     western_keys,
 )
 from hanzi_companion.text.wordlists import (
-    CLAUSE_WORDS,
     FUNCTION_WORDS,
-    META_WORDS,
-    NAME_CONNECTORS,
     PARTICLES,
     PRONOUNS,
     SENTENCE_GLUE,
@@ -57,14 +63,8 @@ _NUMBER_BEFORE = re.compile(r"[(（«“\"「『《]\s*(\d{1,4})$")
 _NUMBERED_NAME_MIN = 4
 # Longest mixed Han part when a space separates it from the Latin token (``AAA 货``).
 _MIXED_SPACED_MAX = 2
-_LOOK = 200  # characters looked at on each side of a term (keeps extraction linear)
 _NEAR = 40  # farthest a romanisation may be written from its term
-_GLOSS_MAX_WORDS = 8  # English in parentheses or quotes next to a term
-_BARE_GLOSS_MAX_WORDS = 5  # English written right before a term with nothing around it
-_LINE_GLOSS_MAX_WORDS = 6  # a line of English just above a line holding only the term
 
-# Words that announce a translation after a term: ``创新 means innovation``.
-_GLOSS_MARKERS = re.compile(r"^(?:means|meaning|i\.e\.|signifie|veut dire|=)\s+", re.I)
 # Longest run kept as one term (习近平新时代中国特色社会主义思想 has 16 characters); a longer
 # run is prose written without punctuation and gives its words (and stays linear).
 LONGEST_TERM = 32
@@ -72,37 +72,8 @@ _JOINED_MAX = 4  # longest word two neighbouring words of a sentence may join in
 # A clause of this many words (two characters or more) is no slogan clause but a sentence.
 _SENTENCE_WORDS = 3
 
-_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:['’][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+)*")
-_GLOSS_DELIMITERS = re.compile(r"(?:^|\s[-–—•|]\s|[;:,.!?(\[{]|\s[-–—•]$)")
-_BULLET_START = re.compile(r"^\s*(?:[-–—•*+|>]\s+|\d+[.)]\s+)?")
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-# A determiner opening a bare phrase ("the work unit 单位"): dropped before the clause test.
-_DETERMINER = re.compile(r"^(?:the|a|an|le|la|les|l['’]|un|une|des)\s*(?<=\s|['’])", re.I)
-# A short label opening a line or list item: "1992:", "Step 2:", "Shenzhen:".
-_LABEL_OPENER = re.compile(r"^\s*(?:[-–—•*+|>]\s+)?[^\s:]+(?:\s[^\s:]+){0,2}:$")
-_QUOTED_AFTER = re.compile(r"\s*[,:]?\s*([\"“«‘'「『])")
-# Slide furniture that is never the English of a term.
-_SLIDE_LABEL = re.compile(
-    r"^(?:characters? of the (?:week|day|lesson)|caract[èe]res? de la semaine|"
-    r"(?:week|semaine|lecture|session)\s*\d+)$",
-    re.IGNORECASE,
-)
-# A count opening a phrase ("four special economic zones", "3 cities").
-_COUNT = re.compile(
-    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
-    r"thousands?|millions?|several|many|some)\s+(?=\S)",
-    re.IGNORECASE,
-)
-_CLOSING_QUOTE = re.compile(r"\s*[»”\"’'」』》]")
 _OPEN_PARENTHESIS = ("(", "（")
 _CLOSE_PARENTHESIS = (")", "）")
-_QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’", "'": "'", "「": "」", "『": "』", "《": "》"}
-_PAREN_CONTENT = re.compile(r"\s*\(([^()]*)\)")
-_NAME_IN_PARENTHESES = re.compile(
-    r"[(（]([^()（）,，]+)[,，]\s*$"
-)  # "(AliResearch, " before a term
-_DIGITS_END = re.compile(r"(?<=[(（])\d+$")  # "(21" before 世纪…: the term's own number
-_HAN_TAIL = HAN
 
 
 @dataclass(frozen=True)
@@ -397,7 +368,7 @@ class Extractor:
             following = lines[index + 1] if index + 1 < len(lines) else ""
             line = join_interrupted(join_spaced(line, following, self._spacing), self._spacing)
             runs = [piece for run in HAN_RUN.finditer(line) for piece in self._dotted(line, run)]
-            translations = _translation_below(line, runs, following)
+            translations = translation_below(line, runs, following)
             if translations and not self._translations_agree(runs, translations):
                 translations = []
             sentence_line = len(runs) > 1 and self._sentence_line(runs)
@@ -436,45 +407,15 @@ class Extractor:
     ) -> Iterator[Mention]:
         run = match.group()
         start, end = match.span()
-        if "第" in line and in_label(line, start, end):
-            return  # 第三周, 第3讲: the deck's week or lecture, metadata and no term
-        if len(run) == 1 and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit()):
-            return  # a unit written against a number (2014年, 3个), not a term
-        window = max(0, start - _LOOK)  # bounded: a long line without spaces stays linear
-        token_start = max(
-            line.rfind(" ", window, start), line.rfind("\t", window, start), window - 1
-        )
-        token_start += 1
-        token = line[token_start:start]
-        if "://" in token or token.startswith("www.") or ("?" in token and "=" in token):
-            return  # inside a bare URL (``https://example.org/?word=创``): no term
+        if _not_a_term(line, start, end, run):
+            return
         mixed = self._mixed(line, start, end, run)
         if mixed is not None:
             term, start, end = mixed
             pieces: tuple[tuple[str, tuple[str, ...]], ...] = ((term, ()),)
         else:
-
-            def written_as_term(clause: bool) -> bool:
-                if _quoted_run(line, start, end):
-                    return True
-                if _closes_sentence(line, end):
-                    return False  # a sentence, translated or not: its words are the terms
-                if translation:
-                    return True
-                if clause and not sentence_line and _slogan_line(line):
-                    return True
-                gloss, _, _ = self._around(
-                    line, start, end, run, previous, following, labels, in_notes
-                )
-                return bool(gloss) and self._words_agree(run, gloss)
-
-            def taught() -> bool:
-                _, _, span = self._around(
-                    line, start, end, run, previous, following, labels, in_notes
-                )
-                return beside(line, start, end, span)
-
-            pieces = self._terms_of_run(run, written_as_term, sentence_line, taught)
+            context = (previous, following, labels, in_notes)
+            pieces = self._pieces(line, start, end, context, translation, sentence_line)
         whole = len(pieces) == 1 and pieces[0][0] in (run, line[start:end])
         other_name_of = _term_before_parenthesis(line, start, end) if whole else ""
         spans = [(start, end)] if whole else _spans_in(line, start, end, [t for t, _ in pieces])
@@ -513,6 +454,38 @@ class Extractor:
                 personal_name=han in self.names
                 or (whole and mixed is None and self._speaker(han, line, start, end)),
             )
+
+    def _pieces(
+        self,
+        line: str,
+        start: int,
+        end: int,
+        context: tuple[str, str, frozenset[str], bool],
+        translation: str,
+        sentence_line: bool,
+    ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The terms of the run ``line[start:end]``, and their parts, as its line writes it
+        (``context``: the lines before and after, the slide's link labels, in notes?)."""
+        run = line[start:end]
+        previous, following, labels, in_notes = context
+
+        def written_as_term(clause: bool) -> bool:
+            if _quoted_run(line, start, end):
+                return True
+            if _closes_sentence(line, end):
+                return False  # a sentence, translated or not: its words are the terms
+            if translation:
+                return True
+            if clause and not sentence_line and _slogan_line(line):
+                return True
+            gloss, _, _ = self._around(line, start, end, run, previous, following, labels, in_notes)
+            return bool(gloss) and self._words_agree(run, gloss)
+
+        def taught() -> bool:
+            _, _, span = self._around(line, start, end, run, previous, following, labels, in_notes)
+            return beside(line, start, end, span)
+
+        return self._terms_of_run(run, written_as_term, sentence_line, taught)
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
         """A mixed Latin+Han term around ``line[start:end]``, as written, and its span."""
@@ -620,27 +593,14 @@ class Extractor:
         # term's meaning even in words no dictionary sense shares ("practise calligraphy").
         vocabulary_line = blanked != line
         line = blanked
-        # (text, bare): a bare gloss is no gloss when it is only a link's label
-        # (``创 Purple Culture / Hanziyuan``); in parentheses a label is the slide's English.
-        # Each candidate is read only when the ones before it gave nothing.
-        candidates: list[Callable[[], tuple[str, bool]]] = [
-            lambda: (_gloss_in_parentheses_after(line, end), False),
-            lambda: (_quoted_after(line, start, end), False),
-            # After a label, the English closing the line says what the term means, the
-            # label what it is about ("orientation: 坐北朝南, sitting in the north...").
-            lambda: (_gloss_after_comma(line, start, end), True),
-            lambda: _gloss_before(line, start),
-            lambda: (_gloss_after(line, start, end), True),
-        ]
-        if vocabulary_line:  # after the English before the term (urban renewal 城市更新)
-            candidates.insert(-1, lambda: (_vocabulary_english(line, end), True))
-        if len(han) > 1 and _alone(line, start, end):
-            candidates.append(lambda: (_gloss_line(previous, labels), True))
+        candidates = gloss_readers(
+            line, start, end, han, previous, labels, vocabulary_line=vocabulary_line
+        )
         for read in candidates:
             candidate, bare = read()
             if bare and in_notes:
                 continue
-            candidate = _tidy_gloss(candidate, labels if bare else frozenset())
+            candidate = tidy_gloss(candidate, labels if bare else frozenset())
             if not candidate:
                 continue
             found, _ = _romanisation_near(candidate, 0, 0, keys, whole_line=False)
@@ -691,24 +651,6 @@ def reading_beside(line: str, start: int, end: int, span: tuple[int, int] | None
     return numbered_reading(line[span[0] : span[1]], len(han))
 
 
-def content_stems(text: str) -> frozenset[str]:
-    """Lowercase content words of English, crudely stemmed (villages ~ village, urbanisation ~
-    urbanization) so a slide's wording and a dictionary's can be compared."""
-    stems = set()
-    for word in re.findall(r"[a-z]+", text.lower()):
-        if len(word) < 3 or word in CLAUSE_WORDS:
-            continue
-        word = word.replace("isation", "ization").replace("ise", "ize")
-        if word.endswith("ies"):
-            word = word[:-3] + "y"
-        elif word.endswith(("sses", "xes", "ches", "shes")):
-            word = word[:-2]
-        elif word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        stems.add(word)
-    return frozenset(stems)
-
-
 # A reading in tone marks written right after a term: "大栅栏 is read Dàshílànr", "the 朝 is
 # zhāo", "乐 (lè)", "朝: zhāo". Only a copula between them: "read 朝 as zhāo" may report a mistake.
 _WRITTEN_READING = re.compile(
@@ -721,7 +663,7 @@ _WRITTEN_READING = re.compile(
 def _written_reading(line: str, end: int, han: str) -> str:
     """The numbered reading written in tone marks right after the term, one syllable per
     character (an erhua r joins its syllable: Dàshílànr is ``Da4 shi2 lanr4``); "" if none."""
-    match = _WRITTEN_READING.match(line, end, end + _LOOK)
+    match = _WRITTEN_READING.match(line, end, end + LOOK)
     if match is None:
         return ""
     words = match.group(1).split()
@@ -744,6 +686,19 @@ def _written_reading(line: str, end: int, han: str) -> str:
             if len(tokens) == len(han):
                 return " ".join(tokens)
     return ""
+
+
+def _not_a_term(line: str, start: int, end: int, run: str) -> bool:
+    """True for a run that is no term where it stands: a label (第三周), a unit against a
+    number (2014年, 3个), a piece of a bare URL."""
+    if "第" in line and in_label(line, start, end):
+        return True  # 第三周, 第3讲: the deck's week or lecture, metadata and no term
+    if len(run) == 1 and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit()):
+        return True  # a unit written against a number (2014年, 3个), not a term
+    window = max(0, start - LOOK)  # bounded: a long line without spaces stays linear
+    token_start = max(line.rfind(" ", window, start), line.rfind("\t", window, start), window - 1)
+    token = line[token_start + 1 : start]
+    return "://" in token or token.startswith("www.") or ("?" in token and "=" in token)
 
 
 _SIBLING_NAMES = 2  # names listed beside a term that make it read as a name too
@@ -775,10 +730,10 @@ def _content_word(word: str) -> bool:
 
 def _quoted_run(line: str, start: int, end: int) -> bool:
     """True when ``line[start:end]`` stands inside quotes (« 城市，让生活更美好 »), looking at
-    most ``_LOOK`` characters each way."""
-    head = line[max(0, start - _LOOK) : start]
-    tail = line[end : end + _LOOK]
-    for opening, closing in _QUOTES.items():
+    most ``LOOK`` characters each way."""
+    head = line[max(0, start - LOOK) : start]
+    tail = line[end : end + LOOK]
+    for opening, closing in QUOTES.items():
         if opening == closing:
             if opening == '"' and head.count('"') % 2 == 1 and '"' in tail:
                 return _only_chinese(head[head.rfind('"') + 1 :], tail[: tail.find('"')])
@@ -792,7 +747,7 @@ def _quoted_run(line: str, start: int, end: int) -> bool:
 def _only_chinese(*texts: str) -> bool:
     """True when ``texts`` (what stands between quotes and a run) hold no Latin letters: the
     quotes enclose Chinese, not an English quotation the run happens to fall between."""
-    return not any(_LATIN_WORD.search(text) for text in texts)
+    return not any(LATIN_WORD.search(text) for text in texts)
 
 
 _SLOGAN_BETWEEN = re.compile(r"[\s，、；,;·:：!?！？。«»“”\"「」『』《》#>*\-–—]*")
@@ -800,31 +755,10 @@ _SLOGAN_BETWEEN = re.compile(r"[\s，、；,;·:：!?！？。«»“”\"「」
 
 def _slogan_line(line: str) -> bool:
     """True when the line is only Chinese clauses (two or more) and punctuation: a slogan."""
-    if len(line) > 2 * _LOOK:
+    if len(line) > 2 * LOOK:
         return False
     pieces = HAN_RUN.split(line)
     return len(pieces) >= 3 and all(_SLOGAN_BETWEEN.fullmatch(p) for p in pieces)
-
-
-def _translation_below(line: str, runs: list[re.Match[str]], following: str) -> list[str]:
-    """English clauses of the line below a line of Chinese only, one per run, when the counts
-    agree: 「先生产、后生活」 over "Production first, living second"."""
-    if len(runs) < 2 or not following.strip():
-        return []
-    between = HAN_RUN.sub("", line)
-    if re.search(r"[^\W\d_]", between) or re.search(r"\d", between):
-        return []  # the line says more than its Chinese: not a slogan on its own
-    text = _BULLET_START.sub("", re.sub(r"^\s*#+\s*", "", following)).strip()
-    if len(text) > 1 and text[0] in _QUOTES and text[-1] == _QUOTES[text[0]]:
-        text = text[1:-1]
-    if not _latin_only(text):
-        return []
-    clauses = [c.strip(" .!?\"'“”") for c in re.split(r"[,;，；]", text)]
-    if len(clauses) != len(runs) or not all(_LATIN_WORD.search(c) for c in clauses):
-        return []
-    if any(len(_words(c)) > _GLOSS_MAX_WORDS for c in clauses):
-        return []
-    return clauses
 
 
 # Clauses of one sentence, up to the punctuation closing it (春联有上联，下联和横批。).
@@ -834,25 +768,25 @@ _SENTENCE_CLOSE = re.compile(f"(?:[{HAN_CLASS}]|[,，、；;]|[ \t])*?(?:[。！
 def _closes_sentence(line: str, end: int) -> bool:
     """True when the run's sentence closes after it on the line, past more clauses at most
     (我去超市买年货。): a sentence, whose words are listed unless it is quoted."""
-    return _SENTENCE_CLOSE.match(line, end, end + _LOOK) is not None
+    return _SENTENCE_CLOSE.match(line, end, end + LOOK) is not None
 
 
 def _alone(line: str, start: int, end: int) -> bool:
     """True when ``line[start:end]`` is all the line holds (whitespace aside), in time bounded
     by the look-around, not the line's length."""
-    if len(line) - (end - start) > 2 * _LOOK:
+    if len(line) - (end - start) > 2 * LOOK:
         return False
     return not line[:start].strip() and not line[end:].strip()
 
 
 def _spans_in(line: str, start: int, end: int, terms: list[str]) -> list[tuple[int, int]]:
     """Where each of ``terms``, pieces of the run ``line[start:end]`` in reading order, stands
-    in the line. Each piece is looked for at most ``_LOOK`` characters past the previous one
+    in the line. Each piece is looked for at most ``LOOK`` characters past the previous one
     (single characters a sentence skips lie between them), so a long run stays linear."""
     spans = []
     cursor = start
     for term in terms:
-        found = line.find(term, cursor, min(end, cursor + _LOOK + len(term)))
+        found = line.find(term, cursor, min(end, cursor + LOOK + len(term)))
         if found < 0:
             spans.append((cursor, min(end, cursor + len(term))))
             continue
@@ -875,251 +809,17 @@ def _context(line: str, start: int, end: int, width: int = 80) -> str:
     return ("…" if left > 0 else "") + text + ("…" if right < len(line) else "")
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-def _latin_only(text: str) -> bool:
-    return bool(text) and not has_han(text) and _LATIN_WORD.search(text) is not None
-
-
-def _tidy_gloss(text: str, labels: frozenset[str]) -> str:
-    text = text.strip().strip("-–—•|:;,").strip()
-    if len(text) > 1 and text[0] in _QUOTES and text[-1] == _QUOTES[text[0]]:
-        text = text[1:-1].strip()
-    text = _ARTICLE.sub("", text) if len(_words(text)) > 1 else text
-    if not _latin_only(text) or text.lower() in labels or _SLIDE_LABEL.search(text):
-        return ""
-    counted = _COUNT.sub("", text)
-    text = counted if _LATIN_WORD.search(counted) else text
-    text = _name_ending(text)
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < 2:
-        return ""
-    return text
-
-
-def _name_ending(text: str) -> str:
-    """The name a phrase ends with, when prose leads into it: "built by China Merchants" is
-    China Merchants, "compare Hong Kong's Urban Renewal Authority" the Authority's name."""
-    words = text.split()
-    position = len(words)
-    while position > 0 and (
-        words[position - 1][:1].isupper()
-        or (
-            words[position - 1].lower() in NAME_CONNECTORS
-            and position < len(words)
-            and position - 1 > 0
-        )
-    ):
-        position -= 1
-    while position < len(words) and not words[position][:1].isupper():
-        position += 1  # a name starts with a capital, not with its connector
-    name = words[position:]
-    lead = words[:position]
-    if not lead or not name or not any(w[:1].islower() for w in lead):
-        return text
-    if len(name) >= 2 or lead[-1].lower() in CLAUSE_WORDS:
-        return " ".join(name)
-    return text
-
-
-def _quoted_before(head: str) -> str | None:
-    """The quoted phrase ending ``head`` ("Grasp the large, let go of the small")."""
-    stripped = head.rstrip()
-    if not stripped:
-        return None
-    close = stripped[-1]
-    for opening, closing in _QUOTES.items():
-        if close == closing:
-            begin = stripped.rfind(opening, 0, len(stripped) - 1)
-            if begin >= 0:
-                return stripped[begin + 1 : -1]
-    return None
-
-
-def _gloss_before(line: str, start: int) -> tuple[str, bool]:
-    """English written just before the term (``English (term)``, ``English term``); bare?"""
-    head = line[max(0, start - _LOOK) : start]
-    same = _NAME_IN_PARENTHESES.search(head)
-    if same is not None and _latin_only(same.group(1)):  # "(AliResearch, 阿里研究院)"
-        return same.group(1).strip(), False
-    head = _DIGITS_END.sub("", head)  # "(21世纪海上丝绸之路)": the number belongs to the term
-    in_parentheses = head.rstrip().endswith("(")
-    if in_parentheses:
-        head = head.rstrip()[:-1]
-    elif head[-1:] not in (" ", ""):
-        return "", True
-    quoted = _quoted_before(head)
-    if quoted is not None:
-        return (quoted if len(_words(quoted)) <= _GLOSS_MAX_WORDS else ""), False
-    return _phrase_before(head, in_parentheses), not in_parentheses
-
-
-def _phrase_before(head: str, in_parentheses: bool) -> str:
-    separated = re.search(r"\s*[-–—:=]\s*$", head) if not in_parentheses else None
-    if separated is not None:  # ``Innovation – 创新``, ``Innovation: 创新``
-        head = head[: separated.start()]
-        if not head.strip() or _GLOSS_DELIMITERS.split(head)[-1] != head:
-            return ""  # the English must be the whole line before the separator
-    pieces = _GLOSS_DELIMITERS.split(head)
-    phrase = pieces[-1] if pieces else head
-    opened_by = head[: len(head) - len(phrase)]
-    bullet = _BULLET_START.match(phrase)
-    if bullet is not None and bullet.end():  # "- the gated compound 封闭小区"
-        opened_by, phrase = opened_by + phrase[: bullet.end()], phrase[bullet.end() :]
-    phrase = phrase.strip()
-    if in_parentheses and (has_han(phrase) or len(_words(phrase)) > _GLOSS_MAX_WORDS):
-        # A longer clause ending in a name: "… to the Drum and Bell Towers (钟鼓楼)".
-        tail = _HAN_TAIL.split(phrase)[-1].strip()
-        name = _name_ending(tail)
-        if name != tail and len(_words(name)) <= _GLOSS_MAX_WORDS:
-            return name
-    if not phrase or has_han(phrase):
-        return ""
-    limit = _GLOSS_MAX_WORDS if in_parentheses else _BARE_GLOSS_MAX_WORDS
-    if len(_words(phrase)) > limit:
-        return ""
-    if not in_parentheses:
-        # Bare English counts only when it starts the line, a list item or follows a label
-        # ("1992: Deng Xiaoping's southern tour 南巡"), and is not a clause.
-        before = opened_by.rstrip()
-        if (
-            before
-            and not re.search(r"(?:^|\s)[-–—•|]$", before)
-            and not _LABEL_OPENER.match(before)
-        ):
-            return ""
-        phrase = _DETERMINER.sub("", phrase).strip()
-        if _is_clause(phrase) or _points_at_term(phrase):
-            return ""
-    return phrase
-
-
-def _points_at_term(phrase: str) -> bool:
-    words = re.findall(r"[^\W\d_]+", phrase.lower())
-    return bool(words) and words[-1] in META_WORDS
-
-
-def _quoted_after(line: str, start: int, end: int) -> str:
-    """Quoted English right after the term: ``杀出一条血路, "blaze a bloody trail"``."""
-    match = _QUOTED_AFTER.match(line, end)
-    if match is None or line[start - 1 : start] == match.group(1):
-        return ""  # the term's own closing quote ("山寨" phones), not a quotation after it
-    closing = _QUOTES[match.group(1)]
-    close = line.find(closing, match.end(), match.end() + _LOOK)
-    if close < 0:
-        return ""
-    content = line[match.end() : close].strip()
-    if len(_words(content)) > _GLOSS_MAX_WORDS or not _latin_only(content):
-        return ""
-    return content
-
-
 def _term_before_parenthesis(line: str, start: int, end: int) -> str:
     """The Han term just before ``(run)``: the run is another name for it (房改 after
     住房制度改革)."""
-    head = line[max(0, start - _LOOK) : start].rstrip()
-    if not head.endswith(_OPEN_PARENTHESIS) or not line[end : end + _LOOK].lstrip().startswith(
+    head = line[max(0, start - LOOK) : start].rstrip()
+    if not head.endswith(_OPEN_PARENTHESIS) or not line[end : end + LOOK].lstrip().startswith(
         _CLOSE_PARENTHESIS
     ):
         return ""
     head = head[:-1].rstrip()
     match = _HAN_RUN_END.search(head)
     return match.group() if match else ""
-
-
-def _is_clause(phrase: str) -> bool:
-    words = re.findall(r"[^\W\d_]+", phrase.lower())
-    return not words or words[0] in CLAUSE_WORDS or words[-1] in CLAUSE_WORDS
-
-
-def _gloss_in_parentheses_after(line: str, end: int) -> str:
-    """English in parentheses right after the term: ``精准扶贫 (targeted poverty alleviation)``,
-    also after the quote closing it (``« 三旧改造 » (three olds redevelopment)``)."""
-    closing = _CLOSING_QUOTE.match(line, end)
-    match = _PAREN_CONTENT.match(line, closing.end() if closing else end)
-    if match is None:
-        return ""
-    content = match.group(1).strip()
-    if len(_words(content)) > _GLOSS_MAX_WORDS or not re.search(r"[A-Za-z]{2}", content):
-        return ""
-    return content
-
-
-def _gloss_after(line: str, start: int, end: int) -> str:
-    """English right after the term up to the end of the line or a clause: ``创客 maker``."""
-    head = line[max(0, start - _LOOK) : start].rstrip()
-    if head and not (has_han(head[-1]) or head[-1] in "-–—•*|,;:/(、，；"):
-        return ""  # the term sits inside a sentence: what follows continues the sentence
-    tail = line[end : end + _LOOK]
-    separator = re.match(r"(?:\s*[-–—:=|])+\s+", tail)
-    if separator is not None:  # ``创新 – innovation``, ``创新: innovation``, a table's cells
-        tail = " " + tail[separator.end() :]
-    if not tail.startswith(" ") or tail.strip()[:1] in ("(", ""):
-        return ""
-    tail = " " + _GLOSS_MARKERS.sub("", tail.lstrip())
-    phrase = re.split(r"[;:,.!?()\[\]/|]|\s[-–—]\s", tail, maxsplit=1)
-    candidate = phrase[0].strip()
-    if not candidate or has_han(candidate) or len(_words(candidate)) > _BARE_GLOSS_MAX_WORDS:
-        return ""
-    if _is_clause(candidate):
-        return ""
-    # The English must close the line or the list item: what follows is nothing, or the next
-    # Chinese term (``创客 maker, 黑客 hacker``), not more prose.
-    rest = tail[len(phrase[0]) :].lstrip(" ;:,.!?)]-–—/|")
-    if _EXPLANATION_END.fullmatch(rest):
-        rest = ""  # "Little New Year (23rd of the 12th month)": a note on the English
-    if rest.strip() and not has_han(rest.strip()[:1]):
-        return ""
-    return candidate
-
-
-_EXPLANATION_END = re.compile(r"\s*\([^()]*\)\s*[.]?\s*")
-_INFINITIVE = re.compile(r"^to\s+(?=\S)", re.IGNORECASE)
-_CELL_SEPARATOR = re.compile(r"^(?:\s*[-–—:=|])+\s*")
-
-
-def _vocabulary_english(line: str, end: int) -> str:
-    """On a vocabulary line (a term, its romanisation blanked out, then English), the first
-    sense of the English after it: ``买 年 货 | mǎi nián huò | to buy New Year goods``,
-    ``吃 chī to eat, to consume``. An infinitive is a gloss here, not a clause."""
-    tail = _CELL_SEPARATOR.sub("", line[end : end + _LOOK].lstrip())
-    tail = HAN.split(tail, maxsplit=1)[0].split("|")[0]  # up to the next term or cell
-    first = re.split(r"[;,/(]|\s[-–—]\s", tail, maxsplit=1)[0].strip().rstrip(".")
-    if not first or len(_words(first)) > _GLOSS_MAX_WORDS:
-        return ""
-    return "" if _is_clause(_INFINITIVE.sub("", _DETERMINER.sub("", first))) else first
-
-
-def _gloss_after_comma(line: str, start: int, end: int) -> str:
-    """English after a comma closing the line, when a label opens it: "orientation: 坐北朝南,
-    sitting in the north and facing south"."""
-    head = line[max(0, start - _LOOK) : start]
-    if not _LABEL_OPENER.match(head.rstrip()):
-        return ""
-    match = re.match(r"\s*[,;]\s+([^,;:()]+?)[.!]?\s*$", line[end : end + _LOOK])
-    if match is None or end + _LOOK < len(line):
-        return ""
-    phrase = match.group(1).strip()
-    if has_han(phrase) or len(_words(phrase)) > _GLOSS_MAX_WORDS or _is_clause(phrase):
-        return ""
-    return phrase
-
-
-def _gloss_line(line: str, labels: frozenset[str]) -> str:
-    """A short line of English (a heading) just above a line holding only the term."""
-    text = _BULLET_START.sub("", line).strip()
-    text = _PAREN_CONTENT.sub(
-        lambda m: "" if m.group(1).strip().lower() in labels else m.group(0), text
-    ).strip()
-    if (
-        not _latin_only(text)
-        or any(ch.isdigit() for ch in text)
-        or len(_words(text)) > _LINE_GLOSS_MAX_WORDS
-    ):
-        return ""
-    return text
 
 
 @lru_cache(maxsize=65536)
@@ -1142,7 +842,7 @@ def _romanisation_near(
     prefixes = _prefixes(keys)
     # Only words that can end within _NEAR characters of the term matter (a match is at most
     # ``longest`` letters plus its separators).
-    reach = _LOOK if whole_line else min(_LOOK, _NEAR + 3 * longest + 6)
+    reach = LOOK if whole_line else min(LOOK, _NEAR + 3 * longest + 6)
     base = max(0, start - reach)
     words = list(ROMAN_WORD.finditer(text[base : end + reach]))
     best: tuple[int, str, tuple[int, int]] | None = None
