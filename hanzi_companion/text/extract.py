@@ -421,15 +421,11 @@ class Extractor:
         spans = [(start, end)] if whole else _spans_in(line, start, end, [t for t, _ in pieces])
         for (term, parts), (term_start, term_end) in zip(pieces, spans, strict=True):
             han = "".join(HAN_RUN.findall(term)) if mixed is not None else term
-            slide_gloss = romanisation = ""
+            slide_gloss = romanisation = written = ""
             span: tuple[int, int] | None = None
-            written = ""
             if whole:
-                slide_gloss, romanisation, span = self._around(
-                    line, start, end, han, previous, following, labels, in_notes
-                )
-                written = _written_reading(line, end, han) or reading_beside(
-                    line, start, end, span, han
+                slide_gloss, romanisation, span, written = self._written_beside(
+                    line, start, end, han, (previous, following, labels, in_notes)
                 )
                 if span is not None:
                     span = (span[0] + line_start, span[1] + line_start)
@@ -454,6 +450,22 @@ class Extractor:
                 personal_name=han in self.names
                 or (whole and mixed is None and self._speaker(han, line, start, end)),
             )
+
+    def _written_beside(
+        self,
+        line: str,
+        start: int,
+        end: int,
+        han: str,
+        context: tuple[str, str, frozenset[str], bool],
+    ) -> tuple[str, str, tuple[int, int] | None, str]:
+        """(slide gloss, romanisation, its span in the line, written reading) of a term."""
+        previous, following, labels, in_notes = context
+        gloss, romanisation, span = self._around(
+            line, start, end, han, previous, following, labels, in_notes
+        )
+        written = _written_reading(line, end, han) or reading_beside(line, start, end, span, han)
+        return gloss, romanisation, span, written
 
     def _pieces(
         self,

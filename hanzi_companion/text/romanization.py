@@ -481,6 +481,39 @@ def _contains_words(text: str, words: str) -> bool:
     return re.search(rf"(?<![\w'’]){re.escape(words)}(?![\w'’])", text) is not None
 
 
+def _candidates_by_key(
+    deck: Deck, english: EnglishWords, mentions: tuple[Mention, ...]
+) -> dict[str, list[_Candidate]]:
+    """The deck's romanised candidates, by toneless key, in order of first appearance; not
+    those written beside their term (read with it) or inside a term's own English ("Chang'an
+    town (长安镇)")."""
+    beside = {(m.slide, m.in_notes, m.romanisation.lower()) for m in mentions if m.romanisation}
+    slide_glosses: dict[tuple[int, bool], list[str]] = {}
+    for m in mentions:
+        if m.slide_gloss:
+            slide_glosses.setdefault((m.slide, m.in_notes), []).append(m.slide_gloss.lower())
+    language = _ProseLanguage(deck, english[0])
+    found: dict[str, list[_Candidate]] = {}
+    for slide in deck.slides:
+        for text, in_notes in ((slide.text, False), (slide.notes, True)):
+            for index, line in enumerate(text.split("\n")):
+                if not _WORD.search(line):
+                    continue
+                line = without_labels(line)  # "Woche 3", "Semana 3": the deck's week, no pinyin
+                shown_on = slide.line_number(index, in_notes)
+                glosses = slide_glosses.get((slide.number, in_notes), ())
+                for candidate in language.marked(
+                    line, _candidates_in_line(line, english, shown_on, slide.title, in_notes)
+                ):
+                    written = as_marks(candidate.text).lower()
+                    if (slide.number, in_notes, written) in beside or any(
+                        _contains_words(gloss, candidate.text.lower()) for gloss in glosses
+                    ):
+                        continue
+                    found.setdefault(_pinyin.toneless_key(candidate.text), []).append(candidate)
+    return found
+
+
 def find_romanised(
     deck: Deck,
     lexicon: Lexicon,
@@ -493,36 +526,11 @@ def find_romanised(
     term already and are not listed again.
     """
     english = english_words(lexicon)
-    beside = {(m.slide, m.in_notes, m.romanisation.lower()) for m in mentions if m.romanisation}
-    # A romanised word inside a term's own English ("Chang'an town (长安镇)") is that term's.
-    slide_glosses: dict[tuple[int, bool], list[str]] = {}
-    for m in mentions:
-        if m.slide_gloss:
-            slide_glosses.setdefault((m.slide, m.in_notes), []).append(m.slide_gloss.lower())
+    mentions = tuple(mentions)
     matcher = _Matcher(lexicon, deck_words)
     # The Chinese the deck writes: a dictionary word found in it is written on the slides too.
     deck_han = "\n".join(dict.fromkeys(m.han for m in mentions))
-    language = _ProseLanguage(deck, english[0])
-    found: dict[str, list[_Candidate]] = {}
-    for slide in deck.slides:
-        for text, in_notes in ((slide.text, False), (slide.notes, True)):
-            for index, line in enumerate(text.split("\n")):
-                if not _WORD.search(line):
-                    continue
-                line = without_labels(line)  # "Woche 3", "Semana 3": the deck's week, no pinyin
-                shown_on = slide.line_number(index, in_notes)
-                for candidate in language.marked(
-                    line, _candidates_in_line(line, english, shown_on, slide.title, in_notes)
-                ):
-                    if (slide.number, in_notes, as_marks(candidate.text).lower()) in beside:
-                        continue
-                    if any(
-                        _contains_words(gloss, candidate.text.lower())
-                        for gloss in slide_glosses.get((slide.number, in_notes), ())
-                    ):
-                        continue
-                    key = _pinyin.toneless_key(candidate.text)
-                    found.setdefault(key, []).append(candidate)
+    found = _candidates_by_key(deck, english, mentions)
     results = []
     for candidates in found.values():
         first = candidates[0]
