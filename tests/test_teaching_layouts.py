@@ -245,3 +245,13 @@ def test_a_phrase_book_row_keeps_its_phrase_and_every_word(extractor: Extractor)
     assert found.term == "你会说法语吗"
     assert set(found.parts) >= {"你", "会", "法语", "吗"}
     assert found.slide_gloss == ""  # the audio link's label is no meaning
+
+
+def test_a_slang_word_is_not_read_into_a_sentence(extractor: Extractor) -> None:
+    found = mentions(extractor, "把\n我的哥哥把狗带到外面。")
+    assert "狗带" not in found and "狗" in found
+
+
+def test_a_sentence_cut_short_is_no_slogan(extractor: Extractor) -> None:
+    found = mentions(extractor, "Food\n大家会吃、鱼和")
+    assert "鱼和" not in found

@@ -239,14 +239,22 @@ class Extractor:
         for word in words:
             if (
                 len(word) == 2
-                and word[0] in PRONOUNS
                 and word not in FUNCTION_WORDS
                 and not self.segmenter.corpus_word(word)
+                and (word[0] in PRONOUNS or self._slang(word))
             ):
                 out.extend(word)
             else:
                 out.append(word)
         return tuple(out)
+
+    def _slang(self, word: str) -> bool:
+        """True for a two-character word only a slang sense of the dictionary has (狗带 "to
+        die", from "go die"), whose characters are the sentence's words (狗 带到: a dog)."""
+        entries = self.lookup(word)
+        return bool(entries) and all(
+            any("slang" in d or "Internet" in d for d in e.definitions) for e in entries
+        )
 
     def run_parts(self, run: str) -> tuple[str, ...]:
         """The parts of ``run`` kept whole as one term (every word, single characters too)."""
@@ -488,7 +496,7 @@ class Extractor:
                 return False  # a sentence, translated or not: its words are the terms
             if translation:
                 return True
-            if clause and not sentence_line and _slogan_line(line):
+            if clause and not sentence_line and _slogan_line(line) and not _fragment(run):
                 return True
             gloss, _, _ = self._around(line, start, end, run, previous, following, labels, in_notes)
             return bool(gloss) and self._words_agree(run, gloss)
@@ -698,6 +706,12 @@ def _written_reading(line: str, end: int, han: str) -> str:
             if len(tokens) == len(han):
                 return " ".join(tokens)
     return ""
+
+
+def _fragment(run: str) -> bool:
+    """True when ``run`` ends with a sentence's glue (鱼和, 因为里有): a piece of a sentence
+    whose rest is missing (a picture, a blank to fill), no slogan's clause."""
+    return len(run) > 1 and run[-1] in SENTENCE_GLUE
 
 
 def _not_a_term(line: str, start: int, end: int, run: str) -> bool:
