@@ -180,7 +180,9 @@ class ReadOnlyDatabase:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
             connection = sqlite3.connect(
-                f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+                f"{self.path.absolute().as_uri()}?mode=ro&immutable=1",
+                uri=True,
+                check_same_thread=False,
             )
             self._local.connection = connection
         return connection
