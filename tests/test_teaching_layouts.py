@@ -255,3 +255,9 @@ def test_a_slang_word_is_not_read_into_a_sentence(extractor: Extractor) -> None:
 def test_a_sentence_cut_short_is_no_slogan(extractor: Extractor) -> None:
     found = mentions(extractor, "Food\n大家会吃、鱼和")
     assert "鱼和" not in found
+
+
+def test_an_idiom_keeps_its_romanisation(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, "Idioms\n- 画蛇添足 huà shé tiān zú: to ruin by adding something")
+    assert term(g, "画蛇添足").romanisation == "huà shé tiān zú"
+    assert g.romanised == ()  # shé (read alone like French été) is pinyin among pinyin

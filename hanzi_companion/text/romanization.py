@@ -235,6 +235,17 @@ def _is_syllables(word: str) -> int:
     return total
 
 
+def _marked_among_marked(run: list[re.Match[str]], index: int) -> bool:
+    """True when ``run[index]`` is pinyin with tone marks (shé, which alone reads as French
+    été) between marked pinyin words: huà shé tiān zú."""
+    neighbours = [run[i].group() for i in (index - 1, index + 1) if 0 <= i < len(run)]
+    return (
+        _marked(run[index].group())
+        and bool(neighbours)
+        and all(_is_syllables(w) and _marked(w) for w in neighbours)
+    )
+
+
 def _marked(word: str) -> bool:
     """True when ``word`` carries tone marks (on every syllable, as :func:`_is_syllables`
     accepts it)."""
@@ -256,8 +267,10 @@ def _candidates_in_line(
             j += 1
         # Split the space-separated run into maximal stretches of pinyin words.
         stretch: list[re.Match[str]] = []
-        for match in [*run, None]:
-            if match is not None and _is_syllables(match.group()):
+        for index, match in enumerate([*run, None]):
+            if match is not None and (
+                _is_syllables(match.group()) or _marked_among_marked(run, index)
+            ):
                 stretch.append(match)
                 continue
             if stretch:
