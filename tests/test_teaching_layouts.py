@@ -261,3 +261,17 @@ def test_an_idiom_keeps_its_romanisation(lexicon: Lexicon) -> None:
     g = glossary(lexicon, "Idioms\n- 画蛇添足 huà shé tiān zú: to ruin by adding something")
     assert term(g, "画蛇添足").romanisation == "huà shé tiān zú"
     assert g.romanised == ()  # shé (read alone like French été) is pinyin among pinyin
+
+
+def test_older_romanisations_in_prose(lexicon: Lexicon) -> None:
+    g = glossary(
+        lexicon,
+        "Readings\nThe Tao Te Ching is attributed to Laozi.\n"
+        "Mao Tse-tung met Chou En-lai in Peking. China and Washington talked.",
+    )
+    assert {r.text: r.matched for r in g.romanised} == {
+        "Tao Te Ching": "道德经",
+        "Mao Tse-tung": "毛泽东",
+        "Chou En-lai": "周恩来",
+        "Peking": "北京",
+    }

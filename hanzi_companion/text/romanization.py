@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
@@ -45,7 +46,13 @@ from hanzi_companion.text.extract import Mention
 from hanzi_companion.text.labels import without_labels
 from hanzi_companion.text.language import deck_prose, is_foreign_prose
 from hanzi_companion.text.models import Deck
-from hanzi_companion.text.syllables import ROMAN_WORD, as_marks, syllables_of
+from hanzi_companion.text.syllables import (
+    ROMAN_WORD,
+    as_marks,
+    is_western_spelling,
+    syllables_of,
+    western_keys,
+)
 from hanzi_companion.text.wordlists import CLAUSE_WORDS, NEUTRAL_SYLLABLES, NOT_IN_PROSE
 
 ENGLISH_VERSION = "4"
@@ -205,6 +212,7 @@ class _Candidate:
     set_off: bool = False  # in parentheses or quotes: written as a term, not as prose
     foreign: bool = False  # on a line of prose in another language (German, French...)
     marked: bool = False  # written with tone marks
+    keys: tuple[str, ...] = ()  # pinyin keys of a name in an older romanisation (Mao Tse-tung)
 
 
 @lru_cache(maxsize=65536)
@@ -444,6 +452,8 @@ class _Matcher:
 
     def match(self, candidate: _Candidate) -> tuple[str, str, str, tuple[str, ...], str]:
         """(how, matched, numbered reading, candidates, gloss) for a candidate."""
+        if candidate.keys:
+            return self._western(candidate)
         key = _pinyin.toneless_key(candidate.text)
         deck = self.deck.get(key)
         if deck:
@@ -460,6 +470,33 @@ class _Matcher:
             return "ambiguous", "", "", words, ""
         if len(candidate.words) > 1:
             return self._word_by_word(candidate)
+        return "unknown", "", "", (), ""
+
+    def _western(self, candidate: _Candidate) -> tuple[str, str, str, tuple[str, ...], str]:
+        """A name in an older romanisation: the deck's word or the one proper noun that one of
+        its pinyin readings spells (Mao Tse-tung: 毛泽东)."""
+        found: dict[str, tuple[str, str, str]] = {}
+        for key in candidate.keys:
+            for deck_word in self.deck.get(key, ()):
+                found.setdefault(
+                    deck_word.identity,
+                    (deck_word.word, deck_word.pinyin_numbered, deck_word.gloss),
+                )
+        how = "deck term"
+        if not found:
+            how = "dictionary"
+            for key in candidate.keys:
+                status, entries = self.dictionary(key, True)
+                if status == "resolved":
+                    entry = entries[0]
+                    found.setdefault(
+                        entry.simplified, (entry.simplified, entry.pinyin_numbered, _gloss(entry))
+                    )
+        if len(found) == 1:
+            ((word, reading, gloss),) = found.values()
+            return how, word, reading, (), gloss
+        if found:
+            return "ambiguous", "", "", tuple(w for w, _, _ in found.values()), ""
         return "unknown", "", "", (), ""
 
     def _word_by_word(self, candidate: _Candidate) -> tuple[str, str, str, tuple[str, ...], str]:
@@ -494,6 +531,61 @@ def _contains_words(text: str, words: str) -> bool:
     return re.search(rf"(?<![\w'’]){re.escape(words)}(?![\w'’])", text) is not None
 
 
+_CAPITALISED = re.compile(
+    r"(?<![\w'’-])[A-Z][a-zü]*(?:['’][a-zü]+)?(?:-[A-Za-zü]+(?:['’][a-zü]+)?)*"
+)
+_WADE_GILES_MARK = re.compile(r"\w-\w|(?:ch|k|p|t|ts|tz)['’]", re.IGNORECASE)
+_WESTERN_MAX_WORDS = 3
+
+
+def _western_candidates(line: str, slide: int, title: str, in_notes: bool) -> list[_Candidate]:
+    """Names in an older romanisation on the line: one of the table (Peking, Chiang Kai-shek,
+    Tao Te Ching) or Wade-Giles as it shows itself, with hyphens between a name's syllables
+    or apostrophes of aspiration (Mao Tse-tung, Teng Hsiao-p'ing); never English words.
+    Runs of capitalised words are tried longest first (The Tao Te Ching: Tao Te Ching)."""
+    words = list(_CAPITALISED.finditer(line))
+    found = []
+    index = 0
+    while index < len(words):
+        for size in range(min(_WESTERN_MAX_WORDS, len(words) - index), 0, -1):
+            group = words[index : index + size]
+            if any(line[a.end() : b.start()] != " " for a, b in pairwise(group)):
+                continue
+            start, end = group[0].start(), group[-1].end()
+            candidate = _western_candidate(line, start, end, (slide, title, in_notes))
+            if candidate is not None:
+                found.append(candidate)
+                index += size
+                break
+        else:
+            index += 1
+    return found
+
+
+def _western_candidate(
+    line: str, start: int, end: int, where: tuple[int, str, bool]
+) -> _Candidate | None:
+    text = line[start:end]
+    known = is_western_spelling(text)
+    if not known and (not _WADE_GILES_MARK.search(text) or _pinyin.is_pinyin(text)):
+        return None
+    keys = western_keys(text)
+    if not keys:
+        return None
+    slide, title, in_notes = where
+    return _Candidate(
+        text=text,
+        words=(text,),
+        name=True,
+        slide=slide,
+        title=title,
+        context=_short(line, start, end),
+        in_notes=in_notes,
+        set_off=_set_off(line, start, end),
+        keys=tuple(sorted(keys)),
+    )
+
+
 def _candidates_by_key(
     deck: Deck, english: EnglishWords, mentions: tuple[Mention, ...]
 ) -> dict[str, list[_Candidate]]:
@@ -515,15 +607,20 @@ def _candidates_by_key(
                 line = without_labels(line)  # "Woche 3", "Semana 3": the deck's week, no pinyin
                 shown_on = slide.line_number(index, in_notes)
                 glosses = slide_glosses.get((slide.number, in_notes), ())
-                for candidate in language.marked(
-                    line, _candidates_in_line(line, english, shown_on, slide.title, in_notes)
-                ):
+                western = _western_candidates(line, shown_on, slide.title, in_notes)
+                pinyin = [
+                    c
+                    for c in _candidates_in_line(line, english, shown_on, slide.title, in_notes)
+                    if not any(c.text in w.text for w in western)
+                ]
+                for candidate in [*western, *language.marked(line, pinyin)]:
                     written = as_marks(candidate.text).lower()
                     if (slide.number, in_notes, written) in beside or any(
                         _contains_words(gloss, candidate.text.lower()) for gloss in glosses
                     ):
                         continue
-                    found.setdefault(_pinyin.toneless_key(candidate.text), []).append(candidate)
+                    key = _pinyin.toneless_key(candidate.text)
+                    found.setdefault(key + ("'" if candidate.keys else ""), []).append(candidate)
     return found
 
 

@@ -203,12 +203,20 @@ def _split_wade_giles(word: str) -> list[tuple[str, ...]] | None:
     return best[len(word)]
 
 
+def _normal_western(text: str) -> str:
+    return re.sub(r"[\s\-'’]+", " ", text.strip().lower())
+
+
+def is_western_spelling(text: str) -> bool:
+    """True for a name of the table of older spellings (Peking, Chiang Kai-shek)."""
+    return _normal_western(text) in WESTERN_SPELLINGS
+
+
 def western_keys(text: str) -> frozenset[str]:
     """Toneless pinyin keys a name written in an older romanisation may stand for: a name of
     the table in :mod:`~hanzi_companion.text.language` (Chiang Kai-shek, Peking), else every
     reading of its Wade-Giles syllables (Mao Tse-tung, Tao Te Ching); empty if neither."""
-    normal = re.sub(r"[\s\-'’]+", " ", text.strip().lower())
-    known = WESTERN_SPELLINGS.get(normal)
+    known = WESTERN_SPELLINGS.get(_normal_western(text))
     if known is not None:
         return frozenset([known.replace(" ", "")])
     syllables = _wade_giles_words(text)

@@ -40,7 +40,8 @@ NOT_IN_GIVEN_NAMES = frozenset(_NOT_IN_GIVEN_NAMES_TEXT.split())
 # Characters that count or point (一张纸, 这张, 每李): a surname never follows them.
 NUMERALS_AND_DEMONSTRATIVES = frozenset("一二三四五六七八九十百千万两几这那每某哪半多个這那兩幾個")
 
-# Names English still spells in older romanisations (Wade-Giles, postal, Cantonese, Latin),
+# Names English still spells in older romanisations (Wade-Giles, postal, Cantonese, Latin;
+# not the official English names of today, Hong Kong or Taipei, which are English words),
 # with their pinyin, toneless: what the general Wade-Giles reading (text/syllables.py) cannot
 # reach. Keys are lowercase, hyphens and apostrophes written as spaces.
 WESTERN_SPELLINGS = {
@@ -56,9 +57,6 @@ WESTERN_SPELLINGS = {
     "szechuan": "si chuan",
     "szechwan": "si chuan",
     "amoy": "xia men",
-    "hong kong": "xiang gang",
-    "taipei": "tai bei",
-    "kaohsiung": "gao xiong",
     "yangtze": "chang jiang",
     "confucius": "kong zi",
     "mencius": "meng zi",
@@ -68,6 +66,7 @@ WESTERN_SPELLINGS = {
     "chuang tzu": "zhuang zi",
     "sun tzu": "sun zi",
     "i ching": "yi jing",
+    "tao te ching": "dao de jing",
     "kung fu": "gong fu",
     "tai chi": "tai ji",
     "tao": "dao",
