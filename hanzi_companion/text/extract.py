@@ -3,12 +3,15 @@
 Every run of Han characters is a candidate, in slide text and presenter notes alike. Runs are
 already split by punctuation, so slogans split on 、 and ， (大众创业、万众创新). A run is kept
 whole when it is a word, a name or a fixed expression, with its natural words as ``parts``; a
-run that reads as a sentence (function words such as 的, 了, 我们) gives its content words
-instead. An all-capitals Latin token written against a short run makes a mixed term
-(``AAA 货``, ``T恤``). Around each term the extractor reads the English the slide gives for it
-(``Targeted Poverty Alleviation 精准扶贫``, ``Tech and development Zones (开发区)``, a line of
-English just above a line holding only the term) and the romanisation written next to it
-(``创客 chuangke``, ``shan zhai`` above ``山寨``, ``Xindanwei (新单位)``).
+run that reads as a sentence (function words such as 的, 了, 我们, or closing with 。！？)
+gives its words instead, all but the sentence's glue (的, 了, 很), with personal names whole
+(:mod:`~hanzi_companion.text.names`); a phrase-book row, written with its romanisation, stays
+whole with every word as a part. Characters written apart (``买 年 货``) are joined first
+(:mod:`~hanzi_companion.text.spacing`). An all-capitals Latin token written against a short
+run makes a mixed term (``AAA 货``, ``T恤``). Around each term the extractor reads the English
+the slide gives for it (:mod:`~hanzi_companion.text.slide_english`) and the romanisation
+written next to it in any spelling (``创客 chuangke``, ``习字 xi2 zi4``, ``shan zhai`` above
+``山寨``, ``毛泽东 Mao Tse-tung``; :mod:`~hanzi_companion.text.syllables`).
 
 Everything here works line by line with bounded look-around, so time is linear in the deck.
 """
