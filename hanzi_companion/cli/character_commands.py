@@ -13,6 +13,7 @@ from hanzi_companion.cli.common import (
     handle_errors,
     open_lexicon,
     progress_bar,
+    say,
     use_colour,
 )
 from hanzi_companion.errors import NotFoundError
@@ -226,7 +227,7 @@ def char(character: str, as_json: bool, svg_path: Path | None, animated_path: Pa
     if strokes is not None:
         for path, draw in drawings:
             write_atomically(path, draw(strokes, profile.character))
-            click.echo(f"wrote {path}", err=True)
+            say(f"wrote {path}")
 
 
 COMMANDS: tuple[click.Command, ...] = (char,)

@@ -13,6 +13,7 @@ import click
 from hanzi_companion.errors import HanziCompanionError
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.settings import Settings
+from hanzi_companion.wording import without_controls
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -22,6 +23,16 @@ class CommandError(click.ClickException):
     """A one-line error, exit status 2 (bad input or data), no traceback."""
 
     exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(without_controls(message))  # file names may hold escape sequences
+
+
+def say(message: str, *, err: bool = True) -> None:
+    """A message for the terminal (stderr by default) without control characters: a file
+    name or a deck holding escape sequences must not drive the user's terminal. (click strips
+    colour codes only when the stream is not a terminal, and other sequences never.)"""
+    click.echo(without_controls(message), err=err)
 
 
 def handle_errors(function: Callable[P, R]) -> Callable[P, R]:
