@@ -275,3 +275,8 @@ def test_older_romanisations_in_prose(lexicon: Lexicon) -> None:
         "Chou En-lai": "周恩来",
         "Peking": "北京",
     }
+
+
+def test_a_verb_and_its_result_are_two_words(extractor: Extractor) -> None:
+    found = mentions(extractor, "把\n请你把椅子搬到床的对面。")
+    assert "搬" in found and "搬到" not in found

@@ -53,6 +53,7 @@ from hanzi_companion.text.wordlists import (
     FUNCTION_WORDS,
     PARTICLES,
     PRONOUNS,
+    RESULT_COMPLEMENTS,
     SENTENCE_GLUE,
 )
 
@@ -220,6 +221,7 @@ class Extractor:
             if (
                 following
                 and len(word + following) <= _JOINED_MAX
+                and following not in RESULT_COMPLEMENTS
                 and word not in names
                 and following not in names
                 and not self.lookup(word + following)

@@ -132,3 +132,7 @@ _SENTENCE_GLUE_TEXT = """
 让 讓 给 給 对 對 从 從 这 這 那 个 個 些 一 不 没 沒 有 在 会 會 能 要 说 說 一个 一個 以 为 為
 """
 SENTENCE_GLUE = frozenset(_SENTENCE_GLUE_TEXT.split())
+
+# Characters that follow a verb as its result (带到, 包好, 吃完, 记住): the verb and its
+# complement are two words of a sentence, though jieba's corpus counts some pairs as one.
+RESULT_COMPLEMENTS = frozenset("到好完住给成见")
