@@ -422,6 +422,7 @@ class _TermAccumulator:
     other_name_of: str = ""
     written_reading: str = ""
     among_names: bool = False
+    personal_name: bool = False
 
 
 def _other_name_gloss(term: str, other: GlossaryTerm) -> str:
@@ -687,7 +688,7 @@ class _Builder:
             sources.append(SLIDE_SOURCE)
         if not gloss:
             gloss = acc.slide_gloss
-        if not gloss and not entries and self.personal_name(han, parts):
+        if not gloss and not entries and (acc.personal_name or self.personal_name(han, parts)):
             reading = _name_reading(reading)
             gloss = f"(personal name) {display_pinyin(reading)}"
         if not gloss and parts and all(part_glosses):
@@ -791,6 +792,7 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
         acc.other_name_of = acc.other_name_of or mention.other_name_of
         acc.written_reading = acc.written_reading or mention.written_reading
         acc.among_names = acc.among_names or mention.among_names
+        acc.personal_name = acc.personal_name or mention.personal_name
     builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
     weekly = characters_of_the_week(deck)
     weekly_chars = frozenset(w.character for w in weekly)
