@@ -436,6 +436,7 @@ class _TermAccumulator:
     other_name_of: str = ""
     written_reading: str = ""
     among_names: bool = False
+    personal_name: bool = False
 
 
 @dataclass(frozen=True)
@@ -964,7 +965,11 @@ class _Builder:
         gloss, kind = found.gloss, found.gloss_kind
         if not gloss and acc.slide_gloss:
             gloss, kind = acc.slide_gloss, GlossKind.SLIDE
-        if not gloss and not written.entries and self.personal_name(written.han, parted.parts, acc):
+        if (
+            not gloss
+            and not written.entries
+            and (acc.personal_name or self.personal_name(written.han, parted.parts, acc))
+        ):
             reading = _name_reading(reading)
             gloss, kind = f"personal name {display_pinyin(reading)}", GlossKind.NAME
         named = "" if gloss or written.entries else self.place_or_organisation(written.han)
@@ -1098,6 +1103,7 @@ def _accumulate(mentions: Iterable[Mention]) -> dict[str, _TermAccumulator]:
         acc.other_name_of = acc.other_name_of or mention.other_name_of
         acc.written_reading = acc.written_reading or mention.written_reading
         acc.among_names = acc.among_names or mention.among_names
+        acc.personal_name = acc.personal_name or mention.personal_name
     return accumulators
 
 

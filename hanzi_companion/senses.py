@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
-from hanzi_companion.text.extract import CLAUSE_WORDS
+from hanzi_companion.text.wordlists import CLAUSE_WORDS
 
 # -- English words ------------------------------------------------------------------------------
 

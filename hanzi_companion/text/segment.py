@@ -300,6 +300,10 @@ class Segmenter:
         """Words of ``text`` by dictionary only (no HMM guesses of unknown words)."""
         return tuple(w for w in self.tokenizer.cut(text, HMM=False) if w.strip())
 
+    def cut_guessing(self, text: str) -> tuple[str, ...]:
+        """Words of ``text`` with jieba's HMM guessing words no dictionary has (names: 李华)."""
+        return tuple(w for w in self.tokenizer.cut(text, HMM=True) if w.strip())
+
     def cut_inside(self, word: str) -> tuple[str, ...]:
         """The natural words inside ``word``, as if ``word`` itself were not a dictionary word.
 
