@@ -76,16 +76,21 @@ def topic_stems(text: str) -> frozenset[str]:
 
 def english_stem_list(text: str) -> list[str]:
     """Stems of the English content words of ``text``; a hyphenated word gives its parts and
-    itself joined (knock-off: knock, off, knockoff)."""
+    itself joined (knock-off: knock, off, knockoff), two words in a row also themselves joined
+    (copy book: copy, book, copybook)."""
     text = unicodedata.normalize("NFKD", text.lower())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     stems: list[str] = []
+    previous = ""
     for token in _WORD.findall(text):
         token = token.replace("’", "'").split("'")[0]
         pieces = token.split("-")
         if len(pieces) > 1:
             pieces.append("".join(pieces))
+        elif previous and token not in STOP_WORDS:
+            pieces.append(previous + token)  # "copy book" ~ copybook
         stems.extend(stem(p) for p in pieces if len(p) > 1 and p not in STOP_WORDS)
+        previous = token if len(pieces) == 1 and token not in STOP_WORDS else ""
     return stems
 
 

@@ -75,6 +75,7 @@ def test_stem_matches_a_slides_wording_with_a_dictionarys(a: str, b: str) -> Non
 def test_english_stems_keep_particles_and_join_hyphenated_words() -> None:
     stems = english_stems("to open up; a knock-off of the phone")
     assert {"open", "up", "knockoff", "knock", "off", "phon"} <= stems
+    assert stem("copybook") in english_stems("a copy book")
     assert not stems & {"to", "a", "of", "the"}
 
 
