@@ -10,6 +10,7 @@ from hanzi_companion.cli import (
     character_commands,
     glossary_commands,
     lexicon_commands,
+    sheet_commands,
     site_commands,
     web_commands,
 )
@@ -30,6 +31,7 @@ for _module in (
     glossary_commands,
     anki_commands,
     web_commands,
+    sheet_commands,
     site_commands,
 ):
     for _command in _module.COMMANDS:
