@@ -7,6 +7,7 @@ The strokes drawn come from the library (``character_index().strokes``), not fro
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -19,6 +20,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.strokes import StrokeData
 from hanzi_companion.settings import demo_course_dir
 from hanzi_companion.site import SiteReport, build_site, pages
+from tests.browser.conftest import PageWatch
 
 pytestmark = pytest.mark.browser
 
@@ -77,7 +79,7 @@ def _progress(page: Any) -> dict[str, Any]:
 
 
 def test_quiz_refuses_a_wrong_stroke_and_completes_from_the_medians(
-    page: Any, live_app: str, lexicon: Lexicon, screenshot: Any
+    page: Any, live_app: str, lexicon: Lexicon, screenshot: Any, page_log: PageWatch
 ) -> None:
     strokes = lexicon.character_index().strokes(CHARACTER)
     assert strokes is not None and strokes.count > 2
@@ -115,6 +117,8 @@ def test_quiz_refuses_a_wrong_stroke_and_completes_from_the_medians(
     assert "0 mistakes" in summary.inner_text()
     saved = _progress(page)
     assert saved["completed"] == 2 and saved["bestMistakes"] == 0
+    # The page's Content-Security-Policy (no inline script or style) let everything run.
+    assert not [m for m in page_log.console if "Content Security Policy" in m], page_log.console
 
     # The picture kept beside the README: the practice section only, small.
     ARTIFACTS.mkdir(exist_ok=True)
@@ -122,6 +126,45 @@ def test_quiz_refuses_a_wrong_stroke_and_completes_from_the_medians(
     page.wait_for_timeout(1500)  # the completed character's highlight flash fades first
     page.locator(".hc-practice").screenshot(path=str(ARTIFACTS / "writing-practice-quiz.png"))
     assert shot.is_file()
+
+
+def _touch_draw(page: Any, median: tuple[tuple[int, int], ...]) -> None:
+    """A finger's stroke: real touch events through the DevTools protocol."""
+    page.locator(".hc-practice-board").scroll_into_view_if_needed()
+    points = [_to_screen(page, p) for p in median]
+    session = page.context.new_cdp_session(page)
+    try:
+        session.send(
+            "Input.dispatchTouchEvent",
+            {"type": "touchStart", "touchPoints": [{"x": points[0][0], "y": points[0][1]}]},
+        )
+        for (x0, y0), (x1, y1) in itertools.pairwise(points):
+            for step in range(1, 7):
+                x, y = x0 + (x1 - x0) * step / 6, y0 + (y1 - y0) * step / 6
+                session.send(
+                    "Input.dispatchTouchEvent",
+                    {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]},
+                )
+        session.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    finally:
+        session.detach()
+
+
+def test_quiz_by_finger_on_a_phone(touch_page: Any, live_app: str, lexicon: Lexicon) -> None:
+    strokes = lexicon.character_index().strokes(CHARACTER)
+    assert strokes is not None
+    page = touch_page
+    page.goto(f"{live_app}/char/{CHARACTER}")
+    page.wait_for_selector(".hc-practice.hc-practice-ready")
+    page.locator(".hc-practice-board").scroll_into_view_if_needed()
+    scroll = page.evaluate("() => window.scrollY")
+    for index, median in enumerate(strokes.medians):
+        _touch_draw(page, median)
+        _wait_status(page, rf"Stroke {index + 1} is right|Character complete")
+    page.locator(".hc-practice-summary").wait_for(state="visible")
+    assert "0 mistakes" in page.locator(".hc-practice-summary").inner_text()
+    # Drawing did not scroll the page (touch-action: none on the board).
+    assert page.evaluate("() => window.scrollY") == scroll
 
 
 def test_hint_after_three_misses(page: Any, live_app: str, lexicon: Lexicon) -> None:
