@@ -20,7 +20,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.strokes import StrokeData
 from hanzi_companion.settings import demo_course_dir
 from hanzi_companion.site import SiteReport, build_site, pages
-from tests.browser.conftest import PageWatch
+from tests.browser.conftest import PageWatch, unavailable
 
 pytestmark = pytest.mark.browser
 
@@ -232,7 +232,7 @@ def test_printed_sheet_page_rendered(tmp_path: Path, lexicon: Lexicon) -> None:
 
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
+        unavailable("pdftoppm (poppler-utils) is not installed")
     import subprocess
 
     pdf = tmp_path / "sheet.pdf"
