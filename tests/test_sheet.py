@@ -27,8 +27,10 @@ from hanzi_companion.render.sheet import (
     SheetEntry,
     deck_entries,
     entry_from_profile,
+    has_sheet,
     layout,
     plain_meaning,
+    sheet_characters,
     sheet_pdf,
     sheet_svg,
 )
@@ -118,6 +120,13 @@ def test_deck_sheet_takes_the_week_then_every_term(lexicon: Lexicon) -> None:
     han = {ch for t in glossary.terms for ch in t.simplified if "\u4e00" <= ch <= "\u9fff"}
     assert {e.character for e in every.entries} | set(every.missing) >= han
     assert len(every.entries) > len(week.entries)
+
+
+def test_has_sheet_needs_stroke_data(lexicon: Lexicon) -> None:
+    glossary = build_glossary(read_deck(SEED_DECK), lexicon)
+    assert has_sheet(glossary, lexicon.character_index().strokes)
+    assert not has_sheet(glossary, lambda char: None)
+    assert sheet_characters(glossary) == [c.character for c in glossary.characters]
 
 
 def test_writer_data_is_hanzi_writer_format(lexicon: Lexicon) -> None:

@@ -10,7 +10,7 @@ from hanzi_companion.cli.character_commands import check_sheet_path, sheet_bytes
 from hanzi_companion.cli.common import CommandError, handle_errors, open_lexicon
 from hanzi_companion.files import write_atomically
 from hanzi_companion.lexicon.characters import CharacterProfile
-from hanzi_companion.render.sheet import MAX_SHEET_PAGES, deck_entries
+from hanzi_companion.render.sheet import MAX_SHEET_PAGES, deck_entries, sheet_characters
 from hanzi_companion.wording import plural
 
 
@@ -53,13 +53,14 @@ def sheet_command(deck: Path, output: Path, all_characters: bool) -> None:
     def profile_of(char: str) -> CharacterProfile:
         return lexicon.character(char)
 
+    wanted = len(sheet_characters(glossary, all_characters=all_characters))
+    if wanted > MAX_SHEET_PAGES:
+        raise CommandError(
+            f"{deck}: the sheet would have {wanted} pages; at most {MAX_SHEET_PAGES}"
+        )
     sheet = deck_entries(glossary, profile_of, all_characters=all_characters)
     if not sheet.entries:
         raise CommandError(f"{deck}: no character of the deck has stroke data; no sheet written")
-    if len(sheet.entries) > MAX_SHEET_PAGES:
-        raise CommandError(
-            f"{deck}: the sheet would have {len(sheet.entries)} pages; at most {MAX_SHEET_PAGES}"
-        )
     write_atomically(output, sheet_bytes(sheet.entries, output, lexicon.settings))
     if sheet.missing:
         click.echo(f"no stroke data, left out: {' '.join(sheet.missing)}", err=True)

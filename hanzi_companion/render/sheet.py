@@ -301,6 +301,20 @@ def unique_characters(texts: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(ch for text in texts for ch in text if is_han(ch)))
 
 
+def sheet_characters(glossary: Glossary, *, all_characters: bool = False) -> list[str]:
+    """The characters a deck's sheet is for: the characters of the week; with
+    ``all_characters``, or when the deck names none, every Han character of its terms too."""
+    chars = [c.character for c in glossary.characters]
+    if all_characters or not chars:
+        chars = unique_characters([*chars, *(t.simplified for t in glossary.terms)])
+    return list(dict.fromkeys(chars))
+
+
+def has_sheet(glossary: Glossary, strokes_of: Callable[[str], StrokeData | None]) -> bool:
+    """True when a character of the deck's sheet has stroke data (stops at the first)."""
+    return any(strokes_of(char) is not None for char in sheet_characters(glossary))
+
+
 @dataclass(frozen=True)
 class DeckSheet:
     """The entries of a deck's sheet, and the characters left out for lack of stroke data."""
@@ -318,9 +332,7 @@ def deck_entries(
     """The characters of the week (with the deck's reading and gloss); with ``all_characters``,
     or when the deck names no character of the week, every Han character of its terms too."""
     week = {c.character: c for c in glossary.characters}
-    chars = list(week)
-    if all_characters or not chars:
-        chars = unique_characters([*chars, *(t.simplified for t in glossary.terms)])
+    chars = sheet_characters(glossary, all_characters=all_characters)
     entries: list[SheetEntry] = []
     missing: list[str] = []
     for char in chars:

@@ -25,6 +25,8 @@ from hanzi_companion.render.sheet import (
     MAX_SHEET_PAGES,
     deck_entries,
     entry_from_profile,
+    has_sheet,
+    sheet_characters,
     sheet_pdf,
     sheet_svg,
 )
@@ -166,13 +168,12 @@ def course_deck_sheet(name: str, kind: str) -> Response:
     deck = res.course.deck(name)
     glossary = _views.course_glossary(res.lexicon, res.course, deck)
     every = request.args.get("all", "") in ("1", "true", "yes")
+    wanted = len(sheet_characters(glossary, all_characters=every))
+    if wanted > MAX_SHEET_PAGES:
+        raise InvalidQueryError(f"the sheet would have {wanted} pages; at most {MAX_SHEET_PAGES}")
     sheet = deck_entries(glossary, res.lexicon.character, all_characters=every)
     if not sheet.entries:
         raise NotFoundError(name, f"no character of {name!r} has stroke data for a sheet")
-    if len(sheet.entries) > MAX_SHEET_PAGES:
-        raise InvalidQueryError(
-            f"the sheet would have {len(sheet.entries)} pages; at most {MAX_SHEET_PAGES}"
-        )
     if kind == "svg":
         body: bytes | str = sheet_svg(sheet.entries)
     else:
@@ -258,7 +259,7 @@ def course_deck(name: str) -> Response:
         "course_deck.html",
         active="course",
         deck=deck,
-        practice_sheet=bool(deck_entries(glossary, res.lexicon.character).entries),
+        practice_sheet=has_sheet(glossary, res.lexicon.character_index().strokes),
         **_glossary_extras(glossary),
     )
 
