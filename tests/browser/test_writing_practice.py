@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -25,7 +26,9 @@ from tests.browser.conftest import PageWatch, unavailable
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-ARTIFACTS = ROOT / "artifacts"
+# The README's pictures (tracked) are rewritten only on request, so a test run leaves the
+# working tree clean; otherwise they go with the other screenshots (ignored).
+ARTIFACTS = ROOT / "artifacts" / ("" if os.environ.get("UPDATE_ARTIFACTS") else "screenshots")
 CHARACTER = "创"
 STORAGE_KEY = "hanzi-companion:practice:"
 # The data's box: 1024 units wide, y up, from y = -124 (bottom) to 900 (top); Hanzi Writer
@@ -121,7 +124,7 @@ def test_quiz_refuses_a_wrong_stroke_and_completes_from_the_medians(
     assert not [m for m in page_log.console if "Content Security Policy" in m], page_log.console
 
     # The picture kept beside the README: the practice section only, small.
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 900, "height": 700})
     page.wait_for_timeout(1500)  # the completed character's highlight flash fades first
     page.locator(".hc-practice").screenshot(path=str(ARTIFACTS / "writing-practice-quiz.png"))
@@ -238,7 +241,7 @@ def test_printed_sheet_page_rendered(tmp_path: Path, lexicon: Lexicon) -> None:
     pdf = tmp_path / "sheet.pdf"
     entry = entry_from_profile(lexicon.character(CHARACTER))
     pdf.write_bytes(sheet_pdf([entry], lexicon.settings.sheet_font_path))
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     target = ARTIFACTS / "practice-sheet-page1"
     subprocess.run(
         [pdftoppm, "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(target)],
