@@ -513,8 +513,14 @@ def main(argv: list[str] | None = None) -> int:
         pairs = [(args.deck, args.gold)]
     else:
         parser.error("give --set NAME or DECK GOLD.tsv")
-    lexicon = Lexicon.open(Settings.from_env())
-    scores = [score_document(deck, gold, lexicon) for deck, gold in pairs]
+    # Each document with its course's dictionary (a course.u8 beside it), as the CLI reads it.
+    base = Settings.from_env()
+    lexicons: dict[Settings, Lexicon] = {}
+    scores = []
+    for deck, gold in pairs:
+        settings = base.for_course(deck.parent)
+        lexicon = lexicons.get(settings) or lexicons.setdefault(settings, Lexicon.open(settings))
+        scores.append(score_document(deck, gold, lexicon))
     print(report(scores, args.verbose))
     return 0
 

@@ -6,12 +6,27 @@ import contextlib
 import functools
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from hanzi_companion.errors import OutputError
+
+STDOUT = "-"  # the usual spelling of standard output, not a file called "-"
+
+
+def is_stream(path: Path | str) -> bool:
+    """True when ``path`` is written straight through, not replaced: ``-`` (standard output),
+    a character device (``/dev/null``, a terminal) or a FIFO, symlinks followed."""
+    if str(path) == STDOUT:
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
 @contextlib.contextmanager
@@ -21,8 +36,24 @@ def atomic_output(path: Path, *, make_folder: bool = False) -> Iterator[BinaryIO
     It writes a temporary file in the same folder, syncs it and renames it over ``path``: a
     failure (disk full, an exception, an interrupted run) leaves the old file, or none.
     ``make_folder`` creates a missing folder first (caches); outputs the user named do not.
+
+    What is not a regular file is never replaced: ``-``, a character device or a FIFO is
+    written straight through (see :func:`is_stream`); a symlink is followed and its target
+    replaced atomically; a folder, a block device or a socket is refused.
     """
-    folder = path.parent if str(path.parent) else Path(".")
+    if str(path) == STDOUT:
+        yield from _write_through_stdout(path)
+        return
+    target = Path(os.path.realpath(path))  # a symlink's target, not the link, is the output
+    kind = _kind(target)
+    if kind in ("character device", "FIFO"):
+        yield from _write_through(target)
+        return
+    if kind == "folder":
+        raise OutputError(path, "is a folder, not a file")
+    if kind is not None:
+        raise OutputError(path, f"is a {kind}, not a file; refusing to write to it")
+    folder = target.parent
     if make_folder:
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -30,26 +61,61 @@ def atomic_output(path: Path, *, make_folder: bool = False) -> Iterator[BinaryIO
             raise OutputError(folder, f"cannot make the folder ({exc.strerror or exc})") from None
     if not folder.is_dir():
         raise OutputError(path, "the folder does not exist")
-    if path.is_dir():
-        raise OutputError(path, "is a folder, not a file")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(path, f"cannot write here ({exc.strerror or exc})") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             # mkstemp makes the file private (0600); the output gets the mode a plain open()
             # would give it, or keeps the mode of the file it replaces.
-            os.fchmod(stream.fileno(), output_mode(path))
+            os.fchmod(stream.fileno(), output_mode(target))
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except OSError as exc:
         raise OutputError(path, f"cannot write ({exc.strerror or exc})") from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+def _kind(path: Path) -> str | None:
+    """What ``path`` is when it exists and is not a regular file; None otherwise."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    kinds = (
+        (stat.S_ISDIR, "folder"),
+        (stat.S_ISCHR, "character device"),
+        (stat.S_ISFIFO, "FIFO"),
+        (stat.S_ISBLK, "block device"),
+        (stat.S_ISSOCK, "socket"),
+    )
+    return next((name for test, name in kinds if test(mode)), None)
+
+
+def _write_through(target: Path) -> Iterator[BinaryIO]:
+    """Write a device or a FIFO directly: there is nothing to replace, and a reader may be
+    waiting on the other end."""
+    try:
+        with open(target, "wb") as stream:
+            yield stream
+    except OSError as exc:
+        raise OutputError(target, f"cannot write ({exc.strerror or exc})") from None
+
+
+def _write_through_stdout(path: Path) -> Iterator[BinaryIO]:
+    try:
+        stream = sys.stdout.buffer
+        yield stream
+        stream.flush()
+    except OSError as exc:
+        raise OutputError(
+            path, f"cannot write to standard output ({exc.strerror or exc})"
+        ) from None
 
 
 def output_mode(path: Path) -> int:

@@ -135,6 +135,8 @@ class Settings:
     # The address the site is reached at (behind a proxy); embed snippets use it, else a
     # path relative to the site's root: never the request's Host header.
     public_url: str | None = None
+    # The courses' own dictionaries (a course.u8 beside the decks), loaded after the bundled one.
+    course_dictionaries: tuple[Path, ...] = field(default=())
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -173,6 +175,18 @@ class Settings:
     def course_dictionary_path(self) -> Path:
         return self.data_path(COURSE_DICTIONARY_FILE)
 
+    def for_course(self, *folders: Path) -> Settings:
+        """These settings with the course dictionary (``course.u8``) of each folder that has
+        one: a course folder, or the folder of a deck file."""
+        found = list(self.course_dictionaries)
+        seen = {path.resolve() for path in found}
+        for folder in folders:
+            path = course_dictionary_in(folder)
+            if path is not None and path.resolve() not in seen:
+                seen.add(path.resolve())
+                found.append(path)
+        return replace(self, course_dictionaries=tuple(found))
+
     @property
     def jieba_dict_path(self) -> Path:
         return self.data_path(JIEBA_DICT_FILE)
@@ -180,6 +194,12 @@ class Settings:
     @property
     def sheet_font_path(self) -> Path:
         return self.data_path(SHEET_FONT_FILE)
+
+
+def course_dictionary_in(folder: Path) -> Path | None:
+    """A course folder's own dictionary, ``course.u8`` beside its decks, when it has one."""
+    path = folder / COURSE_DICTIONARY_FILE
+    return path if path.is_file() else None
 
 
 def demo_course_dir() -> Path:

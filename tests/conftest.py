@@ -28,7 +28,8 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def lexicon(settings: Settings) -> Lexicon:
-    return Lexicon.open(settings)
+    """The lexicon of the demo course: the bundled dictionaries and the course's course.u8."""
+    return Lexicon.open(settings.for_course(demo_course_dir()))
 
 
 @pytest.fixture(scope="module")

@@ -371,7 +371,8 @@ def test_binary_data_behind_a_utf16_bom_is_not_a_deck() -> None:
 
 def test_ctrl_c_while_the_cli_loads_prints_no_traceback(tmp_path: Path) -> None:
     """Defect: Ctrl-C in the first fraction of a second (while modules load) printed a
-    KeyboardInterrupt traceback. The interrupt is simulated at the import of a module."""
+    KeyboardInterrupt traceback. The interrupt is simulated at the import of a module (a
+    command's module is imported when that command is chosen)."""
     script = (
         "import runpy, sys\n"
         "class Interrupt:\n"
@@ -379,7 +380,7 @@ def test_ctrl_c_while_the_cli_loads_prints_no_traceback(tmp_path: Path) -> None:
         "        if name == 'hanzi_companion.cli.anki_commands':\n"
         "            raise KeyboardInterrupt\n"
         "sys.meta_path.insert(0, Interrupt())\n"
-        "sys.argv = ['hanzi-companion', '--help']\n"
+        "sys.argv = ['hanzi-companion', 'anki', '--help']\n"
         "runpy.run_module('hanzi_companion', run_name='__main__', alter_sys=True)\n"
     )
     result = subprocess.run(

@@ -126,7 +126,7 @@ def test_folder_is_a_course_in_week_order(runner: CliRunner, tmp_path: Path) -> 
     # File names sort the other way round from the weeks.
     write_deck(course, "a-late.md", 10, ("电脑", "文化", "社会"))
     write_deck(course, "b-early.md", 2, ("银行", "经济", "学习"))
-    (course / "notes.pdf").write_bytes(b"%PDF-1.4 not a deck")
+    (course / "notes.docx").write_bytes(b"PK\x03\x04 not a deck")
     result = runner.invoke(cli, ["glossary", str(course), "-f", "json"])
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)

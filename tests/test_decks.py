@@ -455,6 +455,8 @@ def test_a_format_can_be_forced() -> None:
     assert len(read_deck_text(flat, "x").slides) == 2
     assert len(read_deck_text(flat, "x", fmt="text").slides) == 1
     with pytest.raises(DeckError, match="unknown deck format"):
+        read_deck_text(flat, "x", fmt="docx")
+    with pytest.raises(DeckError, match="read from the file's bytes"):
         read_deck_text(flat, "x", fmt="pptx")
 
 

@@ -12,6 +12,7 @@ import pytest
 from hanzi_companion.errors import DataFileError
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import index as lexicon_index
+from hanzi_companion.lexicon.sqlite_cache import DigestMemo
 from hanzi_companion.settings import Settings
 
 from .conftest import DATA
@@ -40,6 +41,15 @@ def test_index_is_built_once_and_queried_without_parsing(tmp_path: Path) -> None
     again = Lexicon(lexicon_index.ensure_index(settings), settings)
     assert again.path.stat().st_mtime_ns == built
     assert list(settings.cache_dir.glob("*.tmp")) == []
+
+
+def test_a_relative_cache_folder_is_queried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HANZI_COMPANION_CACHE=cache (relative): the read-only SQLite URI needs an absolute path."""
+    monkeypatch.chdir(tmp_path)
+    settings = _small_settings(tmp_path).with_changes(cache_dir=Path("cache"))
+    assert [e.pinyin_numbered for e in Lexicon.open(settings).lookup("创新")] == ["chuang4 xin1"]
 
 
 def test_changed_source_gets_a_new_index(tmp_path: Path) -> None:
@@ -85,4 +95,5 @@ def test_concurrent_builds_leave_one_valid_index(tmp_path: Path) -> None:
     assert count == len(
         [ln for ln in (DATA / "cedict_excerpt.u8").read_text("utf-8").splitlines() if ln[:1] != "#"]
     )
-    assert [p.name for p in settings.cache_dir.iterdir()] == [Path(paths[0]).name]
+    left = [p.name for p in settings.cache_dir.iterdir() if p.name != DigestMemo.FILE_NAME]
+    assert left == [Path(paths[0]).name]  # no temporary file left behind

@@ -35,6 +35,12 @@ OWNERS = {
     "genanki": lambda rel: rel.startswith("render/anki"),
     "flask": lambda rel: rel.startswith("web/"),
     "waitress": lambda rel: rel == "web/server.py",
+    # deck formats owned by others are read by their libraries, each in its reader module
+    "yaml": lambda rel: rel in ("text/formats/front_matter.py", "text/formats/marp.py"),
+    "pptx": lambda rel: rel == "text/formats/powerpoint.py",
+    "lxml": lambda rel: rel == "text/formats/powerpoint.py",
+    "pypdf": lambda rel: rel == "text/formats/pdf.py",
+    "py3langid": lambda rel: rel == "text/language.py",
 }
 
 

@@ -46,6 +46,7 @@ def test_wheel_contains_data(wheel: Path) -> None:
     assert "hanzi_companion/_bundled/dictionaries/README.md" in names
     assert any(n.startswith("hanzi_companion/_bundled/static/") for n in names)
     assert "hanzi_companion/demo_course/week07.txt" in names
+    assert "hanzi_companion/demo_course/course.u8" in names  # the course's own dictionary
     assert any(n.startswith("hanzi_companion/templates/") for n in names)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from hanzi_companion.lexicon import Lexicon, QueryKind
@@ -48,9 +50,39 @@ def test_english_whole_words_exact_gloss_first(lexicon: Lexicon) -> None:
     assert results.kind == QueryKind.ENGLISH
     assert results.hits[0].entry.simplified in {"创新", "革新"}
     assert results.hits[0].match == "gloss-exact"
-    # whole words only: "innovations"/"innovative" alone do not match "innovation"
+    # whole words of the same stem only (innovate, innovation, innovative), never a substring
     for hit in results.hits:
-        assert "innovation" in " ".join(hit.entry.definitions).lower()
+        assert re.search(r"\binnovat", " ".join(hit.entry.definitions).lower()), hit
+
+
+# Plain English a student types, and the common word a teacher would give for it.
+PLAIN_ENGLISH = [
+    ("to start a business", "创业"),  # CC-CEDICT: "to start an enterprise" (a synonym)
+    ("to innovate", "创新"),  # "innovation" (the same stem), more common than 革新
+    ("copycat", "山寨"),  # "(fig.) knockoff (goods); counterfeit; imitation"
+    ("bank", "银行"),
+    ("mobile phone", "手机"),
+    ("to work overtime", "加班"),
+    ("traffic jam", "堵车"),
+    ("online shopping", "网购"),  # "Internet shopping"
+    ("company", "公司"),
+    ("to eat", "吃"),
+    ("good", "好"),
+    ("water", "水"),
+]
+
+
+@pytest.mark.parametrize(("query", "word"), PLAIN_ENGLISH)
+def test_plain_english_finds_the_common_word_first(lexicon: Lexicon, query: str, word: str) -> None:
+    results = lexicon.search(query, kind=QueryKind.ENGLISH, limit=10)
+    assert [h.entry.simplified for h in results.hits[:1]] == [word], [
+        h.entry.simplified for h in results.hits
+    ]
+
+
+def test_a_query_of_function_words_still_finds_its_gloss(lexicon: Lexicon) -> None:
+    results = lexicon.search("to be", kind=QueryKind.ENGLISH, limit=20)
+    assert any(h.match == "gloss-exact" for h in results.hits)
 
 
 def test_english_bank(lexicon: Lexicon) -> None:

@@ -428,14 +428,20 @@ def test_a_killed_build_is_cleaned_up_by_the_next(
     assert not stale.exists() and other.exists()
 
 
-def test_a_bad_deck_fails_the_build_and_keeps_the_site(
+def test_a_bad_deck_is_left_out_and_reported_and_no_readable_deck_keeps_the_site(
     course: Path, tmp_path: Path, lexicon: Lexicon
 ) -> None:
     site = tmp_path / "site"
-    build_site(course, site, lexicon)
-    before = snapshot(site)
+    first = build_site(course, site, lexicon)
     (course / "week05.md").write_bytes(b"%PDF-1.7 binary")
-    with pytest.raises(DeckError, match=r"week05\.md.*PDF"):
+    report = build_site(course, site, lexicon)
+    assert len(report.failed) == 1 and re.match(r"week05\.md: .*PDF", report.failed[0])
+    assert set(report.decks) == set(first.decks) and leftovers(site) == []
+    before = snapshot(site)
+    for deck in course.iterdir():
+        if deck.suffix in (".md", ".html", ".txt"):
+            deck.write_bytes(b"%PDF-1.7 binary")
+    with pytest.raises(DeckError, match="no deck could be read"):
         build_site(course, site, lexicon)
     assert snapshot(site) == before and leftovers(site) == []
 
@@ -513,7 +519,7 @@ def test_glossary_cache_round_trips(lexicon: Lexicon) -> None:
 
 
 def test_deck_names_become_distinct_url_safe_slugs(tmp_path: Path) -> None:
-    for name in ("week01.md", "week01.txt", "Week 2 城市.md", "course.md", ".hidden.md", "x.pdf"):
+    for name in ("week01.md", "week01.txt", "Week 2 城市.md", "course.md", ".hidden.md", "x.docx"):
         (tmp_path / name).write_text("# 城市", "utf-8")
     slugs = {source.filename: source.slug for source in discover(tmp_path)}
     assert set(slugs) == {"week01.md", "week01.txt", "Week 2 城市.md", "course.md"}

@@ -57,7 +57,7 @@ def course_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(SECOND_DECK, folder / SECOND_DECK.name)
     (folder / "week09.md").write_bytes(b"# Week 9\n\n\xff\xfe broken \xc3\x28 bytes\n")
     (folder / ".hidden.md").write_text("# hidden 秘密\n", encoding="utf-8")
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not a deck")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04 not a deck")
     return folder
 
 
@@ -445,7 +445,7 @@ def test_course_page_lists_the_decks_in_week_order(
         for char in glossary.characters:
             assert href(f"/char/{char.character}") in page
     assert "week09" in page and "Cannot be read" in page and "UTF-8" in page
-    assert ".hidden" not in page and "秘密" not in page and "notes.pdf" not in page
+    assert ".hidden" not in page and "秘密" not in page and "notes.docx" not in page
 
 
 def test_course_deck_page_downloads_and_embedding(client: FlaskClient, lexicon: Lexicon) -> None:

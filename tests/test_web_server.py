@@ -29,7 +29,9 @@ from hanzi_companion.settings import (
     ServerLimits,
 )
 from hanzi_companion.web.security import PAGE_POLICY
-from hanzi_companion.web.server import create_server, waitress_options
+from hanzi_companion.web.server import DRAIN_BYTES, create_server, waitress_options
+
+from .conftest import ROOT
 
 HOST = "127.0.0.1"
 # Short enough to see a slow client dropped within the test, long enough for real requests.
@@ -69,6 +71,8 @@ def read_response(sock: socket.socket) -> tuple[int, dict[str, str], bytes]:
                     break
     except (ConnectionResetError, TimeoutError):
         pass
+    while data.startswith(b"HTTP/1.1 100 "):  # an interim "100 Continue": the answer follows
+        data = data.partition(b"\r\n\r\n")[2]
     head, _, body = data.partition(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     status = int(lines[0].split()[1]) if lines and lines[0] else 0
@@ -156,7 +160,7 @@ def test_endless_chunked_post_is_cut_off_at_the_limit(
 
     monkeypatch.setattr(TempfileBasedBuffer, "append", counting_append)
     chunk = b"%x\r\n%s\r\n" % (64 * 1024, b"a" * 64 * 1024)
-    offered = 64 * 1024 * 1024
+    offered = DRAIN_BYTES + 64 * 1024 * 1024
     sent = 0
     started = time.monotonic()
     with connect(server) as sock:
@@ -172,8 +176,9 @@ def test_endless_chunked_post_is_cut_off_at_the_limit(
             pass  # the server stopped reading: the point of the test
         status, _, body = read_response(sock)
     elapsed = time.monotonic() - started
-    # Loopback socket buffers hold a few MB that the server never reads.
-    assert sent < 24 * 1024 * 1024, f"the server kept reading: {sent} bytes sent"
+    # Past the limit the server reads (and drops) at most DRAIN_BYTES more; loopback socket
+    # buffers hold a few MB that it never reads.
+    assert sent < DRAIN_BYTES + 24 * 1024 * 1024, f"the server kept reading: {sent} bytes sent"
     assert spooled[0] <= MAX_UPLOAD_BYTES + 1024 * 1024, f"{spooled[0]} bytes spooled to disk"
     assert elapsed < 10
     if status:  # the 413 arrives unless the reset of the unread bytes overtook it
@@ -257,12 +262,100 @@ def test_server_errors_under_api_are_json_with_headers(
     assert headers["x-content-type-options"] == "nosniff"
 
 
-def test_server_errors_on_pages_carry_the_security_headers(server: Any) -> None:
+def test_server_errors_on_pages_are_the_apps_error_page(server: Any) -> None:
     got, headers, body = raw_request(
         server, b"GET /char/x HTTP/1.1\r\nHost: x\r\nContent-Length: 1x\r\n\r\n"
     )
     assert got == 400
     assert headers["content-security-policy"] == PAGE_POLICY
     assert headers["x-content-type-options"] == "nosniff"
-    assert headers["content-type"].startswith("text/plain")
+    assert headers["cache-control"] == "no-store"
+    assert headers["content-type"].startswith("text/html")
+    assert b'role="search"' in body  # a page of the app, with its search box
     assert b"waitress" not in body
+
+
+def post_all(
+    server: Any, path: str, body: bytes, content_type: str
+) -> tuple[int, dict[str, str], bytes]:
+    """Send the whole request, as a browser does, then read the answer."""
+    with connect(server) as sock:
+        sock.sendall(
+            b"POST %s HTTP/1.1\r\nHost: x\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n"
+            % (path.encode(), content_type.encode(), len(body))
+        )
+        sock.sendall(body)
+        return read_response(sock)
+
+
+def test_too_large_upload_from_a_browser_gets_the_apps_page(
+    server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spooled = [0]
+    append = TempfileBasedBuffer.append
+
+    def counting_append(self: TempfileBasedBuffer, data: bytes) -> None:
+        spooled[0] += len(data)
+        append(self, data)
+
+    monkeypatch.setattr(TempfileBasedBuffer, "append", counting_append)
+    boundary = "b0undary"
+    deck = "创新 innovation\n".encode() * (3 * MAX_UPLOAD_BYTES // 19)
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="deck"; filename="big.md"\r\n'
+            "Content-Type: text/markdown\r\n\r\n"
+        ).encode()
+        + deck
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    status, headers, page = post_all(
+        server, "/deck", body, f"multipart/form-data; boundary={boundary}"
+    )
+    assert status == 413  # read in full: the response, not a connection reset
+    assert headers["content-type"].startswith("text/html")
+    assert b"2 MB" in page and b'role="search"' in page
+    assert spooled[0] == 0  # refused at the headers: nothing of the body was kept
+
+
+def test_too_large_api_upload_gets_the_json_error_after_the_body(server: Any) -> None:
+    status, headers, body = post_all(
+        server, "/api/glossary", b"a" * (MAX_UPLOAD_BYTES + 1), "text/markdown"
+    )
+    assert status == 413
+    assert headers["content-type"] == "application/json"
+    assert json.loads(body)["error"]["code"] == "payload_too_large"
+
+
+def test_client_expecting_100_continue_gets_the_413_at_once(server: Any) -> None:
+    started = time.monotonic()
+    with connect(server) as sock:
+        sock.sendall(
+            b"POST /api/glossary HTTP/1.1\r\nHost: x\r\nContent-Type: text/markdown\r\n"
+            b"Expect: 100-continue\r\nContent-Length: %d\r\n\r\n" % (MAX_UPLOAD_BYTES + 1)
+        )
+        status, _, body = read_response(sock)
+    assert status == 413 and time.monotonic() - started < 5
+    assert json.loads(body)["error"]["code"] == "payload_too_large"
+
+
+def test_deployment_doc_lists_every_limit_and_the_proxy_body_limit() -> None:
+    from hanzi_companion import settings
+
+    doc = (ROOT / "docs" / "deployment.md").read_text("utf-8")
+    documented = {
+        settings.ENV_THREADS,
+        settings.ENV_CONNECTION_LIMIT,
+        settings.ENV_CHANNEL_TIMEOUT,
+        settings.ENV_REQUEST_TIMEOUT,
+        settings.ENV_CLEANUP_INTERVAL,
+        settings.ENV_MAX_HEADER_BYTES,
+        settings.ENV_INBUF_OVERFLOW,
+        settings.ENV_BACKLOG,
+        settings.ENV_PUBLIC_URL,
+    }
+    for name in documented:
+        assert f"`{name}`" in doc, name
+    assert f"client_max_body_size    {MAX_UPLOAD_BYTES // (1024 * 1024)}m;" in doc
+    for directive in ("client_header_timeout", "client_body_timeout", "limit_req ", "limit_conn "):
+        assert directive in doc

@@ -11,12 +11,17 @@ import click
 from hanzi_companion.cli.common import (
     CommandError,
     course_option,
-    deck_progress,
     handle_errors,
     open_lexicon,
 )
-from hanzi_companion.cli.glossary_commands import course_order, deck_files, default_course_name
+from hanzi_companion.cli.glossary_commands import (
+    deck_files,
+    default_course_name,
+    exit_if_failed,
+    read_course,
+)
 from hanzi_companion.errors import HanziCompanionError
+from hanzi_companion.files import is_stream
 from hanzi_companion.glossary import Course, Glossary, build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.render.anki import (
@@ -25,8 +30,9 @@ from hanzi_companion.render.anki import (
     plan_package,
     write_package,
 )
-from hanzi_companion.text.decks import read_deck
-from hanzi_companion.text.models import Deck
+from hanzi_companion.render.glossary_common import without_controls
+from hanzi_companion.settings import Settings
+from hanzi_companion.wording import plural
 
 
 def _character_details(lexicon: Lexicon, glossaries: list[Glossary]) -> dict[str, CharacterDetails]:
@@ -51,7 +57,8 @@ def _character_details(lexicon: Lexicon, glossaries: list[Glossary]) -> dict[str
     "--output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The package to write (a name ending in .apkg); written atomically.",
+    help="The package to write (a name ending in .apkg), written atomically; - for standard "
+    "output.",
 )
 @course_option(
     "Course name, the top-level deck in Anki (default: the decks' course metadata, "
@@ -68,10 +75,10 @@ def _character_details(lexicon: Lexicon, glossaries: list[Glossary]) -> dict[str
 def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck_url: str) -> None:
     """Make an Anki package (.apkg) of one or more slide decks.
 
-    DECK is a remark deck (Markdown or HTML), a flattened deck or plain text; a folder means
-    a course (every deck in it, in week order). Each lecture becomes a subdeck such as
-    "Chinese Cities::Week 07 · 创", with "Term" notes (recognition and recall cards) and
-    "Character" notes for the characters of the week (recognition and writing).
+    DECK is a slide deck (remark, reveal.js, Marp or Markdown, PowerPoint .pptx, PDF, plain
+    text); a folder means a course (every deck in it, in week order). Each lecture becomes a
+    subdeck such as "Chinese Cities::Week 07 · 创", with "Term" notes (recognition and recall
+    cards) and "Character" notes for the characters of the week (recognition and writing).
 
     Re-importing a later package updates notes in place and keeps review history; export the
     whole course folder each week so words seen in several lectures keep every week's tag.
@@ -82,33 +89,26 @@ def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck
       hanzi-companion anki lectures/ -o chinese-cities.apkg --course "Chinese Cities"
       hanzi-companion anki lectures/ -o course.apkg --deck-url "https://example.org/{stem}.html"
     """
-    if output.suffix.lower() != ".apkg":
+    if output.suffix.lower() != ".apkg" and not is_stream(output):
         raise CommandError(f"{output}: the package name must end in .apkg (Anki needs it)")
     if deck_url and not re.match(r"https?://", deck_url):
         raise CommandError("--deck-url must start with http:// or https://")
-    files, is_course = deck_files(decks)
+    found = deck_files(decks)
+    files = found.files
     if output.resolve() in {path.resolve() for path in files}:
         raise CommandError(f"{output}: this is one of the input decks; choose another name")
-    lexicon = open_lexicon()
+    lexicon = open_lexicon(Settings.from_env().for_course(*found.folders))
 
-    read: list[Deck] = []
-    with deck_progress(len(files), "Reading decks") as step:
-        for path in files:
-            read.append(read_deck(path))
-            step()
-    read.sort(key=course_order)
-    glossaries: list[Glossary] = []
-    with deck_progress(len(read), "Building glossaries") as step:
-        for deck in read:
-            glossaries.append(build_glossary(deck, lexicon))
-            step()
+    glossaries, failed = read_course(
+        files, found.is_course, lambda deck: build_glossary(deck, lexicon)
+    )
     for glossary in glossaries:
         for message in glossary.messages:
-            click.echo(f"{glossary.deck.name}: {message}", err=True)
+            click.echo(without_controls(f"{glossary.deck.name}: {message}"), err=True)
 
     source: Glossary | Course
-    if is_course:
-        source = Course(course or default_course_name(decks, read), tuple(glossaries))
+    if found.is_course:
+        source = Course(course or default_course_name(decks, glossaries), tuple(glossaries))
     else:
         source = glossaries[0]
     plan = plan_package(
@@ -121,11 +121,13 @@ def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck
         names = ", ".join(g.deck.name for g in glossaries)
         raise CommandError(f"{names}: no Chinese terms found, nothing to put in an Anki package")
     summary = write_package(plan, output)
-    terms = f"{summary.terms} term{'s' if summary.terms != 1 else ''}"
-    chars = f"{summary.characters} character{'s' if summary.characters != 1 else ''}"
+    terms = plural(summary.terms, "term")
+    chars = plural(summary.characters, "character")
+    cards = plural(summary.cards, "card")
     lectures = len(summary.decks)
     where = summary.decks[0] if lectures == 1 else f"{lectures} lecture decks of {summary.course}"
-    click.echo(f"Wrote {output}: {terms}, {chars}, {summary.cards} cards in {where}.", err=True)
+    click.echo(f"Wrote {output}: {terms}, {chars}, {cards} in {where}.", err=True)
+    exit_if_failed(failed, len(files))
 
 
 COMMANDS: tuple[click.Command, ...] = (anki_command,)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from hanzi_companion.cli.common import (
     use_colour,
 )
 from hanzi_companion.errors import NotFoundError
-from hanzi_companion.files import write_atomically
+from hanzi_companion.files import STDOUT, is_stream, write_atomically
 from hanzi_companion.lexicon import character_index
 from hanzi_companion.lexicon.characters import (
     STRUCTURE_SOURCE,
@@ -29,6 +28,7 @@ from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.lexicon.pinyin import tone_terminal
 from hanzi_companion.lexicon.strokes import StrokeData, animated_svg, frames_svg
 from hanzi_companion.render.character_json import character_json
+from hanzi_companion.render.json_text import json_text
 from hanzi_companion.render.sheet import SheetEntry, entry_from_profile, sheet_pdf, sheet_svg
 from hanzi_companion.settings import Settings
 from hanzi_companion.wording import plural
@@ -180,7 +180,8 @@ def _ensure_character_index(settings: Settings) -> None:
     "--svg",
     "svg_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the stroke-order diagram (one frame per stroke) to this SVG file.",
+    help="Write the stroke-order diagram (one frame per stroke) to this SVG file (- for "
+    "standard output).",
 )
 @click.option(
     "--animated-svg",
@@ -214,7 +215,7 @@ def char(
       hanzi-companion char 创 --sheet 创-practice.pdf
     """
     for path in (svg_path, animated_path):
-        if path is not None and path.suffix.lower() != ".svg":
+        if path is not None and path.suffix.lower() != ".svg" and not is_stream(path):
             # A slip (--svg week07.md) would otherwise replace a deck or notes by a drawing.
             raise CommandError(f"{path}: the drawing's file name must end in .svg")
     if sheet_path is not None:
@@ -238,9 +239,10 @@ def char(
     sheet = None
     if sheet_path is not None:
         sheet = sheet_bytes([entry_from_profile(profile)], sheet_path, lexicon.settings)
-    if as_json:
-        click.echo(json.dumps(character_json(profile), ensure_ascii=False, indent=2))
-    else:
+    drawing_on_stdout = any(str(path) == STDOUT for path, _ in drawings)
+    if as_json and not drawing_on_stdout:
+        click.echo(json_text(character_json(profile), indent=2))
+    elif not drawing_on_stdout:
         click.echo("\n".join(profile_lines(profile)))
     if strokes is not None:
         for path, draw in drawings:

@@ -109,7 +109,10 @@ def open_lexicon(settings: Settings | None = None, *, quiet: bool = False) -> Le
     from hanzi_companion.lexicon import index
 
     settings = settings or Settings.from_env()
-    if quiet or index.index_path(settings).is_file():
+    path = index.index_path(settings)  # digests every source: computed once per command
+    if path.is_file():
+        return Lexicon(path, settings)
+    if quiet:
         return Lexicon.open(settings)
     with progress_bar("Building the dictionary index (once)") as report:
         return Lexicon.open(settings, report)

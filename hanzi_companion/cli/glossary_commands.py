@@ -6,6 +6,8 @@ result atomically; no glossary logic lives here.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,8 +20,11 @@ from hanzi_companion.cli.common import (
     handle_errors,
     open_lexicon,
 )
+from hanzi_companion.errors import HanziCompanionError
 from hanzi_companion.files import write_atomically
+from hanzi_companion.render.glossary_common import json_without_controls, without_controls
 from hanzi_companion.settings import Settings
+from hanzi_companion.text.folders import DECK_SUFFIXES, SkippedFile, course_decks
 from hanzi_companion.wording import plural
 
 if TYPE_CHECKING:
@@ -30,31 +35,39 @@ if TYPE_CHECKING:
 # runs: every other command of the CLI would otherwise pay for them at start-up.
 TERMS_PER_SLIDE = 8  # the slides renderer's default, repeated here for the option's help
 FORMATS = ("json", "md", "slides", "html")
-# Files of a course folder that are read as decks; anything else there is left alone.
-DECK_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm"})
 _SUFFIX_FORMATS = {".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
-def deck_files(paths: tuple[Path, ...]) -> tuple[list[Path], bool]:
+@dataclass(frozen=True)
+class DeckFiles:
+    """The deck files the arguments name, whether they make a course, and what was skipped."""
+
+    files: tuple[Path, ...]
+    is_course: bool
+    skipped: tuple[SkippedFile, ...] = ()
+    folders: tuple[Path, ...] = ()  # where the decks are: each may hold a course dictionary
+
+
+def deck_files(paths: tuple[Path, ...]) -> DeckFiles:
     """The deck files named by the arguments, and whether they make a course.
 
-    A folder stands for every deck file directly inside it (hidden files skipped); several
-    files, or any folder, make a course.
+    A folder stands for every deck file directly inside it (hidden files and the folder's
+    documentation skipped); several files, or any folder, make a course.
     """
     files: list[Path] = []
+    skipped: list[SkippedFile] = []
     course = len(paths) > 1
     for path in paths:
         if path.is_dir():
             course = True
-            found = sorted(
-                p
-                for p in path.iterdir()
-                if p.is_file() and p.suffix.lower() in DECK_SUFFIXES and not p.name.startswith(".")
-            )
+            listing = course_decks(path)
+            found = list(listing.paths)
+            passed = listing.skipped
             if not found:
                 suffixes = ", ".join(sorted(DECK_SUFFIXES))
                 raise CommandError(f"{path}: no deck files ({suffixes}) in this folder")
             files.extend(found)
+            skipped.extend(passed)
         elif path.is_file():
             files.append(path)
         elif path.exists():
@@ -66,7 +79,67 @@ def deck_files(paths: tuple[Path, ...]) -> tuple[list[Path], bool]:
     unique: dict[Path, Path] = {}
     for file in files:
         unique.setdefault(file.resolve(), file)
-    return list(unique.values()), course
+    for item in skipped:
+        click.echo(item.warning(), err=True)
+    folders = tuple(dict.fromkeys(p if p.is_dir() else p.parent for p in paths))
+    return DeckFiles(tuple(unique.values()), course, tuple(skipped), folders)
+
+
+@dataclass(frozen=True)
+class FailedDeck:
+    """A deck of a course that could not be read or built, and why."""
+
+    path: Path
+    reason: str
+
+
+def read_course(
+    files: tuple[Path, ...], is_course: bool, build: Callable[[Deck], Glossary]
+) -> tuple[list[Glossary], list[FailedDeck]]:
+    """Read and build every deck, in course order.
+
+    A single deck that fails is the command's error. In a course each failed deck is reported
+    on stderr as it happens and the others are built; the caller says how many failed.
+    """
+    from hanzi_companion.text.decks import read_deck
+
+    if not is_course:
+        return [build(read_deck(files[0]))], []
+    read: list[Deck] = []
+    failed: list[FailedDeck] = []
+    with deck_progress(len(files), "Reading decks") as step:
+        for path in files:
+            try:
+                read.append(read_deck(path))
+            except HanziCompanionError as exc:
+                failed.append(_report_failure(path, exc))
+            step()
+    read.sort(key=course_order)
+    glossaries = []
+    with deck_progress(len(read), "Building glossaries") as step:
+        for deck in read:
+            try:
+                glossaries.append(build(deck))
+            except HanziCompanionError as exc:
+                failed.append(_report_failure(Path(deck.name), exc))
+            step()
+    if not glossaries:
+        raise CommandError(f"no deck could be read ({plural(len(failed), 'deck')} failed)")
+    return glossaries, failed
+
+
+def _report_failure(path: Path, exc: HanziCompanionError) -> FailedDeck:
+    reason = getattr(exc, "reason", None) or str(exc)
+    click.echo(f"{path}: failed, {reason}", err=True)
+    return FailedDeck(path, reason)
+
+
+def exit_if_failed(failed: list[FailedDeck], total: int) -> None:
+    """After the output is written: one summary line and exit status 1 when decks failed."""
+    if failed:
+        names = ", ".join(f.path.name for f in failed)
+        click.echo(f"{len(failed)} of {plural(total, 'deck')} failed: {names}", err=True)
+        raise click.exceptions.Exit(1)
 
 
 # A URL scheme at the start of the template: only http(s) may be one; a relative URL (the
@@ -91,9 +164,9 @@ def course_order(deck: Deck) -> tuple[bool, int, str]:
     return (week is None, week or 0, deck.name)
 
 
-def default_course_name(paths: tuple[Path, ...], decks: list[Deck]) -> str:
+def default_course_name(paths: tuple[Path, ...], glossaries: list[Glossary]) -> str:
     """The course's name: the deck metadata's if they agree, else the folder's name."""
-    named = {deck.metadata.course for deck in decks if deck.metadata.course}
+    named = {g.deck.course for g in glossaries if g.deck.course}
     if len(named) == 1:
         return named.pop()
     folders = [p for p in paths if p.is_dir()]
@@ -119,28 +192,35 @@ def render(
     deck_url: str,
     terms_per_slide: int,
 ) -> str:
-    """Format a glossary or a course (the renderers do the work)."""
+    """Format a glossary or a course (the renderers do the work). Only the renderer of the
+    format is imported: the HTML one brings Jinja, which JSON output does not need."""
     from hanzi_companion.glossary import Course
-    from hanzi_companion.render.html import render_course_html, render_html
-    from hanzi_companion.render.json import render_course_json, render_json
-    from hanzi_companion.render.markdown import render_course_markdown, render_markdown
-    from hanzi_companion.render.slides import render_course_slides, render_slides
+
+    if fmt == "json":
+        from hanzi_companion.render import json as json_renderer
+
+        if isinstance(subject, Course):
+            return json_without_controls(json_renderer.render_course_json(subject))
+        return json_without_controls(json_renderer.render_json(subject))
+    if fmt == "md":
+        from hanzi_companion.render import markdown
+
+        if isinstance(subject, Course):
+            return markdown.render_course_markdown(subject, deck_url_template=deck_url)
+        return markdown.render_markdown(subject, deck_url_template=deck_url)
+    if fmt == "slides":
+        from hanzi_companion.render import slides
+
+        if isinstance(subject, Course):
+            return slides.render_course_slides(
+                subject, settings=settings, terms_per_slide=terms_per_slide
+            )
+        return slides.render_slides(subject, settings=settings, terms_per_slide=terms_per_slide)
+    from hanzi_companion.render import html
 
     if isinstance(subject, Course):
-        if fmt == "json":
-            return render_course_json(subject)
-        if fmt == "md":
-            return render_course_markdown(subject, deck_url_template=deck_url)
-        if fmt == "slides":
-            return render_course_slides(subject, settings=settings, terms_per_slide=terms_per_slide)
-        return render_course_html(subject, settings=settings, deck_url_template=deck_url)
-    if fmt == "json":
-        return render_json(subject)
-    if fmt == "md":
-        return render_markdown(subject, deck_url_template=deck_url)
-    if fmt == "slides":
-        return render_slides(subject, settings=settings, terms_per_slide=terms_per_slide)
-    return render_html(subject, settings=settings, deck_url_template=deck_url)
+        return html.render_course_html(subject, settings=settings, deck_url_template=deck_url)
+    return html.render_html(subject, settings=settings, deck_url_template=deck_url)
 
 
 @click.command("glossary")
@@ -199,18 +279,19 @@ def glossary_command(
 ) -> None:
     """Make the glossary of one or more slide decks.
 
-    DECK is a remark deck (Markdown or HTML), a flattened deck, or plain text. A folder
-    means a course: one glossary per deck in it, in week order.
+    DECK is a slide deck: remark (Markdown or HTML), reveal.js, Marp or Markdown,
+    PowerPoint .pptx, PDF, or plain text. A folder means a course: one glossary per deck in
+    it, in week order.
 
     \b
     Examples:
       hanzi-companion glossary week07.md
       hanzi-companion glossary week07.md --format slides -o week07-glossary.md
+      hanzi-companion glossary week08.pptx -o week08-glossary.html
       hanzi-companion glossary lectures/ -o course-glossary.html
       hanzi-companion glossary week07.html -f json --deck-url "https://example.org/{stem}.html"
     """
     from hanzi_companion.glossary import Course, build_glossary
-    from hanzi_companion.text.decks import read_deck
 
     check_deck_url(deck_url)
     if output is not None and str(output) == "-":
@@ -224,48 +305,37 @@ def glossary_command(
         settings = settings.with_changes(
             user_dictionaries=settings.user_dictionaries + tuple(user_dicts)
         )
-    files, is_course = deck_files(decks)
+    found = deck_files(decks)
+    files = found.files
     if output is not None and output.resolve() in {file.resolve() for file in files}:
         # Slides are meant to be appended to the deck by hand, never written over it.
         raise CommandError(f"{output}: is one of the input decks; choose another output file")
-    lexicon = open_lexicon(settings)
+    lexicon = open_lexicon(settings.for_course(*found.folders))
 
+    glossaries, failed = read_course(
+        files, found.is_course, lambda deck: build_glossary(deck, lexicon)
+    )
     subject: Glossary | Course
-    if is_course:
-        read: list[Deck] = []
-        with deck_progress(len(files), "Reading decks") as step:
-            for path in files:
-                read.append(read_deck(path))
-                step()
-        # build_course()'s order; the glossaries are built here one by one so that the
-        # progress bar can follow.
-        read.sort(key=course_order)
-        name = course or default_course_name(decks, read)
-        with deck_progress(len(read), "Building glossaries") as step:
-            glossaries = []
-            for deck in read:
-                glossaries.append(build_glossary(deck, lexicon))
-                step()
-        subject = Course(name, tuple(glossaries))
-        all_glossaries: tuple[Glossary, ...] = subject.glossaries
+    if found.is_course:
+        subject = Course(course or default_course_name(decks, glossaries), tuple(glossaries))
     else:
-        subject = build_glossary(read_deck(files[0]), lexicon)
-        all_glossaries = (subject,)
+        subject = glossaries[0]
 
-    for glossary in all_glossaries:
+    for glossary in glossaries:
         for message in glossary.messages:
-            click.echo(f"{glossary.deck.name}: {message}", err=True)
+            click.echo(without_controls(f"{glossary.deck.name}: {message}"), err=True)
 
     text = render(
         subject, chosen, settings=settings, deck_url=deck_url, terms_per_slide=terms_per_slide
     )
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
-        return
-    write_atomically(output, text)
-    terms = plural(sum(len(g.terms) for g in all_glossaries), "term")
-    decks_note = f" from {plural(len(all_glossaries), 'deck')}" if is_course else ""
-    click.echo(f"Wrote {output} ({chosen}, {terms}{decks_note}).", err=True)
+    else:
+        write_atomically(output, text)
+        terms = plural(sum(len(g.terms) for g in glossaries), "term")
+        decks_note = f" from {plural(len(glossaries), 'deck')}" if found.is_course else ""
+        click.echo(f"Wrote {output} ({chosen}, {terms}{decks_note}).", err=True)
+    exit_if_failed(failed, len(files))
 
 
 COMMANDS: tuple[click.Command, ...] = (glossary_command,)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from hanzi_companion.cli.common import (
@@ -19,6 +17,7 @@ from hanzi_companion.lexicon.lexicon import normalise_query
 from hanzi_companion.lexicon.models import Entry, QueryKind
 from hanzi_companion.lexicon.pinyin import tone_terminal
 from hanzi_companion.lexicon.sources import DATA_SOURCES
+from hanzi_companion.render.json_text import json_text
 from hanzi_companion.render.lexicon_json import CEDICT_ATTRIBUTION, lookup_json, search_json
 from hanzi_companion.settings import Settings
 from hanzi_companion.wording import plural
@@ -71,7 +70,7 @@ def lookup(word: str, as_json: bool) -> None:
             lexicon.other_form(word),
             lexicon.links(word),
         )
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json_text(payload, indent=2))
         return
     if not entries:
         guess = tone_terminal(reading.pinyin_numbered, colour=use_colour())
@@ -109,7 +108,7 @@ def search(query: tuple[str, ...], kind: str, limit: int, as_json: bool) -> None
     lexicon = open_lexicon()
     results = lexicon.search(text, kind=_KINDS[kind], limit=limit)
     if as_json:
-        click.echo(json.dumps(search_json(results), ensure_ascii=False, indent=2))
+        click.echo(json_text(search_json(results), indent=2))
         return
     also = f" (also tried as {', '.join(k.value for k in results.also)})" if results.also else ""
     click.echo(

@@ -31,10 +31,11 @@ from hanzi_companion.wording import plural
 )
 @handle_errors
 def sheet_command(deck: Path, output: Path, all_characters: bool) -> None:
-    """Write the practice sheet of a DECK's characters of the week: 田字格 boxes, the
-    stroke order, tracing copies fading out, empty boxes, pinyin and meaning.
+    """Write the practice sheet (PDF or SVG) of a DECK's characters of the week.
 
-    A deck that names no character of the week gets every character of its terms.
+    One A4 page per character: 田字格 boxes, the stroke order, tracing copies fading out,
+    empty boxes, pinyin and meaning. A deck that names no character of the week gets every
+    character of its terms.
 
     \b
     Examples:

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from hanzi_companion.cli.common import CommandError, course_option, handle_errors, open_lexicon
+from hanzi_companion.settings import Settings
 from hanzi_companion.wording import plural
 
 
@@ -60,7 +61,8 @@ def site_command(
 
     if deck_url and not re.match(r"https?://", deck_url):
         raise CommandError("--deck-url must start with http:// or https://")
-    lexicon = open_lexicon()
+    # The course folder's own dictionary (course.u8 beside the decks) joins the bundled ones.
+    lexicon = open_lexicon(Settings.from_env().for_course(course_dir))
     with contextlib.ExitStack() as stack:
         # The bar appears with the first step, so an error in the arguments prints alone.
         bars: list[Any] = []
@@ -85,8 +87,12 @@ def site_command(
             deck_url_template=deck_url,
             force=force,
         )
+    for message in summary.skipped:
+        click.echo(f"{message} (skipped)", err=True)
     for message in summary.messages:
         click.echo(message, err=True)
+    for message in summary.failed:
+        click.echo(f"{message} (left out of the site)", err=True)
     decks = len(summary.decks)
     if summary.unchanged:
         what = f"already up to date ({plural(decks, 'deck')})"
@@ -97,6 +103,11 @@ def site_command(
             f"{plural(len(summary.characters), 'character page')}"
         )
     click.echo(f"Site {output}: {what}. Open {output / 'index.html'}", err=True)
+    if summary.failed:
+        total = len(summary.decks) + len(summary.failed)
+        names = ", ".join(m.split(":", 1)[0] for m in summary.failed)
+        click.echo(f"{len(summary.failed)} of {plural(total, 'deck')} failed: {names}", err=True)
+        raise click.exceptions.Exit(1)
 
 
 COMMANDS: tuple[click.Command, ...] = (site_command,)

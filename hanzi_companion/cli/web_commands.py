@@ -55,7 +55,9 @@ def serve(host: str, port: int, production: bool, threads: int | None, debug: bo
     limits = ServerLimits.from_env()
     if threads is not None:
         limits = replace(limits, threads=threads)
-    lexicon = open_lexicon(settings)  # builds the index with a progress bar when needed
+    # The course folder's own dictionary (course.u8) joins the bundled ones; the index is
+    # built with a progress bar when needed.
+    lexicon = open_lexicon(settings.for_course(settings.course_dir))
     app = create_app(settings, {"LEXICON": lexicon})
     if not settings.course_dir.is_dir():
         # The course page would only say the course has no decks yet.

@@ -86,7 +86,10 @@ def source_names() -> tuple[str, ...]:
 def index_path(settings: Settings) -> Path:
     """Where the index for the current sources lives (it may not exist yet)."""
     paths = [settings.data_path(name) for name in source_names()]
-    return settings.cache_dir / f"characters-{source_digest(SCHEMA_VERSION, paths)}.sqlite"
+    return (
+        settings.cache_dir
+        / f"characters-{source_digest(SCHEMA_VERSION, paths, settings.cache_dir)}.sqlite"
+    )
 
 
 def ensure_index(settings: Settings, progress: Progress | None = None) -> Path:

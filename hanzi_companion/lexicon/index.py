@@ -43,6 +43,8 @@ def sources_for(settings: Settings) -> tuple[Source, ...]:
     sources = [Source(settings.cedict_path, CEDICT_SOURCE)]
     if settings.course_dictionary_path.is_file():
         sources.append(Source(settings.course_dictionary_path, "course dictionary"))
+    for path in settings.course_dictionaries:
+        sources.append(Source(path, "course dictionary"))
     for path in settings.user_dictionaries:
         sources.append(Source(path, f"user dictionary {path.name}"))
     return tuple(sources)
@@ -51,7 +53,10 @@ def sources_for(settings: Settings) -> tuple[Source, ...]:
 def index_path(settings: Settings) -> Path:
     """Where the index for the current sources lives (it may not exist yet)."""
     paths = [s.path for s in sources_for(settings)] + [settings.jieba_dict_path]
-    return settings.cache_dir / f"lexicon-{source_digest(SCHEMA_VERSION, paths)}.sqlite"
+    return (
+        settings.cache_dir
+        / f"lexicon-{source_digest(SCHEMA_VERSION, paths, settings.cache_dir)}.sqlite"
+    )
 
 
 def ensure_index(settings: Settings, progress: Progress | None = None) -> Path:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING, Literal, overload
 
+from hanzi_companion.lexicon import english
 from hanzi_companion.lexicon import pinyin as py
 from hanzi_companion.lexicon.index import normalise_gloss, strip_gloss_particle
 from hanzi_companion.lexicon.models import Entry, QueryKind, SearchHit, SearchResults
@@ -170,54 +172,75 @@ def _prefix_tones_match(entry: Entry, syllables: tuple[py.Syllable, ...]) -> boo
     )
 
 
-def _fts_phrase(query: str) -> str | None:
-    words = re.findall(r"[^\W_]+", query.lower())
-    if not words:
-        return None
-    return '"' + " ".join(words) + '"'
+_ENGLISH_CANDIDATES = 800  # entries scored per query (the most frequent of those found)
+
+
+def _fts_query(groups: tuple[tuple[str, ...], ...], operator: str) -> str:
+    return f" {operator} ".join("(" + " OR ".join(group) + ")" for group in groups)
+
+
+def _commonness(entry: Entry, level: int | None) -> float:
+    """How common a word is, from its corpus frequency and its HSK level (lower is earlier)."""
+    hsk = (english.HSK_TOP - level) * english.HSK_STEP if level else 0.0
+    senses = len(english.gloss_parts(entry.definitions))
+    frequency = english.FREQUENCY_WEIGHT * math.log10(entry.frequency + 1)
+    return frequency + hsk - english.POLYSEMY * math.log2(max(senses, 1))
+
+
+def _hsk_levels(lexicon: Lexicon, entries: list[Entry]) -> dict[str, int]:
+    """HSK levels of the candidates: a character's as a character, a word's as a word."""
+    index = lexicon.character_index()
+    words = {e.simplified for e in entries if len(e.simplified) > 1}
+    chars = {e.simplified for e in entries if len(e.simplified) == 1}
+    levels = index.hsk_levels(words | chars, "word")
+    levels.update(index.hsk_levels(chars, "char"))
+    return levels
 
 
 def _by_english(lexicon: Lexicon, query: str, limit: int) -> list[SearchHit]:
-    """Whole-word English search: glosses equal to the query first, then by frequency."""
-    phrase = _fts_phrase(query)
-    if phrase is None:
+    """English search: entries with a sense that says every word of the query (the same word,
+    a word of the same stem, or a synonym) first, the closest and most common first; then
+    entries that say some of it."""
+    parsed = english.Query.parse(query)
+    if not parsed.concepts:
         return []
     norm = normalise_gloss(query)
     bare = strip_gloss_particle(norm)
-    exact_rows = lexicon.query(
-        "SELECT entry, MIN(tier + (norm != ?) * 2) FROM glosses WHERE norm IN (?, ?) "
-        "GROUP BY entry",
-        (norm, norm, bare),
-    )
-    tiers = {int(str(entry)): int(str(tier)) for entry, tier in exact_rows}
-    exact = _rows(
-        lexicon,
-        f"SELECT id, {_COLUMNS} FROM entries WHERE id IN "
-        f"({','.join('?' * len(tiers))}) ORDER BY frequency DESC LIMIT ?",
-        (*tiers, _CANDIDATES),
-        with_id=True,
-    )
-    ranked_exact = sorted(
-        exact,
-        key=lambda pair: (
-            tiers[pair[0]],
-            pair[1].is_reference_only or pair[1].is_variant_only,
-            pair[1].is_proper_noun or pair[1].is_surname_only,
-            -pair[1].frequency,
-        ),
-    )
-    hits = [SearchHit(entry, "gloss-exact", QueryKind.ENGLISH) for _, entry in ranked_exact]
-    if len(hits) < limit:
-        others = _rows(
+    exact_ids = {
+        int(str(row[0]))
+        for row in lexicon.query(
+            "SELECT DISTINCT entry FROM glosses WHERE norm IN (?, ?)", (norm, bare)
+        )
+    }
+    groups = parsed.retrieval_terms()
+    candidates: dict[int, Entry] = {}
+    for operator in ("AND", "OR"):
+        found = _rows(
             lexicon,
             f"SELECT id, {_COLUMNS} FROM entries WHERE id IN "
-            "(SELECT rowid FROM english WHERE english MATCH ?) ORDER BY frequency DESC LIMIT ?",
-            (phrase, limit + len(hits)),
+            "(SELECT rowid FROM english WHERE english MATCH ?) OR id IN "
+            f"({','.join('?' * len(exact_ids))}) ORDER BY frequency DESC LIMIT ?",
+            (_fts_query(groups, operator), *exact_ids, _ENGLISH_CANDIDATES),
             with_id=True,
         )
-        hits += [
-            SearchHit(entry, "gloss-word", QueryKind.ENGLISH)
-            for row_id, entry in others
-            if row_id not in tiers
-        ]
-    return _dedupe(hits)[:limit]
+        candidates.update(found)
+        if len(candidates) >= limit or len(groups) == 1:
+            break
+    levels = _hsk_levels(lexicon, list(candidates.values()))
+    ranked = []
+    for row_id, entry in candidates.items():
+        matches = [english.match_gloss(parsed, p) for p in english.gloss_parts(entry.definitions)]
+        complete = [m for m in matches if m.complete]
+        if not matches or not any(m.coverage for m in matches):
+            continue
+        best = max(complete or matches, key=lambda m: (-m.tier, m.relevance))
+        # More than one sense saying it is more evidence that the word means it.
+        evidence = english.EVIDENCE_STEP * min(len(complete) - 1, 2) if complete else 0.0
+        commonness = _commonness(entry, levels.get(entry.simplified))
+        score = best.relevance + evidence + commonness
+        kind = 2 if entry.is_reference_only or entry.is_variant_only else 0
+        kind = kind or (1 if entry.is_proper_noun or entry.is_surname_only else 0)
+        match = "gloss-exact" if row_id in exact_ids else "gloss-word"
+        ranked.append(((best.tier, kind, -score), SearchHit(entry, match, QueryKind.ENGLISH)))
+    ranked.sort(key=lambda pair: pair[0])
+    return _dedupe([hit for _, hit in ranked])[:limit]

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import sqlite3
-import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -25,19 +25,94 @@ from hanzi_companion.settings import ENV_CACHE_DIR
 STALE_AFTER_SECONDS = 24 * 3600
 
 
-def source_digest(schema: str, paths: Iterable[Path]) -> str:
-    """A short digest of a schema version and the names and contents of source files."""
+def source_digest(schema: str, paths: Iterable[Path], memo_dir: Path | None = None) -> str:
+    """A short digest of a schema version and the names and contents of source files.
+
+    With ``memo_dir``, each file's own digest is remembered there (see :class:`DigestMemo`)
+    and a file whose size, times and inode have not changed is not read again.
+    """
+    memo = DigestMemo(memo_dir) if memo_dir is not None else None
     digest = hashlib.sha256(schema.encode())
     for path in paths:
+        digest.update(path.name.encode())
+        digest.update(memo.file_digest(path) if memo is not None else _file_digest(path))
+    if memo is not None:
+        memo.save()
+    return digest.hexdigest()[:20]
+
+
+def _file_digest(path: Path) -> bytes:
+    """SHA-256 of a file's content; a missing or unreadable file is a :class:`DataFileError`."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataFileError(path, "file not found") from None
+    except OSError as exc:
+        raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
+    return hashlib.sha256(data).digest()
+
+
+class DigestMemo:
+    """Content digests of source files, remembered in the cache folder by file identity.
+
+    Every command must find its indexes by the digest of their sources, and reading and
+    hashing the dictionaries (18 MB) costs more than a whole ``lookup``. A file's digest is
+    reused while its size, modification and change times (nanoseconds) and inode are those
+    it had when it was hashed: the change time cannot be set back, so any rewrite is seen.
+    A file changed in the last seconds is not remembered (the file system's clock ticks in
+    milliseconds: a second rewrite within a tick could keep every time unchanged), the way
+    git treats "racy" index entries. An unreadable or corrupt memo is ignored; one that
+    cannot be written is not kept.
+    """
+
+    FILE_NAME = "source-digests.json"
+    SETTLED_AFTER_SECONDS = 2.0
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / self.FILE_NAME
+        self._entries: dict[str, list[object]] | None = None
+        self._changed = False
+
+    def _load(self) -> dict[str, list[object]]:
+        if self._entries is None:
+            try:
+                loaded = json.loads(self.path.read_bytes())
+            except (OSError, ValueError):
+                loaded = None
+            self._entries = loaded if isinstance(loaded, dict) else {}
+        return self._entries
+
+    def file_digest(self, path: Path) -> bytes:
         try:
-            data = path.read_bytes()
+            info = path.stat()
         except FileNotFoundError:
             raise DataFileError(path, "file not found") from None
         except OSError as exc:
             raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
-        digest.update(path.name.encode())
-        digest.update(hashlib.sha256(data).digest())
-    return digest.hexdigest()[:20]
+        identity: list[object] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+        key = os.path.abspath(path)
+        entries = self._load()
+        known = entries.get(key)
+        if isinstance(known, list) and known[:4] == identity and isinstance(known[4], str):
+            with contextlib.suppress(ValueError):
+                return bytes.fromhex(known[4])
+        digest = _file_digest(path)
+        if time.time_ns() - info.st_ctime_ns > self.SETTLED_AFTER_SECONDS * 1e9:
+            entries[key] = [*identity, digest.hex()]
+            self._changed = True
+        return digest
+
+    def save(self) -> None:
+        """Write the memo when a digest was added (atomically; silently not at all when the
+        cache folder cannot be written: the digests are only recomputed next time)."""
+        if not self._changed or self._entries is None:
+            return
+        from hanzi_companion.errors import HanziCompanionError
+        from hanzi_companion.files import write_atomically
+
+        with contextlib.suppress(HanziCompanionError, OSError):
+            write_atomically(self.path, json.dumps(self._entries), make_folder=True)
+        self._changed = False
 
 
 @contextlib.contextmanager
@@ -47,6 +122,8 @@ def building(path: Path) -> Iterator[sqlite3.Connection]:
     The block fills the database; on success it is committed, vacuumed and moved into place.
     On any error the temporary file is removed and ``path`` is left as it was.
     """
+    import tempfile  # only builds need it (and shutil, random...): kept off every start-up
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
@@ -103,7 +180,9 @@ class ReadOnlyDatabase:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
             connection = sqlite3.connect(
-                f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+                f"{self.path.absolute().as_uri()}?mode=ro&immutable=1",
+                uri=True,
+                check_same_thread=False,
             )
             self._local.connection = connection
         return connection

@@ -20,7 +20,6 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 BOX = 1024
 """Width and height of the data's coordinate box."""
@@ -85,6 +84,8 @@ def _check(data: StrokeData) -> None:
 
 def _grid(size: float, colour: str, width: float) -> str:
     """A practice square with a dashed centre cross (田字格), ``size`` units wide."""
+    from xml.sax.saxutils import quoteattr  # imports urllib: only when drawing
+
     half = size / 2
     return (
         f'<g fill="none" stroke={quoteattr(colour)} stroke-width="{width:g}">'
@@ -96,6 +97,8 @@ def _grid(size: float, colour: str, width: float) -> str:
 
 def frames_svg(data: StrokeData, character: str = "", style: FrameStyle | None = None) -> str:
     """One frame per stroke: earlier strokes dark, the new one highlighted and numbered."""
+    from xml.sax.saxutils import escape, quoteattr  # imports urllib: only when drawing
+
     _check(data)
     style = style or FrameStyle()
     count = data.count
@@ -137,6 +140,8 @@ def frames_svg(data: StrokeData, character: str = "", style: FrameStyle | None =
 
 def _number_label(median: tuple[Point, ...], number: int, style: FrameStyle) -> str:
     """The stroke number in a disc where the brush starts (kept inside the frame)."""
+    from xml.sax.saxutils import quoteattr  # imports urllib: only when drawing
+
     radius = 92
     cx, cy = _view_point(median[0]) if median else (radius, radius)
     cx = min(max(cx, radius), BOX - radius)
@@ -175,6 +180,8 @@ def animated_svg(
     ``id_prefix`` keeps element ids and class names unique when several drawings are
     inlined into one HTML page; by default it is derived from the character.
     """
+    from xml.sax.saxutils import escape, quoteattr  # imports urllib: only when drawing
+
     _check(data)
     style = style or AnimationStyle()
     prefix = id_prefix or ("hcs" + (f"{ord(character):x}" if len(character) == 1 else "") + "-")

@@ -35,7 +35,6 @@ from __future__ import annotations
 import hashlib
 import html
 import itertools
-import os
 import re
 import sqlite3
 import tempfile
@@ -43,6 +42,7 @@ import time
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -50,7 +50,7 @@ from urllib.parse import urlsplit
 import genanki
 
 from hanzi_companion.errors import OutputError
-from hanzi_companion.files import output_mode
+from hanzi_companion.files import atomic_output
 from hanzi_companion.glossary import CharacterOfTheWeek, Course, Glossary, GlossaryTerm
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.hsk import level_label
@@ -448,15 +448,48 @@ def _lecture_deck_name(glossary: Glossary) -> str:
     return _deck_component(name) or "Lecture"
 
 
+class _TextOnly(HTMLParser):
+    """The text of an HTML fragment: tags dropped, entities decoded, scripts and styles out."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._hidden:
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def plain_text(text: str) -> str:
+    """A name from a deck's front matter as plain text: Anki shows deck names and tags as
+    they are, and some of its screens as HTML, so no markup may reach them."""
+    if "<" not in text and "&" not in text:
+        return text
+    parser = _TextOnly()
+    parser.feed(text)
+    parser.close()
+    return re.sub(r"[<>]", " ", "".join(parser.parts))
+
+
 def _deck_component(name: str) -> str:
-    """One level of a deck name: no ``::`` (Anki's separator), no control characters."""
-    name = re.sub(r"[\x00-\x1f\x7f]", " ", name).replace("::", ":")
+    """One level of a deck name: plain text, no ``::`` (Anki's separator), no controls."""
+    name = re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", plain_text(name)).replace("::", ":")
     return re.sub(r"\s+", " ", name).strip()
 
 
 def _tag(text: str) -> str:
-    """An Anki tag: no spaces (Anki splits on them), no quotes or control characters."""
-    tag = re.sub(r"[\s\"'\x00-\x1f\x7f]+", "_", text.strip())
+    """An Anki tag: plain text without spaces (Anki splits on them), quotes, markup
+    characters or controls."""
+    tag = re.sub(r"[\s\"'<>&\x00-\x1f\x7f-\x9f]+", "_", plain_text(text).strip())
     return tag.strip("_") or "untitled"
 
 
@@ -825,11 +858,8 @@ def write_package(
 
 
 def _write_atomically(package: genanki.Package, path: Path, timestamp: float) -> None:
-    """The collection goes to a private temp folder, the zip to a temp file beside ``path``."""
-    if not path.parent.is_dir():
-        raise OutputError(path, "the folder does not exist")
-    if path.is_dir():
-        raise OutputError(path, "is a folder; give a file name ending in .apkg")
+    """The collection goes to a private temp folder, the zip through :func:`atomic_output`
+    (a temp file beside ``path``, or straight through to ``-``, a device or a FIFO)."""
     try:
         with tempfile.TemporaryDirectory(prefix="hanzi-companion-anki-") as workdir:
             database = Path(workdir) / "collection.anki2"
@@ -846,22 +876,11 @@ def _write_atomically(package: genanki.Package, path: Path, timestamp: float) ->
                 connection.commit()
             finally:
                 connection.close()
-            handle, temporary = tempfile.mkstemp(
-                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-            )
-            try:
-                with (
-                    os.fdopen(handle, "wb") as raw,
-                    zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive,
-                ):
-                    os.fchmod(raw.fileno(), output_mode(path))  # not mkstemp's private 0600
-                    archive.write(database, "collection.anki2")
-                    archive.writestr("media", "{}")
-                with open(temporary, "rb") as written:
-                    os.fsync(written.fileno())  # on disk before it takes the real name
-                os.replace(temporary, path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
+            with (
+                atomic_output(path) as raw,
+                zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive,
+            ):
+                archive.write(database, "collection.anki2")
+                archive.writestr("media", "{}")
     except OSError as exc:
         raise OutputError(path, exc.strerror or str(exc)) from None

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from hanzi_companion.glossary import Course, DeckInfo, Glossary
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.render.glossary_common import (
     character_links,
     credit_line,
@@ -26,6 +27,7 @@ from hanzi_companion.render.glossary_common import (
     part_title,
     term_links,
     week_heading,
+    without_controls,
 )
 from hanzi_companion.render.templating import FILTERS, mark_chinese
 from hanzi_companion.settings import Settings, templates_dir
@@ -67,6 +69,7 @@ def glossary_context(glossary: Glossary, *, deck_url_template: str = "") -> dict
         "glossary": glossary,
         "tone_html": tone_markup,
         "mark_chinese": mark_chinese,
+        "hsk_label": level_label,
         "week_heading": week_heading,
         "term_links": term_links,
         "character_links": character_links,
@@ -99,7 +102,7 @@ def _render_page(
         credit=credit_line(glossaries),
         heading_level=heading_level,
     )
-    return environment().get_template(STANDALONE_TEMPLATE).render(context)
+    return without_controls(environment().get_template(STANDALONE_TEMPLATE).render(context))
 
 
 _EMPTY = Glossary(deck=DeckInfo(name=""), characters=(), terms=())

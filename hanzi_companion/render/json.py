@@ -6,7 +6,6 @@ comes from the :class:`~hanzi_companion.glossary.Glossary` model as it is.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from hanzi_companion.glossary import (
@@ -27,6 +26,7 @@ from hanzi_companion.render.glossary_common import (
     part_details,
     term_links,
 )
+from hanzi_companion.render.json_text import json_text
 from hanzi_companion.render.lexicon_json import links_json
 
 SCHEMA_VERSION = 1
@@ -134,8 +134,8 @@ def course_json(course: Course) -> dict[str, Any]:
 
 
 def dumps(data: dict[str, Any]) -> str:
-    """Pretty, UTF-8 (characters kept as written), newline-terminated."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Pretty, UTF-8 (characters kept as written), script-safe, newline-terminated."""
+    return json_text(data, indent=2) + "\n"
 
 
 def render_json(glossary: Glossary) -> str:

@@ -23,6 +23,7 @@ from hanzi_companion.render.glossary_common import (
     other_form,
     part_details,
     term_links,
+    without_controls,
 )
 
 # Characters that start Markdown constructs inside a line (tables included).
@@ -164,7 +165,7 @@ def render_markdown(glossary: Glossary, *, deck_url_template: str = "") -> str:
     """A Markdown glossary of one deck."""
     lines = _glossary_body(glossary, 1, deck_url_template)
     lines += ["---", "", escape(credit_line((glossary,))), ""]
-    return "\n".join(lines)
+    return without_controls("\n".join(lines))
 
 
 def render_course_markdown(course: Course, *, deck_url_template: str = "") -> str:
@@ -173,4 +174,4 @@ def render_course_markdown(course: Course, *, deck_url_template: str = "") -> st
     for glossary in course.glossaries:
         lines += _glossary_body(glossary, 2, deck_url_template)
     lines += ["---", "", escape(credit_line(course.glossaries)), ""]
-    return "\n".join(lines)
+    return without_controls("\n".join(lines))

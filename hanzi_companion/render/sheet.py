@@ -18,13 +18,16 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from hanzi_companion.errors import NotFoundError
-from hanzi_companion.glossary import Glossary
 from hanzi_companion.lexicon.characters import CharacterProfile
 from hanzi_companion.lexicon.search import is_han
 from hanzi_companion.lexicon.strokes import BOX, StrokeData
+
+if TYPE_CHECKING:  # annotations only: ``char --sheet`` need not import the glossary builder
+    from hanzi_companion.glossary import Glossary
 
 PAGE_WIDTH = 210.0  # A4, millimetres
 PAGE_HEIGHT = 297.0

@@ -29,6 +29,7 @@ from hanzi_companion.render.glossary_common import (
     other_form,
     other_sources,
     term_links,
+    without_controls,
 )
 from hanzi_companion.settings import Settings
 from hanzi_companion.wording import plural
@@ -221,7 +222,7 @@ def _join(slides: list[str]) -> str:
     # Leading separator: the output is appended to the end of an existing deck. Slide
     # properties (name:, class:) go on the lines right after the separator, where remark
     # looks for them.
-    return "".join(f"\n---\n{slide}\n" for slide in slides).lstrip("\n")
+    return without_controls("".join(f"\n---\n{slide}\n" for slide in slides).lstrip("\n"))
 
 
 def render_slides(

@@ -41,20 +41,21 @@ from pathlib import Path
 from typing import Any
 
 from hanzi_companion import __version__
-from hanzi_companion.errors import DeckError, OutputError
+from hanzi_companion.errors import DeckError, HanziCompanionError, OutputError
 from hanzi_companion.glossary import Course, Glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.characters import CharacterProfile
 from hanzi_companion.render.character_page import character_view
+from hanzi_companion.render.json_text import json_text
 from hanzi_companion.settings import templates_dir
 from hanzi_companion.site import codec, output, pages
 from hanzi_companion.site.search_index import index_script, search_index
 from hanzi_companion.text.decks import display_name
+from hanzi_companion.text.folders import DECK_SUFFIXES, course_decks
 
 MANIFEST_FORMAT = 1
 STATE_DIR = ".hanzi-companion"
 MANIFEST = f"{STATE_DIR}/manifest.json"
-DECK_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 MAX_DECK_BYTES = 20 * 1024 * 1024
 _RESERVED_SLUGS = frozenset({"course"})  # glossary/course.json and anki/course.apkg
 
@@ -76,6 +77,8 @@ class SiteReport:
     course_rendered: bool  # index, search, course JSON and Anki package written anew
     files: int  # files of the site
     messages: tuple[str, ...] = ()  # notes for the reader ("week03.md: no Chinese text found")
+    failed: tuple[str, ...] = ()  # decks left out of the site, each "name: why"
+    skipped: tuple[str, ...] = ()  # files that are not decks (the folder's README), "name: why"
 
     @property
     def reused_decks(self) -> tuple[str, ...]:
@@ -166,37 +169,57 @@ def _slug(stem: str) -> str:
     return slug[:80] or "deck"
 
 
-def discover(course_dir: Path) -> tuple[DeckSource, ...]:
-    """The deck files directly inside ``course_dir`` (hidden files skipped), read."""
+@dataclass(frozen=True)
+class CourseListing:
+    """The course folder's decks, read; the files skipped and the decks that failed, with why."""
+
+    sources: tuple[DeckSource, ...]
+    skipped: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+
+
+def survey(course_dir: Path) -> CourseListing:
+    """The deck files directly inside ``course_dir`` (hidden files and the folder's
+    documentation skipped), read; a deck that cannot be read is listed as failed."""
     if not course_dir.is_dir():
         what = "not a folder" if course_dir.exists() else "no such folder"
         raise DeckError(str(course_dir), what)
-    paths = sorted(
-        p
-        for p in course_dir.iterdir()
-        if p.suffix.lower() in DECK_SUFFIXES and not p.name.startswith(".") and p.is_file()
-    )
+    decks = course_decks(course_dir)
+    paths, skipped = decks.paths, decks.skipped
     if not paths:
         suffixes = ", ".join(DECK_SUFFIXES)
         raise DeckError(str(course_dir), f"no deck files ({suffixes}) in this folder")
     taken = set(_RESERVED_SLUGS)
     sources = []
+    failed = []
     for path in paths:
+        try:
+            if path.stat().st_size > MAX_DECK_BYTES:
+                limit = MAX_DECK_BYTES >> 20
+                failed.append(f"{display_name(path.name)}: too large (the limit is {limit} MB)")
+                continue
+            data = path.read_bytes()
+        except OSError as exc:
+            failed.append(f"{display_name(path.name)}: cannot be read ({exc.strerror or exc})")
+            continue
         slug = base = _slug(path.stem)
         number = 2
         while slug.lower() in taken:
             slug = f"{base}-{number}"
             number += 1
         taken.add(slug.lower())
-        try:
-            if path.stat().st_size > MAX_DECK_BYTES:
-                raise DeckError(str(path), f"too large (the limit is {MAX_DECK_BYTES >> 20} MB)")
-            data = path.read_bytes()
-        except OSError as exc:
-            raise DeckError(str(path), f"cannot be read ({exc.strerror or exc})") from None
         digest = hashlib.sha256(data).hexdigest()
         sources.append(DeckSource(path, slug, data, digest))
-    return tuple(sources)
+    return CourseListing(
+        tuple(sources),
+        tuple(f"{display_name(item.path.name)}: {item.reason}" for item in skipped),
+        tuple(failed),
+    )
+
+
+def discover(course_dir: Path) -> tuple[DeckSource, ...]:
+    """The readable deck files directly inside ``course_dir``."""
+    return survey(course_dir).sources
 
 
 def _check_paths(course_dir: Path, out_dir: Path) -> None:
@@ -353,10 +376,12 @@ class _SiteBuilder:
 
     # -- the whole build
 
-    def run(self, sources: tuple[DeckSource, ...], version: str) -> SiteReport:
+    def run(self, listing: CourseListing, version: str) -> SiteReport:
+        sources = listing.sources
         old_decks = {d.get("slug"): d for d in self.old.get("decks", []) if isinstance(d, dict)}
         self.built: list[str] = []
         decks: list[_Deck] = []
+        failed = list(listing.failed)
         self._total = 2 * len(sources) + 2
         for source in sources:
             deck = _Deck(source, _key("glossary", version, source.filename, source.digest))
@@ -369,12 +394,20 @@ class _SiteBuilder:
                 deck.week = week if isinstance(week, int) else None
                 deck.characters = tuple(str(c) for c in previous.get("characters", []))
             else:
-                glossary = self.glossary_of(deck)
+                try:
+                    glossary = self.glossary_of(deck)
+                except HanziCompanionError as exc:
+                    # One broken deck is reported and left out; the others make the site.
+                    failed.append(f"{source.filename}: {getattr(exc, 'reason', None) or exc}")
+                    self.step("Reading decks")
+                    continue
                 deck.course_meta = glossary.deck.course
                 deck.week = glossary.deck.week
                 deck.characters = tuple(c.character for c in glossary.characters)
             decks.append(deck)
             self.step("Reading decks")
+        if not decks:
+            raise DeckError(str(self.course_dir), f"no deck could be read ({'; '.join(failed)})")
         decks.sort(key=lambda d: (d.week is None, d.week or 0, d.source.filename))
 
         course = self.course_name(decks)
@@ -448,7 +481,7 @@ class _SiteBuilder:
             "course_key": course_key,
             "course_outputs": course_outputs,
         }
-        self.write(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+        self.write(MANIFEST, json_text(manifest, indent=1) + "\n")
         self.step("Finishing")
         files = sum(1 for _ in _tree_files(self.work))
         return SiteReport(
@@ -462,6 +495,8 @@ class _SiteBuilder:
             course_rendered=course_rendered,
             files=files,
             messages=tuple(self.messages),
+            failed=tuple(failed),
+            skipped=listing.skipped,
         )
 
     def keep_own_files(self, outputs: set[str]) -> list[str]:
@@ -494,8 +529,7 @@ class _SiteBuilder:
             output.link_or_copy(deck.cached_at, self.work / deck.cache_file)
             return
         glossary = self.glossary_of(deck)
-        data = json.dumps(codec.encode(glossary), ensure_ascii=False, separators=(",", ":"))
-        self.write(deck.cache_file, data)
+        self.write(deck.cache_file, json_text(codec.encode(glossary)))
 
     # -- renderers (each writes its files into the new site)
 
@@ -668,7 +702,7 @@ def build_site(
         # Replace the folder the link points at (a web server's root, say), not the link.
         out_dir = out_dir.resolve()
     _check_paths(course_dir, out_dir)
-    sources = discover(course_dir)
+    listing = survey(course_dir)
     version = build_version(lexicon)
     previous = _load_manifest(out_dir)
     old = None if force else previous
@@ -692,7 +726,7 @@ def build_site(
             deck_url_template=deck_url_template,
             old=old,
         )
-        report = builder.run(sources, version)
+        report = builder.run(listing, version)
         builder.keep_own_files(_listed_outputs(previous))
         output.swap_in(work, out_dir)
     except OSError as exc:
@@ -704,4 +738,12 @@ def build_site(
     return report
 
 
-__all__ = ["Progress", "SiteReport", "build_site", "build_version", "discover"]
+__all__ = [
+    "CourseListing",
+    "Progress",
+    "SiteReport",
+    "build_site",
+    "build_version",
+    "discover",
+    "survey",
+]

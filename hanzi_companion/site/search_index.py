@@ -8,7 +8,6 @@ wrapped in a one-line script (``window.HanziSiteIndex = {...};``) because pages 
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from hanzi_companion.glossary import Glossary
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.links import SITES
+from hanzi_companion.render.json_text import json_text
 
 INDEX_VERSION = 1
 _NUMBERED = re.compile(r"^[A-Za-zÜü:]+([1-5])$")
@@ -90,6 +90,4 @@ def search_index(
 
 def index_script(index: dict[str, Any]) -> str:
     """The index as a script; ``</`` is escaped so no string can close a script element."""
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    data = data.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.HanziSiteIndex={data};\n"
+    return f"window.HanziSiteIndex={json_text(index)};\n"

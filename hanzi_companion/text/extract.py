@@ -24,6 +24,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
+from hanzi_companion.text.labels import in_label
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.segment import Segmenter, segmenter_for
 
@@ -313,6 +314,9 @@ class Extractor:
     ) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of ``run`` on its line: a sentence the slide writes as a term (see
         ``written_as_term``, given whether the run could be a slogan's clause) stays whole."""
+        unit = repeated_unit(run)
+        if unit and not self.lookup(run):
+            return self._split(unit)
         words = self.sentence_words(run)
         if words is None and sentence_line and len(run) > 1 and not self.lookup(run):
             words = self.segmenter.cut(run)
@@ -398,6 +402,8 @@ class Extractor:
     ) -> Iterator[Mention]:
         run = match.group()
         start, end = match.span()
+        if "第" in line and in_label(line, start, end):
+            return  # 第三周, 第3讲: the deck's week or lecture, metadata and no term
         if len(run) == 1 and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit()):
             return  # a unit written against a number (2014年, 3个), not a term
         window = max(0, start - _LOOK)  # bounded: a long line without spaces stays linear
@@ -650,6 +656,18 @@ def _among_names(named: int, others: int) -> bool:
     """True when the other runs of the line (``named`` of ``others`` are names) are (nearly)
     all names: a list of places. Counts, not lists, keep long lines linear."""
     return named >= _SIBLING_NAMES and 3 * named >= 2 * others
+
+
+_REPEATS_MIN = 3  # AA and ABAB reduplications (看看, 研究研究) are words; more is repetition
+
+
+def repeated_unit(run: str) -> str:
+    """The unit ``run`` repeats three times or more (创创创创 -> 创, 创新创新创新 -> 创新),
+    else "": a run that only repeats is that unit written again and again, not one word."""
+    period = (run + run).find(run, 1)  # the shortest period, in linear time
+    if 0 < period < len(run) and len(run) // period >= _REPEATS_MIN:
+        return run[:period]
+    return ""
 
 
 def _content_word(word: str) -> bool:

@@ -75,7 +75,7 @@ class Deck:
     """A whole deck: where it came from, its format, its slides and metadata."""
 
     name: str  # file name or given label, used in messages and links (``week07.html#12``)
-    format: str  # "remark-markdown", "remark-html", "flattened", "markdown", "text"
+    format: str  # one of text.decks.FORMATS: "remark-markdown", "reveal", "pptx", "pdf"...
     slides: tuple[Slide, ...]
     metadata: DeckMetadata = field(default_factory=DeckMetadata)
 

@@ -17,25 +17,33 @@ least ``_ENGLISH_MIN_ENTRIES`` CC-CEDICT entries (bracketed pinyin and Chinese c
 removed), or capitalised in at least ``_NAME_MIN_ENTRIES`` entries (names that English uses,
 such as Shanghai or Beijing). Simple inflections of those words (-s, -es, -ed, -ing, -er) are
 English too, and so are the function words of English and French prose (``de la``, ``ce que``
-look like pinyin). The list is built once per lexicon index and cached in the cache folder.
+look like pinyin). The list is built once per lexicon index and cached in the cache folder,
+as two marisa tries that load without parsing (a set of 200,000 words takes 50-100 ms to
+build in every process).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import struct
 import threading
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Set
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
+
+import marisa_trie
 
 from hanzi_companion.files import write_atomically
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.extract import CLAUSE_WORDS, Mention
+from hanzi_companion.text.labels import without_labels
+from hanzi_companion.text.language import deck_prose, is_foreign_prose
 from hanzi_companion.text.models import Deck
 
 ENGLISH_VERSION = "4"
@@ -52,7 +60,7 @@ _BRACKETS = re.compile(r"\[[^\]]*\]")
 _CHINESE_REFERENCE = re.compile(r"[^\x00-\x7f]+(?:\|[^\x00-\x7f]+)?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•–—\-(\[«“\"]\s*)$")
 
-_english_cache: dict[Path, tuple[frozenset[str], frozenset[str]]] = {}
+_english_cache: dict[Path, EnglishWords] = {}
 _english_lock = threading.Lock()
 
 
@@ -86,8 +94,34 @@ class Romanised:
 # -- the English word list ----------------------------------------------------------------------
 
 
-EnglishWords = tuple[frozenset[str], frozenset[str]]
+_S = TypeVar("_S")
+
+
+class WordSet(Set[str]):
+    """A read-only set of words kept in a marisa trie (``in``, iteration, set operators)."""
+
+    def __init__(self, trie: marisa_trie.Trie) -> None:
+        self.trie = trie
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.trie
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.trie.keys())
+
+    def __len__(self) -> int:
+        return len(self.trie)
+
+    @classmethod
+    def _from_iterable(cls, words: Iterable[_S]) -> Set[_S]:
+        return frozenset(words)  # what ``a | b``, ``a & b``... make
+
+
+EnglishWords = tuple[Set[str], Set[str]]
 """(common English words, names English uses): words never read as pinyin on their own."""
+
+_ENGLISH_HEADER = struct.Struct("<8sQ")  # magic, size of the first trie
+_ENGLISH_MAGIC = b"hzeng01\n"
 
 
 def build_english_words(lexicon: Lexicon) -> EnglishWords:
@@ -117,20 +151,41 @@ def build_english_words(lexicon: Lexicon) -> EnglishWords:
 
 def english_words(lexicon: Lexicon) -> EnglishWords:
     """The English word lists of this lexicon, from the cache folder when already built."""
-    path = lexicon.settings.cache_dir / f"english-{lexicon.path.stem}-v{ENGLISH_VERSION}.txt"
+    path = lexicon.settings.cache_dir / f"english-{lexicon.path.stem}-v{ENGLISH_VERSION}.tries"
     with _english_lock:
         cached = _english_cache.get(path)
         if cached is not None:
             return cached
         try:
-            common_text, names_text = path.read_text(encoding="utf-8").split("\n#names\n")
-            words = (frozenset(common_text.split()), frozenset(names_text.split()))
-        except (OSError, UnicodeDecodeError, ValueError):
-            words = build_english_words(lexicon)
-            text = "\n".join(sorted(words[0])) + "\n#names\n" + "\n".join(sorted(words[1]))
-            write_atomically(path, text + "\n", make_folder=True)
+            words = _load_english(path.read_bytes())
+        except (OSError, ValueError):
+            data = _dump_english(build_english_words(lexicon))
+            write_atomically(path, data, make_folder=True)
+            words = _load_english(data)
         _english_cache[path] = words
         return words
+
+
+def _dump_english(words: EnglishWords) -> bytes:
+    common: bytes = marisa_trie.Trie(words[0]).tobytes()
+    names: bytes = marisa_trie.Trie(words[1]).tobytes()
+    return _ENGLISH_HEADER.pack(_ENGLISH_MAGIC, len(common)) + common + names
+
+
+def _load_english(data: bytes) -> EnglishWords:
+    """The two tries of a cached word list; ValueError when the file is not one."""
+    if len(data) < _ENGLISH_HEADER.size:
+        raise ValueError("truncated")
+    magic, size = _ENGLISH_HEADER.unpack_from(data)
+    start = _ENGLISH_HEADER.size
+    if magic != _ENGLISH_MAGIC or start + size > len(data):
+        raise ValueError("not an English word list")
+    try:
+        common = marisa_trie.Trie().frombytes(data[start : start + size])
+        names = marisa_trie.Trie().frombytes(data[start + size :])
+    except RuntimeError as exc:  # marisa's error on a damaged trie
+        raise ValueError(f"damaged English word list ({exc})") from None
+    return WordSet(common), WordSet(names)
 
 
 # -- finding candidates -------------------------------------------------------------------------
@@ -146,7 +201,7 @@ class _Candidate:
     context: str
     in_notes: bool
     set_off: bool = False  # in parentheses or quotes: written as a term, not as prose
-    foreign: bool = False  # on a line of French (or other non-English) prose
+    foreign: bool = False  # on a line of prose in another language (German, French...)
     marked: bool = False  # written with tone marks
 
 
@@ -278,48 +333,27 @@ def _set_off(line: str, start: int, end: int) -> bool:
     return before[-1:] in tuple(_OPENERS) and after[:1] in tuple(_CLOSERS)
 
 
-# Words that mark French prose (and are not English): a line holding them is read as French,
-# where a short word that parses as pinyin (mange, poli, courante) is far likelier French.
-_FRENCH_TEXT = """
-    les des du une est et dans pour qui que au aux sur avec pas sont cette ces nous vous ils
-    elles leur leurs très où à ou comme mais donc chez entre parce selon sans y
-"""
-_FRENCH = frozenset(_FRENCH_TEXT.split())
-_ELISION = re.compile(r"^(?:[ldcjmnst]|qu)['’]\w", re.I)
-_ENGLISH_TEXT = "the and of is are to in with that this for from by which was were be"
-_ENGLISH = frozenset(_ENGLISH_TEXT.split())
-_FOREIGN_LINE_MIN = 2  # French markers that make a line French
+class _ProseLanguage:
+    """Marks the candidates that stand in prose of another language than English: the whole
+    deck's language is asked once, when the first candidate shows up, then each line's."""
 
+    def __init__(self, deck: Deck, english: Set[str]) -> None:
+        self.deck = deck
+        self.english = english
+        self.foreign_deck: bool | None = None
 
-def _language_markers(words: Iterable[str]) -> tuple[int, int]:
-    """(French markers, English markers) among ``words``: French function words, elisions
-    (l'école, d'une) and accented words that are not pinyin (écoles, migrations)."""
-    french = english = 0
-    for word in words:
-        lower = word.lower()
-        if lower in _ENGLISH:
-            english += 1
-        elif (
-            lower in _FRENCH
-            or _ELISION.match(word)
-            or (not word.isascii() and not _is_syllables(word))
-        ):
-            french += 1
-    return french, english
-
-
-_FRENCH_DECK_MIN = 5  # French markers a deck needs (and more than English ones) to be French
-
-
-def _french_deck(deck: Deck) -> bool:
-    """True when the deck's prose is mostly French (markers as :func:`_language_markers`)."""
-    french = english = 0
-    for slide in deck.slides:
-        for text in (slide.text, slide.notes):
-            f, e = _language_markers(_WORD.findall(text))
-            french += f
-            english += e
-    return french >= _FRENCH_DECK_MIN and french > english
+    def marked(self, line: str, candidates: list[_Candidate]) -> list[_Candidate]:
+        if not candidates:
+            return candidates
+        if self.foreign_deck is None:
+            prose = deck_prose(text for s in self.deck.slides for text in (s.text, s.notes))
+            self.foreign_deck = is_foreign_prose(prose, deck=True, english=self.english)
+        rest = line  # the line without its would-be pinyin: the prose around it
+        for candidate in candidates:
+            rest = rest.replace(candidate.text, " ")
+        if self.foreign_deck or is_foreign_prose(rest, english=self.english):
+            return [replace(c, foreign=True) for c in candidates]
+        return candidates
 
 
 def _short(line: str, start: int, end: int, width: int = 80) -> str:
@@ -451,18 +485,17 @@ def find_romanised(
     matcher = _Matcher(lexicon, deck_words)
     # The Chinese the deck writes: a dictionary word found in it is written on the slides too.
     deck_han = "\n".join(dict.fromkeys(m.han for m in mentions))
-    french_deck = _french_deck(deck)
+    language = _ProseLanguage(deck, english[0])
     found: dict[str, list[_Candidate]] = {}
     for slide in deck.slides:
         for text, in_notes in ((slide.text, False), (slide.notes, True)):
             for index, line in enumerate(text.split("\n")):
                 if not _WORD.search(line):
                     continue
+                line = without_labels(line)  # "Woche 3", "Semana 3": the deck's week, no pinyin
                 shown_on = slide.line_number(index, in_notes)
-                french, english_markers = _language_markers(_WORD.findall(line))
-                foreign = french_deck or (french >= _FOREIGN_LINE_MIN and french > english_markers)
-                for candidate in _candidates_in_line(
-                    line, english, shown_on, slide.title, in_notes, foreign
+                for candidate in language.marked(
+                    line, _candidates_in_line(line, english, shown_on, slide.title, in_notes)
                 ):
                     if (slide.number, in_notes, candidate.text.lower()) in beside:
                         continue
@@ -485,7 +518,7 @@ def find_romanised(
         marked = any(c.marked for c in candidates)
         evidence = written or marked or any(c.set_off for c in candidates)
         if not evidence and all(c.foreign for c in candidates):
-            continue  # French prose (mange, poli, courante) parses as pinyin: not Chinese
+            continue  # German, French... prose (Woche, mange) parses as pinyin: not Chinese
         plain = len(first.words) == 1 and first.text.islower() and not first.name
         if how == "dictionary" and plain and not evidence:
             _, entries = matcher.dictionary(_pinyin.toneless_key(first.text), first.name)

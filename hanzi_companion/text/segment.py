@@ -3,8 +3,15 @@
 This is the only module that imports jieba. The segmenter's dictionary is every headword of
 the lexicon (CC-CEDICT, the course dictionary, user dictionaries; simplified and traditional)
 with jieba's word counts, so dictionary words such as 创客 or 山寨 and course terms such as 双创
-stay whole. The dictionary file and jieba's own prefix cache live in the cache folder, named
-after the lexicon index they come from, and are written atomically. ``jieba.dt`` is never used.
+stay whole. ``jieba.dt`` is never used.
+
+jieba rebuilds its dictionary as a Python dict of some 600,000 words and prefixes in every
+process (a second, even from its marshal cache). Our tokenizer keeps jieba's segmentation
+(the DAG of dictionary words, the most probable route through it, the HMM for unknown words)
+but reads the words and counts from a compiled file, loaded without parsing: a marisa trie of
+the words, their counts in trie order, and a second trie of jieba's corpus words. The file
+lives in the cache folder, is named after the lexicon index it comes from and is written
+atomically.
 """
 
 from __future__ import annotations
@@ -12,17 +19,23 @@ from __future__ import annotations
 import gzip
 import logging
 import math
+import struct
+import sys
 import threading
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import marisa_trie
 
 from hanzi_companion.errors import DataFileError
 from hanzi_companion.files import write_atomically
 from hanzi_companion.lexicon import Lexicon
 
 # Bump when the way the segmentation dictionary is built changes.
-SEGMENTER_VERSION = "3"
+SEGMENTER_VERSION = "4"
 
 # Words the lexicon knows but jieba never counted get at least this count; a long dictionary
 # word must still beat the split into its characters, see ``_unseen_frequency``.
@@ -32,6 +45,7 @@ _MAX_WORD = 12  # longest piece considered when splitting an unseen word
 _INNER_SINGLE_COST = 20.0
 
 _logger_lock = threading.Lock()
+_import_lock = threading.Lock()
 _logger_silenced = False
 _segmenters: dict[Path, Segmenter] = {}
 _segmenters_lock = threading.Lock()
@@ -89,41 +103,198 @@ def dictionary_lines(lexicon: Lexicon) -> Iterator[str]:
         yield f"{word} {count}\n"
 
 
+class WordCounts:
+    """jieba's ``FREQ`` (word -> count) read from a trie: ``get`` and ``in`` as on the dict.
+
+    jieba's dict also holds every prefix of a word with a count of 0; here only words are
+    stored, and a prefix reads as absent, which every count lookup treats alike (0 or None,
+    both falsy). The DAG, which needed the prefixes, comes from the trie's prefix search.
+    """
+
+    __slots__ = ("counts", "trie")
+
+    def __init__(self, trie: marisa_trie.Trie, counts: array[int]) -> None:
+        self.trie = trie
+        self.counts = counts
+
+    def get(self, word: str, default: int = 0) -> int:
+        """The count of ``word``; ``default`` (0, not None: jieba only tests it for truth)
+        when it is not a word."""
+        key: int | None = self.trie.get(word)
+        return default if key is None else self.counts[key]
+
+    def __getitem__(self, word: str) -> int:
+        key: int = self.trie[word]
+        return self.counts[key]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.trie
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+
+_MAGIC = b"hzseg01\n"  # 8 bytes
+_HEADER = struct.Struct("<8sQQQQQ")  # magic, total, longest word, counts, trie, corpus bytes
+
+
+def compile_dictionary(lines: Iterable[str], corpus: Iterable[str]) -> bytes:
+    """The compiled segmentation dictionary of ``word count`` lines and corpus words.
+
+    Lines are read as jieba reads its dictionary (stripped, split on one space; the last
+    count of a word wins, every line adds to the total), so the counts and the total are the
+    ones a jieba ``Tokenizer`` on the same lines would hold.
+    """
+    counts: dict[str, int] = {}
+    total = 0
+    for line in lines:
+        word, count = line.strip().split(" ")[:2]
+        counts[word] = int(count)
+        total += int(count)
+    words = [word for word, count in counts.items() if count]
+    trie = marisa_trie.Trie(words)
+    ordered = array("q", bytes(8 * len(trie)))
+    for word in words:
+        ordered[trie[word]] = counts[word]
+    if sys.byteorder != "little":
+        ordered.byteswap()
+    trie_bytes: bytes = trie.tobytes()
+    corpus_bytes: bytes = marisa_trie.Trie(corpus).tobytes()
+    longest = max((len(word) for word in words), default=1)
+    header = _HEADER.pack(
+        _MAGIC, total, longest, len(ordered) * 8, len(trie_bytes), len(corpus_bytes)
+    )
+    return header + ordered.tobytes() + trie_bytes + corpus_bytes
+
+
+@dataclass(frozen=True)
+class CompiledDictionary:
+    """A loaded compiled dictionary: word counts, their total, the longest word, corpus."""
+
+    counts: WordCounts
+    total: int
+    longest: int
+    corpus: marisa_trie.Trie
+
+    @classmethod
+    def load(cls, data: bytes) -> CompiledDictionary:
+        """Read a compiled dictionary; ValueError when it is not one (truncated, other)."""
+        if len(data) < _HEADER.size:
+            raise ValueError("truncated")
+        magic, total, longest, counts_size, trie_size, corpus_size = _HEADER.unpack_from(data)
+        if magic != _MAGIC or _HEADER.size + counts_size + trie_size + corpus_size != len(data):
+            raise ValueError("not a compiled segmentation dictionary")
+        view = memoryview(data)
+        offset = _HEADER.size
+        counts = array("q")
+        counts.frombytes(view[offset : offset + counts_size])
+        if sys.byteorder != "little":
+            counts.byteswap()
+        offset += counts_size
+        try:
+            trie = marisa_trie.Trie().frombytes(bytes(view[offset : offset + trie_size]))
+            corpus = marisa_trie.Trie().frombytes(bytes(view[offset + trie_size :]))
+        except RuntimeError as exc:  # marisa's error on a damaged trie
+            raise ValueError(f"damaged trie ({exc})") from None
+        if len(trie) != len(counts):
+            raise ValueError("words and counts differ in number")
+        return cls(WordCounts(trie, counts), total, longest, corpus)
+
+
+def _tokenizer_class() -> type[Any]:
+    """Our ``jieba.Tokenizer`` subclass (jieba imported on first use, not with this module)."""
+    global _TOKENIZER_CLASS
+    if _TOKENIZER_CLASS is not None:
+        return _TOKENIZER_CLASS
+    jieba = _import_jieba()
+
+    class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc, name-defined]
+        """jieba's Tokenizer on a compiled dictionary: only the DAG is found differently.
+
+        ``get_DAG`` lists, for each position, the ends of the dictionary words starting
+        there, from the trie's prefix search: the same lists jieba's own scan through its
+        prefix dict gives. The route, the HMM and ``cut`` are jieba's. Words cannot be added.
+        """
+
+        def __init__(self, compiled: CompiledDictionary) -> None:
+            super().__init__()
+            self.compiled = compiled
+            self.FREQ = compiled.counts
+            self.total = compiled.total
+            self.initialized = True
+
+        def initialize(self, dictionary: str | None = None) -> None:
+            """Already initialised from the compiled dictionary."""
+
+        def get_DAG(self, sentence: str) -> dict[int, list[int]]:
+            prefixes = self.compiled.counts.trie.prefixes
+            longest = self.compiled.longest
+            dag: dict[int, list[int]] = {}
+            for start in range(len(sentence)):
+                ends = [start + len(w) - 1 for w in prefixes(sentence[start : start + longest])]
+                dag[start] = ends or [start]
+            return dag
+
+        def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
+            raise TypeError("the compiled segmentation dictionary is read-only")
+
+    _TOKENIZER_CLASS = TrieTokenizer
+    return TrieTokenizer
+
+
+_TOKENIZER_CLASS: type[Any] | None = None
+
+
+def _import_jieba() -> Any:
+    """Import jieba, silenced, without the ``pkg_resources`` it imports only to find its own
+    default dictionary, which we never read (about 0.3 s, and a deprecation warning)."""
+    with _import_lock:
+        if "jieba" not in sys.modules:
+            blocked = "pkg_resources" not in sys.modules
+            if blocked:
+                sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+            try:
+                import jieba
+            finally:
+                if blocked and sys.modules.get("pkg_resources", 0) is None:
+                    del sys.modules["pkg_resources"]
+    _silence_jieba()
+    import jieba
+
+    return jieba
+
+
 class Segmenter:
     """Cuts Han text into words; initialised on first use, safe to share between threads."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         identity = f"{lexicon.path.stem}-seg{SEGMENTER_VERSION}"
-        self.dictionary_path = lexicon.settings.cache_dir / f"segment-{identity}.txt"
-        self.cache_path = lexicon.settings.cache_dir / f"segment-{identity}.jieba.cache"
+        self.dictionary_path = lexicon.settings.cache_dir / f"segment-{identity}.dict"
         self._lock = threading.Lock()
         self._tokenizer: Any = None
-        self._corpus: frozenset[str] | None = None
 
     @property
     def tokenizer(self) -> Any:
-        """Our jieba Tokenizer, built (and its dictionary written) on first use."""
+        """Our jieba Tokenizer, built (and its dictionary compiled) on first use."""
         if self._tokenizer is None:
             with self._lock:
                 if self._tokenizer is None:
-                    self._tokenizer = self._start()
+                    self._tokenizer = _tokenizer_class()(self._compiled())
         return self._tokenizer
 
-    def _start(self) -> Any:
-        import jieba
-
-        _silence_jieba()
-
-        if not self.dictionary_path.is_file():
-            write_atomically(
-                self.dictionary_path, "".join(dictionary_lines(self.lexicon)), make_folder=True
-            )
-        tokenizer = jieba.Tokenizer(dictionary=str(self.dictionary_path))
-        tokenizer.tmp_dir = str(self.cache_path.parent)
-        tokenizer.cache_file = self.cache_path.name
-        tokenizer.initialize()
-        return tokenizer
+    def _compiled(self) -> CompiledDictionary:
+        """The compiled dictionary from the cache folder, compiled first when missing or
+        unreadable."""
+        try:
+            return CompiledDictionary.load(self.dictionary_path.read_bytes())
+        except (OSError, ValueError):
+            pass
+        data = compile_dictionary(
+            dictionary_lines(self.lexicon), _corpus_words(self.lexicon.settings.jieba_dict_path)
+        )
+        write_atomically(self.dictionary_path, data, make_folder=True)
+        return CompiledDictionary.load(data)
 
     def cut(self, text: str) -> tuple[str, ...]:
         """Words of ``text`` by dictionary only (no HMM guesses of unknown words)."""
@@ -138,7 +309,7 @@ class Segmenter:
         n = len(word)
         if n < 2:
             return (word,)
-        freq: dict[str, int] = tokenizer.FREQ
+        freq: WordCounts = tokenizer.FREQ
         log_total = math.log(tokenizer.total)
         # Best split by jieba's probability, a single character before the last piece costing
         # a factor of _INNER_SINGLE_COST (a final single character is usually a suffix: 开发|区,
@@ -174,13 +345,9 @@ class Segmenter:
 
     def corpus_word(self, word: str) -> bool:
         """True when jieba's own dictionary (words counted in a corpus, no meanings) lists
-        ``word``: 特大城市 is a word there though no dictionary we read defines it. Read on
-        first use, once per segmenter."""
-        if self._corpus is None:
-            with self._lock:
-                if self._corpus is None:
-                    self._corpus = _corpus_words(self.lexicon.settings.jieba_dict_path)
-        return word in self._corpus
+        ``word``: 特大城市 is a word there though no dictionary we read defines it. Kept in
+        the compiled dictionary."""
+        return word in self.tokenizer.compiled.corpus
 
     def is_known(self, word: str) -> bool:
         """True when the segmentation dictionary has ``word``."""

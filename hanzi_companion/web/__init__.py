@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask, current_app
+from flask.json.provider import DefaultJSONProvider
 
 from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.render.json_text import escape_json_text
 from hanzi_companion.settings import MAX_UPLOAD_BYTES, Settings, templates_dir
 from hanzi_companion.web.cache import RenderCache
 from hanzi_companion.web.course import CourseFolder
@@ -34,6 +36,14 @@ def resources() -> Resources:
     """The current app's resources (inside a request or app context)."""
     found: Resources = current_app.extensions[EXTENSION_KEY]
     return found
+
+
+class ScriptSafeJSON(DefaultJSONProvider):
+    """Flask's JSON (``jsonify``, error bodies) written as every other JSON output is: ``<``,
+    ``>``, ``&``, U+2028 and U+2029 escaped (see :mod:`hanzi_companion.render.json_text`)."""
+
+    def dumps(self, obj: Any, **kwargs: Any) -> str:
+        return escape_json_text(super().dumps(obj, **kwargs))
 
 
 def create_app(
@@ -62,8 +72,9 @@ def create_app(
     )
     if test_config:
         app.config.from_mapping(test_config)
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json = ScriptSafeJSON(app)
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
     init_app(app, settings)
     return app
 
@@ -72,7 +83,8 @@ def init_app(app: Flask, settings: Settings) -> None:
     """Open the resources and register blueprints, template helpers, security and errors."""
     from hanzi_companion.web import api, errors, pages, security, templating
 
-    lexicon = app.config.get("LEXICON") or Lexicon.open(settings)
+    # The course folder's own dictionary (course.u8 beside its decks) joins the bundled ones.
+    lexicon = app.config.get("LEXICON") or Lexicon.open(settings.for_course(settings.course_dir))
     app.extensions[EXTENSION_KEY] = Resources(
         settings=settings,
         lexicon=lexicon,

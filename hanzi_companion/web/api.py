@@ -6,7 +6,7 @@ Errors share one shape, ``{"error": {"code": ..., "message": ...}}`` (see ``web/
 
 from __future__ import annotations
 
-import json
+import re
 
 from flask import Blueprint, Response, jsonify, request
 
@@ -17,6 +17,7 @@ from hanzi_companion.lexicon.models import QueryKind
 from hanzi_companion.lexicon.search import is_han
 from hanzi_companion.render.character_json import character_json
 from hanzi_companion.render.json import render_json
+from hanzi_companion.render.json_text import json_text
 from hanzi_companion.render.lexicon_json import lookup_json, search_json
 from hanzi_companion.render.practice import writer_json
 from hanzi_companion.web import decks as _decks
@@ -60,7 +61,7 @@ def lookup() -> Response:
             lexicon.other_form(word),
             lexicon.links(word),
         )
-        return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        return json_text(payload)
 
     return _json_text(res.pages.get_or_render(("api.lookup", word), render))
 
@@ -72,10 +73,8 @@ def search() -> Response:
     kind_name = request.args.get("kind", "auto")
     if kind_name != "auto" and kind_name not in KINDS:
         raise InvalidQueryError(f"kind must be one of auto, {', '.join(KINDS)}; not {kind_name!r}")
-    limit_text = request.args.get("limit", "50")
-    if not limit_text.isdigit() or not 1 <= int(limit_text) <= MAX_LIMIT:
-        raise InvalidQueryError(f"limit must be a whole number from 1 to {MAX_LIMIT}")
-    results = resources().lexicon.search(query, kind=KINDS.get(kind_name), limit=int(limit_text))
+    limit = _whole_number("limit", 50, 1, MAX_LIMIT)
+    results = resources().lexicon.search(query, kind=KINDS.get(kind_name), limit=limit)
     return jsonify(search_json(results))
 
 
@@ -88,7 +87,7 @@ def character(char: str) -> Response:
     def render() -> str:
         profile = res.lexicon.character(normalise_query(char))
         payload = character_json(profile, stroke_data=with_strokes)
-        return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        return json_text(payload)
 
     return _json_text(res.pages.get_or_render(("api.character", char, with_strokes), render))
 
@@ -171,6 +170,21 @@ def course_deck(name: str) -> Response:
     res = resources()
     deck = res.course.deck(name)
     return _json_text(render_json(_views.course_glossary(res.lexicon, res.course, deck)))
+
+
+_ASCII_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def _whole_number(name: str, default: int, low: int, high: int) -> int:
+    """A query parameter holding a whole number from ``low`` to ``high`` (ASCII digits only:
+    ``isdigit`` also accepts ² and other digits ``int`` refuses)."""
+    text = request.args.get(name)
+    if text is None:
+        return default
+    value = int(text) if _ASCII_NUMBER.fullmatch(text) else low - 1
+    if not low <= value <= high:
+        raise InvalidQueryError(f"{name} must be a whole number from {low} to {high}")
+    return value
 
 
 def _flag(name: str) -> bool:

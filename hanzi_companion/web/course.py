@@ -14,8 +14,8 @@ from pathlib import Path
 
 from hanzi_companion.errors import NotFoundError
 from hanzi_companion.glossary import Glossary
+from hanzi_companion.text.folders import has_deck_suffix, leaves_folder, not_a_deck
 
-DECK_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 # A deck's URL name is its file stem: it starts with a letter or digit (hidden files and
 # editor backups are left out); spaces and Chinese are fine, since names are only looked up.
 _NAME = re.compile(r"^[^\W_][^\x00-\x1f\x7f/\\]{0,99}$")
@@ -52,14 +52,15 @@ class CourseFolder:
         self._glossaries: dict[str, tuple[tuple[int, int], Glossary]] = {}
 
     def decks(self) -> tuple[CourseDeck, ...]:
-        """The deck files of the folder in week order (hidden and odd names skipped)."""
+        """The deck files of the folder in week order (hidden and odd names and the folder's
+        documentation skipped)."""
         if not self.folder.is_dir():
             return ()
         found = []
         for path in self.folder.iterdir():
-            if path.suffix.lower() not in DECK_SUFFIXES or not _NAME.match(path.stem):
+            if not has_deck_suffix(path) or not _NAME.match(path.stem) or not_a_deck(path):
                 continue
-            if not path.is_file() or path.is_symlink():
+            if not path.is_file() or leaves_folder(path, self.folder):
                 continue
             stat = path.stat()
             found.append(CourseDeck(path.stem, path, (stat.st_mtime_ns, stat.st_size)))

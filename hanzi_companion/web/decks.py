@@ -6,6 +6,8 @@ path, so no name can reach the file system.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import tempfile
 from collections.abc import Iterable
@@ -19,11 +21,14 @@ from hanzi_companion.errors import DeckError, NotFoundError
 from hanzi_companion.glossary import Course, Glossary, build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.render.anki import CharacterDetails, character_details, write_package
-from hanzi_companion.text.decks import read_deck_bytes
+from hanzi_companion.text.decks import decode_deck_bytes, read_deck_bytes
+from hanzi_companion.text.formats.source import PDF_MAGIC, ZIP_MAGIC
 
 DEFAULT_NAME = "deck.md"
 FILE_FIELDS = ("deck", "file")
 TEXT_FIELDS = ("text", "deck")
+DATA_FIELD = "data"  # a binary deck posted again from its glossary page, in base64
+BINARY_MAGIC = (PDF_MAGIC, ZIP_MAGIC)
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -35,11 +40,22 @@ class PostedDeck:
     name: str
 
     @property
+    def is_binary(self) -> bool:
+        """Whether the deck is a binary file (.pptx, .pdf), posted again as base64."""
+        return self.data.startswith(BINARY_MAGIC)
+
+    @property
+    def encoded(self) -> str:
+        """The deck's bytes in base64, to post a binary deck again."""
+        return base64.b64encode(self.data).decode("ascii")
+
+    @property
     def text(self) -> str:
-        """The deck as text, to post it again (only called once it was read successfully)."""
-        if self.data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return self.data.decode("utf-16")
-        return self.data.decode("utf-8-sig")
+        """The deck as text, to post it again (only called once it was read successfully);
+        "" for a binary deck."""
+        if self.is_binary:
+            return ""
+        return decode_deck_bytes(self.data, self.name)
 
 
 def clean_name(name: str, default: str = DEFAULT_NAME) -> str:
@@ -66,7 +82,7 @@ def posted_deck(request: Request) -> PostedDeck:
         # curl --data-binary sends a raw deck with this type: keep the bytes before the form
         # parser reads them, and use them when no form field holds a deck.
         raw = request.get_data(cache=True)
-        if not any(field in request.form for field in TEXT_FIELDS) and raw.strip():
+        if not any(field in request.form for field in (*TEXT_FIELDS, DATA_FIELD)) and raw.strip():
             return PostedDeck(raw, clean_name(request.args.get("name", "")))
         _check_form_encoding(raw)
     given_name = request.args.get("name", "") or request.form.get("name", "")
@@ -77,6 +93,9 @@ def posted_deck(request: Request) -> PostedDeck:
                 data = upload.read()
                 if data:
                     return PostedDeck(data, clean_name(given_name or upload.filename))
+        encoded = request.form.get(DATA_FIELD, "")
+        if encoded.strip():
+            return PostedDeck(_base64_data(encoded), clean_name(given_name))
         for field in TEXT_FIELDS:
             text = request.form.get(field, "")
             if text.strip():
@@ -91,7 +110,10 @@ def posted_deck(request: Request) -> PostedDeck:
             )
         raise DeckError("the form", "no deck given: choose a file or paste the deck's text")
     if request.mimetype == "application/json":
-        payload = request.get_json(silent=True)
+        try:
+            payload = request.get_json(silent=True)
+        except RecursionError:
+            raise DeckError("the request", "the JSON body is nested too deeply") from None
         if payload is None:
             try:
                 request.get_data(cache=True).decode("utf-8")
@@ -117,6 +139,13 @@ def _check_form_encoding(raw: bytes) -> None:
         parse_qsl(raw.decode("latin-1"), keep_blank_values=True, encoding="utf-8", errors="strict")
     except UnicodeDecodeError:
         raise DeckError("the form", "not valid UTF-8 text (undecodable bytes were sent)") from None
+
+
+def _base64_data(encoded: str) -> bytes:
+    try:
+        return base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        raise DeckError(f"the {DATA_FIELD!r} field", "not valid base64 data") from None
 
 
 def _form_text(text: str, field: str) -> bytes:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response, current_app, jsonify, render_template, request
+from flask import Flask, Response, abort, current_app, jsonify, render_template, request
 from werkzeug.exceptions import (
     HTTPException,
     InternalServerError,
@@ -97,7 +97,20 @@ def handle_unexpected(exc: Exception) -> tuple[Response, int]:
     return error_response(500, "internal_error", MESSAGES[500])
 
 
+# The environ key the production server sets to have an error it found rendered here
+# (``web/server.py``): the request never reaches a view, only the error handlers.
+SERVER_ERROR_KEY = "hanzi_companion.server_error"
+
+
+def server_error() -> None:
+    status = request.environ.get(SERVER_ERROR_KEY)
+    if isinstance(status, int):
+        abort(status)
+
+
 def init_app(app: Flask) -> None:
+    # First of all before_request functions: the path of such a request may be anything.
+    app.before_request_funcs.setdefault(None, []).insert(0, server_error)
     app.register_error_handler(HTTPException, handle_http)
     app.register_error_handler(HanziCompanionError, handle_domain)
     app.register_error_handler(InternalServerError, handle_unexpected)

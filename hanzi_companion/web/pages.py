@@ -45,8 +45,12 @@ def _page(template: str, status: int = 200, **context: Any) -> Response:
 
 
 def _cached_page(template: str, build: Callable[[], object], **context: object) -> Response:
-    """A page that depends only on its URL: rendered once, then served from the cache."""
-    key = (request.script_root, request.full_path)
+    """A page that depends only on its path: rendered once, then served from the cache.
+
+    The key is what the page is made of (the template and its context), never the raw URL:
+    junk query parameters must not fill the cache with copies of one page.
+    """
+    key = (request.script_root, template, *sorted(context.items()))
     html = resources().pages.get_or_render(
         key, lambda: render_template(template, page=build(), **context)
     )
@@ -82,7 +86,8 @@ def search() -> Response | BaseResponse:
         )
 
     try:
-        html = res.pages.get_or_render((request.script_root, request.full_path), render)
+        key = (request.script_root, "search.html", query, kind)  # only what the view reads
+        html = res.pages.get_or_render(key, render)
     except InvalidQueryError as exc:
         # Still a helpful page: the problem, and the search box to try again.
         return _page("search.html", status=400, query=query[:200], problem=str(exc), results=None)
@@ -227,6 +232,7 @@ def deck_glossary() -> Response:
         "deck.html",
         active="deck",
         deck_text=posted.text,
+        deck_data=posted.encoded if posted.is_binary else "",
         deck_name=posted.name,
         **_glossary_extras(glossary),
     )
@@ -296,9 +302,18 @@ def _glossary_extras(glossary: Glossary) -> dict[str, Any]:
     """The glossary partial's helpers, and the code a teacher copies into the slides."""
     extras: dict[str, Any] = dict(glossary_context(glossary))
     extras["slides_markdown"] = render_slides(glossary)
-    extras["popup_url"] = url_for("static", filename="js/popup.js", _external=True)
-    extras["api_url"] = url_for("api.lookup", _external=True).rsplit("/", 1)[0]
+    extras["popup_url"] = public_url(url_for("static", filename="js/popup.js"))
+    extras["api_url"] = public_url(url_for("api.lookup")).rsplit("/", 1)[0]
     return extras
+
+
+def public_url(path: str) -> str:
+    """``path`` (as ``url_for`` gives it) at the configured public address, else as a path
+    from the site's root: the request's Host header and scheme are never trusted for it."""
+    base = resources().settings.public_url
+    if not base:
+        return path
+    return base + path.removeprefix(request.script_root)
 
 
 def _apkg(data: bytes, name: str) -> Response:

@@ -27,6 +27,23 @@ PAGE_POLICY = "; ".join(
 SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 
 
+# Cache-Control by what a response depends on. The lexicon is fixed for the life of the
+# process; the course folder may change at any time; posted decks and errors are not for caches.
+CACHE_LEXICON = "public, max-age=3600"
+CACHE_COURSE = "no-cache"
+CACHE_NONE = "no-store"
+_COURSE_PATHS = ("/course/", "/course.", "/api/course")
+
+
+def cache_policy(method: str, path: str, status: int) -> str:
+    """The Cache-Control of a response the view did not set one for."""
+    if method not in ("GET", "HEAD") or status >= 400:
+        return CACHE_NONE
+    if path in ("/", "/course") or path.startswith(_COURSE_PATHS):
+        return CACHE_COURSE
+    return CACHE_LEXICON
+
+
 class InvalidUtf8(BadRequest):
     """The URL (path or query string) is not valid UTF-8 once percent-decoded."""
 
@@ -67,6 +84,10 @@ def security_headers(path: str, mimetype: str) -> dict[str, str]:
 def add_headers(response: Response) -> Response:
     for name, value in security_headers(request.path, response.mimetype or "").items():
         response.headers.setdefault(name, value)
+    if "Cache-Control" not in response.headers:
+        response.headers["Cache-Control"] = cache_policy(
+            request.method, request.path, response.status_code
+        )
     return response
 
 

@@ -6,32 +6,42 @@ time and on what it buffers: by default a body of up to 1 GiB is spooled to disk
 can refuse it, and a client trickling a header byte now and then is never dropped. Here:
 
 - ``max_request_body_size`` is the app's upload limit: a longer ``Content-Length`` is refused
-  straight after the headers, and a chunked body as soon as it passes the limit;
+  straight after the headers, and a chunked body as soon as it passes the limit (what follows
+  is drained, not kept, up to ``DRAIN_BYTES``, so that browsers read the 413);
 - a request whose headers and body have not all arrived ``request_timeout`` seconds after its
   first byte is dropped (slowloris), idle connections after ``channel_timeout``;
-- waitress's own error responses (400, 413, 431, ...) get the API's JSON error shape under
-  ``/api`` and the same security headers as every other response.
+- waitress's own error responses (400, 413, 431, 501) are rendered by the app (its error page,
+  or the API's JSON error shape under ``/api``) with the same headers as every response.
 
 The limits live in :class:`hanzi_companion.settings.ServerLimits` (environment variables).
 """
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 import time
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from waitress.adjustments import Adjustments
 from waitress.channel import HTTPChannel
 from waitress.parser import HTTPRequestParser
 from waitress.server import MultiSocketServer, TcpWSGIServer
 from waitress.task import ErrorTask, ThreadedTaskDispatcher
+from waitress.utilities import RequestEntityTooLarge
 
 from hanzi_companion.settings import ServerLimits
-from hanzi_companion.web.errors import CODES, MESSAGES
-from hanzi_companion.web.security import security_headers
+from hanzi_companion.web.errors import CODES, MESSAGES, SERVER_ERROR_KEY
+from hanzi_companion.web.security import CACHE_NONE, security_headers
 
 IDENT = "hanzi-companion"
+# A body over the limit is still read, and thrown away, up to this size before the 413 is
+# sent: closing a connection with unread bytes resets it, and a browser would show a network
+# error instead of the page saying the deck is too large. Nothing of it is kept.
+DRAIN_BYTES = 32 * 1024 * 1024
+
 # Sockets the process keeps for itself (listening socket, trigger pipe, data files).
 _RESERVED_FILES = 64
 _HEAD_BYTES = 2048
@@ -88,18 +98,55 @@ def open_file_budget(wanted: int) -> int:
     return max(1, min(wanted, soft - _RESERVED_FILES))
 
 
+class _Sink:
+    """A body buffer that keeps nothing (what is drained after the limit)."""
+
+    def append(self, data: bytes) -> None:
+        pass
+
+    def __len__(self) -> int:
+        return 0
+
+    def close(self) -> None:
+        pass
+
+
 class _TimedParser(HTTPRequestParser):  # type: ignore[misc]
-    """A request parser that knows when its first byte came and what its request line was."""
+    """A request parser that knows when its first byte came and what its request line was,
+    and that drains (reads and discards) a body that is over the limit before refusing it."""
 
     def __init__(self, adj: Adjustments) -> None:
         super().__init__(adj)
         self.started = time.monotonic()
         self.head = b""
+        self._refusal: Any = None  # the 413 to send once the body is drained
+        self._drained = 0
 
     def received(self, data: bytes) -> int:
         if len(self.head) < _HEAD_BYTES and b"\n" not in self.head:
             self.head += data[:_HEAD_BYTES]
+        if self._refusal is not None:
+            return self._drain(data)
         consumed: int = super().received(data)
+        refused: Any = getattr(self, "error", None)
+        if isinstance(refused, RequestEntityTooLarge) and self._drainable():
+            self._refusal = refused
+            self.error = None
+            self.completed = False
+            self.body_rcv.getbuf().close()  # what was buffered (at most the limit) goes now
+            self.body_rcv.buf = _Sink()
+        return consumed
+
+    def _drainable(self) -> bool:
+        if self.expect_continue or self.body_rcv is None or self.body_rcv.error:
+            return False  # a client waiting for "100 Continue" sends no body: answer now
+        return bool(self.chunked) or int(self.content_length) <= DRAIN_BYTES
+
+    def _drain(self, data: bytes) -> int:
+        consumed: int = self.body_rcv.received(data)
+        self._drained += consumed
+        if self.body_rcv.completed or self.body_rcv.error or self._drained > DRAIN_BYTES:
+            self.error, self.completed = self._refusal, True
         return consumed
 
     def target_path(self) -> str:
@@ -123,28 +170,99 @@ def error_body(status: int, path: str) -> tuple[str, bytes]:
     return "text/plain; charset=utf-8", f"{status} {message}\n".encode()
 
 
+# Errors the app renders itself (its page, or its JSON error under /api); others are plain.
+_APP_RENDERED = frozenset({400, 413, 431, 501})
+
+
 class _ErrorTask(ErrorTask):  # type: ignore[misc]
-    """waitress's error response, in the app's shape and with its security headers."""
+    """waitress's error response, as the app's own error page or JSON error: the app is asked
+    to render the status for the request's path (see :func:`error_environ`), with a plain
+    fallback carrying the same security headers."""
 
     def execute(self) -> None:
         error = self.request.error
+        status = int(error.code)
         path = (
             self.request.target_path()
             if isinstance(self.request, _TimedParser)
             else str(getattr(self.request, "path", "/"))
         )
-        content_type, body = error_body(int(error.code), path)
-        self.status = f"{error.code} {error.reason}"
-        self.response_headers.append(("Content-Type", content_type))
-        self.response_headers.extend(security_headers(path, content_type).items())
+        rendered = None
+        if status in _APP_RENDERED:
+            rendered = _render_with_app(self.channel.server.application, status, path)
+        if rendered is None:
+            content_type, body = error_body(status, path)
+            headers = [
+                ("Content-Type", content_type),
+                *security_headers(path, content_type).items(),
+            ]
+            headers.append(("Cache-Control", CACHE_NONE))
+            rendered = (f"{status} {error.reason}", headers, body)
+        self.status, headers, body = rendered
+        self.response_headers.extend(headers)
         self.set_close_on_finish()
         self.content_length = len(body)
         self.write(body)
 
 
+def error_environ(status: int, path: str) -> dict[str, Any]:
+    """A bodiless GET of ``path`` that asks the app for its ``status`` error response."""
+    raw = unquote_to_bytes(path.encode("latin-1", "replace")) if path.startswith("/") else b"/"
+    return {
+        "REQUEST_METHOD": "GET",
+        "SCRIPT_NAME": "",
+        "PATH_INFO": raw.decode("latin-1"),
+        "QUERY_STRING": "",
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "",
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": False,
+        "wsgi.run_once": False,
+        SERVER_ERROR_KEY: status,
+    }
+
+
+def _render_with_app(
+    app: Any, status: int, path: str
+) -> tuple[str, list[tuple[str, str]], bytes] | None:
+    started: list[Any] = []
+
+    def start_response(line: str, headers: list[tuple[str, str]], exc_info: Any = None) -> None:
+        started[:] = [line, headers]
+
+    try:
+        chunks = app(error_environ(status, path), start_response)
+        try:
+            body = b"".join(chunks)
+        finally:
+            if hasattr(chunks, "close"):
+                chunks.close()
+    except Exception:  # the plain answer still goes out; waitress logs nothing either
+        return None
+    if not started or not str(started[0]).startswith(str(status)):
+        return None
+    skip = {"content-length", "connection", "transfer-encoding"}
+    headers = [(name, value) for name, value in started[1] if name.lower() not in skip]
+    return str(started[0]), headers, body
+
+
 class _Channel(HTTPChannel):  # type: ignore[misc]
     parser_class = _TimedParser
     error_task_class = _ErrorTask
+
+    def send_continue(self) -> None:
+        # waitress would invite the body of a request it has already refused (a 413 found in
+        # the headers), and reopen the request to wait for it: the client waits for the
+        # error, the server for the body. Answer with the error instead.
+        if self.request is not None and getattr(self.request, "error", None) is not None:
+            return
+        super().send_continue()
 
 
 class LimitedServer(TcpWSGIServer):  # type: ignore[misc]

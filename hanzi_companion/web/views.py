@@ -236,6 +236,9 @@ def course_summary(lexicon: Lexicon, course: CourseFolder) -> CourseSummary:
             weeks.append(
                 CourseWeek(deck.name, deck.filename, None, f"Cannot be read: {exc.reason}")
             )
+        except OSError as exc:  # removed or unreadable since the folder was listed
+            reason = exc.strerror or str(exc)
+            weeks.append(CourseWeek(deck.name, deck.filename, None, f"Cannot be read: {reason}"))
     courses = [w.glossary.deck.course for w in weeks if w.glossary and w.glossary.deck.course]
     return CourseSummary(title=courses[0] if courses else "", weeks=tuple(weeks))
 

@@ -323,16 +323,23 @@ def live_app(settings: Any, lexicon: Any) -> Iterator[str]:
     Yields the base URL. Waitress rather than a development server: uploads over the limit,
     downloads and concurrency are what production does.
     """
-    from waitress import create_server
+    import socket
 
+    from hanzi_companion.settings import ServerLimits
     from hanzi_companion.web import create_app
+    from hanzi_companion.web.server import create_server
 
-    app = create_app(settings, {"LEXICON": lexicon})
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
+    with socket.socket() as probe:  # the port first: the app's public address names it
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    app = create_app(settings.with_changes(public_url=base), {"LEXICON": lexicon})
+    server = create_server(app, ServerLimits(threads=4), "127.0.0.1", port)
     thread = threading.Thread(target=server.run, name="live-app", daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.effective_port}"
+        yield base
     finally:
         server.close()
+        server.task_dispatcher.shutdown()
         thread.join(timeout=10)

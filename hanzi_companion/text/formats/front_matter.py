@@ -1,0 +1,99 @@
+"""Front matter (``---`` YAML ``---`` at the top of a markdown deck), read with a YAML parser.
+
+Jekyll pages, Marp decks and many markdown notes start with it; it gives the deck's title,
+date, author and options (``marp: true``) and is never a slide. Values come back as text:
+dates as ISO dates, lists joined with commas, nested mappings left out.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import yaml
+
+from hanzi_companion.text.formats.remark import REMARK_PROPERTIES
+
+_FRONT_KEY = re.compile(r"^[\w-]+[ \t]*:", re.ASCII)
+_HEADING_LINE = re.compile(r"^(#{1,6})[ \t]")
+
+FrontMatter = dict[str, str]
+
+
+def split_front_matter(text: str) -> tuple[str, FrontMatter]:
+    """Split front matter off the top of ``text``: (the rest, its values by lower-case key).
+
+    A remark deck may also start with ``---`` (an empty first slide) followed by slide
+    properties; it is front matter only if it starts with a ``key:`` line, holds no markdown
+    heading, and has a key remark does not know as a property or a ``layout`` that is not
+    ``true``/``false``.
+    """
+    block, rest = _front_block(text)
+    if block is None:
+        return text, {}
+    if any(_HEADING_LINE.match(line) for line in block.split("\n")):
+        return text, {}  # a markdown heading: these are slides, not YAML
+    values = parse_front_matter(block)
+    foreign = [key for key in values if key not in REMARK_PROPERTIES]
+    layout = values.get("layout", "true").lower()
+    if not foreign and layout in ("true", "false"):
+        return text, {}
+    return rest, values
+
+
+def _front_block(text: str) -> tuple[str | None, str]:
+    """The block between the opening ``---`` and the closing one, and what follows it."""
+    if not text.startswith("---\n"):
+        return None, text
+    end = text.find("\n---\n", 3)
+    if end < 0:
+        if not text.endswith("\n---"):
+            return None, text
+        end = len(text) - 4
+    block = text[4:end]
+    if not _FRONT_KEY.match(block.lstrip("\n")):
+        return None, text
+    return block, text[end + 5 :]
+
+
+def parse_front_matter(block: str) -> FrontMatter:
+    """The values of a YAML block, as text by lower-case key.
+
+    Front matter is often not strict YAML (``title: Week 3: Water`` has two colons); such a
+    block is read line by line instead, each ``key: value`` line taken as written.
+    """
+    try:
+        loaded = yaml.safe_load(block)
+    except yaml.YAMLError:
+        loaded = None
+    if isinstance(loaded, dict):
+        values = {str(key).strip().lower(): _text(value) for key, value in loaded.items()}
+        return {key: value for key, value in values.items() if value is not None}
+    return _line_values(block)
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str | int | float):
+        return str(value).strip()
+    if isinstance(value, list):
+        items = [_text(item) for item in value]
+        return ", ".join(item for item in items if item)
+    return None  # a nested mapping: options of some tool, nothing a deck's metadata needs
+
+
+def _line_values(block: str) -> FrontMatter:
+    values: FrontMatter = {}
+    for line in block.split("\n"):
+        # other lines continue a value (a quoted description over several lines) or a list
+        if _FRONT_KEY.match(line):
+            key, _, value = line.partition(":")
+            values.setdefault(key.strip().lower(), value.strip().strip("\"'"))
+    return values

@@ -1,0 +1,96 @@
+"""The lazy command group: a command imports only what it uses; the help listing nothing."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from hanzi_companion.cli import COMMANDS, cli
+
+_MODULES = (
+    "anki_commands",
+    "character_commands",
+    "glossary_commands",
+    "lexicon_commands",
+    "sheet_commands",
+    "site_commands",
+    "web_commands",
+)
+# Heavy or unrelated to looking a word up: third-party libraries and the layers above the lexicon.
+_NOT_FOR_LOOKUP = ("genanki", "jieba", "flask", "hanzi_companion.glossary", "hanzi_companion.text")
+
+
+def _modules_after(code: str) -> set[str]:
+    """The modules a fresh interpreter has imported after running ``code``."""
+    script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def _loaded(modules: set[str], prefix: str) -> list[str]:
+    return [m for m in modules if m == prefix or m.startswith(prefix + ".")]
+
+
+def test_resolving_lookup_imports_nothing_it_does_not_use() -> None:
+    modules = _modules_after(
+        "import click, hanzi_companion.cli as c\n"
+        "ctx = click.Context(c.cli)\n"
+        "assert c.cli.get_command(ctx, 'lookup') is not None\n"
+    )
+    assert "hanzi_companion.cli.lexicon_commands" in modules  # the command was resolved
+    for prefix in _NOT_FOR_LOOKUP:
+        assert not _loaded(modules, prefix), prefix
+
+
+def test_the_help_listing_imports_no_command() -> None:
+    modules = _modules_after(
+        "from click.testing import CliRunner\n"
+        "from hanzi_companion.cli import cli\n"
+        "result = CliRunner().invoke(cli, ['--help'])\n"
+        "assert result.exit_code == 0 and 'lookup' in result.output, result.output\n"
+    )
+    assert not [m for m in modules if m.endswith("_commands")]
+    assert not _loaded(modules, "hanzi_companion.lexicon")
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_each_listed_summary_is_the_commands_own(name: str) -> None:
+    command = COMMANDS[name].load()
+    assert command.name == name
+    assert COMMANDS[name].summary == command.get_short_help_str(1000)
+
+
+def test_every_command_of_the_command_modules_is_registered() -> None:
+    registered = {(entry.load().name, entry.target.split(":")[0]) for entry in COMMANDS.values()}
+    for module_name in _MODULES:
+        module = importlib.import_module(f"hanzi_companion.cli.{module_name}")
+        for command in module.COMMANDS:
+            assert (command.name, module_name) in registered, command.name
+
+
+def test_the_help_lists_every_command_with_its_summary() -> None:
+    result = CliRunner().invoke(cli, ["--help"], terminal_width=200)
+    assert result.exit_code == 0
+    listing = result.output.split("Commands:", 1)[1]
+    for name, entry in COMMANDS.items():
+        assert f"{name}  " in listing and entry.summary in listing
+
+
+def test_an_unknown_command_is_a_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["lokup", "创"])
+    assert result.exit_code == 2
+    assert "No such command 'lokup'" in result.output
+
+
+def test_a_command_runs_through_the_lazy_group() -> None:
+    result = CliRunner().invoke(cli, ["about"])
+    assert result.exit_code == 0 and "CC-CEDICT" in result.output
+    assert isinstance(cli.get_command(click.Context(cli), "about"), click.Command)
