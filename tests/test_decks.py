@@ -309,7 +309,10 @@ def test_remark_html_without_a_textarea_is_an_error() -> None:
             "week09.html",
         )
     with pytest.raises(DeckError, match="textarea"):
-        read_deck_text("<!DOCTYPE html><html><body><p>Hello</p></body></html>", "page.html")
+        read_deck_text("<html><body><p>Hi</p></body></html>", "page.html", fmt="remark-html")
+    # Without remark's textarea, an HTML page is read as a document (see test_formats.py).
+    page = read_deck_text("<!DOCTYPE html><html><body><p>Hello</p></body></html>", "page.html")
+    assert (page.format, page.slides[0].text) == ("html-document", "Hello")
     with pytest.raises(DeckError, match="empty deck"):
         read_deck_text('<html><textarea id="source">\n  \n</textarea></html>', "empty.html")
 

@@ -13,11 +13,12 @@ from hanzi_companion.cli.common import (
     handle_errors,
     open_lexicon,
     progress_bar,
+    say,
     use_colour,
 )
 from hanzi_companion.errors import NotFoundError
 from hanzi_companion.files import STDOUT, is_stream, write_atomically
-from hanzi_companion.lexicon import character_index
+from hanzi_companion.lexicon import character_index, sqlite_cache
 from hanzi_companion.lexicon.characters import (
     STRUCTURE_SOURCE,
     CharacterProfile,
@@ -167,7 +168,8 @@ def profile_lines(profile: CharacterProfile) -> list[str]:
 
 def _ensure_character_index(settings: Settings) -> None:
     """Build the character index with a progress bar on stderr when it is missing."""
-    if character_index.index_path(settings).is_file():
+    path = character_index.index_path(settings)
+    if path.is_file() and sqlite_cache.problem(path, character_index.SCHEMA_VERSION) is None:
         return
     with progress_bar("Building the character index (once)") as report:
         character_index.ensure_index(settings, report)
@@ -247,10 +249,10 @@ def char(
     if strokes is not None:
         for path, draw in drawings:
             write_atomically(path, draw(strokes, profile.character))
-            click.echo(f"wrote {path}", err=True)
+            say(f"wrote {path}")
     if sheet_path is not None and sheet is not None:
         write_atomically(sheet_path, sheet)
-        click.echo(f"wrote {sheet_path}", err=True)
+        say(f"wrote {sheet_path}")
 
 
 SHEET_SUFFIXES = (".pdf", ".svg")

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from hanzi_companion.cli.character_commands import check_sheet_path, sheet_bytes
-from hanzi_companion.cli.common import CommandError, handle_errors, open_lexicon
+from hanzi_companion.cli.common import CommandError, handle_errors, open_lexicon, say
 from hanzi_companion.files import write_atomically
 from hanzi_companion.lexicon.characters import CharacterProfile
 from hanzi_companion.render.sheet import MAX_SHEET_PAGES, deck_entries, sheet_characters
@@ -64,9 +64,9 @@ def sheet_command(deck: Path, output: Path, all_characters: bool) -> None:
         raise CommandError(f"{deck}: no character of the deck has stroke data; no sheet written")
     write_atomically(output, sheet_bytes(sheet.entries, output, lexicon.settings))
     if sheet.missing:
-        click.echo(f"no stroke data, left out: {' '.join(sheet.missing)}", err=True)
+        say(f"no stroke data, left out: {' '.join(sheet.missing)}")
     chars = "".join(e.character for e in sheet.entries)
-    click.echo(f"Wrote {output} ({plural(len(sheet.entries), 'page')}: {chars}).", err=True)
+    say(f"Wrote {output} ({plural(len(sheet.entries), 'page')}: {chars}).")
 
 
 COMMANDS: tuple[click.Command, ...] = (sheet_command,)

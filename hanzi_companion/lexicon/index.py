@@ -62,7 +62,7 @@ def index_path(settings: Settings) -> Path:
 def ensure_index(settings: Settings, progress: Progress | None = None) -> Path:
     """Return the path of an up-to-date index, building it when missing."""
     path = index_path(settings)
-    if path.is_file():
+    if sqlite_cache.usable(path, SCHEMA_VERSION):
         return path
     build_index(settings, path, progress)
     return path

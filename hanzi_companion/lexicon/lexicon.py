@@ -15,6 +15,7 @@ from hanzi_companion.errors import InvalidQueryError
 from hanzi_companion.lexicon import index as _index
 from hanzi_companion.lexicon import links as _links
 from hanzi_companion.lexicon import script as _script
+from hanzi_companion.lexicon import sqlite_cache
 from hanzi_companion.lexicon.models import (
     PYPINYIN_SOURCE,
     Entry,
@@ -332,3 +333,19 @@ def guess_reading(word: str) -> str:
             syllable = syllable.replace("v", "u:")
         readings.append(syllable)
     return " ".join(readings)
+
+
+def discard_damaged_caches(
+    settings: Settings, lexicon_path: Path | None = None
+) -> list[tuple[Path, str]]:
+    """After a ``sqlite3.DatabaseError``: the compiled indexes of ``settings`` (the lexicon's at
+    ``lexicon_path`` when known) found damaged, with what was wrong; they are removed, so the
+    next open builds them again."""
+    from hanzi_companion.lexicon import character_index
+
+    return sqlite_cache.discard_damaged(
+        [
+            (lexicon_path or _index.index_path(settings), _index.SCHEMA_VERSION),
+            (character_index.index_path(settings), character_index.SCHEMA_VERSION),
+        ]
+    )

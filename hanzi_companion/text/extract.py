@@ -173,6 +173,9 @@ class Extractor:
         self._entries: dict[str, tuple[Entry, ...]] = {}
         self._guesses: dict[str, str] = {}
         self._sense_words = lru_cache(maxsize=65536)(self._sense_words_of)
+        # What a line says around a term depends on the line and its neighbours only: lines
+        # repeat (remark's -- steps repeat a slide's lines, tables repeat their rows).
+        self._around = lru_cache(maxsize=4096)(self._read_around)
 
     def lookup(self, word: str) -> tuple[Entry, ...]:
         """The lexicon's entries for ``word``, remembered for the life of this extractor."""
@@ -538,7 +541,7 @@ class Extractor:
             stem for e in self.lookup(word) for d in e.definitions for stem in content_stems(d)
         )
 
-    def _around(
+    def _read_around(
         self,
         line: str,
         start: int,

@@ -37,7 +37,7 @@ from typing import TypeVar
 
 import marisa_trie
 
-from hanzi_companion.files import write_atomically
+from hanzi_companion.files import seal, unseal, write_atomically
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
@@ -157,10 +157,10 @@ def english_words(lexicon: Lexicon) -> EnglishWords:
         if cached is not None:
             return cached
         try:
-            words = _load_english(path.read_bytes())
+            words = _load_english(unseal(path.read_bytes()))
         except (OSError, ValueError):
             data = _dump_english(build_english_words(lexicon))
-            write_atomically(path, data, make_folder=True)
+            write_atomically(path, seal(data), make_folder=True)
             words = _load_english(data)
         _english_cache[path] = words
         return words
