@@ -41,6 +41,7 @@ _CHECKOUT_DIR = _PACKAGE_DIR.parent
 CEDICT_FILE = "cedict_ts.u8.gz"
 COURSE_DICTIONARY_FILE = "course.u8"
 JIEBA_DICT_FILE = "jieba_dict.txt.gz"
+SHEET_FONT_FILE = "fonts/DejaVuSans-Latin.ttf"  # Latin with tone marks, for PDF sheets
 
 
 def _shipped(name: str) -> Path:
@@ -193,6 +194,10 @@ class Settings:
     @property
     def jieba_dict_path(self) -> Path:
         return self.data_path(JIEBA_DICT_FILE)
+
+    @property
+    def sheet_font_path(self) -> Path:
+        return self.data_path(SHEET_FONT_FILE)
 
 
 def course_dictionary_in(folder: Path) -> Path | None:
