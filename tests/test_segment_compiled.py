@@ -65,7 +65,13 @@ def test_every_deck_is_cut_as_jieba_cuts_it(
     text = _text(deck)
     ours = segmenter.tokenizer.lcut(text, HMM=hmm)
     assert ours == plain.lcut(text, HMM=hmm)
-    assert sum(len(w) > 1 for w in ours) > 10  # real words were found, not only characters
+
+
+@pytest.mark.parametrize("hmm", [False, True], ids=["dictionary", "hmm"])
+def test_the_seed_is_cut_into_words(segmenter: Segmenter, hmm: bool) -> None:
+    """Real words are found, not only characters (some small test decks list characters)."""
+    ours = segmenter.tokenizer.lcut(_text(SEED), HMM=hmm)
+    assert sum(len(w) > 1 for w in ours if _HAN_RUN.fullmatch(w)) > 10
 
 
 def test_counts_and_total_are_jiebas(plain: jieba.Tokenizer, segmenter: Segmenter) -> None:
