@@ -7,6 +7,10 @@ RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Test processes (pytest-xdist). --dist loadscope keeps a module's tests on one worker, so its
+# module-scoped fixtures are built once (loadgroup's marks are ignored under pytest 9.2:
+# pytest-xdist issue 1386).
+TEST_WORKERS ?= auto
 
 .PHONY: run test lint typecheck unit index clean
 
@@ -30,7 +34,7 @@ test: $(TEST_STAMP)
 	$(BIN)/ruff check hanzi_companion tests benchmarks
 	$(BIN)/ruff format --check hanzi_companion tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 index: $(RUN_STAMP)
 	$(BIN)/hanzi-companion index

@@ -8,6 +8,7 @@ import os
 import stat
 import sys
 import tempfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -140,3 +141,23 @@ def write_atomically(path: Path, content: str | bytes, *, make_folder: bool = Fa
     data = content.encode("utf-8") if isinstance(content, str) else content
     with atomic_output(path, make_folder=make_folder) as stream:
         stream.write(data)
+
+
+# A sealed cache ends with this mark and the CRC-32 of what precedes it: a file damaged inside
+# (bytes overwritten, not only cut short) is told from a sound one when read, for a few
+# milliseconds per megabyte.
+_SEAL = b"HCSEAL1"
+
+
+def seal(data: bytes) -> bytes:
+    """``data`` followed by its seal (see :func:`unseal`)."""
+    return data + _SEAL + zlib.crc32(data).to_bytes(4, "big")
+
+
+def unseal(data: bytes) -> bytes:
+    """The data :func:`seal` sealed; ValueError when the seal is missing or does not match
+    (an empty, truncated, overwritten or older file)."""
+    body, mark, crc = data[:-11], data[-11:-4], data[-4:]
+    if len(data) < 11 or mark != _SEAL or zlib.crc32(body).to_bytes(4, "big") != crc:
+        raise ValueError("damaged or unsealed cache file")
+    return body

@@ -12,15 +12,30 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from functools import lru_cache
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import PYPINYIN_SOURCE, Entry, Link, Sense, SenseKind
 from hanzi_companion.lexicon.sentences import Sentence
+from hanzi_companion.senses import (
+    FAMILIAR_PREFIXES,
+    SenseChoice,
+    SenseContext,
+    build_context,
+    capitalised_names,
+    choose_sense,
+    clause_around,
+    english_stems,
+    name_ending,
+    speaks_of_a_person,
+    topic_stems,
+)
 from hanzi_companion.text.extract import (
     Extractor,
     Mention,
+    WeeklyCharacter,
     characters_of_the_week,
     content_stems,
 )
@@ -35,7 +50,6 @@ MAX_OCCURRENCES = 50
 TERM_EXAMPLES = 2  # example sentences kept per term (the glossary page shows them)
 CHARACTER_EXAMPLES = 3  # ... and per character of the week (page and Anki note)
 
-
 @dataclass(frozen=True)
 class Occurrence:
     """Where a term appears: remark slide number, slide title, a short context."""
@@ -44,6 +58,17 @@ class Occurrence:
     slide_title: str
     context: str
     in_notes: bool = False
+
+
+class GlossKind(StrEnum):
+    """Where a term's one-line gloss comes from, so a reader can tell a meaning from a guess."""
+
+    DICTIONARY = "dictionary"  # a sense of a dictionary entry (CC-CEDICT, a user dictionary)
+    COURSE = "course"  # the course's own dictionary
+    SLIDE = "slide"  # the English the slide gives
+    NAME = "name"  # a name: "personal name Zhāng Míng", or as the slide writes it
+    LITERAL = "literal"  # its parts' meanings, labelled ``lit. "..."``: no dictionary has it
+    NONE = ""  # no gloss
 
 
 @dataclass(frozen=True)
@@ -68,6 +93,10 @@ class GlossaryTerm:
     other_readings: tuple[str, ...] = ()  # other numbered readings of the headword
     part_readings: tuple[str, ...] = ()  # numbered reading of each part, as ``parts``
     part_glosses: tuple[str, ...] = ()  # one-line meaning of each part, as ``parts``
+    gloss_kind: str = ""  # a GlossKind value: where ``gloss`` comes from
+    chosen_sense: str = ""  # the sense (text as in ``senses``) the deck means
+    sense_rule: str = ""  # the rule that chose it (a name from senses.RULES)
+    sense_reason: str = ""  # why, in a short sentence
     # Numbered reading of each written word when the lexicon cut a long dictionary word
     # further (创客空间: chuang4 ke4 / kong1 jian1); empty when the parts' grouping is it.
     reading_words: tuple[str, ...] = ()
@@ -172,9 +201,8 @@ class Course:
 _MEANING_KINDS = (SenseKind.MEANING, SenseKind.ABBREVIATION)
 _GLOSS_TARGET = 60  # a one-line gloss adds senses while it stays about this short
 _SEE_TARGET = re.compile(r"^(?:see|see also)\s+(?:[^|\s\[]+\|)?([^\s\[|,;]+)")
-_STOP_TEXT = "the a an of and or to in on for with by as at from sb sth etc"
-_STOP = frozenset(_STOP_TEXT.split())
 SLIDE_SOURCE = "slide"
+COURSE_SOURCE = "course dictionary"
 PARTS_SOURCE = "words"  # a reading composed from the readings of the term's words
 _FORM_VOTERS = 200  # words containing a character consulted for its usual other form
 
@@ -212,12 +240,15 @@ def _meanings(entry: Entry) -> Iterator[str]:
             return
 
 
-def one_line_gloss(entry: Entry, lexicon: Lexicon | None = None, context: str = "") -> str:
+def one_line_gloss(
+    entry: Entry, lexicon: Lexicon | None = None, context: str = "", first: str = ""
+) -> str:
     """The meaning to show for an entry: its first real senses, on one short line.
 
     An entry that is only a cross-reference (``see 深圳市``) shows its target's meaning. With
     ``context`` (the English the slide gives), the senses sharing most words with it come
-    first: 单位 beside "work unit" is a work unit before a unit of measure.
+    first: 单位 beside "work unit" is a work unit before a unit of measure. With ``first`` (the
+    sense chosen in context), that sense starts the line, followed by the senses after it.
     """
     has_meaning = any(s.kind in _MEANING_KINDS for s in entry.senses)
     if not has_meaning and lexicon is not None:
@@ -229,9 +260,16 @@ def one_line_gloss(entry: Entry, lexicon: Lexicon | None = None, context: str = 
                     return one_line_gloss(targets[0])
     texts = _meanings(entry)
     stems = content_stems(context) if context else frozenset()
-    if stems:
-        ranked = sorted(texts, key=lambda text: -len(stems & content_stems(text)))
+    rest = list(texts)
+    chosen = plain_gloss(first) if first else ""
+    if chosen in rest:
+        # The sense the deck means starts the line, then the senses that follow it.
+        texts = iter(rest[rest.index(chosen) :])
+    elif stems:
+        ranked = sorted(rest, key=lambda text: -len(stems & content_stems(text)))
         texts = iter(ranked)
+    else:
+        texts = iter(rest)
     gloss = next(texts, "")
     for text in texts:
         if len(gloss) + 2 + len(text) > _GLOSS_TARGET:
@@ -245,44 +283,6 @@ def first_meaning(entry: Entry, lexicon: Lexicon | None = None) -> str:
     if any(s.kind in _MEANING_KINDS for s in entry.senses):
         return next(_meanings(entry), "")
     return one_line_gloss(entry, lexicon).split("; ")[0]
-
-
-def _sense_in_context(entry: Entry, context: str) -> str:
-    """The one sense of ``entry`` the slide's English names ("facing" for 朝 in 坐北朝南,
-    "sitting in the north and facing south"); "" when it names none."""
-    stems = content_stems(context) if context else frozenset()
-    if not stems:
-        return ""
-    for text in entry.definitions:
-        if stems & content_stems(text):
-            return plain_gloss(text)
-    return ""
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2 and w not in _STOP}
-
-
-def choose_entry(entries: tuple[Entry, ...], slide_gloss: str, romanisation: str) -> Entry:
-    """The entry meant on the slide: the lexicon's first, unless the slide says otherwise.
-
-    The slide's English picks the entry whose senses share most words with it (大众 next to
-    "Volkswagen" is the brand); a capitalised romanisation next to a name picks a proper noun
-    with that spelling.
-    """
-    best = entries[0]
-    words = _content_words(slide_gloss)
-    if words and len(entries) > 1:
-        scores = [len(words & _content_words(" ".join(e.definitions))) for e in entries]
-        top = max(scores)
-        if top > scores[0]:
-            best = entries[scores.index(top)]
-    if romanisation[:1].isupper() and not best.is_proper_noun:
-        key = _pinyin.toneless_key(romanisation)
-        for entry in entries:
-            if entry.is_proper_noun and _pinyin.toneless_key(entry.pinyin_numbered) == key:
-                return entry
-    return best
 
 
 def _capitalised_words(text: str) -> dict[str, str]:
@@ -350,6 +350,7 @@ def _latin_as_written(term: str, reading: str) -> str:
 
 
 _NAME_LENGTH = 3  # surname and a two-character given name: most Chinese names
+_FAMILY = "家"  # after a surname: the family of (王家村, the Wang family's village)
 
 
 def _name_reading(reading: str) -> str:
@@ -357,6 +358,17 @@ def _name_reading(reading: str) -> str:
     (``Liang2 Si1 cheng2``)."""
     syllables = reading.split()
     return " ".join(s[:1].upper() + s[1:] if i < 2 else s for i, s in enumerate(syllables))
+
+
+def _names_reading(reading: str, head: int) -> str:
+    """A place or organisation name's reading: its name and its ending capitalised
+    (``Wang2 jia1 Cun1``), ``head`` being the name's syllable count."""
+    syllables = reading.split()
+    if len(syllables) <= head:
+        return reading
+    for index in (0, head):
+        syllables[index] = syllables[index][:1].upper() + syllables[index][1:]
+    return " ".join(syllables)
 
 
 def _written_name(reading: str, romanisation: str) -> str:
@@ -388,12 +400,124 @@ def _written_name(reading: str, romanisation: str) -> str:
 class _TermAccumulator:
     first: Mention
     occurrences: list[Occurrence] = field(default_factory=list)
+    slides: set[int] = field(default_factory=set)  # slide numbers of its mentions
     seen: set[Occurrence] = field(default_factory=set)
     slide_gloss: str = ""
     romanisation: str = ""
     other_name_of: str = ""
     written_reading: str = ""
     among_names: bool = False
+    personal_name: bool = False
+
+
+@dataclass(frozen=True)
+class DeckText:
+    """The deck's English as a term's context: each slide's text and notes, the deck's words,
+    and for each term the deck's longer terms containing it."""
+
+    slides: dict[int, str] = field(default_factory=dict)
+    stems: frozenset[str] = frozenset()
+    topics: frozenset[str] = frozenset()
+    compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+_CONTEXT_LINES = 20  # whole lines of its slides taken as a term's context
+_LONGEST_LINE = 200  # a longer line (a flattened deck's) is no line: its window is taken
+_COMPOUND_PART = 4  # longest term looked for inside the deck's longer terms
+_COMPOUND_WHOLE = 12  # longest term whose shorter terms are looked for
+
+
+def deck_text(deck: Deck, terms: Iterable[str]) -> DeckText:
+    slides = {s.number: f"{s.text}\n{s.notes}" for s in deck.slides}
+    keys = set(terms)
+    compounds: dict[str, list[str]] = {}
+    for whole in keys:
+        if len(whole) > _COMPOUND_WHOLE:
+            continue
+        inside = {
+            whole[i : i + n]
+            for n in range(1, min(_COMPOUND_PART, len(whole) - 1) + 1)
+            for i in range(len(whole) - n + 1)
+        }
+        for part in inside & keys:
+            compounds.setdefault(part, []).append(whole)
+    prose = " ".join(slides.values())
+    return DeckText(
+        slides=slides,
+        stems=english_stems(prose),
+        topics=topic_stems(prose),
+        compounds={k: tuple(sorted(v)) for k, v in compounds.items()},
+    )
+
+
+@dataclass(frozen=True)
+class _Written:
+    """Step 1: the term as written, and its dictionary entries."""
+
+    term: str
+    han: str
+    latin: str
+    parts: tuple[str, ...]
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class _Found:
+    """Step 2: the entry (or none) and the reading, forms and gloss it gives."""
+
+    reading: str
+    reading_source: str
+    sources: tuple[str, ...]
+    gloss: str
+    gloss_kind: GlossKind
+    simplified: str
+    traditional: str
+    senses: tuple[Sense, ...] = ()
+    other_readings: tuple[str, ...] = ()
+    choice: SenseChoice | None = None
+    parts: tuple[str, ...] | None = None  # parts found for a term no dictionary has
+    context: SenseContext | None = None  # the term's context, when already built
+
+
+@dataclass(frozen=True)
+class _Parted:
+    """Step 3: the term's words, each with its reading and gloss in context."""
+
+    parts: tuple[str, ...]
+    reading: str
+    part_readings: tuple[str, ...]
+    part_glosses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Glossed:
+    """Step 4: the one-line gloss, its kind and the final reading."""
+
+    gloss: str
+    kind: GlossKind
+    reading: str
+
+
+_LABEL = re.compile(r"^(?:\([^)]*\)\s*)+")
+
+
+def literal_gloss(part_glosses: Iterable[str]) -> str:
+    """A gloss built from the parts' meanings, labelled as literal: ``lit. "to buy + goods"``.
+
+    Each part gives its first sense, without register labels such as ``(coll.)``.
+    """
+    words = []
+    for gloss in part_glosses:
+        first = gloss.split("; ")[0].strip()
+        words.append(_LABEL.sub("", first) or first)
+    return f'lit. "{" + ".join(words)}"'
+
+
+def _same_entry_kind(entry: Entry, other: Entry) -> bool:
+    """Written and read alike (case aside): the entries a part's sense is chosen among."""
+    return entry.traditional == other.traditional and _pinyin.numbered_key(
+        entry.pinyin_numbered
+    ) == _pinyin.numbered_key(other.pinyin_numbered)
 
 
 def _other_name_gloss(term: str, other: GlossaryTerm) -> str:
@@ -407,9 +531,13 @@ def _other_name_gloss(term: str, other: GlossaryTerm) -> str:
 
 
 class _Builder:
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(
+        self, lexicon: Lexicon, text: DeckText | None = None, extractor: Extractor | None = None
+    ) -> None:
         self.lexicon = lexicon
-        self.extractor = Extractor(lexicon)
+        self.deck_text = text or DeckText()
+        self._slide_stems: dict[int, frozenset[str]] = {}
+        self.extractor = extractor or Extractor(lexicon)
         self._char_forms: dict[tuple[str, bool], str] = {}
         self.lookup = self.extractor.lookup
 
@@ -431,10 +559,11 @@ class _Builder:
         parts: tuple[str, ...],
         traditional: str,
         readings: tuple[str, ...],
-        context: str = "",
+        context: SenseContext | None = None,
     ) -> tuple[str, ...]:
         """One short meaning per part, from the entry the term means: the one written as the
-        term writes it (后 in 後生活 is 後 "after", not 后 "empress") and read as it reads."""
+        term writes it (后 in 後生活 is 後 "after", not 后 "empress") and read as it reads, its
+        sense chosen in the term's context (開放 in 改革開放 "to open up", not "to bloom")."""
         aligned = len(traditional) == len(han) and "".join(parts) == han
         out, position = [], 0
         for index, part in enumerate(parts):
@@ -450,9 +579,28 @@ class _Builder:
                     and _pinyin.numbered_key(e.pinyin_numbered) != _pinyin.numbered_key(reading),
                 ),
             )
-            meaning = first_meaning(ranked[0], self.lexicon) if ranked else ""
-            out.append(_sense_in_context(ranked[0], context) or meaning if ranked else "")
+            if not ranked:
+                out.append("")
+                continue
+            best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
+            choice = choose_sense(tuple(best), context) if context else None
+            if choice is not None and choice.sense.kind in _MEANING_KINDS:
+                out.append(plain_gloss(choice.sense.text))
+            else:
+                entry = choice.entry if choice else ranked[0]
+                out.append(self.reference_in(entry, han) or first_meaning(entry, self.lexicon))
         return tuple(out)
+
+    def reference_in(self, entry: Entry, han: str) -> str:
+        """The first meaning of the cross-reference of ``entry`` that the term itself writes:
+        朝阳 in 朝阳区 ("see 朝阳市; see 朝阳县; see 朝阳区") is the district of Beijing."""
+        for sense in entry.senses:
+            match = _SEE_TARGET.match(sense.text) if sense.kind == SenseKind.SEE else None
+            if match and match.group(1) in han:
+                targets = self.lookup(match.group(1))
+                if targets:
+                    return one_line_gloss(targets[0]).split("; ")[0]
+        return ""
 
     def reading_words(
         self, term: str, reading: str, part_readings: tuple[str, ...]
@@ -471,10 +619,23 @@ class _Builder:
         if parts and "".join(parts) == han and len(syllables) == len(han):
             out, position = [], 0
             for part in parts:
-                out.append(" ".join(syllables[position : position + len(part)]))
+                own = " ".join(syllables[position : position + len(part)])
+                out.append(self.own_case(part, own))
                 position += len(part)
             return tuple(out)
         return tuple(self.word_reading(p)[0] for p in parts)
+
+    def own_case(self, part: str, reading: str) -> str:
+        """A part's reading cut from a name's (新时代 in 习近平新时代...): capitalised only
+        when the part itself is a name read so (朝阳 in 朝阳区 is Cháoyáng)."""
+        if reading == reading.lower():
+            return reading
+        entries = self.lookup(part)
+        if not entries or any(e.pinyin_numbered == reading for e in entries):
+            return reading
+        key = _pinyin.numbered_key(reading)
+        own = next((e for e in entries if _pinyin.numbered_key(e.pinyin_numbered) == key), None)
+        return own.pinyin_numbered if own is not None else reading
 
     def composed_reading(self, word: str, parts: tuple[str, ...]) -> tuple[str, str]:
         """A reading for a word no dictionary has, from its words' dictionary readings.
@@ -568,142 +729,292 @@ class _Builder:
             position += len(piece)
         return tuple(out) if position == len(text) else (text,)
 
-    def personal_name(self, han: str, parts: tuple[str, ...]) -> bool:
-        """True for a three-character term no dictionary has that reads as a Chinese name: a
-        surname, then two characters that are no word (梁思成; not 钟鼓楼, 鼓楼 is a word)."""
-        if len(han) != _NAME_LENGTH or any(len(p) > 1 for p in parts):
+    def personal_name(
+        self, han: str, parts: tuple[str, ...], acc: _TermAccumulator | None = None
+    ) -> bool:
+        """True for a term no dictionary has that reads as a Chinese name: a surname, then
+        characters that are no word (梁思成; not 钟鼓楼, 鼓楼 is a word). Two characters (张明)
+        only where the sentence speaks of a person ("张明 and his grandmother"), or after 小 or
+        老 (小王, 老李: how friends and colleagues are called)."""
+        if len(han) not in (_NAME_LENGTH, _NAME_LENGTH - 1) or any(len(p) > 1 for p in parts):
             return False
-        surname = any(s.kind == SenseKind.SURNAME for e in self.lookup(han[0]) for s in e.senses)
-        return surname and not self.lookup(han[1:])
+        if len(han) == _NAME_LENGTH - 1 and han[0] in FAMILIAR_PREFIXES:
+            return self.is_surname(han[1])
+        surname = self.is_surname(han[0])
+        if not surname:
+            return False
+        if len(han) == _NAME_LENGTH:
+            return not self.lookup(han[1:])
+        lines = (o.context for o in acc.occurrences) if acc else ()
+        return any(speaks_of_a_person(clause_around(line, han)) for line in lines)
+
+    def is_surname(self, char: str) -> bool:
+        return any(s.kind == SenseKind.SURNAME for e in self.lookup(char) for s in e.senses)
+
+    def place_or_organisation(self, han: str) -> str:
+        """ "place" or "organisation" for a term no dictionary has that is a name followed by
+        such a name's ending (朝阳路, 王家村); "" otherwise (社区服务中心 is no name)."""
+        ending, kind = name_ending(han)
+        head = han[: len(han) - len(ending)] if ending else ""
+        if not head:
+            return ""
+        surname = any(s.kind == SenseKind.SURNAME for e in self.lookup(head[0]) for s in e.senses)
+        if surname and head[1:] == _FAMILY:
+            return kind  # a family's village, street or company: 王家村, 李家庄
+        entries = self.lookup(head)
+        if entries:
+            return kind if entries[0].is_proper_noun else ""
+        return kind if surname and len(head) <= _NAME_LENGTH - 1 else ""
 
     def gloss_of(self, word: str) -> str:
         entries = self.lookup(word)
         return one_line_gloss(entries[0], self.lexicon) if entries else ""
 
+    # -- one term: written -> entry -> reading -> forms -> parts -> gloss ----------------------
+
     def term(self, acc: _TermAccumulator, weekly: frozenset[str]) -> GlossaryTerm:
+        written = self.written_step(acc)
+        found = (
+            self.entry_step(acc, written) if written.entries else self.unknown_step(acc, written)
+        )
+        parted = self.parts_step(acc, written, found)
+        glossed = self.gloss_step(acc, written, found, parted)
+        return self.assemble(acc, weekly, written, found, parted, glossed)
+
+    def written_step(self, acc: _TermAccumulator) -> _Written:
+        """The term as written: its Han characters, Latin part, parts and entries."""
         mention = acc.first
-        han = mention.han
-        latin = mention.latin
-        parts = mention.parts
+        han, latin, parts = mention.han, mention.latin, mention.parts
         if latin:
             # A dictionary may have the mixed term itself (T恤, 卡拉OK, A货).
             written = mention.term.replace(" ", "")
             if self.lookup(written):
                 han, latin, parts = written, "", ()
-        entries = self.lookup(han)
+        return _Written(mention.term, han, latin, parts, self.lookup(han))
+
+    def context(
+        self, acc: _TermAccumulator, han: str, entries: tuple[Entry, ...], reading: str = ""
+    ) -> SenseContext:
+        """The deck's English around a term, from its slide's gloss to the deck's prose."""
+        return build_context(
+            entries,
+            han,
+            slide_gloss=acc.slide_gloss,
+            lines=self.lines_with(han, acc),
+            slide_stems=frozenset().union(*(self.slide_stems(n) for n in acc.slides)),
+            compounds=tuple(self.compound_glosses(han)),
+            deck=self.deck_text.stems,
+            topics=self.deck_text.topics,
+            romanisation=acc.romanisation,
+            among_names=acc.among_names and not acc.slide_gloss,
+            written_reading=acc.written_reading,
+            definitions_with=self.lexicon.definitions_with,
+            reading=reading,
+        )
+
+    def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:
+        """The whole lines of the term's slides that write it (an occurrence's context is only
+        a window around it) when they are short, and its occurrences' contexts."""
+        lines: dict[str, None] = {}
+        for number in sorted(acc.slides):
+            for line in self.deck_text.slides.get(number, "").split("\n"):
+                if han in line and len(line) <= _LONGEST_LINE and len(lines) < _CONTEXT_LINES:
+                    lines[line] = None
+        for occurrence in acc.occurrences:
+            lines.setdefault(occurrence.context, None)
+        return tuple(lines)
+
+    def slide_stems(self, number: int) -> frozenset[str]:
+        """The English stems of one slide (text and notes), computed once per deck."""
+        stems = self._slide_stems.get(number)
+        if stems is None:
+            stems = self._slide_stems[number] = english_stems(self.deck_text.slides.get(number, ""))
+        return stems
+
+    def compound_glosses(self, han: str) -> Iterator[str]:
+        """The definitions of the deck's longer terms containing ``han`` (山寨机 for 山寨)."""
+        for other in self.deck_text.compounds.get(han, ()):
+            entries = self.lookup(other)
+            if entries:
+                yield " ".join(entries[0].definitions)
+
+    def entry_step(self, acc: _TermAccumulator, written: _Written) -> _Found:
+        """The entry the deck means (its sense chosen in context), its reading and senses."""
+        han, entries = written.han, written.entries
+        # A single sense needs no context (most words of a big deck's vocabulary).
+        several = sum(len(e.senses) for e in entries) > 1
+        context = self.context(acc, han, entries) if several else None
+        choice = choose_sense(entries, context or SenseContext())
+        assert choice is not None  # entries is not empty
+        entry = choice.entry
+        reading = entry.pinyin_numbered
+        if not han.isascii() and re.search(r"[A-Za-z0-9]", han):
+            reading = _latin_as_written(han, reading)  # 3D打印: 3D, not sān D
+        key = _pinyin.numbered_key(entry.pinyin_numbered)
+        same = [entry] + [
+            e for e in entries if e is not entry and _pinyin.numbered_key(e.pinyin_numbered) == key
+        ]
+        senses = tuple({s.text: s for e in same for s in e.senses}.values())
+        other_readings = tuple(
+            dict.fromkeys(
+                e.pinyin_numbered for e in entries if _pinyin.numbered_key(e.pinyin_numbered) != key
+            )
+        )
+        return _Found(
+            reading=reading,
+            reading_source=entry.source,
+            sources=tuple(e.source for e in same),
+            gloss=one_line_gloss(entry, self.lexicon, acc.slide_gloss, first=choice.sense.text),
+            gloss_kind=GlossKind.COURSE if entry.source == COURSE_SOURCE else GlossKind.DICTIONARY,
+            simplified=entry.simplified,
+            traditional=entry.traditional,
+            senses=senses,
+            other_readings=other_readings,
+            choice=choice,
+            context=context,
+        )
+
+    def unknown_step(self, acc: _TermAccumulator, written: _Written) -> _Found:
+        """A term no dictionary has: read by its words, its forms from theirs."""
+        han, parts = written.han, written.parts
+        if not parts and not written.latin and len(han) > 1:
+            # In no dictionary and kept whole (左祖右社, 面朝): its words, else its
+            # characters, are its parts, read and glossed one by one.
+            pieces = self.extractor.without_stray_names(self.extractor.segmenter.cut_inside(han))
+            parts = pieces if len(pieces) > 1 else tuple(han)
+        reading, reading_source = self.composed_reading(han, parts)
         sources: list[str] = []
-        senses: list[Sense] = []
-        other_readings: list[str] = []
-        if entries:
-            entry = choose_entry(entries, acc.slide_gloss, acc.romanisation)
-            if acc.among_names and not entry.is_proper_noun and not acc.slide_gloss:
-                # Listed among places (西安, 洛阳, 开封): the city, not "to unseal".
-                entry = next((e for e in entries if e.is_proper_noun), entry)
-            written = _pinyin.numbered_key(acc.written_reading)
-            if written and _pinyin.numbered_key(entry.pinyin_numbered) != written:
-                # The slide says how it is read here ("the 朝 is zhāo"): that entry.
-                entry = next(
-                    (e for e in entries if _pinyin.numbered_key(e.pinyin_numbered) == written),
-                    entry,
-                )
-            reading, reading_source = entry.pinyin_numbered, entry.source
-            if not han.isascii() and re.search(r"[A-Za-z0-9]", han):
-                reading = _latin_as_written(han, reading)  # 3D打印: 3D, not sān D
-            key = _pinyin.numbered_key(entry.pinyin_numbered)
-            same = [entry] + [
-                e
-                for e in entries
-                if e is not entry and _pinyin.numbered_key(e.pinyin_numbered) == key
-            ]
-            seen: set[str] = set()
-            for e in same:
-                sources.append(e.source)
-                for sense in e.senses:
-                    if sense.text not in seen:
-                        seen.add(sense.text)
-                        senses.append(sense)
-            for e in entries:
-                if _pinyin.numbered_key(e.pinyin_numbered) != key and e.pinyin_numbered not in (
-                    other_readings
-                ):
-                    other_readings.append(e.pinyin_numbered)
-            gloss = one_line_gloss(entry, self.lexicon, acc.slide_gloss)
-            simplified, traditional = entry.simplified, entry.traditional
-        else:
-            if not parts and not latin and len(han) > 1:
-                # In no dictionary and kept whole (左祖右社, 面朝): its words, else its
-                # characters, are its parts, read and glossed one by one.
-                pieces = self.extractor.without_stray_names(
-                    self.extractor.segmenter.cut_inside(han)
-                )
-                parts = pieces if len(pieces) > 1 else tuple(han)
-            reading, reading_source = self.composed_reading(han, parts)
-            if acc.written_reading:
-                # No dictionary has it and the slide writes its reading ("is read Dàshílànr").
-                reading, reading_source = acc.written_reading, SLIDE_SOURCE
-                sources.append(SLIDE_SOURCE)
-            if reading_source == PARTS_SOURCE:
-                sources.extend(
-                    dict.fromkeys(self.lookup(p)[0].source for p in parts if self.lookup(p))
-                )
-            gloss = ""
-            simplified, traditional = self.forms_of(han, parts)
-            name = _written_name(reading, acc.romanisation)
-            if name:
-                # Written capitalised next to the term (``Sun Zhigang (孙志刚)``): a name, read
-                # and glossed as the slide writes it.
-                reading = name
-                gloss = acc.slide_gloss or acc.romanisation
+        if acc.written_reading:
+            # No dictionary has it and the slide writes its reading ("is read Dàshílànr").
+            reading, reading_source = acc.written_reading, SLIDE_SOURCE
+            sources.append(SLIDE_SOURCE)
+        if reading_source == PARTS_SOURCE:
+            sources.extend(self.lookup(p)[0].source for p in parts if self.lookup(p))
+        gloss, kind = "", GlossKind.NONE
+        name = _written_name(reading, acc.romanisation)
+        if name:
+            # Written capitalised next to the term (``Sun Zhigang (孙志刚)``): a name, read
+            # and glossed as the slide writes it.
+            reading, gloss, kind = name, acc.slide_gloss or acc.romanisation, GlossKind.NAME
+        simplified, traditional = self.forms_of(han, parts)
+        return _Found(
+            reading=reading,
+            reading_source=reading_source,
+            sources=tuple(dict.fromkeys(sources)),
+            gloss=gloss,
+            gloss_kind=kind,
+            simplified=simplified,
+            traditional=traditional,
+            parts=parts,
+        )
+
+    def parts_step(self, acc: _TermAccumulator, written: _Written, found: _Found) -> _Parted:
+        """The term's words, each read and glossed as the term means it."""
+        parts = found.parts if found.parts is not None else written.parts
+        reading = found.reading
         names = _capitalised_words(f"{acc.slide_gloss} {acc.romanisation}")
         named: dict[str, str] = {}
         if names and parts:
-            parts, reading, named = _join_names(han, parts, reading, names)
-        part_readings = self.part_readings(han, parts, reading)
-        part_glosses = self.part_glosses(han, parts, traditional, part_readings, acc.slide_gloss)
+            parts, reading, named = _join_names(written.han, parts, reading, names)
+        context = SenseContext()
+        if any(sum(len(e.senses) for e in self.lookup(p)) > 1 for p in parts):
+            context = found.context or self.context(
+                acc, written.han, written.entries, found.reading
+            )
+        if parts and found.gloss:
+            # The term's own gloss says what its words mean here, and which are names.
+            context = replace(
+                context,
+                gloss=context.gloss | english_stems(found.gloss),
+                names=context.names | capitalised_names(found.gloss),
+            )
+        part_readings = self.part_readings(written.han, parts, reading)
+        part_glosses = self.part_glosses(
+            written.han, parts, found.traditional, part_readings, context
+        )
         if named:
             part_glosses = tuple(
                 named.get(p) or g for p, g in zip(parts, part_glosses, strict=True)
             )
-        if reading_source == PYPINYIN_SOURCE:
+        return _Parted(parts, reading, part_readings, part_glosses)
+
+    def gloss_step(
+        self, acc: _TermAccumulator, written: _Written, found: _Found, parted: _Parted
+    ) -> _Glossed:
+        """The one-line gloss and what kind it is: the dictionary's, the slide's, a name, else
+        a literal gloss of the parts, labelled as such."""
+        reading = parted.reading
+        gloss, kind = found.gloss, found.gloss_kind
+        if not gloss and acc.slide_gloss:
+            gloss, kind = acc.slide_gloss, GlossKind.SLIDE
+        if (
+            not gloss
+            and not written.entries
+            and (acc.personal_name or self.personal_name(written.han, parted.parts, acc))
+        ):
+            reading = _name_reading(reading)
+            gloss, kind = f"personal name {display_pinyin(reading)}", GlossKind.NAME
+        named = "" if gloss or written.entries else self.place_or_organisation(written.han)
+        if named:
+            reading = _names_reading(reading, len(written.han) - len(name_ending(written.han)[0]))
+            gloss, kind = f"{named} name {display_pinyin(reading)}", GlossKind.NAME
+        if not gloss and parted.parts and all(parted.part_glosses):
+            gloss, kind = literal_gloss(parted.part_glosses), GlossKind.LITERAL
+        latin = written.latin
+        if latin:
+            first = written.term.startswith(latin)
+            reading = f"{latin} {reading}" if first else f"{reading} {latin}"
+            if gloss and not acc.slide_gloss and kind != GlossKind.LITERAL:
+                gloss = gloss.split("; ")[0]
+                gloss = f"{latin} {gloss}" if first else f"{gloss} {latin}"
+        return _Glossed(gloss, kind, reading)
+
+    def assemble(
+        self,
+        acc: _TermAccumulator,
+        weekly: frozenset[str],
+        written: _Written,
+        found: _Found,
+        parted: _Parted,
+        glossed: _Glossed,
+    ) -> GlossaryTerm:
+        sources = list(found.sources)
+        if found.reading_source == PYPINYIN_SOURCE:
             sources.append(PYPINYIN_SOURCE)
         if acc.slide_gloss or acc.romanisation:
             sources.append(SLIDE_SOURCE)
-        if not gloss:
-            gloss = acc.slide_gloss
-        if not gloss and not entries and self.personal_name(han, parts):
-            reading = _name_reading(reading)
-            gloss = f"(personal name) {display_pinyin(reading)}"
-        if not gloss and parts and all(part_glosses):
-            gloss = " + ".join(part_glosses)
+        term, latin = written.term, written.latin
+        choice = found.choice
+        traditional = found.traditional
         if latin:
-            reading = (
-                f"{latin} {reading}" if mention.term.startswith(latin) else f"{reading} {latin}"
-            )
-            if gloss and not acc.slide_gloss:
-                gloss = gloss.split("; ")[0]
-                gloss = f"{latin} {gloss}" if mention.term.startswith(latin) else f"{gloss} {latin}"
-        hsk = self.hsk_level(mention.term) if not latin else None
+            traditional = term.replace(written.han, traditional)
         return GlossaryTerm(
-            term=mention.term,
-            simplified=simplified if not latin else mention.term,
-            traditional=traditional if not latin else mention.term.replace(han, traditional),
-            pinyin_numbered=reading,
-            reading_source=reading_source,
-            gloss=gloss,
-            senses=tuple(senses),
-            parts=parts,
+            term=term,
+            simplified=found.simplified if not latin else term,
+            traditional=found.traditional
+            if not latin
+            else term.replace(written.han, found.traditional),
+            pinyin_numbered=glossed.reading,
+            reading_source=found.reading_source,
+            gloss=glossed.gloss,
+            senses=found.senses,
+            parts=parted.parts,
             occurrences=tuple(acc.occurrences),
             slide_gloss=acc.slide_gloss,
             romanisation=acc.romanisation,
-            hsk_level=hsk,
-            in_dictionary=bool(entries),
-            is_character_of_the_week=mention.term in weekly,
+            hsk_level=self.hsk_level(term) if not latin else None,
+            in_dictionary=bool(written.entries),
+            is_character_of_the_week=term in weekly,
             sources=tuple(dict.fromkeys(sources)),
-            other_readings=tuple(other_readings),
-            part_readings=part_readings,
-            part_glosses=part_glosses,
-            reading_words=self.reading_words(mention.term, reading, part_readings),
-            examples=() if latin else self.lexicon.sentences(simplified, TERM_EXAMPLES),
+            other_readings=found.other_readings,
+            part_readings=parted.part_readings,
+            part_glosses=parted.part_glosses,
+            gloss_kind=str(glossed.kind),
+            chosen_sense=choice.sense.text if choice else "",
+            sense_rule=choice.rule if choice else "",
+            sense_reason=choice.reason if choice else "",
+            reading_words=self.reading_words(term, glossed.reading, parted.part_readings),
+            examples=() if latin else self.lexicon.sentences(found.simplified, TERM_EXAMPLES),
         )
 
 
@@ -754,9 +1065,8 @@ def build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
         return _build_glossary(deck, lexicon)
 
 
-def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
-    builder = _Builder(lexicon)
-    mentions = tuple(builder.extractor.mentions(deck))
+def _accumulate(mentions: Iterable[Mention]) -> dict[str, _TermAccumulator]:
+    """Each term's mentions gathered: occurrences, slides, and what the slides say of it."""
     accumulators: dict[str, _TermAccumulator] = {}
     for mention in mentions:
         acc = accumulators.get(mention.term)
@@ -768,6 +1078,7 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
             mention.context,
             mention.in_notes,
         )
+        acc.slides.add(mention.slide)
         if occurrence not in acc.seen and len(acc.occurrences) < MAX_OCCURRENCES:
             acc.seen.add(occurrence)
             acc.occurrences.append(occurrence)
@@ -776,31 +1087,30 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
         acc.other_name_of = acc.other_name_of or mention.other_name_of
         acc.written_reading = acc.written_reading or mention.written_reading
         acc.among_names = acc.among_names or mention.among_names
-    builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
-    weekly = characters_of_the_week(deck)
-    weekly_chars = frozenset(w.character for w in weekly)
+        acc.personal_name = acc.personal_name or mention.personal_name
+    return accumulators
+
+
+def _build_terms(
+    builder: _Builder, accumulators: dict[str, _TermAccumulator], weekly: frozenset[str]
+) -> tuple[GlossaryTerm, ...]:
     built: dict[str, GlossaryTerm] = {}
     for acc in accumulators.values():
-        term = builder.term(acc, weekly_chars)
+        term = builder.term(acc, weekly)
         other = built.get(acc.other_name_of)
         # Written in parentheses after a term (住房制度改革 (房改)): that term says what it
         # means better than its characters one by one.
         if other is not None and not (term.in_dictionary or term.slide_gloss):
-            term = replace(term, gloss=_other_name_gloss(term.term, other))
+            gloss = _other_name_gloss(term.term, other)
+            term = replace(term, gloss=gloss, gloss_kind=GlossKind.SLIDE if gloss else "")
         built[term.term] = term
-    terms = tuple(built.values())
-    characters = tuple(
-        CharacterOfTheWeek(
-            character=w.character,
-            pinyin_numbered=lexicon.reading(w.character).pinyin_numbered,
-            gloss=builder.gloss_of(w.character),
-            slide=w.slide,
-            links=tuple(Link(label, url) for label, url in w.links),
-            examples=lexicon.sentences(w.character, CHARACTER_EXAMPLES),
-        )
-        for w in weekly
-    )
-    romanised = tuple(
+    return tuple(built.values())
+
+
+def _romanised(
+    deck: Deck, lexicon: Lexicon, mentions: tuple[Mention, ...], terms: tuple[GlossaryTerm, ...]
+) -> tuple[RomanisedTerm, ...]:
+    return tuple(
         RomanisedTerm(
             text=r.text,
             matched=r.matched,
@@ -810,14 +1120,47 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
             gloss=r.gloss,
             occurrences=tuple(
                 Occurrence(slide, title, context, in_notes)
-                for slide, title, context, in_notes in r.occurrences[:MAX_OCCURRENCES]
+                for slide, title, context, in_notes in r.occurrences
             ),
         )
         for r in find_romanised(deck, lexicon, mentions, terms_for_matching(terms))
     )
-    messages: list[str] = []
-    if not terms:
-        messages.append(f"no Chinese text found in {deck.name}")
+
+
+def _character_of_the_week(
+    weekly: WeeklyCharacter, builder: _Builder, terms: dict[str, GlossaryTerm]
+) -> CharacterOfTheWeek:
+    """The week's character, read and glossed in the sense the deck gives it when the deck
+    lists it as a term (王 "(King)" is the king), else as the dictionary does."""
+    term = terms.get(weekly.character)
+    if term is not None and term.chosen_sense:
+        reading, gloss = term.pinyin_numbered, term.gloss
+    else:
+        reading = builder.lexicon.reading(weekly.character).pinyin_numbered
+        gloss = builder.gloss_of(weekly.character)
+    return CharacterOfTheWeek(
+        character=weekly.character,
+        pinyin_numbered=reading,
+        gloss=gloss,
+        slide=weekly.slide,
+        links=tuple(Link(label, url) for label, url in weekly.links),
+        examples=builder.lexicon.sentences(weekly.character, CHARACTER_EXAMPLES),
+    )
+
+
+def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
+    extractor = Extractor(lexicon)
+    mentions = tuple(extractor.mentions(deck))
+    accumulators = _accumulate(mentions)
+    text = deck_text(deck, (a.first.han for a in accumulators.values()))
+    builder = _Builder(lexicon, text, extractor)
+    builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
+    weekly = characters_of_the_week(deck)
+    terms = _build_terms(builder, accumulators, frozenset(w.character for w in weekly))
+    characters = tuple(
+        _character_of_the_week(w, builder, {t.term: t for t in terms}) for w in weekly
+    )
+    messages = () if terms else (f"no Chinese text found in {deck.name}",)
     return Glossary(
         deck=DeckInfo(
             name=deck.name,
@@ -830,8 +1173,8 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
         ),
         characters=characters,
         terms=terms,
-        romanised=romanised,
-        messages=tuple(messages),
+        romanised=_romanised(deck, lexicon, mentions, terms),
+        messages=messages,
     )
 
 

@@ -25,6 +25,7 @@ ENV_THREADS = "HANZI_COMPANION_THREADS"
 ENV_CONNECTION_LIMIT = "HANZI_COMPANION_CONNECTION_LIMIT"
 ENV_CHANNEL_TIMEOUT = "HANZI_COMPANION_CHANNEL_TIMEOUT"
 ENV_REQUEST_TIMEOUT = "HANZI_COMPANION_REQUEST_TIMEOUT"
+ENV_CROWDED_TIMEOUT = "HANZI_COMPANION_CROWDED_TIMEOUT"
 ENV_CLEANUP_INTERVAL = "HANZI_COMPANION_CLEANUP_INTERVAL"
 ENV_MAX_HEADER_BYTES = "HANZI_COMPANION_MAX_HEADER_BYTES"
 ENV_INBUF_OVERFLOW = "HANZI_COMPANION_INBUF_OVERFLOW"
@@ -40,6 +41,7 @@ _CHECKOUT_DIR = _PACKAGE_DIR.parent
 CEDICT_FILE = "cedict_ts.u8.gz"
 COURSE_DICTIONARY_FILE = "course.u8"
 JIEBA_DICT_FILE = "jieba_dict.txt.gz"
+SHEET_FONT_FILE = "fonts/DejaVuSans-Latin.ttf"  # Latin with tone marks, for PDF sheets
 
 
 def _shipped(name: str) -> Path:
@@ -87,13 +89,15 @@ class ServerLimits:
 
     Idle connections close after ``channel_timeout`` seconds; a request whose headers and body
     have not all arrived ``request_timeout`` seconds after its first byte is dropped (slow
-    clients); bodies over ``MAX_UPLOAD_BYTES`` are refused as soon as that is known.
+    clients); with nine tenths of ``connection_limit`` open, both wait ``crowded_timeout``
+    at most; bodies over ``MAX_UPLOAD_BYTES`` are refused as soon as that is known.
     """
 
     threads: int = 8
-    connection_limit: int = 1000
+    connection_limit: int = 900
     channel_timeout: int = 30
     request_timeout: int = 30
+    crowded_timeout: int = 5
     cleanup_interval: int = 5
     max_header_bytes: int = 32 * 1024
     inbuf_overflow: int = 512 * 1024
@@ -110,6 +114,7 @@ class ServerLimits:
             connection_limit=_env_int(env, ENV_CONNECTION_LIMIT, d.connection_limit, 10, 100_000),
             channel_timeout=_env_int(env, ENV_CHANNEL_TIMEOUT, d.channel_timeout, 1, 3600),
             request_timeout=_env_int(env, ENV_REQUEST_TIMEOUT, d.request_timeout, 1, 3600),
+            crowded_timeout=_env_int(env, ENV_CROWDED_TIMEOUT, d.crowded_timeout, 1, 3600),
             cleanup_interval=_env_int(env, ENV_CLEANUP_INTERVAL, d.cleanup_interval, 1, 600),
             max_header_bytes=_env_int(
                 env, ENV_MAX_HEADER_BYTES, d.max_header_bytes, 4096, 1024 * 1024
@@ -189,6 +194,10 @@ class Settings:
     @property
     def jieba_dict_path(self) -> Path:
         return self.data_path(JIEBA_DICT_FILE)
+
+    @property
+    def sheet_font_path(self) -> Path:
+        return self.data_path(SHEET_FONT_FILE)
 
 
 def course_dictionary_in(folder: Path) -> Path | None:

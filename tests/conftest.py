@@ -21,7 +21,10 @@ SEED_DECK = ROOT / "hanzi_companion" / "demo_course" / "week07.txt"
 
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Settings on the bundled data; the index cache is reused across sessions when unchanged."""
+    """Settings on the bundled data; the index cache is reused across sessions when unchanged.
+
+    The cache folder is shared by the xdist workers: every cache in it is written atomically
+    and named after its sources, so two workers building one at once leave one good file."""
     cache = os.environ.get(ENV_CACHE_DIR) or str(ROOT / ".pytest_cache" / "hanzi-index")
     return Settings.from_env().with_changes(cache_dir=Path(cache), user_dictionaries=())
 

@@ -468,7 +468,7 @@ def test_char_svg_and_animation_to_one_file_is_refused(runner: CliRunner, tmp_pa
     target = tmp_path / "chuang.svg"
     result = runner.invoke(cli, ["char", "创", "--svg", str(target), "--animated-svg", str(target)])
     assert result.exit_code == 2
-    assert "same file" in result.output
+    assert "must name different files" in result.output
     assert not target.exists()
 
 

@@ -143,6 +143,15 @@ def test_bad_binary_decks_give_one_line_naming_the_file(
     assert "\n" not in str(raised.value)
 
 
+def test_a_pptx_that_unpacks_to_gigabytes_is_refused() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("ppt/presentation.xml", "<p/>")
+        archive.writestr("ppt/slides/slide1.xml", b"\0" * (210 * 1024 * 1024))
+    with pytest.raises(DeckError, match=r"^bomb\.pptx: unpacks to 210 MB"):
+        read_deck_bytes(buffer.getvalue(), "bomb.pptx")
+
+
 def test_a_pdf_protected_only_against_editing_is_read() -> None:
     writer = PdfWriter(clone_from=PDF)
     writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
@@ -214,3 +223,13 @@ def test_web_upload_of_a_bad_pdf_is_a_clear_error(client: FlaskClient) -> None:
     )
     assert response.status_code == 400
     assert "not a readable PDF file" in response.get_data(as_text=True)
+
+
+def test_api_reads_a_pdf_posted_as_the_body(client: FlaskClient) -> None:
+    response = client.post(
+        "/api/glossary?name=week09.pdf", data=PDF.read_bytes(), content_type="application/pdf"
+    )
+    assert response.status_code == 200, response.get_data(as_text=True)
+    document = response.get_json()
+    assert document["deck"]["format"] == "pdf"
+    assert {"饺子", "火锅"} <= {term["term"] for term in document["terms"]}

@@ -18,6 +18,7 @@ _MODULES = (
     "character_commands",
     "glossary_commands",
     "lexicon_commands",
+    "sheet_commands",
     "site_commands",
     "web_commands",
 )

@@ -27,7 +27,7 @@ def _course(folder: Path) -> Path:
     (folder / "week02.md").write_text("", "utf-8")  # an empty deck
     (folder / "week03.txt").write_bytes(b"\x00\x01\x02\xff\xfe" * 400)  # binary, not text
     (folder / "README.md").write_text("# About these slides\n\n城市 and 乡村.\n", "utf-8")
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # no deck suffix: left alone
     return folder
 
 

@@ -309,7 +309,10 @@ def test_remark_html_without_a_textarea_is_an_error() -> None:
             "week09.html",
         )
     with pytest.raises(DeckError, match="textarea"):
-        read_deck_text("<!DOCTYPE html><html><body><p>Hello</p></body></html>", "page.html")
+        read_deck_text("<html><body><p>Hi</p></body></html>", "page.html", fmt="remark-html")
+    # Without remark's textarea, an HTML page is read as a document (see test_formats.py).
+    page = read_deck_text("<!DOCTYPE html><html><body><p>Hello</p></body></html>", "page.html")
+    assert (page.format, page.slides[0].text) == ("html-document", "Hello")
     with pytest.raises(DeckError, match="empty deck"):
         read_deck_text('<html><textarea id="source">\n  \n</textarea></html>', "empty.html")
 
@@ -580,6 +583,7 @@ def test_missing_folder_and_too_large_files(tmp_path: Path) -> None:
 
 
 def test_a_5_mb_deck_is_read() -> None:
+    """Slow (seconds): two whole decks at the size limit, 5 MB each, are read."""
     slide = (
         "class: inverse\n# Slide 城市 [link](https://example.org/?w=创)\n"
         "- item .red[红] *em* <br> `code` ![i](x.png)\n???\nnotes 笔记\n"

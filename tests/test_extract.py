@@ -76,8 +76,9 @@ def test_unknown_compound_kept_whole(extractor: Extractor, lexicon: Lexicon) -> 
 
 
 def test_a_sentence_gives_its_words(extractor: Extractor) -> None:
+    # Every word but the sentence's glue (要, 的): pronouns are words a reader looks up too.
     found = terms(extractor, slide(1, "Quote: 我们要建设美丽的城市。"))
-    assert found == ["建设", "美丽", "城市"]
+    assert found == ["我们", "建设", "美丽", "城市"]
 
 
 def test_mixed_latin_and_han_terms(extractor: Extractor) -> None:
@@ -222,7 +223,7 @@ def test_prose_around_a_term_is_not_its_gloss(extractor: Extractor) -> None:
 
 def test_traditional_script_sentence_gives_its_words(extractor: Extractor) -> None:
     found = terms(extractor, slide(1, "我們要建設美麗的城市。"))
-    assert found == ["建設", "美麗", "城市"]
+    assert found == ["我們", "建設", "美麗", "城市"]
 
 
 def test_no_terms_inside_bare_urls(extractor: Extractor) -> None:
@@ -311,7 +312,8 @@ def test_a_translation_line_below_a_slogan_glosses_each_piece(extractor: Extract
 
 
 def test_runs_joined_by_a_conjunction_give_their_words(extractor: Extractor) -> None:
-    assert terms(extractor, slide(1, "北京还是上海")) == ["北京", "上海"]
+    assert terms(extractor, slide(1, "北京还是上海")) == ["北京", "还是", "上海"]
+    assert terms(extractor, slide(1, "北京和上海")) == ["北京", "上海"]
 
 
 def test_batched_lookups_agree_with_single_lookups(lexicon: Lexicon) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from hanzi_companion.errors import DeckError
 from hanzi_companion.glossary import build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.text.decks import read_deck, read_deck_text
@@ -161,11 +160,22 @@ def test_a_commented_out_remark_textarea_is_not_the_deck() -> None:
     assert not any("旧版" in slide.text for slide in deck.slides)
 
 
-def test_an_html_page_without_slides_is_refused_in_one_line() -> None:
-    with pytest.raises(DeckError, match=r'without a remark <textarea id="source">'):
-        read_deck_text(
-            "<!doctype html><p>Hello <!-- <textarea id=source>x</textarea> --></p>", "p.html"
-        )
+def test_an_html_page_without_slides_is_read_as_a_document() -> None:
+    deck = read_deck(FORMATS / "lesson_page.html")
+    assert deck.format == "html-document"
+    assert _titles(deck) == ["第五课 在饭馆", "生词 New words", "对话 Dialogue"]
+    everything = "\n".join(slide.text for slide in deck.slides)
+    assert "菜单 càidān menu" in everything and "服务员：你们好！" in everything
+    for hidden in ("首页", "Home", "旧的", "trackPage"):
+        assert hidden not in everything  # menus, comments and scripts are no prose
+    assert deck.metadata.title == "在饭馆"
+
+
+def test_a_commented_out_textarea_does_not_make_a_remark_page() -> None:
+    deck = read_deck_text(
+        "<!doctype html><p>你好 <!-- <textarea id=source>旧</textarea> --></p>", "p.html"
+    )
+    assert (deck.format, deck.slides[0].text) == ("html-document", "你好")
 
 
 # -- decks in other languages ---------------------------------------------------------------------

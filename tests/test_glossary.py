@@ -12,13 +12,13 @@ from hanzi_companion.glossary import (
     _collector_paused,
     build_course,
     build_glossary,
-    choose_entry,
     display_pinyin,
     one_line_gloss,
     plain_gloss,
 )
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.models import SenseKind
+from hanzi_companion.senses import build_context, choose_sense
 from hanzi_companion.settings import Settings
 from hanzi_companion.text.decks import read_deck
 from hanzi_companion.text.models import Deck, DeckMetadata, Slide, SlideLink
@@ -96,9 +96,10 @@ def test_mixed_term_reads_its_latin_part_as_written(lexicon: Lexicon) -> None:
 def test_slide_english_chooses_the_entry(lexicon: Lexicon) -> None:
     entries = lexicon.lookup("大众")
     assert not entries[0].is_proper_noun
-    chosen = choose_entry(entries, "Volkswagen", "")
-    assert chosen.is_proper_noun and "Volkswagen" in chosen.definitions[0]
-    assert choose_entry(entries, "the masses", "") is entries[0]
+    chosen = choose_sense(entries, build_context(entries, "大众", slide_gloss="Volkswagen"))
+    assert chosen is not None and chosen.entry.is_proper_noun and "Volkswagen" in chosen.text
+    masses = choose_sense(entries, build_context(entries, "大众", slide_gloss="the masses"))
+    assert masses is not None and masses.entry is entries[0]
 
 
 def test_one_line_gloss_skips_references_and_variants(lexicon: Lexicon) -> None:
@@ -175,13 +176,16 @@ def test_a_mixed_term_the_dictionary_has_is_read_whole(lexicon: Lexicon) -> None
 
 @pytest.mark.slow
 def test_user_dictionary_terms_are_known_and_kept_whole(settings: Settings, tmp_path: Path) -> None:
+    """Slow the first time (a whole index with the user dictionary, its segmenter and word
+    lists are built); they stay in the session cache, named after the sources, so later runs
+    reuse them."""
     user = tmp_path / "mine.u8"
     user.write_text(
         "# source: a teacher's own list\n"
         "榕樹咖啡屋 榕树咖啡屋 [Rong2 shu4 Ka1 fei1 wu1] /Banyan Cafe (a cafe)/\n",
         encoding="utf-8",
     )
-    own = settings.with_changes(user_dictionaries=(user,), cache_dir=tmp_path / "cache")
+    own = settings.with_changes(user_dictionaries=(user,))
     lexicon = Lexicon.open(own)
     glossary = build_glossary(deck("我们在榕树咖啡屋见面。"), lexicon)
     by_term = {t.term: t for t in glossary.terms}
@@ -340,7 +344,8 @@ def test_a_term_kept_whole_that_no_dictionary_has_is_glossed_from_its_pieces(
     assert by_term["合村并居"].parts == ("合", "村", "并", "居")
     assert "village" in by_term["合村并居"].gloss
     name = by_term["梁思成"]
-    assert (name.pinyin, name.gloss) == ("Liáng Sīchéng", "(personal name) Liáng Sīchéng")
+    assert (name.pinyin, name.gloss) == ("Liáng Sīchéng", "personal name Liáng Sīchéng")
+    assert name.gloss_kind == "name"
 
 
 def test_a_reading_the_slide_writes_after_a_term_is_its_reading(lexicon: Lexicon) -> None:

@@ -95,16 +95,13 @@ def test_the_seed_is_complete_and_precise(lexicon: Lexicon) -> None:
     assert (score.missing, score.extra) == ((), ())
 
 
-@pytest.mark.xfail(
-    strict=True, reason="parts of a proper-noun term read with the name's capitals (issue 11)"
-)
 def test_the_seed_readings(lexicon: Lexicon) -> None:
     ((deck, gold),) = accuracy.documents("seed")
     assert accuracy.score_document(deck, gold, lexicon).wrong_readings == ()
 
 
 @pytest.mark.xfail(
-    strict=True, reason="the shown sense is not the deck's: 山寨, 创新, 创业... (issue 11)"
+    strict=True, reason="AAA货 shows 'AAA goods', not a counterfeit's gloss (issue 11)"
 )
 def test_the_seed_glosses(lexicon: Lexicon) -> None:
     ((deck, gold),) = accuracy.documents("seed")

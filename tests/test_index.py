@@ -43,6 +43,15 @@ def test_index_is_built_once_and_queried_without_parsing(tmp_path: Path) -> None
     assert list(settings.cache_dir.glob("*.tmp")) == []
 
 
+def test_a_relative_cache_folder_is_queried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HANZI_COMPANION_CACHE=cache (relative): the read-only SQLite URI needs an absolute path."""
+    monkeypatch.chdir(tmp_path)
+    settings = _small_settings(tmp_path).with_changes(cache_dir=Path("cache"))
+    assert [e.pinyin_numbered for e in Lexicon.open(settings).lookup("创新")] == ["chuang4 xin1"]
+
+
 def test_changed_source_gets_a_new_index(tmp_path: Path) -> None:
     settings = _small_settings(tmp_path)
     first = Lexicon.open(settings)
@@ -76,6 +85,7 @@ def _build_in_child(settings: Settings) -> str:
 
 
 def test_concurrent_builds_leave_one_valid_index(tmp_path: Path) -> None:
+    """Slow (seconds): two fresh Python processes import the package and build at once."""
     settings = _small_settings(tmp_path)
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         paths = pool.map(_build_in_child, [settings, settings])

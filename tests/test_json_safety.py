@@ -21,7 +21,8 @@ from hanzi_companion.settings import ENV_CACHE_DIR, Settings
 from hanzi_companion.site import build_site
 from hanzi_companion.text.decks import read_deck_text
 
-HOSTILE = "</script><img src=x onerror=alert(1)><!-- & \u2028\u2029"
+# The line separators stand inside the title: at its end they are trimmed as white space.
+HOSTILE = "</script><img src=x onerror=alert(1)><!-- &\u2028\u2029end"
 DECK = f"""---
 title: "{HOSTILE}"
 course: "{HOSTILE}"

@@ -22,6 +22,7 @@ LAYERS = {
     "lexicon": 1,
     "text": 2,
     "glossary": 3,
+    "senses": 3,  # which sense a deck means: a step of the glossary
     "render": 4,
     "site": 5,
     "web": 6,

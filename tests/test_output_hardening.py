@@ -164,3 +164,25 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
         timeout=120,
         check=False,
     )
+
+
+@pytest.mark.parametrize("command", ["glossary", "anki", "site"])
+def test_file_names_with_escape_sequences_reach_no_terminal(tmp_path: Path, command: str) -> None:
+    course = tmp_path / "course"
+    course.mkdir()
+    (course / "week01.md").write_text("# 第一周\n\n创新 (innovation)\n", encoding="utf-8")
+    (course / "week\x1b]0;pwned\x0702.md").write_text("", encoding="utf-8")  # an empty deck
+    (course / "week\x1b[2J03.md").symlink_to("/etc/hostname")  # leaves the folder
+    output = tmp_path / ("out.apkg" if command == "anki" else "out")
+    result = run_cli(command, str(course), "-o", str(output))
+    assert result.returncode == 1, result.stderr  # one deck failed, the rest were built
+    assert "week" in result.stderr and "failed" in result.stderr
+    controls = {ch for ch in result.stderr if ord(ch) < 32 and ch != "\n"}
+    assert not controls, sorted(controls)
+
+
+def test_error_naming_a_file_holds_no_escape_sequence(tmp_path: Path) -> None:
+    result = run_cli("glossary", str(tmp_path / "gone\x1b]0;pwned\x07.md"))
+    assert result.returncode == 2
+    assert "gone" in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr

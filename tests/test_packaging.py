@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's wheel, built by pip (slow: seconds, once per module)."""
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [

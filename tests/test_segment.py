@@ -73,6 +73,7 @@ def test_never_touches_jiebas_default_tokenizer(segmenter: Segmenter) -> None:
 def test_files_are_named_after_the_index_and_written_atomically(
     lexicon: Lexicon, settings: Settings, tmp_path: Path
 ) -> None:
+    """Slow (seconds): the segmentation dictionary is compiled in an empty cache folder."""
     private = Lexicon(lexicon.path, settings.with_changes(cache_dir=tmp_path))
     segmenter = Segmenter(private)
     results: list[tuple[str, ...]] = []

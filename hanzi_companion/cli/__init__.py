@@ -61,6 +61,10 @@ COMMANDS: dict[str, LazyCommand] = {
         "Search by characters, pinyin (with or without tones) or English.",
     ),
     "serve": LazyCommand("web_commands:serve", "Run the web UI and JSON API."),
+    "sheet": LazyCommand(
+        "sheet_commands:sheet_command",
+        "Write the practice sheet (PDF or SVG) of a DECK's characters of the week.",
+    ),
     "site": LazyCommand(
         "site_commands:site_command", "Build a static website of a course folder's slide decks."
     ),

@@ -13,6 +13,7 @@ from hanzi_companion.cli.common import (
     course_option,
     handle_errors,
     open_lexicon,
+    say,
 )
 from hanzi_companion.cli.glossary_commands import (
     deck_files,
@@ -30,7 +31,6 @@ from hanzi_companion.render.anki import (
     plan_package,
     write_package,
 )
-from hanzi_companion.render.glossary_common import without_controls
 from hanzi_companion.settings import Settings
 from hanzi_companion.wording import plural
 
@@ -104,7 +104,7 @@ def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck
     )
     for glossary in glossaries:
         for message in glossary.messages:
-            click.echo(without_controls(f"{glossary.deck.name}: {message}"), err=True)
+            say(f"{glossary.deck.name}: {message}")
 
     source: Glossary | Course
     if found.is_course:
@@ -126,7 +126,7 @@ def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck
     cards = plural(summary.cards, "card")
     lectures = len(summary.decks)
     where = summary.decks[0] if lectures == 1 else f"{lectures} lecture decks of {summary.course}"
-    click.echo(f"Wrote {output}: {terms}, {chars}, {cards} in {where}.", err=True)
+    say(f"Wrote {output}: {terms}, {chars}, {cards} in {where}.")
     exit_if_failed(failed, len(files))
 
 

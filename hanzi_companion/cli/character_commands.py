@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import click
@@ -13,11 +13,12 @@ from hanzi_companion.cli.common import (
     handle_errors,
     open_lexicon,
     progress_bar,
+    say,
     use_colour,
 )
 from hanzi_companion.errors import NotFoundError
 from hanzi_companion.files import STDOUT, is_stream, write_atomically
-from hanzi_companion.lexicon import character_index
+from hanzi_companion.lexicon import character_index, sqlite_cache
 from hanzi_companion.lexicon.characters import (
     STRUCTURE_SOURCE,
     CharacterProfile,
@@ -29,6 +30,7 @@ from hanzi_companion.lexicon.pinyin import tone_terminal
 from hanzi_companion.lexicon.strokes import StrokeData, animated_svg, frames_svg
 from hanzi_companion.render.character_json import character_json
 from hanzi_companion.render.json_text import json_text
+from hanzi_companion.render.sheet import SheetEntry, entry_from_profile, sheet_pdf, sheet_svg
 from hanzi_companion.render.lexicon_json import sentences_json
 from hanzi_companion.settings import Settings
 from hanzi_companion.wording import plural
@@ -167,7 +169,8 @@ def profile_lines(profile: CharacterProfile) -> list[str]:
 
 def _ensure_character_index(settings: Settings) -> None:
     """Build the character index with a progress bar on stderr when it is missing."""
-    if character_index.index_path(settings).is_file():
+    path = character_index.index_path(settings)
+    if path.is_file() and sqlite_cache.problem(path, character_index.SCHEMA_VERSION) is None:
         return
     with progress_bar("Building the character index (once)") as report:
         character_index.ensure_index(settings, report)
@@ -189,8 +192,21 @@ def _ensure_character_index(settings: Settings) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the animated stroke order (CSS only) to this SVG file.",
 )
+@click.option(
+    "--sheet",
+    "sheet_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write a printable practice sheet (A4: 田字格 boxes, stroke order, tracing) to this "
+    ".pdf or .svg file.",
+)
 @handle_errors
-def char(character: str, as_json: bool, svg_path: Path | None, animated_path: Path | None) -> None:
+def char(
+    character: str,
+    as_json: bool,
+    svg_path: Path | None,
+    animated_path: Path | None,
+    sheet_path: Path | None,
+) -> None:
     """Profile of one CHARACTER: readings and words, forms, radical, structure,
     formation, HSK level, sound and meaning families, stroke order.
 
@@ -199,13 +215,17 @@ def char(character: str, as_json: bool, svg_path: Path | None, animated_path: Pa
       hanzi-companion char 创
       hanzi-companion char 创 --json
       hanzi-companion char 创 --svg 创.svg --animated-svg 创-animated.svg
+      hanzi-companion char 创 --sheet 创-practice.pdf
     """
     for path in (svg_path, animated_path):
         if path is not None and path.suffix.lower() != ".svg" and not is_stream(path):
             # A slip (--svg week07.md) would otherwise replace a deck or notes by a drawing.
             raise CommandError(f"{path}: the drawing's file name must end in .svg")
-    if svg_path and animated_path and svg_path.resolve() == animated_path.resolve():
-        raise CommandError(f"{svg_path}: --svg and --animated-svg name the same file")
+    if sheet_path is not None:
+        check_sheet_path(sheet_path)
+    named = [p.resolve() for p in (svg_path, animated_path, sheet_path) if p is not None]
+    if len(set(named)) < len(named):
+        raise CommandError("--svg, --animated-svg and --sheet must name different files")
     lexicon = open_lexicon()
     _ensure_character_index(lexicon.settings)
     profile = lexicon.character(check_text_argument(character, "character"))
@@ -215,10 +235,13 @@ def char(character: str, as_json: bool, svg_path: Path | None, animated_path: Pa
     if animated_path is not None:
         drawings.append((animated_path, animated_svg))
     strokes = profile.strokes
-    if drawings and strokes is None:
+    if (drawings or sheet_path) and strokes is None:
         raise NotFoundError(
-            profile.character, f"no stroke data for {profile.character!r}; no SVG written"
+            profile.character, f"no stroke data for {profile.character!r}; no file written"
         )
+    sheet = None
+    if sheet_path is not None:
+        sheet = sheet_bytes([entry_from_profile(profile)], sheet_path, lexicon.settings)
     drawing_on_stdout = any(str(path) == STDOUT for path, _ in drawings)
     if as_json and not drawing_on_stdout:
         payload = character_json(profile)
@@ -231,7 +254,32 @@ def char(character: str, as_json: bool, svg_path: Path | None, animated_path: Pa
     if strokes is not None:
         for path, draw in drawings:
             write_atomically(path, draw(strokes, profile.character))
-            click.echo(f"wrote {path}", err=True)
+            say(f"wrote {path}")
+    if sheet_path is not None and sheet is not None:
+        write_atomically(sheet_path, sheet)
+        say(f"wrote {sheet_path}")
+
+
+SHEET_SUFFIXES = (".pdf", ".svg")
+
+
+def check_sheet_path(path: Path) -> None:
+    """Refuse a sheet file name that is neither .pdf nor .svg (a slip must not overwrite a
+    deck), or whose folder is missing, before any work is done."""
+    if path.suffix.lower() not in SHEET_SUFFIXES:
+        raise CommandError(f"{path}: the practice sheet's file name must end in .pdf or .svg")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise CommandError(f"{path}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise CommandError(f"{path}: is a folder, not a file")
+
+
+def sheet_bytes(entries: Sequence[SheetEntry], path: Path, settings: Settings) -> bytes:
+    """The sheet in the format the file name asks for."""
+    if path.suffix.lower() == ".svg":
+        return sheet_svg(entries).encode("utf-8")
+    return sheet_pdf(entries, settings.sheet_font_path)
 
 
 COMMANDS: tuple[click.Command, ...] = (char,)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -13,6 +14,7 @@ import click
 from hanzi_companion.errors import HanziCompanionError
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.settings import Settings
+from hanzi_companion.wording import without_controls
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -22,6 +24,16 @@ class CommandError(click.ClickException):
     """A one-line error, exit status 2 (bad input or data), no traceback."""
 
     exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(without_controls(message))  # file names may hold escape sequences
+
+
+def say(message: str, *, err: bool = True) -> None:
+    """A message for the terminal (stderr by default) without control characters: a file
+    name or a deck holding escape sequences must not drive the user's terminal. (click strips
+    colour codes only when the stream is not a terminal, and other sequences never.)"""
+    click.echo(without_controls(message), err=err)
 
 
 def handle_errors(function: Callable[P, R]) -> Callable[P, R]:
@@ -43,8 +55,26 @@ def handle_errors(function: Callable[P, R]) -> Callable[P, R]:
             ) from None
         except MemoryError:
             raise CommandError("the input is too large to process") from None
+        except sqlite3.DatabaseError as exc:
+            raise CommandError(_damaged_cache(exc)) from None
 
     return wrapper
+
+
+def _damaged_cache(exc: sqlite3.DatabaseError) -> str:
+    """The one-line error for a compiled cache found damaged in the middle of a run (the
+    checks on opening it passed); the damaged file is removed, so the next run rebuilds it."""
+    from hanzi_companion.lexicon.lexicon import discard_damaged_caches
+
+    settings = Settings.from_env()
+    damaged = discard_damaged_caches(settings)
+    if damaged:
+        path, why = damaged[0]
+        return f"{path}: the cache was damaged ({why}) and is removed; run the command again"
+    return (
+        f"a cache in {settings.cache_dir} is damaged ({exc}); remove the files there and run "
+        "the command again"
+    )
 
 
 class _FirstNameShown(click.Option):
@@ -106,11 +136,11 @@ def progress_bar(label: str) -> Iterator[Callable[[str, int, int], None]]:
 
 def open_lexicon(settings: Settings | None = None, *, quiet: bool = False) -> Lexicon:
     """Open the lexicon; when the index must be built, show a progress bar on stderr."""
-    from hanzi_companion.lexicon import index
+    from hanzi_companion.lexicon import index, sqlite_cache
 
     settings = settings or Settings.from_env()
     path = index.index_path(settings)  # digests every source: computed once per command
-    if path.is_file():
+    if path.is_file() and sqlite_cache.problem(path, index.SCHEMA_VERSION) is None:
         return Lexicon(path, settings)
     if quiet:
         return Lexicon.open(settings)

@@ -19,13 +19,13 @@ from hanzi_companion.cli.common import (
     deck_progress,
     handle_errors,
     open_lexicon,
+    say,
 )
 from hanzi_companion.errors import HanziCompanionError
 from hanzi_companion.files import write_atomically
-from hanzi_companion.render.glossary_common import json_without_controls, without_controls
 from hanzi_companion.settings import Settings
 from hanzi_companion.text.folders import DECK_SUFFIXES, SkippedFile, course_decks
-from hanzi_companion.wording import plural
+from hanzi_companion.wording import json_without_controls, plural
 
 if TYPE_CHECKING:
     from hanzi_companion.glossary import Course, Glossary
@@ -80,7 +80,7 @@ def deck_files(paths: tuple[Path, ...]) -> DeckFiles:
     for file in files:
         unique.setdefault(file.resolve(), file)
     for item in skipped:
-        click.echo(item.warning(), err=True)
+        say(item.warning())
     folders = tuple(dict.fromkeys(p if p.is_dir() else p.parent for p in paths))
     return DeckFiles(tuple(unique.values()), course, tuple(skipped), folders)
 
@@ -130,7 +130,7 @@ def read_course(
 
 def _report_failure(path: Path, exc: HanziCompanionError) -> FailedDeck:
     reason = getattr(exc, "reason", None) or str(exc)
-    click.echo(f"{path}: failed, {reason}", err=True)
+    say(f"{path}: failed, {reason}")
     return FailedDeck(path, reason)
 
 
@@ -138,7 +138,7 @@ def exit_if_failed(failed: list[FailedDeck], total: int) -> None:
     """After the output is written: one summary line and exit status 1 when decks failed."""
     if failed:
         names = ", ".join(f.path.name for f in failed)
-        click.echo(f"{len(failed)} of {plural(total, 'deck')} failed: {names}", err=True)
+        say(f"{len(failed)} of {plural(total, 'deck')} failed: {names}")
         raise click.exceptions.Exit(1)
 
 
@@ -323,7 +323,7 @@ def glossary_command(
 
     for glossary in glossaries:
         for message in glossary.messages:
-            click.echo(without_controls(f"{glossary.deck.name}: {message}"), err=True)
+            say(f"{glossary.deck.name}: {message}")
 
     text = render(
         subject, chosen, settings=settings, deck_url=deck_url, terms_per_slide=terms_per_slide
@@ -334,7 +334,7 @@ def glossary_command(
         write_atomically(output, text)
         terms = plural(sum(len(g.terms) for g in glossaries), "term")
         decks_note = f" from {plural(len(glossaries), 'deck')}" if found.is_course else ""
-        click.echo(f"Wrote {output} ({chosen}, {terms}{decks_note}).", err=True)
+        say(f"Wrote {output} ({chosen}, {terms}{decks_note}).")
     exit_if_failed(failed, len(files))
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from hanzi_companion.cli.common import CommandError, course_option, handle_errors, open_lexicon
+from hanzi_companion.cli.common import CommandError, course_option, handle_errors, open_lexicon, say
 from hanzi_companion.settings import Settings
 from hanzi_companion.wording import plural
 
@@ -88,11 +88,11 @@ def site_command(
             force=force,
         )
     for message in summary.skipped:
-        click.echo(f"{message} (skipped)", err=True)
+        say(f"{message} (skipped)")
     for message in summary.messages:
-        click.echo(message, err=True)
+        say(message)
     for message in summary.failed:
-        click.echo(f"{message} (left out of the site)", err=True)
+        say(f"{message} (left out of the site)")
     decks = len(summary.decks)
     if summary.unchanged:
         what = f"already up to date ({plural(decks, 'deck')})"
@@ -102,11 +102,11 @@ def site_command(
             f"{plural(decks, 'deck')} ({rendered} rendered, {decks - rendered} unchanged), "
             f"{plural(len(summary.characters), 'character page')}"
         )
-    click.echo(f"Site {output}: {what}. Open {output / 'index.html'}", err=True)
+    say(f"Site {output}: {what}. Open {output / 'index.html'}")
     if summary.failed:
         total = len(summary.decks) + len(summary.failed)
         names = ", ".join(m.split(":", 1)[0] for m in summary.failed)
-        click.echo(f"{len(summary.failed)} of {plural(total, 'deck')} failed: {names}", err=True)
+        say(f"{len(summary.failed)} of {plural(total, 'deck')} failed: {names}")
         raise click.exceptions.Exit(1)
 
 

@@ -70,8 +70,8 @@ def parse_line(line: str, *, source: str = CEDICT_SOURCE, note: str = "") -> Ent
     )
 
 
-def iter_lines(path: Path) -> Iterator[tuple[int, str]]:
-    """Yield (line number, text) of a UTF-8 file, gzipped or not, with clear errors."""
+def _read_text_bytes(path: Path) -> bytes:
+    """The bytes of a UTF-8 file, gunzipped when gzipped, without a byte-order mark."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -85,24 +85,41 @@ def iter_lines(path: Path) -> Iterator[tuple[int, str]]:
             raise DataFileError(path, f"corrupt gzip data ({exc})") from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    lineno = 0
-    for lineno, line in enumerate(io.BytesIO(raw), start=1):
+    return raw
+
+
+def _numbered_lines(path: Path, raw: bytes) -> Iterator[tuple[int, str, float]]:
+    """(line number, text, share of the file read) of the bytes of ``path``."""
+    stream = io.BytesIO(raw)
+    size = max(1, len(raw))
+    for lineno, line in enumerate(stream, start=1):
         try:
-            yield lineno, line.decode("utf-8")
+            yield lineno, line.decode("utf-8"), stream.tell() / size
         except UnicodeDecodeError as exc:
             raise DataFileError(path, f"invalid UTF-8 at byte {exc.start}", lineno) from None
 
 
-def parse_file(path: Path, *, source: str = CEDICT_SOURCE) -> DictionaryFile:
-    """Parse a dictionary file in CC-CEDICT syntax (plain or gzipped)."""
-    metadata: dict[str, str] = {}
-    entries: list[Entry] = []
+def iter_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """Yield (line number, text) of a UTF-8 file, gzipped or not, with clear errors."""
+    for lineno, line, _share in _numbered_lines(path, _read_text_bytes(path)):
+        yield lineno, line
+
+
+def iter_entries(
+    path: Path, *, source: str = CEDICT_SOURCE, metadata: dict[str, str] | None = None
+) -> Iterator[tuple[float, Entry]]:
+    """The entries of a dictionary file in CC-CEDICT syntax (plain or gzipped) as they are
+    parsed, each with the share of the file read so far (an index build keeps none of them).
+
+    Header lines (``#! key = value``) are put in ``metadata`` when it is given.
+    """
     note = ""
-    for lineno, line in iter_lines(path):
+    found = False
+    for lineno, line, share in _numbered_lines(path, _read_text_bytes(path)):
         stripped = line.strip()
         if stripped.startswith("#"):
             header = _HEADER.match(stripped)
-            if header:
+            if header and metadata is not None:
                 metadata[header.group("key")] = header.group("value").strip()
             source_note = _SOURCE_NOTE.match(stripped)
             if source_note:
@@ -113,8 +130,15 @@ def parse_file(path: Path, *, source: str = CEDICT_SOURCE) -> DictionaryFile:
         except ValueError as exc:
             raise DataFileError(path, str(exc), lineno) from None
         if entry is not None:
-            entries.append(entry)
+            found = True
+            yield share, entry
             note = ""
-    if not entries:
+    if not found:
         raise DataFileError(path, "no dictionary entries found")
-    return DictionaryFile(path=path, metadata=metadata, entries=tuple(entries))
+
+
+def parse_file(path: Path, *, source: str = CEDICT_SOURCE) -> DictionaryFile:
+    """Parse a dictionary file in CC-CEDICT syntax (plain or gzipped)."""
+    metadata: dict[str, str] = {}
+    entries = tuple(entry for _, entry in iter_entries(path, source=source, metadata=metadata))
+    return DictionaryFile(path=path, metadata=metadata, entries=entries)

@@ -95,7 +95,7 @@ def index_path(settings: Settings) -> Path:
 def ensure_index(settings: Settings, progress: Progress | None = None) -> Path:
     """Return the path of an up-to-date character index, building it when missing."""
     path = index_path(settings)
-    if not path.is_file():
+    if not sqlite_cache.usable(path, SCHEMA_VERSION):
         build_index(settings, path, progress)
     return path
 

@@ -13,6 +13,7 @@ import json
 import math
 import re
 import sqlite3
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from pathlib import Path
 from hanzi_companion.errors import DataFileError
 from hanzi_companion.lexicon import cedict, sqlite_cache
 from hanzi_companion.lexicon import pinyin as py
-from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
+from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry, SenseKind
 from hanzi_companion.lexicon.sqlite_cache import source_digest
 from hanzi_companion.settings import Settings
 
@@ -62,7 +63,7 @@ def index_path(settings: Settings) -> Path:
 def ensure_index(settings: Settings, progress: Progress | None = None) -> Path:
     """Return the path of an up-to-date index, building it when missing."""
     path = index_path(settings)
-    if path.is_file():
+    if sqlite_cache.usable(path, SCHEMA_VERSION):
         return path
     build_index(settings, path, progress)
     return path
@@ -148,153 +149,210 @@ def _pypinyin_readings(words: Sequence[str]) -> dict[str, str]:
     return result
 
 
+_VARIANT_ONLY = frozenset([SenseKind.VARIANT])
+_REFERENCES = frozenset([SenseKind.SEE, SenseKind.VARIANT])
+_SURNAME_ONLY = frozenset([SenseKind.SURNAME])
+
+
+def _entry_kind(entry: Entry) -> int:
+    """Common senses first (0), then proper nouns, surnames, cross-references, variants (4).
+
+    The same tests as ``Entry.is_variant_only`` and its siblings, in one pass over the senses.
+    """
+    kinds = {sense.kind for sense in entry.senses}
+    if kinds:
+        if kinds == _VARIANT_ONLY:
+            return 4
+        if kinds <= _REFERENCES:
+            return 3
+        if kinds == _SURNAME_ONLY:
+            return 2
+    if entry.is_proper_noun:
+        return 1
+    return 0
+
+
 def _reading_rank_key(
-    entry: Entry, position: int, suggested: str | None, support: dict[tuple[str, str], float]
+    kind: int,
+    simplified: str,
+    pinyin_numbered: str,
+    position: int,
+    suggested: str | None,
+    support: dict[tuple[str, str], float],
 ) -> tuple[float, ...]:
     """Sort key putting the reading a teacher would give first.
 
-    Common senses before proper nouns and surnames, cross-references and variants last;
-    then pypinyin's phrase-aware reading; then (for characters) how much the reading is
-    used in frequent words; file order last.
+    Common senses before proper nouns and surnames, cross-references and variants last
+    (``kind``); then pypinyin's phrase-aware reading; then (for characters) how much the
+    reading is used in frequent words; file order last.
     """
-    if entry.is_variant_only:
-        kind = 4
-    elif entry.is_reference_only:
-        kind = 3
-    elif entry.is_surname_only:
-        kind = 2
-    elif entry.is_proper_noun:
-        kind = 1
-    else:
-        kind = 0
-    numbered = py.numbered_key(entry.pinyin_numbered)
+    numbered = py.numbered_key(pinyin_numbered)
     agreement = 2.0
     if suggested is not None:
         suggested_key = py.numbered_key(suggested)
         if suggested_key == numbered:
             agreement = 0.0
-        elif py.toneless_key(suggested) == py.toneless_key(entry.pinyin_numbered):
+        elif py.toneless_key(suggested) == py.toneless_key(pinyin_numbered):
             agreement = 1.0
-    use = -support.get((entry.simplified, numbered), 0.0)
+    use = -support.get((simplified, numbered), 0.0)
     return (kind, agreement, use, position)
 
 
-def _character_support(
-    entries: Sequence[Entry], frequencies: dict[str, int]
-) -> dict[tuple[str, str], float]:
-    """For each (character, numbered syllable): log-frequency-weighted count of words using it."""
-    support: dict[tuple[str, str], float] = defaultdict(float)
-    for entry in entries:
-        if len(entry.simplified) < 2 or entry.is_proper_noun:
-            continue
+def _add_character_support(
+    support: dict[tuple[str, str], float],
+    entry: Entry,
+    syllable_keys: list[str],
+    frequencies: dict[str, int],
+) -> None:
+    """Count ``entry`` in the support of each (character, numbered syllable) it uses: a
+    log-frequency weight when it is a word of two or more characters and not a name.
+    ``syllable_keys`` are the numbered keys of its syllables."""
+    if len(entry.simplified) < 2 or entry.is_proper_noun:
+        return
+    if len(syllable_keys) != len(entry.simplified):
+        return
+    weight = 1.0 + math.log1p(frequencies.get(entry.simplified, 0))
+    for key in zip(entry.simplified, syllable_keys, strict=True):
+        support[key] = support.get(key, 0.0) + weight
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps makes one per call
+_BATCH_ROWS = 5000
+
+
+class _Writer:
+    """Writes entries into the index as they are parsed, in batches; keeps per entry only
+    what ranking readings needs afterwards (its kind), and the support of readings."""
+
+    def __init__(self, connection: sqlite3.Connection, frequencies: dict[str, int]) -> None:
+        self.connection = connection
+        self.frequencies = frequencies
+        self.kinds = array("b")  # the kind of each entry, by row id - 1
+        self.support: dict[tuple[str, str], float] = {}
+        self.batch: list[tuple[object, ...]] = []
+        self.chars: list[tuple[str, int]] = []
+        self.english: list[tuple[int, str]] = []
+        self.glosses: list[tuple[str, int, int]] = []
+
+    def add(self, entry: Entry) -> None:
+        row_id = len(self.kinds) + 1
+        self.kinds.append(_entry_kind(entry))
         syllables = entry.pinyin_numbered.split()
-        if len(syllables) != len(entry.simplified):
-            continue
-        weight = 1.0 + math.log1p(frequencies.get(entry.simplified, 0))
-        for char, syllable in zip(entry.simplified, syllables, strict=True):
-            support[(char, py.numbered_key(syllable))] += weight
-    return support
+        # Both keys of a reading are the concatenation of its syllables' keys: the few
+        # thousand syllables are cached where the 100,000 readings are not.
+        numbered_keys = [py.numbered_key(s) for s in syllables]
+        toneless = "".join([py.toneless_key(s) for s in syllables])
+        _add_character_support(self.support, entry, numbered_keys, self.frequencies)
+        frequency = self.frequencies.get(entry.simplified) or self.frequencies.get(
+            entry.traditional, 0
+        )
+        self.batch.append(
+            (
+                row_id,
+                entry.traditional,
+                entry.simplified,
+                entry.pinyin_numbered,
+                toneless,
+                "".join(numbered_keys),
+                # SenseKind is a str: it encodes as its value
+                _JSON.encode([[s.text, s.kind, s.source] for s in entry.senses]),
+                _JSON.encode(list(entry.classifiers)) if entry.classifiers else "[]",
+                entry.source,
+                entry.note,
+                frequency,
+                0,  # rank: set once every entry of the word is known
+                len(entry.simplified),
+            )
+        )
+        for char in set(entry.simplified) | set(entry.traditional):
+            self.chars.append((char, row_id))
+        definitions = entry.definitions
+        self.english.append((row_id, " / ".join(definitions)))
+        for definition in definitions:
+            for part in definition.split(";"):
+                norm = normalise_gloss(part)
+                if norm:
+                    self.glosses.append((norm, row_id, 0))
+                    bare = strip_gloss_particle(norm)
+                    if bare != norm:
+                        self.glosses.append((bare, row_id, 1))
+        if len(self.batch) >= _BATCH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the pending rows of every table and empty the buffers."""
+        connection = self.connection
+        connection.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", self.batch)
+        connection.executemany("INSERT INTO chars VALUES (?, ?)", self.chars)
+        connection.executemany("INSERT INTO english (rowid, glosses) VALUES (?, ?)", self.english)
+        connection.executemany("INSERT INTO glosses VALUES (?, ?, ?)", self.glosses)
+        for buffer in (self.batch, self.chars, self.english, self.glosses):
+            buffer.clear()
+
+    def ranks(self) -> list[tuple[int, int]]:
+        """(rank, row id) of the entries of words with several entries, the reading a
+        teacher would give ranked 0 (the others are 0 already)."""
+        rows = self.connection.execute(
+            "SELECT id, simplified, pinyin FROM entries WHERE simplified IN "
+            "(SELECT simplified FROM entries GROUP BY simplified HAVING COUNT(*) > 1) "
+            "ORDER BY id"
+        ).fetchall()
+        groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for row_id, simplified, pinyin in rows:
+            groups[simplified].append((row_id, pinyin))
+        suggestions = _pypinyin_readings(list(groups))
+        ranks: list[tuple[int, int]] = []
+        for word, members in groups.items():
+            suggested = suggestions.get(word)
+            ordered = sorted(
+                members,
+                key=lambda m: _reading_rank_key(
+                    self.kinds[m[0] - 1], word, m[1], m[0] - 1, suggested, self.support
+                ),
+            )
+            ranks.extend((order, row_id) for order, (row_id, _) in enumerate(ordered) if order)
+        return ranks
 
 
 def build_index(settings: Settings, path: Path, progress: Progress | None = None) -> None:
-    """Build the index for ``settings`` at ``path`` atomically."""
+    """Build the index for ``settings`` at ``path`` atomically.
+
+    Entries are written as they are parsed (none is kept: memory stays flat whatever the
+    dictionaries' size); the readings of words with several entries are ranked at the end.
+    """
     report = progress or (lambda stage, done, total: None)
     sources = sources_for(settings)
-    entries: list[Entry] = []
     metadata: dict[str, str] = {}
-    for number, source in enumerate(sources):
-        report(f"reading {source.path.name}", number, len(sources))
-        parsed = cedict.parse_file(source.path, source=source.label)
-        if source.label == CEDICT_SOURCE:
-            metadata.update({f"cedict_{k}": v for k, v in parsed.metadata.items()})
-        entries.extend(parsed.entries)
-    report("reading word frequencies", len(sources), len(sources))
+    # One scale for the whole build (a progress bar only moves forward): reading the
+    # dictionaries is 80% of the work, indexing and ranking readings the rest.
+    report("reading word frequencies", 0, 100)
     frequencies = load_frequencies(settings.jieba_dict_path)
-
-    groups: dict[str, list[int]] = defaultdict(list)
-    for position, entry in enumerate(entries):
-        groups[entry.simplified].append(position)
-    ambiguous = [word for word, members in groups.items() if len(members) > 1]
-    report("choosing readings", 0, len(ambiguous))
-    suggestions = _pypinyin_readings(ambiguous)
-    support = _character_support(entries, frequencies)
-    rank = [0] * len(entries)
-    for word, members in groups.items():
-        ordered = sorted(
-            members,
-            key=lambda p: _reading_rank_key(entries[p], p, suggestions.get(word), support),
-        )
-        for order, position in enumerate(ordered):
-            rank[position] = order
-
     with sqlite_cache.building(path) as connection:
         connection.executescript(_SCHEMA)
-        total = len(entries)
-        batch: list[tuple[object, ...]] = []
-        chars: list[tuple[str, int]] = []
-        english: list[tuple[int, str]] = []
-        glosses: list[tuple[str, int, int]] = []
-        for position, entry in enumerate(entries):
-            row_id = position + 1
-            frequency = frequencies.get(entry.simplified) or frequencies.get(entry.traditional, 0)
-            batch.append(
-                (
-                    row_id,
-                    entry.traditional,
-                    entry.simplified,
-                    entry.pinyin_numbered,
-                    py.toneless_key(entry.pinyin_numbered),
-                    py.numbered_key(entry.pinyin_numbered),
-                    json.dumps(
-                        [[s.text, s.kind.value, s.source] for s in entry.senses],
-                        ensure_ascii=False,
-                    ),
-                    json.dumps(list(entry.classifiers), ensure_ascii=False),
-                    entry.source,
-                    entry.note,
-                    frequency,
-                    rank[position],
-                    len(entry.simplified),
-                )
-            )
-            for char in set(entry.simplified) | set(entry.traditional):
-                chars.append((char, row_id))
-            english.append((row_id, " / ".join(entry.definitions)))
-            for definition in entry.definitions:
-                for part in definition.split(";"):
-                    norm = normalise_gloss(part)
-                    if norm:
-                        glosses.append((norm, row_id, 0))
-                        bare = strip_gloss_particle(norm)
-                        if bare != norm:
-                            glosses.append((bare, row_id, 1))
-            if len(batch) >= 5000:
-                _flush(connection, batch, chars, english, glosses)
-                report("writing index", position + 1, total)
-        _flush(connection, batch, chars, english, glosses)
-        report("writing index", total, total)
+        writer = _Writer(connection, frequencies)
+        for number, source in enumerate(sources):
+            found: dict[str, str] = {}
+            shown = -1
+            entries = cedict.iter_entries(source.path, source=source.label, metadata=found)
+            for share, entry in entries:
+                writer.add(entry)
+                done = int(80 * (number + share) / len(sources))
+                if done > shown:
+                    report(f"reading {source.path.name}", done, 100)
+                    shown = done
+            if source.label == CEDICT_SOURCE:
+                metadata.update({f"cedict_{k}": v for k, v in found.items()})
+        writer.flush()
+        report("indexing", 80, 100)
         connection.executescript(_INDEXES)
+        report("choosing readings", 90, 100)
+        connection.executemany("UPDATE entries SET rank = ? WHERE id = ?", writer.ranks())
+        report("done", 100, 100)
         metadata.update(
             {
                 "schema": SCHEMA_VERSION,
-                "entries": str(total),
+                "entries": str(len(writer.kinds)),
                 "sources": json.dumps([s.label for s in sources]),
             }
         )
         connection.executemany("INSERT INTO meta VALUES (?, ?)", metadata.items())
-
-
-def _flush(
-    connection: sqlite3.Connection,
-    batch: list[tuple[object, ...]],
-    chars: list[tuple[str, int]],
-    english: list[tuple[int, str]],
-    glosses: list[tuple[str, int, int]],
-) -> None:
-    """Write the pending rows of every table and empty the buffers."""
-    connection.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", batch)
-    connection.executemany("INSERT INTO chars VALUES (?, ?)", chars)
-    connection.executemany("INSERT INTO english (rowid, glosses) VALUES (?, ?)", english)
-    connection.executemany("INSERT INTO glosses VALUES (?, ?, ?)", glosses)
-    for buffer in (batch, chars, english, glosses):
-        buffer.clear()

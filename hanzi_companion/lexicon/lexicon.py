@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 import unicodedata
@@ -16,6 +17,7 @@ from hanzi_companion.lexicon import index as _index
 from hanzi_companion.lexicon import links as _links
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon import script as _script
+from hanzi_companion.lexicon import sqlite_cache
 from hanzi_companion.lexicon.models import (
     PYPINYIN_SOURCE,
     Entry,
@@ -122,6 +124,7 @@ class Lexicon:
         self._database = ReadOnlyDatabase(path)
         self.reading = lru_cache(maxsize=8192)(self._reading)
         self.lookup = lru_cache(maxsize=8192)(self._lookup)
+        self._definitions_with = lru_cache(maxsize=65536)(self._definitions_with_uncached)
         self._character_index: CharacterIndex | None = None
         self._character_index_lock = threading.Lock()
         self._sentence_index: SentenceIndex | None = None
@@ -195,6 +198,21 @@ class Lexicon:
             for key, rows in found.items()
         }
         return {word: ranked[key] for word, key in keys.items()}
+
+    def definitions_with(self, word: str) -> int:
+        """How many entries' definitions use an English word (or a word it begins): how
+        common it is in the dictionary's English, so rare shared words weigh more."""
+        key = re.sub(r"[^a-z0-9]", "", word.lower())
+        if not key:
+            return 0
+        return self._definitions_with(key)
+
+    def _definitions_with_uncached(self, key: str) -> int:
+        try:
+            rows = self.query("SELECT count(*) FROM english WHERE english MATCH ?", (f"{key}*",))
+        except sqlite3.Error:
+            return 0  # an index without the English search table: no word is known
+        return int(rows[0][0]) if rows else 0  # type: ignore[call-overload]
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and bool(self.lookup(word))
@@ -403,3 +421,19 @@ def guess_reading(word: str) -> str:
             syllable = syllable.replace("v", "u:")
         readings.append(syllable)
     return " ".join(readings)
+
+
+def discard_damaged_caches(
+    settings: Settings, lexicon_path: Path | None = None
+) -> list[tuple[Path, str]]:
+    """After a ``sqlite3.DatabaseError``: the compiled indexes of ``settings`` (the lexicon's at
+    ``lexicon_path`` when known) found damaged, with what was wrong; they are removed, so the
+    next open builds them again."""
+    from hanzi_companion.lexicon import character_index
+
+    return sqlite_cache.discard_damaged(
+        [
+            (lexicon_path or _index.index_path(settings), _index.SCHEMA_VERSION),
+            (character_index.index_path(settings), character_index.SCHEMA_VERSION),
+        ]
+    )

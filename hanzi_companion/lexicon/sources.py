@@ -75,7 +75,7 @@ DATA_SOURCES: tuple[DataSource, ...] = (
     DataSource(
         "strokes",
         "Make Me a Hanzi graphics via hanzi-writer-data",
-        "Stroke-order diagrams and animations",
+        "Stroke-order diagrams and animations, the writing quiz and practice sheets",
         "Arphic Public License (stroke shapes derived from Arphic Technology's fonts)",
     ),
     DataSource(
@@ -91,5 +91,19 @@ DATA_SOURCES: tuple[DataSource, ...] = (
         "Simplified or traditional script",
         "MIT",
         "https://github.com/tsroten/hanzidentifier",
+    ),
+    DataSource(
+        "hanzi-writer",
+        "Hanzi Writer 3.7.3 (David Chanin), vendored in static/vendor/hanzi-writer",
+        "The stroke-order quiz on character pages",
+        "MIT",
+        "https://hanziwriter.org/",
+    ),
+    DataSource(
+        "dejavu",
+        "DejaVu Sans, Latin subset (dictionaries/fonts)",
+        "Pinyin and meanings in the PDF practice sheets",
+        "Bitstream Vera licence with public-domain DejaVu changes",
+        "https://dejavu-fonts.github.io/",
     ),
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -119,7 +120,8 @@ class DigestMemo:
 def building(path: Path) -> Iterator[sqlite3.Connection]:
     """A connection to a fresh database that becomes ``path`` only if the block succeeds.
 
-    The block fills the database; on success it is committed, vacuumed and moved into place.
+    The block fills the database; on success it is committed and moved into place (not
+    vacuumed: a database filled once and never deleted from has no free pages to reclaim).
     On any error the temporary file is removed and ``path`` is left as it was.
     """
     import tempfile  # only builds need it (and shutil, random...): kept off every start-up
@@ -142,7 +144,6 @@ def building(path: Path) -> Iterator[sqlite3.Connection]:
             connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
             yield connection
             connection.commit()
-            connection.execute("VACUUM")
         finally:
             connection.close()
         os.replace(tmp, path)
@@ -150,6 +151,85 @@ def building(path: Path) -> Iterator[sqlite3.Connection]:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
     remove_stale(path)
+
+
+_HEADER = b"SQLite format 3\x00"
+_logger = logging.getLogger("hanzi_companion")
+
+
+def problem(path: Path, schema: str) -> str | None:
+    """Why the built cache at ``path`` cannot be used, or None when it looks sound.
+
+    Cheap checks, done on every open: the SQLite header, a file no shorter than the pages the
+    header counts (a truncated copy), and the ``meta`` table's schema row (an empty, garbage or
+    half-written file, or one of another version).
+    """
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as stream:
+            header = stream.read(100)
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if len(header) < 100 or not header.startswith(_HEADER):
+        return "not a SQLite database (empty or overwritten)"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if header[24:28] == header[92:96] and size < pages * page_size:  # the page count is valid
+        return f"truncated ({size} of {pages * page_size} bytes)"
+    try:
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        return f"unreadable ({exc})"
+    if row is None or row[0] != schema:
+        return f"of another version ({row[0] if row else 'none'}, not {schema})"
+    return None
+
+
+def usable(path: Path, schema: str) -> bool:
+    """True when ``path`` is a sound cache (see :func:`problem`); a damaged one is removed and
+    said so on the log, so that it is built again."""
+    if not path.is_file():
+        return False
+    why = problem(path, schema)
+    if why is None:
+        return True
+    _logger.warning("%s: the cache is damaged, %s; building it again", path, why)
+    with contextlib.suppress(OSError):
+        path.unlink()
+    return False
+
+
+def discard_damaged(caches: Iterable[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """After a query failed with ``sqlite3.DatabaseError``: check each (path, schema) fully
+    (:func:`problem`, then SQLite's ``quick_check``), remove the damaged ones so the next open
+    builds them again, and return them with what was wrong."""
+    damaged = []
+    for path, schema in caches:
+        if not path.is_file():
+            continue
+        why = problem(path, schema)
+        if why is None:
+            try:
+                connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+                try:
+                    verdict = str(connection.execute("PRAGMA quick_check").fetchone()[0])
+                finally:
+                    connection.close()
+            except sqlite3.DatabaseError as exc:
+                verdict = str(exc)
+            # quick_check lists every fault under a "*** in database main ***" heading.
+            faults = [line for line in verdict.splitlines() if not line.startswith("***")]
+            why = None if verdict == "ok" else (faults or [verdict])[0][:200]
+        if why is not None:
+            damaged.append((path, why))
+            with contextlib.suppress(OSError):
+                path.unlink()
+    return damaged
 
 
 def remove_stale(current: Path) -> None:
@@ -180,7 +260,9 @@ class ReadOnlyDatabase:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
             connection = sqlite3.connect(
-                f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+                f"{self.path.absolute().as_uri()}?mode=ro&immutable=1",
+                uri=True,
+                check_same_thread=False,
             )
             self._local.connection = connection
         return connection

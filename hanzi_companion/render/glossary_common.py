@@ -174,24 +174,6 @@ def fragment(slide: int) -> str:
     return f"#{slide}"
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def without_controls(text: str) -> str:
-    """``text`` without control characters (ESC, BEL, C1 controls ...), newlines and tabs
-    kept: escape sequences written in a deck must not reach a terminal through an output."""
-    return _CONTROLS.sub("", text)
-
-
-_C1_CONTROLS = re.compile(r"[\x7f-\x9f]")
-
-
-def json_without_controls(text: str) -> str:
-    """JSON text with DEL and the C1 controls (CSI ...) written as ``\\u`` escapes: JSON
-    escapes only C0 controls, and a terminal reads the others too. The same JSON value."""
-    return _C1_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
 def deck_url(template: str, deck: DeckInfo) -> str:
     """Expand a deck URL template: ``{name}`` is the deck's file name, ``{stem}`` without suffix,
     each percent-encoded as one path segment (``week 1 #2.md`` -> ``week%201%20%232.md``).

@@ -29,10 +29,10 @@ from hanzi_companion.render.glossary_common import (
     speak_script,
     term_links,
     week_heading,
-    without_controls,
 )
 from hanzi_companion.render.templating import FILTERS, mark_chinese
 from hanzi_companion.settings import Settings, templates_dir
+from hanzi_companion.wording import without_controls
 
 BODY_TEMPLATE = "glossary.html"
 STANDALONE_TEMPLATE = "glossary_standalone.html"

@@ -76,10 +76,21 @@ def term_json(term: GlossaryTerm) -> dict[str, Any]:
         "reading_source": term.reading_source,
         "other_readings": [{"pinyin": marks(r), "pinyin_numbered": r} for r in term.other_readings],
         "gloss": term.gloss,
+        "gloss_kind": term.gloss_kind,
+        "sense_choice": (
+            {"sense": term.chosen_sense, "rule": term.sense_rule, "reason": term.sense_reason}
+            if term.chosen_sense
+            else None
+        ),
         "slide_gloss": term.slide_gloss,
         "romanisation": term.romanisation,
         "senses": [
-            {"text": sense.text, "kind": sense.kind.value, "source": sense.source}
+            {
+                "text": sense.text,
+                "kind": sense.kind.value,
+                "source": sense.source,
+                "chosen": sense.text == term.chosen_sense,
+            }
             for sense in term.senses
         ],
         "parts": list(term.parts),

@@ -23,8 +23,8 @@ from hanzi_companion.render.glossary_common import (
     other_form,
     part_details,
     term_links,
-    without_controls,
 )
+from hanzi_companion.wording import without_controls
 
 # Characters that start Markdown constructs inside a line (tables included).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")

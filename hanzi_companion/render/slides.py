@@ -29,10 +29,9 @@ from hanzi_companion.render.glossary_common import (
     other_form,
     other_sources,
     term_links,
-    without_controls,
 )
 from hanzi_companion.settings import Settings
-from hanzi_companion.wording import plural
+from hanzi_companion.wording import plural, without_controls
 
 TERMS_PER_SLIDE = 8
 MAX_GLOSS = 90  # characters of gloss that fit one table row of a 4:3 slide

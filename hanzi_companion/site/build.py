@@ -424,8 +424,11 @@ class _SiteBuilder:
             deck.render_key = _key("deck", deck.glossary_key, options, slug)
             outputs = [pages.deck_page(slug), pages.deck_json(slug), pages.deck_apkg(slug)]
             previous = old_decks.get(slug, {})
-            if not (previous.get("render_key") == deck.render_key and self.reuse(outputs)):
-                self.render_deck(deck, course)
+            old_outputs = [str(o) for o in previous.get("outputs", [])] or outputs
+            if previous.get("render_key") == deck.render_key and self.reuse(old_outputs):
+                outputs = old_outputs
+            else:
+                outputs += self.render_deck(deck, course)
                 rendered.append(slug)
             self.keep_cache(deck)
             manifest_decks.append(
@@ -530,14 +533,20 @@ class _SiteBuilder:
 
     # -- renderers (each writes its files into the new site)
 
-    def render_deck(self, deck: _Deck, course: str) -> None:
+    def render_deck(self, deck: _Deck, course: str) -> list[str]:
+        """Write the deck's files; returns the optional ones written (practice sheets)."""
         from hanzi_companion.render.anki import write_package
         from hanzi_companion.render.json import render_json
 
         slug = deck.source.slug
         glossary = self.glossary_of(deck)
+        extra = self.render_deck_sheet(glossary, slug)
         html = self.renderer().deck(
-            glossary, slug, deck.source.filename, deck_url_template=self.deck_url_template
+            glossary,
+            slug,
+            deck.source.filename,
+            deck_url_template=self.deck_url_template,
+            practice_sheet=bool(extra),
         )
         self.write(pages.deck_page(slug), html)
         self.write(pages.deck_json(slug), render_json(glossary))
@@ -551,6 +560,20 @@ class _SiteBuilder:
             deck_url_template=self._anki_deck_url(),
             timestamp=self.timestamp,
         )
+        return extra
+
+    def render_deck_sheet(self, glossary: Glossary, slug: str) -> list[str]:
+        """The week's practice sheet (PDF and SVG); none when no character has stroke data."""
+        from hanzi_companion.render.sheet import MAX_SHEET_PAGES, deck_entries, sheet_pdf, sheet_svg
+
+        sheet = deck_entries(glossary, self.profile)
+        entries = sheet.entries[:MAX_SHEET_PAGES]
+        if not entries:
+            return []
+        pdf, svg = pages.deck_sheet(slug, "pdf"), pages.deck_sheet(slug, "svg")
+        self.write(pdf, sheet_pdf(entries, self.lexicon.settings.sheet_font_path))
+        self.write(svg, sheet_svg(entries))
+        return [pdf, svg]
 
     def _anki_deck_url(self) -> str:
         # Anki cards are read far from the site: only web links make sense there.
@@ -578,7 +601,26 @@ class _SiteBuilder:
             self.write(pages.stroke_animation(char), animated_svg(profile.strokes, char))
             self.write(pages.stroke_frames(char), frames_svg(profile.strokes, char))
             outputs += [pages.stroke_animation(char), pages.stroke_frames(char)]
+            outputs += self.render_practice(char, profile)
         return outputs
+
+    def render_practice(self, char: str, profile: CharacterProfile) -> list[str]:
+        """The writing practice's stroke data script and the character's practice sheets."""
+        from hanzi_companion.render.practice import writer_script
+        from hanzi_companion.render.sheet import entry_from_profile, sheet_pdf, sheet_svg
+
+        assert profile.strokes is not None
+        entry = entry_from_profile(profile)
+        files: dict[str, str | bytes] = {
+            pages.stroke_data_script(char): writer_script(char, profile.strokes),
+            pages.practice_sheet(char, "svg"): sheet_svg([entry]),
+            pages.practice_sheet(char, "pdf"): sheet_pdf(
+                [entry], self.lexicon.settings.sheet_font_path
+            ),
+        }
+        for name, content in files.items():
+            self.write(name, content)
+        return list(files)
 
     def render_course(
         self, decks: Sequence[_Deck], course: str, characters: Sequence[str]

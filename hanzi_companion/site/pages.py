@@ -71,6 +71,19 @@ def stroke_frames(char: str) -> str:
     return _char_stem(char) + "-strokes.svg"
 
 
+def stroke_data_script(char: str) -> str:
+    """The script registering the character's stroke data for the writing practice."""
+    return _char_stem(char) + "-strokes.js"
+
+
+def practice_sheet(char: str, kind: str) -> str:
+    return _char_stem(char) + f"-sheet.{kind}"
+
+
+def deck_sheet(slug: str, kind: str) -> str:
+    return f"weeks/{slug}-sheet.{kind}"
+
+
 class SiteLinkError(HanziCompanionError):
     """A template asked for a page the static site does not have."""
 
@@ -106,6 +119,19 @@ class SiteLinks:
             if char in self.characters:
                 return character_page(char)
             return self._search(char)
+        if endpoint in ("api.strokes", "pages.character_sheet"):
+            char = str(values.pop("char"))
+            if char not in self.characters:
+                raise SiteLinkError(f"the site has no writing practice data of {char!r}")
+            # Written beside the character's page whenever its profile has stroke data.
+            if endpoint == "api.strokes":
+                return stroke_data_script(char)
+            return practice_sheet(char, str(values.pop("kind")))
+        if endpoint == "pages.course_deck_sheet":
+            name = str(values.pop("name"))
+            if name not in self.decks:
+                raise SiteLinkError(f"the site has no deck called {name!r}")
+            return deck_sheet(self.decks[name], str(values.pop("kind")))
         if endpoint in ("pages.stroke_animation", "pages.stroke_frames"):
             char = str(values.pop("char"))
             if char not in self.characters:
@@ -235,11 +261,20 @@ class Renderer:
     def about(self, metadata: Mapping[str, str]) -> str:
         return self.root.get_template(ABOUT_TEMPLATE).render(metadata=metadata, active="about")
 
-    def deck(self, glossary: Glossary, slug: str, filename: str, *, deck_url_template: str) -> str:
+    def deck(
+        self,
+        glossary: Glossary,
+        slug: str,
+        filename: str,
+        *,
+        deck_url_template: str,
+        practice_sheet: bool = False,
+    ) -> str:
         """The deck's glossary page: the web UI's course deck page, downloads beside it."""
         context = glossary_context(glossary, deck_url_template=deck_url_template)
         context.update(
             active="course",
+            practice_sheet=practice_sheet,
             deck=DeckRef(slug, filename),
             slides_markdown=render_slides(glossary),
             # Teachers copy popup.js and the JSON next to their slides (the page says so).

@@ -15,6 +15,7 @@ from hanzi_companion.errors import DeckError
 from hanzi_companion.text.formats import (
     DECK_SUFFIXES,
     FLATTENED,
+    HTML_DOCUMENT,
     MARKDOWN,
     MARP,
     PDF,
@@ -26,11 +27,17 @@ from hanzi_companion.text.formats import (
 )
 from hanzi_companion.text.formats.flattened import split_flat_front_matter, unflatten
 from hanzi_companion.text.formats.front_matter import split_front_matter
+from hanzi_companion.text.formats.html_document import html_document_slides
 from hanzi_companion.text.formats.html_page import page_title, parse_html
 from hanzi_companion.text.formats.markdown import detect_format, page_slides, section_slides
 from hanzi_companion.text.formats.marp import is_marp, marp_slides
 from hanzi_companion.text.formats.remark import dedent, remark_slides
-from hanzi_companion.text.formats.remark_html import looks_html, remark_source, source_url_file
+from hanzi_companion.text.formats.remark_html import (
+    is_remark_page,
+    looks_html,
+    remark_source,
+    source_url_file,
+)
 from hanzi_companion.text.formats.reveal import is_reveal, reveal_slides
 from hanzi_companion.text.formats.source import (
     MAX_DECK_BYTES,
@@ -60,7 +67,19 @@ __all__ = [
     "unflatten",
 ]
 
-FORMATS = (REMARK_MARKDOWN, REMARK_HTML, REVEAL, FLATTENED, MARKDOWN, MARP, TEXT, PPTX, PDF)
+FORMATS = (
+    REMARK_MARKDOWN,
+    REMARK_HTML,
+    REVEAL,
+    HTML_DOCUMENT,
+    FLATTENED,
+    MARKDOWN,
+    MARP,
+    TEXT,
+    PPTX,
+    PDF,
+)
+_HTML_FORMATS = (REMARK_HTML, REVEAL, HTML_DOCUMENT)
 _FORMAT_ALIASES = {
     "remark": REMARK_MARKDOWN,
     "md": MARKDOWN,
@@ -131,7 +150,9 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
     html_title = ""
     label: str | None = None
     page_front: dict[str, str] = {}
-    if wanted in (REMARK_HTML, REVEAL) or (wanted is None and looks_html(text, name)):
+    if wanted in (REMARK_HTML, REVEAL, HTML_DOCUMENT) or (
+        wanted is None and looks_html(text, name)
+    ):
         # a Jekyll page: front matter on top of the HTML, or inside the textarea (indented
         # like the slides), is not a slide either
         page, page_front = split_front_matter(text)
@@ -139,6 +160,9 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
         html_title = normalise_text(page_title(root))
         if wanted == REVEAL or (wanted is None and is_reveal(root)):
             return _deck(name, REVEAL, reveal_slides(root), page_front, html_title)
+        if wanted == HTML_DOCUMENT or (wanted is None and not is_remark_page(root, page)):
+            slides = html_document_slides(root)
+            return _deck(name, HTML_DOCUMENT, slides, page_front, html_title)
         text = normalise_text(remark_source(root, page, name))
         text = "\n".join(dedent(text.split("\n"))).lstrip("\n")
         label = REMARK_HTML

@@ -3,12 +3,15 @@
 Every run of Han characters is a candidate, in slide text and presenter notes alike. Runs are
 already split by punctuation, so slogans split on 、 and ， (大众创业、万众创新). A run is kept
 whole when it is a word, a name or a fixed expression, with its natural words as ``parts``; a
-run that reads as a sentence (function words such as 的, 了, 我们) gives its content words
-instead. An all-capitals Latin token written against a short run makes a mixed term
-(``AAA 货``, ``T恤``). Around each term the extractor reads the English the slide gives for it
-(``Targeted Poverty Alleviation 精准扶贫``, ``Tech and development Zones (开发区)``, a line of
-English just above a line holding only the term) and the romanisation written next to it
-(``创客 chuangke``, ``shan zhai`` above ``山寨``, ``Xindanwei (新单位)``).
+run that reads as a sentence (function words such as 的, 了, 我们, or closing with 。！？)
+gives its words instead, all but the sentence's glue (的, 了, 很), with personal names whole
+(:mod:`~hanzi_companion.text.names`); a phrase-book row, written with its romanisation, stays
+whole with every word as a part. Characters written apart (``买 年 货``) are joined first
+(:mod:`~hanzi_companion.text.spacing`). An all-capitals Latin token written against a short
+run makes a mixed term (``AAA 货``, ``T恤``). Around each term the extractor reads the English
+the slide gives for it (:mod:`~hanzi_companion.text.slide_english`) and the romanisation
+written next to it in any spelling (``创客 chuangke``, ``习字 xi2 zi4``, ``shan zhai`` above
+``山寨``, ``毛泽东 Mao Tse-tung``; :mod:`~hanzi_companion.text.syllables`).
 
 Everything here works line by line with bounded look-around, so time is linear in the deck.
 """
@@ -24,18 +27,38 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
+from hanzi_companion.text.han import HAN_CLASS, HAN_RUN, has_han
 from hanzi_companion.text.labels import in_label
 from hanzi_companion.text.models import Deck, Slide
+from hanzi_companion.text.names import NameRules, is_name, with_names
 from hanzi_companion.text.segment import Segmenter, segmenter_for
-
-_HAN_CLASS = (
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U000323af\u3007\u3005"
+from hanzi_companion.text.slide_english import (
+    LATIN_WORD,
+    LOOK,
+    QUOTES,
+    gloss_readers,
+    tidy_gloss,
+    translation_below,
 )
-# A Han run; a middle dot joins the parts of a transcribed foreign name (马克·吐温).
-HAN_RUN = re.compile(f"[{_HAN_CLASS}]+(?:[·・][{_HAN_CLASS}]+)*")
-_HAS_HAN = re.compile(f"[{_HAN_CLASS}]")
-_HAN_PIECE = re.compile(f"[{_HAN_CLASS}]+")  # a run without the middle dots that join names
-_HAN_RUN_END = re.compile(f"[{_HAN_CLASS}]+$")
+from hanzi_companion.text.slide_english import content_stems as content_stems  # glossary's
+from hanzi_companion.text.spacing import SpacingRules, join_interrupted, join_spaced
+from hanzi_companion.text.syllables import (
+    ROMAN_WORD,
+    as_marks,
+    numbered_reading,
+    syllables_of,
+    western_keys,
+)
+from hanzi_companion.text.wordlists import (
+    FUNCTION_WORDS,
+    PARTICLES,
+    PRONOUNS,
+    RESULT_COMPLEMENTS,
+    SENTENCE_GLUE,
+)
+
+_HAN_PIECE = re.compile(f"[{HAN_CLASS}]+")  # a run without the middle dots that join names
+_HAN_RUN_END = re.compile(f"[{HAN_CLASS}]+$")
 # An all-capitals Latin token (AAA, T, QQ, 3D) right before or after a run.
 _LATIN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[«“\"'‘「『《]))([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})( ?)$")
 _LATIN_AFTER = re.compile(r"^([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})(?=$|[\s)\].,;:!?»”\"'’」』》])")
@@ -44,81 +67,17 @@ _NUMBER_BEFORE = re.compile(r"[(（«“\"「『《]\s*(\d{1,4})$")
 _NUMBERED_NAME_MIN = 4
 # Longest mixed Han part when a space separates it from the Latin token (``AAA 货``).
 _MIXED_SPACED_MAX = 2
-_LOOK = 200  # characters looked at on each side of a term (keeps extraction linear)
 _NEAR = 40  # farthest a romanisation may be written from its term
-_GLOSS_MAX_WORDS = 8  # English in parentheses or quotes next to a term
-_BARE_GLOSS_MAX_WORDS = 5  # English written right before a term with nothing around it
-_LINE_GLOSS_MAX_WORDS = 6  # a line of English just above a line holding only the term
 
-# Grammatical words that make a run of Han characters read as a sentence, not a term.
-# Closed-class Mandarin function words (particles, pronouns, auxiliaries, conjunctions).
-_FUNCTION_WORDS_TEXT = """
-的 了 吗 呢 吧 啊 呀 着 过 是 在 我 你 他 她 它 我们 你们 他们 她们 咱们 这 那 这个 那个 这些 那些
-这里 那里 就 都 也 很 不 没 没有 要 会 能 可以 把 被 给 让 对 从 但 但是 因为 所以 如果 而 还 又 才
-再 说 有 得 地 么 什么 怎么 为什么 已经 正在 应该 一个 自己 和 与 或 或者 还是 以及 及
-們 我們 你們 他們 她們 咱們 這 這個 那個 這些 那些 這裡 那裡 沒 沒有 會 給 讓 對 從 因為 還 說 麼
-什麼 怎麼 為什麼 已經 應該 一個
-"""
-# Words of English or French prose that lead into a term rather than translate it: a bare
-# phrase starting or ending with one is a clause, not a gloss ("la politique du 单位").
-CLAUSE_WORDS_TEXT = """
-    the a an of and or to in on for with by as at from is are was were be been this that these
-    those which who it its their his her our your my we you they he she i not no also very so
-    le la les l de du des d et ou en au aux un une est sont dans par pour sur avec ce cette ces
-    qui que il elle ils elles nous vous on se sa son ses leur leurs ne pas plus entre comme
-    chez sans vers selon mais donc car où puis avant après contre sous
-"""
-CLAUSE_WORDS = frozenset(CLAUSE_WORDS_TEXT.split())
-# Words that announce a translation after a term: ``创新 means innovation``.
-_GLOSS_MARKERS = re.compile(r"^(?:means|meaning|i\.e\.|signifie|veut dire|=)\s+", re.I)
-FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
-# Particles only a sentence has (structure, aspect, mood): a clause holding one is no slogan.
-_PARTICLES = frozenset(["的", "了", "吗", "呢", "吧", "着", "过", "啊", "呀", "么", "嗎", "麼"])
 # Longest run kept as one term (习近平新时代中国特色社会主义思想 has 16 characters); a longer
 # run is prose written without punctuation and gives its words (and stays linear).
 LONGEST_TERM = 32
+_JOINED_MAX = 4  # longest word two neighbouring words of a sentence may join into
 # A clause of this many words (two characters or more) is no slogan clause but a sentence.
 _SENTENCE_WORDS = 3
 
-_LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:['’][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+)*")
-_GLOSS_DELIMITERS = re.compile(r"(?:^|\s[-–—•|]\s|[;:,.!?(\[{]|\s[-–—•]$)")
-_BULLET_START = re.compile(r"^\s*(?:[-–—•*+|>]\s+|\d+[.)]\s+)?")
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-# A determiner opening a bare phrase ("the work unit 单位"): dropped before the clause test.
-_DETERMINER = re.compile(r"^(?:the|a|an|le|la|les|l['’]|un|une|des)\s*(?<=\s|['’])", re.I)
-# A short label opening a line or list item: "1992:", "Step 2:", "Shenzhen:".
-_LABEL_OPENER = re.compile(r"^\s*(?:[-–—•*+|>]\s+)?[^\s:]+(?:\s[^\s:]+){0,2}:$")
-# Nouns that name the term as a piece of language ("the character 拆", "the word 城中村"):
-# the phrase points at the term, it does not translate it.
-_META_WORDS_TEXT = """
-    character characters word words term terms expression phrase slogan idiom name sign
-    caractère caractères mot mots terme termes
-"""
-_META_WORDS = frozenset(_META_WORDS_TEXT.split())
-_QUOTED_AFTER = re.compile(r"\s*[,:]?\s*([\"“«‘'「『])")
-# Slide furniture that is never the English of a term.
-_SLIDE_LABEL = re.compile(
-    r"^(?:characters? of the (?:week|day|lesson)|caract[èe]res? de la semaine|"
-    r"(?:week|semaine|lecture|session)\s*\d+)$",
-    re.IGNORECASE,
-)
-# A count opening a phrase ("four special economic zones", "3 cities").
-_COUNT = re.compile(
-    r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
-    r"thousands?|millions?|several|many|some)\s+(?=\S)",
-    re.IGNORECASE,
-)
-_NAME_CONNECTORS = frozenset(["of", "and", "for", "de", "du", "des", "on"])
-_CLOSING_QUOTE = re.compile(r"\s*[»”\"’'」』》]")
 _OPEN_PARENTHESIS = ("(", "（")
 _CLOSE_PARENTHESIS = (")", "）")
-_QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’", "'": "'", "「": "」", "『": "』", "《": "》"}
-_PAREN_CONTENT = re.compile(r"\s*\(([^()]*)\)")
-_NAME_IN_PARENTHESES = re.compile(
-    r"[(（]([^()（）,，]+)[,，]\s*$"
-)  # "(AliResearch, " before a term
-_DIGITS_END = re.compile(r"(?<=[(（])\d+$")  # "(21" before 世纪…: the term's own number
-_HAN_TAIL = re.compile(f"[{_HAN_CLASS}]")
 
 
 @dataclass(frozen=True)
@@ -141,15 +100,12 @@ class Mention:
     shown_on: int = 0  # remark number of the ``--`` step that first shows it (link ``#N``)
     written_reading: str = ""  # numbered reading the slide writes in tone marks ("the 朝 is zhāo")
     among_names: bool = False  # listed with names (西安, 洛阳, 开封...): a name itself
+    personal_name: bool = False  # read as a person's name (张明, 王小明): see text/names.py
 
     @property
     def latin(self) -> str:
         """The Latin part of a mixed term ("" for a plain Han term)."""
         return self.term.replace(self.han, "").strip()
-
-
-def has_han(text: str) -> bool:
-    return _HAS_HAN.search(text) is not None
 
 
 def reading_keys(lexicon: Lexicon, word: str) -> frozenset[str]:
@@ -173,6 +129,27 @@ class Extractor:
         self._entries: dict[str, tuple[Entry, ...]] = {}
         self._guesses: dict[str, str] = {}
         self._sense_words = lru_cache(maxsize=65536)(self._sense_words_of)
+        # What a line says around a term depends on the line and its neighbours only: lines
+        # repeat (remark's -- steps repeat a slide's lines, tables repeat their rows).
+        self._around = lru_cache(maxsize=4096)(self._read_around)
+        self._name_rules = NameRules(
+            lambda word: bool(self.lookup(word)), self._cut_guessing, self.segmenter.cut
+        )
+        self.names: set[str] = set()  # personal names found in this deck's sentences
+        self._spacing = SpacingRules(
+            lambda word: bool(self.lookup(word)), self.segmenter.cut, self._keys
+        )
+
+    def _speaker(self, run: str, line: str, start: int, end: int) -> bool:
+        """True when ``run`` opens a line of dialogue as its speaker's name (马丽：你好！)."""
+        return (
+            not line[:start].strip(" -*>•")
+            and line[end : end + 1] in (":", "：")
+            and is_name(run, "", self._name_rules)
+        )
+
+    def _cut_guessing(self, run: str) -> tuple[str, ...]:
+        return self.segmenter.cut_guessing(run)
 
     def lookup(self, word: str) -> tuple[Entry, ...]:
         """The lexicon's entries for ``word``, remembered for the life of this extractor."""
@@ -234,15 +211,22 @@ class Extractor:
 
     def _sentence_terms(self, words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of a sentence's words: two neighbouring words that jieba's corpus counts
-        as one word the dictionaries lack are one term (特大 + 城市: 特大城市, megacity)."""
+        as one word the dictionaries lack are one term (特大 + 城市: 特大城市, megacity);
+        personal names are one word (张明, 李华; see :mod:`~hanzi_companion.text.names`)."""
+        words = self._pronoun_words(words)
+        words, names = with_names("".join(words), words, self._name_rules)
+        self.names.update(names)
         joined: list[str] = []
         index = 0
         while index < len(words):
             word = words[index]
             following = words[index + 1] if index + 1 < len(words) else ""
             if (
-                len(word) > 1
-                and len(following) > 1
+                following
+                and len(word + following) <= _JOINED_MAX
+                and following not in RESULT_COMPLEMENTS
+                and word not in names
+                and following not in names
                 and not self.lookup(word + following)
                 and self.segmenter.corpus_word(word + following)
             ):
@@ -250,7 +234,35 @@ class Extractor:
                 index += 1
             joined.append(word)
             index += 1
-        return tuple((word, self.parts_of(word)) for word in joined if _content_word(word))
+        return tuple(
+            (word, () if word in names else self.parts_of(word))
+            for word in joined
+            if _content_word(word)
+        )
+
+    def _pronoun_words(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a slang word that opens with a pronoun and that jieba's
+        corpus never counts read as the pronoun and its verb (我去 超市: I go, not "what the…")."""
+        out: list[str] = []
+        for word in words:
+            if (
+                len(word) == 2
+                and word not in FUNCTION_WORDS
+                and not self.segmenter.corpus_word(word)
+                and (word[0] in PRONOUNS or self._slang(word))
+            ):
+                out.extend(word)
+            else:
+                out.append(word)
+        return tuple(out)
+
+    def _slang(self, word: str) -> bool:
+        """True for a two-character word only a slang sense of the dictionary has (狗带 "to
+        die", from "go die"), whose characters are the sentence's words (狗 带到: a dog)."""
+        entries = self.lookup(word)
+        return bool(entries) and all(
+            any("slang" in d or "Internet" in d for d in e.definitions) for e in entries
+        )
 
     def run_parts(self, run: str) -> tuple[str, ...]:
         """The parts of ``run`` kept whole as one term (every word, single characters too)."""
@@ -305,31 +317,39 @@ class Extractor:
         other clauses are parts of the same sentence (以特大城市为依托，…紧密的城市群)."""
         for match in runs:
             words = self.sentence_words(match.group())
-            if words is not None and any(w in _PARTICLES for w in words):
+            if words is not None and any(w in PARTICLES for w in words):
                 return True
         return False
 
     def _terms_of_run(
-        self, run: str, written_as_term: Callable[[bool], bool], sentence_line: bool = False
+        self,
+        run: str,
+        written_as_term: Callable[[bool], bool],
+        sentence_line: bool = False,
+        taught: Callable[[], bool] = lambda: False,
     ) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of ``run`` on its line: a sentence the slide writes as a term (see
-        ``written_as_term``, given whether the run could be a slogan's clause) stays whole."""
+        ``written_as_term``, given whether the run could be a slogan's clause) stays whole;
+        so does one ``taught`` with its romanisation beside it (a phrase-book row), its words,
+        grammatical ones too, as its parts."""
         unit = repeated_unit(run)
         if unit and not self.lookup(run):
             return self._split(unit)
         words = self.sentence_words(run)
         if words is None and sentence_line and len(run) > 1 and not self.lookup(run):
             words = self.segmenter.cut(run)
-            if sum(1 for w in words if len(w) > 1) < 2:
+            if sum(1 for w in words if len(w) > 1) < 2 and len(words) < _SENTENCE_WORDS:
                 words = None  # a name or a compound of one word (城市群), not a clause
+            elif len(run) <= LONGEST_TERM and taught():
+                return ((run, words),)
             elif not written_as_term(False):
                 return self._sentence_terms(words)
         if words is None:
             return ((run, self.run_parts(run)),)
-        clause = not any(w in _PARTICLES for w in words) and (
+        clause = not any(w in PARTICLES for w in words) and (
             sum(1 for w in words if len(w) > 1) < _SENTENCE_WORDS
         )
-        if len(run) <= LONGEST_TERM and written_as_term(clause):
+        if len(run) <= LONGEST_TERM and (taught() or written_as_term(clause)):
             return ((run, words),)
         return self._split(run)
 
@@ -362,8 +382,9 @@ class Extractor:
                 continue
             previous = lines[index - 1] if index > 0 else ""
             following = lines[index + 1] if index + 1 < len(lines) else ""
+            line = join_interrupted(join_spaced(line, following, self._spacing), self._spacing)
             runs = [piece for run in HAN_RUN.finditer(line) for piece in self._dotted(line, run)]
-            translations = _translation_below(line, runs, following)
+            translations = translation_below(line, runs, following)
             if translations and not self._translations_agree(runs, translations):
                 translations = []
             sentence_line = len(runs) > 1 and self._sentence_line(runs)
@@ -381,7 +402,7 @@ class Extractor:
                     labels,
                     translations[number] if translations else "",
                     slide.line_number(index, in_notes),
-                    sentence_line,
+                    sentence_line or _closes_sentence(line, match.end()),
                     _among_names(named - names[number], len(runs) - 1),
                 )
 
@@ -402,45 +423,25 @@ class Extractor:
     ) -> Iterator[Mention]:
         run = match.group()
         start, end = match.span()
-        if "第" in line and in_label(line, start, end):
-            return  # 第三周, 第3讲: the deck's week or lecture, metadata and no term
-        if len(run) == 1 and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit()):
-            return  # a unit written against a number (2014年, 3个), not a term
-        window = max(0, start - _LOOK)  # bounded: a long line without spaces stays linear
-        token_start = max(
-            line.rfind(" ", window, start), line.rfind("\t", window, start), window - 1
-        )
-        token_start += 1
-        token = line[token_start:start]
-        if "://" in token or token.startswith("www.") or ("?" in token and "=" in token):
-            return  # inside a bare URL (``https://example.org/?word=创``): no term
+        if _not_a_term(line, start, end, run):
+            return
         mixed = self._mixed(line, start, end, run)
         if mixed is not None:
             term, start, end = mixed
             pieces: tuple[tuple[str, tuple[str, ...]], ...] = ((term, ()),)
         else:
-
-            def written_as_term(clause: bool) -> bool:
-                if translation or _quoted_run(line, start, end):
-                    return True
-                if clause and not sentence_line and _slogan_line(line):
-                    return True
-                gloss, _, _ = self._around(
-                    line, start, end, run, previous, following, labels, in_notes
-                )
-                return bool(gloss) and self._words_agree(run, gloss)
-
-            pieces = self._terms_of_run(run, written_as_term, sentence_line)
+            context = (previous, following, labels, in_notes)
+            pieces = self._pieces(line, start, end, context, translation, sentence_line)
         whole = len(pieces) == 1 and pieces[0][0] in (run, line[start:end])
         other_name_of = _term_before_parenthesis(line, start, end) if whole else ""
         spans = [(start, end)] if whole else _spans_in(line, start, end, [t for t, _ in pieces])
         for (term, parts), (term_start, term_end) in zip(pieces, spans, strict=True):
             han = "".join(HAN_RUN.findall(term)) if mixed is not None else term
-            slide_gloss = romanisation = ""
+            slide_gloss = romanisation = written = ""
             span: tuple[int, int] | None = None
             if whole:
-                slide_gloss, romanisation, span = self._around(
-                    line, start, end, han, previous, following, labels, in_notes
+                slide_gloss, romanisation, span, written = self._written_beside(
+                    line, start, end, han, (previous, following, labels, in_notes)
                 )
                 if span is not None:
                     span = (span[0] + line_start, span[1] + line_start)
@@ -460,9 +461,59 @@ class Extractor:
                 line_start=line_start,
                 start=line_start + start,
                 shown_on=slide.number if number is None else number,
-                written_reading=_written_reading(line, end, han) if whole else "",
+                written_reading=written,
                 among_names=among_names and whole,
+                personal_name=han in self.names
+                or (whole and mixed is None and self._speaker(han, line, start, end)),
             )
+
+    def _written_beside(
+        self,
+        line: str,
+        start: int,
+        end: int,
+        han: str,
+        context: tuple[str, str, frozenset[str], bool],
+    ) -> tuple[str, str, tuple[int, int] | None, str]:
+        """(slide gloss, romanisation, its span in the line, written reading) of a term."""
+        previous, following, labels, in_notes = context
+        gloss, romanisation, span = self._around(
+            line, start, end, han, previous, following, labels, in_notes
+        )
+        written = _written_reading(line, end, han) or reading_beside(line, start, end, span, han)
+        return gloss, romanisation, span, written
+
+    def _pieces(
+        self,
+        line: str,
+        start: int,
+        end: int,
+        context: tuple[str, str, frozenset[str], bool],
+        translation: str,
+        sentence_line: bool,
+    ) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The terms of the run ``line[start:end]``, and their parts, as its line writes it
+        (``context``: the lines before and after, the slide's link labels, in notes?)."""
+        run = line[start:end]
+        previous, following, labels, in_notes = context
+
+        def written_as_term(clause: bool) -> bool:
+            if _quoted_run(line, start, end):
+                return True
+            if _closes_sentence(line, end):
+                return False  # a sentence, translated or not: its words are the terms
+            if translation:
+                return True
+            if clause and not sentence_line and _slogan_line(line) and not _fragment(run):
+                return True
+            gloss, _, _ = self._around(line, start, end, run, previous, following, labels, in_notes)
+            return bool(gloss) and self._words_agree(run, gloss)
+
+        def taught() -> bool:
+            _, _, span = self._around(line, start, end, run, previous, following, labels, in_notes)
+            return beside(line, start, end, span)
+
+        return self._terms_of_run(run, written_as_term, sentence_line, taught)
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
         """A mixed Latin+Han term around ``line[start:end]``, as written, and its span."""
@@ -538,7 +589,7 @@ class Extractor:
             stem for e in self.lookup(word) for d in e.definitions for stem in content_stems(d)
         )
 
-    def _around(
+    def _read_around(
         self,
         line: str,
         start: int,
@@ -563,53 +614,69 @@ class Extractor:
                 if found:
                     romanisation = found
                     break
-        # (text, bare): a bare gloss is no gloss when it is only a link's label
-        # (``创 Purple Culture / Hanziyuan``); in parentheses a label is the slide's English.
-        # Each candidate is read only when the ones before it gave nothing.
-        candidates: list[Callable[[], tuple[str, bool]]] = [
-            lambda: (_gloss_in_parentheses_after(line, end), False),
-            lambda: (_quoted_after(line, start, end), False),
-            # After a label, the English closing the line says what the term means, the
-            # label what it is about ("orientation: 坐北朝南, sitting in the north...").
-            lambda: (_gloss_after_comma(line, start, end), True),
-            lambda: _gloss_before(line, start),
-            lambda: (_gloss_after(line, start, end), True),
-        ]
-        if len(han) > 1 and _alone(line, start, end):
-            candidates.append(lambda: (_gloss_line(previous, labels), True))
+        # The English is read as if the romanisation beside the term were not written:
+        # ``小年 xiǎo nián Little New Year``, ``吃糖瓜 chī táng guā — eating malt sugar candy``.
+        blanked = _blank_beside(line, start, end, span)
+        # A term, its romanisation, then English: a vocabulary line, whose English is the
+        # term's meaning even in words no dictionary sense shares ("practise calligraphy").
+        vocabulary_line = blanked != line
+        line = blanked
+        candidates = gloss_readers(
+            line, start, end, han, previous, labels, vocabulary_line=vocabulary_line
+        )
         for read in candidates:
             candidate, bare = read()
             if bare and in_notes:
                 continue
-            candidate = _tidy_gloss(candidate, labels if bare else frozenset())
+            candidate = tidy_gloss(candidate, labels if bare else frozenset())
             if not candidate:
                 continue
             found, _ = _romanisation_near(candidate, 0, 0, keys, whole_line=False)
             if found:
                 romanisation = romanisation or found
                 continue  # the "English" is the term's own romanisation
-            if bare and not self._agrees(han, candidate):
+            if bare and not vocabulary_line and not self._agrees(han, candidate):
                 continue  # "Hong Kong: 單位" is a topic, not what 單位 means
             return candidate, romanisation, span
         return "", romanisation, span
 
 
-def content_stems(text: str) -> frozenset[str]:
-    """Lowercase content words of English, crudely stemmed (villages ~ village, urbanisation ~
-    urbanization) so a slide's wording and a dictionary's can be compared."""
-    stems = set()
-    for word in re.findall(r"[a-z]+", text.lower()):
-        if len(word) < 3 or word in CLAUSE_WORDS:
-            continue
-        word = word.replace("isation", "ization").replace("ise", "ize")
-        if word.endswith("ies"):
-            word = word[:-3] + "y"
-        elif word.endswith(("sses", "xes", "ches", "shes")):
-            word = word[:-2]
-        elif word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        stems.add(word)
-    return frozenset(stems)
+# What may stand between a term and the romanisation written beside it.
+_BESIDE_GAP = re.compile(r"[\s(（\[/:：,，=|\-–—。？！?!.]*")
+_BESIDE_OPEN = "(（[/"
+_BESIDE_CLOSE = {"(": ")", "（": "）", "[": "]", "/": "/"}
+
+
+def beside(line: str, start: int, end: int, span: tuple[int, int] | None) -> bool:
+    """True when the romanisation at ``span`` is written right beside ``line[start:end]``
+    (``习字 xi2 zi4``, ``习字 (xí zì)``, ``xí zì: 习字``), not elsewhere on the line."""
+    if span is None:
+        return False
+    if span[0] >= end:
+        return _BESIDE_GAP.fullmatch(line, end, span[0]) is not None
+    return span[1] <= start and _BESIDE_GAP.fullmatch(line, span[1], start) is not None
+
+
+def _blank_beside(line: str, start: int, end: int, span: tuple[int, int] | None) -> str:
+    """``line`` with the romanisation written right after the term (and brackets or slashes
+    enclosing just it) blanked out, so the English after it is read as the term's."""
+    if span is None or span[0] < end or not beside(line, start, end, span):
+        return line  # written before the term it may be all the English (Wang Xiaoming (王小明))
+    left, right = span
+    before = line[:left].rstrip()
+    opening = before[-1:]
+    if opening and opening in _BESIDE_OPEN and line[right:].lstrip()[:1] == _BESIDE_CLOSE[opening]:
+        left = len(before) - 1
+        right = line.index(_BESIDE_CLOSE[opening], right) + 1
+    return line[:left] + " " * (right - left) + line[right:]
+
+
+def reading_beside(line: str, start: int, end: int, span: tuple[int, int] | None, han: str) -> str:
+    """The numbered reading the toned romanisation beside the term writes (``xi2 zi4``,
+    ``chī táng guā``), one syllable per character; "" when none is written beside it."""
+    if span is None or not beside(line, start, end, span):
+        return ""
+    return numbered_reading(line[span[0] : span[1]], len(han))
 
 
 # A reading in tone marks written right after a term: "大栅栏 is read Dàshílànr", "the 朝 is
@@ -624,7 +691,7 @@ _WRITTEN_READING = re.compile(
 def _written_reading(line: str, end: int, han: str) -> str:
     """The numbered reading written in tone marks right after the term, one syllable per
     character (an erhua r joins its syllable: Dàshílànr is ``Da4 shi2 lanr4``); "" if none."""
-    match = _WRITTEN_READING.match(line, end, end + _LOOK)
+    match = _WRITTEN_READING.match(line, end, end + LOOK)
     if match is None:
         return ""
     words = match.group(1).split()
@@ -649,6 +716,25 @@ def _written_reading(line: str, end: int, han: str) -> str:
     return ""
 
 
+def _fragment(run: str) -> bool:
+    """True when ``run`` ends with a sentence's glue (鱼和, 因为里有): a piece of a sentence
+    whose rest is missing (a picture, a blank to fill), no slogan's clause."""
+    return len(run) > 1 and run[-1] in SENTENCE_GLUE
+
+
+def _not_a_term(line: str, start: int, end: int, run: str) -> bool:
+    """True for a run that is no term where it stands: a label (第三周), a unit against a
+    number (2014年, 3个), a piece of a bare URL."""
+    if "第" in line and in_label(line, start, end):
+        return True  # 第三周, 第3讲: the deck's week or lecture, metadata and no term
+    if len(run) == 1 and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit()):
+        return True  # a unit written against a number (2014年, 3个), not a term
+    window = max(0, start - LOOK)  # bounded: a long line without spaces stays linear
+    token_start = max(line.rfind(" ", window, start), line.rfind("\t", window, start), window - 1)
+    token = line[token_start + 1 : start]
+    return "://" in token or token.startswith("www.") or ("?" in token and "=" in token)
+
+
 _SIBLING_NAMES = 2  # names listed beside a term that make it read as a name too
 
 
@@ -671,24 +757,31 @@ def repeated_unit(run: str) -> str:
 
 
 def _content_word(word: str) -> bool:
-    """A word of a sentence worth listing: two characters or more, not a grammatical word."""
-    return len(word) > 1 and word not in FUNCTION_WORDS
+    """A word of a sentence worth listing: no sentence glue (狗, 水, 搬, 我们, 因为, but not
+    的, 了, 很)."""
+    return word not in SENTENCE_GLUE
 
 
 def _quoted_run(line: str, start: int, end: int) -> bool:
     """True when ``line[start:end]`` stands inside quotes (« 城市，让生活更美好 »), looking at
-    most ``_LOOK`` characters each way."""
-    head = line[max(0, start - _LOOK) : start]
-    tail = line[end : end + _LOOK]
-    for opening, closing in _QUOTES.items():
+    most ``LOOK`` characters each way."""
+    head = line[max(0, start - LOOK) : start]
+    tail = line[end : end + LOOK]
+    for opening, closing in QUOTES.items():
         if opening == closing:
             if opening == '"' and head.count('"') % 2 == 1 and '"' in tail:
-                return True
+                return _only_chinese(head[head.rfind('"') + 1 :], tail[: tail.find('"')])
             continue
         at = head.rfind(opening)
         if at >= 0 and head.find(closing, at) < 0 and closing in tail:
-            return True
+            return _only_chinese(head[at + 1 :], tail[: tail.find(closing)])
     return False
+
+
+def _only_chinese(*texts: str) -> bool:
+    """True when ``texts`` (what stands between quotes and a run) hold no Latin letters: the
+    quotes enclose Chinese, not an English quotation the run happens to fall between."""
+    return not any(LATIN_WORD.search(text) for text in texts)
 
 
 _SLOGAN_BETWEEN = re.compile(r"[\s，、；,;·:：!?！？。«»“”\"「」『』《》#>*\-–—]*")
@@ -696,49 +789,38 @@ _SLOGAN_BETWEEN = re.compile(r"[\s，、；,;·:：!?！？。«»“”\"「」
 
 def _slogan_line(line: str) -> bool:
     """True when the line is only Chinese clauses (two or more) and punctuation: a slogan."""
-    if len(line) > 2 * _LOOK:
+    if len(line) > 2 * LOOK:
         return False
     pieces = HAN_RUN.split(line)
     return len(pieces) >= 3 and all(_SLOGAN_BETWEEN.fullmatch(p) for p in pieces)
 
 
-def _translation_below(line: str, runs: list[re.Match[str]], following: str) -> list[str]:
-    """English clauses of the line below a line of Chinese only, one per run, when the counts
-    agree: 「先生产、后生活」 over "Production first, living second"."""
-    if len(runs) < 2 or not following.strip():
-        return []
-    between = HAN_RUN.sub("", line)
-    if re.search(r"[^\W\d_]", between) or re.search(r"\d", between):
-        return []  # the line says more than its Chinese: not a slogan on its own
-    text = _BULLET_START.sub("", re.sub(r"^\s*#+\s*", "", following)).strip()
-    if len(text) > 1 and text[0] in _QUOTES and text[-1] == _QUOTES[text[0]]:
-        text = text[1:-1]
-    if not _latin_only(text):
-        return []
-    clauses = [c.strip(" .!?\"'“”") for c in re.split(r"[,;，；]", text)]
-    if len(clauses) != len(runs) or not all(_LATIN_WORD.search(c) for c in clauses):
-        return []
-    if any(len(_words(c)) > _GLOSS_MAX_WORDS for c in clauses):
-        return []
-    return clauses
+# Clauses of one sentence, up to the punctuation closing it (春联有上联，下联和横批。).
+_SENTENCE_CLOSE = re.compile(f"(?:[{HAN_CLASS}]|[,，、；;]|[ \t])*?(?:[。！？]|[.!?](?=\\s|$))")
+
+
+def _closes_sentence(line: str, end: int) -> bool:
+    """True when the run's sentence closes after it on the line, past more clauses at most
+    (我去超市买年货。): a sentence, whose words are listed unless it is quoted."""
+    return _SENTENCE_CLOSE.match(line, end, end + LOOK) is not None
 
 
 def _alone(line: str, start: int, end: int) -> bool:
     """True when ``line[start:end]`` is all the line holds (whitespace aside), in time bounded
     by the look-around, not the line's length."""
-    if len(line) - (end - start) > 2 * _LOOK:
+    if len(line) - (end - start) > 2 * LOOK:
         return False
     return not line[:start].strip() and not line[end:].strip()
 
 
 def _spans_in(line: str, start: int, end: int, terms: list[str]) -> list[tuple[int, int]]:
     """Where each of ``terms``, pieces of the run ``line[start:end]`` in reading order, stands
-    in the line. Each piece is looked for at most ``_LOOK`` characters past the previous one
+    in the line. Each piece is looked for at most ``LOOK`` characters past the previous one
     (single characters a sentence skips lie between them), so a long run stays linear."""
     spans = []
     cursor = start
     for term in terms:
-        found = line.find(term, cursor, min(end, cursor + _LOOK + len(term)))
+        found = line.find(term, cursor, min(end, cursor + LOOK + len(term)))
         if found < 0:
             spans.append((cursor, min(end, cursor + len(term))))
             continue
@@ -761,232 +843,17 @@ def _context(line: str, start: int, end: int, width: int = 80) -> str:
     return ("…" if left > 0 else "") + text + ("…" if right < len(line) else "")
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-def _latin_only(text: str) -> bool:
-    return bool(text) and not has_han(text) and _LATIN_WORD.search(text) is not None
-
-
-def _tidy_gloss(text: str, labels: frozenset[str]) -> str:
-    text = text.strip().strip("-–—•|:;,").strip()
-    if len(text) > 1 and text[0] in _QUOTES and text[-1] == _QUOTES[text[0]]:
-        text = text[1:-1].strip()
-    text = _ARTICLE.sub("", text) if len(_words(text)) > 1 else text
-    if not _latin_only(text) or text.lower() in labels or _SLIDE_LABEL.search(text):
-        return ""
-    counted = _COUNT.sub("", text)
-    text = counted if _LATIN_WORD.search(counted) else text
-    text = _name_ending(text)
-    letters = sum(ch.isalpha() for ch in text)
-    if letters < 2:
-        return ""
-    return text
-
-
-def _name_ending(text: str) -> str:
-    """The name a phrase ends with, when prose leads into it: "built by China Merchants" is
-    China Merchants, "compare Hong Kong's Urban Renewal Authority" the Authority's name."""
-    words = text.split()
-    position = len(words)
-    while position > 0 and (
-        words[position - 1][:1].isupper()
-        or (
-            words[position - 1].lower() in _NAME_CONNECTORS
-            and position < len(words)
-            and position - 1 > 0
-        )
-    ):
-        position -= 1
-    while position < len(words) and not words[position][:1].isupper():
-        position += 1  # a name starts with a capital, not with its connector
-    name = words[position:]
-    lead = words[:position]
-    if not lead or not name or not any(w[:1].islower() for w in lead):
-        return text
-    if len(name) >= 2 or lead[-1].lower() in CLAUSE_WORDS:
-        return " ".join(name)
-    return text
-
-
-def _quoted_before(head: str) -> str | None:
-    """The quoted phrase ending ``head`` ("Grasp the large, let go of the small")."""
-    stripped = head.rstrip()
-    if not stripped:
-        return None
-    close = stripped[-1]
-    for opening, closing in _QUOTES.items():
-        if close == closing:
-            begin = stripped.rfind(opening, 0, len(stripped) - 1)
-            if begin >= 0:
-                return stripped[begin + 1 : -1]
-    return None
-
-
-def _gloss_before(line: str, start: int) -> tuple[str, bool]:
-    """English written just before the term (``English (term)``, ``English term``); bare?"""
-    head = line[max(0, start - _LOOK) : start]
-    same = _NAME_IN_PARENTHESES.search(head)
-    if same is not None and _latin_only(same.group(1)):  # "(AliResearch, 阿里研究院)"
-        return same.group(1).strip(), False
-    head = _DIGITS_END.sub("", head)  # "(21世纪海上丝绸之路)": the number belongs to the term
-    in_parentheses = head.rstrip().endswith("(")
-    if in_parentheses:
-        head = head.rstrip()[:-1]
-    elif head[-1:] not in (" ", ""):
-        return "", True
-    quoted = _quoted_before(head)
-    if quoted is not None:
-        return (quoted if len(_words(quoted)) <= _GLOSS_MAX_WORDS else ""), False
-    return _phrase_before(head, in_parentheses), not in_parentheses
-
-
-def _phrase_before(head: str, in_parentheses: bool) -> str:
-    separated = re.search(r"\s*[-–—:=]\s*$", head) if not in_parentheses else None
-    if separated is not None:  # ``Innovation – 创新``, ``Innovation: 创新``
-        head = head[: separated.start()]
-        if not head.strip() or _GLOSS_DELIMITERS.split(head)[-1] != head:
-            return ""  # the English must be the whole line before the separator
-    pieces = _GLOSS_DELIMITERS.split(head)
-    phrase = pieces[-1] if pieces else head
-    opened_by = head[: len(head) - len(phrase)]
-    bullet = _BULLET_START.match(phrase)
-    if bullet is not None and bullet.end():  # "- the gated compound 封闭小区"
-        opened_by, phrase = opened_by + phrase[: bullet.end()], phrase[bullet.end() :]
-    phrase = phrase.strip()
-    if in_parentheses and (has_han(phrase) or len(_words(phrase)) > _GLOSS_MAX_WORDS):
-        # A longer clause ending in a name: "… to the Drum and Bell Towers (钟鼓楼)".
-        tail = _HAN_TAIL.split(phrase)[-1].strip()
-        name = _name_ending(tail)
-        if name != tail and len(_words(name)) <= _GLOSS_MAX_WORDS:
-            return name
-    if not phrase or has_han(phrase):
-        return ""
-    limit = _GLOSS_MAX_WORDS if in_parentheses else _BARE_GLOSS_MAX_WORDS
-    if len(_words(phrase)) > limit:
-        return ""
-    if not in_parentheses:
-        # Bare English counts only when it starts the line, a list item or follows a label
-        # ("1992: Deng Xiaoping's southern tour 南巡"), and is not a clause.
-        before = opened_by.rstrip()
-        if (
-            before
-            and not re.search(r"(?:^|\s)[-–—•|]$", before)
-            and not _LABEL_OPENER.match(before)
-        ):
-            return ""
-        phrase = _DETERMINER.sub("", phrase).strip()
-        if _is_clause(phrase) or _points_at_term(phrase):
-            return ""
-    return phrase
-
-
-def _points_at_term(phrase: str) -> bool:
-    words = re.findall(r"[^\W\d_]+", phrase.lower())
-    return bool(words) and words[-1] in _META_WORDS
-
-
-def _quoted_after(line: str, start: int, end: int) -> str:
-    """Quoted English right after the term: ``杀出一条血路, "blaze a bloody trail"``."""
-    match = _QUOTED_AFTER.match(line, end)
-    if match is None or line[start - 1 : start] == match.group(1):
-        return ""  # the term's own closing quote ("山寨" phones), not a quotation after it
-    closing = _QUOTES[match.group(1)]
-    close = line.find(closing, match.end(), match.end() + _LOOK)
-    if close < 0:
-        return ""
-    content = line[match.end() : close].strip()
-    if len(_words(content)) > _GLOSS_MAX_WORDS or not _latin_only(content):
-        return ""
-    return content
-
-
 def _term_before_parenthesis(line: str, start: int, end: int) -> str:
     """The Han term just before ``(run)``: the run is another name for it (房改 after
     住房制度改革)."""
-    head = line[max(0, start - _LOOK) : start].rstrip()
-    if not head.endswith(_OPEN_PARENTHESIS) or not line[end : end + _LOOK].lstrip().startswith(
+    head = line[max(0, start - LOOK) : start].rstrip()
+    if not head.endswith(_OPEN_PARENTHESIS) or not line[end : end + LOOK].lstrip().startswith(
         _CLOSE_PARENTHESIS
     ):
         return ""
     head = head[:-1].rstrip()
     match = _HAN_RUN_END.search(head)
     return match.group() if match else ""
-
-
-def _is_clause(phrase: str) -> bool:
-    words = re.findall(r"[^\W\d_]+", phrase.lower())
-    return not words or words[0] in CLAUSE_WORDS or words[-1] in CLAUSE_WORDS
-
-
-def _gloss_in_parentheses_after(line: str, end: int) -> str:
-    """English in parentheses right after the term: ``精准扶贫 (targeted poverty alleviation)``,
-    also after the quote closing it (``« 三旧改造 » (three olds redevelopment)``)."""
-    closing = _CLOSING_QUOTE.match(line, end)
-    match = _PAREN_CONTENT.match(line, closing.end() if closing else end)
-    if match is None:
-        return ""
-    content = match.group(1).strip()
-    if len(_words(content)) > _GLOSS_MAX_WORDS or not re.search(r"[A-Za-z]{2}", content):
-        return ""
-    return content
-
-
-def _gloss_after(line: str, start: int, end: int) -> str:
-    """English right after the term up to the end of the line or a clause: ``创客 maker``."""
-    head = line[max(0, start - _LOOK) : start].rstrip()
-    if head and not (has_han(head[-1]) or head[-1] in "-–—•*|,;:/(、，；"):
-        return ""  # the term sits inside a sentence: what follows continues the sentence
-    tail = line[end : end + _LOOK]
-    separator = re.match(r"\s*[-–—:=]\s+", tail)
-    if separator is not None:  # ``创新 – innovation``, ``创新: innovation``
-        tail = " " + tail[separator.end() :]
-    if not tail.startswith(" ") or tail.strip()[:1] in ("(", ""):
-        return ""
-    tail = " " + _GLOSS_MARKERS.sub("", tail.lstrip())
-    phrase = re.split(r"[;:,.!?()\[\]/|]|\s[-–—]\s", tail, maxsplit=1)
-    candidate = phrase[0].strip()
-    if not candidate or has_han(candidate) or len(_words(candidate)) > _BARE_GLOSS_MAX_WORDS:
-        return ""
-    if _is_clause(candidate):
-        return ""
-    # The English must close the line or the list item: what follows is nothing, or the next
-    # Chinese term (``创客 maker, 黑客 hacker``), not more prose.
-    rest = tail[len(phrase[0]) :].lstrip(" ;:,.!?)]-–—/|")
-    if rest.strip() and not has_han(rest.strip()[:1]):
-        return ""
-    return candidate
-
-
-def _gloss_after_comma(line: str, start: int, end: int) -> str:
-    """English after a comma closing the line, when a label opens it: "orientation: 坐北朝南,
-    sitting in the north and facing south"."""
-    head = line[max(0, start - _LOOK) : start]
-    if not _LABEL_OPENER.match(head.rstrip()):
-        return ""
-    match = re.match(r"\s*[,;]\s+([^,;:()]+?)[.!]?\s*$", line[end : end + _LOOK])
-    if match is None or end + _LOOK < len(line):
-        return ""
-    phrase = match.group(1).strip()
-    if has_han(phrase) or len(_words(phrase)) > _GLOSS_MAX_WORDS or _is_clause(phrase):
-        return ""
-    return phrase
-
-
-def _gloss_line(line: str, labels: frozenset[str]) -> str:
-    """A short line of English (a heading) just above a line holding only the term."""
-    text = _BULLET_START.sub("", line).strip()
-    text = _PAREN_CONTENT.sub(
-        lambda m: "" if m.group(1).strip().lower() in labels else m.group(0), text
-    ).strip()
-    if (
-        not _latin_only(text)
-        or any(ch.isdigit() for ch in text)
-        or len(_words(text)) > _LINE_GLOSS_MAX_WORDS
-    ):
-        return ""
-    return text
 
 
 @lru_cache(maxsize=65536)
@@ -1009,9 +876,9 @@ def _romanisation_near(
     prefixes = _prefixes(keys)
     # Only words that can end within _NEAR characters of the term matter (a match is at most
     # ``longest`` letters plus its separators).
-    reach = _LOOK if whole_line else min(_LOOK, _NEAR + 3 * longest + 6)
+    reach = LOOK if whole_line else min(LOOK, _NEAR + 3 * longest + 6)
     base = max(0, start - reach)
-    words = list(_LATIN_WORD.finditer(text[base : end + reach]))
+    words = list(ROMAN_WORD.finditer(text[base : end + reach]))
     best: tuple[int, str, tuple[int, int]] | None = None
     for i in range(len(words)):
         joined = ""
@@ -1023,7 +890,7 @@ def _romanisation_near(
             key = _pinyin.toneless_key(joined)
             if key not in prefixes:
                 break  # no reading of the term starts with these words
-            if key in keys and _pinyin.parse_syllables(joined) is not None:
+            if key in keys and syllables_of(joined) is not None:
                 span = (base + words[i].start(), base + words[j].end())
                 distance = 0 if whole_line else max(span[0] - end, start - span[1], 0)
                 if not whole_line and distance > _NEAR:
@@ -1031,8 +898,31 @@ def _romanisation_near(
                 if best is None or distance < best[0]:
                     best = (distance, text[span[0] : span[1]], span)
     if best is None:
-        return "", None
-    return best[1], best[2]
+        return _western_near(text, start, end, keys, whole_line)
+    return as_marks(best[1]), best[2]
+
+
+_NAME_WORDS = re.compile(r"[A-Z][a-zü]*(?:['’][a-zü]+)?(?:-[a-zü]+(?:['’][a-zü]+)?)*")
+_WESTERN_MAX_WORDS = 3
+
+
+def _western_near(
+    text: str, start: int, end: int, keys: frozenset[str], whole_line: bool
+) -> tuple[str, tuple[int, int] | None]:
+    """A capitalised name in an older romanisation near ``text[start:end]`` that reads as the
+    term (``Chiang Kai-shek (蒋介石)``, ``毛泽东 Mao Tse-tung``, ``北京 Peking``)."""
+    base = 0 if whole_line else max(0, start - _NEAR - 30)
+    stop = len(text) if whole_line else min(len(text), end + _NEAR + 30)
+    names = list(_NAME_WORDS.finditer(text, base, stop))
+    for i in range(len(names)):
+        for j in range(i, min(len(names), i + _WESTERN_MAX_WORDS)):
+            if j > i and text[names[j - 1].end() : names[j].start()] != " ":
+                break
+            span = (names[i].start(), names[j].end())
+            near = whole_line or max(span[0] - end, start - span[1], 0) <= _NEAR
+            if near and western_keys(text[span[0] : span[1]]) & keys:
+                return text[span[0] : span[1]], span
+    return "", None
 
 
 def extract(deck: Deck, lexicon: Lexicon) -> tuple[Mention, ...]:

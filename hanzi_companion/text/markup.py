@@ -440,89 +440,120 @@ def clean_markdown(
     With ``keep_lines`` (plain text), every line of the source stays a line of its own;
     otherwise the lines of a paragraph or list item are joined.
     """
-    inline = _Inline(definitions or {})
     source = strip_html_comments(source)
     source = _strip_style_blocks(source)
     source = strip_content_classes(source)
-    lines: list[str] = []
-    headings: list[tuple[int, str]] = []
-    paragraph: list[str] = []
-
-    def flush() -> None:
-        if paragraph:
-            pieces = [paragraph[0]]
-            for previous, piece in itertools.pairwise(paragraph):
-                if not (is_cjk(previous[-1]) and is_cjk(piece[0])):
-                    pieces.append(" ")
-                pieces.append(piece)
-            lines.extend(inline.clean("".join(pieces)))
-            paragraph.clear()
-
-    def heading(level: int, raw: str) -> None:
-        flush()
-        cleaned = inline.clean(raw)
-        if cleaned:
-            headings.append((level, cleaned[0]))
-            lines.extend(cleaned)
-
-    fence = ""
+    reader = _MarkdownReader(_Inline(definitions or {}), keep_lines)
     for raw_line in source.split("\n"):
+        reader.line(raw_line)
+    reader.flush()
+    return Prose(
+        lines=tuple(reader.lines),
+        headings=tuple(reader.headings),
+        links=tuple(reader.inline.links),
+    )
+
+
+class _MarkdownReader:
+    """Reads a slide's markdown line by line: each kind of line is one small rule."""
+
+    def __init__(self, inline: _Inline, keep_lines: bool) -> None:
+        self.inline = inline
+        self.keep_lines = keep_lines
+        self.lines: list[str] = []
+        self.headings: list[tuple[int, str]] = []
+        self.paragraph: list[str] = []
+        self.fence = ""
+
+    def flush(self) -> None:
+        """Close the paragraph: its lines joined (no space between two CJK characters)."""
+        if not self.paragraph:
+            return
+        pieces = [self.paragraph[0]]
+        for previous, piece in itertools.pairwise(self.paragraph):
+            if not (is_cjk(previous[-1]) and is_cjk(piece[0])):
+                pieces.append(" ")
+            pieces.append(piece)
+        self.lines.extend(self.inline.clean("".join(pieces)))
+        self.paragraph.clear()
+
+    def heading(self, level: int, raw: str) -> None:
+        self.flush()
+        cleaned = self.inline.clean(raw)
+        if cleaned:
+            self.headings.append((level, cleaned[0]))
+            self.lines.extend(cleaned)
+
+    def line(self, raw_line: str) -> None:
         stripped = raw_line.strip()
-        if fence:
-            if stripped.startswith(fence) and not stripped[len(fence) :].strip(fence[0] + " "):
-                fence = ""
-            elif stripped:
-                lines.append(stripped)  # code is kept as written: it may hold Chinese strings
-            continue
-        if not stripped:
-            flush()
-            continue
+        if self.fence:
+            self._in_fence(stripped)
+        elif not stripped:
+            self.flush()
+        elif not self._block(stripped):
+            self._text(raw_line, self._without_markers(stripped))
+
+    def _in_fence(self, stripped: str) -> None:
+        fence = self.fence
+        if stripped.startswith(fence) and not stripped[len(fence) :].strip(fence[0] + " "):
+            self.fence = ""
+        elif stripped:
+            self.lines.append(stripped)  # code is kept as written: it may hold Chinese strings
+
+    def _block(self, stripped: str) -> bool:
+        """Handle a line that opens a fence, underlines a heading, or is a rule or a link
+        definition; False for any other line."""
         first = stripped[0]
-        if first in "`~":
-            fence_match = _FENCE.match(stripped)
-            if fence_match:
-                flush()
-                fence = fence_match.group(1)
-                continue
-        if paragraph and first in "=-":
+        fence_match = _FENCE.match(stripped) if first in "`~" else None
+        if fence_match:
+            self.flush()
+            self.fence = fence_match.group(1)
+            return True
+        setext = 0
+        if self.paragraph and first in "=-":
             setext = 1 if _SETEXT_1.match(stripped) else 2 if _SETEXT_2.match(stripped) else 0
-            if setext:
-                text = paragraph.pop()
-                flush()
-                heading(setext, text)
-                continue
-        if first in "*_-|:" and (
+        if setext:
+            text = self.paragraph.pop()
+            self.flush()
+            self.heading(setext, text)
+            return True
+        rule = first in "*_-|:" and bool(
             _RULE.match(stripped) or (_TABLE_RULE.match(stripped) and "-" in stripped)
-        ):
-            flush()
-            continue
-        if first == "[" and "]:" in stripped and _DEFINITION.match(stripped):
-            flush()
-            continue
+        )
+        definition = first == "[" and "]:" in stripped and bool(_DEFINITION.match(stripped))
+        if rule or definition:
+            self.flush()
+            return True
+        return False
+
+    def _without_markers(self, stripped: str) -> str:
+        """The line without its quote and list-item markers (a list item opens a paragraph)."""
+        first = stripped[0]
         if first == ">":
             stripped = _QUOTE.sub("", stripped)
         item = _ITEM.match(stripped) if first in "-*+0123456789" else None
         if item:
-            flush()
+            self.flush()
             stripped = stripped[item.end() :]
             while item := _ITEM.match(stripped):  # nested markers on one line: "- 1. text"
                 stripped = stripped[item.end() :]
+        return stripped
+
+    def _text(self, raw_line: str, stripped: str) -> None:
         heading_match = _HEADING.match(stripped) if stripped.startswith("#") else None
         if heading_match:
             text = _CLOSING_HASHES.sub("", stripped[heading_match.end() :])
-            heading(len(heading_match.group(1)), text)
-            continue
+            self.heading(len(heading_match.group(1)), text)
+            return
         if stripped.startswith("|") and stripped.count("|") >= 2:
-            flush()
+            self.flush()
             cells = [cell.strip() for cell in stripped.strip("|").split("|")]
-            paragraph.append(" | ".join(cell for cell in cells if cell.strip(":- ")))
-            flush()
-            continue
+            self.paragraph.append(" | ".join(cell for cell in cells if cell.strip(":- ")))
+            self.flush()
+            return
         if stripped:
-            paragraph.append(stripped)
-        if keep_lines or raw_line.endswith("  ") or raw_line.endswith("\\"):
-            if paragraph and paragraph[-1].endswith("\\"):
-                paragraph[-1] = paragraph[-1][:-1]
-            flush()  # a hard line break
-    flush()
-    return Prose(lines=tuple(lines), headings=tuple(headings), links=tuple(inline.links))
+            self.paragraph.append(stripped)
+        if self.keep_lines or raw_line.endswith("  ") or raw_line.endswith("\\"):
+            if self.paragraph and self.paragraph[-1].endswith("\\"):
+                self.paragraph[-1] = self.paragraph[-1][:-1]
+            self.flush()  # a hard line break

@@ -32,19 +32,28 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
 import marisa_trie
 
-from hanzi_companion.files import write_atomically
+from hanzi_companion.files import seal, unseal, write_atomically
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
-from hanzi_companion.text.extract import CLAUSE_WORDS, Mention
+from hanzi_companion.text.extract import Mention
 from hanzi_companion.text.labels import without_labels
 from hanzi_companion.text.language import deck_prose, is_foreign_prose
 from hanzi_companion.text.models import Deck
+from hanzi_companion.text.syllables import (
+    ROMAN_WORD,
+    as_marks,
+    is_western_spelling,
+    syllables_of,
+    western_keys,
+)
+from hanzi_companion.text.wordlists import CLAUSE_WORDS, NEUTRAL_SYLLABLES, NOT_IN_PROSE
 
 ENGLISH_VERSION = "4"
 _ENGLISH_MIN_ENTRIES = 2
@@ -157,10 +166,10 @@ def english_words(lexicon: Lexicon) -> EnglishWords:
         if cached is not None:
             return cached
         try:
-            words = _load_english(path.read_bytes())
+            words = _load_english(unseal(path.read_bytes()))
         except (OSError, ValueError):
             data = _dump_english(build_english_words(lexicon))
-            write_atomically(path, data, make_folder=True)
+            write_atomically(path, seal(data), make_folder=True)
             words = _load_english(data)
         _english_cache[path] = words
         return words
@@ -203,10 +212,7 @@ class _Candidate:
     set_off: bool = False  # in parentheses or quotes: written as a term, not as prose
     foreign: bool = False  # on a line of prose in another language (German, French...)
     marked: bool = False  # written with tone marks
-
-
-# Syllables a written word never is in running pinyin (interjections, the erhua r).
-_NOT_IN_PROSE = frozenset(["r", "m", "n", "ng", "hm", "hng", "ê"])
+    keys: tuple[str, ...] = ()  # pinyin keys of a name in an older romanisation (Mao Tse-tung)
 
 
 @lru_cache(maxsize=65536)
@@ -221,13 +227,13 @@ def _is_syllables(word: str) -> int:
     total = 0
     marked = 0
     for chunk in re.split(r"['’]", word):
-        parsed = _pinyin.parse_syllables(chunk)
+        parsed = syllables_of(chunk)
         if not parsed:
             return 0
         marked += sum(1 for syllable in parsed if syllable.tone is not None)
         for index, syllable in enumerate(parsed):
             letters = syllable.letters.lower()
-            if letters in _NOT_IN_PROSE or (index and letters[:1] in ("a", "o", "e")):
+            if letters in NOT_IN_PROSE or (index and letters[:1] in ("a", "o", "e")):
                 return 0
         total += len(parsed)
     if 0 < marked < total:
@@ -237,10 +243,21 @@ def _is_syllables(word: str) -> int:
     return total
 
 
+def _marked_among_marked(run: list[re.Match[str]], index: int) -> bool:
+    """True when ``run[index]`` is pinyin with tone marks (shé, which alone reads as French
+    été) between marked pinyin words: huà shé tiān zú."""
+    neighbours = [run[i].group() for i in (index - 1, index + 1) if 0 <= i < len(run)]
+    return (
+        _marked(run[index].group())
+        and bool(neighbours)
+        and all(_is_syllables(w) and _marked(w) for w in neighbours)
+    )
+
+
 def _marked(word: str) -> bool:
     """True when ``word`` carries tone marks (on every syllable, as :func:`_is_syllables`
     accepts it)."""
-    parsed = _pinyin.parse_syllables(word)
+    parsed = syllables_of(word)
     return bool(parsed) and all(syllable.tone is not None for syllable in parsed or ())
 
 
@@ -248,7 +265,7 @@ def _candidates_in_line(
     line: str, english: EnglishWords, slide: int, title: str, in_notes: bool, foreign: bool = False
 ) -> list[_Candidate]:
     found: list[_Candidate] = []
-    words = list(_WORD.finditer(line))
+    words = list(ROMAN_WORD.finditer(line))
     i = 0
     while i < len(words):
         run = [words[i]]
@@ -258,8 +275,10 @@ def _candidates_in_line(
             j += 1
         # Split the space-separated run into maximal stretches of pinyin words.
         stretch: list[re.Match[str]] = []
-        for match in [*run, None]:
-            if match is not None and _is_syllables(match.group()):
+        for index, match in enumerate([*run, None]):
+            if match is not None and (
+                _is_syllables(match.group()) or _marked_among_marked(run, index)
+            ):
                 stretch.append(match)
                 continue
             if stretch:
@@ -289,6 +308,7 @@ def _stretch_candidates(
         if match is not None and not is_english and len(group) < _MAX_WORDS:
             group.append(match)
             continue
+        group = _without_unmarked_edges(group)
         if group:
             texts = tuple(m.group() for m in group)
             syllables = sum(_is_syllables(t) for t in texts)
@@ -320,6 +340,24 @@ def _stretch_candidates(
                 )
         group = [match] if match is not None and not is_english else []
     return out
+
+
+def _without_unmarked_edges(group: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A run of words some of which carry tone marks, without the unmarked words at its
+    edges: pinyin marks every syllable but neutral ones, so "gala" before "fàng yān huā" is
+    English, not pinyin (a neutral particle such as "de" or "ma" stays)."""
+    if not any(_marked(m.group()) for m in group):
+        return group
+    start, end = 0, len(group)
+    while start < end and _unmarked(group[start].group()):
+        start += 1
+    while end > start and _unmarked(group[end - 1].group()):
+        end -= 1
+    return group[start:end]
+
+
+def _unmarked(word: str) -> bool:
+    return not _marked(word) and word.lower() not in NEUTRAL_SYLLABLES
 
 
 _OPENERS = "([{«“\"‘'「『"
@@ -414,6 +452,8 @@ class _Matcher:
 
     def match(self, candidate: _Candidate) -> tuple[str, str, str, tuple[str, ...], str]:
         """(how, matched, numbered reading, candidates, gloss) for a candidate."""
+        if candidate.keys:
+            return self._western(candidate)
         key = _pinyin.toneless_key(candidate.text)
         deck = self.deck.get(key)
         if deck:
@@ -430,6 +470,33 @@ class _Matcher:
             return "ambiguous", "", "", words, ""
         if len(candidate.words) > 1:
             return self._word_by_word(candidate)
+        return "unknown", "", "", (), ""
+
+    def _western(self, candidate: _Candidate) -> tuple[str, str, str, tuple[str, ...], str]:
+        """A name in an older romanisation: the deck's word or the one proper noun that one of
+        its pinyin readings spells (Mao Tse-tung: 毛泽东)."""
+        found: dict[str, tuple[str, str, str]] = {}
+        for key in candidate.keys:
+            for deck_word in self.deck.get(key, ()):
+                found.setdefault(
+                    deck_word.identity,
+                    (deck_word.word, deck_word.pinyin_numbered, deck_word.gloss),
+                )
+        how = "deck term"
+        if not found:
+            how = "dictionary"
+            for key in candidate.keys:
+                status, entries = self.dictionary(key, True)
+                if status == "resolved":
+                    entry = entries[0]
+                    found.setdefault(
+                        entry.simplified, (entry.simplified, entry.pinyin_numbered, _gloss(entry))
+                    )
+        if len(found) == 1:
+            ((word, reading, gloss),) = found.values()
+            return how, word, reading, (), gloss
+        if found:
+            return "ambiguous", "", "", tuple(w for w, _, _ in found.values()), ""
         return "unknown", "", "", (), ""
 
     def _word_by_word(self, candidate: _Candidate) -> tuple[str, str, str, tuple[str, ...], str]:
@@ -464,6 +531,99 @@ def _contains_words(text: str, words: str) -> bool:
     return re.search(rf"(?<![\w'’]){re.escape(words)}(?![\w'’])", text) is not None
 
 
+_CAPITALISED = re.compile(
+    r"(?<![\w'’-])[A-Z][a-zü]*(?:['’][a-zü]+)?(?:-[A-Za-zü]+(?:['’][a-zü]+)?)*"
+)
+_WADE_GILES_MARK = re.compile(r"\w-\w|(?:ch|k|p|t|ts|tz)['’]", re.IGNORECASE)
+_WESTERN_MAX_WORDS = 3
+
+
+def _western_candidates(line: str, slide: int, title: str, in_notes: bool) -> list[_Candidate]:
+    """Names in an older romanisation on the line: one of the table (Peking, Chiang Kai-shek,
+    Tao Te Ching) or Wade-Giles as it shows itself, with hyphens between a name's syllables
+    or apostrophes of aspiration (Mao Tse-tung, Teng Hsiao-p'ing); never English words.
+    Runs of capitalised words are tried longest first (The Tao Te Ching: Tao Te Ching)."""
+    words = list(_CAPITALISED.finditer(line))
+    found = []
+    index = 0
+    while index < len(words):
+        for size in range(min(_WESTERN_MAX_WORDS, len(words) - index), 0, -1):
+            group = words[index : index + size]
+            if any(line[a.end() : b.start()] != " " for a, b in pairwise(group)):
+                continue
+            start, end = group[0].start(), group[-1].end()
+            candidate = _western_candidate(line, start, end, (slide, title, in_notes))
+            if candidate is not None:
+                found.append(candidate)
+                index += size
+                break
+        else:
+            index += 1
+    return found
+
+
+def _western_candidate(
+    line: str, start: int, end: int, where: tuple[int, str, bool]
+) -> _Candidate | None:
+    text = line[start:end]
+    known = is_western_spelling(text)
+    if not known and (not _WADE_GILES_MARK.search(text) or _pinyin.is_pinyin(text)):
+        return None
+    keys = western_keys(text)
+    if not keys:
+        return None
+    slide, title, in_notes = where
+    return _Candidate(
+        text=text,
+        words=(text,),
+        name=True,
+        slide=slide,
+        title=title,
+        context=_short(line, start, end),
+        in_notes=in_notes,
+        set_off=_set_off(line, start, end),
+        keys=tuple(sorted(keys)),
+    )
+
+
+def _candidates_by_key(
+    deck: Deck, english: EnglishWords, mentions: tuple[Mention, ...]
+) -> dict[str, list[_Candidate]]:
+    """The deck's romanised candidates, by toneless key, in order of first appearance; not
+    those written beside their term (read with it) or inside a term's own English ("Chang'an
+    town (长安镇)")."""
+    beside = {(m.slide, m.in_notes, m.romanisation.lower()) for m in mentions if m.romanisation}
+    slide_glosses: dict[tuple[int, bool], list[str]] = {}
+    for m in mentions:
+        if m.slide_gloss:
+            slide_glosses.setdefault((m.slide, m.in_notes), []).append(m.slide_gloss.lower())
+    language = _ProseLanguage(deck, english[0])
+    found: dict[str, list[_Candidate]] = {}
+    for slide in deck.slides:
+        for text, in_notes in ((slide.text, False), (slide.notes, True)):
+            for index, line in enumerate(text.split("\n")):
+                if not _WORD.search(line):
+                    continue
+                line = without_labels(line)  # "Woche 3", "Semana 3": the deck's week, no pinyin
+                shown_on = slide.line_number(index, in_notes)
+                glosses = slide_glosses.get((slide.number, in_notes), ())
+                western = _western_candidates(line, shown_on, slide.title, in_notes)
+                pinyin = [
+                    c
+                    for c in _candidates_in_line(line, english, shown_on, slide.title, in_notes)
+                    if not any(c.text in w.text for w in western)
+                ]
+                for candidate in [*western, *language.marked(line, pinyin)]:
+                    written = as_marks(candidate.text).lower()
+                    if (slide.number, in_notes, written) in beside or any(
+                        _contains_words(gloss, candidate.text.lower()) for gloss in glosses
+                    ):
+                        continue
+                    key = _pinyin.toneless_key(candidate.text)
+                    found.setdefault(key + ("'" if candidate.keys else ""), []).append(candidate)
+    return found
+
+
 def find_romanised(
     deck: Deck,
     lexicon: Lexicon,
@@ -476,36 +636,11 @@ def find_romanised(
     term already and are not listed again.
     """
     english = english_words(lexicon)
-    beside = {(m.slide, m.in_notes, m.romanisation.lower()) for m in mentions if m.romanisation}
-    # A romanised word inside a term's own English ("Chang'an town (长安镇)") is that term's.
-    slide_glosses: dict[tuple[int, bool], list[str]] = {}
-    for m in mentions:
-        if m.slide_gloss:
-            slide_glosses.setdefault((m.slide, m.in_notes), []).append(m.slide_gloss.lower())
+    mentions = tuple(mentions)
     matcher = _Matcher(lexicon, deck_words)
     # The Chinese the deck writes: a dictionary word found in it is written on the slides too.
     deck_han = "\n".join(dict.fromkeys(m.han for m in mentions))
-    language = _ProseLanguage(deck, english[0])
-    found: dict[str, list[_Candidate]] = {}
-    for slide in deck.slides:
-        for text, in_notes in ((slide.text, False), (slide.notes, True)):
-            for index, line in enumerate(text.split("\n")):
-                if not _WORD.search(line):
-                    continue
-                line = without_labels(line)  # "Woche 3", "Semana 3": the deck's week, no pinyin
-                shown_on = slide.line_number(index, in_notes)
-                for candidate in language.marked(
-                    line, _candidates_in_line(line, english, shown_on, slide.title, in_notes)
-                ):
-                    if (slide.number, in_notes, candidate.text.lower()) in beside:
-                        continue
-                    if any(
-                        _contains_words(gloss, candidate.text.lower())
-                        for gloss in slide_glosses.get((slide.number, in_notes), ())
-                    ):
-                        continue
-                    key = _pinyin.toneless_key(candidate.text)
-                    found.setdefault(key, []).append(candidate)
+    found = _candidates_by_key(deck, english, mentions)
     results = []
     for candidates in found.values():
         first = candidates[0]

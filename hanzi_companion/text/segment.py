@@ -31,7 +31,7 @@ from typing import Any
 import marisa_trie
 
 from hanzi_companion.errors import DataFileError
-from hanzi_companion.files import write_atomically
+from hanzi_companion.files import seal, unseal, write_atomically
 from hanzi_companion.lexicon import Lexicon
 
 # Bump when the way the segmentation dictionary is built changes.
@@ -284,21 +284,25 @@ class Segmenter:
         return self._tokenizer
 
     def _compiled(self) -> CompiledDictionary:
-        """The compiled dictionary from the cache folder, compiled first when missing or
-        unreadable."""
+        """The compiled dictionary from the cache folder, compiled first when missing,
+        unreadable or damaged (its seal does not match)."""
         try:
-            return CompiledDictionary.load(self.dictionary_path.read_bytes())
+            return CompiledDictionary.load(unseal(self.dictionary_path.read_bytes()))
         except (OSError, ValueError):
             pass
         data = compile_dictionary(
             dictionary_lines(self.lexicon), _corpus_words(self.lexicon.settings.jieba_dict_path)
         )
-        write_atomically(self.dictionary_path, data, make_folder=True)
+        write_atomically(self.dictionary_path, seal(data), make_folder=True)
         return CompiledDictionary.load(data)
 
     def cut(self, text: str) -> tuple[str, ...]:
         """Words of ``text`` by dictionary only (no HMM guesses of unknown words)."""
         return tuple(w for w in self.tokenizer.cut(text, HMM=False) if w.strip())
+
+    def cut_guessing(self, text: str) -> tuple[str, ...]:
+        """Words of ``text`` with jieba's HMM guessing words no dictionary has (names: 李华)."""
+        return tuple(w for w in self.tokenizer.cut(text, HMM=True) if w.strip())
 
     def cut_inside(self, word: str) -> tuple[str, ...]:
         """The natural words inside ``word``, as if ``word`` itself were not a dictionary word.

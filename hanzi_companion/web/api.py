@@ -10,7 +10,8 @@ import re
 
 from flask import Blueprint, Response, jsonify, request
 
-from hanzi_companion.errors import InvalidQueryError
+from hanzi_companion.errors import InvalidQueryError, NotFoundError
+from hanzi_companion.lexicon.characters import normalise_character
 from hanzi_companion.lexicon.lexicon import normalise_query
 from hanzi_companion.lexicon.models import QueryKind
 from hanzi_companion.lexicon.search import is_han
@@ -18,6 +19,7 @@ from hanzi_companion.render.character_json import character_json
 from hanzi_companion.render.json import render_json
 from hanzi_companion.render.json_text import json_text
 from hanzi_companion.render.lexicon_json import lookup_json, search_json, sentences_json
+from hanzi_companion.render.practice import writer_json
 from hanzi_companion.web import decks as _decks
 from hanzi_companion.web import resources
 from hanzi_companion.web import views as _views
@@ -92,6 +94,24 @@ def character(char: str) -> Response:
         return json_text(payload)
 
     return _json_text(res.pages.get_or_render(("api.character", char, with_strokes), render))
+
+
+@bp.get("/strokes/<char>.json")
+def strokes(char: str) -> Response:
+    """A character's strokes in Hanzi Writer's format (the writing practice loads it)."""
+    res = resources()
+    char = normalise_character(normalise_query(char))
+
+    def render() -> str:
+        data = res.lexicon.character_index().strokes(char)
+        if data is None:
+            raise NotFoundError(char, f"there is no stroke data for {char!r}")
+        return writer_json(data)
+
+    response = _json_text(res.pages.get_or_render(("api.strokes", char), render))
+    response.cache_control.public = True
+    response.cache_control.max_age = 86400
+    return response
 
 
 @bp.post("/glossary")

@@ -5,6 +5,7 @@ Users never see a traceback: unexpected exceptions are logged and answered with 
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from flask import Flask, Response, abort, current_app, jsonify, render_template, request
@@ -88,6 +89,31 @@ def handle_domain(exc: HanziCompanionError) -> tuple[Response, int]:
     return error_response(500, "internal_error", MESSAGES[500])
 
 
+_DAMAGED = "hanzi_companion.damaged_cache"  # app.extensions key: the cache check's verdict
+
+
+def handle_damaged_cache(exc: sqlite3.DatabaseError) -> tuple[Response, int]:
+    """A query failed: the compiled caches are checked once; a damaged one (it passed the
+    checks on opening) is removed, so the next start builds it again, its cause is logged
+    once and every request gets one clear error instead of a traceback. Sound caches: the
+    error is the code's, answered as any unexpected error."""
+    from hanzi_companion.lexicon.lexicon import discard_damaged_caches
+    from hanzi_companion.web import resources
+
+    verdict: dict[str, str | None] = current_app.extensions.setdefault(_DAMAGED, {})
+    if "cause" not in verdict:
+        res = resources()
+        damaged = discard_damaged_caches(res.settings, res.lexicon.path)
+        for path, why in damaged:
+            current_app.logger.error("%s: damaged cache removed (%s)", path, why)
+        verdict["cause"] = damaged[0][1] if damaged else None
+    cause = verdict["cause"]
+    if cause is None:
+        return handle_unexpected(exc)
+    message = f"The dictionary cache is damaged ({cause}); it is rebuilt when the server restarts."
+    return error_response(503, "cache_damaged", message)
+
+
 def handle_unexpected(exc: Exception) -> tuple[Response, int]:
     if isinstance(exc, HTTPException):
         result = handle_http(exc)
@@ -113,5 +139,6 @@ def init_app(app: Flask) -> None:
     app.before_request_funcs.setdefault(None, []).insert(0, server_error)
     app.register_error_handler(HTTPException, handle_http)
     app.register_error_handler(HanziCompanionError, handle_domain)
+    app.register_error_handler(sqlite3.DatabaseError, handle_damaged_cache)
     app.register_error_handler(InternalServerError, handle_unexpected)
     app.register_error_handler(Exception, handle_unexpected)

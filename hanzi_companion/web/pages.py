@@ -21,6 +21,15 @@ from hanzi_companion.lexicon.search import is_han
 from hanzi_companion.lexicon.strokes import animated_svg, frames_svg
 from hanzi_companion.render.html import glossary_context
 from hanzi_companion.render.json import render_json
+from hanzi_companion.render.sheet import (
+    MAX_SHEET_PAGES,
+    deck_entries,
+    entry_from_profile,
+    has_sheet,
+    sheet_characters,
+    sheet_pdf,
+    sheet_svg,
+)
 from hanzi_companion.render.slides import render_slides
 from hanzi_companion.web import decks as _decks
 from hanzi_companion.web import resources
@@ -143,6 +152,47 @@ def _stroke_svg(char: str, *, animated: bool) -> Response:
     return response
 
 
+@bp.get("/char/<char>/sheet.<any(pdf, svg):kind>")
+def character_sheet(char: str, kind: str) -> Response:
+    """A printable practice sheet of one character (A4; PDF or SVG)."""
+    res = resources()
+    char = normalise_character(normalise_query(char))
+
+    entry = entry_from_profile(res.lexicon.character(char))
+    if kind == "svg":
+        body: bytes | str = sheet_svg([entry])
+    else:
+        body = sheet_pdf([entry], res.lexicon.settings.sheet_font_path)
+    return _sheet_response(body, kind, f"practice-{ord(char):04x}")
+
+
+@bp.get("/course/<name>/sheet.<any(pdf, svg):kind>")
+def course_deck_sheet(name: str, kind: str) -> Response:
+    """The practice sheet of a week: its characters (``all=1``: every character of its terms)."""
+    res = resources()
+    deck = res.course.deck(name)
+    glossary = _views.course_glossary(res.lexicon, res.course, deck)
+    every = request.args.get("all", "") in ("1", "true", "yes")
+    wanted = len(sheet_characters(glossary, all_characters=every))
+    if wanted > MAX_SHEET_PAGES:
+        raise InvalidQueryError(f"the sheet would have {wanted} pages; at most {MAX_SHEET_PAGES}")
+    sheet = deck_entries(glossary, res.lexicon.character, all_characters=every)
+    if not sheet.entries:
+        raise NotFoundError(name, f"no character of {name!r} has stroke data for a sheet")
+    if kind == "svg":
+        body: bytes | str = sheet_svg(sheet.entries)
+    else:
+        body = sheet_pdf(sheet.entries, res.lexicon.settings.sheet_font_path)
+    return _sheet_response(body, kind, f"{_decks.stem(deck.filename)}-practice")
+
+
+def _sheet_response(body: bytes | str, kind: str, stem: str) -> Response:
+    mimetype = "application/pdf" if kind == "pdf" else "image/svg+xml"
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'inline; filename="{stem}.{kind}"'
+    return response
+
+
 @bp.get("/about")
 def about() -> Response:
     res = resources()
@@ -215,6 +265,7 @@ def course_deck(name: str) -> Response:
         "course_deck.html",
         active="course",
         deck=deck,
+        practice_sheet=has_sheet(glossary, res.lexicon.character_index().strokes),
         **_glossary_extras(glossary),
     )
 

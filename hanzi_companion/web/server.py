@@ -6,10 +6,11 @@ time and on what it buffers: by default a body of up to 1 GiB is spooled to disk
 can refuse it, and a client trickling a header byte now and then is never dropped. Here:
 
 - ``max_request_body_size`` is the app's upload limit: a longer ``Content-Length`` is refused
-  straight after the headers, and a chunked body as soon as it passes the limit (what follows
-  is drained, not kept, up to ``DRAIN_BYTES``, so that browsers read the 413);
+  straight after the headers (the body is drained, not kept, up to ``DRAIN_BYTES``, so that
+  browsers read the 413), and a chunked body as soon as it passes the limit;
 - a request whose headers and body have not all arrived ``request_timeout`` seconds after its
-  first byte is dropped (slowloris), idle connections after ``channel_timeout``;
+  first byte is dropped (slowloris), idle connections after ``channel_timeout``; both waits
+  shrink to ``crowded_timeout`` when the connections near their limit;
 - waitress's own error responses (400, 413, 431, 501) are rendered by the app (its error page,
   or the API's JSON error shape under ``/api``) with the same headers as every response.
 
@@ -45,6 +46,7 @@ DRAIN_BYTES = 32 * 1024 * 1024
 # Sockets the process keeps for itself (listening socket, trigger pipe, data files).
 _RESERVED_FILES = 64
 _HEAD_BYTES = 2048
+_SELECT_LIMIT = 1024  # FD_SETSIZE: select() refuses descriptors from this number on
 
 # Messages for the errors only waitress raises (before the app sees the request).
 _SERVER_MESSAGES = {
@@ -59,11 +61,12 @@ _SERVER_CODES = {**CODES, 431: "request_header_fields_too_large", 501: "not_impl
 
 def waitress_options(limits: ServerLimits, host: str, port: int) -> dict[str, Any]:
     """The waitress adjustments for ``limits`` (every value waitress would otherwise default)."""
+    connections = open_file_budget(limits.connection_limit)
     return {
         "host": host,
         "port": port,
         "threads": limits.threads,
-        "connection_limit": open_file_budget(limits.connection_limit),
+        "connection_limit": connections,
         "channel_timeout": limits.channel_timeout,
         "cleanup_interval": limits.cleanup_interval,
         "max_request_header_size": limits.max_header_bytes,
@@ -73,6 +76,9 @@ def waitress_options(limits: ServerLimits, host: str, port: int) -> dict[str, An
         "backlog": limits.backlog,
         "ident": IDENT,
         "expose_tracebacks": False,
+        # waitress's select() loop is the faster one with hundreds of sockets (measured with
+        # benchmarks/web_slow_clients.py) but cannot watch a descriptor past FD_SETSIZE.
+        "asyncore_use_poll": connections + _RESERVED_FILES >= _SELECT_LIMIT,
         "clear_untrusted_proxy_headers": True,
     }
 
@@ -138,14 +144,17 @@ class _TimedParser(HTTPRequestParser):  # type: ignore[misc]
         return consumed
 
     def _drainable(self) -> bool:
-        if self.expect_continue or self.body_rcv is None or self.body_rcv.error:
-            return False  # a client waiting for "100 Continue" sends no body: answer now
-        return bool(self.chunked) or int(self.content_length) <= DRAIN_BYTES
+        # A client waiting for "100 Continue" sends no body: answer now. Browsers send a
+        # Content-Length; a chunked body over the limit is cut off at once (parsing chunks
+        # only to throw them away would be work done for whoever sends them).
+        if self.expect_continue or self.chunked or self.body_rcv is None:
+            return False
+        return 0 < int(self.content_length) <= DRAIN_BYTES
 
     def _drain(self, data: bytes) -> int:
         consumed: int = self.body_rcv.received(data)
         self._drained += consumed
-        if self.body_rcv.completed or self.body_rcv.error or self._drained > DRAIN_BYTES:
+        if self.body_rcv.completed or self._drained > DRAIN_BYTES:
             self.error, self.completed = self._refusal, True
         return consumed
 
@@ -265,23 +274,44 @@ class _Channel(HTTPChannel):  # type: ignore[misc]
         super().send_continue()
 
 
+# Past this share of the connection limit the server is crowded: idle connections and requests
+# still arriving get ``crowded_timeout`` instead of their usual time, so that a crowd of idle or
+# slow sockets frees its places in seconds rather than minutes.
+CROWDED_SHARE = 0.9
+
+
 class LimitedServer(TcpWSGIServer):  # type: ignore[misc]
-    """waitress's TCP server, also dropping requests that take too long to arrive."""
+    """waitress's TCP server, also dropping requests that take too long to arrive, and
+    shortening every wait when it is crowded."""
 
     channel_class = _Channel
     request_timeout: float = ServerLimits.request_timeout
+    crowded_timeout: float = ServerLimits.crowded_timeout
+
+    def crowded(self) -> bool:
+        limit = int(self.adj.connection_limit)
+        return len(self.active_channels) >= CROWDED_SHARE * limit
 
     def maintenance(self, now: float) -> None:
-        super().maintenance(now)
-        cutoff = time.monotonic() - self.request_timeout
+        """Close idle connections and requests that are too slow to arrive (never one being
+        served)."""
+        idle_for = float(self.adj.channel_timeout)
+        arriving_for = self.request_timeout
+        if self.crowded():
+            idle_for = min(idle_for, self.crowded_timeout)
+            arriving_for = min(arriving_for, self.crowded_timeout)
+        idle_cutoff = now - idle_for
+        request_cutoff = time.monotonic() - arriving_for
         for channel in list(self.active_channels.values()):
+            if channel.requests:
+                continue
             request = channel.request
-            if (
-                not channel.requests
-                and isinstance(request, _TimedParser)
+            slow = (
+                isinstance(request, _TimedParser)
                 and not request.completed
-                and request.started < cutoff
-            ):
+                and request.started < request_cutoff
+            )
+            if slow or channel.last_activity < idle_cutoff:
                 channel.will_close = True
 
 
@@ -297,6 +327,7 @@ def create_server(app: Any, limits: ServerLimits, host: str, port: int) -> Any:
     ]
     for server in servers:
         server.request_timeout = limits.request_timeout
+        server.crowded_timeout = limits.crowded_timeout
     if len(servers) == 1:
         return servers[0]
     listening = [(server.effective_host, server.effective_port) for server in servers]

@@ -40,6 +40,7 @@ MISSING = ("\U0010fffd", "\U000e0fff")
 def test_search_flow_from_the_home_page(
     page: Any, live_app: str, lexicon: Lexicon, screenshot: Any
 ) -> None:
+    """Slow (seconds): a real browser searches three ways and follows the results."""
     # Characters, pinyin without tones and English: the kind is detected.
     for query in ("城市", "chengshi", "city"):
         results = lexicon.search(query, limit=60)

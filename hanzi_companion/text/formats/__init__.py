@@ -6,6 +6,7 @@ Each reader turns one format into :class:`~hanzi_companion.text.models.Slide` va
 - :mod:`.flattened`: a remark deck joined onto one line, turned back into remark markdown;
 - :mod:`.remark_html`: the markdown inside a remark HTML page;
 - :mod:`.reveal`: reveal.js pages (``<section>`` slides, ``data-markdown``, notes asides);
+- :mod:`.html_document`: HTML pages that are no deck (lessons, posts), sections as slides;
 - :mod:`.html_page`: the HTML element tree both read (the stdlib tokenizer);
 - :mod:`.markdown`: ordinary markdown (setext headings included) and plain text;
 - :mod:`.marp`: Marp decks (``marp: true``): rulers split slides, comments are notes;
@@ -23,6 +24,7 @@ MARKDOWN = "markdown"
 TEXT = "text"
 MARP = "marp"
 REVEAL = "reveal"
+HTML_DOCUMENT = "html-document"
 PPTX = "pptx"
 PDF = "pdf"
 

@@ -10,6 +10,7 @@ unknown end tag is ignored, a ``<p>`` closes an open ``<p>``.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -140,6 +141,7 @@ class _ProseWriter:
         self.current: list[str] = []
         self.headings: list[tuple[int, str]] = []
         self.links: list[SlideLink] = []
+        self.heading_lines: dict[int, int] = {}  # index in lines -> heading level
 
     def flush(self) -> str:
         line = ""
@@ -175,6 +177,7 @@ class _ProseWriter:
             line = self.flush()
             if heading and line:
                 self.headings.append((int(heading.group(1)), line))
+                self.heading_lines[len(self.lines) - 1] = int(heading.group(1))
 
 
 def element_prose(element: Element, skip_classes: frozenset[str] = frozenset()) -> Prose:
@@ -184,3 +187,37 @@ def element_prose(element: Element, skip_classes: frozenset[str] = frozenset()) 
         writer.walk(child)
     writer.flush()
     return Prose(tuple(writer.lines), tuple(writer.headings), tuple(writer.links))
+
+
+def document_sections(root: Element) -> list[Prose]:
+    """An HTML document that is no slide deck (a lesson page, a blog post) in sections: one
+    per heading of the highest level used at least twice, as ordinary markdown is read.
+
+    The page's ``<main>`` or ``<article>`` is read when it has one, else its body; navigation
+    menus (``<nav>``) are not prose.
+    """
+    body = next(
+        (element for element in root.elements() if element.tag in ("main", "article")),
+        root.find("body") or root,
+    )
+    writer = _ProseWriter()
+    for child in body.children:
+        if not (isinstance(child, Element) and child.tag == "nav"):
+            writer.walk(child)
+    writer.flush()
+    levels = list(writer.heading_lines.values())
+    top = min((level for level in set(levels) if levels.count(level) >= 2), default=0)
+    starts = [index for index, level in writer.heading_lines.items() if level <= top]
+    bounds = sorted({0, *starts, len(writer.lines)})
+    return [
+        _section(writer, start, end) for start, end in itertools.pairwise(bounds) if end > start
+    ]
+
+
+def _section(writer: _ProseWriter, start: int, end: int) -> Prose:
+    headings = tuple(
+        (level, writer.lines[index])
+        for index, level in sorted(writer.heading_lines.items())
+        if start <= index < end
+    )
+    return Prose(tuple(writer.lines[start:end]), headings, ())

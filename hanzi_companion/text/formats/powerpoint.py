@@ -23,6 +23,7 @@ from hanzi_companion.text.formats.front_matter import FrontMatter
 from hanzi_companion.text.markup import normalise_text
 from hanzi_companion.text.models import Slide, SlideLink
 
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # slides, notes and media of the largest decks
 _FURNITURE = frozenset([PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.SLIDE_NUMBER])
 _TITLES = frozenset(
     [PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE]
@@ -40,6 +41,7 @@ _UNREADABLE = (
 
 def pptx_slides(data: bytes, name: str) -> tuple[list[Slide], FrontMatter]:
     """The slides of a ``.pptx`` file and what its document properties say (the author)."""
+    _check_unpacked_size(data, name)
     try:
         presentation = Presentation(io.BytesIO(data))
         slides = [_slide(number, slide) for number, slide in enumerate(presentation.slides, 1)]
@@ -47,6 +49,21 @@ def pptx_slides(data: bytes, name: str) -> tuple[list[Slide], FrontMatter]:
     except _UNREADABLE as error:
         raise DeckError(name, f"not a readable PowerPoint .pptx file ({_reason(error)})") from None
     return slides, ({"author": author} if author else {})
+
+
+def _check_unpacked_size(data: bytes, name: str) -> None:
+    """Refuse an archive that would unpack to far more than any deck (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError):
+        return  # python-pptx says what is wrong with it
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise DeckError(
+            name,
+            f"unpacks to {unpacked / 1024 / 1024:.0f} MB, more than a deck holds "
+            f"(the limit is {MAX_UNPACKED_BYTES // 1024 // 1024} MB)",
+        )
 
 
 def _reason(error: Exception) -> str:

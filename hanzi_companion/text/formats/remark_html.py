@@ -46,6 +46,11 @@ def looks_html(text: str, name: str) -> bool:
     )
 
 
+def is_remark_page(root: Element, page: str) -> bool:
+    """Whether a page holds remark slides: a textarea (outside comments) or a ``sourceUrl``."""
+    return root.find("textarea") is not None or _SOURCE_URL.search(page) is not None
+
+
 def remark_source(root: Element, page: str, name: str) -> str:
     """The markdown inside a remark page's ``<textarea id="source">`` (else its first
     textarea), found by the page's element tree: a textarea inside a comment is no source."""

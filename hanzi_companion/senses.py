@@ -1,0 +1,664 @@
+"""Which dictionary sense a deck means: named rules scored on the deck's own English.
+
+A term's candidates are the senses of all its dictionary entries (each entry one reading).
+Every rule of :data:`RULES` scores each candidate from a :class:`SenseContext` (the English the
+slide gives for the term, the clause and line it stands in, its slides, the deck's other terms
+and prose); the best total wins, and with it the entry, so the reading follows the sense
+(東西 "thing" is dōngxi, 為 "to do" is wéi). The rule that did most to lift the winner
+above the dictionary's first sense is the reason given with the choice.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
+from hanzi_companion.text.wordlists import CLAUSE_WORDS
+
+# -- English words ------------------------------------------------------------------------------
+
+# Words that tell nothing about a sense (articles, prepositions, pronouns, CC-CEDICT's own
+# shorthand). "up", "out", "off" and "do" stay: "to open up" is not "to open".
+_STOP_TEXT = """
+    the a an of and or to in on for with by as at from is are was were be been being this that
+    these those which who it its their his her our your my we you they he she i not no also
+    very so than then there here sb sth etc esp e g eg lit fig coll abbr cf used one's oneself
+    someone something usually often literary
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*")
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"))
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude English stem, enough to match a slide's wording with a dictionary's:
+    dumplings ~ dumpling, copies ~ copying ~ copy, opening ~ open, businesses ~ business."""
+    word = word.replace("isation", "ization").replace("ise", "ize")
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            word = word[: -len(suffix)] + replacement
+            break
+    else:
+        if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+            word = word[:-1]
+    if word.endswith("ive") and len(word) > 7:
+        return word[:-3]  # progressive ~ progress
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            word = word[: -len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # running ~ run
+            break
+    return word.rstrip("e") if len(word) > 3 else word
+
+
+@lru_cache(maxsize=65536)
+def english_stems(text: str) -> frozenset[str]:
+    """The set of :func:`english_stem_list`."""
+    return frozenset(english_stem_list(text))
+
+
+TOPIC_COUNT = 3  # a word the deck uses this often is one of its topics
+
+
+def topic_stems(text: str) -> frozenset[str]:
+    """Stems the text uses at least :data:`TOPIC_COUNT` times: what a deck is about."""
+    counts = Counter(english_stem_list(text))
+    return frozenset(stem_ for stem_, n in counts.items() if n >= TOPIC_COUNT)
+
+
+def english_stem_list(text: str) -> list[str]:
+    """Stems of the English content words of ``text``; a hyphenated word gives its parts and
+    itself joined (knock-off: knock, off, knockoff), two words in a row also themselves joined
+    (copy book: copy, book, copybook)."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    stems: list[str] = []
+    previous = ""
+    for token in _WORD.findall(text):
+        token = token.replace("’", "'").split("'")[0]
+        pieces = token.split("-")
+        if len(pieces) > 1:
+            pieces.append("".join(pieces))
+        elif previous and token not in STOP_WORDS:
+            pieces.append(previous + token)  # "copy book" ~ copybook
+        stems.extend(stem(p) for p in pieces if len(p) > 1 and p not in STOP_WORDS)
+        previous = token if len(pieces) == 1 and token not in STOP_WORDS else ""
+    return stems
+
+
+# -- the context a term stands in ---------------------------------------------------------------
+
+# What is said "literally" is the characters' meaning, not the one the deck means.
+_LITERAL_NOTE = re.compile(r"(?:\blit\.|\bliterally\b|\bliteral meaning\b)[^.;!?\n]*", re.I)
+_CLAUSE_END = re.compile(r"[.;!?。；！？\n]|[\u3400-\u9fff\U00020000-\U0003134f]")
+# Words that say a term is a person's name, a surname, a place or a counting word.
+_NAME_TEXT = """surname surnames family name names named called mr mrs ms miss dr professor
+    president emperor author poet philosopher"""
+_PLACE_TEXT = """place city cities town village province county district region river mountain
+    capital country countries street road"""
+NAME_CUES = frozenset(stem(w) for w in _NAME_TEXT.split())
+SURNAME_CUES = frozenset(stem(w) for w in ["surname", "surnames", "patronymic"])
+FAMILY_NAME = frozenset(stem(w) for w in ["family", "name"])
+PLACE_CUES = frozenset(stem(w) for w in _PLACE_TEXT.split())
+# Words of a sentence about a person: "张明 and his grandmother", "李华 says".
+_PERSON_TEXT = """he she his her him hers mr mrs ms miss says said asks asked meets met lives works
+    friend classmate teacher student grandmother grandfather mother father sister brother
+    wife husband son daughter"""
+PERSON_CUES = frozenset(_PERSON_TEXT.split())
+# Senses of a dialect, an older language or a register: rarely what a deck means (not
+# "(literary)": a character's first sense is often literary, its words still use it).
+_REGISTER_LABELS = (
+    "(dialect)",
+    "(old)",
+    "(archaic)",
+    "(slang)",
+    "(cantonese)",
+    "(taiwan",
+    "(tw)",
+    "(obsolete)",
+    "(euphemism)",
+    "(vulgar)",
+    "(internet slang)",
+)
+RADICAL_CUES = frozenset(["radical", "radic"])
+_CLASSIFIER_TEXT = "classifier classifiers measure counter"
+CLASSIFIER_CUES = frozenset(stem(w) for w in _CLASSIFIER_TEXT.split())
+
+
+def speaks_of_a_person(text: str) -> bool:
+    """True when ``text`` (a clause) speaks of a person: he, his, Mr, says, friend..."""
+    return any(w in PERSON_CUES for w in re.findall(r"[a-z]+", text.lower()))
+
+
+# English announced as the term's meaning right after it, a romanisation between them allowed:
+# "王 Wáng (King)", "東西 = thing", "年 means year", "新: new".
+_GLOSS_AFTER = re.compile(
+    r"^\s*(?:[A-Za-zÀ-ÿĀ-žǍ-ǜ'’]+[1-5]?\s*){0,4}?"
+    r"(?:\(([^()\n]+)\)|(?:=|:|–|—|\s-|\bmeans\b|\bmeaning\b)\s*([^.;!?\n(]+))"
+)
+
+
+def gloss_after(line: str, term: str) -> str:
+    """The English a line gives as the meaning of ``term`` right after it ("" when none)."""
+    index = line.find(term)
+    if index < 0:
+        return ""
+    after = line[index + len(term) :]
+    stop = _CLAUSE_END.search(after)
+    match = _GLOSS_AFTER.match(after[: stop.start()] if stop else after)
+    if not match:
+        return ""
+    return match.group(1) or match.group(2) or ""
+
+
+# Before a surname, how friends and colleagues are called: 小王 (Xiǎo Wáng), 老李 (Lǎo Lǐ).
+FAMILIAR_PREFIXES = "小老"
+
+# Endings of place and organisation names, longest first: a term no dictionary has that ends
+# so, after a name (朝阳路, 王家村, 华为公司), is that kind of name.
+NAME_ENDINGS: tuple[tuple[str, str], ...] = tuple(
+    (ending, kind)
+    for kind, text in (
+        (
+            "organisation",
+            "委员会 研究所 研究院 有限公司 公司 集团 银行 大学 学院 中学 小学 医院 协会",
+        ),
+        ("place", "自治区 特区 新区 省 市 县 区 镇 乡 村 路 街 巷 胡同 岛 湾 港 山 河 湖"),
+    )
+    for ending in text.split()
+)
+
+
+def name_ending(term: str) -> tuple[str, str]:
+    """(ending, "place" or "organisation") of a term ending like such a name; ("", "")."""
+    for ending, kind in sorted(NAME_ENDINGS, key=lambda pair: -len(pair[0])):
+        if term.endswith(ending) and len(term) > len(ending):
+            return ending, kind
+    return "", ""
+
+
+_RARE_WORD = 100  # a word fewer definitions use is rare enough to count in full
+_RARITY_FLOOR = 0.05
+
+
+@lru_cache(maxsize=65536)
+def without_literal_notes(text: str) -> str:
+    return _LITERAL_NOTE.sub(" ", text)
+
+
+def clause_around(line: str, term: str) -> str:
+    """The English clause a term stands in on its line: from the previous sentence end or Han
+    character to the next one ("王 (King) Three strokes": "(King) Three strokes")."""
+    index = line.find(term)
+    if index < 0:
+        return ""
+    before, after = line[:index], line[index + len(term) :]
+    stop = _CLAUSE_END.search(after)
+    tail = after[: stop.start()] if stop else after
+    starts = [m.end() for m in _CLAUSE_END.finditer(before)]
+    head = before[starts[-1] :] if starts else before
+    return f"{head} {tail}"
+
+
+@dataclass(frozen=True)
+class SenseContext:
+    """The English around a term, as stems, from the nearest to the farthest."""
+
+    gloss: frozenset[str] = frozenset()  # the English the slide gives for the term
+    clause: frozenset[str] = frozenset()  # the clause the term stands in
+    line: frozenset[str] = frozenset()  # the rest of its lines
+    slide: frozenset[str] = frozenset()  # its slides and their notes
+    compounds: frozenset[str] = frozenset()  # glosses of the deck's terms containing it
+    topics: frozenset[str] = frozenset()  # words the deck's English uses again and again
+    deck: frozenset[str] = frozenset()  # the whole deck's English
+    romanisation: str = ""  # romanisation written next to it on the slide
+    among_names: bool = False  # listed among names (西安, 洛阳, 开封)
+    written_reading: str = ""  # numbered reading the slide says it has ("the 朝 is zhāo")
+    # How many dictionary definitions use a word: a common word ("one", "small") seen only
+    # far from the term says little about which sense is meant.
+    definitions_with: Callable[[str], int] | None = field(default=None, compare=False)
+    # The readings of the term's entries but their last syllable: 东西 read dong1 xi1 and
+    # dong1 xi5 gives "dong1" twice (see everyday_reading).
+    other_readings: tuple[str, ...] = ()
+    frequencies: tuple[int, ...] = ()  # the word frequency of each entry's simplified form
+    # Toneless keys of capitalised words the slide's English uses for the term as a name
+    # ("the Liang-Chen plan": liang, chen), not the romanisation written beside the term.
+    names: frozenset[str] = frozenset()
+
+    def weight(self, stem_: str) -> float:
+        """How near the term a word of the deck's English stands (0: nowhere), a word seen
+        only on its slides or elsewhere in the deck weighted by how rare it is."""
+        for level, weight in (
+            (self.gloss, 6.0),
+            (self.clause, 4.0),
+            (self.line, 2.0),
+            (self.compounds, 1.5),
+        ):
+            if stem_ in level:
+                return weight
+        for level, weight in ((self.slide, 1.0), (self.topics, 1.0), (self.deck, 0.3)):
+            if stem_ in level:
+                return weight * self.rarity(stem_)
+        return 0.0
+
+    def rarity(self, stem_: str) -> float:
+        """1 for a word few definitions use, less for a common one (at least 0.05)."""
+        if self.definitions_with is None:
+            return 1.0
+        count = self.definitions_with(stem_)
+        return max(_RARITY_FLOOR, min(1.0, _RARE_WORD / count)) if count else 1.0
+
+    def near(self) -> frozenset[str]:
+        return self.gloss | self.clause | self.line
+
+
+def build_context(
+    entries: Iterable[Entry],
+    term: str,
+    *,
+    slide_gloss: str = "",
+    lines: Iterable[str] = (),
+    slides: Iterable[str] = (),
+    slide_stems: frozenset[str] = frozenset(),
+    compounds: Iterable[str] = (),
+    deck: frozenset[str] = frozenset(),
+    topics: frozenset[str] = frozenset(),
+    romanisation: str = "",
+    among_names: bool = False,
+    written_reading: str = "",
+    definitions_with: Callable[[str], int] | None = None,
+    reading: str = "",
+) -> SenseContext:
+    """The context of ``term``: its own readings (the romanisation beside it) taken out, so
+    "Wáng (King)" is evidence for a king and not for the surname Wang."""
+    entries = tuple(entries)
+    own = _reading_words(entries) | _words_of_reading(reading)
+    lines = tuple(lines)
+    clauses = [without_literal_notes(clause_around(line, term)) for line in lines]
+    glosses = [gloss_after(line, term) for line in lines]
+    return SenseContext(
+        gloss=english_stems(" ".join([slide_gloss, *glosses])) - own,
+        clause=_union(clauses) - own,
+        line=_union(without_literal_notes(line) for line in lines) - own,
+        slide=(english_stems(" ".join(slides)) | slide_stems) - own,
+        compounds=english_stems(" ".join(compounds)) - own,
+        deck=deck - own,
+        topics=topics - own,
+        romanisation=romanisation,
+        among_names=among_names,
+        written_reading=written_reading,
+        definitions_with=definitions_with,
+        other_readings=_full_tone_stems(entries),
+        frequencies=tuple(e.frequency for e in entries),
+        names=capitalised_names(" ".join([slide_gloss, *clauses]))
+        - capitalised_names(romanisation),
+    )
+
+
+def capitalised_names(text: str) -> frozenset[str]:
+    """Toneless keys of the capitalised words of ``text`` (and of their hyphenated parts)."""
+    words = re.findall(r"[A-Z][a-zà-ÿā-ž]+", unicodedata.normalize("NFC", text))
+    return frozenset(
+        _pinyin.toneless_key(w)
+        for w in words
+        if w.lower() not in STOP_WORDS and w.lower() not in CLAUSE_WORDS  # "Le", "The"
+    )
+
+
+def _union(texts: Iterable[str]) -> frozenset[str]:
+    """The stems of several texts, each stemmed once per process (a term's lines recur)."""
+    return frozenset().union(*(english_stems(text) for text in texts))
+
+
+def _full_tone_stems(entries: tuple[Entry, ...]) -> tuple[str, ...]:
+    """For each entry whose last syllable has a full tone, its reading but that syllable."""
+    out = []
+    for entry in entries:
+        syllables = entry.pinyin_numbered.split()
+        if len(syllables) > 1 and not syllables[-1].endswith("5"):
+            out.append(" ".join(syllables[:-1]))
+    return tuple(out)
+
+
+def _words_of_reading(reading: str) -> frozenset[str]:
+    """Toneless keys of a reading, whole and by syllable (a term no dictionary has)."""
+    if not reading:
+        return frozenset()
+    keys = {_pinyin.toneless_key(reading), *(_pinyin.toneless_key(s) for s in reading.split())}
+    return frozenset(k for k in keys if k)
+
+
+def _reading_words(entries: tuple[Entry, ...]) -> frozenset[str]:
+    keys: set[str] = set()
+    for entry in entries:
+        keys.add(_pinyin.toneless_key(entry.pinyin_numbered))
+        keys.update(_pinyin.toneless_key(s) for s in entry.pinyin_numbered.split())
+    return frozenset(k for k in keys if k)
+
+
+# -- candidates and rules -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sense of one entry of a term."""
+
+    entry: Entry
+    sense: Sense
+    entry_rank: int  # the entry's place in the lexicon's order (0: the usual reading)
+    sense_rank: int  # the sense's place in its entry
+    group: str = ""  # the senses after a "(fig.)" sense that belong to it, as one text
+
+    @property
+    def stems(self) -> frozenset[str]:
+        return _sense_stems(self.sense.text, self.group)
+
+
+@lru_cache(maxsize=65536)
+def _sense_stems(text: str, group: str) -> frozenset[str]:
+    return english_stems(_bare(f"{text} {group}"))
+
+
+_REFERENCE = re.compile(r"[^\x00-\x7f]+(?:\[[^\]]*\])?|\[[^\]]*\]")
+
+
+def _bare(text: str) -> str:
+    """A definition without its Chinese cross-references and their readings."""
+    return _REFERENCE.sub(" ", text)
+
+
+Rule = Callable[[Candidate, SenseContext], float]
+
+
+def slide_english(candidate: Candidate, context: SenseContext) -> float:
+    """Words the sense shares with the deck's English, weighted by how near the term they
+    stand: the slide's gloss, its clause, its line, its compounds, its slide, the deck.
+
+    The nearest shared word counts in full, the others a little: a long sense sharing many
+    far words ("radical in Chinese characters") does not outweigh a short one the slide names.
+    """
+    weights = sorted((context.weight(s) for s in candidate.stems), reverse=True)
+    return weights[0] + _OTHER_WORDS * sum(weights[1:]) if weights else 0.0
+
+
+_OTHER_WORDS = 0.3  # what each shared word after the nearest adds
+
+
+def _kind(candidate: Candidate) -> str:
+    text = candidate.sense.text.lower()
+    if candidate.sense.kind == SenseKind.SEE and candidate.entry.is_proper_noun:
+        return "name"  # 开封 Kāifēng "see 开封市": the city's name
+    if candidate.sense.kind != SenseKind.MEANING:
+        return str(candidate.sense.kind)
+    if text.startswith(("classifier for", "(classifier)", "measure word")):
+        return "classifier"
+    if text.startswith(("used in ", "(used in ")):
+        return "used in"
+    if "kangxi radical" in text or "radical in chinese characters" in text:
+        return "radical"
+    if text.startswith(_REGISTER_LABELS):
+        return "register"
+    if candidate.entry.is_proper_noun:
+        return "name"
+    return "meaning"
+
+
+def _named_in_context(candidate: Candidate, context: SenseContext) -> bool:
+    """The slide writes the term as a name: a capitalised romanisation inside a sentence,
+    or the term is listed among names."""
+    if context.among_names:
+        return True
+    written = context.romanisation
+    return bool(written[:1].isupper()) and _pinyin.toneless_key(written) == _pinyin.toneless_key(
+        candidate.entry.pinyin_numbered
+    )
+
+
+def kind_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
+    """Surnames, names, abbreviations, variants, cross-references, classifiers and "used in"
+    notes only when the context says so (年 "means year" is no surname Nian)."""
+    kind = _kind(candidate)
+    near = context.near()
+    if kind == SenseKind.SURNAME:
+        return 0.0 if says_surname(near) else -5.0
+    if kind == "name":
+        if _named_in_context(candidate, context) or near & (NAME_CUES | PLACE_CUES):
+            return 0.0
+        return -3.0
+    if kind == SenseKind.ABBREVIATION:
+        return -3.0
+    if kind in (SenseKind.VARIANT, SenseKind.SEE):
+        return -6.0
+    if kind == "classifier":
+        return 1.0 if near & CLASSIFIER_CUES else -1.5
+    if kind == "used in":
+        return -3.0
+    if kind == "register":
+        return -1.0
+    if kind == "radical":
+        return 0.0 if near & RADICAL_CUES else -3.0
+    return 0.0
+
+
+def written_reading(candidate: Candidate, context: SenseContext) -> float:
+    """The slide says how the term is read here ("the 朝 is zhāo", "東西 (dōngxi)"): the senses
+    of that reading. (A romanisation merely beside it may report a mistake: "students read 朝
+    as zhāo".)"""
+    if not context.written_reading:
+        return 0.0
+    key = _pinyin.numbered_key(candidate.entry.pinyin_numbered)
+    return 20.0 if _pinyin.numbered_key(context.written_reading) == key else 0.0
+
+
+def named_on_the_slide(candidate: Candidate, context: SenseContext) -> float:
+    """The slide's English writes the term as a capitalised name ("the Liang-Chen plan" for
+    梁陈方案): its surname and name senses, read so."""
+    entry = candidate.entry
+    if not (entry.is_proper_noun or candidate.sense.kind == SenseKind.SURNAME):
+        return 0.0
+    return 6.0 if _pinyin.toneless_key(entry.pinyin_numbered) in context.names else 0.0
+
+
+def listed_among_names(candidate: Candidate, context: SenseContext) -> float:
+    """A term listed among names (西安, 洛阳, 开封) is a name itself: the city, not "to unseal"."""
+    return 4.0 if context.among_names and candidate.entry.is_proper_noun else 0.0
+
+
+def everyday_reading(candidate: Candidate, context: SenseContext) -> float:
+    """Of a word read two ways, the reading ending in a neutral tone is the everyday word a
+    lesson means (東西 dōngxi "thing", 多少 duōshao "how much"), not the literal compound."""
+    reading = candidate.entry.pinyin_numbered.split()
+    if len(reading) < 2 or not reading[-1].endswith("5") or candidate.entry.is_proper_noun:
+        return 0.0
+    full = " ".join(reading[:-1])
+    return 0.6 if full in context.other_readings else 0.0
+
+
+def frequent_word(candidate: Candidate, context: SenseContext) -> float:
+    """A traditional character standing for two simplified words reads as the far more
+    frequent one: 著 is mostly 着 (the aspect particle zhe), 乾 mostly 干 "dry"."""
+    if not context.frequencies or min(context.frequencies) <= 0:
+        return 0.0
+    rare, common = min(context.frequencies), max(context.frequencies)
+    if common < _FREQUENT * rare:
+        return 0.0
+    return 1.5 if candidate.entry.frequency == common else 0.0
+
+
+_FREQUENT = 10  # how many times more frequent a word must be to be taken as the usual one
+
+
+def surname_cues(candidate: Candidate, context: SenseContext) -> float:
+    """The slide speaks of surnames ("王 and 张 are common family names"): the surname."""
+    if candidate.sense.kind != SenseKind.SURNAME:
+        return 0.0
+    return 2.0 if says_surname(context.near()) else 0.0
+
+
+def says_surname(stems: frozenset[str]) -> bool:
+    """True for English that speaks of surnames: "surname", "family name"."""
+    return bool(stems & SURNAME_CUES) or stems >= FAMILY_NAME
+
+
+def dictionary_order(candidate: Candidate, context: SenseContext) -> float:
+    """The dictionary's order breaks ties: its usual reading first, then its first senses."""
+    return -0.2 * min(candidate.entry_rank, 5) - 0.05 * min(candidate.sense_rank, 10)
+
+
+# The rules that say what the dictionary alone would choose (the default sense).
+PRIOR_RULES = frozenset(["sense kind", "everyday reading", "frequent word", "dictionary order"])
+# The rules, in the order they are reported; each adds to a candidate's score.
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("slide English", slide_english),
+    ("sense kind", kind_needs_evidence),
+    ("written reading", written_reading),
+    ("listed among names", listed_among_names),
+    ("named on the slide", named_on_the_slide),
+    ("surname cues", surname_cues),
+    ("everyday reading", everyday_reading),
+    ("frequent word", frequent_word),
+    ("dictionary order", dictionary_order),
+)
+
+
+@dataclass(frozen=True)
+class SenseChoice:
+    """The sense a deck means, its entry (and so its reading), and why."""
+
+    entry: Entry
+    sense: Sense
+    rule: str  # the rule that decided: a name from RULES
+    reason: str  # a short sentence for the reader
+    scores: tuple[tuple[str, float], ...] = field(default=())  # the winner's score per rule
+
+    @property
+    def text(self) -> str:
+        return self.sense.text
+
+
+def candidates(entries: Iterable[Entry]) -> tuple[Candidate, ...]:
+    return tuple(
+        Candidate(entry, sense, entry_rank, sense_rank, _group(entry.senses, sense_rank))
+        for entry_rank, entry in enumerate(entries)
+        for sense_rank, sense in enumerate(entry.senses)
+    )
+
+
+_FIGURATIVE = ("(fig.)", "(figuratively)")
+
+
+def _group(senses: tuple[Sense, ...], index: int) -> str:
+    """CC-CEDICT labels the first sense of a figurative run ("(fig.) knockoff (goods)",
+    "counterfeit", "imitation"): the run's other senses, for its first one; "" otherwise."""
+    if not senses[index].text.startswith(_FIGURATIVE):
+        return ""
+    run = []
+    for sense in senses[index + 1 :]:
+        if sense.kind != senses[index].kind or sense.text.startswith("("):
+            break
+        run.append(sense.text)
+    return " ".join(run)
+
+
+def score(candidate: Candidate, context: SenseContext) -> tuple[tuple[str, float], ...]:
+    return tuple((name, rule(candidate, context)) for name, rule in RULES)
+
+
+# How much better than the dictionary's first sense another must score: one word of the
+# slide, or a word the deck keeps using, is enough; a word the deck uses once is not.
+_MARGIN = 0.5
+# Over a first sense nothing in the deck supports, a rare word anywhere in it is enough.
+_MARGIN_OVER_NOTHING = 0.15
+
+
+@dataclass(frozen=True)
+class _Scored:
+    candidate: Candidate
+    parts: tuple[tuple[str, float], ...]  # (rule name, score)
+
+    @property
+    def total(self) -> float:
+        return sum(value for _, value in self.parts)
+
+    @property
+    def prior(self) -> float:
+        """The score of the rules that need no context: what the dictionary alone chooses."""
+        return sum(value for name, value in self.parts if name in PRIOR_RULES)
+
+
+def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoice | None:
+    """The sense of ``entries`` the context means; None without entries.
+
+    The sense the dictionary alone would choose (its first meaning that is no name, note or
+    abbreviation, in its everyday reading) stands unless another sense scores clearly better
+    with the deck's English; the rule that lifted the winner most is its reason.
+    """
+    pool = candidates(entries)
+    if not pool:
+        return None
+    if len(pool) == 1:  # nothing to choose between
+        only = pool[0]
+        return SenseChoice(only.entry, only.sense, "dictionary order", _first_reason(()))
+    scored = [_Scored(c, score(c, context)) for c in pool]
+    default = max(scored, key=lambda item: item.prior)
+    best = max(scored, key=lambda item: item.total)
+    margin = _MARGIN if dict(default.parts)["slide English"] > 0 else _MARGIN_OVER_NOTHING
+    winner = best.candidate if best.total >= default.total + margin else default.candidate
+    if winner is default.candidate:
+        rule, reason = "dictionary order", _first_reason(default.parts)
+        if dict(default.parts)["everyday reading"] > 0:
+            rule, reason = "everyday reading", "the everyday reading of a word read two ways"
+        if dict(default.parts)["frequent word"] > 0:
+            rule, reason = "frequent word", "the far more frequent of the words written so"
+        return SenseChoice(winner.entry, winner.sense, rule, reason, default.parts)
+    before = dict(default.parts)
+    lift = {name: value - before[name] for name, value in best.parts}
+    rule = max(lift, key=lambda name: lift[name])
+    reason = _reason(rule, winner, context)
+    return SenseChoice(winner.entry, winner.sense, rule, reason, best.parts)
+
+
+def _words_of(candidate: Candidate, stems: set[str]) -> list[str]:
+    """The words of a sense (and its run) whose stems are ``stems``, as the dictionary writes
+    them: "dumplings", not the stem "dumpl"."""
+    text = _bare(f"{candidate.sense.text} {candidate.group}").lower()
+    words = []
+    for word in _WORD.findall(text):
+        pieces = word.split("-")
+        if any(stem(p) in stems for p in pieces) or stem("".join(pieces)) in stems:
+            words.append(word)
+    return list(dict.fromkeys(words)) or sorted(stems)
+
+
+def _first_reason(parts: tuple[tuple[str, float], ...]) -> str:
+    if dict(parts).get("slide English", 0.0) > 0:
+        return "the dictionary's first sense, which the slide's English supports"
+    return "the dictionary's first sense; nothing in the deck points elsewhere"
+
+
+def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
+    if rule == "slide English":
+        shared = sorted(winner.stems & (context.near() | context.slide | context.compounds))
+        shared = shared or sorted(winner.stems & context.topics)
+        where = "the slide's English" if shared else "the deck's English"
+        shared = shared or sorted(winner.stems & context.deck)
+        return f"{where} shares {', '.join(_words_of(winner, set(shared))[:4])} with this sense"
+    if rule == "written reading":
+        return "the slide writes how the term is read here"
+    if rule == "surname cues":
+        return "the slide speaks of surnames"
+    if rule == "named on the slide":
+        return "the slide's English writes it as a name"
+    if rule == "listed among names":
+        return "the slide lists it among names"
+    if rule == "sense kind":
+        return "the other senses are names, abbreviations or notes the context does not call for"
+    return "the dictionary's order"

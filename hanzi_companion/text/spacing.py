@@ -1,0 +1,151 @@
+"""Han characters written apart (``买 年 货``, ``我 爱 你``), as teaching slides lay out words
+over their pinyin: joined back so the words they spell are found.
+
+A sequence of single characters separated by spaces is joined when the line says it is one
+piece of language, not a list of characters:
+
+- ``spelled_word``: the joined characters are a dictionary word (``年 货``);
+- ``read_beside``: romanisation with one syllable per character, reading them in order, is
+  written on the same line or the next one (``我 爱 你`` over ``wǒ ài nǐ``);
+- ``spaced_sentence``: the characters close with sentence punctuation (``我 是 学 生 。``).
+
+Characters that are each a word (``我 爱 你``) stay apart, as they are already listed word by
+word; so does a list of characters (``人 口 大 小``, ``的 了 吗 呢``), which meets no rule.
+Joined characters are written together and padded with spaces at the end of the sequence, so
+every offset after it on the line is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.text.han import HAN_CLASS
+from hanzi_companion.text.syllables import ROMAN_WORD, syllables_of
+
+# Two or more single characters, each separated from the next by spaces only.
+_ONE = f"[{HAN_CLASS}]"
+_SPACED = re.compile(f"(?<!{_ONE}){_ONE}(?:[ \\t\u3000]+{_ONE})+(?!{_ONE})")
+_SENTENCE_END = re.compile(r"[ \t\u3000]*[。？！?!]")
+_NEAR = 40  # farthest the romanisation of the characters may start after them on their line
+
+
+@dataclass(frozen=True)
+class SpacingRules:
+    """What the rules ask of the lexicon."""
+
+    is_word: Callable[[str], bool]  # a dictionary headword
+    cut: Callable[[str], tuple[str, ...]]  # words of a run of characters
+    reading_keys: Callable[[str], frozenset[str]]  # toneless readings of one character
+
+
+def spelled_word(chars: str, line: str, end: int, following: str, rules: SpacingRules) -> bool:
+    """The joined characters are one dictionary word (年 货 is 年货)."""
+    return rules.is_word(chars)
+
+
+def spaced_sentence(chars: str, line: str, end: int, following: str, rules: SpacingRules) -> bool:
+    """The characters close with sentence punctuation (我 是 学 生 。)."""
+    return _SENTENCE_END.match(line, end) is not None
+
+
+def read_beside(chars: str, line: str, end: int, following: str, rules: SpacingRules) -> bool:
+    """Romanisation reading the characters in order is written after them on the line or on
+    the next line (买 年 货 | mǎi nián huò; 我 爱 你 over wǒ ài nǐ)."""
+    return _reads(chars, line[end : end + _NEAR + 8 * len(chars)], rules) or _reads(
+        chars, following, rules
+    )
+
+
+def _reads(chars: str, text: str, rules: SpacingRules) -> bool:
+    syllables: list[str] = []
+    for match in ROMAN_WORD.finditer(text):
+        parsed = syllables_of(match.group())
+        if not parsed:
+            if syllables:
+                break
+            continue
+        syllables.extend(_pinyin.toneless_key(s.letters) for s in parsed)
+        if len(syllables) >= len(chars):
+            break
+    if len(syllables) != len(chars):
+        return False
+    return all(key in rules.reading_keys(char) for key, char in zip(syllables, chars, strict=True))
+
+
+SPACING_RULES = (spelled_word, read_beside, spaced_sentence)
+
+
+def join_spaced(line: str, following: str, rules: SpacingRules) -> str:
+    """``line`` with each spaced sequence of characters that a rule joins written together
+    (padded to the same length); other text as it was."""
+    if " " not in line and "\t" not in line and "\u3000" not in line:
+        return line
+
+    def join(match: re.Match[str]) -> str:
+        spaced = match.group()
+        chars = "".join(ch for ch in spaced if not ch.isspace())
+        if all(len(word) == 1 for word in rules.cut(chars)):
+            return spaced  # each character a word of its own (我 爱 你): already apart
+        if any(rule(chars, line, match.end(), following, rules) for rule in SPACING_RULES):
+            return chars + " " * (len(spaced) - len(chars))
+        return spaced
+
+    return _SPACED.sub(join, line)
+
+
+# A character's romanisation in brackets inside a word: 恭(gōng)喜发财.
+_INTERRUPTING = "[(（][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ0-5'’ ]+[)）]"
+_INTERRUPTED = re.compile(f"({_ONE}+)({_INTERRUPTING})(?={_ONE})")
+
+
+def join_interrupted(line: str, rules: SpacingRules) -> str:
+    """``line`` with a romanisation written inside a word (恭(gōng)喜发财) taken out of it:
+    the word written whole and padded with spaces, so every offset after it is kept. Only
+    when the romanisation reads the characters before it and a word of the joined text spans
+    the brackets (恭喜), not between two words (你好(nǐhǎo)谢谢)."""
+    if "(" not in line and "（" not in line:
+        return line
+    out: list[str] = []
+    position = 0
+    for match in _INTERRUPTED.finditer(line):
+        if match.start() < position:
+            continue
+        before, brackets = match.group(1), match.group(2)
+        after = _ONE_RUN.match(line, match.end())
+        following = after.group() if after else ""
+        if not _reads_end(brackets[1:-1], before, rules) or not _crosses(
+            before + following, len(before), rules
+        ):
+            continue
+        out.append(line[position : match.start()] + before + following + " " * len(brackets))
+        position = match.end() + len(following)
+    return "".join(out) + line[position:] if out else line
+
+
+def _reads_end(romanisation: str, chars: str, rules: SpacingRules) -> bool:
+    """True when ``romanisation`` reads the last characters of ``chars``, one syllable each."""
+    syllables = [
+        _pinyin.toneless_key(s.letters)
+        for word in romanisation.split()
+        for s in syllables_of(word) or ()
+    ]
+    if not syllables or len(syllables) > len(chars):
+        return False
+    end = chars[-len(syllables) :]
+    return all(key in rules.reading_keys(ch) for key, ch in zip(syllables, end, strict=True))
+
+
+def _crosses(text: str, boundary: int, rules: SpacingRules) -> bool:
+    """True when a word of ``text`` starts before ``boundary`` and ends after it."""
+    position = 0
+    for word in rules.cut(text):
+        if position < boundary < position + len(word):
+            return True
+        position += len(word)
+    return False
+
+
+_ONE_RUN = re.compile(f"{_ONE}+")

@@ -1,0 +1,138 @@
+"""Language knowledge of the text layer in one place: the closed word lists its rules use
+(which language a text is in is told by a language identifier, in text/language.py).
+
+Each list is small, closed-class and general (grammatical words, not topic words); the rules
+that read them live beside the concern they serve (finding terms, slide English, romanisation).
+"""
+
+from __future__ import annotations
+
+# Syllables pinyin writes without a tone mark because their tone is neutral (的 de, 了 le,
+# 吗 ma, 们 men...): an unmarked one among marked syllables is still pinyin (wǒ de péngyou).
+_NEUTRAL_SYLLABLES_TEXT = "de le ma ne ba a ya wa la men zi zhe guo me ge shang li tou mian r"
+NEUTRAL_SYLLABLES = frozenset(_NEUTRAL_SYLLABLES_TEXT.split())
+
+# The commonest Chinese surnames (single characters), simplified and traditional: about nine
+# people in ten carry one. A rare surname is still found when a slide writes the name's
+# romanisation beside it; this list only lets a bare name in a sentence be recognised.
+_SURNAMES_TEXT = """
+王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹 彭 曾
+肖 田 董 袁 潘 蒋 蔡 余 杜 叶 程 苏 魏 吕 丁 任 沈 姚 卢 姜 崔 钟 谭 陆 汪 范 金 石 廖 贾 夏
+韦 付 方 白 邹 孟 熊 秦 邱 江 尹 薛 闫 段 雷 侯 龙 史 陶 黎 贺 顾 毛 郝 龚 邵 钱 严 覃 武 戴
+莫 孔 汤 温 康 施 牛 樊 葛 邢 安 乔 伍 庞 颜 倪 庄 聂 章 鲁 岳 翟 殷 詹 申 欧
+耿 兰 焦 俞 左 柳 祝 符 舒 阮 柯 纪 梅 童 凌 季 裴 霍 涂 苗 谷 盛 翁
+冉 骆 蓝 辛 靳 柴 蒙 鲍 华 喻 祁 蒲 房 滕 屈 饶 牟 艾 尤 穆 卓 吉 缪
+簡 張 劉 陳 楊 黃 趙 吳 孫 馬 羅 鄭 謝 許 韓 馮 鄧 蕭 葉 蘇 呂 盧 鍾 譚 陸 賈 韋 鄒 閆 龍 賀 顧
+龔 錢 嚴 湯 溫 顏 莊 聶 魯 歐 蘭 紀 駱 藍 靳 鮑 華 饒 繆 孔 許
+"""
+SURNAMES = frozenset(_SURNAMES_TEXT.split())
+
+# Characters a given name does not end with or hold in running text: grammatical words
+# (和, 也, 是, 的, 了) and the commonest verbs of motion and speech (去, 来, 说), so that
+# 张明和李华 is 张明 and 李华, and 王去北京 is no person called 王去.
+_NOT_IN_GIVEN_NAMES_TEXT = """
+的 了 吗 呢 吧 啊 呀 着 过 是 在 我 你 他 她 它 们 这 那 就 都 也 很 不 没 要 会 能 把 被 给
+让 对 从 但 而 还 又 才 再 说 有 得 地 么 和 与 跟 同 或 及 去 来 到 叫 姓 想 看 个 些 里 上 下
+這 們 沒 會 給 讓 對 從 還 說 麼 個 裡 來 與 為 为 吃 喝 买 買 做 在 等 向 往 被
+"""
+NOT_IN_GIVEN_NAMES = frozenset(_NOT_IN_GIVEN_NAMES_TEXT.split())
+
+# Characters that count or point (一张纸, 这张, 每李): a surname never follows them.
+NUMERALS_AND_DEMONSTRATIVES = frozenset("一二三四五六七八九十百千万两几这那每某哪半多个這那兩幾個")
+
+# Names English still spells in older romanisations (Wade-Giles, postal, Cantonese, Latin;
+# not the official English names of today, Hong Kong or Taipei, which are English words),
+# with their pinyin, toneless: what the general Wade-Giles reading (text/syllables.py) cannot
+# reach. Keys are lowercase, hyphens and apostrophes written as spaces.
+WESTERN_SPELLINGS = {
+    "chiang kai shek": "jiang jie shi",
+    "sun yat sen": "sun yi xian",
+    "peking": "bei jing",
+    "nanking": "nan jing",
+    "canton": "guang zhou",
+    "kuomintang": "guo min dang",
+    "tsingtao": "qing dao",
+    "tientsin": "tian jin",
+    "chungking": "chong qing",
+    "szechuan": "si chuan",
+    "szechwan": "si chuan",
+    "amoy": "xia men",
+    "yangtze": "chang jiang",
+    "confucius": "kong zi",
+    "mencius": "meng zi",
+    "lao tzu": "lao zi",
+    "lao tse": "lao zi",
+    "laotze": "lao zi",
+    "chuang tzu": "zhuang zi",
+    "sun tzu": "sun zi",
+    "i ching": "yi jing",
+    "tao te ching": "dao de jing",
+    "kung fu": "gong fu",
+    "tai chi": "tai ji",
+    "tao": "dao",
+    "tsinghua": "qing hua",
+    "mao tse tung": "mao ze dong",
+    "chou en lai": "zhou en lai",
+    "teng hsiao ping": "deng xiao ping",
+}
+
+
+# Grammatical words that make a run of Han characters read as a sentence, not a term.
+# Closed-class Mandarin function words (particles, pronouns, auxiliaries, conjunctions).
+_FUNCTION_WORDS_TEXT = """
+的 了 吗 呢 吧 啊 呀 着 过 是 在 我 你 他 她 它 我们 你们 他们 她们 咱们 这 那 这个 那个 这些 那些
+这里 那里 就 都 也 很 不 没 没有 要 会 能 可以 把 被 给 让 对 从 但 但是 因为 所以 如果 而 还 又 才
+再 说 有 得 地 么 什么 怎么 为什么 已经 正在 应该 一个 自己 和 与 或 或者 还是 以及 及
+們 我們 你們 他們 她們 咱們 這 這個 那個 這些 那些 這裡 那裡 沒 沒有 會 給 讓 對 從 因為 還 說 麼
+什麼 怎麼 為什麼 已經 應該 一個
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+
+
+# Words of English or French prose that lead into a term rather than translate it: a bare
+# phrase starting or ending with one is a clause, not a gloss ("la politique du 单位").
+CLAUSE_WORDS_TEXT = """
+    the a an of and or to in on for with by as at from is are was were be been this that these
+    those which who it its their his her our your my we you they he she i not no also very so
+    le la les l de du des d et ou en au aux un une est sont dans par pour sur avec ce cette ces
+    qui que il elle ils elles nous vous on se sa son ses leur leurs ne pas plus entre comme
+    chez sans vers selon mais donc car où puis avant après contre sous
+"""
+CLAUSE_WORDS = frozenset(CLAUSE_WORDS_TEXT.split())
+
+# Personal pronouns: a sentence's word opening with one may be the pronoun and its verb.
+PRONOUNS = frozenset("我你他她它您")
+
+
+# Particles only a sentence has (structure, aspect, mood): a clause holding one is no slogan.
+PARTICLES = frozenset(["的", "了", "吗", "呢", "吧", "着", "过", "啊", "呀", "么", "嗎", "麼"])
+
+
+# Nouns that name the term as a piece of language ("the character 拆", "the word 城中村"):
+# the phrase points at the term, it does not translate it.
+_META_WORDS_TEXT = """
+    character characters word words term terms expression phrase slogan idiom name sign
+    caractère caractères mot mots terme termes
+"""
+META_WORDS = frozenset(_META_WORDS_TEXT.split())
+
+# Small words inside an English name (Bank of China, Drum and Bell Towers).
+NAME_CONNECTORS = frozenset(["of", "and", "for", "de", "du", "des", "on"])
+
+
+# Syllables a written word never is in running pinyin (interjections, the erhua r).
+NOT_IN_PROSE = frozenset(["r", "m", "n", "ng", "hm", "hng", "ê"])
+
+
+# Words of a sentence never worth listing from running text: particles, conjunctions, adverbs
+# of degree and scope, the copula, measure-word glue. Other words of a sentence are listed,
+# single characters too (狗, 水, 搬): a beginner's example sentence teaches each of them.
+_SENTENCE_GLUE_TEXT = """
+的 了 吗 呢 吧 啊 呀 着 过 地 得 么 嗎 麼 和 与 與 或 及 而 之 也 都 就 很 还 還 又 才 再 是 把 被
+让 讓 给 給 对 對 从 從 这 這 那 个 個 些 一 不 没 沒 有 在 会 會 能 要 说 說 一个 一個 以 为 為
+"""
+SENTENCE_GLUE = frozenset(_SENTENCE_GLUE_TEXT.split())
+
+# Characters that follow a verb as its result (带到, 包好, 吃完, 记住): the verb and its
+# complement are two words of a sentence, though jieba's corpus counts some pairs as one.
+RESULT_COMPLEMENTS = frozenset("到好完住给成见")

@@ -1,0 +1,283 @@
+"""Terms as teaching slides lay them out: vocabulary lines and tables, spaced characters,
+dialogues and example sentences, names, romanisation in every spelling.
+
+The decks here are written in the styles of other teachers (beginner lesson slides, vocabulary
+tables, tone-number handouts), not in the seed deck's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hanzi_companion.glossary import Glossary, GlossaryTerm, build_glossary
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.text.extract import Extractor, Mention
+from hanzi_companion.text.models import Deck, Slide, SlideLink
+
+
+def deck(*texts: str) -> Deck:
+    slides = tuple(
+        Slide(number=n, title=text.split("\n")[0], text=text) for n, text in enumerate(texts, 1)
+    )
+    return Deck(name="lesson.md", format="markdown", slides=slides)
+
+
+@pytest.fixture(scope="module")
+def extractor(lexicon: Lexicon) -> Extractor:
+    return Extractor(lexicon)
+
+
+def mentions(extractor: Extractor, *texts: str) -> dict[str, Mention]:
+    return {m.term: m for m in extractor.mentions(deck(*texts))}
+
+
+def glossary(lexicon: Lexicon, *texts: str) -> Glossary:
+    return build_glossary(deck(*texts), lexicon)
+
+
+def term(g: Glossary, word: str) -> GlossaryTerm:
+    return next(t for t in g.terms if t.term == word)
+
+
+# -- the romanisation written beside a term, and the English after it --------------------------
+
+
+def test_tone_numbers_beside_a_term_are_its_romanisation_and_reading(extractor: Extractor) -> None:
+    found = mentions(
+        extractor, "Key words\n习字 xi2 zi4 practise calligraphy\n人民 ren2 min2 people"
+    )
+    assert (found["习字"].romanisation, found["习字"].written_reading) == ("xí zì", "xi2 zi4")
+    assert found["习字"].slide_gloss == "practise calligraphy"
+    assert (found["人民"].romanisation, found["人民"].slide_gloss) == ("rén mín", "people")
+
+
+def test_v_for_u_umlaut_and_neutral_zero(extractor: Extractor) -> None:
+    found = mentions(
+        extractor, "Colours\n- 绿 lv4 green\n- 女 nv3 woman\n- 吗 ma0 question particle"
+    )
+    assert [found[w].romanisation for w in ("绿", "女", "吗")] == ["lǜ", "nǚ", "ma"]
+    assert [found[w].slide_gloss for w in ("绿", "女", "吗")] == [
+        "green",
+        "woman",
+        "question particle",
+    ]
+
+
+def test_the_english_after_the_romanisation_is_the_terms(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "The kitchen god\n"
+        "小年 xiǎo nián Little New Year (23rd of the 12th month)\n"
+        "吃糖瓜 chī táng guā — eating malt sugar candy\n"
+        "扫房子 (sǎo fángzi) sweeping the house",
+    )
+    assert found["小年"].slide_gloss == "Little New Year"
+    assert found["吃糖瓜"].slide_gloss == "eating malt sugar candy"
+    assert found["扫房子"].slide_gloss == "sweeping the house"
+
+
+def test_a_vocabulary_table_row(extractor: Extractor) -> None:
+    found = mentions(extractor, "Vocabulary\n汉字 | 拼音 | English\n对联 | duìlián | couplets")
+    assert (found["对联"].romanisation, found["对联"].slide_gloss) == ("duìlián", "couplets")
+
+
+def test_the_written_reading_picks_the_entry(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, "Words\n- 还 huan2 to give back\n- 长 chang2 long")
+    assert term(g, "还").pinyin_numbered == "huan2"
+    assert term(g, "长").pinyin_numbered == "chang2"
+
+
+def test_english_before_marked_pinyin_is_not_romanised(lexicon: Lexicon) -> None:
+    g = glossary(
+        lexicon,
+        "Corners\n- 旮旯 gālá corner\n- 烟花 yānhuā fireworks",
+        "At New Year kids love to play gala fàng yān huā in the street.",
+    )
+    texts = {r.text: r.matched for r in g.romanised}
+    assert not any(text.startswith("gala") for text in texts)
+    assert "fàng yān huā" in texts
+    assert all("旮旯" not in matched for matched in texts.values())
+
+
+def test_tone_numbers_in_prose_are_romanised_terms(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, "Remember that ren2 min2 means the people.")
+    assert [(r.text, r.matched) for r in g.romanised] == [("ren2 min2", "人民")]
+
+
+# -- characters written apart -------------------------------------------------------------------
+
+
+def test_spaced_characters_over_their_pinyin_are_one_term(extractor: Extractor) -> None:
+    found = mentions(extractor, "Vocabulary\n买 年 货 | mǎi nián huò | to buy New Year goods")
+    assert list(found) == ["买年货"]
+    assert found["买年货"].parts == ("买", "年货")
+    assert found["买年货"].slide_gloss == "to buy New Year goods"
+    assert found["买年货"].romanisation == "mǎi nián huò"
+
+
+def test_spaced_characters_with_pinyin_on_the_next_line(extractor: Extractor) -> None:
+    found = mentions(extractor, "Say it\n贴 春 联\ntiē chūn lián")
+    assert list(found) == ["贴春联"]
+
+
+def test_spaced_characters_spelling_a_word(extractor: Extractor) -> None:
+    assert list(mentions(extractor, "Today\n年 货")) == ["年货"]
+
+
+def test_a_spaced_sentence(extractor: Extractor) -> None:
+    assert "学生" in mentions(extractor, "Pattern\n我 是 学 生 。")
+
+
+def test_a_list_of_characters_stays_apart(extractor: Extractor) -> None:
+    assert list(mentions(extractor, "Radicals this week\n人 口 大 小")) == ["人", "口", "大", "小"]
+    assert list(mentions(extractor, "Pronouns\n我 爱 你\nwǒ ài nǐ")) == ["我", "爱", "你"]
+
+
+# -- dialogues, example sentences and names -----------------------------------------------------
+
+
+def test_a_dialogue_lists_the_words_of_its_sentences(extractor: Extractor) -> None:
+    found = mentions(extractor, "Dialogue\nA: 你好！你去哪儿？ B: 我去超市买年货。")
+    assert list(found) == ["你好", "你", "去", "哪儿", "我", "超市", "买", "年货"]  # not 我去
+
+
+def test_a_translated_sentence_still_lists_its_words(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        'Scrolls\n春联有上联，下联和横批。 (Chūnlián yǒu shànglián...) "A scroll has two lines."',
+    )
+    assert list(found) == ["春联", "上联", "下联", "横批"]  # 有, 和: glue; 上联: jieba's corpus
+
+
+def test_single_characters_of_an_example_sentence(extractor: Extractor) -> None:
+    found = mentions(extractor, "Examples\n你把水送给爷爷吧！")
+    assert list(found) == ["你", "水", "送给", "爷爷"]
+
+
+def test_names_in_sentences(extractor: Extractor) -> None:
+    found = mentions(extractor, "Story\n张明和李华一起去商店。王小明也来了。林小红是我的朋友。")
+    names = [term for term, m in found.items() if m.personal_name]
+    assert names == ["张明", "李华", "王小明", "林小红"]
+    assert "明和" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "他买了一张纸。",  # 张 counts the paper
+        "王去北京了。",  # no one is called 王去
+        "李老师说你好。",  # Teacher Li: 老师 is a word
+        "我们张开嘴。",  # 张开 is a word
+    ],
+)
+def test_no_name_where_there_is_none(extractor: Extractor, sentence: str) -> None:
+    assert not [m.term for m in mentions(extractor, sentence).values() if m.personal_name]
+
+
+def test_a_speaker_label_is_a_name(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, "Dialogue\n马丽：你好！\n周明：你好！")
+    assert term(g, "马丽").gloss.startswith("personal name ")
+    assert term(g, "马丽").gloss_kind == "name"
+    assert term(g, "周明").pinyin == "Zhōu Míng"
+
+
+# -- older romanisations ------------------------------------------------------------------------
+
+
+def test_older_romanisations_beside_their_terms(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "Modern China\n- Chiang Kai-shek (蒋介石) led the Kuomintang (国民党)\n"
+        "- 毛泽东 Mao Tse-tung\n- 道德经 Tao Te Ching — the classic of the way",
+    )
+    assert [found[w].romanisation for w in ("蒋介石", "国民党", "毛泽东", "道德经")] == [
+        "Chiang Kai-shek",
+        "Kuomintang",
+        "Mao Tse-tung",
+        "Tao Te Ching",
+    ]
+    assert found["道德经"].slide_gloss == "classic of the way"
+
+
+def test_an_abbreviation_is_no_name(extractor: Extractor) -> None:
+    found = mentions(extractor, "# Housing reform 住房制度改革 (房改)")
+    assert not found["房改"].personal_name
+
+
+def test_english_before_wins_over_a_remark_after_the_romanisation(extractor: Extractor) -> None:
+    found = mentions(extractor, "- urban renewal 城市更新 (*chengshi gengxin*): the 2009 rules")
+    assert found["城市更新"].slide_gloss == "urban renewal"
+
+
+def test_a_romanisation_inside_a_word(extractor: Extractor) -> None:
+    found = mentions(extractor, "Wishes\n新年快乐，恭(gong)喜发财！")
+    assert list(found) == ["新年快乐", "恭喜发财"]
+    # between two words it stays where it is: each word keeps its own romanisation
+    found = mentions(extractor, "Phrases\n你好(nǐhǎo)谢谢(xièxie)")
+    assert [(t, m.romanisation) for t, m in found.items()] == [
+        ("你好", "nǐhǎo"),
+        ("谢谢", "xièxie"),
+    ]
+
+
+def test_a_short_sentence_of_single_words(extractor: Extractor) -> None:
+    found = mentions(extractor, "Tips\n不要放太多。")
+    assert "不要放太多" not in found and "不要" in found
+
+
+def test_a_phrase_book_row_keeps_its_phrase_and_every_word(extractor: Extractor) -> None:
+    text = (
+        "Phrases\nDeutsch | Chinesisch | Pinyin | Audio\n"
+        "Sprechen Sie Französisch? | 你会说法语吗？ | nǐ huì shuō fǎyǔ ma? | 🔊 Anhören"
+    )
+    deck_ = Deck(
+        name="phrases.md",
+        format="markdown",
+        slides=(
+            Slide(
+                number=1,
+                title="Phrases",
+                text=text,
+                links=(SlideLink("🔊 Anhören", "https://example.org/a"),),
+            ),
+        ),
+    )
+    (found,) = extractor.mentions(deck_)
+    assert found.term == "你会说法语吗"
+    assert set(found.parts) >= {"你", "会", "法语", "吗"}
+    assert found.slide_gloss == ""  # the audio link's label is no meaning
+
+
+def test_a_slang_word_is_not_read_into_a_sentence(extractor: Extractor) -> None:
+    found = mentions(extractor, "把\n我的哥哥把狗带到外面。")
+    assert "狗带" not in found and "狗" in found
+
+
+def test_a_sentence_cut_short_is_no_slogan(extractor: Extractor) -> None:
+    found = mentions(extractor, "Food\n大家会吃、鱼和")
+    assert "鱼和" not in found
+
+
+def test_an_idiom_keeps_its_romanisation(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, "Idioms\n- 画蛇添足 huà shé tiān zú: to ruin by adding something")
+    assert term(g, "画蛇添足").romanisation == "huà shé tiān zú"
+    assert g.romanised == ()  # shé (read alone like French été) is pinyin among pinyin
+
+
+def test_older_romanisations_in_prose(lexicon: Lexicon) -> None:
+    g = glossary(
+        lexicon,
+        "Readings\nThe Tao Te Ching is attributed to Laozi.\n"
+        "Mao Tse-tung met Chou En-lai in Peking. China and Washington talked.",
+    )
+    assert {r.text: r.matched for r in g.romanised} == {
+        "Tao Te Ching": "道德经",
+        "Mao Tse-tung": "毛泽东",
+        "Chou En-lai": "周恩来",
+        "Peking": "北京",
+    }
+
+
+def test_a_verb_and_its_result_are_two_words(extractor: Extractor) -> None:
+    found = mentions(extractor, "把\n请你把椅子搬到床的对面。")
+    assert "搬" in found and "搬到" not in found
