@@ -50,6 +50,7 @@ MAX_OCCURRENCES = 50
 TERM_EXAMPLES = 2  # example sentences kept per term (the glossary page shows them)
 CHARACTER_EXAMPLES = 3  # ... and per character of the week (page and Anki note)
 
+
 @dataclass(frozen=True)
 class Occurrence:
     """Where a term appears: remark slide number, slide title, a short context."""

@@ -30,8 +30,8 @@ from hanzi_companion.lexicon.pinyin import tone_terminal
 from hanzi_companion.lexicon.strokes import StrokeData, animated_svg, frames_svg
 from hanzi_companion.render.character_json import character_json
 from hanzi_companion.render.json_text import json_text
-from hanzi_companion.render.sheet import SheetEntry, entry_from_profile, sheet_pdf, sheet_svg
 from hanzi_companion.render.lexicon_json import sentences_json
+from hanzi_companion.render.sheet import SheetEntry, entry_from_profile, sheet_pdf, sheet_svg
 from hanzi_companion.settings import Settings
 from hanzi_companion.wording import plural
 

@@ -680,7 +680,7 @@
     head.appendChild(hanzi);
     // Play and Slow buttons from speak.js (loaded beside this script by loadSpeak()).
     if (window.HanziSpeak) {
-      head.appendChild(window.HanziSpeak.controls(key));
+      head.appendChild(window.HanziSpeak.controls(key, true));
     } else {
       head.appendChild(element("span", "hc-note hc-speak-note", "no pronunciation (speak.js not loaded)"));
     }

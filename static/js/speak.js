@@ -116,32 +116,63 @@
     return el;
   }
 
+  // One notice per page, fixed at the bottom of the window: nothing on the page moves (the
+  // buttons keep their size), so a reader is never scrolled away from what they look at.
+  function showBanner() {
+    if (document.querySelector(".hc-speak-banner") || !document.body) {
+      return;
+    }
+    var banner = document.createElement("div");
+    banner.className = "hc-speak-banner";
+    banner.setAttribute("role", "status");
+    banner.textContent = "Pronunciation buttons are off: " + NO_VOICE +
+      " (add a Chinese voice in the system's speech settings).";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "\u00D7";
+    close.setAttribute("aria-label", "Close this notice");
+    close.addEventListener("click", function () { banner.hidden = true; });
+    banner.appendChild(close);
+    document.body.appendChild(banner);
+  }
+
   function update(group) {
     var buttons = group.querySelectorAll("button");
-    var note = group.querySelector(".hc-speak-note");
     var ok = Boolean(state.voice);
-    Array.prototype.forEach.call(buttons, function (el) { el.disabled = !ok; });
+    Array.prototype.forEach.call(buttons, function (el) {
+      el.disabled = !ok;
+      if (!ok) {
+        el.title = NO_VOICE;
+        el.setAttribute("aria-label", "Cannot play: " + NO_VOICE);
+      }
+    });
     group.setAttribute("data-hc-speak", ok ? "ready" : "no-voice");
-    if (!ok) {
-      buttons[1].hidden = true;
-      buttons[0].title = NO_VOICE;
-      buttons[0].setAttribute("aria-label", "Cannot play: " + NO_VOICE);
+    if (ok) {
+      return;
+    }
+    var note = group.querySelector(".hc-speak-note");
+    if (note) { // inside an overlay (the slide popup), where text can grow freely
       note.textContent = NO_VOICE;
       note.hidden = false;
+    } else {
+      showBanner();
     }
   }
 
-  /** A "Play" and a "Slow" button speaking `text` (a span, ready to insert anywhere). */
-  function controls(text) {
+  /** A "Play" and a "Slow" button speaking `text` (a span, ready to insert anywhere);
+   * `inlineNote` puts the no-voice message in the span itself (for overlays). */
+  function controls(text, inlineNote) {
     var group = document.createElement("span");
     group.className = "hc-speak";
     group.setAttribute("data-hc-speak", "waiting");
     group.appendChild(button("\u25B6", "Play " + text, NORMAL_RATE, text));
     group.appendChild(button("slow", "Play " + text + " slowly", SLOW_RATE, text));
-    var note = document.createElement("span");
-    note.className = "hc-speak-note";
-    note.hidden = true;
-    group.appendChild(note);
+    if (inlineNote) {
+      var note = document.createElement("span");
+      note.className = "hc-speak-note";
+      note.hidden = true;
+      group.appendChild(note);
+    }
     if (state.known) {
       update(group);
     } else {

@@ -103,10 +103,12 @@ def test_without_a_chinese_voice_the_control_says_so(
     page.goto(f"{live_app}/word/创新")
     group = page.locator("h1 .hc-speak[data-hc-speak=no-voice]")
     group.wait_for(timeout=5000)
-    play_button = group.locator("button").first
-    assert play_button.is_disabled()
-    assert "no Chinese voice" in (play_button.get_attribute("aria-label") or "")
-    assert group.locator(".hc-speak-note").inner_text() == "no Chinese voice on this device"
+    for button in group.locator("button").all():
+        assert button.is_disabled()
+        assert "no Chinese voice" in (button.get_attribute("aria-label") or "")
+    banner = page.locator(".hc-speak-banner[role=status]")
+    assert banner.is_visible() and "no Chinese voice on this device" in banner.inner_text()
+    assert page.locator(".hc-speak-banner").count() == 1  # one notice, not one per button
     assert spoken(page) == []
     screenshot(page, "no-voice")
 
@@ -191,3 +193,16 @@ def test_example_sentences_play_whole(page: Any, live_app: str, lexicon: Lexicon
     page.locator(".hc-sentence .hc-speak button:enabled").first.wait_for()
     play(page, first.simplified, slow=True)
     assert spoken(page) == [{"text": first.simplified, "lang": "zh-CN", "rate": SLOW}]
+
+
+def test_the_slide_popup_says_when_there_is_no_voice(page: Any, site: StaticSite) -> None:
+    stub(page, [EN])
+    page.goto(site.url("slides.html"))
+    page.wait_for_selector("html[data-hc-popup=ready]")
+    page.wait_for_selector("html[data-hc-voice=none]", timeout=5000)
+    key = page.eval_on_selector(".hc-term[data-hc-term]", "e => e.dataset.hcTerm")
+    page.locator(f'.hc-term[data-hc-term="{key}"]').first.hover()
+    group = page.locator("#hc-popup .hc-speak[data-hc-speak=no-voice]")
+    group.wait_for()
+    assert group.locator(".hc-speak-note").inner_text() == "no Chinese voice on this device"
+    assert group.locator("button").first.is_disabled()
