@@ -247,3 +247,56 @@ def test_export_markers_in_other_languages_keep_their_numbers() -> None:
 def test_text_mentioning_one_slide_is_no_export() -> None:
     deck = read_deck_text("Slide 2\nSee the 城市 example.\nThen slide 1 again.\n", "n.txt")
     assert len(deck.slides) == 1
+
+
+# -- hostile decks --------------------------------------------------------------------------------
+
+
+def _alias_bomb(levels: int) -> str:
+    """YAML whose aliases expand to 9**levels items (a "billion laughs")."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, levels):
+        lines.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]")
+    return "\n".join(lines)
+
+
+def test_front_matter_aliases_are_never_expanded() -> None:
+    # 9**7 = 4.8 million items once expanded: the values are read line by line instead
+    text = f"---\nmarp: true\n{_alias_bomb(7)}\ntitle: *a6\n---\n# 创新\n"
+    body, front = split_front_matter(text)
+    assert body == "# 创新\n"
+    assert front["marp"] == "true"
+    assert len(front["title"]) < 100
+
+
+def test_marp_comment_aliases_are_never_expanded() -> None:
+    text = f"---\nmarp: true\n---\n# 创新\n\n<!--\n{_alias_bomb(7)}\n_class: *a6\n-->\n"
+    deck = read_deck_text(text, "bomb.md")
+    assert [slide.title for slide in deck.slides] == ["创新"]
+
+
+@pytest.mark.parametrize(
+    "value", ["2020-13-45", "2020-02-30 25:61:00", "!!python/object/apply:os.system ['true']"]
+)
+def test_front_matter_values_yaml_cannot_construct_are_read_as_written(value: str) -> None:
+    _, front = split_front_matter(f"---\nmarp: true\ndate: {value}\n---\n# A")
+    assert front == {"marp": "true", "date": value.strip("'")}
+
+
+def test_deeply_nested_front_matter_is_read_line_by_line() -> None:
+    _, front = split_front_matter(f"---\nmarp: true\nx: {'[' * 5000}\n---\n# A")
+    assert front["marp"] == "true"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("<html><body>", "</body></html>"),
+        ('<html><body><div class="reveal"><div class="slides"><section>', "</section></div></div>"),
+    ],
+)
+def test_deeply_nested_html_is_read(before: str, after: str) -> None:
+    depth = 20_000
+    text = before + "<div>" * depth + "<p>创新 (innovation)</p>" + "</div>" * depth + after
+    deck = read_deck_text(text, "deep.html")
+    assert any("创新" in slide.text for slide in deck.slides)

@@ -62,14 +62,31 @@ def parse_front_matter(block: str) -> FrontMatter:
     Front matter is often not strict YAML (``title: Week 3: Water`` has two colons); such a
     block is read line by line instead, each ``key: value`` line taken as written.
     """
-    try:
-        loaded = yaml.safe_load(block)
-    except yaml.YAMLError:
-        loaded = None
+    loaded = load_yaml(block)
     if isinstance(loaded, dict):
         values = {str(key).strip().lower(): _text(value) for key, value in loaded.items()}
         return {key: value for key, value in values.items() if value is not None}
     return _line_values(block)
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases: ``*a`` may stand for a tree of aliases that
+    expands to billions of items (a "billion laughs"), and a deck's metadata never needs one."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases are not read")
+        return super().compose_node(parent, index)
+
+
+def load_yaml(text: str) -> object:
+    """The value of a small YAML document (front matter, a Marp directive comment), or None
+    when it is not one: invalid YAML, aliases, tags the safe loader does not know, values it
+    cannot construct (a 13th month), nesting deeper than the parser's stack."""
+    try:
+        return yaml.load(text, Loader=_PlainLoader)  # a safe loader: no Python tags
+    except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
+        return None
 
 
 def _text(value: object) -> str | None:

@@ -36,6 +36,9 @@ _BLOCKS = frozenset(
 )
 _SPACED = frozenset(["rt", "rp", "td", "th"])
 _HEADING = re.compile(r"^h([1-6])$")
+# Elements nested deeper than this are added beside the deepest one instead of inside it, as
+# browsers do (Blink stops at 512): every walk over the tree stays within Python's stack.
+MAX_DEPTH = 200
 
 
 @dataclass(eq=False)
@@ -82,7 +85,7 @@ class _TreeBuilder(HTMLParser):
         if tag == "p" and self.stack[-1].tag == "p":
             self.stack.pop()  # a paragraph ends where the next one starts
         self.stack[-1].children.append(element)
-        if tag in _VOID:
+        if tag in _VOID or len(self.stack) > MAX_DEPTH:
             return
         self.stack.append(element)
         if tag in _TEXT_ONLY:

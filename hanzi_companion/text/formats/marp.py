@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
-from hanzi_companion.text.formats.front_matter import FrontMatter
+from hanzi_companion.text.formats.front_matter import FrontMatter, load_yaml
 from hanzi_companion.text.formats.remark import RawSlide, build_slide, fenced_ranges
 from hanzi_companion.text.markup import link_definitions
 from hanzi_companion.text.models import Slide
@@ -114,10 +112,7 @@ def _raw_slide(page: list[str]) -> RawSlide:
 
 def _directives(comment: str) -> dict[str, object]:
     """The Marp directives a comment holds (``_class: lead``), or none."""
-    try:
-        loaded = yaml.safe_load(comment)
-    except yaml.YAMLError:
-        return {}
+    loaded = load_yaml(comment)
     if not isinstance(loaded, dict) or not loaded:
         return {}
     keys = [str(key).lstrip("_") for key in loaded]
