@@ -7,7 +7,7 @@
  * zh-CN first, then zh-TW, then any zh-* voice. Without speech synthesis or without any
  * Chinese voice the buttons are disabled and say so.
  *
- *   a span with lang="zh-Hans" data-hc-say="创新", and the script tag: src="speak.js" defer
+ *   a span with lang="zh-Hans" data-hc-say="(the characters to say)", and the script tag: src="speak.js" defer
  *
  * window.HanziSpeak.controls(text) makes the buttons for other scripts (the slide popup);
  * HanziSpeak.enhance(root) adds them under root after a page changed. No inline script or
