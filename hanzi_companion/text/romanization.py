@@ -478,10 +478,13 @@ def find_romanised(
     english = english_words(lexicon)
     beside = {(m.slide, m.in_notes, m.romanisation.lower()) for m in mentions if m.romanisation}
     # A romanised word inside a term's own English ("Chang'an town (长安镇)") is that term's.
-    slide_glosses: dict[tuple[int, bool], list[str]] = {}
+    glosses_on: dict[tuple[int, bool], list[str]] = {}
     for m in mentions:
         if m.slide_gloss:
-            slide_glosses.setdefault((m.slide, m.in_notes), []).append(m.slide_gloss.lower())
+            glosses_on.setdefault((m.slide, m.in_notes), []).append(m.slide_gloss.lower())
+    # One text per slide, a line per gloss: one search per word, not one per word and gloss
+    # (a slide of thousands of glossed terms made that quadratic).
+    slide_glosses = {key: "\n".join(dict.fromkeys(glosses)) for key, glosses in glosses_on.items()}
     matcher = _Matcher(lexicon, deck_words)
     # The Chinese the deck writes: a dictionary word found in it is written on the slides too.
     deck_han = "\n".join(dict.fromkeys(m.han for m in mentions))
@@ -499,10 +502,8 @@ def find_romanised(
                 ):
                     if (slide.number, in_notes, candidate.text.lower()) in beside:
                         continue
-                    if any(
-                        _contains_words(gloss, candidate.text.lower())
-                        for gloss in slide_glosses.get((slide.number, in_notes), ())
-                    ):
+                    glosses = slide_glosses.get((slide.number, in_notes), "")
+                    if _contains_words(glosses, candidate.text.lower()):
                         continue
                     key = _pinyin.toneless_key(candidate.text)
                     found.setdefault(key, []).append(candidate)
