@@ -1,11 +1,12 @@
 """Glossary of big decks: time per term stays flat as the deck grows (linear time).
 
-    python benchmarks/glossary_big_deck.py [--sizes 300000 1200000]
+    python benchmarks/glossary_big_deck.py [--sizes 300000 1200000] [--slide-lines 30]
 
 Builds synthetic remark decks of the given sizes in bytes from the lexicon's own headwords
 (two to four characters, a fixed shuffle, so runs are comparable): slides of 30 lines, each
 line a distinct word with English before or after it, in parentheses, after a ``1992:``
-label, with a romanisation, or as a slogan in « ». Prints, for each size, the deck's terms,
+label, with a romanisation, or as a slogan in « » (``--slide-lines 0``: all on one slide, the
+worst case for what is compared slide by slide). Prints, for each size, the deck's terms,
 ``build_glossary``'s time (in a process whose segmenter and pypinyin are already started) and
 its time per term, beside a baseline measured in the same run: one ``Lexicon.lookup`` per
 distinct term on a fresh lexicon, the least any per-term glossary pays.
@@ -36,7 +37,7 @@ _LINES = (
 )
 
 
-def synthetic_deck(lexicon: Lexicon, size: int) -> Deck:
+def synthetic_deck(lexicon: Lexicon, size: int, slide_lines: int = 30) -> Deck:
     """A remark deck of about ``size`` bytes whose lines each hold new dictionary words."""
     words = sorted(w for w, frequency in lexicon.headwords() if 2 <= len(w) <= 4 and frequency)
     random.Random(7).shuffle(words)
@@ -49,7 +50,7 @@ def synthetic_deck(lexicon: Lexicon, size: int) -> Deck:
         line = rng.choice(_LINES).format(word=word, other=other, english="urban villages")
         lines.append(line)
         total += len(line.encode()) + 1
-        if index % 60 == 0:
+        if slide_lines and index % (2 * slide_lines) == 0:
             lines.extend(["", "---", "", "# Slide"])
     return read_deck_text("\n".join(lines), "big.md")
 
@@ -57,13 +58,14 @@ def synthetic_deck(lexicon: Lexicon, size: int) -> Deck:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[300_000, 1_200_000])
+    parser.add_argument("--slide-lines", type=int, default=30, help="0: one slide")
     args = parser.parse_args()
     settings = Settings.from_env()
     lexicon = Lexicon.open(settings)
     _ = segmenter_for(lexicon).tokenizer  # start-up costs are glossary_speed.py's business
     guess_reading("中")
     for size in args.sizes:
-        deck = synthetic_deck(lexicon, size)
+        deck = synthetic_deck(lexicon, size, args.slide_lines)
         distinct = {
             run for s in deck.slides for t in (s.text, s.notes) for run in HAN_RUN.findall(t)
         }

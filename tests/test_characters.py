@@ -582,3 +582,9 @@ def test_cli_errors_are_one_line_and_write_nothing(char_command: object, tmp_pat
 def test_normalise_character_folds_kangxi_radicals() -> None:
     assert normalise_character("\u2f11") == "刀"
     assert normalise_character(" 创 ") == "创"
+
+
+@pytest.mark.parametrize("pasted", ["\ufeff创", "\u200b创", "创\u200d", "\u200e 创\u2060"])
+def test_normalise_character_drops_invisible_characters_pasted_with_it(pasted: str) -> None:
+    # as lookup and search do: a BOM or zero-width space copied from a web page is no character
+    assert normalise_character(pasted) == "创"

@@ -300,3 +300,14 @@ def test_deeply_nested_html_is_read(before: str, after: str) -> None:
     text = before + "<div>" * depth + "<p>创新 (innovation)</p>" + "</div>" * depth + after
     deck = read_deck_text(text, "deep.html")
     assert any("创新" in slide.text for slide in deck.slides)
+
+
+@pytest.mark.parametrize("value", ["²", "99999999999999999999999999", "3.5", "-1"])
+def test_a_front_matter_week_that_is_no_week_number_is_left_out(value: str) -> None:
+    deck = read_deck_text(f"---\nmarp: true\nweek: '{value}'\n---\n# 创新\n", "talk.md")
+    assert deck.metadata.week is None
+
+
+def test_a_front_matter_week_number_is_read() -> None:
+    deck = read_deck_text("---\nmarp: true\nweek: 12\n---\n# 创新\n", "talk.md")
+    assert deck.metadata.week == 12

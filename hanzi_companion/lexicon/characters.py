@@ -340,7 +340,8 @@ def normalise_character(text: str) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError:
         raise InvalidQueryError("the character is not valid UTF-8 text") from None
-    stripped = text.strip()
+    # invisible format characters pasted with it (a BOM, zero-width spaces) are dropped
+    stripped = "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
     if not stripped:
         raise InvalidQueryError("give one Chinese character; the query is empty")
     if len(stripped) > 1:

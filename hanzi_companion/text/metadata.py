@@ -68,8 +68,9 @@ def deck_metadata(
                 date = date or found_date.group()
                 date_slide = slide
     title_slide = week_slide or date_slide
-    if week is None and front.get("week", "").isdigit():
-        week = int(front["week"])
+    front_week = front.get("week", "")
+    if week is None and front_week.isdecimal() and len(front_week) <= 3:  # not ², not 10**26
+        week = int(front_week)
     if week is None:
         week = file_week(Path(name).stem)
     if title_slide is None:

@@ -593,10 +593,13 @@ def _candidates_by_key(
     those written beside their term (read with it) or inside a term's own English ("Chang'an
     town (长安镇)")."""
     beside = {(m.slide, m.in_notes, m.romanisation.lower()) for m in mentions if m.romanisation}
-    slide_glosses: dict[tuple[int, bool], list[str]] = {}
+    glosses_on: dict[tuple[int, bool], list[str]] = {}
     for m in mentions:
         if m.slide_gloss:
-            slide_glosses.setdefault((m.slide, m.in_notes), []).append(m.slide_gloss.lower())
+            glosses_on.setdefault((m.slide, m.in_notes), []).append(m.slide_gloss.lower())
+    # One text per slide, a line per gloss: one search per word, not one per word and gloss
+    # (a slide of thousands of glossed terms made that quadratic).
+    slide_glosses = {key: "\n".join(dict.fromkeys(glosses)) for key, glosses in glosses_on.items()}
     language = _ProseLanguage(deck, english[0])
     found: dict[str, list[_Candidate]] = {}
     for slide in deck.slides:
@@ -606,7 +609,7 @@ def _candidates_by_key(
                     continue
                 line = without_labels(line)  # "Woche 3", "Semana 3": the deck's week, no pinyin
                 shown_on = slide.line_number(index, in_notes)
-                glosses = slide_glosses.get((slide.number, in_notes), ())
+                glosses = slide_glosses.get((slide.number, in_notes), "")
                 western = _western_candidates(line, shown_on, slide.title, in_notes)
                 pinyin = [
                     c
@@ -615,8 +618,8 @@ def _candidates_by_key(
                 ]
                 for candidate in [*western, *language.marked(line, pinyin)]:
                     written = as_marks(candidate.text).lower()
-                    if (slide.number, in_notes, written) in beside or any(
-                        _contains_words(gloss, candidate.text.lower()) for gloss in glosses
+                    if (slide.number, in_notes, written) in beside or _contains_words(
+                        glosses, candidate.text.lower()
                     ):
                         continue
                     key = _pinyin.toneless_key(candidate.text)
