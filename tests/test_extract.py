@@ -444,3 +444,9 @@ def test_extension_g_and_h_characters_are_han(extractor: Extractor) -> None:
         "\U00031350",
     ]
     assert extractor.guess_reading("\U00030000") == ""
+
+
+def test_a_plural_noun_in_a_sentence_is_the_noun_and_its_suffix(extractor: Extractor) -> None:
+    found = terms(extractor, slide(1, "Stories\n晚上,老师要给孩子们讲故事。"))
+    assert "孩子们" not in found
+    assert "孩子" in found and "们" in found
