@@ -174,8 +174,10 @@ _SPELLINGS_INSIDE = ((re.compile(r"(?<=\w{2})is(?=e|ed|es|ing|ation)"), "iz"),)
 
 def gloss_tokens(text: str, *, keep_stop: bool = False) -> tuple[str, ...]:
     """Words of a gloss, lower case, without a plural ``s``, in American spelling; without
-    the words that carry no sense unless ``keep_stop``."""
-    words = re.findall(r"[^\W\d_]+|\d+", unicodedata.normalize("NFC", text).lower())
+    the words that carry no sense unless ``keep_stop``. Tone marks and other diacritics are
+    folded ("Xiǎo Wáng" is "Xiao Wang")."""
+    folded = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    words = re.findall(r"[^\W\d_]+|\d+", unicodedata.normalize("NFC", folded).lower())
     out = []
     for word in words:
         if not keep_stop and word in _GLOSS_STOP:

@@ -158,3 +158,15 @@ def test_the_scorer_reads_every_development_document(lexicon: Lexicon) -> None:
     assert len(scores) == len(list((REAL / "dev").iterdir()))
     total = accuracy.totals(scores)
     assert total.recall[1] > 0 and total.documents == len(scores)
+
+
+@pytest.mark.parametrize(
+    ("gold", "shown", "right"),
+    [
+        ("Xiao Wang", "personal name Xiǎo Wáng", True),
+        ("café", "cafe", True),
+        ("Xiao Wang", "personal name Lǐ Míng", False),
+    ],
+)
+def test_gloss_rule_folds_tone_marks(gold: str, shown: str, right: bool) -> None:
+    assert accuracy.gloss_matches(gold, shown) is right
