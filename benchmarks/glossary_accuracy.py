@@ -204,9 +204,10 @@ def _same_word(a: str, b: str) -> bool:
 def _gold_alternatives(gold: str) -> list[tuple[tuple[str, ...], bool]]:
     """Each wording of the gold sense as (content words, whole): parenthesised words are
     optional. A wording made only of words such as "to be" or "and" keeps them all and must
-    be the whole shown sense (its parenthesised notes aside)."""
+    be the whole shown sense (its parenthesised notes aside). A separator inside parentheses
+    does not split ("custody (of migrants, abolished 2003)" is one wording)."""
     alternatives = []
-    for piece in re.split(r"\s*[|;,]\s*", gold):
+    for piece in re.split(r"\s*[|;,]\s*(?![^()]*\))", gold):
         bare = re.sub(r"\([^()]*\)", " ", piece)
         words = gloss_tokens(bare) or gloss_tokens(piece)
         if words:

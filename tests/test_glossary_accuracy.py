@@ -170,3 +170,9 @@ def test_the_scorer_reads_every_development_document(lexicon: Lexicon) -> None:
 )
 def test_gloss_rule_folds_tone_marks(gold: str, shown: str, right: bool) -> None:
     assert accuracy.gloss_matches(gold, shown) is right
+
+
+def test_a_comma_inside_a_gold_note_does_not_split_the_wording() -> None:
+    gold = "custody and repatriation (detention of migrants without papers, abolished 2003)"
+    assert accuracy.gloss_matches(gold, "custody and repatriation")
+    assert not accuracy.gloss_matches(gold, "abolished")
