@@ -222,7 +222,8 @@ def gloss_matches(gold: str, shown: str) -> bool:
     ``,`` separated, parenthesised words left out), at least half of its content words (rounded
     up) are among the shown sense's words, a word matching its plural, its other spelling and
     any word sharing its first five letters. "surname Wang" is not "king"; "year (CL: ...)" is
-    "year"; a wording of function words only ("to be", "and") must be the whole shown sense."""
+    "year"; a wording of function words only ("to be", "and") must be the whole shown sense;
+    a compound matches written joined or spaced ("pot stickers" ~ "potsticker")."""
     shown_words = gloss_tokens(shown)
     shown_bare = gloss_tokens(re.sub(r"\([^()]*\)", " ", shown), keep_stop=True)
     for words, whole in _gold_alternatives(gold):
@@ -230,6 +231,8 @@ def gloss_matches(gold: str, shown: str) -> bool:
             if words == shown_bare:
                 return True
             continue
+        if len(words) > 1 and "".join(words) in shown_words:
+            return True  # a compound written joined ("pot stickers" ~ "potsticker")
         hits = sum(1 for w in words if any(_same_word(w, s) for s in shown_words))
         if hits >= math.ceil(len(words) / 2):
             return True

@@ -176,3 +176,11 @@ def test_a_comma_inside_a_gold_note_does_not_split_the_wording() -> None:
     gold = "custody and repatriation (detention of migrants without papers, abolished 2003)"
     assert accuracy.gloss_matches(gold, "custody and repatriation")
     assert not accuracy.gloss_matches(gold, "abolished")
+
+
+@pytest.mark.parametrize(
+    ("gold", "shown", "right"),
+    [("pot stickers", "potsticker", True), ("pot stickers", "frying pan", False)],
+)
+def test_a_compound_written_joined_matches_it_spaced(gold: str, shown: str, right: bool) -> None:
+    assert accuracy.gloss_matches(gold, shown) is right
