@@ -174,8 +174,10 @@ _SPELLINGS_INSIDE = ((re.compile(r"(?<=\w{2})is(?=e|ed|es|ing|ation)"), "iz"),)
 
 def gloss_tokens(text: str, *, keep_stop: bool = False) -> tuple[str, ...]:
     """Words of a gloss, lower case, without a plural ``s``, in American spelling; without
-    the words that carry no sense unless ``keep_stop``."""
-    words = re.findall(r"[^\W\d_]+|\d+", unicodedata.normalize("NFC", text).lower())
+    the words that carry no sense unless ``keep_stop``. Tone marks and other diacritics are
+    folded ("Xiǎo Wáng" is "Xiao Wang")."""
+    folded = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    words = re.findall(r"[^\W\d_]+|\d+", unicodedata.normalize("NFC", folded).lower())
     out = []
     for word in words:
         if not keep_stop and word in _GLOSS_STOP:
@@ -202,9 +204,10 @@ def _same_word(a: str, b: str) -> bool:
 def _gold_alternatives(gold: str) -> list[tuple[tuple[str, ...], bool]]:
     """Each wording of the gold sense as (content words, whole): parenthesised words are
     optional. A wording made only of words such as "to be" or "and" keeps them all and must
-    be the whole shown sense (its parenthesised notes aside)."""
+    be the whole shown sense (its parenthesised notes aside). A separator inside parentheses
+    does not split ("custody (of migrants, abolished 2003)" is one wording)."""
     alternatives = []
-    for piece in re.split(r"\s*[|;,]\s*", gold):
+    for piece in re.split(r"\s*[|;,]\s*(?![^()]*\))", gold):
         bare = re.sub(r"\([^()]*\)", " ", piece)
         words = gloss_tokens(bare) or gloss_tokens(piece)
         if words:
@@ -219,7 +222,8 @@ def gloss_matches(gold: str, shown: str) -> bool:
     ``,`` separated, parenthesised words left out), at least half of its content words (rounded
     up) are among the shown sense's words, a word matching its plural, its other spelling and
     any word sharing its first five letters. "surname Wang" is not "king"; "year (CL: ...)" is
-    "year"; a wording of function words only ("to be", "and") must be the whole shown sense."""
+    "year"; a wording of function words only ("to be", "and") must be the whole shown sense;
+    a compound matches written joined or spaced ("pot stickers" ~ "potsticker")."""
     shown_words = gloss_tokens(shown)
     shown_bare = gloss_tokens(re.sub(r"\([^()]*\)", " ", shown), keep_stop=True)
     for words, whole in _gold_alternatives(gold):
@@ -227,6 +231,8 @@ def gloss_matches(gold: str, shown: str) -> bool:
             if words == shown_bare:
                 return True
             continue
+        if len(words) > 1 and "".join(words) in shown_words:
+            return True  # a compound written joined ("pot stickers" ~ "potsticker")
         hits = sum(1 for w in words if any(_same_word(w, s) for s in shown_words))
         if hits >= math.ceil(len(words) / 2):
             return True

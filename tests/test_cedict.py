@@ -141,3 +141,18 @@ def test_generated_lines_round_trip(
 def test_parser_either_parses_or_raises_value_error(line: str) -> None:
     with contextlib.suppress(ValueError):
         parse_line(line)
+
+
+def test_classify_definition_kinds_and_precedence() -> None:
+    """Each kind is told by its opening words, whatever the case; a meaning otherwise."""
+    from hanzi_companion.lexicon.models import SenseKind, classify_definition
+
+    assert classify_definition("(old) variant of 創[chuang4]") is SenseKind.VARIANT
+    assert classify_definition("Japanese variant of 國|国") is SenseKind.VARIANT
+    assert classify_definition("Surname Li") is SenseKind.SURNAME
+    assert classify_definition("see also 创新[chuang4 xin1]") is SenseKind.SEE
+    assert classify_definition("abbr. for 北京大学") is SenseKind.ABBREVIATION
+    assert classify_definition("surnames of China") is SenseKind.MEANING
+    assert classify_definition("seesaw") is SenseKind.MEANING
+    assert classify_definition("a variant of the game") is SenseKind.MEANING
+    assert classify_definition("to innovate") is SenseKind.MEANING

@@ -444,3 +444,15 @@ def test_extension_g_and_h_characters_are_han(extractor: Extractor) -> None:
         "\U00031350",
     ]
     assert extractor.guess_reading("\U00030000") == ""
+
+
+def test_a_plural_noun_in_a_sentence_is_the_noun_and_its_suffix(extractor: Extractor) -> None:
+    found = terms(extractor, slide(1, "Stories\n晚上,老师要给孩子们讲故事。"))
+    assert "孩子们" not in found
+    assert "孩子" in found and "们" in found
+
+
+def test_an_adverb_before_a_modal_verb_in_a_sentence_is_two_words(extractor: Extractor) -> None:
+    found = terms(extractor, slide(1, "Evenings\n晚上,我们都会看电视的。"))
+    assert "都会" not in found  # no "metropolis": 都 and 会 are the sentence's glue
+    assert "看电视" in found

@@ -158,3 +158,29 @@ def test_the_scorer_reads_every_development_document(lexicon: Lexicon) -> None:
     assert len(scores) == len(list((REAL / "dev").iterdir()))
     total = accuracy.totals(scores)
     assert total.recall[1] > 0 and total.documents == len(scores)
+
+
+@pytest.mark.parametrize(
+    ("gold", "shown", "right"),
+    [
+        ("Xiao Wang", "personal name Xiǎo Wáng", True),
+        ("café", "cafe", True),
+        ("Xiao Wang", "personal name Lǐ Míng", False),
+    ],
+)
+def test_gloss_rule_folds_tone_marks(gold: str, shown: str, right: bool) -> None:
+    assert accuracy.gloss_matches(gold, shown) is right
+
+
+def test_a_comma_inside_a_gold_note_does_not_split_the_wording() -> None:
+    gold = "custody and repatriation (detention of migrants without papers, abolished 2003)"
+    assert accuracy.gloss_matches(gold, "custody and repatriation")
+    assert not accuracy.gloss_matches(gold, "abolished")
+
+
+@pytest.mark.parametrize(
+    ("gold", "shown", "right"),
+    [("pot stickers", "potsticker", True), ("pot stickers", "frying pan", False)],
+)
+def test_a_compound_written_joined_matches_it_spaced(gold: str, shown: str, right: bool) -> None:
+    assert accuracy.gloss_matches(gold, shown) is right

@@ -50,7 +50,9 @@ from hanzi_companion.text.syllables import (
     western_keys,
 )
 from hanzi_companion.text.wordlists import (
+    ADVERBS_BEFORE_VERBS,
     FUNCTION_WORDS,
+    MODAL_VERBS,
     PARTICLES,
     PRONOUNS,
     RESULT_COMPLEMENTS,
@@ -215,6 +217,7 @@ class Extractor:
         personal names are one word (张明, 李华; see :mod:`~hanzi_companion.text.names`)."""
         words = self._pronoun_words(words)
         words, names = with_names("".join(words), words, self._name_rules)
+        words = adverbs_before_modals(plural_nouns(words))
         self.names.update(names)
         joined: list[str] = []
         index = 0
@@ -754,6 +757,40 @@ def repeated_unit(run: str) -> str:
     if 0 < period < len(run) and len(run) // period >= _REPEATS_MIN:
         return run[:period]
     return ""
+
+
+_PLURAL_SUFFIX = "们"
+
+
+def plural_nouns(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with a noun in the plural read as the noun and its suffix 们
+    (同学们 -> 同学 + 们, 孩子们 -> 孩子 + 们), as a lesson lists them; a pronoun's own
+    plural (我们, 人们: a one-character stem) stays one word."""
+    out: list[str] = []
+    for word in words:
+        if len(word) > 2 and word.endswith(_PLURAL_SUFFIX):
+            out.extend((word[:-1], _PLURAL_SUFFIX))
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+def adverbs_before_modals(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with an adverb joined to a modal verb that a verb follows read as
+    the two words (我们都会说: all + will, not 都会 "metropolis"); at the sentence's end the
+    pair may be the noun."""
+    out: list[str] = []
+    for index, word in enumerate(words):
+        if (
+            len(word) == 2
+            and word[0] in ADVERBS_BEFORE_VERBS
+            and word[1] in MODAL_VERBS
+            and index + 1 < len(words)
+        ):
+            out.extend(word)
+        else:
+            out.append(word)
+    return tuple(out)
 
 
 def _content_word(word: str) -> bool:

@@ -136,3 +136,9 @@ SENTENCE_GLUE = frozenset(_SENTENCE_GLUE_TEXT.split())
 # Characters that follow a verb as its result (带到, 包好, 吃完, 记住): the verb and its
 # complement are two words of a sentence, though jieba's corpus counts some pairs as one.
 RESULT_COMPLEMENTS = frozenset("到好完住给成见")
+
+
+# Adverbs that stand before a verb (都 all, 也 also, 还 still ...) and modal verbs (会 will,
+# 要 want to, 能 can ...): jieba and the dictionaries join some pairs (都会 "metropolis").
+ADVERBS_BEFORE_VERBS = frozenset("都也就还又才只再")
+MODAL_VERBS = frozenset("会要能想该")
