@@ -9,6 +9,7 @@ metadata: the reader takes the week from it, and no term, gloss or romanisation 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words for a week of a course, then words for one lecture of it (a number after either is
 # the deck's place in the course). Lower case; accents as written.
@@ -113,12 +114,16 @@ def file_week(stem: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def label_spans(text: str) -> list[tuple[int, int]]:
-    """Where ``text`` holds week or lecture labels (start, end), in order."""
+@lru_cache(maxsize=256)
+def label_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` holds week or lecture labels (start, end), in order.
+
+    Remembered: :func:`in_label` asks it of the same line for every run in that line.
+    """
     if not any(char.isdigit() for char in text) and "第" not in text:
-        return []
+        return ()
     spans = [match.span() for pattern in _LABELS for match in pattern.finditer(text)]
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 def without_labels(text: str) -> str:
