@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -18,6 +18,7 @@ from functools import lru_cache
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import PYPINYIN_SOURCE, Entry, Link, Sense, SenseKind
+from hanzi_companion.lexicon.references import parse_reference
 from hanzi_companion.lexicon.sentences import Sentence
 from hanzi_companion.senses import (
     FAMILIAR_PREFIXES,
@@ -28,6 +29,7 @@ from hanzi_companion.senses import (
     choose_sense,
     clause_around,
     english_stems,
+    follow_reference,
     name_ending,
     speaks_of_a_person,
     topic_stems,
@@ -95,6 +97,9 @@ class GlossaryTerm:
     part_readings: tuple[str, ...] = ()  # numbered reading of each part, as ``parts``
     part_glosses: tuple[str, ...] = ()  # one-line meaning of each part, as ``parts``
     gloss_kind: str = ""  # a GlossKind value: where ``gloss`` comes from
+    # The cross-reference ``gloss`` was reached through ("erhua variant of 馅"): the entry
+    # itself only points at another word, whose meaning ``gloss`` is.
+    gloss_note: str = ""
     chosen_sense: str = ""  # the sense (text as in ``senses``) the deck means
     sense_rule: str = ""  # the rule that chose it (a name from senses.RULES)
     sense_reason: str = ""  # why, in a short sentence
@@ -284,6 +289,31 @@ def first_meaning(entry: Entry, lexicon: Lexicon | None = None) -> str:
     if any(s.kind in _MEANING_KINDS for s in entry.senses):
         return next(_meanings(entry), "")
     return one_line_gloss(entry, lexicon).split("; ")[0]
+
+
+def reference_gloss(
+    choice: SenseChoice,
+    lookup: Callable[[str], tuple[Entry, ...]],
+    context: SenseContext,
+    lexicon: Lexicon | None = None,
+) -> tuple[str, str]:
+    """(gloss, note) of a chosen sense that points at another word: the meaning it leads to
+    (馅儿 "erhua variant of 馅" is "filling") and the reference as a note; ("", "") for a
+    sense with a meaning of its own or a reference that leads nowhere."""
+    reference = parse_reference(choice.sense.text)
+    if reference is None:
+        return "", ""
+    note = plain_gloss(reference.note)
+    if reference.meaning:  # "abbr. for 物业管理[...], property management"
+        return plain_gloss(reference.meaning), note
+    resolved = follow_reference(choice, lookup, context)
+    if resolved is None:
+        return "", ""
+    target = resolved.choice
+    last = parse_reference(target.sense.text)
+    if last is not None:  # the target's sense is itself a reference adding a meaning
+        return plain_gloss(last.meaning), note
+    return one_line_gloss(target.entry, lexicon, first=target.sense.text), note
 
 
 def _capitalised_words(text: str) -> dict[str, str]:
@@ -478,6 +508,7 @@ class _Found:
     choice: SenseChoice | None = None
     parts: tuple[str, ...] | None = None  # parts found for a term no dictionary has
     context: SenseContext | None = None  # the term's context, when already built
+    gloss_note: str = ""  # the cross-reference the gloss was reached through
 
 
 @dataclass(frozen=True)
@@ -497,6 +528,7 @@ class _Glossed:
     gloss: str
     kind: GlossKind
     reading: str
+    note: str = ""
 
 
 _LABEL = re.compile(r"^(?:\([^)]*\)\s*)+")
@@ -584,12 +616,16 @@ class _Builder:
                 out.append("")
                 continue
             best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
-            choice = choose_sense(tuple(best), context) if context else None
-            if choice is not None and choice.sense.kind in _MEANING_KINDS:
-                out.append(plain_gloss(choice.sense.text))
+            choice = choose_sense(tuple(best), context or SenseContext())
+            assert choice is not None  # best is not empty
+            referred = reference_gloss(choice, self.lookup, context or SenseContext())[0]
+            if choice.sense.kind in _MEANING_KINDS:
+                out.append(referred or plain_gloss(choice.sense.text))
             else:
-                entry = choice.entry if choice else ranked[0]
-                out.append(self.reference_in(entry, han) or first_meaning(entry, self.lexicon))
+                entry = choice.entry
+                out.append(
+                    self.reference_in(entry, han) or referred or first_meaning(entry, self.lexicon)
+                )
         return tuple(out)
 
     def reference_in(self, entry: Entry, han: str) -> str:
@@ -848,6 +884,12 @@ class _Builder:
         choice = choose_sense(entries, context or SenseContext())
         assert choice is not None  # entries is not empty
         entry = choice.entry
+        gloss = one_line_gloss(entry, self.lexicon, acc.slide_gloss, first=choice.sense.text)
+        referred, note = "", ""
+        if parse_reference(choice.sense.text):
+            # Only a pointer to another word ("erhua variant of 馅"): that word's meaning.
+            context = context or self.context(acc, han, entries)
+            referred, note = reference_gloss(choice, self.lookup, context, self.lexicon)
         reading = entry.pinyin_numbered
         if not han.isascii() and re.search(r"[A-Za-z0-9]", han):
             reading = _latin_as_written(han, reading)  # 3D打印: 3D, not sān D
@@ -865,7 +907,7 @@ class _Builder:
             reading=reading,
             reading_source=entry.source,
             sources=tuple(e.source for e in same),
-            gloss=one_line_gloss(entry, self.lexicon, acc.slide_gloss, first=choice.sense.text),
+            gloss=referred or gloss,
             gloss_kind=GlossKind.COURSE if entry.source == COURSE_SOURCE else GlossKind.DICTIONARY,
             simplified=entry.simplified,
             traditional=entry.traditional,
@@ -873,6 +915,7 @@ class _Builder:
             other_readings=other_readings,
             choice=choice,
             context=context,
+            gloss_note=note if referred else "",
         )
 
     def unknown_step(self, acc: _TermAccumulator, written: _Written) -> _Found:
@@ -968,7 +1011,7 @@ class _Builder:
             if gloss and not acc.slide_gloss and kind != GlossKind.LITERAL:
                 gloss = gloss.split("; ")[0]
                 gloss = f"{latin} {gloss}" if first else f"{gloss} {latin}"
-        return _Glossed(gloss, kind, reading)
+        return _Glossed(gloss, kind, reading, found.gloss_note)
 
     def assemble(
         self,
@@ -1011,6 +1054,7 @@ class _Builder:
             part_readings=parted.part_readings,
             part_glosses=parted.part_glosses,
             gloss_kind=str(glossed.kind),
+            gloss_note=glossed.note,
             chosen_sense=choice.sense.text if choice else "",
             sense_rule=choice.rule if choice else "",
             sense_reason=choice.reason if choice else "",

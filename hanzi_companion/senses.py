@@ -14,11 +14,12 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
+from hanzi_companion.lexicon.references import Reference, parse_reference, referenced_entries
 from hanzi_companion.text.wordlists import CLAUSE_WORDS
 
 # -- English words ------------------------------------------------------------------------------
@@ -662,3 +663,51 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
     if rule == "sense kind":
         return "the other senses are names, abbreviations or notes the context does not call for"
     return "the dictionary's order"
+
+
+# -- cross-references ---------------------------------------------------------------------------
+
+REFERENCE_HOPS = 2  # "see X" whose X is "variant of Y" is followed twice, no further
+
+
+@dataclass(frozen=True)
+class ResolvedSense:
+    """The sense a cross-reference leads to, chosen in the term's context, and the way there."""
+
+    choice: SenseChoice  # the target's sense (a meaning, or a reference adding one)
+    via: tuple[Reference, ...]  # the references followed, the term's own first
+
+
+def follow_reference(
+    choice: SenseChoice,
+    lookup: Callable[[str], tuple[Entry, ...]],
+    context: SenseContext,
+    hops: int = REFERENCE_HOPS,
+) -> ResolvedSense | None:
+    """When the chosen sense only points at another word (馅儿 "erhua variant of 馅"), that
+    word's sense in the same context ("filling"), through at most ``hops`` references.
+
+    None when the chosen sense is a meaning of its own, or the references lead to no entry,
+    back to a word already seen, or on past ``hops``.
+    """
+    via: list[Reference] = []
+    seen = {choice.entry}
+    current = choice
+    while (reference := parse_reference(current.sense.text)) and not reference.meaning:
+        found = referenced_entries(reference, lookup(reference.word))
+        targets = tuple(e for e in found if e not in seen)
+        if len(via) == hops or not targets:
+            return None  # too far, nowhere, or back to an entry already seen
+        seen.update(targets)
+        # The context is the term's; what it knew of the term's own entries is the target's.
+        target_context = replace(
+            context,
+            other_readings=_full_tone_stems(targets),
+            frequencies=tuple(e.frequency for e in targets),
+            written_reading="",
+        )
+        chosen = choose_sense(targets, target_context)
+        assert chosen is not None  # targets is not empty
+        current = chosen
+        via.append(reference)
+    return ResolvedSense(current, tuple(via)) if via else None
