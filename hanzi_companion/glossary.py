@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.forms import word_form
 from hanzi_companion.lexicon.models import PYPINYIN_SOURCE, Entry, Link, Sense, SenseKind
 from hanzi_companion.lexicon.references import parse_reference
 from hanzi_companion.lexicon.sentences import Sentence
@@ -988,7 +989,7 @@ class _Builder:
         """The one-line gloss and what kind it is: the dictionary's, the slide's, a name, else
         a literal gloss of the parts, labelled as such."""
         reading = parted.reading
-        gloss, kind = found.gloss, found.gloss_kind
+        gloss, kind, note = found.gloss, found.gloss_kind, found.gloss_note
         if not gloss and acc.slide_gloss:
             gloss, kind = acc.slide_gloss, GlossKind.SLIDE
         if (
@@ -1002,6 +1003,9 @@ class _Builder:
         if named:
             reading = _names_reading(reading, len(written.han) - len(name_ending(written.han)[0]))
             gloss, kind = f"{named} name {display_pinyin(reading)}", GlossKind.NAME
+        if not gloss and not written.entries:
+            gloss, note = self.form_gloss(acc, written.han)
+            kind = GlossKind.DICTIONARY if gloss else kind
         if not gloss and parted.parts and all(parted.part_glosses):
             gloss, kind = literal_gloss(parted.part_glosses), GlossKind.LITERAL
         latin = written.latin
@@ -1011,7 +1015,23 @@ class _Builder:
             if gloss and not acc.slide_gloss and kind != GlossKind.LITERAL:
                 gloss = gloss.split("; ")[0]
                 gloss = f"{latin} {gloss}" if first else f"{gloss} {latin}"
-        return _Glossed(gloss, kind, reading, found.gloss_note)
+        return _Glossed(gloss, kind, reading, note)
+
+    def form_gloss(self, acc: _TermAccumulator, han: str) -> tuple[str, str]:
+        """(gloss, note) of a term no dictionary has that is a regular form of a word one has
+        (皮儿, 不然的话, 看看): that word's meaning in the term's context, and how it is a form
+        of it; ("", "") for a term that is none."""
+        form = word_form(han, self.lookup)
+        if form is None:
+            return "", ""
+        entries = self.lookup(form.word)
+        context = self.context(acc, han, entries)
+        choice = choose_sense(entries, context)
+        assert choice is not None  # word_form only gives words the lexicon has
+        referred, note = reference_gloss(choice, self.lookup, context, self.lexicon)
+        first = choice.sense.text
+        gloss = referred or one_line_gloss(choice.entry, self.lexicon, acc.slide_gloss, first=first)
+        return gloss, "; ".join(n for n in (form.note, note) if n)
 
     def assemble(
         self,

@@ -38,6 +38,7 @@ _DEFINITION = re.compile(
     r"(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_FURTHER = re.compile(rf"^(?:(?:and|or|etc)\s+)?(?:{_HAN}\|)?{_HAN}(?:\[|\s|,|$)")
 _RESTING_NOTE = re.compile(r"^\s*(?:\([^()]*\)\s*)*$")  # nothing but parenthesised notes
 
 
@@ -50,12 +51,14 @@ class Reference:
     traditional: str = ""  # the target's traditional form, when the definition gives it
     reading: str = ""  # the target's numbered reading, when the definition gives it
     meaning: str = ""  # a meaning the definition adds ("abbr. for X, property management")
-    remark: str = ""  # a parenthesised remark after the target ("(preferred by ...)")
+    # What follows the target when it adds no meaning, as written: " (preferred by ...)",
+    # " and 骷髏|骷髅[ku1 lou2]".
+    remark: str = ""
 
     @property
     def note(self) -> str:
         """The reference as a short note for the reader: ``erhua variant of 馅``."""
-        return " ".join(p for p in (self.label, self.word, self.remark) if p)
+        return f"{self.label} {self.word}{self.remark}"
 
 
 def parse_reference(text: str) -> Reference | None:
@@ -67,16 +70,18 @@ def parse_reference(text: str) -> Reference | None:
     match = _DEFINITION.match(text.strip())
     if match is None:
         return None
-    rest = match.group("rest").strip()
+    raw = match.group("rest")
     if match.group("open"):
         # "(abbr. for 中盤商|中盘商[...]) distributor": the meaning follows the parenthesis.
-        if not rest.startswith(")"):
+        if not raw.startswith(")"):
             return None
-        rest = rest[1:]
-    rest = rest.strip(" ,;")
-    remark, meaning = (rest, "") if _RESTING_NOTE.match(rest) else ("", rest)
-    if meaning[:1] and not meaning[:1].isascii():
-        return None  # "see 朝阳市; see 朝阳县": a list of Chinese words, not one reference
+        raw = raw[1:]
+    rest = raw.strip(" ,;")
+    # Nothing more, a parenthesised remark, or more words to see ("used in 髑髏|髑髅[du2 lou2]
+    # and 骷髏|骷髅[ku1 lou2]"): no meaning of its own.
+    further = _FURTHER.match(rest) or _DEFINITION.match(rest)
+    plain = _RESTING_NOTE.match(rest) or further
+    remark, meaning = (raw.rstrip(), "") if plain else ("", rest)
     return Reference(
         label=" ".join(match.group("label").split()),
         word=match.group("word"),
