@@ -805,8 +805,15 @@ class _Builder:
         return kind if surname and len(head) <= _NAME_LENGTH - 1 else ""
 
     def gloss_of(self, word: str) -> str:
+        """A word's meaning out of context: its first entry's, or what that entry points at
+        when it is only a reference (艸 "variant of 草" is grass)."""
         entries = self.lookup(word)
-        return one_line_gloss(entries[0], self.lexicon) if entries else ""
+        if not entries:
+            return ""
+        choice = choose_sense(entries[:1], SenseContext())
+        assert choice is not None  # entries is not empty
+        referred = reference_gloss(choice, self.lookup, SenseContext(), self.lexicon)[0]
+        return referred or one_line_gloss(entries[0], self.lexicon)
 
     # -- one term: written -> entry -> reading -> forms -> parts -> gloss ----------------------
 

@@ -14,7 +14,13 @@ from dataclasses import replace
 
 import pytest
 
-from hanzi_companion.glossary import Glossary, GlossaryTerm, build_glossary, reference_gloss
+from hanzi_companion.glossary import (
+    Glossary,
+    GlossaryTerm,
+    _Builder,
+    build_glossary,
+    reference_gloss,
+)
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
 from hanzi_companion.lexicon.references import parse_reference, referenced_entries
@@ -205,3 +211,10 @@ def test_the_note_is_shown_in_html_and_anki(glossary: Glossary) -> None:
     page = render_html(glossary)
     assert "erhua variant of" in page and "hc-gloss-note" in page
     assert "erhua variant of" in anki._notes_html(term(glossary, "馅儿"))
+
+
+def test_a_word_out_of_context_shows_what_its_reference_means(lexicon: Lexicon) -> None:
+    """The character of the week when no term gives it a context: 艸 is grass."""
+    builder = _Builder(lexicon)
+    assert builder.gloss_of("艸").startswith("grass")
+    assert builder.gloss_of("学生").startswith(lexicon.lookup("学生")[0].senses[0].text)
