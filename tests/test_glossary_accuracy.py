@@ -100,9 +100,6 @@ def test_the_seed_readings(lexicon: Lexicon) -> None:
     assert accuracy.score_document(deck, gold, lexicon).wrong_readings == ()
 
 
-@pytest.mark.xfail(
-    strict=True, reason="AAA货 shows 'AAA goods', not a counterfeit's gloss (issue 11)"
-)
 def test_the_seed_glosses(lexicon: Lexicon) -> None:
     ((deck, gold),) = accuracy.documents("seed")
     assert accuracy.score_document(deck, gold, lexicon).wrong_glosses == ()
