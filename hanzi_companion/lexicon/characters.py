@@ -333,6 +333,12 @@ def unicode_block(character: str) -> str:
     return ""
 
 
+def visible_text(text: str) -> str:
+    """The query as the user sees it: without the invisible format characters pasted with it
+    (a BOM, zero-width spaces, direction marks) and the spaces around it."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
+
+
 def normalise_character(text: str) -> str:
     """Validate a one-character query; compatibility ideographs and Kangxi radicals fold to
     their unified forms (U+F900 豈 -> U+8C48 豈, U+2F11 ⼑ -> 刀)."""
@@ -340,8 +346,7 @@ def normalise_character(text: str) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError:
         raise InvalidQueryError("the character is not valid UTF-8 text") from None
-    # invisible format characters pasted with it (a BOM, zero-width spaces) are dropped
-    stripped = "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
+    stripped = visible_text(text)
     if not stripped:
         raise InvalidQueryError("give one Chinese character; the query is empty")
     if len(stripped) > 1:
@@ -864,7 +869,7 @@ def build_profile(
         sources.append(HSK_SOURCE)
     return CharacterProfile(
         character=character,
-        requested=text.strip(),
+        requested=visible_text(text),
         readings=readings,
         simplified=simplified,
         traditional=traditional,
