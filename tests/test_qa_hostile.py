@@ -6,13 +6,17 @@ Each test names the defect a QA pass found: it failed before its fix.
 from __future__ import annotations
 
 import json
+import zlib
 
 import pytest
 from click.testing import CliRunner
 
 from hanzi_companion.cli import cli
+from hanzi_companion.errors import DeckError
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.settings import ENV_CACHE_DIR, Settings
+from hanzi_companion.text.decks import read_deck_bytes
+from hanzi_companion.text.formats import pdf
 
 
 @pytest.fixture()
@@ -44,3 +48,69 @@ def test_char_of_a_pasted_character_prints_its_profile(runner: CliRunner, pasted
     assert "compatibility form" not in result.output
     as_json = runner.invoke(cli, ["char", pasted, "--json"])
     assert json.loads(as_json.output)["requested"] == "创"
+
+
+# -- PDF decks whose pages share one content stream or form (a small file, endless work) ------
+
+
+def _pdf(pages: int, contents: bytes, form: bytes | None = None) -> bytes:
+    """A PDF of ``pages`` pages all drawing the same content stream (and form XObject)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % (6 + i) for i in range(pages)), pages),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream"
+        % (len(zlib.compress(contents)), zlib.compress(contents)),
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 3 0 R >> >> /Length %d >>\nstream\n%s\nendstream"
+        % (len(form or b""), form or b""),
+    ]
+    xobject = b"/XObject << /Fm1 5 0 R >>" if form is not None else b""
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 3 0 R >> %s >> /Contents 4 0 R >>" % xobject
+    ] * pages
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _text_op(size: int) -> bytes:
+    return b"BT /F1 12 Tf 10 10 Td (" + b"A" * size + b") Tj ET\n"
+
+
+def test_a_pdf_of_pages_sharing_one_big_content_stream_is_refused_quickly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # was: 3,000 pages sharing a 20 MB stream (a 490 KB file) ran for over 5 minutes at 730 MB;
+    # here the budget is scaled down with the stream so the test stays fast
+    monkeypatch.setattr(pdf, "MAX_PDF_WORK", 1024 * 1024)
+    data = _pdf(200, _text_op(64 * 1024))
+    assert len(data) < 40_000  # the pages decode to 13 MB of text
+    with pytest.raises(DeckError, match="more than 1 MB of drawing instructions"):
+        read_deck_bytes(data, "shared.pdf")
+
+
+def test_a_pdf_of_pages_sharing_one_big_form_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the form's text is read by pypdf inside its own error handling: counted all the same
+    monkeypatch.setattr(pdf, "MAX_PDF_WORK", 1024 * 1024)
+    data = _pdf(200, b"/Fm1 Do\n", form=_text_op(64 * 1024))
+    with pytest.raises(DeckError, match="more than 1 MB"):
+        read_deck_bytes(data, "forms.pdf")
+
+
+def test_a_pdf_within_the_budget_reads_every_page() -> None:
+    deck = read_deck_bytes(_pdf(30, _text_op(1000), form=b"BT /F1 9 Tf (Fm) Tj ET"), "ok.pdf")
+    assert len(deck.slides) == 30
+    assert deck.slides[0].text.startswith("A" * 1000)
