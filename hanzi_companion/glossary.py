@@ -263,7 +263,9 @@ def one_line_gloss(
             match = _SEE_TARGET.match(sense.text) if sense.kind == SenseKind.SEE else None
             if match and match.group(1) != entry.simplified:
                 targets = lexicon.lookup(match.group(1))
-                if targets:
+                # a target that is itself only a reference (back to this word, or on) would
+                # say nothing true of this one: the entry keeps its own "see ..."
+                if targets and any(s.kind in _MEANING_KINDS for s in targets[0].senses):
                     return one_line_gloss(targets[0])
     texts = _meanings(entry)
     stems = content_stems(context) if context else frozenset()

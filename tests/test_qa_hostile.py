@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import json
 import zlib
+from typing import cast
 
 import pytest
 from click.testing import CliRunner
 
 from hanzi_companion.cli import cli
 from hanzi_companion.errors import DeckError
+from hanzi_companion.glossary import one_line_gloss
 from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.lexicon.cedict import parse_line
+from hanzi_companion.lexicon.models import Entry
 from hanzi_companion.settings import ENV_CACHE_DIR, Settings
 from hanzi_companion.text.decks import read_deck_bytes
 from hanzi_companion.text.formats import pdf
@@ -114,3 +118,33 @@ def test_a_pdf_within_the_budget_reads_every_page() -> None:
     deck = read_deck_bytes(_pdf(30, _text_op(1000), form=b"BT /F1 9 Tf (Fm) Tj ET"), "ok.pdf")
     assert len(deck.slides) == 30
     assert deck.slides[0].text.startswith("A" * 1000)
+
+
+# -- cross-references in a course dictionary --------------------------------------------------
+
+
+class _Dictionary:
+    """A lexicon's lookup over a few entries of a course dictionary."""
+
+    def __init__(self, *lines: str) -> None:
+        self.entries = [e for e in (parse_line(line, source="course") for line in lines) if e]
+
+    def lookup(self, word: str) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if word in (e.simplified, e.traditional))
+
+
+def test_two_entries_that_only_point_at_each_other_keep_their_own_reference() -> None:
+    # was: 奇词 "see 妙词" glossed as "see 奇词 (qící)", its target's reference back to itself
+    course = _Dictionary(
+        "奇詞 奇词 [qi2 ci2] /see 妙词[miao4 ci2]/", "妙詞 妙词 [miao4 ci2] /see 奇词[qi2 ci2]/"
+    )
+    lexicon = cast(Lexicon, course)
+    assert one_line_gloss(course.lookup("奇词")[0], lexicon) == "see 妙词 (miàocí)"
+    assert one_line_gloss(course.lookup("妙词")[0], lexicon) == "see 奇词 (qící)"
+
+
+def test_an_entry_that_points_at_a_meaning_shows_that_meaning() -> None:
+    course = _Dictionary(
+        "奇詞 奇词 [qi2 ci2] /see 妙词[miao4 ci2]/", "妙詞 妙词 [miao4 ci2] /a fine word/"
+    )
+    assert one_line_gloss(course.lookup("奇词")[0], cast(Lexicon, course)) == "a fine word"
