@@ -201,9 +201,21 @@ class Settings:
 
 
 def course_dictionary_in(folder: Path) -> Path | None:
-    """A course folder's own dictionary, ``course.u8`` beside its decks, when it has one."""
+    """A course folder's own dictionary, ``course.u8`` beside its decks, when it has one: a
+    regular file inside the folder (a link to a file elsewhere is skipped, as decks are)."""
     path = folder / COURSE_DICTIONARY_FILE
-    return path if path.is_file() else None
+    return path if path.is_file() and not course_dictionary_leaves(folder) else None
+
+
+def course_dictionary_leaves(folder: Path) -> bool:
+    """True when the folder's ``course.u8`` is a link to a file outside the folder."""
+    path = folder / COURSE_DICTIONARY_FILE
+    if not path.is_symlink():
+        return False
+    try:
+        return not path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a symlink loop, an unreadable link
+        return True
 
 
 def demo_course_dir() -> Path:

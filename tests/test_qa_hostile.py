@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from pathlib import Path
 from typing import cast
 
 import pytest
@@ -18,8 +19,9 @@ from hanzi_companion.glossary import one_line_gloss
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.cedict import parse_line
 from hanzi_companion.lexicon.models import Entry
-from hanzi_companion.settings import ENV_CACHE_DIR, Settings
+from hanzi_companion.settings import ENV_CACHE_DIR, Settings, course_dictionary_in
 from hanzi_companion.text.decks import read_deck_bytes
+from hanzi_companion.text.folders import course_decks
 from hanzi_companion.text.formats import pdf
 
 
@@ -148,3 +150,35 @@ def test_an_entry_that_points_at_a_meaning_shows_that_meaning() -> None:
         "奇詞 奇词 [qi2 ci2] /see 妙词[miao4 ci2]/", "妙詞 妙词 [miao4 ci2] /a fine word/"
     )
     assert one_line_gloss(course.lookup("奇词")[0], cast(Lexicon, course)) == "a fine word"
+
+
+# -- a course dictionary that is a link out of the course folder -------------------------------
+
+
+def test_a_course_dictionary_linking_outside_the_folder_is_skipped_with_a_warning(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # was: course.u8 -> a file anywhere on the machine was loaded with the course's decks
+    # (decks linking outside are skipped; the course's dictionary now is too)
+    outside = tmp_path / "elsewhere.u8"
+    outside.write_text("# source: x\n奇詞 奇词 [qi2 ci2] /a strange word/\n", encoding="utf-8")
+    course = tmp_path / "course"
+    course.mkdir()
+    (course / "week01.md").write_text("# Week 1\n\n奇词\n", encoding="utf-8")
+    (course / "course.u8").symlink_to(outside)
+    assert outside not in settings.for_course(course).course_dictionaries
+    assert course_dictionary_in(course) is None
+    assert course_decks(course).warnings() == (
+        f"{course / 'course.u8'}: skipped, a link to a file outside the course folder",
+    )
+
+
+def test_a_course_dictionary_linking_inside_the_folder_is_read(
+    tmp_path: Path, settings: Settings
+) -> None:
+    course = tmp_path / "course"
+    (course / "shared").mkdir(parents=True)
+    (course / "shared" / "terms.u8").write_text("# source: x\n", encoding="utf-8")
+    (course / "course.u8").symlink_to(course / "shared" / "terms.u8")
+    assert course_dictionary_in(course) == course / "course.u8"
+    assert course_decks(course).skipped == ()

@@ -7,7 +7,7 @@ suffix are skipped with a reason, so nobody wonders where they went:
 
 - the folder's own documentation (README, LICENSE, ...): no lecture;
 - a symlink whose target lies outside the folder (``week98.md -> /etc/passwd`` would
-  otherwise be published): never read.
+  otherwise be published): never read. The course dictionary (``course.u8``) too.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from hanzi_companion.settings import COURSE_DICTIONARY_FILE, course_dictionary_leaves
 from hanzi_companion.text.formats import DECK_SUFFIXES
 
 __all__ = ["DECK_SUFFIXES", "FolderDecks", "SkippedFile", "course_decks", "leaves_folder"]
@@ -85,4 +86,6 @@ def course_decks(folder: Path) -> FolderDecks:
             skipped.append(SkippedFile(path, reason))
         else:
             paths.append(path)
+    if course_dictionary_leaves(folder):
+        skipped.append(SkippedFile(folder / COURSE_DICTIONARY_FILE, OUTSIDE_REASON))
     return FolderDecks(tuple(paths), tuple(skipped))
