@@ -5,7 +5,11 @@ Each test names the defect a QA pass found: it failed before its fix.
 
 from __future__ import annotations
 
+import io
 import json
+import struct
+import tracemalloc
+import zipfile
 import zlib
 from pathlib import Path
 from typing import cast
@@ -182,3 +186,35 @@ def test_a_course_dictionary_linking_inside_the_folder_is_read(
     (course / "course.u8").symlink_to(course / "shared" / "terms.u8")
     assert course_dictionary_in(course) == course / "course.u8"
     assert course_decks(course).skipped == ()
+
+
+# -- a .pptx zip bomb that lies about its sizes ------------------------------------------------
+
+
+def _lying_pptx(unpacked: int) -> bytes:
+    """A zip whose presentation part unpacks to ``unpacked`` bytes but declares 1,000."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("ppt/presentation.xml", b"<a>" + b" " * unpacked + b"</a>")
+    data = bytearray(buffer.getvalue())
+    central = data.rfind(b"PK\x01\x02")  # the part's entry in the central directory
+    struct.pack_into("<I", data, central + 24, 1000)  # uncompressed size
+    local = data.find(b"PK\x03\x04", 4)  # the part's local header
+    struct.pack_into("<I", data, local + 22, 1000)
+    return bytes(data)
+
+
+def test_a_pptx_that_lies_about_its_unpacked_size_is_refused_without_unpacking_it() -> None:
+    # was: python-pptx's zipfile.read unpacked the whole member (612 MB for a 306 KB file,
+    # 2 GB for an upload at the 2 MB limit) before it failed on the checksum
+    data = _lying_pptx(40 * 1024 * 1024)
+    assert len(data) < 100_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(DeckError, match="damaged zip archive"):
+            read_deck_bytes(data, "liar.pptx")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024  # half of what the member unpacks to (96 MB before)

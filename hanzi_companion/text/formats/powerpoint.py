@@ -52,18 +52,37 @@ def pptx_slides(data: bytes, name: str) -> tuple[list[Slide], FrontMatter]:
 
 
 def _check_unpacked_size(data: bytes, name: str) -> None:
-    """Refuse an archive that would unpack to far more than any deck (a zip bomb)."""
+    """Refuse an archive that would unpack to far more than any deck (a zip bomb), or whose
+    members unpack to more than they declare (a bomb that lies about its sizes: zipfile's
+    ``read`` unpacks such a member whole, hundreds of MB, before it sees the bad checksum)."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError):
         return  # python-pptx says what is wrong with it
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise DeckError(
-            name,
-            f"unpacks to {unpacked / 1024 / 1024:.0f} MB, more than a deck holds "
-            f"(the limit is {MAX_UNPACKED_BYTES // 1024 // 1024} MB)",
-        )
+    with archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise DeckError(
+                name,
+                f"unpacks to {unpacked / 1024 / 1024:.0f} MB, more than a deck holds "
+                f"(the limit is {MAX_UNPACKED_BYTES // 1024 // 1024} MB)",
+            )
+        try:
+            for info in archive.infolist():
+                _unpack_in_chunks(archive, info)
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError):
+            message = f"not a readable PowerPoint .pptx file ({_reason(zipfile.BadZipFile())})"
+            raise DeckError(name, message) from None
+        except RuntimeError:  # a password-protected member
+            raise DeckError(name, "a password-protected zip archive, not a deck") from None
+
+
+def _unpack_in_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """Unpack one member a chunk at a time, to its declared size at most (its checksum
+    is checked at the end: a member that holds more fails it)."""
+    with archive.open(info) as member:
+        while member.read(1024 * 1024):
+            pass
 
 
 def _reason(error: Exception) -> str:
