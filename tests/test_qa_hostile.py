@@ -12,10 +12,11 @@ import tracemalloc
 import zipfile
 import zlib
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import pytest
 from click.testing import CliRunner
+from flask.testing import FlaskClient
 
 from hanzi_companion.cli import cli
 from hanzi_companion.errors import DeckError
@@ -27,6 +28,7 @@ from hanzi_companion.settings import ENV_CACHE_DIR, Settings, course_dictionary_
 from hanzi_companion.text.decks import read_deck_bytes
 from hanzi_companion.text.folders import course_decks
 from hanzi_companion.text.formats import pdf
+from hanzi_companion.web import pages as web_pages
 
 
 @pytest.fixture()
@@ -218,3 +220,42 @@ def test_a_pptx_that_lies_about_its_unpacked_size_is_refused_without_unpacking_i
     finally:
         tracemalloc.stop()
     assert peak < 20 * 1024 * 1024  # half of what the member unpacks to (96 MB before)
+
+
+# -- practice sheets on the web: drawn once, not once per request ---------------------------
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, name: str) -> list[int]:
+    calls: list[int] = []
+    original = getattr(web_pages, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(web_pages, name, counted)
+    return calls
+
+
+@pytest.mark.parametrize("kind", ["pdf", "svg"])
+def test_a_weeks_sheet_is_drawn_once_for_many_requests(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    # was: every GET of /course/week07/sheet.pdf?all=1 drew its 58 pages again (10-14 s of
+    # CPU each): a few clients repeating one link kept every server thread busy
+    calls = _counting(monkeypatch, f"sheet_{kind}")
+    first = client.get(f"/course/week07/sheet.{kind}")
+    again = client.get(f"/course/week07/sheet.{kind}")
+    assert first.status_code == again.status_code == 200
+    assert first.data == again.data
+    assert first.mimetype == again.mimetype
+    assert len(calls) == 1
+
+
+def test_a_characters_sheet_is_drawn_once(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _counting(monkeypatch, "sheet_pdf")
+    bodies = {client.get("/char/%E5%88%9B/sheet.pdf").data for _ in range(3)}
+    assert len(bodies) == 1 and next(iter(bodies)).startswith(b"%PDF-")
+    assert len(calls) == 1

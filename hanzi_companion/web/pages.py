@@ -158,11 +158,13 @@ def character_sheet(char: str, kind: str) -> Response:
     res = resources()
     char = normalise_character(normalise_query(char))
 
-    entry = entry_from_profile(res.lexicon.character(char))
-    if kind == "svg":
-        body: bytes | str = sheet_svg([entry])
-    else:
-        body = sheet_pdf([entry], res.lexicon.settings.sheet_font_path)
+    def render() -> bytes:
+        entry = entry_from_profile(res.lexicon.character(char))
+        if kind == "svg":
+            return sheet_svg([entry]).encode("utf-8")
+        return sheet_pdf([entry], res.lexicon.settings.sheet_font_path)
+
+    body = res.pages.get_or_render(("sheet.char", char, kind), render)
     return _sheet_response(body, kind, f"practice-{ord(char):04x}")
 
 
@@ -173,16 +175,24 @@ def course_deck_sheet(name: str, kind: str) -> Response:
     deck = res.course.deck(name)
     glossary = _views.course_glossary(res.lexicon, res.course, deck)
     every = request.args.get("all", "") in ("1", "true", "yes")
-    wanted = len(sheet_characters(glossary, all_characters=every))
-    if wanted > MAX_SHEET_PAGES:
-        raise InvalidQueryError(f"the sheet would have {wanted} pages; at most {MAX_SHEET_PAGES}")
-    sheet = deck_entries(glossary, res.lexicon.character, all_characters=every)
-    if not sheet.entries:
-        raise NotFoundError(name, f"no character of {name!r} has stroke data for a sheet")
-    if kind == "svg":
-        body: bytes | str = sheet_svg(sheet.entries)
-    else:
-        body = sheet_pdf(sheet.entries, res.lexicon.settings.sheet_font_path)
+
+    def render() -> bytes:
+        wanted = len(sheet_characters(glossary, all_characters=every))
+        if wanted > MAX_SHEET_PAGES:
+            raise InvalidQueryError(
+                f"the sheet would have {wanted} pages; at most {MAX_SHEET_PAGES}"
+            )
+        sheet = deck_entries(glossary, res.lexicon.character, all_characters=every)
+        if not sheet.entries:
+            raise NotFoundError(name, f"no character of {name!r} has stroke data for a sheet")
+        if kind == "svg":
+            return sheet_svg(sheet.entries).encode("utf-8")
+        return sheet_pdf(sheet.entries, res.lexicon.settings.sheet_font_path)
+
+    # A week's sheet takes seconds to draw (58 PDF pages: 10 s): drawn once per deck version,
+    # not once per request.
+    key = ("sheet.deck", deck.name, deck.stamp, every, kind)
+    body = res.pages.get_or_render(key, render)
     return _sheet_response(body, kind, f"{_decks.stem(deck.filename)}-practice")
 
 
