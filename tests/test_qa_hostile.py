@@ -9,6 +9,7 @@ import io
 import json
 import struct
 import tracemalloc
+import unicodedata
 import zipfile
 import zlib
 from pathlib import Path
@@ -23,6 +24,7 @@ from hanzi_companion.errors import DeckError
 from hanzi_companion.glossary import one_line_gloss
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.cedict import parse_line
+from hanzi_companion.lexicon.lexicon import normalise_query
 from hanzi_companion.lexicon.models import Entry
 from hanzi_companion.settings import ENV_CACHE_DIR, Settings, course_dictionary_in
 from hanzi_companion.text.decks import read_deck_bytes
@@ -259,3 +261,30 @@ def test_a_characters_sheet_is_drawn_once(
     bodies = {client.get("/char/%E5%88%9B/sheet.pdf").data for _ in range(3)}
     assert len(bodies) == 1 and next(iter(bodies)).startswith(b"%PDF-")
     assert len(calls) == 1
+
+
+# -- a word copied from a sentence, with its punctuation -------------------------------------
+
+
+_COPIED = ["创新！", "，创新，", "创新。", "「创新」。", "“创新”，", "创新……", "创新?", "、创新、"]
+
+
+@pytest.mark.parametrize("pasted", _COPIED)
+def test_a_word_copied_with_the_sentences_punctuation_is_found(
+    lexicon: Lexicon, pasted: str
+) -> None:
+    # was: 创新！ not found, read "chuàngxīn !"
+    assert normalise_query(pasted) == "创新"
+    assert lexicon.lookup(normalise_query(pasted))
+
+
+@pytest.mark.parametrize("query", ["。", "?", "...", "(a) (b)", "xi'an", "c++"])
+def test_punctuation_alone_or_inside_a_query_stays(query: str) -> None:
+    assert normalise_query(query) == unicodedata.normalize("NFKC", query)
+
+
+def test_lookup_json_of_a_word_copied_with_punctuation(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["lookup", "--json", "创新！"])
+    assert result.exit_code == 0
+    payload = json.loads(result.output)
+    assert payload["found"] and payload["reading"]["pinyin"] == "chuàngxīn"

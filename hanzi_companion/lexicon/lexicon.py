@@ -66,19 +66,30 @@ def row_to_entry(row: tuple[object, ...]) -> Entry:
 _WRAPPERS = dict(zip("([{《「『【〈〔\"'“‘", ")]}》」』】〉〕\"'”’", strict=True))
 
 
+# Sentence punctuation copied with a word from a sentence: 创新！ ，创新， 创新。 (full-width
+# commas, stops and marks are ASCII once NFKC has run; the ideographic 。 and 、 stay).
+_SENTENCE_PUNCTUATION = ".,;:!?。、…"
+
+
 def _unwrap(text: str) -> str:
-    """``text`` without the brackets or quotes that enclose all of it (``(sth) new`` keeps its)."""
-    while len(text) > 2 and _WRAPPERS.get(text[0]) == text[-1]:
+    """``text`` without the brackets or quotes that enclose all of it (``(sth) new`` keeps its)
+    and without sentence punctuation at either end (a query of punctuation alone stays)."""
+    while True:
+        trimmed = text.strip(_SENTENCE_PUNCTUATION).strip()
+        if trimmed:
+            text = trimmed
+        if not (len(text) > 2 and _WRAPPERS.get(text[0]) == text[-1]):
+            return text
         inner = text[1:-1]
         if any(ch in inner for ch in (text[0], text[-1])):
-            break  # '(a) (b)': the brackets are not one pair
+            return text  # '(a) (b)': the brackets are not one pair
         text = inner.strip()
-    return text
 
 
 def normalise_query(text: str) -> str:
     """Validate and normalise a user's query (NFKC, compatibility ideographs folded, invisible
-    characters dropped, trimmed of spaces and of brackets or quotes around it)."""
+    characters dropped, trimmed of spaces, of brackets or quotes around it and of sentence
+    punctuation at its ends)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
