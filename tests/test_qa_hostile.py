@@ -288,3 +288,29 @@ def test_lookup_json_of_a_word_copied_with_punctuation(runner: CliRunner) -> Non
     assert result.exit_code == 0
     payload = json.loads(result.output)
     assert payload["found"] and payload["reading"]["pinyin"] == "chuàngxīn"
+
+
+# -- combining marks stuck on Chinese characters ---------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["创\u0301新", "创\u0300\u0301新", "创新\u0304"])
+def test_accents_stuck_on_chinese_characters_are_dropped(lexicon: Lexicon, typed: str) -> None:
+    # was: 创\u0301新 not found, read "chuàng ́ xīn"
+    assert normalise_query(typed) == "创新"
+    assert lexicon.reading(normalise_query(typed)).pinyin == "chuàngxīn"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("chua\u0300ngxi\u0304n", "chuàngxīn"), ("\u0301创", "\u0301创")]
+)
+def test_combining_marks_elsewhere_are_kept(typed: str, meant: str) -> None:
+    # on Latin letters they are pinyin's tone marks; on nothing they are left to the search
+    assert normalise_query(typed) == meant
+
+
+def test_char_of_a_character_with_an_accent_stuck_on_it(runner: CliRunner) -> None:
+    # was: "give one Chinese character, not 2 characters"
+    result = runner.invoke(cli, ["char", "创\u0301", "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["character"] == payload["requested"] == "创"

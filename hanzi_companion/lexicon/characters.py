@@ -24,6 +24,7 @@ from hanzi_companion.errors import InvalidQueryError, NotFoundError
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.character_index import CharacterIndex, kangxi_radical
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry, Link, Sense, SenseKind
+from hanzi_companion.lexicon.search import drop_marks_on_han
 from hanzi_companion.lexicon.strokes import StrokeData
 
 if TYPE_CHECKING:
@@ -335,8 +336,10 @@ def unicode_block(character: str) -> str:
 
 def visible_text(text: str) -> str:
     """The query as the user sees it: without the invisible format characters pasted with it
-    (a BOM, zero-width spaces, direction marks) and the spaces around it."""
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
+    (a BOM, zero-width spaces, direction marks), the spaces around it and accents stuck on
+    a Chinese character."""
+    visible = "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
+    return drop_marks_on_han(visible)
 
 
 def normalise_character(text: str) -> str:

@@ -28,6 +28,7 @@ from hanzi_companion.lexicon.models import (
     Sense,
     SenseKind,
 )
+from hanzi_companion.lexicon.search import drop_marks_on_han
 from hanzi_companion.lexicon.search import search as _search
 from hanzi_companion.lexicon.sqlite_cache import ReadOnlyDatabase
 from hanzi_companion.settings import Settings
@@ -104,7 +105,7 @@ def normalise_query(text: str) -> str:
     # the text are dropped, and brackets or quotes copied around a word are taken off.
     text = unicodedata.normalize("NFKC", text)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
-    text = _unwrap(text)
+    text = _unwrap(drop_marks_on_han(text))
     if not text:
         raise InvalidQueryError("the query is empty")
     if len(text) > MAX_QUERY_LENGTH:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Literal, overload
 
 from hanzi_companion.lexicon import english
@@ -29,6 +30,21 @@ def is_han(ch: str) -> bool:
         or 0x2F800 <= code <= 0x2FA1F
         or ch == "〇"
     )
+
+
+def drop_marks_on_han(text: str) -> str:
+    """Combining marks stuck on a Chinese character (创\u0301: a slip of an input method or
+    a pasted accent) dropped; on Latin letters they are pinyin tones, composed by NFKC."""
+    kept: list[str] = []
+    base = ""
+    for ch in text:
+        if unicodedata.combining(ch):
+            if base and is_han(base):
+                continue
+        else:
+            base = ch
+        kept.append(ch)
+    return "".join(kept)
 
 
 def detect(query: str) -> tuple[QueryKind, tuple[QueryKind, ...]]:
