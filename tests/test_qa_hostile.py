@@ -21,7 +21,7 @@ from flask.testing import FlaskClient
 
 from hanzi_companion.cli import cli
 from hanzi_companion.errors import DeckError
-from hanzi_companion.glossary import one_line_gloss
+from hanzi_companion.glossary import build_glossary, one_line_gloss
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.cedict import parse_line
 from hanzi_companion.lexicon.lexicon import normalise_query
@@ -30,6 +30,7 @@ from hanzi_companion.settings import ENV_CACHE_DIR, Settings, course_dictionary_
 from hanzi_companion.text.decks import read_deck_bytes
 from hanzi_companion.text.folders import course_decks
 from hanzi_companion.text.formats import pdf
+from hanzi_companion.text.markup import normalise_text
 from hanzi_companion.web import pages as web_pages
 
 
@@ -314,3 +315,12 @@ def test_char_of_a_character_with_an_accent_stuck_on_it(runner: CliRunner) -> No
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
     assert payload["character"] == payload["requested"] == "创"
+
+
+def test_a_deck_with_an_accent_stuck_on_a_character_keeps_the_word_whole(
+    lexicon: Lexicon,
+) -> None:
+    # was: 创\u0301新 in a deck gave two terms, 创 and 新
+    assert normalise_text("创\u0301新 chua\u0300ngxi\u0304n") == "创新 chuàngxīn"
+    glossary = build_glossary(read_deck_bytes("# Week 1\n\n创\u0301新\n".encode(), "w.md"), lexicon)
+    assert [term.term for term in glossary.terms] == ["创新"]

@@ -32,11 +32,20 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufe
 _FORMAT = re.compile(f"[{_INVISIBLE}]+|(?<=\\w)\u200d|\u200d(?=\\w)")
 _ANY_FORMAT = re.compile(f"[{_INVISIBLE}\u200d]")  # a quick check: far faster to search
 _COMPATIBILITY = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
+# Combining marks stuck on a Chinese character (创\u0301新, a slip or a PDF's stray accent)
+# would split the word; on Latin letters they are pinyin's tone marks and NFC composes them.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_ANY_MARK = re.compile(f"[{_MARKS}]")
+_MARKS_ON_HAN = re.compile(
+    "(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
+    f"\U0002f800-\U0002fa1f])[{_MARKS}]+"
+)
 
 
 def normalise_text(text: str) -> str:
     """Text as the rest of the package expects it: NFC, without invisible format characters
-    inside words, CJK compatibility ideographs folded to their unified forms.
+    inside words nor accents on Chinese characters, CJK compatibility ideographs folded to
+    their unified forms.
 
     Pinyin typed with combining tone marks (``chua\\u0300ngxi\\u0304n``, as macOS and some PDFs
     give it) then reads like precomposed pinyin. Each step first checks whether it has
@@ -46,6 +55,8 @@ def normalise_text(text: str) -> str:
         text = _FORMAT.sub("", text)  # before NFC: a mark between letter and accent blocks it
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    if _ANY_MARK.search(text):
+        text = _MARKS_ON_HAN.sub("", text)
     if _COMPATIBILITY.search(text):
         text = fold_compatibility(text)
     return text
