@@ -30,6 +30,12 @@ def is_stream(path: Path | str) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
+def real_path(path: Path | str) -> Path:
+    """Where ``path`` leads, symlinks followed (absolute). Unlike ``Path.resolve`` in Python
+    3.11 it never raises: a symlink loop stays a link in the loop (see :func:`atomic_output`)."""
+    return Path(os.path.realpath(path))
+
+
 @contextlib.contextmanager
 def atomic_output(path: Path, *, make_folder: bool = False) -> Iterator[BinaryIO]:
     """A binary stream whose content becomes ``path`` only if the block succeeds.
@@ -45,7 +51,9 @@ def atomic_output(path: Path, *, make_folder: bool = False) -> Iterator[BinaryIO
     if str(path) == STDOUT:
         yield from _write_through_stdout(path)
         return
-    target = Path(os.path.realpath(path))  # a symlink's target, not the link, is the output
+    target = real_path(path)  # a symlink's target, not the link, is the output
+    if target.is_symlink():  # what realpath leaves a link is a loop
+        raise OutputError(path, "is a symlink loop; refusing to write to it")
     kind = _kind(target)
     if kind in ("character device", "FIFO"):
         yield from _write_through(target)

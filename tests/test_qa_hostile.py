@@ -324,3 +324,36 @@ def test_a_deck_with_an_accent_stuck_on_a_character_keeps_the_word_whole(
     assert normalise_text("创\u0301新 chua\u0300ngxi\u0304n") == "创新 chuàngxīn"
     glossary = build_glossary(read_deck_bytes("# Week 1\n\n创\u0301新\n".encode(), "w.md"), lexicon)
     assert [term.term for term in glossary.terms] == ["创新"]
+
+
+# -- outputs named through a symlink loop -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["glossary", "{deck}", "-o", "{out}.md"],
+        ["anki", "{deck}", "-o", "{out}.apkg"],
+        ["char", "创", "--svg", "{out}.svg"],
+        ["char", "创", "--sheet", "{out}.pdf"],
+        ["sheet", "{deck}", "-o", "{out}.pdf"],
+        ["site", "{course}", "-o", "{out}"],
+    ],
+)
+def test_an_output_that_is_a_symlink_loop_is_one_line_exit_2(
+    runner: CliRunner, tmp_path: Path, command: list[str]
+) -> None:
+    # was: RuntimeError "Symlink loop" from Path.resolve, a 20-line traceback and exit 1
+    course = tmp_path / "course"
+    course.mkdir()
+    deck = course / "week01.md"
+    deck.write_text("# Week 1\n\n---\n\n## Character of the week\n\n# 创\n\n创新\n", "utf-8")
+    suffix = Path(command[-1]).suffix
+    out, other = tmp_path / f"loop{suffix}", tmp_path / f"loop2{suffix}"
+    out.symlink_to(other)
+    other.symlink_to(out)
+    args = [a.format(deck=deck, course=course, out=tmp_path / "loop") for a in command]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert "symlink loop" in result.output and "Traceback" not in result.output
+    assert out.is_symlink() and other.is_symlink()  # never replaced by a file

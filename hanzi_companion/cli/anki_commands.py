@@ -22,7 +22,7 @@ from hanzi_companion.cli.glossary_commands import (
     read_course,
 )
 from hanzi_companion.errors import HanziCompanionError
-from hanzi_companion.files import is_stream
+from hanzi_companion.files import is_stream, real_path
 from hanzi_companion.glossary import Course, Glossary, build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.render.anki import (
@@ -95,7 +95,7 @@ def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck
         raise CommandError("--deck-url must start with http:// or https://")
     found = deck_files(decks)
     files = found.files
-    if output.resolve() in {path.resolve() for path in files}:
+    if real_path(output) in {real_path(path) for path in files}:
         raise CommandError(f"{output}: this is one of the input decks; choose another name")
     lexicon = open_lexicon(Settings.from_env().for_course(*found.folders))
 

@@ -17,7 +17,7 @@ from hanzi_companion.cli.common import (
     use_colour,
 )
 from hanzi_companion.errors import NotFoundError
-from hanzi_companion.files import STDOUT, is_stream, write_atomically
+from hanzi_companion.files import STDOUT, is_stream, real_path, write_atomically
 from hanzi_companion.lexicon import character_index, sqlite_cache
 from hanzi_companion.lexicon.characters import (
     STRUCTURE_SOURCE,
@@ -223,7 +223,7 @@ def char(
             raise CommandError(f"{path}: the drawing's file name must end in .svg")
     if sheet_path is not None:
         check_sheet_path(sheet_path)
-    named = [p.resolve() for p in (svg_path, animated_path, sheet_path) if p is not None]
+    named = [real_path(p) for p in (svg_path, animated_path, sheet_path) if p is not None]
     if len(set(named)) < len(named):
         raise CommandError("--svg, --animated-svg and --sheet must name different files")
     lexicon = open_lexicon()

@@ -22,7 +22,7 @@ from hanzi_companion.cli.common import (
     say,
 )
 from hanzi_companion.errors import HanziCompanionError
-from hanzi_companion.files import write_atomically
+from hanzi_companion.files import real_path, write_atomically
 from hanzi_companion.settings import Settings
 from hanzi_companion.text.folders import DECK_SUFFIXES, SkippedFile, course_decks
 from hanzi_companion.wording import json_without_controls, plural
@@ -307,7 +307,7 @@ def glossary_command(
         )
     found = deck_files(decks)
     files = found.files
-    if output is not None and output.resolve() in {file.resolve() for file in files}:
+    if output is not None and real_path(output) in {real_path(file) for file in files}:
         # Slides are meant to be appended to the deck by hand, never written over it.
         raise CommandError(f"{output}: is one of the input decks; choose another output file")
     lexicon = open_lexicon(settings.for_course(*found.folders))

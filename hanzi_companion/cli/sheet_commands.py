@@ -8,7 +8,7 @@ import click
 
 from hanzi_companion.cli.character_commands import check_sheet_path, sheet_bytes
 from hanzi_companion.cli.common import CommandError, handle_errors, open_lexicon, say
-from hanzi_companion.files import write_atomically
+from hanzi_companion.files import real_path, write_atomically
 from hanzi_companion.lexicon.characters import CharacterProfile
 from hanzi_companion.render.sheet import MAX_SHEET_PAGES, deck_entries, sheet_characters
 from hanzi_companion.wording import plural
@@ -46,7 +46,7 @@ def sheet_command(deck: Path, output: Path, all_characters: bool) -> None:
     from hanzi_companion.text.decks import read_deck
 
     check_sheet_path(output)
-    if output.resolve() == deck.resolve():
+    if real_path(output) == real_path(deck):
         raise CommandError(f"{output}: is the input deck; choose another output file")
     lexicon = open_lexicon()
     glossary = build_glossary(read_deck(deck), lexicon)

@@ -42,6 +42,7 @@ from typing import Any
 
 from hanzi_companion import __version__
 from hanzi_companion.errors import DeckError, HanziCompanionError, OutputError
+from hanzi_companion.files import real_path
 from hanzi_companion.glossary import Course, Glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.characters import CharacterProfile
@@ -223,8 +224,8 @@ def discover(course_dir: Path) -> tuple[DeckSource, ...]:
 
 
 def _check_paths(course_dir: Path, out_dir: Path) -> None:
-    course = course_dir.resolve()
-    out = out_dir.resolve()
+    course = real_path(course_dir)
+    out = real_path(out_dir)
     if out == course or out in course.parents:
         raise OutputError(out_dir, "the site folder must not be the course folder or hold it")
     if out_dir.exists() and not out_dir.is_dir():
@@ -700,7 +701,9 @@ def build_site(
     out_dir = Path(out_dir)
     if out_dir.is_symlink():
         # Replace the folder the link points at (a web server's root, say), not the link.
-        out_dir = out_dir.resolve()
+        out_dir = real_path(out_dir)
+        if out_dir.is_symlink():  # what realpath leaves a link is a loop
+            raise OutputError(out_dir, "is a symlink loop; give a folder for the site")
     _check_paths(course_dir, out_dir)
     listing = survey(course_dir)
     version = build_version(lexicon)
