@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 
+from hanzi_companion.grammar import Place, neighbours_in, places_of
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import PYPINYIN_SOURCE, Entry, Link, Sense, SenseKind
@@ -409,6 +410,7 @@ class _TermAccumulator:
     written_reading: str = ""
     among_names: bool = False
     personal_name: bool = False
+    neighbours: list[tuple[str, str]] = field(default_factory=list)  # text around its mentions
 
 
 @dataclass(frozen=True)
@@ -567,6 +569,7 @@ class _Builder:
         sense chosen in the term's context (開放 in 改革開放 "to open up", not "to bloom")."""
         aligned = len(traditional) == len(han) and "".join(parts) == han
         out, position = [], 0
+        inner = neighbours_in(han, parts)
         for index, part in enumerate(parts):
             entries = self.lookup(part)
             form = traditional[position : position + len(part)] if aligned else ""
@@ -584,6 +587,10 @@ class _Builder:
                 out.append("")
                 continue
             best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
+            if context and aligned:  # a classifier after its numeral (同一个), 上 after a noun
+                places = places_of(part, inner[index : index + 1], self.lookup)
+                places = places.only(Place.AFTER_NUMERAL, Place.AFTER_NOUN)
+                context = replace(context, places=places)
             choice = choose_sense(tuple(best), context) if context else None
             if choice is not None and choice.sense.kind in _MEANING_KINDS:
                 out.append(plain_gloss(choice.sense.text))
@@ -811,6 +818,7 @@ class _Builder:
             written_reading=acc.written_reading,
             definitions_with=self.lexicon.definitions_with,
             reading=reading,
+            places=places_of(han, acc.neighbours, self.lookup),
         )
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:
@@ -1080,6 +1088,8 @@ def _accumulate(mentions: Iterable[Mention]) -> dict[str, _TermAccumulator]:
             mention.in_notes,
         )
         acc.slides.add(mention.slide)
+        if len(acc.neighbours) < MAX_OCCURRENCES:
+            acc.neighbours.append(mention.neighbours)
         if occurrence not in acc.seen and len(acc.occurrences) < MAX_OCCURRENCES:
             acc.seen.add(occurrence)
             acc.occurrences.append(occurrence)

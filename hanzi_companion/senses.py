@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from hanzi_companion.grammar import NOWHERE, Places, grammatical_place, sense_places
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
 from hanzi_companion.text.wordlists import CLAUSE_WORDS
@@ -232,6 +233,7 @@ class SenseContext:
     # Toneless keys of capitalised words the slide's English uses for the term as a name
     # ("the Liang-Chen plan": liang, chen), not the romanisation written beside the term.
     names: frozenset[str] = frozenset()
+    places: Places = NOWHERE  # where the term stands in its Chinese sentences
 
     def weight(self, stem_: str) -> float:
         """How near the term a word of the deck's English stands (0: nowhere), a word seen
@@ -276,6 +278,7 @@ def build_context(
     written_reading: str = "",
     definitions_with: Callable[[str], int] | None = None,
     reading: str = "",
+    places: Places = NOWHERE,
 ) -> SenseContext:
     """The context of ``term``: its own readings (the romanisation beside it) taken out, so
     "Wáng (King)" is evidence for a king and not for the surname Wang."""
@@ -300,6 +303,7 @@ def build_context(
         frequencies=tuple(e.frequency for e in entries),
         names=capitalised_names(" ".join([slide_gloss, *clauses]))
         - capitalised_names(romanisation),
+        places=places,
     )
 
 
@@ -523,6 +527,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("listed among names", listed_among_names),
     ("named on the slide", named_on_the_slide),
     ("surname cues", surname_cues),
+    ("grammatical place", grammatical_place),
     ("everyday reading", everyday_reading),
     ("frequent word", frequent_word),
     ("dictionary order", dictionary_order),
@@ -657,6 +662,9 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
         return "the slide speaks of surnames"
     if rule == "named on the slide":
         return "the slide's English writes it as a name"
+    if rule == "grammatical place":
+        place = context.places.main(sense_places(winner.sense.text))
+        return f"the term stands {place or 'so'} in its sentences, the place of this sense"
     if rule == "listed among names":
         return "the slide lists it among names"
     if rule == "sense kind":

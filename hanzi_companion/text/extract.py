@@ -78,6 +78,7 @@ _JOINED_MAX = 4  # longest word two neighbouring words of a sentence may join in
 # A clause of this many words (two characters or more) is no slogan clause but a sentence.
 _SENTENCE_WORDS = 3
 
+NEIGHBOURHOOD = 24  # characters kept on either side of a mention: its place in the sentence
 _OPEN_PARENTHESIS = ("(", "（")
 _CLOSE_PARENTHESIS = (")", "）")
 
@@ -103,6 +104,8 @@ class Mention:
     written_reading: str = ""  # numbered reading the slide writes in tone marks ("the 朝 is zhāo")
     among_names: bool = False  # listed with names (西安, 洛阳, 开封...): a name itself
     personal_name: bool = False  # read as a person's name (张明, 王小明): see text/names.py
+    # The text of its line just before it and just after it: its place in the sentence.
+    neighbours: tuple[str, str] = ("", "")
 
     @property
     def latin(self) -> str:
@@ -446,8 +449,7 @@ class Extractor:
                 slide_gloss, romanisation, span, written = self._written_beside(
                     line, start, end, han, (previous, following, labels, in_notes)
                 )
-                if span is not None:
-                    span = (span[0] + line_start, span[1] + line_start)
+                span = (span[0] + line_start, span[1] + line_start) if span else None
                 slide_gloss = slide_gloss or translation
             yield Mention(
                 term=term,
@@ -457,6 +459,7 @@ class Extractor:
                 slide_title=slide.title,
                 in_notes=in_notes,
                 context=_context(line, term_start, term_end),
+                neighbours=_neighbours(line, term_start, term_end),
                 slide_gloss=slide_gloss,
                 romanisation=romanisation,
                 romanisation_span=span,
@@ -864,6 +867,11 @@ def _spans_in(line: str, start: int, end: int, terms: list[str]) -> list[tuple[i
         cursor = found + len(term)
         spans.append((found, cursor))
     return spans
+
+
+def _neighbours(line: str, start: int, end: int) -> tuple[str, str]:
+    """The text of ``line`` just before ``line[start:end]`` and just after it."""
+    return line[max(0, start - NEIGHBOURHOOD) : start], line[end : end + NEIGHBOURHOOD]
 
 
 def _context(line: str, start: int, end: int, width: int = 80) -> str:

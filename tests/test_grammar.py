@@ -1,0 +1,188 @@
+"""A function word's sense from its place in the sentence (hanzi_companion.grammar), on
+everyday sentences and the real CC-CEDICT: each rule, then whole glossaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from hanzi_companion.glossary import build_glossary
+from hanzi_companion.grammar import (
+    Place,
+    neighbours_in,
+    place_in_sentence,
+    places_of,
+    sense_places,
+)
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.senses import RULES, SenseChoice, SenseContext, choose_sense, english_stems
+from hanzi_companion.text.models import Deck, Slide
+
+
+def _places(lexicon: Lexicon, term: str, sentence: str) -> frozenset[Place]:
+    index = sentence.index(term)
+    return place_in_sentence(term, sentence[:index], sentence[index + len(term) :], lexicon.lookup)
+
+
+def _choose(lexicon: Lexicon, term: str, sentence: str, **context: object) -> SenseChoice:
+    index = sentence.index(term)
+    neighbours = [(sentence[:index], sentence[index + len(term) :])]
+    places = places_of(term, neighbours, lexicon.lookup)
+    choice = choose_sense(lexicon.lookup(term), SenseContext(places=places, **context))  # type: ignore[arg-type]
+    assert choice is not None
+    return choice
+
+
+def test_the_rule_is_listed_by_name() -> None:
+    assert "grammatical place" in dict(RULES)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("classifier for large immovable objects such as buildings", Place.AFTER_NUMERAL),
+        ("(classifier used before a noun that has no specific classifier)", Place.AFTER_NUMERAL),
+        ("(after a numeral) ... odd", Place.AFTER_NUMERAL),
+        ("(verb complement indicating completion)", Place.AFTER_VERB),
+        ("(used after a verb to indicate an outward direction)", Place.AFTER_VERB),
+        ("(noun suffix) on; above", Place.AFTER_NOUN),
+        ("inside", Place.AFTER_NOUN),
+        ("after", Place.AFTER_VERB),
+        ("ago", Place.AFTER_TIME),
+        ("of; ~'s (possessive particle)", Place.AFTER_WORD),
+        ("(completed action marker)", Place.AFTER_WORD),
+        ("(emphatic sentence-final particle)", Place.ENDS_CLAUSE),
+        ("(between two verbs) in order to", Place.BEFORE_VERB),
+        ("and so on; etc.; et al.", Place.END_OF_LIST),
+        ("(used to end an enumeration)", Place.END_OF_LIST),
+        ("(introduces object of main verb, used in the same way as 把)", Place.BEFORE_NOUN),
+        ("both... (and...)", Place.OPENS_FRAME),
+        ("or", Place.BETWEEN_NOUNS),
+        ("when", Place.OPENS_WHEN_CLAUSE),
+    ],
+)
+def test_cedict_labels_say_where_a_sense_stands(text: str, place: Place) -> None:
+    assert place in sense_places(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["seat", "to wait for; to await", "(after a form of address) hello", "(suffix) union", "up"],
+)
+def test_most_senses_stand_anywhere(text: str) -> None:
+    assert not sense_places(text) - {Place.BEFORE_NOUN}  # "to ..." verbs aside
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "place"),
+    [
+        ("座", "这座城市有很多公园", Place.AFTER_NUMERAL),
+        ("个", "我有3个朋友", Place.AFTER_NUMERAL),
+        ("位", "多音字就像一位位变脸高手", Place.AFTER_NUMERAL),  # doubled: 一位位
+        ("好", "填(tián=to fill out)好(hǎo)后", Place.AFTER_VERB),  # a gloss in brackets
+        ("去", "放弃原来的工作去经营商业", Place.BEFORE_VERB),
+        ("中", "从“创客运动”中涌现", Place.AFTER_NOUN),  # a quoted word
+        ("前", "三年前我来到北京", Place.AFTER_TIME),
+        ("等", "如PDF、HTML等。", Place.END_OF_LIST),
+        ("将", "使用Marp将其转换为幻灯片", Place.AFTER_LATIN),
+        ("当", "当你走在路上时,说", Place.OPENS_WHEN_CLAUSE),
+        ("既", "既可以表示长度,也可以作为辈分", Place.OPENS_FRAME),
+        ("或", "你可以坐公共汽车或地铁去", Place.BETWEEN_NOUNS),
+        ("哪", "你去哪？", Place.ENDS_CLAUSE),
+    ],
+)
+def test_the_place_of_a_word_in_its_sentence(
+    lexicon: Lexicon, term: str, sentence: str, place: Place
+) -> None:
+    assert place in _places(lexicon, term, sentence)
+
+
+def test_a_noun_after_de_is_no_verb(lexicon: Lexicon) -> None:
+    """工作 "to work" after 的 is "the job": 去 after it stands after a noun."""
+    places = _places(lexicon, "去", "放弃原来的工作去经营商业")
+    assert Place.AFTER_NOUN in places and Place.AFTER_VERB not in places
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "reading", "sense"),
+    [
+        ("座", "这座城市有很多公园", "zuo4", "classifier for large immovable objects"),
+        ("位", "我们学校有三位老师", "wei4", "classifier for people"),
+        ("只", "她家里有两只猫", "zhi1", "classifier for birds"),
+        ("趟", "我去了一趟北京", "tang4", "classifier for times"),
+        ("多", "我们班有二十多个学生", "duo1", "(after a numeral)"),
+        ("好", "作业我已经写好了", "hao3", "(verb complement indicating completion)"),
+        ("到", "我找到了我的钥匙", "dao4", "(verb complement"),
+        ("出", "他走出了房间", "chu1", "(used after a verb"),
+        ("来", "我们用电脑来学习中文", "lai2", "(between two verbs)"),
+        ("里", "教室里有很多学生", "li3", "inside"),
+        ("上", "桌子上有一本书", "shang4", "(noun suffix) on"),
+        ("后", "下课后我们去吃饭", "hou4", "after"),
+        ("前", "三年前我来到北京", "qian2", "ago"),
+        ("等", "我们买了苹果、香蕉、橙子等水果", "deng3", "and so on"),
+        ("当", "当我到家时，天已经黑了", "dang1", "when"),
+        ("或", "你可以坐公共汽车或地铁去", "huo4", "or"),
+        ("既", "这个菜既便宜又好吃", "ji4", "both..."),
+        ("将", "请将文件保存到电脑上", "jiang1", "(introduces object"),
+    ],
+)
+def test_the_sense_of_the_place(
+    lexicon: Lexicon, term: str, sentence: str, reading: str, sense: str
+) -> None:
+    alone = choose_sense(lexicon.lookup(term), SenseContext())
+    assert alone is not None and not alone.sense.text.startswith(sense)  # the rule decides
+    choice = _choose(lexicon, term, sentence)
+    assert choice.sense.text.startswith(sense), choice.sense.text
+    assert choice.entry.pinyin_numbered == reading
+    assert choice.rule == "grammatical place"
+    assert "in its sentences" in choice.reason
+
+
+def test_a_particle_after_a_word_is_read_de_whatever_the_deck_says_of_targets(
+    lexicon: Lexicon,
+) -> None:
+    english = {"slide": english_stems("hit the target"), "deck": english_stems("target")}
+    without = choose_sense(lexicon.lookup("的"), SenseContext(**english))  # type: ignore[arg-type]
+    assert without is not None and without.entry.pinyin_numbered == "di4"
+    choice = _choose(lexicon, "的", "在被称为“创客界圣经”的《创客》一书中", **english)
+    assert choice.entry.pinyin_numbered == "de5"
+
+
+def test_the_slides_own_gloss_is_stronger_than_the_place(lexicon: Lexicon) -> None:
+    """中 after a noun is "in", unless the slide glosses it "middle"."""
+    choice = _choose(lexicon, "中", "在文件中写内容", gloss=english_stems("middle"))
+    assert choice.sense.text.startswith("middle")
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        ("会", "我会说中文", "can"),  # not "(suffix) union" after a pronoun
+        ("哪", "你是哪国人？", "how"),  # a sentence-final particle only at the end
+        ("了", "我吃了饭", "(completed action marker)"),
+    ],
+)
+def test_a_place_the_sense_does_not_take_changes_nothing(
+    lexicon: Lexicon, term: str, sentence: str, sense: str
+) -> None:
+    assert _choose(lexicon, term, sentence).sense.text.startswith(sense)
+
+
+def test_neighbours_inside_a_term() -> None:
+    assert neighbours_in("同一个", ("同", "一", "个")) == (("", "一个"), ("同", "个"), ("同一", ""))
+
+
+def test_glossary_reads_function_words_by_their_place(lexicon: Lexicon) -> None:
+    text = (
+        "主编在被称为“创客界圣经”的《创客:新工业革命》一书中这样说。\n"
+        "与这座城市相比,创客的体量或许尚不足道。\n"
+        "有時走在台灣的街道上,你會聞到一股怪味。"
+    )
+    deck = Deck("makers.txt", "text", (Slide(1, "Makers", text),))
+    terms = {t.term: t for t in build_glossary(deck, lexicon).terms}
+    assert terms["的"].pinyin_numbered == "de5"
+    assert terms["座"].gloss.startswith("classifier for")
+    assert terms["座"].sense_rule == "grammatical place"
+    assert terms["上"].gloss.startswith("(noun suffix) on")
+    # A word inside a term stands after the term's own numeral: 股 in 一股 is a classifier.
+    part_glosses = dict(zip(terms["一股"].parts, terms["一股"].part_glosses, strict=True))
+    assert part_glosses["股"].startswith("classifier for")
