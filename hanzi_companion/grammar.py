@@ -37,6 +37,7 @@ class Place(StrEnum):
     AFTER_LATIN = "after a word in Latin letters"
     BEFORE_VERB = "before a verb"
     BEFORE_NOUN = "before a noun"
+    BEFORE_LIST = "before a list"
     BETWEEN_NOUNS = "between two nouns"
     ENDS_CLAUSE = "at the end of a clause"
     OPENS_WHEN_CLAUSE = "opening a clause closed by 时"
@@ -83,6 +84,7 @@ _LATIN_BEFORE = re.compile(r"[A-Za-z0-9]$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z0-9]")
 _SENTENCE_END = re.compile(r"[。；！？;!?\n]|\.\s")
 _WHEN = re.compile(r"[时時]")
+_LIST = re.compile(r"[、和与與及等]")  # the rest of a clause that lists things
 # Second halves of Chinese frames: 既…又, 又…又, 不但…而且, 越…越 (the word itself again).
 _FRAME_ENDS = frozenset("又也且")
 _LONGEST_WORD = 4
@@ -150,6 +152,8 @@ def _places_after(term: str, after: str, lookup: Lookup) -> set[Place]:
     elif _LATIN_AFTER.search(stripped):
         places.add(Place.BEFORE_NOUN)
     clause = _CLAUSE_END.split(after)[0]
+    if _LIST.search(clause):
+        places.add(Place.BEFORE_LIST)
     if _WHEN.search(clause):
         places.add(Place.OPENS_WHEN_CLAUSE)
     sentence = _SENTENCE_END.split(after)[0]
@@ -208,9 +212,9 @@ def _is_verb(word: str, lookup: Lookup) -> bool:
 
 
 def _is_time(word: str, lookup: Lookup) -> bool:
-    """A word whose first meaning names a stretch of time ("year", "day", "time")."""
-    words = re.findall(r"[a-z]+", _first_meaning(word, lookup).lower())
-    return bool(words) and not _TIME_WORDS.isdisjoint(words[:3])
+    """A word one of whose meanings names a stretch of time (月 "moon; month", 年 "year")."""
+    firsts = (re.findall(r"[a-z]+", text.lower())[:2] for text in _meanings(word, lookup))
+    return any(not _TIME_WORDS.isdisjoint(words) for words in firsts)
 
 
 # CC-CEDICT's own labels of a sense's place, in its wording ("(verb complement ...)", "(after a
@@ -242,6 +246,7 @@ _WORDS_OF_PLACE = (
     (Place.BEFORE_NOUN, frozenset(["to"])),
     (Place.BETWEEN_NOUNS, frozenset(["or", "and"])),
     (Place.OPENS_WHEN_CLAUSE, frozenset(["when"])),
+    (Place.BEFORE_LIST, frozenset(["such as", "for example", "for instance", "e.g."])),
 )
 
 
@@ -262,7 +267,7 @@ def sense_places(text: str) -> frozenset[Place]:
 GRAMMAR_WEIGHT = 3.0  # a place all occurrences take: less than the slide's own gloss (6)
 # The word after says less of a word's sense than the word before it (走到 is a complement
 # before 北京 too).
-_WEIGHTS = {Place.BEFORE_VERB: 2.5, Place.BEFORE_NOUN: 2.5}
+_WEIGHTS = {Place.BEFORE_VERB: 2.5, Place.BEFORE_NOUN: 2.5, Place.BEFORE_LIST: 2.5}
 
 
 def grammatical_place(candidate: Candidate, context: SenseContext) -> float:

@@ -58,6 +58,7 @@ def test_the_rule_is_listed_by_name() -> None:
         ("both... (and...)", Place.OPENS_FRAME),
         ("or", Place.BETWEEN_NOUNS),
         ("when", Place.OPENS_WHEN_CLAUSE),
+        ("such as", Place.BEFORE_LIST),
     ],
 )
 def test_cedict_labels_say_where_a_sense_stands(text: str, place: Place) -> None:
@@ -88,6 +89,7 @@ def test_most_senses_stand_anywhere(text: str) -> None:
         ("既", "既可以表示长度,也可以作为辈分", Place.OPENS_FRAME),
         ("或", "你可以坐公共汽车或地铁去", Place.BETWEEN_NOUNS),
         ("哪", "你去哪？", Place.ENDS_CLAUSE),
+        ("如", "不同的格式,如PDF、HTML等", Place.BEFORE_LIST),
     ],
 )
 def test_the_place_of_a_word_in_its_sentence(
@@ -118,6 +120,8 @@ def test_a_noun_after_de_is_no_verb(lexicon: Lexicon) -> None:
         ("上", "桌子上有一本书", "shang4", "(noun suffix) on"),
         ("后", "下课后我们去吃饭", "hou4", "after"),
         ("前", "三年前我来到北京", "qian2", "ago"),
+        ("前", "两个多月前,总统在白宫举办了活动", "qian2", "ago"),  # 月 "moon; month"
+        ("如", "他们利用开源平台,如Arduino和3D打印机", "ru2", "such as"),
         ("等", "我们买了苹果、香蕉、橙子等水果", "deng3", "and so on"),
         ("当", "当我到家时，天已经黑了", "dang1", "when"),
         ("或", "你可以坐公共汽车或地铁去", "huo4", "or"),
