@@ -40,7 +40,7 @@ class Place(StrEnum):
     BEFORE_LIST = "before a list"
     BETWEEN_NOUNS = "between two nouns"
     ENDS_CLAUSE = "at the end of a clause"
-    OPENS_WHEN_CLAUSE = "opening a clause closed by 时"
+    OPENS_WHEN_CLAUSE = "opening a clause closed by 时 or before the main clause"
     OPENS_FRAME = "opening a frame such as 既…又 or 越…越"
     END_OF_LIST = "at the end of a list"
 
@@ -84,6 +84,7 @@ _LATIN_BEFORE = re.compile(r"[A-Za-z0-9]$")
 _LATIN_AFTER = re.compile(r"^[A-Za-z0-9]")
 _SENTENCE_END = re.compile(r"[。；！？;!?\n]|\.\s")
 _WHEN = re.compile(r"[时時]")
+_CLAUSE_BEFORE_MAIN = re.compile(r"[^。；！？;!?\n，,]+[，,]")
 _LIST = re.compile(r"[、和与與及等]")  # the rest of a clause that lists things
 # Second halves of Chinese frames: 既…又, 又…又, 不但…而且, 越…越 (the word itself again).
 _FRAME_ENDS = frozenset("又也且")
@@ -118,6 +119,8 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
     clause = _CLAUSE_END.split(before)[-1]
     if "、" in clause:
         places.add(Place.END_OF_LIST)
+    if not clause.strip(_CLOSING_MARKS) and _CLAUSE_BEFORE_MAIN.match(after):
+        places.add(Place.OPENS_WHEN_CLAUSE)  # 当你完成了创建，你可以…
     if Place.BEFORE_NOUN in places and places & {Place.AFTER_NOUN, Place.AFTER_LATIN}:
         places.add(Place.BETWEEN_NOUNS)
     return frozenset(places)

@@ -124,6 +124,7 @@ def test_a_noun_after_de_is_no_verb(lexicon: Lexicon) -> None:
         ("如", "他们利用开源平台,如Arduino和3D打印机", "ru2", "such as"),
         ("等", "我们买了苹果、香蕉、橙子等水果", "deng3", "and so on"),
         ("当", "当我到家时，天已经黑了", "dang1", "when"),
+        ("当", "当你完成了幻灯片的创建，你可以将其导出", "dang1", "when"),
         ("或", "你可以坐公共汽车或地铁去", "huo4", "or"),
         ("既", "这个菜既便宜又好吃", "ji4", "both..."),
         ("将", "请将文件保存到电脑上", "jiang1", "(introduces object"),
