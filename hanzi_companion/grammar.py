@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from hanzi_companion.lexicon.models import Entry, SenseKind
 from hanzi_companion.text.han import HAN_CLASS
-from hanzi_companion.text.wordlists import NUMERALS_AND_DEMONSTRATIVES
+from hanzi_companion.text.wordlists import FUNCTION_WORDS, NUMERALS_AND_DEMONSTRATIVES
 
 if TYPE_CHECKING:  # senses imports this module for its rule
     from hanzi_companion.senses import Candidate, SenseContext
@@ -166,10 +166,13 @@ def _places_after(term: str, after: str, lookup: Lookup) -> set[Place]:
 
 
 def _after_word(run: str, lookup: Lookup) -> Place:
-    """The place after the last word of a Han run: a numeral, a verb, a time or a noun."""
+    """The place after the last word of a Han run: a numeral, a verb, a time or a noun (or
+    just a word, after a grammatical word)."""
     if run[-1] in NUMERALS_AND_DEMONSTRATIVES:
         return Place.AFTER_NUMERAL
     word = _word_at_end(run, lookup)
+    if word in FUNCTION_WORDS:
+        return Place.AFTER_WORD  # after 和, 因为, 是: no noun, no verb
     if run[: -len(word)].endswith(_ATTRIBUTIVE):
         return Place.AFTER_NOUN  # 的 comes before a noun: 原来的工作 "the former job"
     if _is_verb(word, lookup):
@@ -225,12 +228,12 @@ def _is_time(word: str, lookup: Lookup) -> bool:
 _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
     (re.compile(pattern), place)
     for pattern, place in (
-        (r"^(?:\()?classifier\b|^measure word", Place.AFTER_NUMERAL),
+        (r"^(?:\([^()]*\) )?\(?(?:classifier\b|measure word)", Place.AFTER_NUMERAL),
         (r"^\((?:used )?after an? (?:round )?(?:number|numeral)", Place.AFTER_NUMERAL),
         (r"complement\b|^\((?:used )?after a verb", Place.AFTER_VERB),
-        (r"^\(noun suffix\)|^\((?:used )?after a noun", Place.AFTER_NOUN),
+        (r"^\(noun suffix\)|^\((?:used )?after a noun\)", Place.AFTER_NOUN),
         (r"(?<!final )(?<!modal )\bparticle\b|\bmarker\)", Place.AFTER_WORD),
-        (r"^\(used after an? (?:attribute|adjective)", Place.AFTER_WORD),
+        (r"^\(used after an? (?:attribute|adjective|noun, verb)", Place.AFTER_WORD),
         (r"sentence-final|\bmodal particle\b", Place.ENDS_CLAUSE),
         (r"^\(between two verbs\)|^\((?:used )?before a verb", Place.BEFORE_VERB),
         (r"\benumeration\b|^and so on\b|\betc\.$", Place.END_OF_LIST),

@@ -41,6 +41,9 @@ def test_the_rule_is_listed_by_name() -> None:
     [
         ("classifier for large immovable objects such as buildings", Place.AFTER_NUMERAL),
         ("(classifier used before a noun that has no specific classifier)", Place.AFTER_NUMERAL),
+        ("(coll.) classifier for money and currency units", Place.AFTER_NUMERAL),
+        ("(after a noun) place where it is located", Place.AFTER_NOUN),
+        ("(used after a noun, verb or adjective to form a nominal expression)", Place.AFTER_WORD),
         ("(after a numeral) ... odd", Place.AFTER_NUMERAL),
         ("(verb complement indicating completion)", Place.AFTER_VERB),
         ("(used after a verb to indicate an outward direction)", Place.AFTER_VERB),
@@ -96,6 +99,12 @@ def test_the_place_of_a_word_in_its_sentence(
     lexicon: Lexicon, term: str, sentence: str, place: Place
 ) -> None:
     assert place in _places(lexicon, term, sentence)
+
+
+def test_after_a_grammatical_word_a_word_stands_after_no_noun(lexicon: Lexicon) -> None:
+    """和 "and; with; sum" is no noun: 下 in 上联和下联 is no localiser."""
+    places = _places(lexicon, "下", "上联和下联是对应的")
+    assert Place.AFTER_WORD in places and Place.AFTER_NOUN not in places
 
 
 def test_a_noun_after_de_is_no_verb(lexicon: Lexicon) -> None:
