@@ -811,6 +811,7 @@ class _Builder:
             written_reading=acc.written_reading,
             definitions_with=self.lexicon.definitions_with,
             reading=reading,
+            usual=self.lexicon.usual_sense,
         )
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:

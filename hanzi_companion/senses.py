@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
+from hanzi_companion.lexicon.usual_senses import UsualSense
 from hanzi_companion.text.wordlists import CLAUSE_WORDS
 
 # -- English words ------------------------------------------------------------------------------
@@ -232,6 +233,8 @@ class SenseContext:
     # Toneless keys of capitalised words the slide's English uses for the term as a name
     # ("the Liang-Chen plan": liang, chen), not the romanisation written beside the term.
     names: frozenset[str] = frozenset()
+    # The sense graded example sentences use most, by simplified word (see usual_sense).
+    usual: Callable[[str], UsualSense | None] | None = field(default=None, compare=False)
 
     def weight(self, stem_: str) -> float:
         """How near the term a word of the deck's English stands (0: nowhere), a word seen
@@ -276,6 +279,7 @@ def build_context(
     written_reading: str = "",
     definitions_with: Callable[[str], int] | None = None,
     reading: str = "",
+    usual: Callable[[str], UsualSense | None] | None = None,
 ) -> SenseContext:
     """The context of ``term``: its own readings (the romanisation beside it) taken out, so
     "Wáng (King)" is evidence for a king and not for the surname Wang."""
@@ -300,6 +304,7 @@ def build_context(
         frequencies=tuple(e.frequency for e in entries),
         names=capitalised_names(" ".join([slide_gloss, *clauses]))
         - capitalised_names(romanisation),
+        usual=usual,
     )
 
 
@@ -411,6 +416,11 @@ def _kind(candidate: Candidate) -> str:
     return "meaning"
 
 
+def is_plain_meaning(candidate: Candidate) -> bool:
+    """A meaning of its own: no name, surname, note, variant, classifier or dialect sense."""
+    return _kind(candidate) == "meaning"
+
+
 def _named_in_context(candidate: Candidate, context: SenseContext) -> bool:
     """The slide writes the term as a name: a capitalised romanisation inside a sentence,
     or the term is listed among names."""
@@ -496,6 +506,21 @@ def frequent_word(candidate: Candidate, context: SenseContext) -> float:
 _FREQUENT = 10  # how many times more frequent a word must be to be taken as the usual one
 
 
+def usual_sense(candidate: Candidate, context: SenseContext) -> float:
+    """The sense graded example sentences use most (钱 "money", not "coin"; 请 "please", not
+    "to ask"), with its reading: what a word means when nothing else is said."""
+    if context.usual is None:
+        return 0.0
+    usual = context.usual(candidate.entry.simplified)
+    if usual is None or usual.sense != candidate.sense.text:
+        return 0.0
+    return USUAL if usual.reading == candidate.entry.pinyin_numbered else 0.0
+
+
+# Above the dictionary's order (a later sense, a later reading), below a word of the slide.
+USUAL = 0.3
+
+
 def surname_cues(candidate: Candidate, context: SenseContext) -> float:
     """The slide speaks of surnames ("王 and 张 are common family names"): the surname."""
     if candidate.sense.kind != SenseKind.SURNAME:
@@ -514,7 +539,9 @@ def dictionary_order(candidate: Candidate, context: SenseContext) -> float:
 
 
 # The rules that say what the dictionary alone would choose (the default sense).
-PRIOR_RULES = frozenset(["sense kind", "everyday reading", "frequent word", "dictionary order"])
+PRIOR_RULES = frozenset(
+    ["sense kind", "everyday reading", "frequent word", "usual sense", "dictionary order"]
+)
 # The rules, in the order they are reported; each adds to a candidate's score.
 RULES: tuple[tuple[str, Rule], ...] = (
     ("slide English", slide_english),
@@ -525,6 +552,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("surname cues", surname_cues),
     ("everyday reading", everyday_reading),
     ("frequent word", frequent_word),
+    ("usual sense", usual_sense),
     ("dictionary order", dictionary_order),
 )
 
@@ -618,6 +646,8 @@ def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoi
             rule, reason = "everyday reading", "the everyday reading of a word read two ways"
         if dict(default.parts)["frequent word"] > 0:
             rule, reason = "frequent word", "the far more frequent of the words written so"
+        if dict(default.parts)["usual sense"] > 0:
+            rule, reason = "usual sense", "the sense the example sentences use most"
         return SenseChoice(winner.entry, winner.sense, rule, reason, default.parts)
     before = dict(default.parts)
     lift = {name: value - before[name] for name, value in best.parts}
@@ -655,6 +685,8 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
         return "the slide writes how the term is read here"
     if rule == "surname cues":
         return "the slide speaks of surnames"
+    if rule == "usual sense":
+        return "the sense the example sentences use most"
     if rule == "named on the slide":
         return "the slide's English writes it as a name"
     if rule == "listed among names":
