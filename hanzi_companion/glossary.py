@@ -242,14 +242,19 @@ def _meanings(entry: Entry) -> Iterator[str]:
 
 
 def one_line_gloss(
-    entry: Entry, lexicon: Lexicon | None = None, context: str = "", first: str = ""
+    entry: Entry,
+    lexicon: Lexicon | None = None,
+    context: str = "",
+    first: str = "",
+    wording: str = "",
 ) -> str:
     """The meaning to show for an entry: its first real senses, on one short line.
 
     An entry that is only a cross-reference (``see 深圳市``) shows its target's meaning. With
     ``context`` (the English the slide gives), the senses sharing most words with it come
     first: 单位 beside "work unit" is a work unit before a unit of measure. With ``first`` (the
-    sense chosen in context), that sense starts the line, followed by the senses after it.
+    sense chosen in context), that sense starts the line, followed by the senses after it;
+    ``wording`` is that sense as it is to be worded (its wordings in another order).
     """
     has_meaning = any(s.kind in _MEANING_KINDS for s in entry.senses)
     if not has_meaning and lexicon is not None:
@@ -272,6 +277,8 @@ def one_line_gloss(
     else:
         texts = iter(rest)
     gloss = next(texts, "")
+    if wording and gloss == chosen:
+        gloss = plain_gloss(wording)
     for text in texts:
         if len(gloss) + 2 + len(text) > _GLOSS_TARGET:
             break
@@ -586,7 +593,7 @@ class _Builder:
             best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
             choice = choose_sense(tuple(best), context) if context else None
             if choice is not None and choice.sense.kind in _MEANING_KINDS:
-                out.append(plain_gloss(choice.sense.text))
+                out.append(plain_gloss(choice.wording or choice.sense.text))
             else:
                 entry = choice.entry if choice else ranked[0]
                 out.append(self.reference_in(entry, han) or first_meaning(entry, self.lexicon))
@@ -866,7 +873,13 @@ class _Builder:
             reading=reading,
             reading_source=entry.source,
             sources=tuple(e.source for e in same),
-            gloss=one_line_gloss(entry, self.lexicon, acc.slide_gloss, first=choice.sense.text),
+            gloss=one_line_gloss(
+                entry,
+                self.lexicon,
+                acc.slide_gloss,
+                first=choice.sense.text,
+                wording=choice.wording,
+            ),
             gloss_kind=GlossKind.COURSE if entry.source == COURSE_SOURCE else GlossKind.DICTIONARY,
             simplified=entry.simplified,
             traditional=entry.traditional,

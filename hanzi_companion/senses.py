@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from hanzi_companion.lexicon import pinyin as _pinyin
@@ -566,6 +566,7 @@ class SenseChoice:
     rule: str  # the rule that decided: a name from RULES
     reason: str  # a short sentence for the reader
     scores: tuple[tuple[str, float], ...] = field(default=())  # the winner's score per rule
+    wording: str = ""  # the sense worded as example sentences say it, when not as written
 
     @property
     def text(self) -> str:
@@ -623,6 +624,32 @@ class _Scored:
 
 
 def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoice | None:
+    """The sense of ``entries`` the context means (see :func:`best_sense`), worded as example
+    sentences say it when the slide names none of its wordings (see :func:`usual_wording`)."""
+    choice = best_sense(entries, context)
+    if choice is None:
+        return None
+    wording = usual_wording(choice.entry, choice.sense, context)
+    return replace(choice, wording=wording) if wording else choice
+
+
+def usual_wording(entry: Entry, sense: Sense, context: SenseContext) -> str:
+    """The usual sense with the wording its example sentences say most first (先 "first;
+    beforehand; earlier"); "" for another sense, or when the slide's English names one of
+    the other wordings."""
+    usual = context.usual(entry.simplified) if context.usual else None
+    if usual is None or not usual.wording or usual.sense != sense.text:
+        return ""
+    if usual.reading != entry.pinyin_numbered:
+        return ""
+    near = context.near()
+    others = [w for w in sense.text.split(";") if w.strip() != usual.wording]
+    if any(english_stems(w) & near for w in others):
+        return ""
+    return usual.worded()
+
+
+def best_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoice | None:
     """The sense of ``entries`` the context means; None without entries.
 
     The sense the dictionary alone would choose (its first meaning that is no name, note or

@@ -19,7 +19,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -135,10 +135,27 @@ def sentence_votes(
             yield word, meaning, best / len(free)
 
 
-def word_votes(
-    sentences: Iterable[Sentence], lookup: Callable[[str], tuple[Entry, ...]]
-) -> tuple[dict[str, defaultdict[_Meaning, float]], Counter[str]]:
-    """The votes each word's meanings get, and how many sentences hold each word."""
+@dataclass
+class _Tally:
+    """Votes by word and meaning, by wording of a meaning, and sentences by word."""
+
+    votes: defaultdict[str, defaultdict[_Meaning, float]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(float))
+    )
+    wordings: defaultdict[_Meaning, defaultdict[int, float]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(float))
+    )
+    heard: Counter[str] = field(default_factory=Counter)
+
+
+def wordings_of(text: str) -> list[str]:
+    """The wordings of one definition, as CC-CEDICT separates them: "beforehand; first"."""
+    return [item.strip() for item in text.split(";")]
+
+
+def tally(sentences: Iterable[Sentence], lookup: Callable[[str], tuple[Entry, ...]]) -> _Tally:
+    """The votes each word's meanings get, the sentences that say each wording of them in
+    full, and how many sentences hold each word."""
     sentences = list(sentences)
     cache: dict[str, tuple[_Meaning, ...]] = {}
 
@@ -153,27 +170,45 @@ def word_votes(
         """1 for a word few translations use, less for "with", "at", "very"."""
         return min(1.0, COMMON_WORD / used[word])
 
-    votes: defaultdict[str, defaultdict[_Meaning, float]] = defaultdict(lambda: defaultdict(float))
-    heard: Counter[str] = Counter()
+    out = _Tally()
     for sentence in sentences:
-        heard.update(set(sentence.tokens))
+        out.heard.update(set(sentence.tokens))
+        said = words_of(sentence.translation)
         for word, meaning, vote in sentence_votes(sentence, meanings, weight):
-            votes[word][meaning] += vote
-    return votes, heard
+            out.votes[word][meaning] += vote
+            for index, wording in enumerate(wordings_of(meaning.text)):
+                stems = meaning_stems(wording)
+                if stems and stems <= said:
+                    out.wordings[meaning][index] += 1  # the common word is the everyday one
+
+    return out
+
+
+def usual_wording(meaning: _Meaning, votes: dict[int, float]) -> str:
+    """The wording of a meaning its sentences say most, when it is not the first one."""
+    if not votes:
+        return ""
+    index = min(votes, key=lambda i: (-votes[i], i))
+    if index == 0 or votes[index] < MIN_VOTES or votes[index] <= votes.get(0, 0.0):
+        return ""
+    return wordings_of(meaning.text)[index]
 
 
 def usual_senses(
     sentences: Iterable[Sentence], lookup: Callable[[str], tuple[Entry, ...]]
 ) -> list[UsualSense]:
     """The usual sense of every word the sentences give one, sorted by word."""
-    votes, heard = word_votes(sentences, lookup)
+    counted = tally(sentences, lookup)
     table = []
-    for word in sorted(votes):
-        ranked = sorted(votes[word].items(), key=lambda item: (-item[1], item[0].order))
+    for word in sorted(counted.votes):
+        votes = counted.votes[word]
+        ranked = sorted(votes.items(), key=lambda item: (-item[1], item[0].order))
         top, count = ranked[0]  # senses tied on the same words: the dictionary's first
-        if count < MIN_VOTES or count < MIN_SHARE * heard[word]:
+        heard = counted.heard[word]
+        if count < MIN_VOTES or count < MIN_SHARE * heard:
             continue
-        table.append(UsualSense(word, top.reading, top.text, round(count, 2), heard[word]))
+        wording = usual_wording(top, counted.wordings[top])
+        table.append(UsualSense(word, top.reading, top.text, round(count, 2), heard, wording))
     return table
 
 

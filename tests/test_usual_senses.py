@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from hanzi_companion.errors import DataFileError
-from hanzi_companion.glossary import build_glossary
+from hanzi_companion.glossary import build_glossary, plain_gloss
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.models import SenseKind
 from hanzi_companion.lexicon.sentences import Sentence, read_sentences
@@ -104,6 +104,24 @@ def test_a_translation_word_two_tokens_could_say_counts_half_for_each(lexicon: L
     assert "use" not in by_word["用"][0]
 
 
+def test_a_wording_is_the_one_its_sentences_say_most(
+    table: dict[str, UsualSense], sentences: list[Sentence]
+) -> None:
+    worded = [u for u in table.values() if u.wording]
+    assert worded
+    for usual in worded:
+        wordings = [w.strip() for w in usual.sense.split(";")]
+        assert usual.wording in wordings[1:], usual
+        assert usual.worded().split("; ")[0] == usual.wording
+        assert sorted(usual.worded().split("; ")) == sorted(wordings)
+    # 先 "beforehand; first; earlier": its sentences' English says "first" more than
+    # "beforehand", so "first" leads.
+    own = [s for s in sentences if "先" in s.tokens]
+    first = sum(stem("first") in words_of(s.translation) for s in own)
+    beforehand = sum(stem("beforehand") in words_of(s.translation) for s in own)
+    assert first > beforehand and table["先"].wording == "first"
+
+
 def test_a_verb_sense_is_matched_by_its_verb() -> None:
     assert meaning_stems("to eat at (a cafeteria etc)") == {"eat"}
     assert meaning_stems("please (do sth)") == {stem("please")}
@@ -151,11 +169,25 @@ def test_the_reading_follows_the_usual_sense(lexicon: Lexicon) -> None:
     assert choice is not None and choice.entry.pinyin_numbered == "jiao1"
 
 
+def test_the_usual_wording_leads_unless_the_slide_names_another(lexicon: Lexicon) -> None:
+    entries = lexicon.lookup("先")
+    usual = lexicon.usual_sense("先")
+    assert usual is not None and usual.wording
+    choice = choose_sense(entries, build_context(entries, "先", usual=lexicon.usual_sense))
+    assert choice is not None and choice.wording == usual.worded()
+    first_wording = usual.sense.split(";")[0]
+    context = build_context(entries, "先", slide_gloss=first_wording, usual=lexicon.usual_sense)
+    choice = choose_sense(entries, context)
+    assert choice is not None and choice.wording == ""
+
+
 def test_a_deck_without_english_shows_the_usual_sense(lexicon: Lexicon) -> None:
-    deck = Deck("words.md", "markdown", (Slide(1, "Words", "# 生词\n\n- 请\n- 钱\n- 教\n"),))
+    deck = Deck("words.md", "markdown", (Slide(1, "Words", "# 生词\n\n- 请\n- 钱\n- 教\n- 先\n"),))
     by_term = {t.term: t for t in build_glossary(deck, lexicon).terms}
-    for word in ("请", "钱", "教"):
+    for word in ("请", "钱", "教", "先"):
         usual = lexicon.usual_sense(word)
         assert usual is not None
         assert by_term[word].pinyin_numbered == usual.reading
         assert by_term[word].sense_rule == "usual sense"
+        lead = (usual.wording or usual.sense).split(";")[0]
+        assert by_term[word].gloss.startswith(plain_gloss(lead))

@@ -3,7 +3,9 @@
 ``dictionaries/usual_senses.tsv`` is derived from two bundled files (CC-CEDICT and
 hsk-sentences-audio) by :mod:`hanzi_companion.sentence_senses`; it is read here, once, in a
 few milliseconds. One row a word: the word (simplified), the reading and the CC-CEDICT
-definition its sentences use most, the votes that definition got and the word's sentences.
+definition its sentences use most, the votes that definition got, the word's sentences, and
+the definition's wording the sentences say most when it is not its first ("first" of
+"beforehand; first; earlier"; empty otherwise).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 from hanzi_companion.errors import DataFileError
 
 USUAL_SENSES_FILE = "usual_senses.tsv"
-_HEADER = "word\treading\tsense\tvotes\tsentences"
+_HEADER = "word\treading\tsense\tvotes\tsentences\twording"
 
 
 @dataclass(frozen=True)
@@ -27,11 +29,21 @@ class UsualSense:
     sense: str  # the definition, as CC-CEDICT writes it
     votes: float  # how many sentences' English says it (shared votes count in part)
     sentences: int  # how many sentences hold the word as a token
+    wording: str = ""  # the sense's wording they say most, when not its first
+
+    def worded(self) -> str:
+        """The sense with the wording its sentences say most first."""
+        if not self.wording:
+            return self.sense
+        rest = [w.strip() for w in self.sense.split(";") if w.strip() != self.wording]
+        return "; ".join([self.wording, *rest])
 
 
 def format_table(rows: Iterable[UsualSense]) -> str:
     lines = [_HEADER]
-    lines.extend(f"{r.word}\t{r.reading}\t{r.sense}\t{r.votes:g}\t{r.sentences}" for r in rows)
+    lines.extend(
+        f"{r.word}\t{r.reading}\t{r.sense}\t{r.votes:g}\t{r.sentences}\t{r.wording}" for r in rows
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -47,8 +59,8 @@ def read_table(path: Path) -> dict[str, UsualSense]:
     for number, line in enumerate(text.splitlines()[1:], start=2):
         fields = line.split("\t")
         try:
-            word, reading, sense, votes, sentences = fields
-            table[word] = UsualSense(word, reading, sense, float(votes), int(sentences))
+            word, reading, sense, votes, sentences, wording = fields
+            table[word] = UsualSense(word, reading, sense, float(votes), int(sentences), wording)
         except ValueError:
-            raise DataFileError(path, "expected 5 tab-separated fields", number) from None
+            raise DataFileError(path, "expected 6 tab-separated fields", number) from None
     return table
