@@ -33,6 +33,11 @@ _STOP_TEXT = """
     someone something usually often literary
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
+# Words that say nothing of a meaning even in a sentence's translation: fewer than STOP_WORDS,
+# as many Chinese words mean "very", "also", "this" or "not", and a translation says so.
+_GLUE_TEXT = """to the a an of be is are was were been being sb sth etc eg lit fig coll abbr cf
+    one's oneself someone something used usually often"""
+GLUE_WORDS = frozenset(_GLUE_TEXT.split())
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"))
 

@@ -27,7 +27,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.models import Entry
 from hanzi_companion.lexicon.sentences import Sentence, read_sentences
 from hanzi_companion.lexicon.usual_senses import USUAL_SENSES_FILE, UsualSense, format_table
-from hanzi_companion.senses import Candidate, candidates, is_plain_meaning, stem
+from hanzi_companion.senses import GLUE_WORDS, Candidate, candidates, is_plain_meaning, stem
 from hanzi_companion.settings import Settings
 
 # A usual sense needs this many sentences' votes: one sentence may be a translator's choice.
@@ -55,18 +55,13 @@ class _Meaning:
     order: int  # its place among the word's candidates (the dictionary's order)
 
 
-# Words that say nothing of a meaning. Fewer than senses.STOP_WORDS: many Chinese words mean
-# "very", "also", "this" or "not", and a translation says so.
-_GLUE_TEXT = """to the a an of be is are was were been being sb sth etc eg lit fig coll abbr cf
-    one's oneself someone something used usually often"""
-_GLUE = frozenset(_GLUE_TEXT.split())
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
 
 @lru_cache(maxsize=65536)
 def words_of(text: str) -> frozenset[str]:
-    """Stems of the words of an English text, all but :data:`_GLUE`."""
-    return frozenset(stem(w) for w in _WORD.findall(text.lower()) if w not in _GLUE)
+    """Stems of the words of an English text, all but :data:`senses.GLUE_WORDS`."""
+    return frozenset(stem(w) for w in _WORD.findall(text.lower()) if w not in GLUE_WORDS)
 
 
 def meaning_stems(text: str) -> frozenset[str]:
@@ -75,7 +70,7 @@ def meaning_stems(text: str) -> frozenset[str]:
     a translation that says "at" or "ten" does not say "to eat at" or "to divide"."""
     stems: set[str] = set()
     for item in _REFERENCE.sub(" ", _NOTE.sub(" ", text)).split(";"):
-        words = [w for w in _WORD.findall(item.lower()) if w not in _GLUE]
+        words = [w for w in _WORD.findall(item.lower()) if w not in GLUE_WORDS]
         if item.strip().lower().startswith("to ") and words:
             words = words[:1]
         stems.update(stem(w) for w in words)
