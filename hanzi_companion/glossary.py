@@ -248,14 +248,19 @@ def _meanings(entry: Entry) -> Iterator[str]:
 
 
 def one_line_gloss(
-    entry: Entry, lexicon: Lexicon | None = None, context: str = "", first: str = ""
+    entry: Entry,
+    lexicon: Lexicon | None = None,
+    context: str = "",
+    first: str = "",
+    wording: str = "",
 ) -> str:
     """The meaning to show for an entry: its first real senses, on one short line.
 
     An entry that is only a cross-reference (``see 深圳市``) shows its target's meaning. With
     ``context`` (the English the slide gives), the senses sharing most words with it come
     first: 单位 beside "work unit" is a work unit before a unit of measure. With ``first`` (the
-    sense chosen in context), that sense starts the line, followed by the senses after it.
+    sense chosen in context), that sense starts the line, followed by the senses after it;
+    ``wording`` is that sense as it is to be worded (its wordings in another order).
     """
     has_meaning = any(s.kind in _MEANING_KINDS for s in entry.senses)
     if not has_meaning and lexicon is not None:
@@ -278,6 +283,8 @@ def one_line_gloss(
     else:
         texts = iter(rest)
     gloss = next(texts, "")
+    if wording and gloss == chosen:
+        gloss = plain_gloss(wording)
     for text in texts:
         if len(gloss) + 2 + len(text) > _GLOSS_TARGET:
             break
@@ -621,7 +628,7 @@ class _Builder:
             assert choice is not None  # best is not empty
             referred = reference_gloss(choice, self.lookup, context or SenseContext())[0]
             if choice.sense.kind in _MEANING_KINDS:
-                out.append(referred or plain_gloss(choice.sense.text))
+                out.append(referred or plain_gloss(choice.wording or choice.sense.text))
             else:
                 entry = choice.entry
                 out.append(
@@ -855,6 +862,7 @@ class _Builder:
             written_reading=acc.written_reading,
             definitions_with=self.lexicon.definitions_with,
             reading=reading,
+            usual=self.lexicon.usual_sense,
         )
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:
@@ -892,7 +900,9 @@ class _Builder:
         choice = choose_sense(entries, context or SenseContext())
         assert choice is not None  # entries is not empty
         entry = choice.entry
-        gloss = one_line_gloss(entry, self.lexicon, acc.slide_gloss, first=choice.sense.text)
+        gloss = one_line_gloss(
+            entry, self.lexicon, acc.slide_gloss, first=choice.sense.text, wording=choice.wording
+        )
         referred, note = "", ""
         if parse_reference(choice.sense.text):
             # Only a pointer to another word ("erhua variant of 馅"): that word's meaning.

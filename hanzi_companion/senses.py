@@ -20,6 +20,7 @@ from functools import lru_cache
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
 from hanzi_companion.lexicon.references import Reference, parse_reference, referenced_entries
+from hanzi_companion.lexicon.usual_senses import UsualSense
 from hanzi_companion.text.wordlists import CLAUSE_WORDS
 
 # -- English words ------------------------------------------------------------------------------
@@ -33,6 +34,11 @@ _STOP_TEXT = """
     someone something usually often literary
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
+# Words that say nothing of a meaning even in a sentence's translation: fewer than STOP_WORDS,
+# as many Chinese words mean "very", "also", "this" or "not", and a translation says so.
+_GLUE_TEXT = """to the a an of be is are was were been being sb sth etc eg lit fig coll abbr cf
+    one's oneself someone something used usually often"""
+GLUE_WORDS = frozenset(_GLUE_TEXT.split())
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"))
 
@@ -233,6 +239,8 @@ class SenseContext:
     # Toneless keys of capitalised words the slide's English uses for the term as a name
     # ("the Liang-Chen plan": liang, chen), not the romanisation written beside the term.
     names: frozenset[str] = frozenset()
+    # The sense graded example sentences use most, by simplified word (see usual_sense).
+    usual: Callable[[str], UsualSense | None] | None = field(default=None, compare=False)
 
     def weight(self, stem_: str) -> float:
         """How near the term a word of the deck's English stands (0: nowhere), a word seen
@@ -277,6 +285,7 @@ def build_context(
     written_reading: str = "",
     definitions_with: Callable[[str], int] | None = None,
     reading: str = "",
+    usual: Callable[[str], UsualSense | None] | None = None,
 ) -> SenseContext:
     """The context of ``term``: its own readings (the romanisation beside it) taken out, so
     "Wáng (King)" is evidence for a king and not for the surname Wang."""
@@ -301,6 +310,7 @@ def build_context(
         frequencies=tuple(e.frequency for e in entries),
         names=capitalised_names(" ".join([slide_gloss, *clauses]))
         - capitalised_names(romanisation),
+        usual=usual,
     )
 
 
@@ -412,6 +422,11 @@ def _kind(candidate: Candidate) -> str:
     return "meaning"
 
 
+def is_plain_meaning(candidate: Candidate) -> bool:
+    """A meaning of its own: no name, surname, note, variant, classifier or dialect sense."""
+    return _kind(candidate) == "meaning"
+
+
 def _named_in_context(candidate: Candidate, context: SenseContext) -> bool:
     """The slide writes the term as a name: a capitalised romanisation inside a sentence,
     or the term is listed among names."""
@@ -497,6 +512,21 @@ def frequent_word(candidate: Candidate, context: SenseContext) -> float:
 _FREQUENT = 10  # how many times more frequent a word must be to be taken as the usual one
 
 
+def usual_sense(candidate: Candidate, context: SenseContext) -> float:
+    """The sense graded example sentences use most (钱 "money", not "coin"; 请 "please", not
+    "to ask"), with its reading: what a word means when nothing else is said."""
+    if context.usual is None:
+        return 0.0
+    usual = context.usual(candidate.entry.simplified)
+    if usual is None or usual.sense != candidate.sense.text:
+        return 0.0
+    return USUAL if usual.reading == candidate.entry.pinyin_numbered else 0.0
+
+
+# Above the dictionary's order (a later sense, a later reading), below a word of the slide.
+USUAL = 0.3
+
+
 def surname_cues(candidate: Candidate, context: SenseContext) -> float:
     """The slide speaks of surnames ("王 and 张 are common family names"): the surname."""
     if candidate.sense.kind != SenseKind.SURNAME:
@@ -515,7 +545,9 @@ def dictionary_order(candidate: Candidate, context: SenseContext) -> float:
 
 
 # The rules that say what the dictionary alone would choose (the default sense).
-PRIOR_RULES = frozenset(["sense kind", "everyday reading", "frequent word", "dictionary order"])
+PRIOR_RULES = frozenset(
+    ["sense kind", "everyday reading", "frequent word", "usual sense", "dictionary order"]
+)
 # The rules, in the order they are reported; each adds to a candidate's score.
 RULES: tuple[tuple[str, Rule], ...] = (
     ("slide English", slide_english),
@@ -526,6 +558,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("surname cues", surname_cues),
     ("everyday reading", everyday_reading),
     ("frequent word", frequent_word),
+    ("usual sense", usual_sense),
     ("dictionary order", dictionary_order),
 )
 
@@ -539,6 +572,7 @@ class SenseChoice:
     rule: str  # the rule that decided: a name from RULES
     reason: str  # a short sentence for the reader
     scores: tuple[tuple[str, float], ...] = field(default=())  # the winner's score per rule
+    wording: str = ""  # the sense worded as example sentences say it, when not as written
 
     @property
     def text(self) -> str:
@@ -596,6 +630,32 @@ class _Scored:
 
 
 def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoice | None:
+    """The sense of ``entries`` the context means (see :func:`best_sense`), worded as example
+    sentences say it when the slide names none of its wordings (see :func:`usual_wording`)."""
+    choice = best_sense(entries, context)
+    if choice is None:
+        return None
+    wording = usual_wording(choice.entry, choice.sense, context)
+    return replace(choice, wording=wording) if wording else choice
+
+
+def usual_wording(entry: Entry, sense: Sense, context: SenseContext) -> str:
+    """The usual sense with the wording its example sentences say most first (先 "first;
+    beforehand; earlier"); "" for another sense, or when the slide's English names one of
+    the other wordings."""
+    usual = context.usual(entry.simplified) if context.usual else None
+    if usual is None or not usual.wording or usual.sense != sense.text:
+        return ""
+    if usual.reading != entry.pinyin_numbered:
+        return ""
+    near = context.near()
+    others = [w for w in sense.text.split(";") if w.strip() != usual.wording]
+    if any(english_stems(w) & near for w in others):
+        return ""
+    return usual.worded()
+
+
+def best_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoice | None:
     """The sense of ``entries`` the context means; None without entries.
 
     The sense the dictionary alone would choose (its first meaning that is no name, note or
@@ -619,6 +679,8 @@ def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoi
             rule, reason = "everyday reading", "the everyday reading of a word read two ways"
         if dict(default.parts)["frequent word"] > 0:
             rule, reason = "frequent word", "the far more frequent of the words written so"
+        if dict(default.parts)["usual sense"] > 0:
+            rule, reason = "usual sense", "the sense the example sentences use most"
         return SenseChoice(winner.entry, winner.sense, rule, reason, default.parts)
     before = dict(default.parts)
     lift = {name: value - before[name] for name, value in best.parts}
@@ -656,6 +718,8 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
         return "the slide writes how the term is read here"
     if rule == "surname cues":
         return "the slide speaks of surnames"
+    if rule == "usual sense":
+        return "the sense the example sentences use most"
     if rule == "named on the slide":
         return "the slide's English writes it as a name"
     if rule == "listed among names":
