@@ -863,6 +863,7 @@ class _Builder:
             definitions_with=self.lexicon.definitions_with,
             reading=reading,
             usual=self.lexicon.usual_sense,
+            word_class=self.lexicon.word_class,
         )
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:

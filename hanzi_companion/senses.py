@@ -21,6 +21,7 @@ from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
 from hanzi_companion.lexicon.references import Reference, parse_reference, referenced_entries
 from hanzi_companion.lexicon.usual_senses import UsualSense
+from hanzi_companion.lexicon.word_classes import fits_class
 from hanzi_companion.text.wordlists import CLAUSE_WORDS
 
 # -- English words ------------------------------------------------------------------------------
@@ -241,6 +242,8 @@ class SenseContext:
     names: frozenset[str] = frozenset()
     # The sense graded example sentences use most, by simplified word (see usual_sense).
     usual: Callable[[str], UsualSense | None] | None = field(default=None, compare=False)
+    # The class a tagged corpus uses a word in most ("v", "n", "q"...; see word_class).
+    word_class: Callable[[str], str | None] | None = field(default=None, compare=False)
 
     def weight(self, stem_: str) -> float:
         """How near the term a word of the deck's English stands (0: nowhere), a word seen
@@ -286,6 +289,7 @@ def build_context(
     definitions_with: Callable[[str], int] | None = None,
     reading: str = "",
     usual: Callable[[str], UsualSense | None] | None = None,
+    word_class: Callable[[str], str | None] | None = None,
 ) -> SenseContext:
     """The context of ``term``: its own readings (the romanisation beside it) taken out, so
     "Wáng (King)" is evidence for a king and not for the surname Wang."""
@@ -311,6 +315,7 @@ def build_context(
         names=capitalised_names(" ".join([slide_gloss, *clauses]))
         - capitalised_names(romanisation),
         usual=usual,
+        word_class=word_class,
     )
 
 
@@ -527,6 +532,27 @@ def usual_sense(candidate: Candidate, context: SenseContext) -> float:
 USUAL = 0.3
 
 
+def word_class(candidate: Candidate, context: SenseContext) -> float:
+    """Of a word the example sentences say nothing about, the senses of the class a tagged
+    corpus uses it in most: 带 is mostly a verb ("to take along", not "band"), 里 a localiser
+    ("inside", not "lining"), 丰富 an adjective ("rich", not "to enrich")."""
+    if context.word_class is None:
+        return 0.0
+    word = candidate.entry.simplified
+    if context.usual is not None and context.usual(word) is not None:
+        return 0.0
+    tag = context.word_class(word)
+    if tag is None or not fits_class(tag, candidate.sense.text):
+        return 0.0
+    # A tag is the word's, not a reading's: another reading needs more than the class.
+    return WORD_CLASS if candidate.entry_rank == 0 else WORD_CLASS / 2
+
+
+# Over ten places of the dictionary's order or two readings; the usual sense rules it out.
+WORD_CLASS = 0.5
+_WORD_CLASS_REASON = "a sense of the word class the word is used in most"
+
+
 def surname_cues(candidate: Candidate, context: SenseContext) -> float:
     """The slide speaks of surnames ("王 and 张 are common family names"): the surname."""
     if candidate.sense.kind != SenseKind.SURNAME:
@@ -546,7 +572,14 @@ def dictionary_order(candidate: Candidate, context: SenseContext) -> float:
 
 # The rules that say what the dictionary alone would choose (the default sense).
 PRIOR_RULES = frozenset(
-    ["sense kind", "everyday reading", "frequent word", "usual sense", "dictionary order"]
+    [
+        "sense kind",
+        "everyday reading",
+        "frequent word",
+        "usual sense",
+        "word class",
+        "dictionary order",
+    ]
 )
 # The rules, in the order they are reported; each adds to a candidate's score.
 RULES: tuple[tuple[str, Rule], ...] = (
@@ -559,6 +592,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("everyday reading", everyday_reading),
     ("frequent word", frequent_word),
     ("usual sense", usual_sense),
+    ("word class", word_class),
     ("dictionary order", dictionary_order),
 )
 
@@ -681,6 +715,8 @@ def best_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoice
             rule, reason = "frequent word", "the far more frequent of the words written so"
         if dict(default.parts)["usual sense"] > 0:
             rule, reason = "usual sense", "the sense the example sentences use most"
+        elif dict(default.parts)["word class"] > 0 and (winner.sense_rank or winner.entry_rank):
+            rule, reason = "word class", _WORD_CLASS_REASON
         return SenseChoice(winner.entry, winner.sense, rule, reason, default.parts)
     before = dict(default.parts)
     lift = {name: value - before[name] for name, value in best.parts}
@@ -720,6 +756,8 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
         return "the slide speaks of surnames"
     if rule == "usual sense":
         return "the sense the example sentences use most"
+    if rule == "word class":
+        return _WORD_CLASS_REASON
     if rule == "named on the slide":
         return "the slide's English writes it as a name"
     if rule == "listed among names":

@@ -130,6 +130,7 @@ class Lexicon:
         self._character_index_lock = threading.Lock()
         self._sentence_index: SentenceIndex | None = None
         self._usual_senses: dict[str, UsualSense] | None = None
+        self._word_classes: dict[str, str] | None = None
 
     @classmethod
     def open(
@@ -376,6 +377,16 @@ class Lexicon:
             from hanzi_companion.lexicon.usual_senses import USUAL_SENSES_FILE, read_table
 
             table = self._usual_senses = read_table(self.settings.data_path(USUAL_SENSES_FILE))
+        return table.get(word)
+
+    def word_class(self, word: str) -> str | None:
+        """jieba's part-of-speech tag of ``word`` (simplified), the class a tagged corpus uses
+        it in most, for words with several definitions; the small table is read on first use."""
+        table = self._word_classes
+        if table is None:
+            from hanzi_companion.lexicon.word_classes import WORD_CLASSES_FILE, read_table
+
+            table = self._word_classes = read_table(self.settings.data_path(WORD_CLASSES_FILE))
         return table.get(word)
 
     def character(self, char: str) -> CharacterProfile:
