@@ -19,8 +19,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from hanzi_companion.lexicon.models import Entry, SenseKind
-from hanzi_companion.text.han import HAN_CLASS
-from hanzi_companion.text.wordlists import FUNCTION_WORDS, NUMERALS_AND_DEMONSTRATIVES
+from hanzi_companion.text.han import HAN_CLASS, HAN_RUN
+from hanzi_companion.text.wordlists import (
+    FUNCTION_WORDS,
+    NUMERALS_AND_DEMONSTRATIVES,
+    PRONOUNS,
+)
 
 if TYPE_CHECKING:  # senses imports this module for its rule
     from hanzi_companion.senses import Candidate, SenseContext
@@ -38,6 +42,7 @@ class Place(StrEnum):
     BEFORE_VERB = "before a verb"
     BEFORE_NOUN = "before a noun"
     BEFORE_LIST = "before a list"
+    COVERB = "before a noun and its verb"
     BETWEEN_NOUNS = "between two nouns"
     ENDS_CLAUSE = "at the end of a clause"
     OPENS_WHEN_CLAUSE = "opening a clause closed by 时 or before the main clause"
@@ -81,7 +86,7 @@ _DIGITS = re.compile(r"[0-9０-９]$")
 _BRACKETS_AT_END = re.compile(r"[(（][^()（）]*[)）]\s*$")
 _BRACKETS_AT_START = re.compile(r"^\s*[(（][^()（）]*[)）]")
 _LATIN_BEFORE = re.compile(r"[A-Za-z0-9]$")
-_LATIN_AFTER = re.compile(r"^[A-Za-z0-9]")
+_LATIN_WORD = re.compile(r"^[A-Za-z0-9]+")
 _SENTENCE_END = re.compile(r"[。；！？;!?\n]|\.\s")
 _WHEN = re.compile(r"[时時]")
 _CLAUSE_BEFORE_MAIN = re.compile(r"[^。；！？;!?\n，,]+[，,]")
@@ -90,6 +95,7 @@ _LIST = re.compile(r"[、和与與及等]")  # the rest of a clause that lists t
 _FRAME_ENDS = frozenset("又也且")
 _LONGEST_WORD = 4
 _ATTRIBUTIVE = ("的", "之")
+_NOUN_HEADS = PRONOUNS | NUMERALS_AND_DEMONSTRATIVES  # what may open a noun phrase
 # What counts as a time: a word whose first meaning names a stretch of time (三年前, 下班后).
 _TIME_TEXT = """year years month months day days week weeks hour hours minute minutes time moment
     period century decade era age season morning evening night noon"""
@@ -121,6 +127,8 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.add(Place.END_OF_LIST)
     if not clause.strip(_CLOSING_MARKS) and _CLAUSE_BEFORE_MAIN.match(after):
         places.add(Place.OPENS_WHEN_CLAUSE)  # 当你完成了创建，你可以…
+    if Place.AFTER_NUMERAL in places and after.lstrip(_OPENING_MARKS)[:1] in PRONOUNS:
+        places.discard(Place.AFTER_NUMERAL)  # no classifier before a pronoun: 这对我很重要
     if Place.BEFORE_NOUN in places and places & {Place.AFTER_NOUN, Place.AFTER_LATIN}:
         places.add(Place.BETWEEN_NOUNS)
     return frozenset(places)
@@ -148,12 +156,7 @@ def _places_after(term: str, after: str, lookup: Lookup) -> set[Place]:
     stripped = after.lstrip(_OPENING_MARKS)
     if not stripped.strip() or _CLAUSE_END.match(stripped.lstrip()):
         places.add(Place.ENDS_CLAUSE)
-    following = _HAN_AFTER.search(stripped)
-    if following:
-        verb = _is_verb(_word_at_start(following.group(), lookup), lookup)
-        places.add(Place.BEFORE_VERB if verb else Place.BEFORE_NOUN)
-    elif _LATIN_AFTER.search(stripped):
-        places.add(Place.BEFORE_NOUN)
+    places |= _before_word(stripped, lookup)
     clause = _CLAUSE_END.split(after)[0]
     if _LIST.search(clause):
         places.add(Place.BEFORE_LIST)
@@ -163,6 +166,38 @@ def _places_after(term: str, after: str, lookup: Lookup) -> set[Place]:
     if (term and term in sentence) or _FRAME_ENDS & set(sentence):
         places.add(Place.OPENS_FRAME)
     return places
+
+
+def _before_word(after: str, lookup: Lookup) -> set[Place]:
+    """Before a verb, or before a noun (and a coverb when a verb follows it in its clause:
+    跟你去, 把门关上, 将DIY精神工业化)."""
+    following = _HAN_AFTER.search(after)
+    latin = _LATIN_WORD.match(after)
+    if following:
+        word = _word_at_start(following.group(), lookup)
+        if _is_verb(word, lookup):
+            return {Place.BEFORE_VERB}
+        if word[0] not in _NOUN_HEADS and word in FUNCTION_WORDS:
+            return set()  # before 的, 了, 很: 对的 is "right"
+    elif latin:
+        word = latin.group()
+    else:
+        return set()
+    if _verb_in(_CLAUSE_END.split(after)[0][len(word) :], lookup):
+        return {Place.BEFORE_NOUN, Place.COVERB}
+    return {Place.BEFORE_NOUN}
+
+
+def _verb_in(text: str, lookup: Lookup) -> bool:
+    """Whether a verb stands among the words of the Han runs of ``text``."""
+    for run in HAN_RUN.findall(text):
+        position = 0
+        while position < len(run):
+            word = _word_at_start(run[position:], lookup)
+            if _is_verb(word, lookup):
+                return True
+            position += len(word)
+    return False
 
 
 def _after_word(run: str, lookup: Lookup) -> Place:
@@ -230,14 +265,16 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
     for pattern, place in (
         (r"^(?:\([^()]*\) )?\(?(?:classifier\b|measure word)", Place.AFTER_NUMERAL),
         (r"^\((?:used )?after an? (?:round )?(?:number|numeral)", Place.AFTER_NUMERAL),
-        (r"complement\b|^\((?:used )?after a verb", Place.AFTER_VERB),
+        (r"complement\b|^\(after a verb|\bused after a verb", Place.AFTER_VERB),
         (r"^\(noun suffix\)|^\((?:used )?after a noun\)", Place.AFTER_NOUN),
         (r"(?<!final )(?<!modal )\bparticle\b|\bmarker\)", Place.AFTER_WORD),
         (r"^\(used after an? (?:attribute|adjective|noun, verb)", Place.AFTER_WORD),
         (r"sentence-final|\bmodal particle\b", Place.ENDS_CLAUSE),
         (r"^\(between two verbs\)|^\((?:used )?before a verb", Place.BEFORE_VERB),
         (r"\benumeration\b|^and so on\b|\betc\.$", Place.END_OF_LIST),
-        (r"^\((?:introduces|marks) (?:the )?object\b", Place.BEFORE_NOUN),
+        (r"^\((?:introduces|marks) (?:the )?object\b|object before the verb", Place.COVERB),
+        (r"indicate passive voice", Place.COVERB),  # 被老师批评
+        (r"indicate passive voice", Place.BEFORE_VERB),  # 被批评
         (r"\w\.\.\.", Place.OPENS_FRAME),  # "both... (and...)", "the more... the more"
     )
 )
@@ -246,10 +283,15 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
 _OF_PLACE_TEXT = "in inside within on above below under beneath behind among"
 _OF_PLACE = frozenset(_OF_PLACE_TEXT.split())
 _OF_TIME = frozenset(["after", "before", "ago", "during", "while"])
-# Senses that are one conjunction or preposition, and the place they take: "to" before a
-# place (到北京), "or" and "and" between two nouns, "when" opening a clause closed by 时.
+# Senses that are one conjunction, preposition or modal, and the place they take: "to" before
+# a place (到北京), "with" before a noun (跟你), "must" before a verb (得走), "or" and "and"
+# between two nouns, "when" opening a clause closed by 时, "such as" before a list.
+_PREPOSITIONS = "with towards toward for at from by concerning regarding"
+_MODALS = "must;to have to;have to;should;ought to;can;may;will;shall;need to;to need to"
 _WORDS_OF_PLACE = (
     (Place.BEFORE_NOUN, frozenset(["to"])),
+    (Place.COVERB, frozenset([*_PREPOSITIONS.split(), "to", "according to"])),
+    (Place.BEFORE_VERB, frozenset(_MODALS.split(";"))),
     (Place.BETWEEN_NOUNS, frozenset(["or", "and"])),
     (Place.OPENS_WHEN_CLAUSE, frozenset(["when"])),
     (Place.BEFORE_LIST, frozenset(["such as", "for example", "for instance", "e.g."])),
@@ -267,13 +309,18 @@ def sense_places(text: str) -> frozenset[Place]:
     if first in _OF_TIME:
         places.update((Place.AFTER_VERB, Place.AFTER_TIME))
     places.update(place for place, words in _WORDS_OF_PLACE if first in words)
+    if places & _AFTER_SOME_WORD:
+        places.discard(Place.AFTER_WORD)  # "particle used after a verb": after a verb only
     return frozenset(places)
 
 
+_AFTER_SOME_WORD = frozenset(
+    [Place.AFTER_NUMERAL, Place.AFTER_VERB, Place.AFTER_NOUN, Place.AFTER_TIME]
+)
 GRAMMAR_WEIGHT = 3.0  # a place all occurrences take: less than the slide's own gloss (6)
 # The word after says less of a word's sense than the word before it (走到 is a complement
 # before 北京 too).
-_WEIGHTS = {Place.BEFORE_VERB: 2.5, Place.BEFORE_NOUN: 2.5, Place.BEFORE_LIST: 2.5}
+_WEIGHTS = {place: 2.5 for place in (Place.BEFORE_VERB, Place.BEFORE_NOUN, Place.BEFORE_LIST)}
 
 
 def grammatical_place(candidate: Candidate, context: SenseContext) -> float:

@@ -57,7 +57,10 @@ def test_the_rule_is_listed_by_name() -> None:
         ("(between two verbs) in order to", Place.BEFORE_VERB),
         ("and so on; etc.; et al.", Place.END_OF_LIST),
         ("(used to end an enumeration)", Place.END_OF_LIST),
-        ("(introduces object of main verb, used in the same way as 把)", Place.BEFORE_NOUN),
+        ("(introduces object of main verb, used in the same way as 把)", Place.COVERB),
+        ("used to indicate passive voice (placed before the doer)", Place.COVERB),
+        ("with", Place.COVERB),
+        ("to have to", Place.BEFORE_VERB),
         ("both... (and...)", Place.OPENS_FRAME),
         ("or", Place.BETWEEN_NOUNS),
         ("when", Place.OPENS_WHEN_CLAUSE),
@@ -137,6 +140,12 @@ def test_a_noun_after_de_is_no_verb(lexicon: Lexicon) -> None:
         ("或", "你可以坐公共汽车或地铁去", "huo4", "or"),
         ("既", "这个菜既便宜又好吃", "ji4", "both..."),
         ("将", "请将文件保存到电脑上", "jiang1", "(introduces object"),
+        ("将", "从“创客运动”中涌现,将DIY精神工业化。", "jiang1", "(introduces object"),
+        ("得", "我得走了", "dei3", "to have to"),
+        ("跟", "我跟你去", "gen1", "with"),
+        ("被", "他被老师批评了", "bei4", "used to indicate passive voice"),
+        ("把", "请把门关上", "ba3", "(used to put the object before the verb"),
+        ("按", "接下来按目录逐个讲解", "an4", "according to"),
     ],
 )
 def test_the_sense_of_the_place(
@@ -173,6 +182,9 @@ def test_the_slides_own_gloss_is_stronger_than_the_place(lexicon: Lexicon) -> No
         ("会", "我会说中文", "can"),  # not "(suffix) union" after a pronoun
         ("哪", "你是哪国人？", "how"),  # a sentence-final particle only at the end
         ("了", "我吃了饭", "(completed action marker)"),
+        ("走", "有時走在台灣的街道上,你會聞到一股怪味", "to walk"),  # a verb, no "from"
+        ("对", "这对我很重要", "right"),  # no classifier before a pronoun
+        ("得", "他跑得很快", "structural particle"),
     ],
 )
 def test_a_place_the_sense_does_not_take_changes_nothing(
