@@ -15,7 +15,13 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 
-from hanzi_companion.grammar import Place, neighbours_in, places_of
+from hanzi_companion.grammar import (
+    NOWHERE,
+    Place,
+    has_grammatical_senses,
+    neighbours_in,
+    places_of,
+)
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.forms import word_form
@@ -627,7 +633,7 @@ class _Builder:
                 out.append("")
                 continue
             best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
-            if context and aligned:  # a classifier after its numeral (同一个), 上 after a noun
+            if context and aligned and has_grammatical_senses(best):  # 个 in 同一个, 上 in 字面上
                 places = places_of(part, inner[index : index + 1], self.lookup)
                 places = places.only(Place.AFTER_NUMERAL, Place.AFTER_NOUN)
                 context = replace(context, places=places)
@@ -871,7 +877,9 @@ class _Builder:
             reading=reading,
             usual=self.lexicon.usual_sense,
             word_class=self.lexicon.word_class,
-            places=places_of(han, acc.neighbours, self.lookup),
+            places=places_of(han, acc.neighbours, self.lookup)
+            if has_grammatical_senses(entries)
+            else NOWHERE,
         )
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:

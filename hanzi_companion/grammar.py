@@ -317,6 +317,14 @@ def sense_places(text: str) -> frozenset[Place]:
 _AFTER_SOME_WORD = frozenset(
     [Place.AFTER_NUMERAL, Place.AFTER_VERB, Place.AFTER_NOUN, Place.AFTER_TIME]
 )
+
+
+def has_grammatical_senses(entries: Iterable[Entry]) -> bool:
+    """Whether some sense of ``entries`` is labelled for a place (most words have none, and
+    their places need not be read)."""
+    return any(sense_places(sense.text) for entry in entries for sense in entry.senses)
+
+
 GRAMMAR_WEIGHT = 3.0  # a place all occurrences take: less than the slide's own gloss (6)
 # The word after says less of a word's sense than the word before it (走到 is a complement
 # before 北京 too).

@@ -8,6 +8,7 @@ import pytest
 from hanzi_companion.glossary import build_glossary
 from hanzi_companion.grammar import (
     Place,
+    has_grammatical_senses,
     neighbours_in,
     place_in_sentence,
     places_of,
@@ -191,6 +192,12 @@ def test_a_place_the_sense_does_not_take_changes_nothing(
     lexicon: Lexicon, term: str, sentence: str, sense: str
 ) -> None:
     assert _choose(lexicon, term, sentence).sense.text.startswith(sense)
+
+
+def test_only_words_with_grammatical_senses_have_their_places_read(lexicon: Lexicon) -> None:
+    assert has_grammatical_senses(lexicon.lookup("个"))
+    assert has_grammatical_senses(lexicon.lookup("里"))
+    assert not has_grammatical_senses(lexicon.lookup("苹果"))
 
 
 def test_neighbours_inside_a_term() -> None:
