@@ -85,6 +85,7 @@ _CLAUSE_END = re.compile(r"[，。；：！？,.;:!?\n]")
 _DIGITS = re.compile(r"[0-9０-９]$")
 _BRACKETS_AT_END = re.compile(r"[(（][^()（）]*[)）]\s*$")
 _BRACKETS_AT_START = re.compile(r"^\s*[(（][^()（）]*[)）]")
+_NUMBERING = re.compile(r"\s*[0-9]+\s+")  # "1 座 zuò seat": a list's number, not a numeral
 _LATIN_BEFORE = re.compile(r"[A-Za-z0-9]$")
 _LATIN_WORD = re.compile(r"^[A-Za-z0-9]+")
 _SENTENCE_END = re.compile(r"[。；！？;!?\n]|\.\s")
@@ -138,7 +139,7 @@ def _places_before(before: str, lookup: Lookup) -> set[Place]:
     """The places the text before a word gives it: after a numeral, verb, time or noun."""
     stripped = before.rstrip(_CLOSING_MARKS)
     run = _HAN_BEFORE.search(stripped)
-    if _DIGITS.search(stripped):
+    if _DIGITS.search(stripped) and not _NUMBERING.fullmatch(before):
         return {Place.AFTER_NUMERAL}
     if run and stripped != before.rstrip(" "):
         return {Place.AFTER_WORD, Place.AFTER_NOUN}  # a quoted word is named: a noun

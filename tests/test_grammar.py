@@ -111,6 +111,11 @@ def test_after_a_grammatical_word_a_word_stands_after_no_noun(lexicon: Lexicon) 
     assert Place.AFTER_WORD in places and Place.AFTER_NOUN not in places
 
 
+def test_a_lists_number_is_no_numeral(lexicon: Lexicon) -> None:
+    assert Place.AFTER_NUMERAL in _places(lexicon, "个", "有 3 个人")
+    assert Place.AFTER_NUMERAL not in _places(lexicon, "座", "3 座 zuò seat")
+
+
 def test_a_noun_after_de_is_no_verb(lexicon: Lexicon) -> None:
     """工作 "to work" after 的 is "the job": 去 after it stands after a noun."""
     places = _places(lexicon, "去", "放弃原来的工作去经营商业")
