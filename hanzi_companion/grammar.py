@@ -21,9 +21,13 @@ from typing import TYPE_CHECKING
 from hanzi_companion.lexicon.models import Entry, SenseKind
 from hanzi_companion.text.han import HAN_CLASS, HAN_RUN
 from hanzi_companion.text.wordlists import (
+    ATTRIBUTIVE_PARTICLES,
+    FRAME_ENDS,
     FUNCTION_WORDS,
+    LIST_MARKS,
     NUMERALS_AND_DEMONSTRATIVES,
     PRONOUNS,
+    TIME_CLAUSE_ENDS,
 )
 
 if TYPE_CHECKING:  # senses imports this module for its rule
@@ -89,13 +93,11 @@ _NUMBERING = re.compile(r"\s*[0-9]+\s+")  # "1 座 zuò seat": a list's number, 
 _LATIN_BEFORE = re.compile(r"[A-Za-z0-9]$")
 _LATIN_WORD = re.compile(r"^[A-Za-z0-9]+")
 _SENTENCE_END = re.compile(r"[。；！？;!?\n]|\.\s")
-_WHEN = re.compile(r"[时時]")
+_WHEN = re.compile(f"[{''.join(TIME_CLAUSE_ENDS)}]")
 _CLAUSE_BEFORE_MAIN = re.compile(r"[^。；！？;!?\n，,]+[，,]")
-_LIST = re.compile(r"[、和与與及等]")  # the rest of a clause that lists things
-# Second halves of Chinese frames: 既…又, 又…又, 不但…而且, 越…越 (the word itself again).
-_FRAME_ENDS = frozenset("又也且")
+_LIST = re.compile(f"[{''.join(LIST_MARKS)}]")  # the rest of a clause that lists things
 _LONGEST_WORD = 4
-_ATTRIBUTIVE = ("的", "之")
+_ATTRIBUTIVE = tuple(ATTRIBUTIVE_PARTICLES)
 _NOUN_HEADS = PRONOUNS | NUMERALS_AND_DEMONSTRATIVES  # what may open a noun phrase
 # What counts as a time: a word whose first meaning names a stretch of time (三年前, 下班后).
 _TIME_TEXT = """year years month months day days week weeks hour hours minute minutes time moment
@@ -164,7 +166,7 @@ def _places_after(term: str, after: str, lookup: Lookup) -> set[Place]:
     if _WHEN.search(clause):
         places.add(Place.OPENS_WHEN_CLAUSE)
     sentence = _SENTENCE_END.split(after)[0]
-    if (term and term in sentence) or _FRAME_ENDS & set(sentence):
+    if (term and term in sentence) or FRAME_ENDS & set(sentence):
         places.add(Place.OPENS_FRAME)
     return places
 
