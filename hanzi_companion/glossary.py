@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -29,6 +29,7 @@ from hanzi_companion.senses import (
     clause_around,
     english_stems,
     name_ending,
+    sense_stems,
     speaks_of_a_person,
     topic_stems,
 )
@@ -397,11 +398,15 @@ def _written_name(reading: str, romanisation: str) -> str:
     return " ".join(out)
 
 
+_LineKey = tuple[int, bool, int]  # slide, in its notes, offset of the line
+
+
 @dataclass
 class _TermAccumulator:
     first: Mention
     occurrences: list[Occurrence] = field(default_factory=list)
     slides: set[int] = field(default_factory=set)  # slide numbers of its mentions
+    lines: set[_LineKey] = field(default_factory=set)  # the lines of its mentions
     seen: set[Occurrence] = field(default_factory=set)
     slide_gloss: str = ""
     romanisation: str = ""
@@ -449,6 +454,60 @@ def deck_text(deck: Deck, terms: Iterable[str]) -> DeckText:
         topics=topic_stems(prose),
         compounds={k: tuple(sorted(v)) for k, v in compounds.items()},
     )
+
+
+_Index = dict[str, frozenset[str]]  # English stem -> the words whose meaning uses it
+
+
+@dataclass
+class Neighbourhood:
+    """The words around each term read through the dictionary, as the English a text in
+    Chinese does not give: the first sense of each word of two characters or more (a single
+    character's first sense is too often not the one its text means), indexed by stem."""
+
+    lookup: Callable[[str], tuple[Entry, ...]]
+    lines: dict[_LineKey, set[str]] = field(default_factory=dict)
+    slides: dict[int, set[str]] = field(default_factory=dict)
+    _stems: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls, mentions: Iterable[Mention], lookup: Callable[[str], tuple[Entry, ...]]
+    ) -> Neighbourhood:
+        hood = cls(lookup)
+        for m in mentions:
+            hood.lines.setdefault((m.slide, m.in_notes, m.line_start), set()).add(m.han)
+            hood.slides.setdefault(m.slide, set()).add(m.han)
+        return hood
+
+    def stems(self, han: str) -> frozenset[str]:
+        """The stems of the first meaning of ``han`` (computed once per deck)."""
+        stems = self._stems.get(han)
+        if stems is None:
+            entries = self.lookup(han) if len(han) > 1 else ()
+            first = next(
+                (s for e in entries[:1] for s in e.senses if s.kind == SenseKind.MEANING), None
+            )
+            # A verb beside the term is often one of its synonyms (开始 "to start" beside
+            # 创业); what a text is about its nouns say.
+            noun = first.text if first and not first.text.startswith("to ") else ""
+            stems = self._stems[han] = sense_stems(noun) if noun else frozenset()
+        return stems
+
+    def index(self, words: Iterable[str]) -> _Index:
+        out: dict[str, set[str]] = {}
+        for word in words:
+            for stem_ in self.stems(word):
+                out.setdefault(stem_, set()).add(word)
+        return {stem_: frozenset(found) for stem_, found in out.items()}
+
+    def around(
+        self, han: str, lines: Iterable[_LineKey], slides: Iterable[int]
+    ) -> tuple[_Index, ...]:
+        """(the words on the term's lines, the other words of its slides), indexed by stem."""
+        near = {w for key in lines for w in self.lines.get(key, ())} - {han}
+        wide = {w for n in slides for w in self.slides.get(n, ())} - near - {han}
+        return (self.index(near), self.index(wide))
 
 
 @dataclass(frozen=True)
@@ -541,6 +600,7 @@ class _Builder:
         self.extractor = extractor or Extractor(lexicon)
         self._char_forms: dict[tuple[str, bool], str] = {}
         self.lookup = self.extractor.lookup
+        self.neighbourhood = Neighbourhood(self.lookup)
 
     def word_reading(self, word: str) -> tuple[str, str]:
         """(numbered reading, source) of a word: its dictionary reading, else by its words."""
@@ -811,6 +871,7 @@ class _Builder:
             written_reading=acc.written_reading,
             definitions_with=self.lexicon.definitions_with,
             reading=reading,
+            neighbours=self.neighbourhood.around(han, acc.lines, acc.slides),
         )
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:
@@ -1080,6 +1141,7 @@ def _accumulate(mentions: Iterable[Mention]) -> dict[str, _TermAccumulator]:
             mention.in_notes,
         )
         acc.slides.add(mention.slide)
+        acc.lines.add((mention.slide, mention.in_notes, mention.line_start))
         if occurrence not in acc.seen and len(acc.occurrences) < MAX_OCCURRENCES:
             acc.seen.add(occurrence)
             acc.occurrences.append(occurrence)
@@ -1155,6 +1217,7 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
     accumulators = _accumulate(mentions)
     text = deck_text(deck, (a.first.han for a in accumulators.values()))
     builder = _Builder(lexicon, text, extractor)
+    builder.neighbourhood = Neighbourhood.of(mentions, builder.lookup)
     builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
     weekly = characters_of_the_week(deck)
     terms = _build_terms(builder, accumulators, frozenset(w.character for w in weekly))
