@@ -1,0 +1,88 @@
+"""Documents written in Chinese: their headings, list items and sentences are prose that gives
+its words; real names and short quoted expressions stay whole (text/extract.py, language.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.text.decks import read_deck, read_deck_text
+from hanzi_companion.text.extract import Extractor
+from hanzi_companion.text.language import is_chinese_document
+
+ROOT = Path(__file__).parent.parent
+DECKS = ROOT / "tests" / "data" / "decks"
+
+# A Chinese-language how-to deck, in the manner of the notes students write on their tools.
+HOW_TO = """# Marp基本用法
+
+Marp是一个基于Markdown的演示文稿工具，可以用简单的文本语法制作幻灯片。
+
+---
+
+## 创建幻灯片
+
+1. 在终端中运行以下命令安装工具：
+2. 保存文件，然后导出幻灯片。
+
+---
+
+## 什么是“山寨之都”
+
+深圳曾被叫作“山寨之都”，后来被称为“创新之都”。
+美国《连线》杂志主编克里斯·安德森写了一本书。
+"""
+
+
+def _terms(lexicon: Lexicon, text: str, name: str = "notes.md") -> list[str]:
+    deck = read_deck_text(text, name, "markdown")
+    return [m.term for m in Extractor(lexicon).mentions(deck)]
+
+
+def _text(path: Path) -> str:
+    deck = read_deck(path)
+    return "\n".join(f"{s.text}\n{s.notes}" for s in deck.slides)
+
+
+@pytest.mark.parametrize(
+    ("path", "chinese"),
+    [
+        (ROOT / "hanzi_companion" / "demo_course" / "week07.txt", False),
+        (DECKS / "senses" / "copycat_phones.md", False),
+        (DECKS / "senses" / "word_of_the_day_trad.txt", False),
+    ],
+)
+def test_lessons_in_english_are_not_chinese_documents(path: Path, chinese: bool) -> None:
+    assert is_chinese_document(_text(path)) is chinese
+
+
+def test_a_deck_written_in_chinese_is_one() -> None:
+    assert is_chinese_document(HOW_TO)
+    assert not is_chinese_document("深圳")  # too little to tell
+
+
+def test_headings_and_list_items_give_their_words(lexicon: Lexicon) -> None:
+    terms = _terms(lexicon, HOW_TO)
+    assert "创建幻灯片" not in terms and {"创建", "幻灯片"} <= set(terms)
+    assert "运行以下命令安装工具" not in terms and {"运行", "命令", "安装"} <= set(terms)
+    assert "保存文件" not in terms and {"保存", "文件"} <= set(terms)
+    assert "什么是" not in terms and "什么" in terms
+
+
+def test_noun_phrases_and_quoted_expressions_stay_whole(lexicon: Lexicon) -> None:
+    terms = _terms(lexicon, HOW_TO)
+    assert "基本用法" in terms  # basic usage: no verb, a term of its own
+    assert "山寨之都" in terms and "创新之都" in terms  # short and set off in quotes
+
+
+def test_in_an_english_deck_the_same_heading_is_a_term(lexicon: Lexicon) -> None:
+    text = "# Week 3: slides\n\n## 创建幻灯片\n\nToday we learn how to make slides in Chinese."
+    assert "创建幻灯片" in _terms(lexicon, text)
+
+
+def test_a_name_transcribed_around_a_middle_dot(lexicon: Lexicon) -> None:
+    terms = _terms(lexicon, HOW_TO)
+    assert {"克里斯", "安德森"} <= set(terms)
+    assert "·" not in terms and "克里" not in terms and "斯" not in terms
