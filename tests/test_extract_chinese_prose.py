@@ -86,3 +86,12 @@ def test_a_name_transcribed_around_a_middle_dot(lexicon: Lexicon) -> None:
     terms = _terms(lexicon, HOW_TO)
     assert {"克里斯", "安德森"} <= set(terms)
     assert "·" not in terms and "克里" not in terms and "斯" not in terms
+
+
+def test_a_rare_word_ending_in_a_particle_is_the_particle(lexicon: Lexicon) -> None:
+    # 中的 zhòngdì "to hit the target" is a dictionary word the segmenter prefers; in prose the
+    # 的 is the particle (运动中的机遇, “长城”中的“长”). 目的 mùdì "purpose" is a common word.
+    text = "这是创客运动中的重大机遇。\n“长城”中的“长”是长度的意思。\n我们的目的很简单。"
+    terms = _terms(lexicon, text, "article.txt")
+    assert "中的" not in terms and "中" in terms
+    assert "目的" in terms

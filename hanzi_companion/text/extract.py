@@ -220,7 +220,7 @@ class Extractor:
         """The terms of a sentence's words: two neighbouring words that jieba's corpus counts
         as one word the dictionaries lack are one term (特大 + 城市: 特大城市, megacity);
         personal names are one word (张明, 李华; see :mod:`~hanzi_companion.text.names`)."""
-        words, dotted = self._dotted_names(self._pronoun_words(words))
+        words, dotted = self._dotted_names(self._particle_words(self._pronoun_words(words)))
         words, names = with_names("".join(words), words, self._name_rules)
         names.update(dotted)
         words = adverbs_before_modals(plural_nouns(words))
@@ -288,6 +288,21 @@ class Extractor:
             return False
         entries = self.lookup(word)
         return not entries or any(e.is_proper_noun for e in entries)
+
+    def _particle_words(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a rare word ending in a particle that it does not read as
+        the particle read as a word and the particle (运动中的: 中 + 的, not 中的 zhòngdì "to hit
+        the target"); common ones stay (目的 mùdì "purpose")."""
+        out: list[str] = []
+        for word in words:
+            entries = self.lookup(word) if len(word) == 2 and word[1] in PARTICLES else ()
+            if entries and all(
+                e.frequency <= 0 and not e.pinyin_numbered.endswith("5") for e in entries
+            ):
+                out.extend(word)
+            else:
+                out.append(word)
+        return tuple(out)
 
     def _pronoun_words(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with a slang word that opens with a pronoun and that jieba's
@@ -405,6 +420,8 @@ class Extractor:
         unit = repeated_unit(run)
         if unit and not self.lookup(run):
             return self._split(unit)
+        if not quoted and len(self._particle_words((run,))) > 1:
+            return self._sentence_terms((run,))  # “长城”中的“长”: 中 + 的
         if self.chinese_prose and len(run) <= LONGEST_TERM and not taught():
             cut = self.segmenter.cut(run)
             if self.prose_phrase(run, cut, quoted):
