@@ -710,16 +710,33 @@ class _Builder:
         syllables: list[str] = []
         position = 0
         from_pypinyin = False
-        for part in parts:
+        for index, part in enumerate(parts):
             entries = self.lookup(part) if len(part) > 1 else ()
             if entries:
                 syllables.extend(entries[0].pinyin_numbered.split())
             else:
-                syllables.extend(guessed[position : position + len(part)])
-                from_pypinyin = True
+                edge = self.edge_reading(part, index, len(parts))
+                syllables.extend([edge] if edge else guessed[position : position + len(part)])
+                from_pypinyin = from_pypinyin or not edge
             position += len(part)
         reading = " ".join(syllables)
         return reading, (PYPINYIN_SOURCE if from_pypinyin else PARTS_SOURCE)
+
+    def edge_reading(self, part: str, index: int, count: int) -> str:
+        """The reading of a character read several ways that opens or ends a term no
+        dictionary has: the one the dictionary's words give it there (山寨之都 ends like 首都,
+        in dū "capital"; 定为 like 成为, in wéi), else ""."""
+        if len(part) != 1 or count < 2 or 0 < index < count - 1:
+            return ""
+        readings = {
+            _pinyin.numbered_key(e.pinyin_numbered)
+            for e in self.lookup(part)
+            if not e.is_proper_noun
+        }
+        if len(readings) < 2:
+            return ""
+        usual = self.lexicon.reading_at(part, last=index == count - 1)
+        return usual if usual and _pinyin.numbered_key(usual) in readings else ""
 
     def _char_form(self, char: str, traditional: bool) -> str:
         """The usual other form of one character: the one most words write it with.

@@ -1,5 +1,5 @@
-"""The Chinese around a term as its context: the "Chinese neighbours" rule of senses.py and
-the glossary's Neighbourhood that feeds it (a text in Chinese gives no English to go by)."""
+"""Text in Chinese read without English around it: the "Chinese neighbours" rule of senses.py,
+the glossary's Neighbourhood that feeds it, and the readings of terms no dictionary has."""
 
 from __future__ import annotations
 
@@ -82,3 +82,19 @@ def test_a_chinese_article_about_copycat_goods(lexicon: Lexicon) -> None:
 def test_without_such_neighbours_the_first_sense_stays(lexicon: Lexicon) -> None:
     text = "古时候，山寨建在山上，四周有围墙。"
     assert _term(lexicon, text, "山寨").gloss.startswith("fortified hill village")
+
+
+def test_a_character_at_a_terms_edge_reads_as_dictionary_words_read_it_there(
+    lexicon: Lexicon,
+) -> None:
+    assert lexicon.reading_at("都", last=True) == "du1"  # 首都, 古都, 成都
+    assert lexicon.reading_at("为", last=True) == "wei2"  # 成为, 认为, 作为
+    assert lexicon.reading_at("得", last=True) == ""  # 获得 dé, 觉得 de: no clear winner
+
+
+def test_readings_of_terms_no_dictionary_has_follow_the_place(lexicon: Lexicon) -> None:
+    text = "深圳从“山寨之都”变成了“创新之都”。这一天被定为制造日。"
+    capital = _term(lexicon, text, "山寨之都")
+    assert capital.pinyin_numbered.endswith("du1")
+    assert capital.gloss.endswith('capital city"')
+    assert _term(lexicon, text, "定为").pinyin_numbered == "ding4 wei2"
