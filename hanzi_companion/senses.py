@@ -409,6 +409,7 @@ _OTHER_WORDS = 0.3  # what each shared word after the nearest adds
 # synonym of another sense: 可以 "pretty good" beside 漂亮 "pretty").
 NEIGHBOUR_WEIGHTS = (1.0, 0.5)
 NEIGHBOURS_AGREEING = 2
+NEIGHBOURS_MOST = 1.5  # less than a word of the term's own line (2.0): the slide says more
 
 
 def chinese_neighbours(candidate: Candidate, context: SenseContext) -> float:
@@ -423,7 +424,7 @@ def chinese_neighbours(candidate: Candidate, context: SenseContext) -> float:
                 found[word] = max(found.get(word, 0.0), value)
     if len(found) < NEIGHBOURS_AGREEING:
         return 0.0
-    return sum(found.values())
+    return min(NEIGHBOURS_MOST, sum(found.values()))
 
 
 def _kind(candidate: Candidate) -> str:

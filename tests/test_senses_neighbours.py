@@ -6,6 +6,7 @@ from __future__ import annotations
 from hanzi_companion.glossary import GlossaryTerm, Neighbourhood, build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.senses import (
+    NEIGHBOURS_MOST,
     RULES,
     SenseContext,
     build_context,
@@ -98,3 +99,9 @@ def test_readings_of_terms_no_dictionary_has_follow_the_place(lexicon: Lexicon) 
     assert capital.pinyin_numbered.endswith("du1")
     assert capital.gloss.endswith('capital city"')
     assert _term(lexicon, text, "定为").pinyin_numbered == "ding4 wei2"
+
+
+def test_many_neighbours_weigh_less_than_a_word_on_the_terms_line(lexicon: Lexicon) -> None:
+    context = _context(lexicon, "山寨", ["产品", "假货", "商品", "货物", "赝品"])
+    best = max(chinese_neighbours(c, context) for c in candidates(lexicon.lookup("山寨")))
+    assert 0 < best <= NEIGHBOURS_MOST < SenseContext(line=frozenset(["x"])).weight("x")
