@@ -95,3 +95,10 @@ def test_a_rare_word_ending_in_a_particle_is_the_particle(lexicon: Lexicon) -> N
     terms = _terms(lexicon, text, "article.txt")
     assert "中的" not in terms and "中" in terms
     assert "目的" in terms
+
+
+def test_a_quoted_sentence_gives_its_words(lexicon: Lexicon) -> None:
+    # Short and quoted, but a sentence: a pronoun speaks (an example of 行 xíng in use).
+    text = "“行”读xíng时表示走路，比如“我要出行”。这个字还有别的读音，要看它在词语中的意思。"
+    terms = _terms(lexicon, text, "article.txt")
+    assert "我要出行" not in terms and "出行" in terms

@@ -384,6 +384,8 @@ class Extractor:
         expression set off in quotes stays whole (“山寨之都”, “开放创新”)."""
         if len(words) < 2 or self.lookup(run):
             return False
+        if any(w in PRONOUNS or w in PARTICLES for w in words):
+            return True  # a sentence, quoted or not (“我要出行”)
         if quoted and (len(run) <= _QUOTED_EXPRESSION or len(words) < _SENTENCE_WORDS):
             return False
         if len(words) >= _SENTENCE_WORDS:
