@@ -9,7 +9,8 @@ from __future__ import annotations
 import gc
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -507,6 +508,7 @@ class Neighbourhood:
     lines: dict[_LineKey, set[str]] = field(default_factory=dict)
     slides: dict[int, set[str]] = field(default_factory=dict)
     _stems: dict[str, frozenset[str]] = field(default_factory=dict)
+    _slide_index: dict[tuple[int, ...], _Index] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -541,11 +543,17 @@ class Neighbourhood:
 
     def around(
         self, han: str, lines: Iterable[_LineKey], slides: Iterable[int]
-    ) -> tuple[_Index, ...]:
-        """(the words on the term's lines, the other words of its slides), indexed by stem."""
+    ) -> tuple[Mapping[str, frozenset[str]], ...]:
+        """(the words on the term's lines, the words of its slides), indexed by stem, the
+        term itself left out. A slide's index is built once per deck."""
         near = {w for key in lines for w in self.lines.get(key, ())} - {han}
-        wide = {w for n in slides for w in self.slides.get(n, ())} - near - {han}
-        return (self.index(near), self.index(wide))
+        numbers = tuple(sorted(slides))
+        wide = self._slide_index.get(numbers)
+        if wide is None:
+            words = {w for n in numbers for w in self.slides.get(n, ())}
+            wide = self._slide_index[numbers] = self.index(words)
+        own = {s: wide[s] - {han} for s in self.stems(han) if s in wide}
+        return (self.index(near), ChainMap(own, wide) if own else wide)
 
 
 @dataclass(frozen=True)

@@ -318,9 +318,7 @@ def build_context(
         frequencies=tuple(e.frequency for e in entries),
         names=capitalised_names(" ".join([slide_gloss, *clauses]))
         - capitalised_names(romanisation),
-        neighbours=tuple(
-            {s: words for s, words in level.items() if s not in own} for level in neighbours
-        ),
+        neighbours=neighbours,
         usual=usual,
         word_class=word_class,
     )
