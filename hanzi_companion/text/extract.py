@@ -79,6 +79,9 @@ LONGEST_TERM = 32
 _JOINED_MAX = 4  # longest word two neighbouring words of a sentence may join into
 # A clause of this many words (two characters or more) is no slogan clause but a sentence.
 _SENTENCE_WORDS = 3
+# jieba's classes of words that do not name things: verbs, adverbs, conjunctions,
+# prepositions, localizers (中, 上), pronouns, particles.
+_CLAUSE_CLASSES = frozenset(["v", "vd", "d", "c", "p", "f", "r", "u", "ud", "uj", "ul", "uz"])
 _NAME_DOTS = frozenset("·・")
 _QUOTED_EXPRESSION = 4  # longest quoted run of Chinese prose kept whole whatever its words
 
@@ -380,8 +383,8 @@ class Extractor:
         """True when ``run``, cut into ``words``, is a phrase of Chinese prose rather than a
         term: no dictionary has it and it holds three words or more, two of them of two
         characters or more (以 二级 标题 分割; 克里斯 is a name), or two words one of which is
-        a verb (创建 幻灯片 "to create slides"; 基本 用法 "basic usage" stays). A short
-        expression set off in quotes stays whole (“山寨之都”, “开放创新”)."""
+        a verb, an adverb... (创建 幻灯片 "to create slides"; 基本 用法 "basic usage" stays).
+        A short expression set off in quotes stays whole (“山寨之都”, “开放创新”)."""
         if len(words) < 2 or self.lookup(run):
             return False
         if any(w in PRONOUNS or w in PARTICLES for w in words):
@@ -390,10 +393,15 @@ class Extractor:
             return False
         if len(words) >= _SENTENCE_WORDS:
             return sum(1 for w in words if len(w) > 1) >= 2
-        return any(self._verb(w) for w in words)
+        return any(self._clause_word(w) for w in words)
 
-    def _verb(self, word: str) -> bool:
-        """True when the dictionary's first sense of ``word`` is a verb's ("to install")."""
+    def _clause_word(self, word: str) -> bool:
+        """True for a word that makes two words a clause rather than a name for a thing: a
+        verb (its first sense "to install"), an adverb, a conjunction, a preposition, a
+        localizer or a pronoun (非常 简单, 项目 中, 或是 使用), by the class a tagged corpus
+        uses it in."""
+        if self.lexicon.word_class(word) in _CLAUSE_CLASSES:
+            return True
         entries = self.lookup(word)
         return bool(entries) and any(d.startswith("to ") for d in entries[0].definitions[:1])
 
