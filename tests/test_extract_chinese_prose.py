@@ -105,3 +105,14 @@ def test_a_quoted_sentence_gives_its_words(lexicon: Lexicon) -> None:
     text = "“行”读xíng时表示走路，比如“我要出行”。这个字还有别的读音，要看它在词语中的意思。"
     terms = _terms(lexicon, text, "article.txt")
     assert "我要出行" not in terms and "出行" in terms
+
+
+def test_a_phrase_the_document_translates_stays_whole(lexicon: Lexicon) -> None:
+    text = (
+        "# 本课生词\n\n- 创建幻灯片 (create slides)\n\n"
+        "学习用电脑做演示文稿的时候，老师先讲怎么创建幻灯片，然后讲怎么保存文件。"
+    )
+    assert is_chinese_document(text)
+    terms = _terms(lexicon, text)
+    assert "创建幻灯片" in terms  # the vocabulary row, translated
+    assert "保存文件" not in terms  # the prose

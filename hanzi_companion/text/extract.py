@@ -421,20 +421,21 @@ class Extractor:
         sentence_line: bool = False,
         taught: Callable[[], bool] = lambda: False,
         quoted: bool = False,
+        glossed: Callable[[], bool] = lambda: False,
     ) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of ``run`` on its line: a sentence the slide writes as a term (see
         ``written_as_term``, given whether the run could be a slogan's clause) stays whole;
         so does one ``taught`` with its romanisation beside it (a phrase-book row), its words,
         grammatical ones too, as its parts. In a document written in Chinese a phrase of its
-        prose gives its words (see :meth:`prose_phrase`)."""
+        prose gives its words (see :meth:`prose_phrase`) unless taught or translated there."""
         unit = repeated_unit(run)
         if unit and not self.lookup(run):
             return self._split(unit)
         if not quoted and len(self._particle_words((run,))) > 1:
             return self._sentence_terms((run,))  # “长城”中的“长”: 中 + 的
-        if self.chinese_prose and len(run) <= LONGEST_TERM and not taught():
+        if self.chinese_prose and len(run) <= LONGEST_TERM:
             cut = self.segmenter.cut(run)
-            if self.prose_phrase(run, cut, quoted):
+            if self.prose_phrase(run, cut, quoted) and not (taught() or glossed()):
                 return self._sentence_terms(cut)
         words = self.sentence_words(run)
         if words is None and sentence_line and len(run) > 1 and not self.lookup(run):
@@ -610,6 +611,11 @@ class Extractor:
                 return True
             if clause and not sentence_line and _slogan_line(line) and not _fragment(run):
                 return True
+            return glossed()
+
+        def glossed() -> bool:
+            if translation:
+                return True
             gloss, _, _ = self._around(line, start, end, run, previous, following, labels, in_notes)
             return bool(gloss) and self._words_agree(run, gloss)
 
@@ -618,7 +624,7 @@ class Extractor:
             return beside(line, start, end, span)
 
         quoted = _quoted_run(line, start, end)
-        return self._terms_of_run(run, written_as_term, sentence_line, taught, quoted)
+        return self._terms_of_run(run, written_as_term, sentence_line, taught, quoted, glossed)
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
         """A mixed Latin+Han term around ``line[start:end]``, as written, and its span."""
