@@ -105,3 +105,12 @@ def test_many_neighbours_weigh_less_than_a_word_on_the_terms_line(lexicon: Lexic
     context = _context(lexicon, "山寨", ["产品", "假货", "商品", "货物", "赝品"])
     best = max(chinese_neighbours(c, context) for c in candidates(lexicon.lookup("山寨")))
     assert 0 < best <= NEIGHBOURS_MOST < SenseContext(line=frozenset(["x"])).weight("x")
+
+
+def test_the_chinese_neighbours_help_in_an_english_deck_too(lexicon: Lexicon) -> None:
+    text = (
+        "Market words we met in Huaqiangbei today:\n"
+        "- 山寨 and 假货 are everywhere; the stalls sell 产品 of every kind"
+    )
+    term = _term(lexicon, text, "山寨")
+    assert term.gloss.startswith("(fig.) knockoff") and term.sense_rule == "Chinese neighbours"
