@@ -30,7 +30,7 @@ from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.han import HAN_CLASS, HAN_RUN, has_han
 from hanzi_companion.text.labels import in_label
-from hanzi_companion.text.language import is_chinese_document
+from hanzi_companion.text.language import deck_prose, is_chinese_document
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, with_names
 from hanzi_companion.text.segment import Segmenter, segmenter_for
@@ -466,7 +466,7 @@ class Extractor:
             for run in HAN_RUN.findall(text)
         )
         self.chinese_prose = is_chinese_document(
-            "\n".join(f"{slide.text}\n{slide.notes}" for slide in deck.slides)
+            deck_prose(f"{slide.text}\n{slide.notes}" for slide in deck.slides)
         )
         for slide in deck.slides:
             labels = frozenset(link.label.strip().lower() for link in slide.links)
