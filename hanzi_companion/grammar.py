@@ -105,12 +105,12 @@ _TIME_TEXT = """year years month months day days week weeks hour hours minute mi
 _TIME_WORDS = frozenset(_TIME_TEXT.split())
 
 
-def places_of(term: str, neighbours: Iterable[tuple[str, str]], lookup: Lookup) -> Places:
+def places_of(term: str, sides: Iterable[tuple[str, str]], lookup: Lookup) -> Places:
     """The places of a term's occurrences, each given as (the text just before it on its
     line, the text just after it)."""
     counts: Counter[Place] = Counter()
     total = 0
-    for before, after in neighbours:
+    for before, after in sides:
         total += 1
         counts.update(place_in_sentence(term, before, after, lookup))
     return Places(tuple(sorted(counts.items())), total)
@@ -347,7 +347,7 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     return max(_WEIGHTS.get(place, GRAMMAR_WEIGHT) * places.share(place) for place in labelled)
 
 
-def neighbours_in(term: str, parts: Sequence[str]) -> tuple[tuple[str, str], ...]:
+def sides_in(term: str, parts: Sequence[str]) -> tuple[tuple[str, str], ...]:
     """For each part of ``term``, the text of the term before it and after it: 个 in 同一个
     stands after the numeral 一."""
     out, position = [], 0

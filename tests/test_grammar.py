@@ -9,10 +9,10 @@ from hanzi_companion.glossary import build_glossary
 from hanzi_companion.grammar import (
     Place,
     has_grammatical_senses,
-    neighbours_in,
     place_in_sentence,
     places_of,
     sense_places,
+    sides_in,
 )
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.senses import RULES, SenseChoice, SenseContext, choose_sense, english_stems
@@ -26,8 +26,8 @@ def _places(lexicon: Lexicon, term: str, sentence: str) -> frozenset[Place]:
 
 def _choose(lexicon: Lexicon, term: str, sentence: str, **context: object) -> SenseChoice:
     index = sentence.index(term)
-    neighbours = [(sentence[:index], sentence[index + len(term) :])]
-    places = places_of(term, neighbours, lexicon.lookup)
+    sides = [(sentence[:index], sentence[index + len(term) :])]
+    places = places_of(term, sides, lexicon.lookup)
     choice = choose_sense(lexicon.lookup(term), SenseContext(places=places, **context))  # type: ignore[arg-type]
     assert choice is not None
     return choice
@@ -205,8 +205,8 @@ def test_only_words_with_grammatical_senses_have_their_places_read(lexicon: Lexi
     assert not has_grammatical_senses(lexicon.lookup("苹果"))
 
 
-def test_neighbours_inside_a_term() -> None:
-    assert neighbours_in("同一个", ("同", "一", "个")) == (("", "一个"), ("同", "个"), ("同一", ""))
+def test_sides_of_a_word_inside_a_term() -> None:
+    assert sides_in("同一个", ("同", "一", "个")) == (("", "一个"), ("同", "个"), ("同一", ""))
 
 
 def test_glossary_reads_function_words_by_their_place(lexicon: Lexicon) -> None:
