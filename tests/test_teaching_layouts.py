@@ -281,3 +281,39 @@ def test_older_romanisations_in_prose(lexicon: Lexicon) -> None:
 def test_a_verb_and_its_result_are_two_words(extractor: Extractor) -> None:
     found = mentions(extractor, "把\n请你把椅子搬到床的对面。")
     assert "搬" in found and "搬到" not in found
+
+
+def test_pinyin_after_each_character_joins_the_word(extractor: Extractor) -> None:
+    found = mentions(
+        extractor, "Lunar New Year\nWe say 新xīn 年nián 快kuài 乐lè and 恭gōng 喜xǐ 发fā 财cái."
+    )
+    assert list(found) == ["新年快乐", "恭喜发财"]
+    assert found["新年快乐"].romanisation == "xīn nián kuài lè"
+
+
+def test_a_sentence_with_pinyin_after_each_character_gives_its_words(
+    extractor: Extractor,
+) -> None:
+    found = mentions(
+        extractor, "Reading\n春chūn 节jié 是shì 中zhōng 国guó 最zuì 重zhòng 要yào 的de 节jié 日rì。"
+    )
+    assert {"春节", "中国", "重要", "节日"} <= set(found)
+    assert not any(len(term) > 4 for term in found)
+    # a character against an English word is no pinyin pair
+    assert "新" in mentions(extractor, "Cities\n新York and 大dà")
+
+
+def test_an_example_sentence_with_its_pinyin_gives_its_words(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "春联\n上联和下联是对应的。 (Shànglián hé xiàlián shì duìyìng de.)\n"
+        "过年好!红包拿来!(Guònián hǎo! Hóngbāo ná lái!)",
+    )
+    assert {"上联", "下联", "对应"} <= set(found)
+    assert "上联和下联是对应的" not in found
+    assert "过年好" in found  # a greeting with its pinyin stays a phrase
+
+
+def test_a_verb_and_its_object_are_two_words(extractor: Extractor) -> None:
+    found = mentions(extractor, "饺子\n每个人过年都应该吃饺子。")
+    assert {"吃", "饺子"} <= set(found) and "吃饺子" not in found

@@ -41,7 +41,12 @@ from hanzi_companion.text.slide_english import (
     translation_below,
 )
 from hanzi_companion.text.slide_english import content_stems as content_stems  # glossary's
-from hanzi_companion.text.spacing import SpacingRules, join_interrupted, join_spaced
+from hanzi_companion.text.spacing import (
+    SpacingRules,
+    join_glossed,
+    join_interrupted,
+    join_spaced,
+)
 from hanzi_companion.text.syllables import (
     ROMAN_WORD,
     as_marks,
@@ -227,6 +232,7 @@ class Extractor:
             if (
                 following
                 and len(word + following) <= _JOINED_MAX
+                and not _verb_and_object(word, following)
                 and following not in RESULT_COMPLEMENTS
                 and word not in names
                 and following not in names
@@ -330,11 +336,14 @@ class Extractor:
         written_as_term: Callable[[bool], bool],
         sentence_line: bool = False,
         taught: Callable[[], bool] = lambda: False,
+        example: bool = False,
     ) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of ``run`` on its line: a sentence the slide writes as a term (see
         ``written_as_term``, given whether the run could be a slogan's clause) stays whole;
         so does one ``taught`` with its romanisation beside it (a phrase-book row), its words,
-        grammatical ones too, as its parts."""
+        grammatical ones too, as its parts, unless it is an ``example`` sentence closed by a
+        full stop and more than a short clause (上联和下联是对应的。 with its pinyin): a
+        lesson's example sentence gives its words."""
         unit = repeated_unit(run)
         if unit and not self.lookup(run):
             return self._split(unit)
@@ -352,7 +361,9 @@ class Extractor:
         clause = not any(w in PARTICLES for w in words) and (
             sum(1 for w in words if len(w) > 1) < _SENTENCE_WORDS
         )
-        if len(run) <= LONGEST_TERM and (taught() or written_as_term(clause)):
+        if len(run) <= LONGEST_TERM and (
+            (taught() and not (example and not clause)) or written_as_term(clause)
+        ):
             return ((run, words),)
         return self._split(run)
 
@@ -385,6 +396,7 @@ class Extractor:
                 continue
             previous = lines[index - 1] if index > 0 else ""
             following = lines[index + 1] if index + 1 < len(lines) else ""
+            line = join_glossed(line, self._spacing)
             line = join_interrupted(join_spaced(line, following, self._spacing), self._spacing)
             runs = [piece for run in HAN_RUN.finditer(line) for piece in self._dotted(line, run)]
             translations = translation_below(line, runs, following)
@@ -516,7 +528,8 @@ class Extractor:
             _, _, span = self._around(line, start, end, run, previous, following, labels, in_notes)
             return beside(line, start, end, span)
 
-        return self._terms_of_run(run, written_as_term, sentence_line, taught)
+        example = _FULL_STOP.match(line, end) is not None
+        return self._terms_of_run(run, written_as_term, sentence_line, taught, example)
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
         """A mixed Latin+Han term around ``line[start:end]``, as written, and its span."""
@@ -793,6 +806,13 @@ def adverbs_before_modals(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _verb_and_object(word: str, following: str) -> bool:
+    """True when a one-character word stands before a longer one (吃 饺子, eat dumplings; 有
+    帮助, is helpful): a verb or a modifier and its object, two words of the sentence even
+    where jieba's corpus counts the phrase. Compounds join shorter words: 捏 紧, 特大 城市."""
+    return len(word) == 1 and len(following) > 1
+
+
 def _content_word(word: str) -> bool:
     """A word of a sentence worth listing: no sentence glue (狗, 水, 搬, 我们, 因为, but not
     的, 了, 很)."""
@@ -840,6 +860,10 @@ def _closes_sentence(line: str, end: int) -> bool:
     """True when the run's sentence closes after it on the line, past more clauses at most
     (我去超市买年货。): a sentence, whose words are listed unless it is quoted."""
     return _SENTENCE_CLOSE.match(line, end, end + LOOK) is not None
+
+
+# A Chinese full stop closing the run: a statement, not a phrase-book question or exclamation.
+_FULL_STOP = re.compile(r"[ \t]*。")
 
 
 def _alone(line: str, start: int, end: int) -> bool:
