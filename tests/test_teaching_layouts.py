@@ -317,3 +317,32 @@ def test_an_example_sentence_with_its_pinyin_gives_its_words(extractor: Extracto
 def test_a_verb_and_its_object_are_two_words(extractor: Extractor) -> None:
     found = mentions(extractor, "饺子\n每个人过年都应该吃饺子。")
     assert {"吃", "饺子"} <= set(found) and "吃饺子" not in found
+
+
+def test_a_line_of_clauses_cut_short_gives_their_words(extractor: Extractor) -> None:
+    found = mentions(extractor, "Spring Festival\n大家会吃、鱼和\n小朋友们最喜欢收,因为里有")
+    assert {"大家", "吃", "鱼", "小朋友", "喜欢", "收"} <= set(found)
+    assert "大家会吃" not in found and "小朋友们最喜欢收" not in found
+    # a slogan of whole clauses stays as written
+    assert list(mentions(extractor, "Slogans\n大众创业、万众创新")) == ["大众创业", "万众创新"]
+
+
+def test_prepositions_and_degree_adverbs_make_a_sentence(extractor: Extractor) -> None:
+    found = mentions(extractor, "目录\n接下来按目录逐个讲解\n五颜六色 = 色彩非常丰富")
+    assert {"接下来", "目录", "逐个", "讲解", "色彩", "丰富"} <= set(found)
+    assert not {"接下来按目录逐个讲解", "色彩非常丰富", "非常丰富"} & set(found)
+
+
+def test_a_verb_with_its_potential_result(extractor: Extractor) -> None:
+    found = mentions(extractor, "Tips\n不要放太多。不然的话包不住。")
+    assert "包不住" in found and "不住" not in found
+
+
+def test_a_number_of_minutes(extractor: Extractor) -> None:
+    found = mentions(extractor, "Steaming\n蒸大概十分钟左右。")
+    assert {"十", "分钟"} <= set(found) and "十分钟" not in found
+
+
+def test_a_noun_and_its_localiser_in_a_clause(extractor: Extractor) -> None:
+    found = mentions(extractor, "## 项目中 mock 的配置和使用")
+    assert {"项目", "配置", "使用"} <= set(found) and "项目中" not in found

@@ -57,11 +57,15 @@ from hanzi_companion.text.syllables import (
 from hanzi_companion.text.wordlists import (
     ADVERBS_BEFORE_VERBS,
     FUNCTION_WORDS,
+    LOCALIZERS,
     MODAL_VERBS,
+    NUMERALS,
     PARTICLES,
+    POTENTIAL_RESULTS,
     PRONOUNS,
     RESULT_COMPLEMENTS,
     SENTENCE_GLUE,
+    TIME_UNITS,
 )
 
 _HAN_PIECE = re.compile(f"[{HAN_CLASS}]+")  # a run without the middle dots that join names
@@ -222,23 +226,15 @@ class Extractor:
         personal names are one word (张明, 李华; see :mod:`~hanzi_companion.text.names`)."""
         words = self._pronoun_words(words)
         words, names = with_names("".join(words), words, self._name_rules)
-        words = adverbs_before_modals(plural_nouns(words))
+        words = adverbs_before_modals(plural_nouns(numbers_and_units(words)))
+        words = self._potential_complements(words)
         self.names.update(names)
         joined: list[str] = []
         index = 0
         while index < len(words):
             word = words[index]
             following = words[index + 1] if index + 1 < len(words) else ""
-            if (
-                following
-                and len(word + following) <= _JOINED_MAX
-                and not _verb_and_object(word, following)
-                and following not in RESULT_COMPLEMENTS
-                and word not in names
-                and following not in names
-                and not self.lookup(word + following)
-                and self.segmenter.corpus_word(word + following)
-            ):
+            if following and self._joins(word, following, names):
                 word += following
                 index += 1
             joined.append(word)
@@ -248,6 +244,45 @@ class Extractor:
             for word in joined
             if _content_word(word)
         )
+
+    def _joins(self, word: str, following: str, names: set[str]) -> bool:
+        """True when two neighbouring words of a sentence are one word jieba's corpus counts
+        and the dictionaries lack (特大 城市), not a verb and its object or result, a name, or
+        a grammatical word of two characters beside another word (非常 丰富: very rich)."""
+        return (
+            len(word + following) <= _JOINED_MAX
+            and not _verb_and_object(word, following)
+            and following not in RESULT_COMPLEMENTS
+            and not (word in FUNCTION_WORDS and len(word) > 1)
+            and not (following in FUNCTION_WORDS and len(following) > 1)
+            and word not in names
+            and following not in names
+            and not self.lookup(word + following)
+            and self.segmenter.corpus_word(word + following)
+        )
+
+    def _potential_complements(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a one-character verb, 不 and its result read as one word,
+        the verb's potential form (包 不住 -> 包不住, cannot hold; as dictionaries list 受不了):
+        the 不住 jieba cuts off is no word of the sentence."""
+        out: list[str] = []
+        for word in words:
+            previous = out[-1] if out else ""
+            if (
+                len(word) == 2
+                and word[0] == _NOT
+                and word[1] in POTENTIAL_RESULTS
+                and len(previous) == 1
+                and self._verb(previous)
+            ):
+                out[-1] = previous + word
+            else:
+                out.append(word)
+        return tuple(out)
+
+    def _verb(self, word: str) -> bool:
+        """True when a dictionary sense of ``word`` is a verb's (it reads "to ...")."""
+        return any(d.startswith("to ") for e in self.lookup(word) for d in e.definitions)
 
     def _pronoun_words(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with a slang word that opens with a pronoun and that jieba's
@@ -350,8 +385,14 @@ class Extractor:
         words = self.sentence_words(run)
         if words is None and sentence_line and len(run) > 1 and not self.lookup(run):
             words = self.segmenter.cut(run)
-            if sum(1 for w in words if len(w) > 1) < 2 and len(words) < _SENTENCE_WORDS:
-                words = None  # a name or a compound of one word (城市群), not a clause
+            if (
+                sum(1 for w in words if len(w) > 1) < 2
+                and len(words) < _SENTENCE_WORDS
+                and words[-1] not in LOCALIZERS
+            ):
+                # a name or a compound of one word (城市群), not a clause; a word and the
+                # localiser after it (项目中, in the project) are the clause's words
+                words = None
             elif len(run) <= LONGEST_TERM and taught():
                 return ((run, words),)
             elif not written_as_term(False):
@@ -773,6 +814,26 @@ def repeated_unit(run: str) -> str:
 
 
 _PLURAL_SUFFIX = "们"
+_NOT = "不"
+
+
+def numbers_and_units(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with a number counting a unit of time read as the number and the
+    unit (十分 钟 -> 十 + 分钟, ten minutes, not "very" + clock)."""
+    out: list[str] = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if len(word) == 2 and word[0] in NUMERALS and word[1] + following in TIME_UNITS:
+            out.extend((word[0], word[1]))
+        else:
+            out.append(word)
+    merged: list[str] = []
+    for word in out:
+        if merged and len(merged[-1]) == 1 and merged[-1] + word in TIME_UNITS:
+            merged[-1] += word
+        else:
+            merged.append(word)
+    return tuple(merged)
 
 
 def plural_nouns(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -845,11 +906,17 @@ _SLOGAN_BETWEEN = re.compile(r"[\s，、；,;·:：!?！？。«»“”\"「」
 
 
 def _slogan_line(line: str) -> bool:
-    """True when the line is only Chinese clauses (two or more) and punctuation: a slogan."""
+    """True when the line is only Chinese clauses (two or more) and punctuation: a slogan.
+    A line one of whose clauses is cut short (大家会吃、鱼和 under a picture) is a sentence
+    with blanks, each of its clauses giving its words."""
     if len(line) > 2 * LOOK:
         return False
     pieces = HAN_RUN.split(line)
-    return len(pieces) >= 3 and all(_SLOGAN_BETWEEN.fullmatch(p) for p in pieces)
+    return (
+        len(pieces) >= 3
+        and all(_SLOGAN_BETWEEN.fullmatch(p) for p in pieces)
+        and not any(_fragment(run) for run in HAN_RUN.findall(line))
+    )
 
 
 # Clauses of one sentence, up to the punctuation closing it (春联有上联，下联和横批。).

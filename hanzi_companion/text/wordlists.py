@@ -78,13 +78,16 @@ WESTERN_SPELLINGS = {
 
 
 # Grammatical words that make a run of Han characters read as a sentence, not a term.
-# Closed-class Mandarin function words (particles, pronouns, auxiliaries, conjunctions).
+# Closed-class Mandarin function words (particles, pronouns, auxiliaries, conjunctions,
+# prepositions, adverbs of degree: a term names a thing, a sentence says how much of it).
 _FUNCTION_WORDS_TEXT = """
 的 了 吗 呢 吧 啊 呀 着 过 是 在 我 你 他 她 它 我们 你们 他们 她们 咱们 这 那 这个 那个 这些 那些
 这里 那里 就 都 也 很 不 没 没有 要 会 能 可以 把 被 给 让 对 从 但 但是 因为 所以 如果 而 还 又 才
 再 说 有 得 地 么 什么 怎么 为什么 已经 正在 应该 一个 自己 和 与 或 或者 还是 以及 及
 們 我們 你們 他們 她們 咱們 這 這個 那個 這些 那些 這裡 那裡 沒 沒有 會 給 讓 對 從 因為 還 說 麼
 什麼 怎麼 為什麼 已經 應該 一個
+们 按 按照 根据 通过 向 往 跟 比 非常 太 更 挺 比较 特别
+根據 通過 非常 比較 特別
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 
@@ -142,3 +145,32 @@ RESULT_COMPLEMENTS = frozenset("到好完住给成见")
 # 要 want to, 能 can ...): jieba and the dictionaries join some pairs (都会 "metropolis").
 ADVERBS_BEFORE_VERBS = frozenset("都也就还又才只再")
 MODAL_VERBS = frozenset("会要能想该")
+
+# Results a verb takes in its potential form with 不 (包不住 cannot hold, 吃不完, 看不见).
+POTENTIAL_RESULTS = frozenset("住了完到好动起下开懂见清")
+
+# Number characters, and the units of time a number counts (十分钟, 两个小时, 一点钟): a number
+# before one is its count, not the start of another word (十分 "very").
+NUMERALS = frozenset("一二三四五六七八九十百千万两几半")
+TIME_UNITS = frozenset(
+    [
+        "分钟",
+        "小时",
+        "秒钟",
+        "钟头",
+        "点钟",
+        "个月",
+        "星期",
+        "礼拜",
+        "分鐘",
+        "小時",
+        "鐘頭",
+        "點鐘",
+        "個月",
+        "禮拜",
+    ]
+)
+
+# Localisers after a noun (项目中 in the project, 家里 at home, 桌上 on the table): in a clause
+# the noun and its localiser are two words, not a compound.
+LOCALIZERS = frozenset("中里裡内內上外")
