@@ -346,3 +346,13 @@ def test_a_number_of_minutes(extractor: Extractor) -> None:
 def test_a_noun_and_its_localiser_in_a_clause(extractor: Extractor) -> None:
     found = mentions(extractor, "## 项目中 mock 的配置和使用")
     assert {"项目", "配置", "使用"} <= set(found) and "项目中" not in found
+
+
+def test_counts_directions_and_pairs_of_a_graded_reader(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "小明的春节\n小明和爸爸妈妈一起回老家。他们坐了三个小时的火车。"
+        "外面放起了鞭炮。我有七本书。",
+    )
+    assert {"爸爸", "妈妈", "三", "小时", "放", "七", "本", "书"} <= set(found)
+    assert not {"爸爸妈妈", "三个", "放起", "本书", "七本"} & set(found)

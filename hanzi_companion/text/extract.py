@@ -56,6 +56,7 @@ from hanzi_companion.text.syllables import (
 )
 from hanzi_companion.text.wordlists import (
     ADVERBS_BEFORE_VERBS,
+    DIRECTION_COMPLEMENTS,
     FUNCTION_WORDS,
     LOCALIZERS,
     MODAL_VERBS,
@@ -234,7 +235,8 @@ class Extractor:
         while index < len(words):
             word = words[index]
             following = words[index + 1] if index + 1 < len(words) else ""
-            if following and self._joins(word, following, names):
+            counted = bool(joined) and _count(joined[-1])
+            if following and not counted and self._joins(word, following, names):
                 word += following
                 index += 1
             joined.append(word)
@@ -252,7 +254,7 @@ class Extractor:
         return (
             len(word + following) <= _JOINED_MAX
             and not _verb_and_object(word, following)
-            and following not in RESULT_COMPLEMENTS
+            and not _two_words(word, following)
             and not (word in FUNCTION_WORDS and len(word) > 1)
             and not (following in FUNCTION_WORDS and len(following) > 1)
             and word not in names
@@ -872,6 +874,28 @@ def _verb_and_object(word: str, following: str) -> bool:
     帮助, is helpful): a verb or a modifier and its object, two words of the sentence even
     where jieba's corpus counts the phrase. Compounds join shorter words: 捏 紧, 特大 城市."""
     return len(word) == 1 and len(following) > 1
+
+
+def _two_words(word: str, following: str) -> bool:
+    """True for neighbours a lesson lists apart though jieba's corpus counts them together:
+    a verb and its result or direction (搬 到, 放 起), a count and its measure word (三 个,
+    七 本; 一 with its measure word is "a", as in 一天), two reduplicated words (爸爸 妈妈)."""
+    return (
+        following in RESULT_COMPLEMENTS
+        or following in DIRECTION_COMPLEMENTS
+        or (word != "一" and _count(word) and len(following) == 1)
+        or (_reduplicated(word) and _reduplicated(following))
+    )
+
+
+def _count(word: str) -> bool:
+    """True for a number written in characters (三, 十二, 两): the word after it is its
+    measure word (七 本 书: seven volumes of book, not 本书 "this book")."""
+    return all(ch in NUMERALS for ch in word)
+
+
+def _reduplicated(word: str) -> bool:
+    return len(word) == 2 and word[0] == word[1]
 
 
 def _content_word(word: str) -> bool:

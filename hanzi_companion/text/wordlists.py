@@ -139,6 +139,8 @@ SENTENCE_GLUE = frozenset(_SENTENCE_GLUE_TEXT.split())
 # Characters that follow a verb as its result (带到, 包好, 吃完, 记住): the verb and its
 # complement are two words of a sentence, though jieba's corpus counts some pairs as one.
 RESULT_COMPLEMENTS = frozenset("到好完住给成见")
+# Characters that follow a verb as its direction (放起, 走进, 拿出): two words of a sentence.
+DIRECTION_COMPLEMENTS = frozenset("起来去上下出进回开过")
 
 
 # Adverbs that stand before a verb (都 all, 也 also, 还 still ...) and modal verbs (会 will,
