@@ -356,3 +356,8 @@ def test_counts_directions_and_pairs_of_a_graded_reader(extractor: Extractor) ->
     )
     assert {"爸爸", "妈妈", "三", "小时", "放", "七", "本", "书"} <= set(found)
     assert not {"爸爸妈妈", "三个", "放起", "本书", "七本"} & set(found)
+
+
+def test_to_speak_and_to_give_are_words_of_a_sentence(extractor: Extractor) -> None:
+    found = mentions(extractor, "Sentences\n他每天说中文。\n长辈们必须要给孩子们红包。")
+    assert {"说", "给", "中文", "红包"} <= set(found)
