@@ -361,3 +361,16 @@ def test_counts_directions_and_pairs_of_a_graded_reader(extractor: Extractor) ->
 def test_to_speak_and_to_give_are_words_of_a_sentence(extractor: Extractor) -> None:
     found = mentions(extractor, "Sentences\n他每天说中文。\n长辈们必须要给孩子们红包。")
     assert {"说", "给", "中文", "红包"} <= set(found)
+
+
+def test_a_classical_quotation_is_kept_whole(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "The Analects (論語)\n己所不欲，勿施於人。 (Do not do to others...)\n"
+        "學而時習之，不亦說乎？",
+    )
+    assert {"己所不欲", "勿施於人", "學而時習之", "不亦說乎"} <= set(found)
+    assert not {"己", "欲", "勿", "學", "習", "乎"} & set(found)
+    # a modern sentence of single words is no quotation
+    found = mentions(extractor, "Sentences\n我所知道的很少。而他却不去。")
+    assert {"所", "知道", "却", "去"} <= set(found)

@@ -56,10 +56,13 @@ from hanzi_companion.text.syllables import (
 )
 from hanzi_companion.text.wordlists import (
     ADVERBS_BEFORE_VERBS,
+    CLASSICAL_ENDINGS,
+    CLASSICAL_PARTICLES,
     DIRECTION_COMPLEMENTS,
     FUNCTION_WORDS,
     LOCALIZERS,
     MODAL_VERBS,
+    MODERN_PARTICLES,
     NUMERALS,
     PARTICLES,
     POTENTIAL_RESULTS,
@@ -352,7 +355,7 @@ class Extractor:
         if len(run) == 1 or self.lookup(run):
             return None
         words = self.segmenter.cut(run)
-        if len(words) == 1:
+        if len(words) == 1 or classical(words):
             return None
         if any(w in FUNCTION_WORDS for w in words):
             return words
@@ -387,13 +390,14 @@ class Extractor:
         words = self.sentence_words(run)
         if words is None and sentence_line and len(run) > 1 and not self.lookup(run):
             words = self.segmenter.cut(run)
-            if (
+            if classical(words) or (
                 sum(1 for w in words if len(w) > 1) < 2
                 and len(words) < _SENTENCE_WORDS
                 and words[-1] not in LOCALIZERS
             ):
-                # a name or a compound of one word (城市群), not a clause; a word and the
-                # localiser after it (项目中, in the project) are the clause's words
+                # a quotation in the classical language, a name or a compound of one word
+                # (城市群), not a clause; a word and the localiser after it (项目中, in the
+                # project) are the clause's words
                 words = None
             elif len(run) <= LONGEST_TERM and taught():
                 return ((run, words),)
@@ -874,6 +878,22 @@ def _verb_and_object(word: str, following: str) -> bool:
     帮助, is helpful): a verb or a modifier and its object, two words of the sentence even
     where jieba's corpus counts the phrase. Compounds join shorter words: 捏 紧, 特大 城市."""
     return len(word) == 1 and len(following) > 1
+
+
+_CLASSICAL_MIN = 4  # characters of the shortest classical clause kept whole (勿施於人)
+
+
+def classical(words: tuple[str, ...]) -> bool:
+    """True when a clause's words read as classical Chinese, a quotation kept whole (學而時習之,
+    勿施於人, 不亦說乎): four characters or more, every word but one a single character, a
+    particle of the classical language (之, 乎, 於, 而...) and none of today's (的, 了, 他)."""
+    singles = sum(1 for word in words if len(word) == 1)
+    return (
+        sum(len(word) for word in words) >= _CLASSICAL_MIN
+        and singles >= len(words) - 1
+        and (any(w in CLASSICAL_PARTICLES for w in words) or words[-1] in CLASSICAL_ENDINGS)
+        and not any(w in MODERN_PARTICLES for w in words)
+    )
 
 
 def _two_words(word: str, following: str) -> bool:

@@ -177,3 +177,10 @@ TIME_UNITS = frozenset(
 # Localisers after a noun (项目中 in the project, 家里 at home, 桌上 on the table): in a clause
 # the noun and its localiser are two words, not a compound.
 LOCALIZERS = frozenset("中里裡内內上外")
+
+# Particles and pronouns of classical Chinese, each a word of its own in a quotation (學而時習之,
+# 勿施於人, 吾日三省吾身), and 也 closing one (是知也); today's particles and pronouns, which a
+# classical quotation does not hold (the old texts write 其, 之, 彼 where today writes 他).
+CLASSICAL_PARTICLES = frozenset("之乎者矣焉哉兮曰於亦勿弗吾汝爾其而所")
+CLASSICAL_ENDINGS = frozenset("也")
+MODERN_PARTICLES = frozenset("的了吗嗎呢吧着著们們这這那很都没沒么麼个個他她你您它")
