@@ -374,3 +374,10 @@ def test_a_classical_quotation_is_kept_whole(extractor: Extractor) -> None:
     # a modern sentence of single words is no quotation
     found = mentions(extractor, "Sentences\n我所知道的很少。而他却不去。")
     assert {"所", "知道", "却", "去"} <= set(found)
+
+
+def test_a_brand_in_english_prose_is_one_name(extractor: Extractor) -> None:
+    found = mentions(extractor, "Ink\nI have used ink manufactured by 一得阁 (www.yidege.net).")
+    assert list(found) == ["一得阁"]
+    # a short sentence of single words is still its words
+    assert list(mentions(extractor, "Dialogue\n我爱你。")) == ["我", "爱", "你"]

@@ -355,11 +355,21 @@ class Extractor:
         if len(run) == 1 or self.lookup(run):
             return None
         words = self.segmenter.cut(run)
-        if len(words) == 1 or classical(words):
+        if len(words) == 1 or classical(words) or self._guessed_word(run, words):
             return None
         if any(w in FUNCTION_WORDS for w in words):
             return words
         return None
+
+    def _guessed_word(self, run: str, words: tuple[str, ...]) -> bool:
+        """True when no dictionary has a word in the short ``run`` (it cuts into its
+        characters) but jieba's model of unknown words reads it as one: a name (一得阁, a
+        brand of ink; 荣宝斋), not a sentence (我很好 stays 我 + 很 + 好)."""
+        return (
+            len(run) <= _GUESSED_MAX
+            and all(len(word) == 1 for word in words)
+            and self._cut_guessing(run) == (run,)
+        )
 
     def _sentence_line(self, runs: list[re.Match[str]]) -> bool:
         """True when a clause of the line holds a particle only sentences have (的, 了): its
@@ -390,10 +400,14 @@ class Extractor:
         words = self.sentence_words(run)
         if words is None and sentence_line and len(run) > 1 and not self.lookup(run):
             words = self.segmenter.cut(run)
-            if classical(words) or (
-                sum(1 for w in words if len(w) > 1) < 2
-                and len(words) < _SENTENCE_WORDS
-                and words[-1] not in LOCALIZERS
+            if (
+                classical(words)
+                or self._guessed_word(run, words)
+                or (
+                    sum(1 for w in words if len(w) > 1) < 2
+                    and len(words) < _SENTENCE_WORDS
+                    and words[-1] not in LOCALIZERS
+                )
             ):
                 # a quotation in the classical language, a name or a compound of one word
                 # (城市群), not a clause; a word and the localiser after it (项目中, in the
@@ -880,6 +894,7 @@ def _verb_and_object(word: str, following: str) -> bool:
     return len(word) == 1 and len(following) > 1
 
 
+_GUESSED_MAX = 4  # longest run of characters read as one unknown word (a name)
 _CLASSICAL_MIN = 4  # characters of the shortest classical clause kept whole (勿施於人)
 
 
