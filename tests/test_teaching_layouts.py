@@ -381,3 +381,10 @@ def test_a_brand_in_english_prose_is_one_name(extractor: Extractor) -> None:
     assert list(found) == ["一得阁"]
     # a short sentence of single words is still its words
     assert list(mentions(extractor, "Dialogue\n我爱你。")) == ["我", "爱", "你"]
+
+
+def test_a_verb_before_the_aspect_particle(extractor: Extractor) -> None:
+    found = mentions(extractor, "饺\n用面皮包着馅交叠捏紧的食物")
+    assert {"面皮", "包", "馅", "食物"} <= set(found)
+    assert not {"面", "皮包", "包着"} & set(found)
+    assert {"拿", "书"} <= set(mentions(extractor, "Reading\n他拿着书。"))

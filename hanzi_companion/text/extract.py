@@ -56,6 +56,7 @@ from hanzi_companion.text.syllables import (
 )
 from hanzi_companion.text.wordlists import (
     ADVERBS_BEFORE_VERBS,
+    ASPECT_PARTICLES,
     CLASSICAL_ENDINGS,
     CLASSICAL_PARTICLES,
     DIRECTION_COMPLEMENTS,
@@ -231,7 +232,7 @@ class Extractor:
         words = self._pronoun_words(words)
         words, names = with_names("".join(words), words, self._name_rules)
         words = adverbs_before_modals(plural_nouns(numbers_and_units(words)))
-        words = self._potential_complements(words)
+        words = self._verbs_before_aspect(self._potential_complements(words))
         self.names.update(names)
         joined: list[str] = []
         index = 0
@@ -283,6 +284,24 @@ class Extractor:
                 out[-1] = previous + word
             else:
                 out.append(word)
+        return tuple(out)
+
+    def _verbs_before_aspect(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a verb found before the aspect particle 着 where jieba
+        read a noun (面 | 皮包 | 着 -> 面皮 | 包 | 着: wrapping the dough, not a handbag): a
+        word with no verb sense before 着 gives its last character, a verb, to 着 and its first
+        to the word before, when that makes a dictionary word."""
+        out = list(words)
+        for index in range(1, len(out) - 1):
+            word, previous = out[index], out[index - 1]
+            if (
+                out[index + 1] in ASPECT_PARTICLES
+                and len(word) == 2
+                and not self._verb(word)
+                and self._verb(word[1])
+                and self.lookup(previous + word[0])
+            ):
+                out[index - 1 : index + 1] = [previous + word[0], word[1]]
         return tuple(out)
 
     def _verb(self, word: str) -> bool:
@@ -913,11 +932,13 @@ def classical(words: tuple[str, ...]) -> bool:
 
 def _two_words(word: str, following: str) -> bool:
     """True for neighbours a lesson lists apart though jieba's corpus counts them together:
-    a verb and its result or direction (搬 到, 放 起), a count and its measure word (三 个,
-    七 本; 一 with its measure word is "a", as in 一天), two reduplicated words (爸爸 妈妈)."""
+    a verb and its result, direction or particle (搬 到, 放 起, 包 着), a count and its
+    measure word (三 个, 七 本; 一 with its measure word is "a", as in 一天), two
+    reduplicated words (爸爸 妈妈)."""
     return (
         following in RESULT_COMPLEMENTS
         or following in DIRECTION_COMPLEMENTS
+        or following in PARTICLES
         or (word != "一" and _count(word) and len(following) == 1)
         or (_reduplicated(word) and _reduplicated(following))
     )

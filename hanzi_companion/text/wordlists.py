@@ -184,3 +184,6 @@ LOCALIZERS = frozenset("中里裡内內上外")
 CLASSICAL_PARTICLES = frozenset("之乎者矣焉哉兮曰於亦勿弗吾汝爾其而所")
 CLASSICAL_ENDINGS = frozenset("也")
 MODERN_PARTICLES = frozenset("的了吗嗎呢吧着著们們这這那很都没沒么麼个個他她你您它")
+
+# Particles of aspect that only follow a verb (包着 wrapping, 吃了 ate, 去过 have been).
+ASPECT_PARTICLES = frozenset("着著")
