@@ -336,6 +336,9 @@ def test_prepositions_and_degree_adverbs_make_a_sentence(extractor: Extractor) -
 def test_a_verb_with_its_potential_result(extractor: Extractor) -> None:
     found = mentions(extractor, "Tips\n不要放太多。不然的话包不住。")
     assert "包不住" in found and "不住" not in found
+    found = mentions(extractor, "Boxes\n箱子太重，我搬不動。我吃不完。")
+    assert {"搬不動", "吃不完"} <= set(found) and not {"搬", "動", "吃", "完"} & set(found)
+    assert "去" in mentions(extractor, "No\n我不去。")  # 去 is no verb's result
 
 
 def test_a_number_of_minutes(extractor: Extractor) -> None:
@@ -388,3 +391,9 @@ def test_a_verb_before_the_aspect_particle(extractor: Extractor) -> None:
     assert {"面皮", "包", "馅", "食物"} <= set(found)
     assert not {"面", "皮包", "包着"} & set(found)
     assert {"拿", "书"} <= set(mentions(extractor, "Reading\n他拿着书。"))
+
+
+def test_counts_and_directions_in_traditional_script(extractor: Extractor) -> None:
+    found = mentions(extractor, "閱讀\n我有七本書。他們坐了三個小時的火車。外面放起了鞭炮。")
+    assert {"七", "本", "書", "三", "小時", "放", "起"} <= set(found)
+    assert not {"七本", "本書", "三個", "放起"} & set(found)

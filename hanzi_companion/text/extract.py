@@ -270,18 +270,23 @@ class Extractor:
     def _potential_complements(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with a one-character verb, 不 and its result read as one word,
         the verb's potential form (包 不住 -> 包不住, cannot hold; as dictionaries list 受不了):
-        the 不住 jieba cuts off is no word of the sentence."""
+        the 不住 jieba cuts off is no word of the sentence (搬 不 动 is 搬不动 too)."""
         out: list[str] = []
         for word in words:
             previous = out[-1] if out else ""
+            if previous == _NOT and word in POTENTIAL_RESULTS and len(out) > 1:
+                verb, negated = out[-2], previous + word
+            else:
+                verb, negated = previous, word
             if (
-                len(word) == 2
-                and word[0] == _NOT
-                and word[1] in POTENTIAL_RESULTS
-                and len(previous) == 1
-                and self._verb(previous)
+                len(negated) == 2
+                and negated[0] == _NOT
+                and negated[1] in POTENTIAL_RESULTS
+                and len(verb) == 1
+                and self._verb(verb)
             ):
-                out[-1] = previous + word
+                del out[len(out) - (len(negated) - len(word)) - 1 :]
+                out.append(verb + negated)
             else:
                 out.append(word)
         return tuple(out)

@@ -139,9 +139,9 @@ SENTENCE_GLUE = frozenset(_SENTENCE_GLUE_TEXT.split())
 
 # Characters that follow a verb as its result (带到, 包好, 吃完, 记住): the verb and its
 # complement are two words of a sentence, though jieba's corpus counts some pairs as one.
-RESULT_COMPLEMENTS = frozenset("到好完住给成见")
+RESULT_COMPLEMENTS = frozenset("到好完住给成见給見")
 # Characters that follow a verb as its direction (放起, 走进, 拿出): two words of a sentence.
-DIRECTION_COMPLEMENTS = frozenset("起来去上下出进回开过")
+DIRECTION_COMPLEMENTS = frozenset("起来去上下出进回开过來進開過")
 
 
 # Adverbs that stand before a verb (都 all, 也 also, 还 still ...) and modal verbs (会 will,
@@ -150,11 +150,11 @@ ADVERBS_BEFORE_VERBS = frozenset("都也就还又才只再")
 MODAL_VERBS = frozenset("会要能想该")
 
 # Results a verb takes in its potential form with 不 (包不住 cannot hold, 吃不完, 看不见).
-POTENTIAL_RESULTS = frozenset("住了完到好动起下开懂见清")
+POTENTIAL_RESULTS = frozenset("住了完到好动起下开懂见清動開見")
 
 # Number characters, and the units of time a number counts (十分钟, 两个小时, 一点钟): a number
 # before one is its count, not the start of another word (十分 "very").
-NUMERALS = frozenset("一二三四五六七八九十百千万两几半")
+NUMERALS = frozenset("一二三四五六七八九十百千万两几半萬兩幾")
 TIME_UNITS = frozenset(
     [
         "分钟",
