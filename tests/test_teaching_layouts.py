@@ -397,3 +397,8 @@ def test_counts_and_directions_in_traditional_script(extractor: Extractor) -> No
     found = mentions(extractor, "閱讀\n我有七本書。他們坐了三個小時的火車。外面放起了鞭炮。")
     assert {"七", "本", "書", "三", "小時", "放", "起"} <= set(found)
     assert not {"七本", "本書", "三個", "放起"} & set(found)
+
+
+def test_a_potential_form_reads_bu_in_the_neutral_tone(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, "Tips\n不然的话包不住。")
+    assert term(g, "包不住").pinyin_numbered == "bao1 bu5 zhu4"
