@@ -402,3 +402,10 @@ def test_counts_and_directions_in_traditional_script(extractor: Extractor) -> No
 def test_a_potential_form_reads_bu_in_the_neutral_tone(lexicon: Lexicon) -> None:
     g = glossary(lexicon, "Tips\n不然的话包不住。")
     assert term(g, "包不住").pinyin_numbered == "bao1 bu5 zhu4"
+
+
+def test_english_in_full_width_parentheses_after_a_term(extractor: Extractor) -> None:
+    found = mentions(
+        extractor, "Festivals\n春节（Spring Festival）\n春chūn节jié（Spring Festival）"
+    )
+    assert found["春节"].slide_gloss == "Spring Festival"

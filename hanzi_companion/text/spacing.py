@@ -184,8 +184,10 @@ def join_glossed(line: str, rules: SpacingRules) -> str:
         chars = "".join(char for char, _ in pairs)
         joined = chars
         if rules.is_word(chars):
-            spaced = chars + " ".join(syllable for _, syllable in pairs)
-            joined = spaced if len(spaced) <= len(written) else joined
+            syllables = [syllable for _, syllable in pairs]
+            spaced = chars + " ".join(syllables)
+            # written without spaces (春chūn节jié) the syllables fit only written together
+            joined = spaced if len(spaced) <= len(written) else chars + "".join(syllables)
         return joined + " " * (len(written) - len(joined))
 
     return _GLOSSED.sub(join, line)
