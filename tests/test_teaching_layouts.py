@@ -409,3 +409,9 @@ def test_english_in_full_width_parentheses_after_a_term(extractor: Extractor) ->
         extractor, "Festivals\n春节（Spring Festival）\n春chūn节jié（Spring Festival）"
     )
     assert found["春节"].slide_gloss == "Spring Festival"
+
+
+def test_a_short_answer_negates_the_questions_verb(extractor: Extractor) -> None:
+    found = mentions(extractor, "A\n— 你要水吗? — 我不要。 — 你是日本人吗? — 我不是。")
+    assert not {"不要", "不是"} & set(found)
+    assert "不要" in mentions(extractor, "Tips\n不要放太多。")  # "don't" before a verb

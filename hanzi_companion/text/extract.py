@@ -64,6 +64,7 @@ from hanzi_companion.text.wordlists import (
     LOCALIZERS,
     MODAL_VERBS,
     MODERN_PARTICLES,
+    NEGATED_VERBS,
     NUMERALS,
     PARTICLES,
     POTENTIAL_RESULTS,
@@ -232,6 +233,7 @@ class Extractor:
         words = self._pronoun_words(words)
         words, names = with_names("".join(words), words, self._name_rules)
         words = adverbs_before_modals(plural_nouns(numbers_and_units(words)))
+        words = negated_answer(words)
         words = self._verbs_before_aspect(self._potential_complements(words))
         self.names.update(names)
         joined: list[str] = []
@@ -891,6 +893,16 @@ def plural_nouns(words: tuple[str, ...]) -> tuple[str, ...]:
         else:
             out.append(word)
     return tuple(out)
+
+
+def negated_answer(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with 不 and a modal verb or 是 closing it read as two words: the
+    short answer 我不要 (I don't want it) negates the question's 要, it is no 不要 "don't"
+    (不要放太多 keeps it)."""
+    last = words[-1] if words else ""
+    if len(words) > 1 and len(last) == 2 and last[0] == _NOT and last[1] in NEGATED_VERBS:
+        return (*words[:-1], last[0], last[1])
+    return words
 
 
 def adverbs_before_modals(words: tuple[str, ...]) -> tuple[str, ...]:

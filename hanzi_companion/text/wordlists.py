@@ -187,3 +187,6 @@ MODERN_PARTICLES = frozenset("的了吗嗎呢吧着著们們这這那很都没�
 
 # Particles of aspect that only follow a verb (包着 wrapping, 吃了 ate, 去过 have been).
 ASPECT_PARTICLES = frozenset("着著")
+
+# Verbs a short answer negates with 不 (我不要, 我不是, 我不会): the answer's two words.
+NEGATED_VERBS = frozenset("要是会會能想该該")
