@@ -415,3 +415,9 @@ def test_a_short_answer_negates_the_questions_verb(extractor: Extractor) -> None
     found = mentions(extractor, "A\n— 你要水吗? — 我不要。 — 你是日本人吗? — 我不是。")
     assert not {"不要", "不是"} & set(found)
     assert "不要" in mentions(extractor, "Tips\n不要放太多。")  # "don't" before a verb
+
+
+def test_a_size_or_degree_and_what_it_qualifies(extractor: Extractor) -> None:
+    found = mentions(extractor, "A\n你先把肉末放在一个大碗里。走千里很重。不要放太多。")
+    assert {"大", "碗", "重", "太多"} <= set(found)
+    assert not {"大碗", "很重"} & set(found)

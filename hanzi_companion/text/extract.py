@@ -69,8 +69,10 @@ from hanzi_companion.text.wordlists import (
     PARTICLES,
     POTENTIAL_RESULTS,
     PRONOUNS,
+    QUANTITIES,
     RESULT_COMPLEMENTS,
     SENTENCE_GLUE,
+    SIZE_AND_DEGREE,
     TIME_UNITS,
 )
 
@@ -951,13 +953,15 @@ def _two_words(word: str, following: str) -> bool:
     """True for neighbours a lesson lists apart though jieba's corpus counts them together:
     a verb and its result, direction or particle (搬 到, 放 起, 包 着), a count and its
     measure word (三 个, 七 本; 一 with its measure word is "a", as in 一天), two
-    reduplicated words (爸爸 妈妈)."""
+    reduplicated words (爸爸 妈妈), a size or degree and what it qualifies (大 碗 a big bowl,
+    很 重 very heavy; but 很多 many, 太多 too many, which count like one word)."""
     return (
         following in RESULT_COMPLEMENTS
         or following in DIRECTION_COMPLEMENTS
         or following in PARTICLES
         or (word != "一" and _count(word) and len(following) == 1)
         or (_reduplicated(word) and _reduplicated(following))
+        or (word in SIZE_AND_DEGREE and len(following) == 1 and following not in QUANTITIES)
     )
 
 

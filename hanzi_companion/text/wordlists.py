@@ -190,3 +190,8 @@ ASPECT_PARTICLES = frozenset("着著")
 
 # Verbs a short answer negates with 不 (我不要, 我不是, 我不会): the answer's two words.
 NEGATED_VERBS = frozenset("要是会會能想该該")
+
+# Words of size and degree before a one-character word (大碗 a big bowl, 很重 very heavy): two
+# words of a sentence, unless what follows is a quantity (很多 many, 太少 too few: used as one).
+SIZE_AND_DEGREE = frozenset("大小很太挺")
+QUANTITIES = frozenset("多少")
