@@ -421,3 +421,9 @@ def test_a_size_or_degree_and_what_it_qualifies(extractor: Extractor) -> None:
     found = mentions(extractor, "A\n你先把肉末放在一个大碗里。走千里很重。不要放太多。")
     assert {"大", "碗", "重", "太多"} <= set(found)
     assert not {"大碗", "很重"} & set(found)
+
+
+def test_familiar_names_in_sentences(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, "Story\n我和小李一起去。老王在家吗？小心！")
+    assert term(g, "小李").pinyin == "Xiǎo Lǐ" and term(g, "老王").pinyin == "Lǎo Wáng"
+    assert "小心" in [t.term for t in g.terms]  # a dictionary word, no name

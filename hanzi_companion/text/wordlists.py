@@ -195,3 +195,6 @@ NEGATED_VERBS = frozenset("要是会會能想该該")
 # words of a sentence, unless what follows is a quantity (很多 many, 太少 too few: used as one).
 SIZE_AND_DEGREE = frozenset("大小很太挺")
 QUANTITIES = frozenset("多少")
+
+# Before a surname, how friends and colleagues are called: 小王 (Xiǎo Wáng), 老李 (Lǎo Lǐ).
+FAMILIAR_PREFIXES = frozenset("小老")
