@@ -427,3 +427,12 @@ def test_familiar_names_in_sentences(lexicon: Lexicon) -> None:
     g = glossary(lexicon, "Story\n我和小李一起去。老王在家吗？小心！")
     assert term(g, "小李").pinyin == "Xiǎo Lǐ" and term(g, "老王").pinyin == "Lǎo Wáng"
     assert "小心" in [t.term for t in g.terms]  # a dictionary word, no name
+
+
+def test_pinyin_in_brackets_after_each_character(extractor: Extractor) -> None:
+    found = mentions(extractor, "Wishes\n新(xīn)年(nián)快(kuài)乐(lè)\n春(chūn) 节(jié)")
+    assert list(found) == ["新年快乐", "春节"]
+    assert found["新年快乐"].romanisation == "xīn nián kuài lè"
+    # a list of characters with their readings stays a list
+    found = mentions(extractor, "Pictographs\n日(rì) 月(yuè) 山(shān) 水(shuǐ)")
+    assert list(found) == ["日", "月", "山", "水"]

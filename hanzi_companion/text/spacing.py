@@ -157,16 +157,19 @@ _ONE_RUN = re.compile(f"{_ONE}+")
 
 
 # A character with its own syllable written against it, then spaces (新xīn 年nián): two or more.
+# ... or in brackets against it (新(xīn)年(nián)).
 _SYLLABLE = "[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+[0-5]?"
-_GLOSSED_PAIR = re.compile(f"({_ONE})({_SYLLABLE})")
+_READ = f"(?:{_SYLLABLE}|[(（]{_SYLLABLE}[)）])"
+_GLOSSED_PAIR = re.compile(f"({_ONE})[(（]?({_SYLLABLE})")
 _GLOSSED = re.compile(
-    f"(?<!{_ONE}){_ONE}{_SYLLABLE}(?:[ \\t\u3000]*{_ONE}{_SYLLABLE})+(?![A-Za-z0-9{HAN_CLASS}])"
+    f"(?<!{_ONE}){_ONE}{_READ}(?:[ \\t\u3000]*{_ONE}{_READ})+(?![A-Za-z0-9{HAN_CLASS}])"
 )
 
 
 def join_glossed(line: str, rules: SpacingRules) -> str:
     """``line`` with characters each followed by the syllable that reads them (新xīn 年nián
-    快kuài 乐lè) written together, padded with spaces so every offset after them is kept.
+    快kuài 乐lè, 新(xīn)年(nián)) written together, padded with spaces so every offset after
+    them is kept.
 
     Every pair must read: a character against an English word (新York) is left alone. The
     syllables follow the joined characters when those spell one dictionary word (新年快乐
@@ -182,6 +185,11 @@ def join_glossed(line: str, rules: SpacingRules) -> str:
         if not all(_reads_one(syllable, char, rules) for char, syllable in pairs):
             return written
         chars = "".join(char for char, _ in pairs)
+        # Characters each with its reading in brackets, set apart, may be a list of
+        # characters (日(rì) 月(yuè) 山(shān)): joined only when they spell one word.
+        bracketed = "(" in written or "（" in written
+        if bracketed and any(ch.isspace() for ch in written) and not rules.is_word(chars):
+            return written
         joined = chars
         if rules.is_word(chars):
             syllables = [syllable for _, syllable in pairs]
