@@ -436,3 +436,12 @@ def test_pinyin_in_brackets_after_each_character(extractor: Extractor) -> None:
     # a list of characters with their readings stays a list
     found = mentions(extractor, "Pictographs\n日(rì) 月(yuè) 山(shān) 水(shuǐ)")
     assert list(found) == ["日", "月", "山", "水"]
+
+
+def test_a_dialogue_in_traditional_script(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "對話\n媽媽：過年的時候，我們要貼春聯、吃年夜飯。\n老師說：「新年快樂，萬事如意！」",
+    )
+    assert {"吃", "年夜飯", "老師", "說", "新年快樂", "萬事如意"} <= set(found)
+    assert not {"吃年夜飯", "老師說"} & set(found)

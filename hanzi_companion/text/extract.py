@@ -435,11 +435,12 @@ class Extractor:
                     sum(1 for w in words if len(w) > 1) < 2
                     and len(words) < _SENTENCE_WORDS
                     and words[-1] not in LOCALIZERS
+                    and not (len(words) > 1 and _verb_and_object(words[0], words[1]))
                 )
             ):
                 # a quotation in the classical language, a name or a compound of one word
                 # (城市群), not a clause; a word and the localiser after it (项目中, in the
-                # project) are the clause's words
+                # project), a verb and its object (吃 年夜飯) are the clause's words
                 words = None
             elif len(run) <= LONGEST_TERM and taught():
                 return ((run, words),)
@@ -608,8 +609,8 @@ class Extractor:
                 return False  # a sentence, translated or not: its words are the terms
             if translation:
                 return True
-            if clause and not sentence_line and _slogan_line(line) and not _fragment(run):
-                return True
+            if clause and not sentence_line and _slogan_line(line) and not _introduces(line, end):
+                return not _fragment(run)
             gloss, _, _ = self._around(line, start, end, run, previous, following, labels, in_notes)
             return bool(gloss) and self._words_agree(run, gloss)
 
@@ -819,6 +820,12 @@ def _written_reading(line: str, end: int, han: str) -> str:
             if len(tokens) == len(han):
                 return " ".join(tokens)
     return ""
+
+
+def _introduces(line: str, end: int) -> bool:
+    """True when a colon follows the run: it introduces what follows, a speaker (老師說：「…」)
+    or a label, no clause of a slogan."""
+    return line[end : end + 1] in (":", "：")
 
 
 def _fragment(run: str) -> bool:
