@@ -161,9 +161,9 @@ _ONE_RUN = re.compile(f"{_ONE}+")
 _SYLLABLE = "[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+[0-5]?"
 _READ = f"(?:{_SYLLABLE}|[(（]{_SYLLABLE}[)）])"
 _GLOSSED_PAIR = re.compile(f"({_ONE})[(（]?({_SYLLABLE})")
-_GLOSSED = re.compile(
-    f"(?<!{_ONE}){_ONE}{_READ}(?:[ \\t\u3000]*{_ONE}{_READ})+(?![A-Za-z0-9{HAN_CLASS}])"
-)
+# (No lookahead for what follows: a failing one would backtrack through every pair, and
+# searching from every pair again made a long line of pairs quadratic; checked in code.)
+_GLOSSED = re.compile(f"(?<!{_ONE}){_ONE}{_READ}(?:[ \\t\u3000]*{_ONE}{_READ})+")
 
 
 def join_glossed(line: str, rules: SpacingRules) -> str:
@@ -181,6 +181,8 @@ def join_glossed(line: str, rules: SpacingRules) -> str:
 
     def join(match: re.Match[str]) -> str:
         written = match.group()
+        if line[match.end() : match.end() + 1].isalnum():
+            return written  # the last "syllable" runs into a word or a digit (年aa9)
         pairs = _GLOSSED_PAIR.findall(written)
         if not all(_reads_one(syllable, char, rules) for char, syllable in pairs):
             return written
