@@ -445,3 +445,9 @@ def test_a_dialogue_in_traditional_script(extractor: Extractor) -> None:
     )
     assert {"吃", "年夜飯", "老師", "說", "新年快樂", "萬事如意"} <= set(found)
     assert not {"吃年夜飯", "老師說"} & set(found)
+
+
+def test_the_unit_of_a_date_opening_a_sentence(extractor: Extractor) -> None:
+    found = mentions(extractor, "政策\n- 2014年国务院发布了意见。2014年3月国务院发布了意见。")
+    assert {"国务院", "发布", "意见"} <= set(found)
+    assert not {"年", "月"} & set(found)

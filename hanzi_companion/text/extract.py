@@ -619,7 +619,10 @@ class Extractor:
             return beside(line, start, end, span)
 
         example = _FULL_STOP.match(line, end) is not None
-        return self._terms_of_run(run, written_as_term, sentence_line, taught, example)
+        pieces = self._terms_of_run(run, written_as_term, sentence_line, taught, example)
+        return (
+            pieces[1:] if len(pieces) > 1 and _counted_unit(line, start, pieces[0][0]) else pieces
+        )
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
         """A mixed Latin+Han term around ``line[start:end]``, as written, and its span."""
@@ -820,6 +823,12 @@ def _written_reading(line: str, end: int, han: str) -> str:
             if len(tokens) == len(han):
                 return " ".join(tokens)
     return ""
+
+
+def _counted_unit(line: str, start: int, term: str) -> bool:
+    """True for a sentence's first word when it is one character written against a number
+    before the run at ``start``, its unit (2014年国务院发布了…: 年 of the date, no word)."""
+    return len(term) == 1 and line[start : start + 1] == term and line[start - 1 : start].isdigit()
 
 
 def _introduces(line: str, end: int) -> bool:
