@@ -451,3 +451,11 @@ def test_the_unit_of_a_date_opening_a_sentence(extractor: Extractor) -> None:
     found = mentions(extractor, "政策\n- 2014年国务院发布了意见。2014年3月国务院发布了意见。")
     assert {"国务院", "发布", "意见"} <= set(found)
     assert not {"年", "月"} & set(found)
+
+
+def test_a_short_set_phrase_with_its_english_stays_whole(extractor: Extractor) -> None:
+    found = mentions(extractor, "Dialogue\n张: Hén hǎo. 我很好。 I am fine (very good).")
+    assert found["我很好"].parts == ("我", "很", "好")
+    # a speaker's name after the question is no English for it
+    found = mentions(extractor, "Dialogue\n你去哪儿？ Wang: 我去超市。")
+    assert "你去哪儿" not in found and "哪儿" in found

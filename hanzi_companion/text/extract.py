@@ -606,7 +606,9 @@ class Extractor:
             if _quoted_run(line, start, end):
                 return True
             if _closes_sentence(line, end):
-                return False  # a sentence, translated or not: its words are the terms
+                # a sentence, translated or not: its words are the terms; but a short set
+                # phrase with its English after it (我很好。 I am fine) stays whole too
+                return _set_phrase(line, start, end)
             if translation:
                 return True
             if clause and not sentence_line and _slogan_line(line) and not _introduces(line, end):
@@ -823,6 +825,20 @@ def _written_reading(line: str, end: int, han: str) -> str:
             if len(tokens) == len(han):
                 return " ".join(tokens)
     return ""
+
+
+_SET_PHRASE_MAX = 4  # characters of the longest set phrase a sentence may be (我很好)
+# The closing mark, then English of two words or more up to the next Chinese, no speaker's
+# colon among it (我很好。 I am fine (very good).).
+_ENGLISH_AFTER = re.compile(
+    r"\s*[。！？!?.]\s*[A-Za-z][a-z']*(?:[ ,]+[A-Za-z][a-z']*)+(?![\w']*\s*:)"
+)
+
+
+def _set_phrase(line: str, start: int, end: int) -> bool:
+    """True when a sentence of a few characters has its English right after its closing mark
+    (我很好。 I am fine.): a set phrase a lesson teaches whole, its words as its parts."""
+    return end - start <= _SET_PHRASE_MAX and _ENGLISH_AFTER.match(line, end) is not None
 
 
 def _counted_unit(line: str, start: int, term: str) -> bool:
