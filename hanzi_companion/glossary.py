@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -17,7 +17,9 @@ from functools import lru_cache
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.forms import word_form
 from hanzi_companion.lexicon.models import PYPINYIN_SOURCE, Entry, Link, Sense, SenseKind
+from hanzi_companion.lexicon.references import parse_reference
 from hanzi_companion.lexicon.sentences import Sentence
 from hanzi_companion.senses import (
     FAMILIAR_PREFIXES,
@@ -28,6 +30,7 @@ from hanzi_companion.senses import (
     choose_sense,
     clause_around,
     english_stems,
+    follow_reference,
     name_ending,
     speaks_of_a_person,
     topic_stems,
@@ -96,6 +99,9 @@ class GlossaryTerm:
     part_readings: tuple[str, ...] = ()  # numbered reading of each part, as ``parts``
     part_glosses: tuple[str, ...] = ()  # one-line meaning of each part, as ``parts``
     gloss_kind: str = ""  # a GlossKind value: where ``gloss`` comes from
+    # The cross-reference ``gloss`` was reached through ("erhua variant of 馅"): the entry
+    # itself only points at another word, whose meaning ``gloss`` is.
+    gloss_note: str = ""
     chosen_sense: str = ""  # the sense (text as in ``senses``) the deck means
     sense_rule: str = ""  # the rule that chose it (a name from senses.RULES)
     sense_reason: str = ""  # why, in a short sentence
@@ -243,14 +249,19 @@ def _meanings(entry: Entry) -> Iterator[str]:
 
 
 def one_line_gloss(
-    entry: Entry, lexicon: Lexicon | None = None, context: str = "", first: str = ""
+    entry: Entry,
+    lexicon: Lexicon | None = None,
+    context: str = "",
+    first: str = "",
+    wording: str = "",
 ) -> str:
     """The meaning to show for an entry: its first real senses, on one short line.
 
     An entry that is only a cross-reference (``see 深圳市``) shows its target's meaning. With
     ``context`` (the English the slide gives), the senses sharing most words with it come
     first: 单位 beside "work unit" is a work unit before a unit of measure. With ``first`` (the
-    sense chosen in context), that sense starts the line, followed by the senses after it.
+    sense chosen in context), that sense starts the line, followed by the senses after it;
+    ``wording`` is that sense as it is to be worded (its wordings in another order).
     """
     has_meaning = any(s.kind in _MEANING_KINDS for s in entry.senses)
     if not has_meaning and lexicon is not None:
@@ -273,6 +284,8 @@ def one_line_gloss(
     else:
         texts = iter(rest)
     gloss = next(texts, "")
+    if wording and gloss == chosen:
+        gloss = plain_gloss(wording)
     for text in texts:
         if len(gloss) + 2 + len(text) > _GLOSS_TARGET:
             break
@@ -285,6 +298,31 @@ def first_meaning(entry: Entry, lexicon: Lexicon | None = None) -> str:
     if any(s.kind in _MEANING_KINDS for s in entry.senses):
         return next(_meanings(entry), "")
     return one_line_gloss(entry, lexicon).split("; ")[0]
+
+
+def reference_gloss(
+    choice: SenseChoice,
+    lookup: Callable[[str], tuple[Entry, ...]],
+    context: SenseContext,
+    lexicon: Lexicon | None = None,
+) -> tuple[str, str]:
+    """(gloss, note) of a chosen sense that points at another word: the meaning it leads to
+    (馅儿 "erhua variant of 馅" is "filling") and the reference as a note; ("", "") for a
+    sense with a meaning of its own or a reference that leads nowhere."""
+    reference = parse_reference(choice.sense.text)
+    if reference is None:
+        return "", ""
+    note = plain_gloss(reference.note)
+    if reference.meaning:  # "abbr. for 物业管理[...], property management"
+        return plain_gloss(reference.meaning), note
+    resolved = follow_reference(choice, lookup, context)
+    if resolved is None:
+        return "", ""
+    target = resolved.choice
+    last = parse_reference(target.sense.text)
+    if last is not None:  # the target's sense is itself a reference adding a meaning
+        return plain_gloss(last.meaning), note
+    return one_line_gloss(target.entry, lexicon, first=target.sense.text), note
 
 
 def _capitalised_words(text: str) -> dict[str, str]:
@@ -479,6 +517,7 @@ class _Found:
     choice: SenseChoice | None = None
     parts: tuple[str, ...] | None = None  # parts found for a term no dictionary has
     context: SenseContext | None = None  # the term's context, when already built
+    gloss_note: str = ""  # the cross-reference the gloss was reached through
 
 
 @dataclass(frozen=True)
@@ -498,6 +537,7 @@ class _Glossed:
     gloss: str
     kind: GlossKind
     reading: str
+    note: str = ""
 
 
 _LABEL = re.compile(r"^(?:\([^)]*\)\s*)+")
@@ -593,12 +633,16 @@ class _Builder:
                 out.append("")
                 continue
             best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
-            choice = choose_sense(tuple(best), context) if context else None
-            if choice is not None and choice.sense.kind in _MEANING_KINDS:
-                out.append(plain_gloss(choice.sense.text))
+            choice = choose_sense(tuple(best), context or SenseContext())
+            assert choice is not None  # best is not empty
+            referred = reference_gloss(choice, self.lookup, context or SenseContext())[0]
+            if choice.sense.kind in _MEANING_KINDS:
+                out.append(referred or plain_gloss(choice.wording or choice.sense.text))
             else:
-                entry = choice.entry if choice else ranked[0]
-                out.append(self.reference_in(entry, han) or first_meaning(entry, self.lexicon))
+                entry = choice.entry
+                out.append(
+                    self.reference_in(entry, han) or referred or first_meaning(entry, self.lexicon)
+                )
         return tuple(out)
 
     def reference_in(self, entry: Entry, han: str) -> str:
@@ -777,8 +821,15 @@ class _Builder:
         return kind if surname and len(head) <= _NAME_LENGTH - 1 else ""
 
     def gloss_of(self, word: str) -> str:
+        """A word's meaning out of context: its first entry's, or what that entry points at
+        when it is only a reference (艸 "variant of 草" is grass)."""
         entries = self.lookup(word)
-        return one_line_gloss(entries[0], self.lexicon) if entries else ""
+        if not entries:
+            return ""
+        choice = choose_sense(entries[:1], SenseContext())
+        assert choice is not None  # entries is not empty
+        referred = reference_gloss(choice, self.lookup, SenseContext(), self.lexicon)[0]
+        return referred or one_line_gloss(entries[0], self.lexicon)
 
     # -- one term: written -> entry -> reading -> forms -> parts -> gloss ----------------------
 
@@ -820,6 +871,8 @@ class _Builder:
             written_reading=acc.written_reading,
             definitions_with=self.lexicon.definitions_with,
             reading=reading,
+            usual=self.lexicon.usual_sense,
+            word_class=self.lexicon.word_class,
         )
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:
@@ -857,6 +910,14 @@ class _Builder:
         choice = choose_sense(entries, context or SenseContext())
         assert choice is not None  # entries is not empty
         entry = choice.entry
+        gloss = one_line_gloss(
+            entry, self.lexicon, acc.slide_gloss, first=choice.sense.text, wording=choice.wording
+        )
+        referred, note = "", ""
+        if parse_reference(choice.sense.text):
+            # Only a pointer to another word ("erhua variant of 馅"): that word's meaning.
+            context = context or self.context(acc, han, entries)
+            referred, note = reference_gloss(choice, self.lookup, context, self.lexicon)
         reading = entry.pinyin_numbered
         if not han.isascii() and re.search(r"[A-Za-z0-9]", han):
             reading = _latin_as_written(han, reading)  # 3D打印: 3D, not sān D
@@ -874,7 +935,7 @@ class _Builder:
             reading=reading,
             reading_source=entry.source,
             sources=tuple(e.source for e in same),
-            gloss=one_line_gloss(entry, self.lexicon, acc.slide_gloss, first=choice.sense.text),
+            gloss=referred or gloss,
             gloss_kind=GlossKind.COURSE if entry.source == COURSE_SOURCE else GlossKind.DICTIONARY,
             simplified=entry.simplified,
             traditional=entry.traditional,
@@ -882,6 +943,7 @@ class _Builder:
             other_readings=other_readings,
             choice=choice,
             context=context,
+            gloss_note=note if referred else "",
         )
 
     def unknown_step(self, acc: _TermAccumulator, written: _Written) -> _Found:
@@ -954,7 +1016,7 @@ class _Builder:
         """The one-line gloss and what kind it is: the dictionary's, the slide's, a name, else
         a literal gloss of the parts, labelled as such."""
         reading = parted.reading
-        gloss, kind = found.gloss, found.gloss_kind
+        gloss, kind, note = found.gloss, found.gloss_kind, found.gloss_note
         if not gloss and acc.slide_gloss:
             gloss, kind = acc.slide_gloss, GlossKind.SLIDE
         if (
@@ -968,6 +1030,9 @@ class _Builder:
         if named:
             reading = _names_reading(reading, len(written.han) - len(name_ending(written.han)[0]))
             gloss, kind = f"{named} name {display_pinyin(reading)}", GlossKind.NAME
+        if not gloss and not written.entries:
+            gloss, note = self.form_gloss(acc, written.han)
+            kind = GlossKind.DICTIONARY if gloss else kind
         if not gloss and parted.parts and all(parted.part_glosses):
             gloss, kind = literal_gloss(parted.part_glosses), GlossKind.LITERAL
         latin = written.latin
@@ -977,7 +1042,23 @@ class _Builder:
             if gloss and not acc.slide_gloss and kind != GlossKind.LITERAL:
                 gloss = gloss.split("; ")[0]
                 gloss = f"{latin} {gloss}" if first else f"{gloss} {latin}"
-        return _Glossed(gloss, kind, reading)
+        return _Glossed(gloss, kind, reading, note)
+
+    def form_gloss(self, acc: _TermAccumulator, han: str) -> tuple[str, str]:
+        """(gloss, note) of a term no dictionary has that is a regular form of a word one has
+        (皮儿, 不然的话, 看看): that word's meaning in the term's context, and how it is a form
+        of it; ("", "") for a term that is none."""
+        form = word_form(han, self.lookup)
+        if form is None:
+            return "", ""
+        entries = self.lookup(form.word)
+        context = self.context(acc, han, entries)
+        choice = choose_sense(entries, context)
+        assert choice is not None  # word_form only gives words the lexicon has
+        referred, note = reference_gloss(choice, self.lookup, context, self.lexicon)
+        first = choice.sense.text
+        gloss = referred or one_line_gloss(choice.entry, self.lexicon, acc.slide_gloss, first=first)
+        return gloss, "; ".join(n for n in (form.note, note) if n)
 
     def assemble(
         self,
@@ -1020,6 +1101,7 @@ class _Builder:
             part_readings=parted.part_readings,
             part_glosses=parted.part_glosses,
             gloss_kind=str(glossed.kind),
+            gloss_note=glossed.note,
             chosen_sense=choice.sense.text if choice else "",
             sense_rule=choice.rule if choice else "",
             sense_reason=choice.reason if choice else "",

@@ -23,6 +23,7 @@ LAYERS = {
     "text": 2,
     "glossary": 3,
     "senses": 3,  # which sense a deck means: a step of the glossary
+    "sentence_senses": 3,  # the senses example sentences use, counted for senses' table
     "render": 4,
     "site": 5,
     "web": 6,

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from hanzi_companion.lexicon.character_index import CharacterIndex
     from hanzi_companion.lexicon.characters import CharacterProfile
     from hanzi_companion.lexicon.sentences import Sentence, SentenceIndex
+    from hanzi_companion.lexicon.usual_senses import UsualSense
 
 MAX_QUERY_LENGTH = 200
 _LONG_WORD = 4  # syllables from which a dictionary word may be cut into its words
@@ -128,6 +129,8 @@ class Lexicon:
         self._character_index: CharacterIndex | None = None
         self._character_index_lock = threading.Lock()
         self._sentence_index: SentenceIndex | None = None
+        self._usual_senses: dict[str, UsualSense] | None = None
+        self._word_classes: dict[str, str] | None = None
 
     @classmethod
     def open(
@@ -365,6 +368,26 @@ class Lexicon:
                     index = SentenceIndex.open(self.settings)
                     self._sentence_index = index
         return index.for_word(unicodedata.normalize("NFC", word), limit)
+
+    def usual_sense(self, word: str) -> UsualSense | None:
+        """The sense of ``word`` (simplified) graded example sentences use most, if any; the
+        small table is read on first use."""
+        table = self._usual_senses
+        if table is None:
+            from hanzi_companion.lexicon.usual_senses import USUAL_SENSES_FILE, read_table
+
+            table = self._usual_senses = read_table(self.settings.data_path(USUAL_SENSES_FILE))
+        return table.get(word)
+
+    def word_class(self, word: str) -> str | None:
+        """jieba's part-of-speech tag of ``word`` (simplified), the class a tagged corpus uses
+        it in most, for words with several definitions; the small table is read on first use."""
+        table = self._word_classes
+        if table is None:
+            from hanzi_companion.lexicon.word_classes import WORD_CLASSES_FILE, read_table
+
+            table = self._word_classes = read_table(self.settings.data_path(WORD_CLASSES_FILE))
+        return table.get(word)
 
     def character(self, char: str) -> CharacterProfile:
         """The profile of one character: readings and words, forms, radical, structure,
