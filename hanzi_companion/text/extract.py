@@ -243,8 +243,7 @@ class Extractor:
         while index < len(words):
             word = words[index]
             following = words[index + 1] if index + 1 < len(words) else ""
-            counted = bool(joined) and _count(joined[-1])
-            if following and not counted and self._joins(word, following, names):
+            if following and self._joins(word, following, names):
                 word += following
                 index += 1
             joined.append(word)
@@ -258,13 +257,17 @@ class Extractor:
     def _joins(self, word: str, following: str, names: set[str]) -> bool:
         """True when two neighbouring words of a sentence are one word jieba's corpus counts
         and the dictionaries lack (特大 城市), not a verb and its object or result, a name, or
-        a grammatical word of two characters beside another word (非常 丰富: very rich)."""
+        a grammatical word of two characters beside another word (非常 丰富: very rich). A
+        word jieba cut across (同 | 一个: 同一 is a word) joins its neighbour: 同一个."""
+        across = len(word) == 1 and not _count(word) and bool(self.lookup(word + following[:1]))
+        apart = _verb_and_object(word, following) or (
+            (word in FUNCTION_WORDS and len(word) > 1)
+            or (following in FUNCTION_WORDS and len(following) > 1)
+        )
         return (
             len(word + following) <= _JOINED_MAX
-            and not _verb_and_object(word, following)
+            and (across or not apart)
             and not _two_words(word, following)
-            and not (word in FUNCTION_WORDS and len(word) > 1)
-            and not (following in FUNCTION_WORDS and len(following) > 1)
             and word not in names
             and following not in names
             and not self.lookup(word + following)
@@ -960,46 +963,51 @@ def adverbs_before_modals(words: tuple[str, ...]) -> tuple[str, ...]:
 def _verb_and_object(word: str, following: str) -> bool:
     """True when a one-character word stands before a longer one (吃 饺子, eat dumplings; 有
     帮助, is helpful): a verb or a modifier and its object, two words of the sentence even
-    where jieba's corpus counts the phrase. Compounds join shorter words: 捏 紧, 特大 城市."""
-    return len(word) == 1 and len(following) > 1
+    where jieba's corpus counts the phrase. Compounds join shorter words: 捏 紧, 特大 城市; a
+    verb joins its potential form (搞 不清楚, cannot make out)."""
+    return len(word) == 1 and len(following) > 1 and following[0] != _NOT
 
 
 _GUESSED_MAX = 4  # longest run of characters read as one unknown word (a name)
 _CLASSICAL_MIN = 4  # characters of the shortest classical clause kept whole (勿施於人)
+_CLASSICAL_MARKERS = 2  # classical particles a clause holds (學而時習之: 而, 之)
 
 
 def classical(words: tuple[str, ...]) -> bool:
     """True when a clause's words read as classical Chinese, a quotation kept whole (學而時習之,
-    勿施於人, 不亦說乎): four characters or more, every word but one a single character, a
-    particle of the classical language (之, 乎, 於, 而...) and none of today's (的, 了, 他)."""
+    勿施於人, 不亦說乎): four characters or more, most of them words of one character, two
+    particles of the classical language (之, 於, 而, 吾...) or one closing it (乎, 也, 焉), and
+    none of today's (的, 了, 他). One such word in modern prose (改革开放之初, 播种者) is not
+    enough."""
+    characters = sum(len(word) for word in words)
     singles = sum(1 for word in words if len(word) == 1)
+    markers = sum(1 for word in words if word in CLASSICAL_PARTICLES)
     return (
-        sum(len(word) for word in words) >= _CLASSICAL_MIN
+        characters >= _CLASSICAL_MIN
         and singles >= len(words) - 1
-        and (any(w in CLASSICAL_PARTICLES for w in words) or words[-1] in CLASSICAL_ENDINGS)
+        and 2 * singles >= characters
+        and (markers >= _CLASSICAL_MARKERS or words[-1] in CLASSICAL_ENDINGS)
         and not any(w in MODERN_PARTICLES for w in words)
     )
 
 
 def _two_words(word: str, following: str) -> bool:
     """True for neighbours a lesson lists apart though jieba's corpus counts them together:
-    a verb and its result, direction or particle (搬 到, 放 起, 包 着), a count and its
-    measure word (三 个, 七 本; 一 with its measure word is "a", as in 一天), two
-    reduplicated words (爸爸 妈妈), a size or degree and what it qualifies (大 碗 a big bowl,
-    很 重 very heavy; but 很多 many, 太多 too many, which count like one word)."""
+    a verb and its result, direction or particle (搬 到, 放 起, 包 着), two reduplicated
+    words (爸爸 妈妈), a size or degree and what it qualifies (大 碗 a big bowl, 很 重 very
+    heavy; but 很多 many, 太多 too many, which count like one word). A number and its
+    measure word (三个, 两种) stay together, as lessons list them."""
     return (
         following in RESULT_COMPLEMENTS
         or following in DIRECTION_COMPLEMENTS
         or following in PARTICLES
-        or (word != "一" and _count(word) and len(following) == 1)
         or (_reduplicated(word) and _reduplicated(following))
         or (word in SIZE_AND_DEGREE and len(following) == 1 and following not in QUANTITIES)
     )
 
 
 def _count(word: str) -> bool:
-    """True for a number written in characters (三, 十二, 两): the word after it is its
-    measure word (七 本 书: seven volumes of book, not 本书 "this book")."""
+    """True for a number written in characters (三, 十二, 两)."""
     return all(ch in NUMERALS for ch in word)
 
 

@@ -132,8 +132,8 @@ NOT_IN_PROSE = frozenset(["r", "m", "n", "ng", "hm", "hng", "ê"])
 # single characters too (狗, 水, 搬): a beginner's example sentence teaches each of them, the
 # first verbs a course teaches among them (说 to speak, 给 to give), though they are common.
 _SENTENCE_GLUE_TEXT = """
-的 了 吗 呢 吧 啊 呀 着 过 地 得 么 嗎 麼 和 与 與 或 及 而 之 也 都 就 很 还 還 又 才 再 是 把 被
-让 讓 对 對 从 從 这 這 那 个 個 些 一 不 没 沒 有 在 会 會 能 要 一个 一個 以 为 為
+的 了 吗 呢 吧 啊 呀 着 过 地 得 么 嗎 麼 和 与 與 或 及 而 之 也 都 就 只 很 还 還 又 才 再 是
+把 被 让 讓 对 對 从 從 这 這 那 个 個 些 一 不 没 沒 有 在 会 會 能 要 一个 一個 以 为 為
 """
 SENTENCE_GLUE = frozenset(_SENTENCE_GLUE_TEXT.split())
 
@@ -153,36 +153,21 @@ MODAL_VERBS = frozenset("会要能想该")
 POTENTIAL_RESULTS = frozenset("住了完到好动起下开懂见清動開見")
 
 # Number characters, and the units of time a number counts (十分钟, 两个小时, 一点钟): a number
-# before one is its count, not the start of another word (十分 "very").
+# before one is its count, not the start of another word (十分 "very"). (个月: 个 is glue.)
 NUMERALS = frozenset("一二三四五六七八九十百千万两几半萬兩幾")
-TIME_UNITS = frozenset(
-    [
-        "分钟",
-        "小时",
-        "秒钟",
-        "钟头",
-        "点钟",
-        "个月",
-        "星期",
-        "礼拜",
-        "分鐘",
-        "小時",
-        "鐘頭",
-        "點鐘",
-        "個月",
-        "禮拜",
-    ]
-)
+_TIME_UNITS_TEXT = "分钟 小时 秒钟 钟头 点钟 星期 礼拜 分鐘 小時 鐘頭 點鐘 禮拜"
+TIME_UNITS = frozenset(_TIME_UNITS_TEXT.split())
 
 # Localisers after a noun (项目中 in the project, 家里 at home, 桌上 on the table): in a clause
 # the noun and its localiser are two words, not a compound.
 LOCALIZERS = frozenset("中里裡内內上外")
 
 # Particles and pronouns of classical Chinese, each a word of its own in a quotation (學而時習之,
-# 勿施於人, 吾日三省吾身), and 也 closing one (是知也); today's particles and pronouns, which a
-# classical quotation does not hold (the old texts write 其, 之, 彼 where today writes 他).
-CLASSICAL_PARTICLES = frozenset("之乎者矣焉哉兮曰於亦勿弗吾汝爾其而所")
-CLASSICAL_ENDINGS = frozenset("也")
+# 勿施於人, 吾日三省吾身, 己所不欲), those that close one (不亦說乎, 是知也); today's particles
+# and pronouns, which a classical quotation does not hold (the old texts write 其, 之, 彼 where
+# today writes 他).
+CLASSICAL_PARTICLES = frozenset("之乎者矣焉哉兮曰於于亦勿弗吾汝爾其而所己")
+CLASSICAL_ENDINGS = frozenset("之乎也矣焉哉兮")
 MODERN_PARTICLES = frozenset("的了吗嗎呢吧着著们們这這那很都没沒么麼个個他她你您它")
 
 # Particles of aspect that only follow a verb (包着 wrapping, 吃了 ate, 去过 have been).
