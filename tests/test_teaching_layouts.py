@@ -476,3 +476,12 @@ def test_words_jieba_cuts_across_and_potential_forms(extractor: Extractor) -> No
     )
     assert {"搞不清楚", "同一个", "步骤", "操作"} <= set(found)
     assert not {"不清楚", "個月", "同", "只"} & set(found)
+
+
+def test_a_verb_and_its_object_in_chinese_prose_give_their_words(extractor: Extractor) -> None:
+    found = mentions(extractor, "# 使用方法\n创建幻灯片\n保存文件，并使用Marp将其转换为幻灯片。")
+    assert {"创建", "幻灯片", "保存", "文件"} <= set(found)
+    assert not {"创建幻灯片", "保存文件"} & set(found)
+    # in an English deck a Chinese run is a term the writer names
+    found = mentions(extractor, "Housing\n- the gated compound 封闭小区 spread in the 1990s")
+    assert "封闭小区" in found

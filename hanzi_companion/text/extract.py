@@ -18,6 +18,7 @@ Everything here works line by line with bounded look-around, so time is linear i
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
-from hanzi_companion.text.han import HAN_CLASS, HAN_RUN, has_han
+from hanzi_companion.text.han import HAN, HAN_CLASS, HAN_RUN, has_han
 from hanzi_companion.text.labels import in_label
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, with_names
@@ -155,6 +156,7 @@ class Extractor:
             lambda word: bool(self.lookup(word)), self._cut_guessing, self.segmenter.cut
         )
         self.names: set[str] = set()  # personal names found in this deck's sentences
+        self.chinese_deck = False  # the deck is written in Chinese (see :meth:`mentions`)
         self._spacing = SpacingRules(
             lambda word: bool(self.lookup(word)), self.segmenter.cut, self._keys
         )
@@ -392,6 +394,31 @@ class Extractor:
             return words
         return None
 
+    def _verb_clause(self, run: str) -> tuple[str, ...]:
+        """The words of ``run`` when no dictionary has it and a verb in it takes an object
+        after it (创建 幻灯片 create slides, 保存 文件 save the file): a clause, whose words
+        are the terms unless the slide writes it as one. A verb last ends a name of an action
+        (新农村 建设, 城市 更新), a one-character suffix a name (结构 改造 局, a bureau): both
+        stay whole. ``()`` when it is no such clause."""
+        if len(run) > LONGEST_TERM or self.lookup(run):
+            return ()
+        words = self.segmenter.cut(run)
+        if any(
+            len(word) > 1 and len(following) > 1 and self._verb_first(word)
+            for word, following in itertools.pairwise(words)
+        ):
+            return words
+        return ()
+
+    def _verb_first(self, word: str) -> bool:
+        """True when the first sense the dictionary gives ``word`` is a verb's ("to ...")."""
+        entries = self.lookup(word)
+        return (
+            bool(entries)
+            and entries[0].definitions[:1] != ()
+            and (entries[0].definitions[0].startswith("to "))
+        )
+
     def _guessed_word(self, run: str, words: tuple[str, ...]) -> bool:
         """True when no dictionary has a word in the short ``run`` (it cuts into its
         characters) but jieba's model of unknown words reads it as one: a name (一得阁, a
@@ -418,6 +445,7 @@ class Extractor:
         sentence_line: bool = False,
         taught: Callable[[], bool] = lambda: False,
         example: bool = False,
+        chinese_prose: bool = False,
     ) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of ``run`` on its line: a sentence the slide writes as a term (see
         ``written_as_term``, given whether the run could be a slogan's clause) stays whole;
@@ -450,6 +478,9 @@ class Extractor:
             elif not written_as_term(False):
                 return self._sentence_terms(words)
         if words is None:
+            verb_clause = self._verb_clause(run) if chinese_prose else ()
+            if verb_clause and not taught() and not written_as_term(False):
+                return self._sentence_terms(verb_clause)
             return ((run, self.run_parts(run)),)
         clause = not any(w in PARTICLES for w in words) and (
             sum(1 for w in words if len(w) > 1) < _SENTENCE_WORDS
@@ -470,6 +501,8 @@ class Extractor:
             for text in (slide.text, slide.notes)
             for run in HAN_RUN.findall(text)
         )
+        sample = "".join(slide.text[:_SAMPLE] for slide in deck.slides[:_SAMPLE_SLIDES])
+        self.chinese_deck = _mostly_han(sample[:_SAMPLE])
         for slide in deck.slides:
             labels = frozenset(link.label.strip().lower() for link in slide.links)
             yield from self._in_text(slide, slide.text, False, labels)
@@ -624,7 +657,8 @@ class Extractor:
             return beside(line, start, end, span)
 
         example = _FULL_STOP.match(line, end) is not None
-        pieces = self._terms_of_run(run, written_as_term, sentence_line, taught, example)
+        prose = self.chinese_deck and _chinese_prose(line, start, end)
+        pieces = self._terms_of_run(run, written_as_term, sentence_line, taught, example, prose)
         return (
             pieces[1:] if len(pieces) > 1 and _counted_unit(line, start, pieces[0][0]) else pieces
         )
@@ -828,6 +862,24 @@ def _written_reading(line: str, end: int, han: str) -> str:
             if len(tokens) == len(han):
                 return " ".join(tokens)
     return ""
+
+
+def _chinese_prose(line: str, start: int, end: int) -> bool:
+    """True when the text around ``line[start:end]`` is written in Chinese (see
+    :func:`_mostly_han`, within the look-around): a clause there is Chinese prose, where in
+    English or French prose a Chinese run is a term the writer names."""
+    return _mostly_han(line[max(0, start - LOOK) : end + LOOK])
+
+
+_SAMPLE = 20_000  # characters of a deck looked at to tell its language (it shows early)
+_SAMPLE_SLIDES = 200
+
+
+def _mostly_han(text: str) -> bool:
+    """True when ``text`` holds at least as many Han characters as letters of other scripts."""
+    han = len(HAN.findall(text))
+    letters = sum(1 for ch in text if ch.isalpha())
+    return han > 0 and 2 * han >= letters
 
 
 _SET_PHRASE_MAX = 4  # characters of the longest set phrase a sentence may be (我很好)
