@@ -485,3 +485,9 @@ def test_a_verb_and_its_object_in_chinese_prose_give_their_words(extractor: Extr
     # in an English deck a Chinese run is a term the writer names
     found = mentions(extractor, "Housing\n- the gated compound 封闭小区 spread in the 1990s")
     assert "封闭小区" in found
+
+
+def test_a_transcribed_name_inside_a_sentence(extractor: Extractor) -> None:
+    found = mentions(extractor, "创客\n美国《连线》杂志主编克里斯·安德森在书中这样说。")
+    assert {"克里斯", "安德森", "杂志", "主编"} <= set(found)
+    assert not {"·", "克里", "斯"} & set(found)

@@ -384,15 +384,23 @@ class Extractor:
         as a term: quoted, translated, a slogan of short clauses.
         """
         if len(run) > LONGEST_TERM:
-            return self.segmenter.cut(run)  # no term is that long: prose without punctuation
+            return self._cut(run)  # no term is that long: prose without punctuation
         if len(run) == 1 or self.lookup(run):
             return None
-        words = self.segmenter.cut(run)
+        words = self._cut(run)
         if len(words) == 1 or classical(words) or self._guessed_word(run, words):
             return None
         if any(w in FUNCTION_WORDS for w in words):
             return words
         return None
+
+    def _cut(self, run: str) -> tuple[str, ...]:
+        """The words of a run read as a sentence. One holding a transcribed name joined by a
+        middle dot (主编克里斯·安德森在…) is cut with jieba's model of unknown words, which
+        finds the name's parts (克里斯, 安德森) the dictionaries lack; the dot is no word."""
+        if "·" not in run and "・" not in run:
+            return self.segmenter.cut(run)
+        return tuple(word for word in self._cut_guessing(run) if has_han(word))
 
     def _verb_clause(self, run: str) -> tuple[str, ...]:
         """The words of ``run`` when no dictionary has it and a verb in it takes an object
