@@ -491,3 +491,15 @@ def test_a_transcribed_name_inside_a_sentence(extractor: Extractor) -> None:
     found = mentions(extractor, "创客\n美国《连线》杂志主编克里斯·安德森在书中这样说。")
     assert {"克里斯", "安德森", "杂志", "主编"} <= set(found)
     assert not {"·", "克里", "斯"} & set(found)
+
+
+def test_a_quoted_phrase_in_chinese_prose_gives_its_words(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "深圳\n在深圳这个“硬件的好莱坞”,创客们为各种奇思妙想赋型。这个并不算大的群体很有趣。",
+    )
+    assert {"硬件", "好莱坞", "创客"} <= set(found)
+    assert not {"硬件的好莱坞", "并"} & set(found)
+    # in an English deck the quoted Chinese is the term the writer names
+    found = mentions(extractor, "Shenzhen\nShenzhen is called “硬件的好莱坞” by makers.")
+    assert "硬件的好莱坞" in found

@@ -645,10 +645,13 @@ class Extractor:
         (``context``: the lines before and after, the slide's link labels, in notes?)."""
         run = line[start:end]
         previous, following, labels, in_notes = context
+        prose = self.chinese_deck and _chinese_prose(line, start, end)
 
         def written_as_term(clause: bool) -> bool:
             if _quoted_run(line, start, end):
-                return True
+                # quoted in English prose, Chinese names a term; Chinese prose quotes a
+                # phrase for emphasis too (“硬件的好莱坞”): a clause with a particle gives words
+                return clause or not prose
             if _closes_sentence(line, end):
                 # a sentence, translated or not: its words are the terms; but a short set
                 # phrase with its English after it (我很好。 I am fine) stays whole too
@@ -665,7 +668,6 @@ class Extractor:
             return beside(line, start, end, span)
 
         example = _FULL_STOP.match(line, end) is not None
-        prose = self.chinese_deck and _chinese_prose(line, start, end)
         pieces = self._terms_of_run(run, written_as_term, sentence_line, taught, example, prose)
         return (
             pieces[1:] if len(pieces) > 1 and _counted_unit(line, start, pieces[0][0]) else pieces

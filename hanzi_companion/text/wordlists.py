@@ -133,7 +133,7 @@ NOT_IN_PROSE = frozenset(["r", "m", "n", "ng", "hm", "hng", "ê"])
 # first verbs a course teaches among them (说 to speak, 给 to give), though they are common.
 _SENTENCE_GLUE_TEXT = """
 的 了 吗 呢 吧 啊 呀 着 过 地 得 么 嗎 麼 和 与 與 或 及 而 之 也 都 就 只 很 还 還 又 才 再 是
-把 被 让 讓 对 對 从 從 这 這 那 个 個 些 一 不 没 沒 有 在 会 會 能 要 一个 一個 以 为 為
+并 並 把 被 让 讓 对 對 从 從 这 這 那 个 個 些 一 不 没 沒 有 在 会 會 能 要 一个 一個 以 为 為
 """
 SENTENCE_GLUE = frozenset(_SENTENCE_GLUE_TEXT.split())
 
