@@ -503,3 +503,8 @@ def test_a_quoted_phrase_in_chinese_prose_gives_its_words(extractor: Extractor) 
     # in an English deck the quoted Chinese is the term the writer names
     found = mentions(extractor, "Shenzhen\nShenzhen is called “硬件的好莱坞” by makers.")
     assert "硬件的好莱坞" in found
+
+
+def test_a_localiser_and_its_particle(extractor: Extractor) -> None:
+    found = mentions(extractor, "创客\n新一波创客运动中的重大机遇,就在于保持小型化。")
+    assert {"运动", "机遇"} <= set(found) and "中的" not in found

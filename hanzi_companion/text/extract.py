@@ -237,7 +237,7 @@ class Extractor:
         words = self._pronoun_words(words)
         words, names = with_names("".join(words), words, self._name_rules)
         words = adverbs_before_modals(plural_nouns(numbers_and_units(words)))
-        words = negated_answer(words)
+        words = localisers_and_particles(negated_answer(words))
         words = self._verbs_before_aspect(self._potential_complements(words))
         self.names.update(names)
         joined: list[str] = []
@@ -989,6 +989,18 @@ def plural_nouns(words: tuple[str, ...]) -> tuple[str, ...]:
     for word in words:
         if len(word) > 2 and word.endswith(_PLURAL_SUFFIX):
             out.extend((word[:-1], _PLURAL_SUFFIX))
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+def localisers_and_particles(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with a localiser and the particle after it read as two words
+    (运动中的机遇, the chances in the movement: 中 + 的, not 中的 "to hit the target")."""
+    out: list[str] = []
+    for word in words:
+        if len(word) == 2 and word[0] in LOCALIZERS and word[1] in PARTICLES:
+            out.extend(word)
         else:
             out.append(word)
     return tuple(out)
