@@ -508,3 +508,8 @@ def test_a_quoted_phrase_in_chinese_prose_gives_its_words(extractor: Extractor) 
 def test_a_localiser_and_its_particle(extractor: Extractor) -> None:
     found = mentions(extractor, "创客\n新一波创客运动中的重大机遇,就在于保持小型化。")
     assert {"运动", "机遇"} <= set(found) and "中的" not in found
+
+
+def test_a_localiser_jieba_cut_into_the_next_word(extractor: Extractor) -> None:
+    found = mentions(extractor, "下海\n最初指一种到大海里去的动作。")
+    assert {"大海", "里"} <= set(found) and "海里" not in found

@@ -239,6 +239,7 @@ class Extractor:
         words = adverbs_before_modals(plural_nouns(numbers_and_units(words)))
         words = localisers_and_particles(negated_answer(words))
         words = self._verbs_before_aspect(self._potential_complements(words))
+        words = self._localisers_cut_off(words)
         self.names.update(names)
         joined: list[str] = []
         index = 0
@@ -313,6 +314,23 @@ class Extractor:
                 and len(word) == 2
                 and not self._verb(word)
                 and self._verb(word[1])
+                and self.lookup(previous + word[0])
+            ):
+                out[index - 1 : index + 1] = [previous + word[0], word[1]]
+        return tuple(out)
+
+    def _localisers_cut_off(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a localiser jieba joined to the next word's start moved
+        back: a word closing with one goes to its own word when the character before it then
+        makes a word with the one before (到 大 海里 去 -> 大海 里, into the sea, not 海里
+        "nautical mile")."""
+        out = list(words)
+        for index in range(1, len(out)):
+            word, previous = out[index], out[index - 1]
+            if (
+                len(word) == 2
+                and len(previous) == 1
+                and word[1] in LOCALIZERS
                 and self.lookup(previous + word[0])
             ):
                 out[index - 1 : index + 1] = [previous + word[0], word[1]]
