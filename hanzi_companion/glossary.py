@@ -9,7 +9,8 @@ from __future__ import annotations
 import gc
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -32,6 +33,7 @@ from hanzi_companion.senses import (
     english_stems,
     follow_reference,
     name_ending,
+    sense_stems,
     speaks_of_a_person,
     topic_stems,
 )
@@ -436,11 +438,15 @@ def _written_name(reading: str, romanisation: str) -> str:
     return " ".join(out)
 
 
+_LineKey = tuple[int, bool, int]  # slide, in its notes, offset of the line
+
+
 @dataclass
 class _TermAccumulator:
     first: Mention
     occurrences: list[Occurrence] = field(default_factory=list)
     slides: set[int] = field(default_factory=set)  # slide numbers of its mentions
+    lines: set[_LineKey] = field(default_factory=set)  # the lines of its mentions
     seen: set[Occurrence] = field(default_factory=set)
     slide_gloss: str = ""
     romanisation: str = ""
@@ -488,6 +494,67 @@ def deck_text(deck: Deck, terms: Iterable[str]) -> DeckText:
         topics=topic_stems(prose),
         compounds={k: tuple(sorted(v)) for k, v in compounds.items()},
     )
+
+
+_Index = dict[str, frozenset[str]]  # English stem -> the words whose meaning uses it
+
+
+@dataclass
+class Neighbourhood:
+    """The words around each term read through the dictionary, as the English a text in
+    Chinese does not give: the first sense of each word of two characters or more (a single
+    character's first sense is too often not the one its text means), indexed by stem."""
+
+    lookup: Callable[[str], tuple[Entry, ...]]
+    lines: dict[_LineKey, set[str]] = field(default_factory=dict)
+    slides: dict[int, set[str]] = field(default_factory=dict)
+    _stems: dict[str, frozenset[str]] = field(default_factory=dict)
+    _slide_index: dict[tuple[int, ...], _Index] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls, mentions: Iterable[Mention], lookup: Callable[[str], tuple[Entry, ...]]
+    ) -> Neighbourhood:
+        hood = cls(lookup)
+        for m in mentions:
+            hood.lines.setdefault((m.slide, m.in_notes, m.line_start), set()).add(m.han)
+            hood.slides.setdefault(m.slide, set()).add(m.han)
+        return hood
+
+    def stems(self, han: str) -> frozenset[str]:
+        """The stems of the first meaning of ``han`` (computed once per deck)."""
+        stems = self._stems.get(han)
+        if stems is None:
+            entries = self.lookup(han) if len(han) > 1 else ()
+            first = next(
+                (s for e in entries[:1] for s in e.senses if s.kind == SenseKind.MEANING), None
+            )
+            # A verb beside the term is often one of its synonyms (开始 "to start" beside
+            # 创业); what a text is about its nouns say.
+            noun = first.text if first and not first.text.startswith("to ") else ""
+            stems = self._stems[han] = sense_stems(noun) if noun else frozenset()
+        return stems
+
+    def index(self, words: Iterable[str]) -> _Index:
+        out: dict[str, set[str]] = {}
+        for word in words:
+            for stem_ in self.stems(word):
+                out.setdefault(stem_, set()).add(word)
+        return {stem_: frozenset(found) for stem_, found in out.items()}
+
+    def around(
+        self, han: str, lines: Iterable[_LineKey], slides: Iterable[int]
+    ) -> tuple[Mapping[str, frozenset[str]], ...]:
+        """(the words on the term's lines, the words of its slides), indexed by stem, the
+        term itself left out. A slide's index is built once per deck."""
+        near = {w for key in lines for w in self.lines.get(key, ())} - {han}
+        numbers = tuple(sorted(slides))
+        wide = self._slide_index.get(numbers)
+        if wide is None:
+            words = {w for n in numbers for w in self.slides.get(n, ())}
+            wide = self._slide_index[numbers] = self.index(words)
+        own = {s: wide[s] - {han} for s in self.stems(han) if s in wide}
+        return (self.index(near), ChainMap(own, wide) if own else wide)
 
 
 @dataclass(frozen=True)
@@ -590,6 +657,7 @@ class _Builder:
         self.extractor = extractor or Extractor(lexicon)
         self._char_forms: dict[tuple[str, bool], str] = {}
         self.lookup = self.extractor.lookup
+        self.neighbourhood = Neighbourhood(self.lookup)
 
     def word_reading(self, word: str) -> tuple[str, str]:
         """(numbered reading, source) of a word: its dictionary reading, else by its words."""
@@ -703,16 +771,33 @@ class _Builder:
         syllables: list[str] = []
         position = 0
         from_pypinyin = False
-        for part in parts:
+        for index, part in enumerate(parts):
             entries = self.lookup(part) if len(part) > 1 else ()
             if entries:
                 syllables.extend(entries[0].pinyin_numbered.split())
             else:
-                syllables.extend(guessed[position : position + len(part)])
-                from_pypinyin = True
+                edge = self.edge_reading(part, index, len(parts))
+                syllables.extend([edge] if edge else guessed[position : position + len(part)])
+                from_pypinyin = from_pypinyin or not edge
             position += len(part)
         reading = " ".join(potential_neutral(word, syllables))
         return reading, (PYPINYIN_SOURCE if from_pypinyin else PARTS_SOURCE)
+
+    def edge_reading(self, part: str, index: int, count: int) -> str:
+        """The reading of a character read several ways that opens or ends a term no
+        dictionary has: the one the dictionary's words give it there (山寨之都 ends like 首都,
+        in dū "capital"; 定为 like 成为, in wéi), else ""."""
+        if len(part) != 1 or count < 2 or 0 < index < count - 1:
+            return ""
+        readings = {
+            _pinyin.numbered_key(e.pinyin_numbered)
+            for e in self.lookup(part)
+            if not e.is_proper_noun
+        }
+        if len(readings) < 2:
+            return ""
+        usual = self.lexicon.reading_at(part, last=index == count - 1)
+        return usual if usual and _pinyin.numbered_key(usual) in readings else ""
 
     def _char_form(self, char: str, traditional: bool) -> str:
         """The usual other form of one character: the one most words write it with.
@@ -871,6 +956,7 @@ class _Builder:
             written_reading=acc.written_reading,
             definitions_with=self.lexicon.definitions_with,
             reading=reading,
+            neighbours=self.neighbourhood.around(han, acc.lines, acc.slides),
             usual=self.lexicon.usual_sense,
             word_class=self.lexicon.word_class,
         )
@@ -1171,6 +1257,7 @@ def _accumulate(mentions: Iterable[Mention]) -> dict[str, _TermAccumulator]:
             mention.in_notes,
         )
         acc.slides.add(mention.slide)
+        acc.lines.add((mention.slide, mention.in_notes, mention.line_start))
         if occurrence not in acc.seen and len(acc.occurrences) < MAX_OCCURRENCES:
             acc.seen.add(occurrence)
             acc.occurrences.append(occurrence)
@@ -1246,6 +1333,7 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
     accumulators = _accumulate(mentions)
     text = deck_text(deck, (a.first.han for a in accumulators.values()))
     builder = _Builder(lexicon, text, extractor)
+    builder.neighbourhood = Neighbourhood.of(mentions, builder.lookup)
     builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
     weekly = characters_of_the_week(deck)
     terms = _build_terms(builder, accumulators, frozenset(w.character for w in weekly))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -240,6 +240,9 @@ class SenseContext:
     # Toneless keys of capitalised words the slide's English uses for the term as a name
     # ("the Liang-Chen plan": liang, chen), not the romanisation written beside the term.
     names: frozenset[str] = frozenset()
+    # The Chinese around the term read through the dictionary: for its lines, then its slides,
+    # each English stem of its neighbours' first senses -> the neighbours using it.
+    neighbours: tuple[Mapping[str, frozenset[str]], ...] = ()
     # The sense graded example sentences use most, by simplified word (see usual_sense).
     usual: Callable[[str], UsualSense | None] | None = field(default=None, compare=False)
     # The class a tagged corpus uses a word in most ("v", "n", "q"...; see word_class).
@@ -288,6 +291,7 @@ def build_context(
     written_reading: str = "",
     definitions_with: Callable[[str], int] | None = None,
     reading: str = "",
+    neighbours: tuple[Mapping[str, frozenset[str]], ...] = (),
     usual: Callable[[str], UsualSense | None] | None = None,
     word_class: Callable[[str], str | None] | None = None,
 ) -> SenseContext:
@@ -314,6 +318,7 @@ def build_context(
         frequencies=tuple(e.frequency for e in entries),
         names=capitalised_names(" ".join([slide_gloss, *clauses]))
         - capitalised_names(romanisation),
+        neighbours=neighbours,
         usual=usual,
         word_class=word_class,
     )
@@ -378,6 +383,11 @@ class Candidate:
         return _sense_stems(self.sense.text, self.group)
 
 
+def sense_stems(text: str) -> frozenset[str]:
+    """The English stems of one definition, without its Chinese cross-references."""
+    return _sense_stems(text, "")
+
+
 @lru_cache(maxsize=65536)
 def _sense_stems(text: str, group: str) -> frozenset[str]:
     return english_stems(_bare(f"{text} {group}"))
@@ -406,6 +416,29 @@ def slide_english(candidate: Candidate, context: SenseContext) -> float:
 
 
 _OTHER_WORDS = 0.3  # what each shared word after the nearest adds
+
+# What a neighbour whose meaning shares a word with the sense weighs: on the term's lines,
+# elsewhere on its slides. Less than the slide's own English, which says what the term means;
+# the neighbours only say what the text is about, and only when several agree (one may be a
+# synonym of another sense: 可以 "pretty good" beside 漂亮 "pretty").
+NEIGHBOUR_WEIGHTS = (1.0, 0.5)
+NEIGHBOURS_AGREEING = 2
+NEIGHBOURS_MOST = 1.5  # less than a word of the term's own line (2.0): the slide says more
+
+
+def chinese_neighbours(candidate: Candidate, context: SenseContext) -> float:
+    """Neighbours whose meanings share words with the sense (山寨 beside 手机 "mobile phone",
+    仿制 "to imitate", 产品 "goods": the knock-off sense), the nearest weighing most, each by
+    how rare its shared word is: the dictionary read as the English a Chinese text lacks."""
+    found: dict[str, float] = {}
+    for index, weight in zip(context.neighbours, NEIGHBOUR_WEIGHTS, strict=False):
+        for stem_ in candidate.stems & index.keys():
+            value = weight * context.rarity(stem_)
+            for word in index[stem_]:
+                found[word] = max(found.get(word, 0.0), value)
+    if len(found) < NEIGHBOURS_AGREEING:
+        return 0.0
+    return min(NEIGHBOURS_MOST, sum(found.values()))
 
 
 def _kind(candidate: Candidate) -> str:
@@ -584,6 +617,7 @@ PRIOR_RULES = frozenset(
 # The rules, in the order they are reported; each adds to a candidate's score.
 RULES: tuple[tuple[str, Rule], ...] = (
     ("slide English", slide_english),
+    ("Chinese neighbours", chinese_neighbours),
     ("sense kind", kind_needs_evidence),
     ("written reading", written_reading),
     ("listed among names", listed_among_names),
@@ -706,6 +740,8 @@ def best_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoice
     default = max(scored, key=lambda item: item.prior)
     best = max(scored, key=lambda item: item.total)
     margin = _MARGIN if dict(default.parts)["slide English"] > 0 else _MARGIN_OVER_NOTHING
+    if dict(best.parts)["Chinese neighbours"] > dict(default.parts)["Chinese neighbours"]:
+        margin = _MARGIN  # what the text is about, not what the slide says the term means
     winner = best.candidate if best.total >= default.total + margin else default.candidate
     if winner is default.candidate:
         rule, reason = "dictionary order", _first_reason(default.parts)
@@ -750,6 +786,10 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
         where = "the slide's English" if shared else "the deck's English"
         shared = shared or sorted(winner.stems & context.deck)
         return f"{where} shares {', '.join(_words_of(winner, set(shared))[:4])} with this sense"
+    if rule == "Chinese neighbours":
+        agreeing = {s for level in context.neighbours for s in level} & winner.stems
+        words = ", ".join(_words_of(winner, agreeing)[:4])
+        return f"the meanings of the words around it share {words} with this sense"
     if rule == "written reading":
         return "the slide writes how the term is read here"
     if rule == "surname cues":

@@ -478,21 +478,6 @@ def test_words_jieba_cuts_across_and_potential_forms(extractor: Extractor) -> No
     assert not {"不清楚", "個月", "同", "只"} & set(found)
 
 
-def test_a_verb_and_its_object_in_chinese_prose_give_their_words(extractor: Extractor) -> None:
-    found = mentions(extractor, "# 使用方法\n创建幻灯片\n保存文件，并使用Marp将其转换为幻灯片。")
-    assert {"创建", "幻灯片", "保存", "文件"} <= set(found)
-    assert not {"创建幻灯片", "保存文件"} & set(found)
-    # in an English deck a Chinese run is a term the writer names
-    found = mentions(extractor, "Housing\n- the gated compound 封闭小区 spread in the 1990s")
-    assert "封闭小区" in found
-
-
-def test_a_transcribed_name_inside_a_sentence(extractor: Extractor) -> None:
-    found = mentions(extractor, "创客\n美国《连线》杂志主编克里斯·安德森在书中这样说。")
-    assert {"克里斯", "安德森", "杂志", "主编"} <= set(found)
-    assert not {"·", "克里", "斯"} & set(found)
-
-
 def test_a_quoted_phrase_in_chinese_prose_gives_its_words(extractor: Extractor) -> None:
     found = mentions(
         extractor,

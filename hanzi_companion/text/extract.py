@@ -18,18 +18,19 @@ Everything here works line by line with bounded look-around, so time is linear i
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
-from hanzi_companion.text.han import HAN, HAN_CLASS, HAN_RUN, has_han
+from hanzi_companion.text.han import HAN_CLASS, HAN_RUN, has_han
 from hanzi_companion.text.labels import in_label
+from hanzi_companion.text.language import deck_prose, is_chinese_document
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, with_names
 from hanzi_companion.text.segment import Segmenter, segmenter_for
@@ -95,6 +96,11 @@ LONGEST_TERM = 32
 _JOINED_MAX = 4  # longest word two neighbouring words of a sentence may join into
 # A clause of this many words (two characters or more) is no slogan clause but a sentence.
 _SENTENCE_WORDS = 3
+# jieba's classes of words that do not name things: verbs, adverbs, conjunctions,
+# prepositions, localizers (中, 上), pronouns, particles.
+_CLAUSE_CLASSES = frozenset(["v", "vd", "d", "c", "p", "f", "r", "u", "ud", "uj", "ul", "uz"])
+_NAME_DOTS = frozenset("·・")
+_QUOTED_EXPRESSION = 4  # longest quoted run of Chinese prose kept whole whatever its words
 
 _OPEN_PARENTHESIS = ("(", "（")
 _CLOSE_PARENTHESIS = (")", "）")
@@ -156,7 +162,7 @@ class Extractor:
             lambda word: bool(self.lookup(word)), self._cut_guessing, self.segmenter.cut
         )
         self.names: set[str] = set()  # personal names found in this deck's sentences
-        self.chinese_deck = False  # the deck is written in Chinese (see :meth:`mentions`)
+        self.chinese_prose = False  # the deck is written in Chinese (see is_chinese_document)
         self._spacing = SpacingRules(
             lambda word: bool(self.lookup(word)), self.segmenter.cut, self._keys
         )
@@ -234,10 +240,11 @@ class Extractor:
         """The terms of a sentence's words: two neighbouring words that jieba's corpus counts
         as one word the dictionaries lack are one term (特大 + 城市: 特大城市, megacity);
         personal names are one word (张明, 李华; see :mod:`~hanzi_companion.text.names`)."""
-        words = self._pronoun_words(words)
+        words, dotted = self._dotted_names(self._particle_words(self._pronoun_words(words)))
         words, names = with_names("".join(words), words, self._name_rules)
+        names.update(dotted)
         words = adverbs_before_modals(plural_nouns(numbers_and_units(words)))
-        words = localisers_and_particles(negated_answer(words))
+        words = negated_answer(words)
         words = self._verbs_before_aspect(self._potential_complements(words))
         words = self._localisers_cut_off(words)
         self.names.update(names)
@@ -273,6 +280,7 @@ class Extractor:
             and not _two_words(word, following)
             and word not in names
             and following not in names
+            and word not in PARTICLES
             and not self.lookup(word + following)
             and self.segmenter.corpus_word(word + following)
         )
@@ -297,6 +305,59 @@ class Extractor:
             ):
                 del out[len(out) - (len(negated) - len(word)) - 1 :]
                 out.append(verb + negated)
+            else:
+                out.append(word)
+        return tuple(out)
+
+    def _dotted_names(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:
+        """A sentence's words with a name transcribed around a middle dot (克里斯·安德森, cut
+        into single characters by the dictionary) as its two names, the dot dropped: the words
+        jieba's model of names guesses on each side of the dot."""
+        if not any(w in _NAME_DOTS for w in words):
+            return words, []
+        run = "".join(words)
+        guessed = self._cut_guessing(run)
+        starts = [0]
+        for word in guessed:
+            starts.append(starts[-1] + len(word))
+        spans = []
+        for index, word in enumerate(guessed):
+            if word not in _NAME_DOTS:
+                continue
+            for side in (index - 1, index + 1):
+                if 0 <= side < len(guessed) and self._transcribed(guessed[side]):
+                    spans.append((starts[side], starts[side + 1]))
+        bounds = {0, len(run)} | {starts[i] for i, w in enumerate(guessed) if w in _NAME_DOTS}
+        bounds |= {starts[i] + 1 for i, w in enumerate(guessed) if w in _NAME_DOTS}
+        position = 0
+        for word in words:
+            bounds.add(position)
+            position += len(word)
+        for start, end in spans:
+            bounds = {b for b in bounds if not start < b < end} | {start, end}
+        cuts = sorted(bounds)
+        out = tuple(run[a:b] for a, b in pairwise(cuts) if b > a and run[a:b] not in _NAME_DOTS)
+        return out, [run[start:end] for start, end in spans]
+
+    def _transcribed(self, word: str) -> bool:
+        """A word that may be one side of a transcribed name: no sentence's glue, two
+        characters or more, no dictionary word but a name (马克 is "mark" and "Mark")."""
+        if len(word) < 2 or word in FUNCTION_WORDS or not has_han(word):
+            return False
+        entries = self.lookup(word)
+        return not entries or any(e.is_proper_noun for e in entries)
+
+    def _particle_words(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a rare word ending in a particle that it does not read as
+        the particle read as a word and the particle (运动中的: 中 + 的, not 中的 zhòngdì "to hit
+        the target"); common ones stay (目的 mùdì "purpose")."""
+        out: list[str] = []
+        for word in words:
+            entries = self.lookup(word) if len(word) == 2 and word[1] in PARTICLES else ()
+            if entries and all(
+                e.frequency <= 0 and not e.pinyin_numbered.endswith("5") for e in entries
+            ):
+                out.extend(word)
             else:
                 out.append(word)
         return tuple(out)
@@ -402,48 +463,15 @@ class Extractor:
         as a term: quoted, translated, a slogan of short clauses.
         """
         if len(run) > LONGEST_TERM:
-            return self._cut(run)  # no term is that long: prose without punctuation
+            return self.segmenter.cut(run)  # no term is that long: prose without punctuation
         if len(run) == 1 or self.lookup(run):
             return None
-        words = self._cut(run)
+        words = self.segmenter.cut(run)
         if len(words) == 1 or classical(words) or self._guessed_word(run, words):
             return None
         if any(w in FUNCTION_WORDS for w in words):
             return words
         return None
-
-    def _cut(self, run: str) -> tuple[str, ...]:
-        """The words of a run read as a sentence. One holding a transcribed name joined by a
-        middle dot (主编克里斯·安德森在…) is cut with jieba's model of unknown words, which
-        finds the name's parts (克里斯, 安德森) the dictionaries lack; the dot is no word."""
-        if "·" not in run and "・" not in run:
-            return self.segmenter.cut(run)
-        return tuple(word for word in self._cut_guessing(run) if has_han(word))
-
-    def _verb_clause(self, run: str) -> tuple[str, ...]:
-        """The words of ``run`` when no dictionary has it and a verb in it takes an object
-        after it (创建 幻灯片 create slides, 保存 文件 save the file): a clause, whose words
-        are the terms unless the slide writes it as one. A verb last ends a name of an action
-        (新农村 建设, 城市 更新), a one-character suffix a name (结构 改造 局, a bureau): both
-        stay whole. ``()`` when it is no such clause."""
-        if len(run) > LONGEST_TERM or self.lookup(run):
-            return ()
-        words = self.segmenter.cut(run)
-        if any(
-            len(word) > 1 and len(following) > 1 and self._verb_first(word)
-            for word, following in itertools.pairwise(words)
-        ):
-            return words
-        return ()
-
-    def _verb_first(self, word: str) -> bool:
-        """True when the first sense the dictionary gives ``word`` is a verb's ("to ...")."""
-        entries = self.lookup(word)
-        return (
-            bool(entries)
-            and entries[0].definitions[:1] != ()
-            and (entries[0].definitions[0].startswith("to "))
-        )
 
     def _guessed_word(self, run: str, words: tuple[str, ...]) -> bool:
         """True when no dictionary has a word in the short ``run`` (it cuts into its
@@ -454,6 +482,32 @@ class Extractor:
             and all(len(word) == 1 for word in words)
             and self._cut_guessing(run) == (run,)
         )
+
+    def prose_phrase(self, run: str, words: tuple[str, ...], quoted: bool = False) -> bool:
+        """True when ``run``, cut into ``words``, is a phrase of Chinese prose rather than a
+        term: no dictionary has it and it holds three words or more, two of them of two
+        characters or more (以 二级 标题 分割; 克里斯 is a name), or two words one of which is
+        a verb, an adverb... (创建 幻灯片 "to create slides"; 基本 用法 "basic usage" stays).
+        A short expression set off in quotes stays whole (“山寨之都”, “开放创新”)."""
+        if len(words) < 2 or self.lookup(run):
+            return False
+        if any(w in PRONOUNS or w in PARTICLES for w in words):
+            return True  # a sentence, quoted or not (“我要出行”)
+        if quoted and (len(run) <= _QUOTED_EXPRESSION or len(words) < _SENTENCE_WORDS):
+            return False
+        if len(words) >= _SENTENCE_WORDS:
+            return sum(1 for w in words if len(w) > 1) >= 2
+        return any(self._clause_word(w) for w in words)
+
+    def _clause_word(self, word: str) -> bool:
+        """True for a word that makes two words a clause rather than a name for a thing: a
+        verb (its first sense "to install"), an adverb, a conjunction, a preposition, a
+        localizer or a pronoun (非常 简单, 项目 中, 或是 使用), by the class a tagged corpus
+        uses it in."""
+        if self.lexicon.word_class(word) in _CLAUSE_CLASSES:
+            return True
+        entries = self.lookup(word)
+        return bool(entries) and any(d.startswith("to ") for d in entries[0].definitions[:1])
 
     def _sentence_line(self, runs: list[re.Match[str]]) -> bool:
         """True when a clause of the line holds a particle only sentences have (的, 了): its
@@ -471,17 +525,26 @@ class Extractor:
         sentence_line: bool = False,
         taught: Callable[[], bool] = lambda: False,
         example: bool = False,
-        chinese_prose: bool = False,
+        quoted: bool = False,
+        glossed: Callable[[], bool] = lambda: False,
     ) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of ``run`` on its line: a sentence the slide writes as a term (see
         ``written_as_term``, given whether the run could be a slogan's clause) stays whole;
         so does one ``taught`` with its romanisation beside it (a phrase-book row), its words,
         grammatical ones too, as its parts, unless it is an ``example`` sentence closed by a
         full stop and more than a short clause (上联和下联是对应的。 with its pinyin): a
-        lesson's example sentence gives its words."""
+        lesson's example sentence gives its words. In a document written in Chinese a phrase
+        of its prose gives its words (see :meth:`prose_phrase`) unless taught or translated
+        there."""
         unit = repeated_unit(run)
         if unit and not self.lookup(run):
             return self._split(unit)
+        if not quoted and len(self._particle_words((run,))) > 1:
+            return self._sentence_terms((run,))  # “长城”中的“长”: 中 + 的
+        if self.chinese_prose and len(run) <= LONGEST_TERM:
+            cut = self.segmenter.cut(run)
+            if self.prose_phrase(run, cut, quoted) and not (taught() or glossed()):
+                return self._sentence_terms(cut)
         words = self.sentence_words(run)
         if words is None and sentence_line and len(run) > 1 and not self.lookup(run):
             words = self.segmenter.cut(run)
@@ -504,9 +567,6 @@ class Extractor:
             elif not written_as_term(False):
                 return self._sentence_terms(words)
         if words is None:
-            verb_clause = self._verb_clause(run) if chinese_prose else ()
-            if verb_clause and not taught() and not written_as_term(False):
-                return self._sentence_terms(verb_clause)
             return ((run, self.run_parts(run)),)
         clause = not any(w in PARTICLES for w in words) and (
             sum(1 for w in words if len(w) > 1) < _SENTENCE_WORDS
@@ -527,8 +587,9 @@ class Extractor:
             for text in (slide.text, slide.notes)
             for run in HAN_RUN.findall(text)
         )
-        sample = "".join(slide.text[:_SAMPLE] for slide in deck.slides[:_SAMPLE_SLIDES])
-        self.chinese_deck = _mostly_han(sample[:_SAMPLE])
+        self.chinese_prose = is_chinese_document(
+            deck_prose(f"{slide.text}\n{slide.notes}" for slide in deck.slides)
+        )
         for slide in deck.slides:
             labels = frozenset(link.label.strip().lower() for link in slide.links)
             yield from self._in_text(slide, slide.text, False, labels)
@@ -663,13 +724,10 @@ class Extractor:
         (``context``: the lines before and after, the slide's link labels, in notes?)."""
         run = line[start:end]
         previous, following, labels, in_notes = context
-        prose = self.chinese_deck and _chinese_prose(line, start, end)
 
         def written_as_term(clause: bool) -> bool:
             if _quoted_run(line, start, end):
-                # quoted in English prose, Chinese names a term; Chinese prose quotes a
-                # phrase for emphasis too (“硬件的好莱坞”): a clause with a particle gives words
-                return clause or not prose
+                return True
             if _closes_sentence(line, end):
                 # a sentence, translated or not: its words are the terms; but a short set
                 # phrase with its English after it (我很好。 I am fine) stays whole too
@@ -678,6 +736,11 @@ class Extractor:
                 return True
             if clause and not sentence_line and _slogan_line(line) and not _introduces(line, end):
                 return not _fragment(run)
+            return glossed()
+
+        def glossed() -> bool:
+            if translation:
+                return True
             gloss, _, _ = self._around(line, start, end, run, previous, following, labels, in_notes)
             return bool(gloss) and self._words_agree(run, gloss)
 
@@ -686,7 +749,10 @@ class Extractor:
             return beside(line, start, end, span)
 
         example = _FULL_STOP.match(line, end) is not None
-        pieces = self._terms_of_run(run, written_as_term, sentence_line, taught, example, prose)
+        quoted = _quoted_run(line, start, end)
+        pieces = self._terms_of_run(
+            run, written_as_term, sentence_line, taught, example, quoted, glossed
+        )
         return (
             pieces[1:] if len(pieces) > 1 and _counted_unit(line, start, pieces[0][0]) else pieces
         )
@@ -892,24 +958,6 @@ def _written_reading(line: str, end: int, han: str) -> str:
     return ""
 
 
-def _chinese_prose(line: str, start: int, end: int) -> bool:
-    """True when the text around ``line[start:end]`` is written in Chinese (see
-    :func:`_mostly_han`, within the look-around): a clause there is Chinese prose, where in
-    English or French prose a Chinese run is a term the writer names."""
-    return _mostly_han(line[max(0, start - LOOK) : end + LOOK])
-
-
-_SAMPLE = 20_000  # characters of a deck looked at to tell its language (it shows early)
-_SAMPLE_SLIDES = 200
-
-
-def _mostly_han(text: str) -> bool:
-    """True when ``text`` holds at least as many Han characters as letters of other scripts."""
-    han = len(HAN.findall(text))
-    letters = sum(1 for ch in text if ch.isalpha())
-    return han > 0 and 2 * han >= letters
-
-
 _SET_PHRASE_MAX = 4  # characters of the longest set phrase a sentence may be (我很好)
 # The closing mark, then English of two words or more up to the next Chinese, no speaker's
 # colon among it (我很好。 I am fine (very good).).
@@ -1007,18 +1055,6 @@ def plural_nouns(words: tuple[str, ...]) -> tuple[str, ...]:
     for word in words:
         if len(word) > 2 and word.endswith(_PLURAL_SUFFIX):
             out.extend((word[:-1], _PLURAL_SUFFIX))
-        else:
-            out.append(word)
-    return tuple(out)
-
-
-def localisers_and_particles(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A sentence's words with a localiser and the particle after it read as two words
-    (运动中的机遇, the chances in the movement: 中 + 的, not 中的 "to hit the target")."""
-    out: list[str] = []
-    for word in words:
-        if len(word) == 2 and word[0] in LOCALIZERS and word[1] in PARTICLES:
-            out.extend(word)
         else:
             out.append(word)
     return tuple(out)
