@@ -16,6 +16,13 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 
+from hanzi_companion.grammar import (
+    NOWHERE,
+    Place,
+    has_grammatical_senses,
+    places_of,
+    sides_in,
+)
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.forms import word_form
@@ -454,6 +461,7 @@ class _TermAccumulator:
     written_reading: str = ""
     among_names: bool = False
     personal_name: bool = False
+    sides: list[tuple[str, str]] = field(default_factory=list)  # text around its mentions
 
 
 @dataclass(frozen=True)
@@ -684,6 +692,7 @@ class _Builder:
         sense chosen in the term's context (開放 in 改革開放 "to open up", not "to bloom")."""
         aligned = len(traditional) == len(han) and "".join(parts) == han
         out, position = [], 0
+        inner = sides_in(han, parts)
         for index, part in enumerate(parts):
             entries = self.lookup(part)
             form = traditional[position : position + len(part)] if aligned else ""
@@ -701,6 +710,10 @@ class _Builder:
                 out.append("")
                 continue
             best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
+            if context and aligned and has_grammatical_senses(best):  # 个 in 同一个, 上 in 字面上
+                places = places_of(part, inner[index : index + 1], self.lookup)
+                places = places.only(Place.AFTER_NUMERAL, Place.AFTER_NOUN)
+                context = replace(context, places=places)
             choice = choose_sense(tuple(best), context or SenseContext())
             assert choice is not None  # best is not empty
             referred = reference_gloss(choice, self.lookup, context or SenseContext())[0]
@@ -959,6 +972,9 @@ class _Builder:
             neighbours=self.neighbourhood.around(han, acc.lines, acc.slides),
             usual=self.lexicon.usual_sense,
             word_class=self.lexicon.word_class,
+            places=places_of(han, acc.sides, self.lookup)
+            if has_grammatical_senses(entries)
+            else NOWHERE,
         )
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:
@@ -1258,6 +1274,8 @@ def _accumulate(mentions: Iterable[Mention]) -> dict[str, _TermAccumulator]:
         )
         acc.slides.add(mention.slide)
         acc.lines.add((mention.slide, mention.in_notes, mention.line_start))
+        if len(acc.sides) < MAX_OCCURRENCES:
+            acc.sides.append(mention.sides)
         if occurrence not in acc.seen and len(acc.occurrences) < MAX_OCCURRENCES:
             acc.seen.add(occurrence)
             acc.occurrences.append(occurrence)

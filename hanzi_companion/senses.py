@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from hanzi_companion.grammar import NOWHERE, Places, grammatical_place, sense_places
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
 from hanzi_companion.lexicon.references import Reference, parse_reference, referenced_entries
@@ -247,6 +248,7 @@ class SenseContext:
     usual: Callable[[str], UsualSense | None] | None = field(default=None, compare=False)
     # The class a tagged corpus uses a word in most ("v", "n", "q"...; see word_class).
     word_class: Callable[[str], str | None] | None = field(default=None, compare=False)
+    places: Places = NOWHERE  # where the term stands in its Chinese sentences
 
     def weight(self, stem_: str) -> float:
         """How near the term a word of the deck's English stands (0: nowhere), a word seen
@@ -294,6 +296,7 @@ def build_context(
     neighbours: tuple[Mapping[str, frozenset[str]], ...] = (),
     usual: Callable[[str], UsualSense | None] | None = None,
     word_class: Callable[[str], str | None] | None = None,
+    places: Places = NOWHERE,
 ) -> SenseContext:
     """The context of ``term``: its own readings (the romanisation beside it) taken out, so
     "Wáng (King)" is evidence for a king and not for the surname Wang."""
@@ -321,6 +324,7 @@ def build_context(
         neighbours=neighbours,
         usual=usual,
         word_class=word_class,
+        places=places,
     )
 
 
@@ -623,6 +627,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("listed among names", listed_among_names),
     ("named on the slide", named_on_the_slide),
     ("surname cues", surname_cues),
+    ("grammatical place", grammatical_place),
     ("everyday reading", everyday_reading),
     ("frequent word", frequent_word),
     ("usual sense", usual_sense),
@@ -800,6 +805,9 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
         return _WORD_CLASS_REASON
     if rule == "named on the slide":
         return "the slide's English writes it as a name"
+    if rule == "grammatical place":
+        place = context.places.main(sense_places(winner.sense.text))
+        return f"the term stands {place or 'so'} in its sentences, the place of this sense"
     if rule == "listed among names":
         return "the slide lists it among names"
     if rule == "sense kind":

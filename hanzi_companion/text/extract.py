@@ -102,6 +102,7 @@ _CLAUSE_CLASSES = frozenset(["v", "vd", "d", "c", "p", "f", "r", "u", "ud", "uj"
 _NAME_DOTS = frozenset("·・")
 _QUOTED_EXPRESSION = 4  # longest quoted run of Chinese prose kept whole whatever its words
 
+SIDE = 24  # characters kept on either side of a mention: its place in the sentence
 _OPEN_PARENTHESIS = ("(", "（")
 _CLOSE_PARENTHESIS = (")", "）")
 
@@ -127,6 +128,8 @@ class Mention:
     written_reading: str = ""  # numbered reading the slide writes in tone marks ("the 朝 is zhāo")
     among_names: bool = False  # listed with names (西安, 洛阳, 开封...): a name itself
     personal_name: bool = False  # read as a person's name (张明, 王小明): see text/names.py
+    # The text of its line just before it and just after it: its place in the sentence.
+    sides: tuple[str, str] = ("", "")
 
     @property
     def latin(self) -> str:
@@ -671,8 +674,7 @@ class Extractor:
                 slide_gloss, romanisation, span, written = self._written_beside(
                     line, start, end, han, (previous, following, labels, in_notes)
                 )
-                if span is not None:
-                    span = (span[0] + line_start, span[1] + line_start)
+                span = (span[0] + line_start, span[1] + line_start) if span else None
                 slide_gloss = slide_gloss or translation
             yield Mention(
                 term=term,
@@ -682,6 +684,7 @@ class Extractor:
                 slide_title=slide.title,
                 in_notes=in_notes,
                 context=_context(line, term_start, term_end),
+                sides=_sides(line, term_start, term_end),
                 slide_gloss=slide_gloss,
                 romanisation=romanisation,
                 romanisation_span=span,
@@ -1224,6 +1227,11 @@ def _spans_in(line: str, start: int, end: int, terms: list[str]) -> list[tuple[i
         cursor = found + len(term)
         spans.append((found, cursor))
     return spans
+
+
+def _sides(line: str, start: int, end: int) -> tuple[str, str]:
+    """The text of ``line`` just before ``line[start:end]`` and just after it."""
+    return line[max(0, start - SIDE) : start], line[end : end + SIDE]
 
 
 def _context(line: str, start: int, end: int, width: int = 80) -> str:

@@ -183,3 +183,12 @@ QUANTITIES = frozenset("多少")
 
 # Before a surname, how friends and colleagues are called: 小王 (Xiǎo Wáng), 老李 (Lǎo Lǐ).
 FAMILIAR_PREFIXES = frozenset("小老")
+
+# Where a word stands in its sentence (hanzi_companion/grammar.py): what marks a list (苹果、
+# 香蕉和橙子等), the particles after which a noun comes (原来的工作, 山寨之都), the second
+# halves of frames (既…又, 又…又, 不但…而且; 越…越 repeats the word itself), and the words
+# closing a "when" clause (当…时, 当…的时候).
+LIST_MARKS = frozenset("、和与與及等")
+ATTRIBUTIVE_PARTICLES = frozenset("的之")
+FRAME_ENDS = frozenset("又也且")
+TIME_CLAUSE_ENDS = frozenset("时時")
