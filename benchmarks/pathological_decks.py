@@ -12,7 +12,8 @@ bundled demo deck repeated). Target: every kind under 400 MB and 20 s.
 
 Kinds: ``latin-word`` (one word of pinyin letters, no space), ``macron`` (``ā`` repeated),
 ``cjk-run`` (Chinese words without a line break), ``tiny-lines`` (a short word per line),
-``mixed`` (all of the above in slices, and long lines of pinyin-like words).
+``glossed-pairs`` (新xin年nian... on one line, each character with its syllable), ``mixed``
+(all of the above in slices, and long lines of pinyin-like words).
 """
 
 from __future__ import annotations
@@ -55,6 +56,11 @@ def tiny_lines(size: int) -> str:
     return _repeat("创新\nxin\na\n", size)
 
 
+def glossed_pairs(size: int) -> str:
+    """Characters each with its syllable against it, on one line that ends in a digit."""
+    return _repeat("新xin年nian", size) + "9"
+
+
 def mixed(size: int) -> str:
     slice_size = size // 5
     pinyin_line = "zhongguo chuangxin dazhong " * 200 + "\n"
@@ -79,6 +85,7 @@ KINDS: dict[str, Callable[[int], str]] = {
     "macron": macron,
     "cjk-run": cjk_run,
     "tiny-lines": tiny_lines,
+    "glossed-pairs": glossed_pairs,
     "mixed": mixed,
 }
 

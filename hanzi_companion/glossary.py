@@ -53,6 +53,7 @@ from hanzi_companion.text.extract import (
 )
 from hanzi_companion.text.models import Deck
 from hanzi_companion.text.romanization import DeckWord, find_romanised
+from hanzi_companion.text.wordlists import POTENTIAL_RESULTS
 
 # Occurrences kept per term (the first ones, in reading order): enough to find a term in its
 # deck, and a deck that repeats a term a hundred thousand times gives outputs of bounded size.
@@ -617,6 +618,14 @@ class _Glossed:
 _LABEL = re.compile(r"^(?:\([^)]*\)\s*)+")
 
 
+def potential_neutral(word: str, syllables: list[str]) -> list[str]:
+    """The syllables of a verb's potential form with 不 in the neutral tone, as dictionaries
+    write 受不了 (shòu bu liǎo): 包不住 is bāo bu zhù."""
+    if len(word) == len(syllables) == 3 and word[1] == "不" and word[2] in POTENTIAL_RESULTS:
+        return [syllables[0], "bu5", syllables[2]]
+    return syllables
+
+
 def literal_gloss(part_glosses: Iterable[str]) -> str:
     """A gloss built from the parts' meanings, labelled as literal: ``lit. "to buy + goods"``.
 
@@ -784,7 +793,7 @@ class _Builder:
                 syllables.extend([edge] if edge else guessed[position : position + len(part)])
                 from_pypinyin = from_pypinyin or not edge
             position += len(part)
-        reading = " ".join(syllables)
+        reading = " ".join(potential_neutral(word, syllables))
         return reading, (PYPINYIN_SOURCE if from_pypinyin else PARTS_SOURCE)
 
     def edge_reading(self, part: str, index: int, count: int) -> str:

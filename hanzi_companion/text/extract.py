@@ -43,7 +43,12 @@ from hanzi_companion.text.slide_english import (
     translation_below,
 )
 from hanzi_companion.text.slide_english import content_stems as content_stems  # glossary's
-from hanzi_companion.text.spacing import SpacingRules, join_interrupted, join_spaced
+from hanzi_companion.text.spacing import (
+    SpacingRules,
+    join_glossed,
+    join_interrupted,
+    join_spaced,
+)
 from hanzi_companion.text.syllables import (
     ROMAN_WORD,
     as_marks,
@@ -53,12 +58,24 @@ from hanzi_companion.text.syllables import (
 )
 from hanzi_companion.text.wordlists import (
     ADVERBS_BEFORE_VERBS,
+    ASPECT_PARTICLES,
+    CLASSICAL_ENDINGS,
+    CLASSICAL_PARTICLES,
+    DIRECTION_COMPLEMENTS,
     FUNCTION_WORDS,
+    LOCALIZERS,
     MODAL_VERBS,
+    MODERN_PARTICLES,
+    NEGATED_VERBS,
+    NUMERALS,
     PARTICLES,
+    POTENTIAL_RESULTS,
     PRONOUNS,
+    QUANTITIES,
     RESULT_COMPLEMENTS,
     SENTENCE_GLUE,
+    SIZE_AND_DEGREE,
+    TIME_UNITS,
 )
 
 _HAN_PIECE = re.compile(f"[{HAN_CLASS}]+")  # a run without the middle dots that join names
@@ -229,24 +246,17 @@ class Extractor:
         words, dotted = self._dotted_names(self._particle_words(self._pronoun_words(words)))
         words, names = with_names("".join(words), words, self._name_rules)
         names.update(dotted)
-        words = adverbs_before_modals(plural_nouns(words))
+        words = adverbs_before_modals(plural_nouns(numbers_and_units(words)))
+        words = negated_answer(words)
+        words = self._verbs_before_aspect(self._potential_complements(words))
+        words = self._localisers_cut_off(words)
         self.names.update(names)
         joined: list[str] = []
         index = 0
         while index < len(words):
             word = words[index]
             following = words[index + 1] if index + 1 < len(words) else ""
-            if (
-                following
-                and len(word + following) <= _JOINED_MAX
-                and following not in RESULT_COMPLEMENTS
-                and word not in names
-                and following not in names
-                and not self.lookup(word + following)
-                and word not in PARTICLES
-                and following not in PARTICLES
-                and self.segmenter.corpus_word(word + following)
-            ):
+            if following and self._joins(word, following, names):
                 word += following
                 index += 1
             joined.append(word)
@@ -256,6 +266,51 @@ class Extractor:
             for word in joined
             if _content_word(word)
         )
+
+    def _joins(self, word: str, following: str, names: set[str]) -> bool:
+        """True when two neighbouring words of a sentence are one word jieba's corpus counts
+        and the dictionaries lack (特大 城市), not a verb and its object or result, a name, or
+        a grammatical word of two characters beside another word (非常 丰富: very rich). A
+        word jieba cut across (同 | 一个: 同一 is a word) joins its neighbour: 同一个."""
+        across = len(word) == 1 and not _count(word) and bool(self.lookup(word + following[:1]))
+        apart = _verb_and_object(word, following) or (
+            (word in FUNCTION_WORDS and len(word) > 1)
+            or (following in FUNCTION_WORDS and len(following) > 1)
+        )
+        return (
+            len(word + following) <= _JOINED_MAX
+            and (across or not apart)
+            and not _two_words(word, following)
+            and word not in names
+            and following not in names
+            and word not in PARTICLES
+            and not self.lookup(word + following)
+            and self.segmenter.corpus_word(word + following)
+        )
+
+    def _potential_complements(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a one-character verb, 不 and its result read as one word,
+        the verb's potential form (包 不住 -> 包不住, cannot hold; as dictionaries list 受不了):
+        the 不住 jieba cuts off is no word of the sentence (搬 不 动 is 搬不动 too)."""
+        out: list[str] = []
+        for word in words:
+            previous = out[-1] if out else ""
+            if previous == _NOT and word in POTENTIAL_RESULTS and len(out) > 1:
+                verb, negated = out[-2], previous + word
+            else:
+                verb, negated = previous, word
+            if (
+                len(negated) == 2
+                and negated[0] == _NOT
+                and negated[1] in POTENTIAL_RESULTS
+                and len(verb) == 1
+                and self._verb(verb)
+            ):
+                del out[len(out) - (len(negated) - len(word)) - 1 :]
+                out.append(verb + negated)
+            else:
+                out.append(word)
+        return tuple(out)
 
     def _dotted_names(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:
         """A sentence's words with a name transcribed around a middle dot (克里斯·安德森, cut
@@ -309,6 +364,45 @@ class Extractor:
             else:
                 out.append(word)
         return tuple(out)
+
+    def _verbs_before_aspect(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a verb found before the aspect particle 着 where jieba
+        read a noun (面 | 皮包 | 着 -> 面皮 | 包 | 着: wrapping the dough, not a handbag): a
+        word with no verb sense before 着 gives its last character, a verb, to 着 and its first
+        to the word before, when that makes a dictionary word."""
+        out = list(words)
+        for index in range(1, len(out) - 1):
+            word, previous = out[index], out[index - 1]
+            if (
+                out[index + 1] in ASPECT_PARTICLES
+                and len(word) == 2
+                and not self._verb(word)
+                and self._verb(word[1])
+                and self.lookup(previous + word[0])
+            ):
+                out[index - 1 : index + 1] = [previous + word[0], word[1]]
+        return tuple(out)
+
+    def _localisers_cut_off(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a localiser jieba joined to the next word's start moved
+        back: a word closing with one goes to its own word when the character before it then
+        makes a word with the one before (到 大 海里 去 -> 大海 里, into the sea, not 海里
+        "nautical mile")."""
+        out = list(words)
+        for index in range(1, len(out)):
+            word, previous = out[index], out[index - 1]
+            if (
+                len(word) == 2
+                and len(previous) == 1
+                and word[1] in LOCALIZERS
+                and self.lookup(previous + word[0])
+            ):
+                out[index - 1 : index + 1] = [previous + word[0], word[1]]
+        return tuple(out)
+
+    def _verb(self, word: str) -> bool:
+        """True when a dictionary sense of ``word`` is a verb's (it reads "to ...")."""
+        return any(d.startswith("to ") for e in self.lookup(word) for d in e.definitions)
 
     def _pronoun_words(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with a slang word that opens with a pronoun and that jieba's
@@ -376,11 +470,21 @@ class Extractor:
         if len(run) == 1 or self.lookup(run):
             return None
         words = self.segmenter.cut(run)
-        if len(words) == 1:
+        if len(words) == 1 or classical(words) or self._guessed_word(run, words):
             return None
         if any(w in FUNCTION_WORDS for w in words):
             return words
         return None
+
+    def _guessed_word(self, run: str, words: tuple[str, ...]) -> bool:
+        """True when no dictionary has a word in the short ``run`` (it cuts into its
+        characters) but jieba's model of unknown words reads it as one: a name (一得阁, a
+        brand of ink; 荣宝斋), not a sentence (我很好 stays 我 + 很 + 好)."""
+        return (
+            len(run) <= _GUESSED_MAX
+            and all(len(word) == 1 for word in words)
+            and self._cut_guessing(run) == (run,)
+        )
 
     def prose_phrase(self, run: str, words: tuple[str, ...], quoted: bool = False) -> bool:
         """True when ``run``, cut into ``words``, is a phrase of Chinese prose rather than a
@@ -423,14 +527,18 @@ class Extractor:
         written_as_term: Callable[[bool], bool],
         sentence_line: bool = False,
         taught: Callable[[], bool] = lambda: False,
+        example: bool = False,
         quoted: bool = False,
         glossed: Callable[[], bool] = lambda: False,
     ) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of ``run`` on its line: a sentence the slide writes as a term (see
         ``written_as_term``, given whether the run could be a slogan's clause) stays whole;
         so does one ``taught`` with its romanisation beside it (a phrase-book row), its words,
-        grammatical ones too, as its parts. In a document written in Chinese a phrase of its
-        prose gives its words (see :meth:`prose_phrase`) unless taught or translated there."""
+        grammatical ones too, as its parts, unless it is an ``example`` sentence closed by a
+        full stop and more than a short clause (上联和下联是对应的。 with its pinyin): a
+        lesson's example sentence gives its words. In a document written in Chinese a phrase
+        of its prose gives its words (see :meth:`prose_phrase`) unless taught or translated
+        there."""
         unit = repeated_unit(run)
         if unit and not self.lookup(run):
             return self._split(unit)
@@ -443,8 +551,20 @@ class Extractor:
         words = self.sentence_words(run)
         if words is None and sentence_line and len(run) > 1 and not self.lookup(run):
             words = self.segmenter.cut(run)
-            if sum(1 for w in words if len(w) > 1) < 2 and len(words) < _SENTENCE_WORDS:
-                words = None  # a name or a compound of one word (城市群), not a clause
+            if (
+                classical(words)
+                or self._guessed_word(run, words)
+                or (
+                    sum(1 for w in words if len(w) > 1) < 2
+                    and len(words) < _SENTENCE_WORDS
+                    and words[-1] not in LOCALIZERS
+                    and not (len(words) > 1 and _verb_and_object(words[0], words[1]))
+                )
+            ):
+                # a quotation in the classical language, a name or a compound of one word
+                # (城市群), not a clause; a word and the localiser after it (项目中, in the
+                # project), a verb and its object (吃 年夜飯) are the clause's words
+                words = None
             elif len(run) <= LONGEST_TERM and taught():
                 return ((run, words),)
             elif not written_as_term(False):
@@ -454,7 +574,9 @@ class Extractor:
         clause = not any(w in PARTICLES for w in words) and (
             sum(1 for w in words if len(w) > 1) < _SENTENCE_WORDS
         )
-        if len(run) <= LONGEST_TERM and (taught() or written_as_term(clause)):
+        if len(run) <= LONGEST_TERM and (
+            (taught() and not (example and not clause)) or written_as_term(clause)
+        ):
             return ((run, words),)
         return self._split(run)
 
@@ -490,6 +612,7 @@ class Extractor:
                 continue
             previous = lines[index - 1] if index > 0 else ""
             following = lines[index + 1] if index + 1 < len(lines) else ""
+            line = join_glossed(line, self._spacing)
             line = join_interrupted(join_spaced(line, following, self._spacing), self._spacing)
             runs = [piece for run in HAN_RUN.finditer(line) for piece in self._dotted(line, run)]
             translations = translation_below(line, runs, following)
@@ -609,11 +732,13 @@ class Extractor:
             if _quoted_run(line, start, end):
                 return True
             if _closes_sentence(line, end):
-                return False  # a sentence, translated or not: its words are the terms
+                # a sentence, translated or not: its words are the terms; but a short set
+                # phrase with its English after it (我很好。 I am fine) stays whole too
+                return _set_phrase(line, start, end)
             if translation:
                 return True
-            if clause and not sentence_line and _slogan_line(line) and not _fragment(run):
-                return True
+            if clause and not sentence_line and _slogan_line(line) and not _introduces(line, end):
+                return not _fragment(run)
             return glossed()
 
         def glossed() -> bool:
@@ -626,8 +751,14 @@ class Extractor:
             _, _, span = self._around(line, start, end, run, previous, following, labels, in_notes)
             return beside(line, start, end, span)
 
+        example = _FULL_STOP.match(line, end) is not None
         quoted = _quoted_run(line, start, end)
-        return self._terms_of_run(run, written_as_term, sentence_line, taught, quoted, glossed)
+        pieces = self._terms_of_run(
+            run, written_as_term, sentence_line, taught, example, quoted, glossed
+        )
+        return (
+            pieces[1:] if len(pieces) > 1 and _counted_unit(line, start, pieces[0][0]) else pieces
+        )
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
         """A mixed Latin+Han term around ``line[start:end]``, as written, and its span."""
@@ -830,6 +961,32 @@ def _written_reading(line: str, end: int, han: str) -> str:
     return ""
 
 
+_SET_PHRASE_MAX = 4  # characters of the longest set phrase a sentence may be (我很好)
+# The closing mark, then English of two words or more up to the next Chinese, no speaker's
+# colon among it (我很好。 I am fine (very good).).
+_ENGLISH_AFTER = re.compile(
+    r"\s*[。！？!?.]\s*[A-Za-z][a-z']*(?:[ ,]+[A-Za-z][a-z']*)+(?![\w']*\s*:)"
+)
+
+
+def _set_phrase(line: str, start: int, end: int) -> bool:
+    """True when a sentence of a few characters has its English right after its closing mark
+    (我很好。 I am fine.): a set phrase a lesson teaches whole, its words as its parts."""
+    return end - start <= _SET_PHRASE_MAX and _ENGLISH_AFTER.match(line, end) is not None
+
+
+def _counted_unit(line: str, start: int, term: str) -> bool:
+    """True for a sentence's first word when it is one character written against a number
+    before the run at ``start``, its unit (2014年国务院发布了…: 年 of the date, no word)."""
+    return len(term) == 1 and line[start : start + 1] == term and line[start - 1 : start].isdigit()
+
+
+def _introduces(line: str, end: int) -> bool:
+    """True when a colon follows the run: it introduces what follows, a speaker (老師說：「…」)
+    or a label, no clause of a slogan."""
+    return line[end : end + 1] in (":", "：")
+
+
 def _fragment(run: str) -> bool:
     """True when ``run`` ends with a sentence's glue (鱼和, 因为里有): a piece of a sentence
     whose rest is missing (a picture, a blank to fill), no slogan's clause."""
@@ -871,6 +1028,26 @@ def repeated_unit(run: str) -> str:
 
 
 _PLURAL_SUFFIX = "们"
+_NOT = "不"
+
+
+def numbers_and_units(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with a number counting a unit of time read as the number and the
+    unit (十分 钟 -> 十 + 分钟, ten minutes, not "very" + clock)."""
+    out: list[str] = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if len(word) == 2 and word[0] in NUMERALS and word[1] + following in TIME_UNITS:
+            out.extend((word[0], word[1]))
+        else:
+            out.append(word)
+    merged: list[str] = []
+    for word in out:
+        if merged and len(merged[-1]) == 1 and merged[-1] + word in TIME_UNITS:
+            merged[-1] += word
+        else:
+            merged.append(word)
+    return tuple(merged)
 
 
 def plural_nouns(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -884,6 +1061,16 @@ def plural_nouns(words: tuple[str, ...]) -> tuple[str, ...]:
         else:
             out.append(word)
     return tuple(out)
+
+
+def negated_answer(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with 不 and a modal verb or 是 closing it read as two words: the
+    short answer 我不要 (I don't want it) negates the question's 要, it is no 不要 "don't"
+    (不要放太多 keeps it)."""
+    last = words[-1] if words else ""
+    if len(words) > 1 and len(last) == 2 and last[0] == _NOT and last[1] in NEGATED_VERBS:
+        return (*words[:-1], last[0], last[1])
+    return words
 
 
 def adverbs_before_modals(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -902,6 +1089,61 @@ def adverbs_before_modals(words: tuple[str, ...]) -> tuple[str, ...]:
         else:
             out.append(word)
     return tuple(out)
+
+
+def _verb_and_object(word: str, following: str) -> bool:
+    """True when a one-character word stands before a longer one (吃 饺子, eat dumplings; 有
+    帮助, is helpful): a verb or a modifier and its object, two words of the sentence even
+    where jieba's corpus counts the phrase. Compounds join shorter words: 捏 紧, 特大 城市; a
+    verb joins its potential form (搞 不清楚, cannot make out)."""
+    return len(word) == 1 and len(following) > 1 and following[0] != _NOT
+
+
+_GUESSED_MAX = 4  # longest run of characters read as one unknown word (a name)
+_CLASSICAL_MIN = 4  # characters of the shortest classical clause kept whole (勿施於人)
+_CLASSICAL_MARKERS = 2  # classical particles a clause holds (學而時習之: 而, 之)
+
+
+def classical(words: tuple[str, ...]) -> bool:
+    """True when a clause's words read as classical Chinese, a quotation kept whole (學而時習之,
+    勿施於人, 不亦說乎): four characters or more, most of them words of one character, two
+    particles of the classical language (之, 於, 而, 吾...) or one closing it (乎, 也, 焉), and
+    none of today's (的, 了, 他). One such word in modern prose (改革开放之初, 播种者) is not
+    enough."""
+    characters = sum(len(word) for word in words)
+    singles = sum(1 for word in words if len(word) == 1)
+    markers = sum(1 for word in words if word in CLASSICAL_PARTICLES)
+    return (
+        characters >= _CLASSICAL_MIN
+        and singles >= len(words) - 1
+        and 2 * singles >= characters
+        and (markers >= _CLASSICAL_MARKERS or words[-1] in CLASSICAL_ENDINGS)
+        and not any(w in MODERN_PARTICLES for w in words)
+    )
+
+
+def _two_words(word: str, following: str) -> bool:
+    """True for neighbours a lesson lists apart though jieba's corpus counts them together:
+    a verb and its result, direction or particle (搬 到, 放 起, 包 着), two reduplicated
+    words (爸爸 妈妈), a size or degree and what it qualifies (大 碗 a big bowl, 很 重 very
+    heavy; but 很多 many, 太多 too many, which count like one word). A number and its
+    measure word (三个, 两种) stay together, as lessons list them."""
+    return (
+        following in RESULT_COMPLEMENTS
+        or following in DIRECTION_COMPLEMENTS
+        or following in PARTICLES
+        or (_reduplicated(word) and _reduplicated(following))
+        or (word in SIZE_AND_DEGREE and len(following) == 1 and following not in QUANTITIES)
+    )
+
+
+def _count(word: str) -> bool:
+    """True for a number written in characters (三, 十二, 两)."""
+    return all(ch in NUMERALS for ch in word)
+
+
+def _reduplicated(word: str) -> bool:
+    return len(word) == 2 and word[0] == word[1]
 
 
 def _content_word(word: str) -> bool:
@@ -936,11 +1178,17 @@ _SLOGAN_BETWEEN = re.compile(r"[\s，、；,;·:：!?！？。«»“”\"「」
 
 
 def _slogan_line(line: str) -> bool:
-    """True when the line is only Chinese clauses (two or more) and punctuation: a slogan."""
+    """True when the line is only Chinese clauses (two or more) and punctuation: a slogan.
+    A line one of whose clauses is cut short (大家会吃、鱼和 under a picture) is a sentence
+    with blanks, each of its clauses giving its words."""
     if len(line) > 2 * LOOK:
         return False
     pieces = HAN_RUN.split(line)
-    return len(pieces) >= 3 and all(_SLOGAN_BETWEEN.fullmatch(p) for p in pieces)
+    return (
+        len(pieces) >= 3
+        and all(_SLOGAN_BETWEEN.fullmatch(p) for p in pieces)
+        and not any(_fragment(run) for run in HAN_RUN.findall(line))
+    )
 
 
 # Clauses of one sentence, up to the punctuation closing it (春联有上联，下联和横批。).
@@ -951,6 +1199,10 @@ def _closes_sentence(line: str, end: int) -> bool:
     """True when the run's sentence closes after it on the line, past more clauses at most
     (我去超市买年货。): a sentence, whose words are listed unless it is quoted."""
     return _SENTENCE_CLOSE.match(line, end, end + LOOK) is not None
+
+
+# A Chinese full stop closing the run: a statement, not a phrase-book question or exclamation.
+_FULL_STOP = re.compile(r"[ \t]*。")
 
 
 def _alone(line: str, start: int, end: int) -> bool:
