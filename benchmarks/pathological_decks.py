@@ -12,13 +12,17 @@ bundled demo deck repeated). Target: every kind under 400 MB and 20 s.
 
 Kinds: ``latin-word`` (one word of pinyin letters, no space), ``macron`` (``ā`` repeated),
 ``cjk-run`` (Chinese words without a line break), ``tiny-lines`` (a short word per line),
-``mixed`` (all of the above in slices, and long lines of pinyin-like words).
+``mixed`` (all of the above in slices, and long lines of pinyin-like words),
+``distinct-words`` (random distinct dictionary words, twelve a line, some pinyin lines: tens
+of thousands of different terms, seeded).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
+import random
 import resource
 import subprocess
 import sys
@@ -32,6 +36,9 @@ TARGET_S = 20.0
 
 _DEMO = Path(__file__).resolve().parent.parent / "hanzi_companion" / "demo_course" / "week07.txt"
 _CJK_WORDS = "创新中国大众创业万众创新经济发展社会文化科学技术城市农村学生老师"
+_JIEBA = Path(__file__).resolve().parent.parent / "dictionaries" / "jieba_dict.txt.gz"
+_SEED = 20261204  # distinct-words decks are the same in every run
+_PINYIN_LINE = "Zhè shì yí gè xīn cí, tā de yìsi shì chuàngxīn. dàjiā hǎo, wǒmen shàng kè."
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -69,6 +76,30 @@ def mixed(size: int) -> str:
     )
 
 
+def distinct_words(size: int) -> str:
+    """Random distinct dictionary words (two characters or more), twelve a line joined by
+    '，' and ended by '。', a line of pinyin after every tenth: a vocabulary list of tens of
+    thousands of terms, each its own glossary entry."""
+    with gzip.open(_JIEBA, "rt", encoding="utf-8") as lines:
+        words = [
+            word
+            for word in (line.split(" ", 1)[0] for line in lines)
+            if len(word) >= 2 and not word.isascii()
+        ]
+    random.Random(_SEED).shuffle(words)
+    out: list[str] = []
+    total = 0
+    for index in range(0, len(words), 12):
+        line = "，".join(words[index : index + 12]) + "。"
+        if index // 12 % 10 == 9:
+            line += "\n" + _PINYIN_LINE
+        out.append(line)
+        total += len(line.encode()) + 1
+        if total >= size:
+            break
+    return "\n".join(out) + "\n"
+
+
 def ordinary(size: int) -> str:
     """The bundled demo deck repeated: deck text of the same size as it usually comes."""
     return _repeat(_DEMO.read_text(encoding="utf-8") + "\n---\n", size)
@@ -80,6 +111,7 @@ KINDS: dict[str, Callable[[int], str]] = {
     "cjk-run": cjk_run,
     "tiny-lines": tiny_lines,
     "mixed": mixed,
+    "distinct-words": distinct_words,
 }
 
 
