@@ -1,6 +1,7 @@
 """Pathological decks: any 2 MB deck goes through ``glossary`` in bounded memory and time.
 
     python benchmarks/pathological_decks.py [--size 2000000] [--kinds latin-word cjk-run ...]
+                                            [--formats json html md]
 
 Writes decks of about ``--size`` bytes of several hostile kinds into a temporary folder and
 runs ``hanzi-companion glossary DECK -f json -o OUT`` on each in its own process, measuring
@@ -147,10 +148,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=2_000_000, help="deck size in bytes")
     parser.add_argument("--kinds", nargs="+", choices=sorted(KINDS), default=list(KINDS))
+    parser.add_argument(
+        "--formats",
+        nargs="+",
+        choices=("json", "html", "md"),
+        default=["json"],
+        help="output formats each kind is written in (the baseline always in json)",
+    )
     parser.add_argument("--memory-limit", type=int, default=3000, help="MB of address space")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per deck")
     args = parser.parse_args()
-    glossary = [sys.executable, "-m", "hanzi_companion", "glossary", "-f", "json", "-o"]
+    command = [sys.executable, "-m", "hanzi_companion", "glossary"]
+    glossary = [*command, "-f", "json", "-o"]
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         out = str(tmp / "out.json")
@@ -165,7 +174,7 @@ def main() -> int:
                 verdict += f", output {Path(out).stat().st_size / 1e6:.2f} MB"
                 Path(out).unlink()
             print(
-                f"{name:<12} {size:5.2f} MB  peak {rss:7.1f} MB  {seconds:6.2f} s "
+                f"{name:<22} {size:5.2f} MB  peak {rss:7.1f} MB  {seconds:6.2f} s "
                 f"(CPU {cpu:6.2f} s)  {verdict}",
                 flush=True,
             )
@@ -186,7 +195,8 @@ def main() -> int:
             text = KINDS[kind](args.size)
             deck = tmp / f"{kind}.txt"
             deck.write_text(text, encoding="utf-8")
-            measure(kind, text, [*glossary, out, str(deck)])
+            for fmt in args.formats:
+                measure(f"{kind} ({fmt})", text, [*command, "-f", fmt, "-o", out, str(deck)])
     print(f"target: peak under {TARGET_MB} MB and under {TARGET_S:.0f} s for every kind")
     return 0
 

@@ -33,6 +33,7 @@ from hanzi_companion.senses import (
     topic_stems,
 )
 from hanzi_companion.text.extract import (
+    LONGEST_TERM,
     Extractor,
     Mention,
     WeeklyCharacter,
@@ -42,7 +43,7 @@ from hanzi_companion.text.extract import (
 from hanzi_companion.text.han import HAN_RUN
 from hanzi_companion.text.models import Deck
 from hanzi_companion.text.romanization import DeckWord, find_romanised
-from hanzi_companion.text.wordlists import SENTENCE_GLUE
+from hanzi_companion.text.wordlists import FUNCTION_WORDS, SENTENCE_GLUE
 from hanzi_companion.wording import plural
 
 # Occurrences kept per term (the first ones, in reading order): enough to find a term in its
@@ -1177,6 +1178,9 @@ def _text_from(deck: Deck, stop: Mention) -> Iterator[str]:
             yield from (slide.text[stop.line_start :], slide.notes)
 
 
+_FUNCTION_CHARACTERS = frozenset("".join(FUNCTION_WORDS))
+
+
 def words_left_out(deck: Deck, stop: Mention, extractor: Extractor, kept: Set[str]) -> int:
     """About how many distinct terms the deck writes from ``stop`` on that ``kept`` lacks:
     each distinct run read on its own, whole or as a sentence's words (the extractor's first
@@ -1184,6 +1188,9 @@ def words_left_out(deck: Deck, stop: Mention, extractor: Extractor, kept: Set[st
     runs = {run for text in _text_from(deck, stop) for run in HAN_RUN.findall(text)}
     words: set[str] = set()
     for run in runs:
+        if len(run) <= LONGEST_TERM and _FUNCTION_CHARACTERS.isdisjoint(run):
+            words.add(run)  # no grammatical word can be in it: no sentence, one term
+            continue
         sentence = extractor.sentence_words(run)
         words.update((run,) if sentence is None else sentence)
     return len(words.difference(kept, SENTENCE_GLUE))

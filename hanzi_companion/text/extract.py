@@ -78,6 +78,10 @@ _JOINED_MAX = 4  # longest word two neighbouring words of a sentence may join in
 # A clause of this many words (two characters or more) is no slogan clause but a sentence.
 _SENTENCE_WORDS = 3
 
+# Lines whose runs are looked up in the dictionary at once (a few queries, not one a run), a
+# block at a time as the deck is read.
+_PREFETCH_LINES = 500
+
 _OPEN_PARENTHESIS = ("(", "（")
 _CLOSE_PARENTHESIS = (")", "）")
 
@@ -359,13 +363,8 @@ class Extractor:
     # -- a whole deck -------------------------------------------------------------------------
 
     def mentions(self, deck: Deck) -> Iterator[Mention]:
-        """Every term occurrence, in reading order (each slide's text, then its notes)."""
-        self.prefetch(
-            run
-            for slide in deck.slides
-            for text in (slide.text, slide.notes)
-            for run in HAN_RUN.findall(text)
-        )
+        """Every term occurrence, in reading order (each slide's text, then its notes),
+        made as they are asked for: a caller that stops early pays only for what it read."""
         for slide in deck.slides:
             labels = frozenset(link.label.strip().lower() for link in slide.links)
             yield from self._in_text(slide, slide.text, False, labels)
@@ -379,6 +378,9 @@ class Extractor:
         lines = text.split("\n")
         offset = 0
         for index, line in enumerate(lines):
+            if index % _PREFETCH_LINES == 0:
+                block = lines[index : index + _PREFETCH_LINES]
+                self.prefetch(run for text in block for run in HAN_RUN.findall(text))
             line_start = offset
             offset += len(line) + 1
             if not has_han(line):
