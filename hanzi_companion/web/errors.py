@@ -38,6 +38,7 @@ CODES = {
     413: "payload_too_large",
     415: "unsupported_media_type",
     500: "internal_error",
+    503: "busy",
 }
 
 
@@ -74,6 +75,9 @@ def handle_http(exc: HTTPException) -> tuple[Response, int] | HTTPException:
     response, status = error_response(status, code, message)
     if status == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
         response.headers["Allow"] = ", ".join(exc.valid_methods)
+    retry_after = getattr(exc, "retry_after", None)
+    if isinstance(retry_after, int):
+        response.headers["Retry-After"] = str(retry_after)
     return response, status
 
 
