@@ -206,6 +206,12 @@ def render(
             else json_renderer.json_document(subject)
         )
         return (json_without_controls(piece) for piece in pieces)
+    if fmt == "html":
+        from hanzi_companion.render import html
+
+        if isinstance(subject, Course):
+            return html.course_html_document(subject, settings=settings, deck_url_template=deck_url)
+        return html.html_document(subject, settings=settings, deck_url_template=deck_url)
     return iter((_render_text(subject, fmt, settings, deck_url, terms_per_slide),))
 
 
@@ -228,11 +234,7 @@ def _render_text(
                 subject, settings=settings, terms_per_slide=terms_per_slide
             )
         return slides.render_slides(subject, settings=settings, terms_per_slide=terms_per_slide)
-    from hanzi_companion.render import html
-
-    if isinstance(subject, Course):
-        return html.render_course_html(subject, settings=settings, deck_url_template=deck_url)
-    return html.render_html(subject, settings=settings, deck_url_template=deck_url)
+    raise ValueError(f"unknown format {fmt!r}")
 
 
 @click.command("glossary")

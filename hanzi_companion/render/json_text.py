@@ -14,8 +14,9 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from hanzi_companion.render.pieces import buffered
+
 T = TypeVar("T")
-_PIECE = 1 << 16  # characters of JSON text handed on at once when streaming
 
 _UNSAFE = re.compile("[<>&\u2028\u2029]")
 
@@ -43,16 +44,7 @@ def json_pieces(data: Any, *, indent: int) -> Iterator[str]:
     values, the data itself is made as it is written.
     """
     encoder = json.JSONEncoder(ensure_ascii=False, indent=indent, separators=(",", ": "))
-    buffer: list[str] = []
-    size = 0
-    for token in encoder.iterencode(data):
-        buffer.append(token)
-        size += len(token)
-        if size >= _PIECE:
-            yield escape_json_text("".join(buffer))
-            buffer, size = [], 0
-    if buffer:
-        yield escape_json_text("".join(buffer))
+    return buffered(encoder.iterencode(data), escape_json_text)
 
 
 class LazyArray(list[Any]):
