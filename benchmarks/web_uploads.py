@@ -5,9 +5,10 @@ times ``/api/lookup`` requests (each on a new connection, as a new visitor would
 ``--lookup-timeout`` seconds for an answer) in two phases of the same run:
 
 1. baseline: lookups alone;
-2. uploads: ``--uploads`` clients each POST a 2 MB run of Chinese (no line break) to
-   ``/api/glossary`` again and again; a client refused with 503 posts again one second later
-   (sooner than the ``Retry-After`` it is given: a pushy client).
+2. uploads: ``--uploads`` clients each POST a 2 MB deck to ``/api/glossary`` again and again
+   (``--kind``: a run of Chinese without a line break by default, or another kind of
+   ``pathological_decks.py``, e.g. ``distinct-words``); a client refused with 503 posts
+   again one second later (sooner than the ``Retry-After`` it is given: a pushy client).
 
 Per phase it prints lookups answered, errors, latency p50 / p99 / max, then the uploads'
 answers (200s with their median time, 503s) and the server's peak memory.
@@ -31,7 +32,7 @@ import time
 import urllib.parse
 from dataclasses import dataclass, field
 
-from pathological_decks import cjk_run
+from pathological_decks import KINDS
 from web_slow_clients import HOST, free_port, start_server, stop_server, wait_ready
 
 from hanzi_companion.settings import ENV_DECK_BUILDS
@@ -132,6 +133,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--uploads", type=int, default=10, help="uploading clients (default 10)")
     parser.add_argument("--duration", type=float, default=30.0, help="seconds per phase")
+    parser.add_argument(
+        "--kind", choices=sorted(KINDS), default="cjk-run", help="deck posted (pathological_decks)"
+    )
     parser.add_argument("--lookup-timeout", type=float, default=120.0, help="seconds per request")
     parser.add_argument(
         "--compare-unbounded",
@@ -141,9 +145,9 @@ def main() -> None:
     args = parser.parse_args()
     if not 1 <= args.uploads <= MAX_UPLOADERS or not 1 <= args.duration <= MAX_DURATION:
         raise SystemExit(f"--uploads 1 to {MAX_UPLOADERS}, --duration 1 to {MAX_DURATION:.0f}")
-    deck = cjk_run(DECK_BYTES).encode()
+    deck = KINDS[args.kind](DECK_BYTES).encode()
     print(
-        f"{args.uploads} clients posting a {len(deck) / 1e6:.1f} MB run of Chinese to "
+        f"{args.uploads} clients posting a {len(deck) / 1e6:.1f} MB {args.kind} deck to "
         f"/api/glossary, {args.duration:.0f} s per phase; lookups: 2 clients on new "
         f"connections, {args.lookup_timeout:.0f} s timeout"
     )
