@@ -138,3 +138,16 @@ def test_the_web_upload_respects_the_cap(
     body = response.get_json()
     assert len(body["terms"]) == small_cap
     assert f"more than {small_cap} distinct terms" in cap_line(body["messages"])
+
+
+def test_a_terms_context_lines_come_from_its_rarest_characters_lines() -> None:
+    rng = random.Random(3)
+    alphabet = "城市化中村户口单位经济发展的了是 ,ab"
+    text = "\n".join(
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(400)
+    )
+    text += "\n" + "城" * 300  # a line too long to be a context
+    lines = glossary_module._SlideLines.of(text)
+    for han in ("城市", "户口单位", "的", "化中", "城城城", "位经济发展的了"):
+        scanned = [line for line in text.split("\n") if han in line and len(line) <= 200]
+        assert list(lines.writing(han)) == scanned, han
