@@ -1200,7 +1200,7 @@ def cap_message(max_terms: int, left_out: int, stop: Mention) -> str:
     """The one-line warning of a glossary cut at ``max_terms`` terms."""
     return (
         f"more than {max_terms:,} distinct terms: the glossary lists the first {max_terms:,}; "
-        f"about {plural(left_out, 'more word')} from slide {stop.slide} on are left out"
+        f"left out from slide {stop.slide} on: about {plural(left_out, 'more word')}"
     )
 
 
