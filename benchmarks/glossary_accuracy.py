@@ -2,7 +2,7 @@
 
 Usage:
 
-    python benchmarks/glossary_accuracy.py --set dev|check|seed|own [--verbose]
+    python benchmarks/glossary_accuracy.py --set dev|dev2|check|seed|own [--verbose]
     python benchmarks/glossary_accuracy.py DECK GOLD.tsv [--verbose]
 
 Sets (documents and their gold files under ``tests/data/decks/``):
@@ -11,6 +11,8 @@ Sets (documents and their gold files under ``tests/data/decks/``):
   ``seed/week07.gold.tsv``;
 - ``own``: ``dev_own1/`` and ``dev_own2/``, decks written by the team and tuned on;
 - ``dev``: ``real/dev/*/``, real documents by other authors, to develop on;
+- ``dev2``: ``real/dev2/*/``, a second development set of real documents by other authors,
+  gathered and given gold glossaries after the first;
 - ``check``: ``real/check/*/``, real documents scored only when a piece of work is finished.
 
 In a set folder each document ``NAME.EXT`` has its gold file ``NAME.gold.tsv`` beside it.
@@ -70,7 +72,7 @@ from hanzi_companion.text.decks import read_deck
 ROOT = Path(__file__).resolve().parent.parent
 DECKS = ROOT / "tests" / "data" / "decks"
 SEED_DECK = ROOT / "hanzi_companion" / "demo_course" / "week07.txt"
-SETS = ("seed", "own", "dev", "check")
+SETS = ("seed", "own", "dev", "dev2", "check")
 
 _NO = {"no", "false", "0", "optional", "n"}
 _GOLD_SUFFIX = ".gold.tsv"
@@ -415,7 +417,7 @@ def documents(set_name: str) -> list[tuple[Path, Path]]:
         return [(SEED_DECK, DECKS / "seed" / "week07.gold.tsv")]
     if set_name == "own":
         return documents_in(DECKS / "dev_own1") + documents_in(DECKS / "dev_own2")
-    if set_name in ("dev", "check"):
+    if set_name in ("dev", "dev2", "check"):
         return documents_in(DECKS / "real" / set_name)
     raise ValueError(f"unknown set {set_name!r}; choose one of {', '.join(SETS)}")
 

@@ -9,15 +9,25 @@ from __future__ import annotations
 import gc
 import re
 import threading
-from collections.abc import Iterable, Iterator, Set
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 
+from hanzi_companion.grammar import (
+    NOWHERE,
+    Place,
+    has_grammatical_senses,
+    places_of,
+    sides_in,
+)
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.forms import word_form
 from hanzi_companion.lexicon.models import PYPINYIN_SOURCE, Entry, Link, Sense, SenseKind
+from hanzi_companion.lexicon.references import parse_reference
 from hanzi_companion.lexicon.sentences import Sentence
 from hanzi_companion.senses import (
     FAMILIAR_PREFIXES,
@@ -28,7 +38,9 @@ from hanzi_companion.senses import (
     choose_sense,
     clause_around,
     english_stems,
+    follow_reference,
     name_ending,
+    sense_stems,
     speaks_of_a_person,
     topic_stems,
 )
@@ -107,6 +119,9 @@ class GlossaryTerm:
     part_readings: tuple[str, ...] = ()  # numbered reading of each part, as ``parts``
     part_glosses: tuple[str, ...] = ()  # one-line meaning of each part, as ``parts``
     gloss_kind: str = ""  # a GlossKind value: where ``gloss`` comes from
+    # The cross-reference ``gloss`` was reached through ("erhua variant of 馅"): the entry
+    # itself only points at another word, whose meaning ``gloss`` is.
+    gloss_note: str = ""
     chosen_sense: str = ""  # the sense (text as in ``senses``) the deck means
     sense_rule: str = ""  # the rule that chose it (a name from senses.RULES)
     sense_reason: str = ""  # why, in a short sentence
@@ -254,14 +269,19 @@ def _meanings(entry: Entry) -> Iterator[str]:
 
 
 def one_line_gloss(
-    entry: Entry, lexicon: Lexicon | None = None, context: str = "", first: str = ""
+    entry: Entry,
+    lexicon: Lexicon | None = None,
+    context: str = "",
+    first: str = "",
+    wording: str = "",
 ) -> str:
     """The meaning to show for an entry: its first real senses, on one short line.
 
     An entry that is only a cross-reference (``see 深圳市``) shows its target's meaning. With
     ``context`` (the English the slide gives), the senses sharing most words with it come
     first: 单位 beside "work unit" is a work unit before a unit of measure. With ``first`` (the
-    sense chosen in context), that sense starts the line, followed by the senses after it.
+    sense chosen in context), that sense starts the line, followed by the senses after it;
+    ``wording`` is that sense as it is to be worded (its wordings in another order).
     """
     has_meaning = any(s.kind in _MEANING_KINDS for s in entry.senses)
     if not has_meaning and lexicon is not None:
@@ -284,6 +304,8 @@ def one_line_gloss(
     else:
         texts = iter(rest)
     gloss = next(texts, "")
+    if wording and gloss == chosen:
+        gloss = plain_gloss(wording)
     for text in texts:
         if len(gloss) + 2 + len(text) > _GLOSS_TARGET:
             break
@@ -296,6 +318,31 @@ def first_meaning(entry: Entry, lexicon: Lexicon | None = None) -> str:
     if any(s.kind in _MEANING_KINDS for s in entry.senses):
         return next(_meanings(entry), "")
     return one_line_gloss(entry, lexicon).split("; ")[0]
+
+
+def reference_gloss(
+    choice: SenseChoice,
+    lookup: Callable[[str], tuple[Entry, ...]],
+    context: SenseContext,
+    lexicon: Lexicon | None = None,
+) -> tuple[str, str]:
+    """(gloss, note) of a chosen sense that points at another word: the meaning it leads to
+    (馅儿 "erhua variant of 馅" is "filling") and the reference as a note; ("", "") for a
+    sense with a meaning of its own or a reference that leads nowhere."""
+    reference = parse_reference(choice.sense.text)
+    if reference is None:
+        return "", ""
+    note = plain_gloss(reference.note)
+    if reference.meaning:  # "abbr. for 物业管理[...], property management"
+        return plain_gloss(reference.meaning), note
+    resolved = follow_reference(choice, lookup, context)
+    if resolved is None:
+        return "", ""
+    target = resolved.choice
+    last = parse_reference(target.sense.text)
+    if last is not None:  # the target's sense is itself a reference adding a meaning
+        return plain_gloss(last.meaning), note
+    return one_line_gloss(target.entry, lexicon, first=target.sense.text), note
 
 
 def _capitalised_words(text: str) -> dict[str, str]:
@@ -409,11 +456,15 @@ def _written_name(reading: str, romanisation: str) -> str:
     return " ".join(out)
 
 
+_LineKey = tuple[int, bool, int]  # slide, in its notes, offset of the line
+
+
 @dataclass
 class _TermAccumulator:
     first: Mention
     occurrences: list[Occurrence] = field(default_factory=list)
     slides: set[int] = field(default_factory=set)  # slide numbers of its mentions
+    lines: set[_LineKey] = field(default_factory=set)  # the lines of its mentions
     seen: set[Occurrence] = field(default_factory=set)
     slide_gloss: str = ""
     romanisation: str = ""
@@ -421,6 +472,7 @@ class _TermAccumulator:
     written_reading: str = ""
     among_names: bool = False
     personal_name: bool = False
+    sides: list[tuple[str, str]] = field(default_factory=list)  # text around its mentions
 
 
 @dataclass(frozen=True)
@@ -461,6 +513,67 @@ def deck_text(deck: Deck, terms: Iterable[str]) -> DeckText:
         topics=topic_stems(prose),
         compounds={k: tuple(sorted(v)) for k, v in compounds.items()},
     )
+
+
+_Index = dict[str, frozenset[str]]  # English stem -> the words whose meaning uses it
+
+
+@dataclass
+class Neighbourhood:
+    """The words around each term read through the dictionary, as the English a text in
+    Chinese does not give: the first sense of each word of two characters or more (a single
+    character's first sense is too often not the one its text means), indexed by stem."""
+
+    lookup: Callable[[str], tuple[Entry, ...]]
+    lines: dict[_LineKey, set[str]] = field(default_factory=dict)
+    slides: dict[int, set[str]] = field(default_factory=dict)
+    _stems: dict[str, frozenset[str]] = field(default_factory=dict)
+    _slide_index: dict[tuple[int, ...], _Index] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls, mentions: Iterable[Mention], lookup: Callable[[str], tuple[Entry, ...]]
+    ) -> Neighbourhood:
+        hood = cls(lookup)
+        for m in mentions:
+            hood.lines.setdefault((m.slide, m.in_notes, m.line_start), set()).add(m.han)
+            hood.slides.setdefault(m.slide, set()).add(m.han)
+        return hood
+
+    def stems(self, han: str) -> frozenset[str]:
+        """The stems of the first meaning of ``han`` (computed once per deck)."""
+        stems = self._stems.get(han)
+        if stems is None:
+            entries = self.lookup(han) if len(han) > 1 else ()
+            first = next(
+                (s for e in entries[:1] for s in e.senses if s.kind == SenseKind.MEANING), None
+            )
+            # A verb beside the term is often one of its synonyms (开始 "to start" beside
+            # 创业); what a text is about its nouns say.
+            noun = first.text if first and not first.text.startswith("to ") else ""
+            stems = self._stems[han] = sense_stems(noun) if noun else frozenset()
+        return stems
+
+    def index(self, words: Iterable[str]) -> _Index:
+        out: dict[str, set[str]] = {}
+        for word in words:
+            for stem_ in self.stems(word):
+                out.setdefault(stem_, set()).add(word)
+        return {stem_: frozenset(found) for stem_, found in out.items()}
+
+    def around(
+        self, han: str, lines: Iterable[_LineKey], slides: Iterable[int]
+    ) -> tuple[Mapping[str, frozenset[str]], ...]:
+        """(the words on the term's lines, the words of its slides), indexed by stem, the
+        term itself left out. A slide's index is built once per deck."""
+        near = {w for key in lines for w in self.lines.get(key, ())} - {han}
+        numbers = tuple(sorted(slides))
+        wide = self._slide_index.get(numbers)
+        if wide is None:
+            words = {w for n in numbers for w in self.slides.get(n, ())}
+            wide = self._slide_index[numbers] = self.index(words)
+        own = {s: wide[s] - {han} for s in self.stems(han) if s in wide}
+        return (self.index(near), ChainMap(own, wide) if own else wide)
 
 
 @dataclass(frozen=True)
@@ -515,6 +628,7 @@ class _Found:
     choice: SenseChoice | None = None
     parts: tuple[str, ...] | None = None  # parts found for a term no dictionary has
     context: SenseContext | None = None  # the term's context, when already built
+    gloss_note: str = ""  # the cross-reference the gloss was reached through
 
 
 @dataclass(frozen=True)
@@ -534,6 +648,7 @@ class _Glossed:
     gloss: str
     kind: GlossKind
     reading: str
+    note: str = ""
 
 
 _LABEL = re.compile(r"^(?:\([^)]*\)\s*)+")
@@ -579,6 +694,7 @@ class _Builder:
         self.extractor = extractor or Extractor(lexicon)
         self._char_forms: dict[tuple[str, bool], str] = {}
         self.lookup = self.extractor.lookup
+        self.neighbourhood = Neighbourhood(self.lookup)
 
     def word_reading(self, word: str) -> tuple[str, str]:
         """(numbered reading, source) of a word: its dictionary reading, else by its words."""
@@ -605,6 +721,7 @@ class _Builder:
         sense chosen in the term's context (開放 in 改革開放 "to open up", not "to bloom")."""
         aligned = len(traditional) == len(han) and "".join(parts) == han
         out, position = [], 0
+        inner = sides_in(han, parts)
         for index, part in enumerate(parts):
             entries = self.lookup(part)
             form = traditional[position : position + len(part)] if aligned else ""
@@ -622,12 +739,20 @@ class _Builder:
                 out.append("")
                 continue
             best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
-            choice = choose_sense(tuple(best), context) if context else None
-            if choice is not None and choice.sense.kind in _MEANING_KINDS:
-                out.append(plain_gloss(choice.sense.text))
+            if context and aligned and has_grammatical_senses(best):  # 个 in 同一个, 上 in 字面上
+                places = places_of(part, inner[index : index + 1], self.lookup)
+                places = places.only(Place.AFTER_NUMERAL, Place.AFTER_NOUN)
+                context = replace(context, places=places)
+            choice = choose_sense(tuple(best), context or SenseContext())
+            assert choice is not None  # best is not empty
+            referred = reference_gloss(choice, self.lookup, context or SenseContext())[0]
+            if choice.sense.kind in _MEANING_KINDS:
+                out.append(referred or plain_gloss(choice.wording or choice.sense.text))
             else:
-                entry = choice.entry if choice else ranked[0]
-                out.append(self.reference_in(entry, han) or first_meaning(entry, self.lexicon))
+                entry = choice.entry
+                out.append(
+                    self.reference_in(entry, han) or referred or first_meaning(entry, self.lexicon)
+                )
         return tuple(out)
 
     def reference_in(self, entry: Entry, han: str) -> str:
@@ -688,16 +813,33 @@ class _Builder:
         syllables: list[str] = []
         position = 0
         from_pypinyin = False
-        for part in parts:
+        for index, part in enumerate(parts):
             entries = self.lookup(part) if len(part) > 1 else ()
             if entries:
                 syllables.extend(entries[0].pinyin_numbered.split())
             else:
-                syllables.extend(guessed[position : position + len(part)])
-                from_pypinyin = True
+                edge = self.edge_reading(part, index, len(parts))
+                syllables.extend([edge] if edge else guessed[position : position + len(part)])
+                from_pypinyin = from_pypinyin or not edge
             position += len(part)
         reading = " ".join(syllables)
         return reading, (PYPINYIN_SOURCE if from_pypinyin else PARTS_SOURCE)
+
+    def edge_reading(self, part: str, index: int, count: int) -> str:
+        """The reading of a character read several ways that opens or ends a term no
+        dictionary has: the one the dictionary's words give it there (山寨之都 ends like 首都,
+        in dū "capital"; 定为 like 成为, in wéi), else ""."""
+        if len(part) != 1 or count < 2 or 0 < index < count - 1:
+            return ""
+        readings = {
+            _pinyin.numbered_key(e.pinyin_numbered)
+            for e in self.lookup(part)
+            if not e.is_proper_noun
+        }
+        if len(readings) < 2:
+            return ""
+        usual = self.lexicon.reading_at(part, last=index == count - 1)
+        return usual if usual and _pinyin.numbered_key(usual) in readings else ""
 
     def _char_form(self, char: str, traditional: bool) -> str:
         """The usual other form of one character: the one most words write it with.
@@ -806,8 +948,15 @@ class _Builder:
         return kind if surname and len(head) <= _NAME_LENGTH - 1 else ""
 
     def gloss_of(self, word: str) -> str:
+        """A word's meaning out of context: its first entry's, or what that entry points at
+        when it is only a reference (艸 "variant of 草" is grass)."""
         entries = self.lookup(word)
-        return one_line_gloss(entries[0], self.lexicon) if entries else ""
+        if not entries:
+            return ""
+        choice = choose_sense(entries[:1], SenseContext())
+        assert choice is not None  # entries is not empty
+        referred = reference_gloss(choice, self.lookup, SenseContext(), self.lexicon)[0]
+        return referred or one_line_gloss(entries[0], self.lexicon)
 
     # -- one term: written -> entry -> reading -> forms -> parts -> gloss ----------------------
 
@@ -849,6 +998,12 @@ class _Builder:
             written_reading=acc.written_reading,
             definitions_with=self.lexicon.definitions_with,
             reading=reading,
+            neighbours=self.neighbourhood.around(han, acc.lines, acc.slides),
+            usual=self.lexicon.usual_sense,
+            word_class=self.lexicon.word_class,
+            places=places_of(han, acc.sides, self.lookup)
+            if has_grammatical_senses(entries)
+            else NOWHERE,
         )
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:
@@ -895,6 +1050,14 @@ class _Builder:
         choice = choose_sense(entries, context or SenseContext())
         assert choice is not None  # entries is not empty
         entry = choice.entry
+        gloss = one_line_gloss(
+            entry, self.lexicon, acc.slide_gloss, first=choice.sense.text, wording=choice.wording
+        )
+        referred, note = "", ""
+        if parse_reference(choice.sense.text):
+            # Only a pointer to another word ("erhua variant of 馅"): that word's meaning.
+            context = context or self.context(acc, han, entries)
+            referred, note = reference_gloss(choice, self.lookup, context, self.lexicon)
         reading = entry.pinyin_numbered
         if not han.isascii() and re.search(r"[A-Za-z0-9]", han):
             reading = _latin_as_written(han, reading)  # 3D打印: 3D, not sān D
@@ -912,7 +1075,7 @@ class _Builder:
             reading=reading,
             reading_source=entry.source,
             sources=tuple(e.source for e in same),
-            gloss=one_line_gloss(entry, self.lexicon, acc.slide_gloss, first=choice.sense.text),
+            gloss=referred or gloss,
             gloss_kind=GlossKind.COURSE if entry.source == COURSE_SOURCE else GlossKind.DICTIONARY,
             simplified=entry.simplified,
             traditional=entry.traditional,
@@ -920,6 +1083,7 @@ class _Builder:
             other_readings=other_readings,
             choice=choice,
             context=context,
+            gloss_note=note if referred else "",
         )
 
     def unknown_step(self, acc: _TermAccumulator, written: _Written) -> _Found:
@@ -992,7 +1156,7 @@ class _Builder:
         """The one-line gloss and what kind it is: the dictionary's, the slide's, a name, else
         a literal gloss of the parts, labelled as such."""
         reading = parted.reading
-        gloss, kind = found.gloss, found.gloss_kind
+        gloss, kind, note = found.gloss, found.gloss_kind, found.gloss_note
         if not gloss and acc.slide_gloss:
             gloss, kind = acc.slide_gloss, GlossKind.SLIDE
         if (
@@ -1006,6 +1170,9 @@ class _Builder:
         if named:
             reading = _names_reading(reading, len(written.han) - len(name_ending(written.han)[0]))
             gloss, kind = f"{named} name {display_pinyin(reading)}", GlossKind.NAME
+        if not gloss and not written.entries:
+            gloss, note = self.form_gloss(acc, written.han)
+            kind = GlossKind.DICTIONARY if gloss else kind
         if not gloss and parted.parts and all(parted.part_glosses):
             gloss, kind = literal_gloss(parted.part_glosses), GlossKind.LITERAL
         latin = written.latin
@@ -1015,7 +1182,23 @@ class _Builder:
             if gloss and not acc.slide_gloss and kind != GlossKind.LITERAL:
                 gloss = gloss.split("; ")[0]
                 gloss = f"{latin} {gloss}" if first else f"{gloss} {latin}"
-        return _Glossed(gloss, kind, reading)
+        return _Glossed(gloss, kind, reading, note)
+
+    def form_gloss(self, acc: _TermAccumulator, han: str) -> tuple[str, str]:
+        """(gloss, note) of a term no dictionary has that is a regular form of a word one has
+        (皮儿, 不然的话, 看看): that word's meaning in the term's context, and how it is a form
+        of it; ("", "") for a term that is none."""
+        form = word_form(han, self.lookup)
+        if form is None:
+            return "", ""
+        entries = self.lookup(form.word)
+        context = self.context(acc, han, entries)
+        choice = choose_sense(entries, context)
+        assert choice is not None  # word_form only gives words the lexicon has
+        referred, note = reference_gloss(choice, self.lookup, context, self.lexicon)
+        first = choice.sense.text
+        gloss = referred or one_line_gloss(choice.entry, self.lexicon, acc.slide_gloss, first=first)
+        return gloss, "; ".join(n for n in (form.note, note) if n)
 
     def assemble(
         self,
@@ -1058,6 +1241,7 @@ class _Builder:
             part_readings=parted.part_readings,
             part_glosses=parted.part_glosses,
             gloss_kind=str(glossed.kind),
+            gloss_note=glossed.note,
             chosen_sense=choice.sense.text if choice else "",
             sense_rule=choice.rule if choice else "",
             sense_reason=choice.reason if choice else "",
@@ -1150,6 +1334,9 @@ def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
             mention.in_notes,
         )
         acc.slides.add(mention.slide)
+        acc.lines.add((mention.slide, mention.in_notes, mention.line_start))
+        if len(acc.sides) < MAX_OCCURRENCES:
+            acc.sides.append(mention.sides)
         if occurrence not in acc.seen and len(acc.occurrences) < MAX_OCCURRENCES:
             acc.seen.add(occurrence)
             acc.occurrences.append(occurrence)
@@ -1268,6 +1455,7 @@ def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     mentions = tuple(gathered.mentions)
     text = deck_text(deck, (a.first.han for a in accumulators.values()))
     builder = _Builder(lexicon, text, extractor)
+    builder.neighbourhood = Neighbourhood.of(mentions, builder.lookup)
     builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
     weekly = characters_of_the_week(deck)
     terms = _build_terms(builder, accumulators, frozenset(w.character for w in weekly))

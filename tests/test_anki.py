@@ -736,6 +736,8 @@ def test_cli_seed_deck_and_a_second_week_share_notes(
     lectures = tmp_path / "lectures"
     lectures.mkdir()
     (lectures / SEED_DECK.name).write_bytes(SEED_DECK.read_bytes())
+    course_dictionary = SEED_DECK.parent / "course.u8"  # the course's own, as the lexicon's
+    (lectures / course_dictionary.name).write_bytes(course_dictionary.read_bytes())
     week = (seed.deck.week or 0) + 1
     (lectures / f"week{week:02d}.md").write_text(
         f"---\ncourse: {seed.deck.course}\nweek: {week}\n---\n"

@@ -659,6 +659,8 @@ def _at(values: Sequence[str], index: int) -> str:
 
 def _notes_html(term: GlossaryTerm) -> str:
     lines = []
+    if term.gloss_note:
+        lines.append(f"Dictionary: {escape(term.gloss_note)}")
     if term.slide_gloss and term.slide_gloss.strip() != term.gloss.strip():
         lines.append(f"On the slide: {escape(term.slide_gloss)}")
     if term.romanisation:

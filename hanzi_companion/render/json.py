@@ -78,6 +78,7 @@ def term_json(term: GlossaryTerm) -> dict[str, Any]:
         "other_readings": [{"pinyin": marks(r), "pinyin_numbered": r} for r in term.other_readings],
         "gloss": term.gloss,
         "gloss_kind": term.gloss_kind,
+        "gloss_note": term.gloss_note,
         "sense_choice": (
             {"sense": term.chosen_sense, "rule": term.sense_rule, "reason": term.sense_reason}
             if term.chosen_sense

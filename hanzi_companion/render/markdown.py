@@ -68,6 +68,8 @@ def _slides(occurrences: tuple[Occurrence, ...], base: str) -> str:
 
 def _notes(term: GlossaryTerm) -> str:
     notes = []
+    if term.gloss_note:
+        notes.append(escape(term.gloss_note))
     if not term.in_dictionary:
         notes.append("not in the dictionaries")
     if term.slide_gloss:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
@@ -29,6 +30,7 @@ from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.han import HAN_CLASS, HAN_RUN, has_han
 from hanzi_companion.text.labels import in_label
+from hanzi_companion.text.language import deck_prose, is_chinese_document
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, with_names
 from hanzi_companion.text.segment import Segmenter, segmenter_for
@@ -77,7 +79,13 @@ LONGEST_TERM = 32
 _JOINED_MAX = 4  # longest word two neighbouring words of a sentence may join into
 # A clause of this many words (two characters or more) is no slogan clause but a sentence.
 _SENTENCE_WORDS = 3
+# jieba's classes of words that do not name things: verbs, adverbs, conjunctions,
+# prepositions, localizers (中, 上), pronouns, particles.
+_CLAUSE_CLASSES = frozenset(["v", "vd", "d", "c", "p", "f", "r", "u", "ud", "uj", "ul", "uz"])
+_NAME_DOTS = frozenset("·・")
+_QUOTED_EXPRESSION = 4  # longest quoted run of Chinese prose kept whole whatever its words
 
+SIDE = 24  # characters kept on either side of a mention: its place in the sentence
 # Lines whose runs are looked up in the dictionary at once (a few queries, not one a run), a
 # block at a time as the deck is read.
 _PREFETCH_LINES = 500
@@ -107,6 +115,8 @@ class Mention:
     written_reading: str = ""  # numbered reading the slide writes in tone marks ("the 朝 is zhāo")
     among_names: bool = False  # listed with names (西安, 洛阳, 开封...): a name itself
     personal_name: bool = False  # read as a person's name (张明, 王小明): see text/names.py
+    # The text of its line just before it and just after it: its place in the sentence.
+    sides: tuple[str, str] = ("", "")
 
     @property
     def latin(self) -> str:
@@ -142,6 +152,7 @@ class Extractor:
             lambda word: bool(self.lookup(word)), self._cut_guessing, self.segmenter.cut
         )
         self.names: set[str] = set()  # personal names found in this deck's sentences
+        self.chinese_prose = False  # the deck is written in Chinese (see is_chinese_document)
         self._spacing = SpacingRules(
             lambda word: bool(self.lookup(word)), self.segmenter.cut, self._keys
         )
@@ -219,8 +230,9 @@ class Extractor:
         """The terms of a sentence's words: two neighbouring words that jieba's corpus counts
         as one word the dictionaries lack are one term (特大 + 城市: 特大城市, megacity);
         personal names are one word (张明, 李华; see :mod:`~hanzi_companion.text.names`)."""
-        words = self._pronoun_words(words)
+        words, dotted = self._dotted_names(self._particle_words(self._pronoun_words(words)))
         words, names = with_names("".join(words), words, self._name_rules)
+        names.update(dotted)
         words = adverbs_before_modals(plural_nouns(words))
         self.names.update(names)
         joined: list[str] = []
@@ -235,6 +247,8 @@ class Extractor:
                 and word not in names
                 and following not in names
                 and not self.lookup(word + following)
+                and word not in PARTICLES
+                and following not in PARTICLES
                 and self.segmenter.corpus_word(word + following)
             ):
                 word += following
@@ -246,6 +260,59 @@ class Extractor:
             for word in joined
             if _content_word(word)
         )
+
+    def _dotted_names(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:
+        """A sentence's words with a name transcribed around a middle dot (克里斯·安德森, cut
+        into single characters by the dictionary) as its two names, the dot dropped: the words
+        jieba's model of names guesses on each side of the dot."""
+        if not any(w in _NAME_DOTS for w in words):
+            return words, []
+        run = "".join(words)
+        guessed = self._cut_guessing(run)
+        starts = [0]
+        for word in guessed:
+            starts.append(starts[-1] + len(word))
+        spans = []
+        for index, word in enumerate(guessed):
+            if word not in _NAME_DOTS:
+                continue
+            for side in (index - 1, index + 1):
+                if 0 <= side < len(guessed) and self._transcribed(guessed[side]):
+                    spans.append((starts[side], starts[side + 1]))
+        bounds = {0, len(run)} | {starts[i] for i, w in enumerate(guessed) if w in _NAME_DOTS}
+        bounds |= {starts[i] + 1 for i, w in enumerate(guessed) if w in _NAME_DOTS}
+        position = 0
+        for word in words:
+            bounds.add(position)
+            position += len(word)
+        for start, end in spans:
+            bounds = {b for b in bounds if not start < b < end} | {start, end}
+        cuts = sorted(bounds)
+        out = tuple(run[a:b] for a, b in pairwise(cuts) if b > a and run[a:b] not in _NAME_DOTS)
+        return out, [run[start:end] for start, end in spans]
+
+    def _transcribed(self, word: str) -> bool:
+        """A word that may be one side of a transcribed name: no sentence's glue, two
+        characters or more, no dictionary word but a name (马克 is "mark" and "Mark")."""
+        if len(word) < 2 or word in FUNCTION_WORDS or not has_han(word):
+            return False
+        entries = self.lookup(word)
+        return not entries or any(e.is_proper_noun for e in entries)
+
+    def _particle_words(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a rare word ending in a particle that it does not read as
+        the particle read as a word and the particle (运动中的: 中 + 的, not 中的 zhòngdì "to hit
+        the target"); common ones stay (目的 mùdì "purpose")."""
+        out: list[str] = []
+        for word in words:
+            entries = self.lookup(word) if len(word) == 2 and word[1] in PARTICLES else ()
+            if entries and all(
+                e.frequency <= 0 and not e.pinyin_numbered.endswith("5") for e in entries
+            ):
+                out.extend(word)
+            else:
+                out.append(word)
+        return tuple(out)
 
     def _pronoun_words(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with a slang word that opens with a pronoun and that jieba's
@@ -319,6 +386,32 @@ class Extractor:
             return words
         return None
 
+    def prose_phrase(self, run: str, words: tuple[str, ...], quoted: bool = False) -> bool:
+        """True when ``run``, cut into ``words``, is a phrase of Chinese prose rather than a
+        term: no dictionary has it and it holds three words or more, two of them of two
+        characters or more (以 二级 标题 分割; 克里斯 is a name), or two words one of which is
+        a verb, an adverb... (创建 幻灯片 "to create slides"; 基本 用法 "basic usage" stays).
+        A short expression set off in quotes stays whole (“山寨之都”, “开放创新”)."""
+        if len(words) < 2 or self.lookup(run):
+            return False
+        if any(w in PRONOUNS or w in PARTICLES for w in words):
+            return True  # a sentence, quoted or not (“我要出行”)
+        if quoted and (len(run) <= _QUOTED_EXPRESSION or len(words) < _SENTENCE_WORDS):
+            return False
+        if len(words) >= _SENTENCE_WORDS:
+            return sum(1 for w in words if len(w) > 1) >= 2
+        return any(self._clause_word(w) for w in words)
+
+    def _clause_word(self, word: str) -> bool:
+        """True for a word that makes two words a clause rather than a name for a thing: a
+        verb (its first sense "to install"), an adverb, a conjunction, a preposition, a
+        localizer or a pronoun (非常 简单, 项目 中, 或是 使用), by the class a tagged corpus
+        uses it in."""
+        if self.lexicon.word_class(word) in _CLAUSE_CLASSES:
+            return True
+        entries = self.lookup(word)
+        return bool(entries) and any(d.startswith("to ") for d in entries[0].definitions[:1])
+
     def _sentence_line(self, runs: list[re.Match[str]]) -> bool:
         """True when a clause of the line holds a particle only sentences have (的, 了): its
         other clauses are parts of the same sentence (以特大城市为依托，…紧密的城市群)."""
@@ -334,14 +427,23 @@ class Extractor:
         written_as_term: Callable[[bool], bool],
         sentence_line: bool = False,
         taught: Callable[[], bool] = lambda: False,
+        quoted: bool = False,
+        glossed: Callable[[], bool] = lambda: False,
     ) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of ``run`` on its line: a sentence the slide writes as a term (see
         ``written_as_term``, given whether the run could be a slogan's clause) stays whole;
         so does one ``taught`` with its romanisation beside it (a phrase-book row), its words,
-        grammatical ones too, as its parts."""
+        grammatical ones too, as its parts. In a document written in Chinese a phrase of its
+        prose gives its words (see :meth:`prose_phrase`) unless taught or translated there."""
         unit = repeated_unit(run)
         if unit and not self.lookup(run):
             return self._split(unit)
+        if not quoted and len(self._particle_words((run,))) > 1:
+            return self._sentence_terms((run,))  # “长城”中的“长”: 中 + 的
+        if self.chinese_prose and len(run) <= LONGEST_TERM:
+            cut = self.segmenter.cut(run)
+            if self.prose_phrase(run, cut, quoted) and not (taught() or glossed()):
+                return self._sentence_terms(cut)
         words = self.sentence_words(run)
         if words is None and sentence_line and len(run) > 1 and not self.lookup(run):
             words = self.segmenter.cut(run)
@@ -365,6 +467,9 @@ class Extractor:
     def mentions(self, deck: Deck) -> Iterator[Mention]:
         """Every term occurrence, in reading order (each slide's text, then its notes),
         made as they are asked for: a caller that stops early pays only for what it read."""
+        self.chinese_prose = is_chinese_document(
+            deck_prose(f"{slide.text}\n{slide.notes}" for slide in deck.slides)
+        )
         for slide in deck.slides:
             labels = frozenset(link.label.strip().lower() for link in slide.links)
             yield from self._in_text(slide, slide.text, False, labels)
@@ -448,8 +553,7 @@ class Extractor:
                 slide_gloss, romanisation, span, written = self._written_beside(
                     line, start, end, han, (previous, following, labels, in_notes)
                 )
-                if span is not None:
-                    span = (span[0] + line_start, span[1] + line_start)
+                span = (span[0] + line_start, span[1] + line_start) if span else None
                 slide_gloss = slide_gloss or translation
             yield Mention(
                 term=term,
@@ -459,6 +563,7 @@ class Extractor:
                 slide_title=slide.title,
                 in_notes=in_notes,
                 context=_context(line, term_start, term_end),
+                sides=_sides(line, term_start, term_end),
                 slide_gloss=slide_gloss,
                 romanisation=romanisation,
                 romanisation_span=span,
@@ -511,6 +616,11 @@ class Extractor:
                 return True
             if clause and not sentence_line and _slogan_line(line) and not _fragment(run):
                 return True
+            return glossed()
+
+        def glossed() -> bool:
+            if translation:
+                return True
             gloss, _, _ = self._around(line, start, end, run, previous, following, labels, in_notes)
             return bool(gloss) and self._words_agree(run, gloss)
 
@@ -518,7 +628,8 @@ class Extractor:
             _, _, span = self._around(line, start, end, run, previous, following, labels, in_notes)
             return beside(line, start, end, span)
 
-        return self._terms_of_run(run, written_as_term, sentence_line, taught)
+        quoted = _quoted_run(line, start, end)
+        return self._terms_of_run(run, written_as_term, sentence_line, taught, quoted, glossed)
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
         """A mixed Latin+Han term around ``line[start:end]``, as written, and its span."""
@@ -866,6 +977,11 @@ def _spans_in(line: str, start: int, end: int, terms: list[str]) -> list[tuple[i
         cursor = found + len(term)
         spans.append((found, cursor))
     return spans
+
+
+def _sides(line: str, start: int, end: int) -> tuple[str, str]:
+    """The text of ``line`` just before ``line[start:end]`` and just after it."""
+    return line[max(0, start - SIDE) : start], line[end : end + SIDE]
 
 
 def _context(line: str, start: int, end: int, width: int = 80) -> str:

@@ -142,3 +142,13 @@ RESULT_COMPLEMENTS = frozenset("到好完住给成见")
 # 要 want to, 能 can ...): jieba and the dictionaries join some pairs (都会 "metropolis").
 ADVERBS_BEFORE_VERBS = frozenset("都也就还又才只再")
 MODAL_VERBS = frozenset("会要能想该")
+
+
+# Where a word stands in its sentence (hanzi_companion/grammar.py): what marks a list (苹果、
+# 香蕉和橙子等), the particles after which a noun comes (原来的工作, 山寨之都), the second
+# halves of frames (既…又, 又…又, 不但…而且; 越…越 repeats the word itself), and the words
+# closing a "when" clause (当…时, 当…的时候).
+LIST_MARKS = frozenset("、和与與及等")
+ATTRIBUTIVE_PARTICLES = frozenset("的之")
+FRAME_ENDS = frozenset("又也且")
+TIME_CLAUSE_ENDS = frozenset("时時")
