@@ -343,12 +343,9 @@ def glossary_command(
         subject, chosen, settings=settings, deck_url=deck_url, terms_per_slide=terms_per_slide
     )
     if output is None:
-        last = ""
-        for piece in pieces:
-            click.echo(piece, nl=False)
-            last = piece or last
-        if not last.endswith("\n"):
-            click.echo()
+        # Made whole before the first byte goes out: an error never leaves half a glossary.
+        text = "".join(pieces)
+        click.echo(text, nl=not text.endswith("\n"))
     else:
         write_pieces_atomically(output, pieces)
         terms = plural(sum(len(g.terms) for g in glossaries), "term")
