@@ -10,7 +10,7 @@ import gc
 import re
 import threading
 from collections import ChainMap
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -45,19 +45,30 @@ from hanzi_companion.senses import (
     topic_stems,
 )
 from hanzi_companion.text.extract import (
+    LONGEST_TERM,
     Extractor,
     Mention,
     WeeklyCharacter,
     characters_of_the_week,
     content_stems,
 )
+from hanzi_companion.text.han import HAN_RUN
 from hanzi_companion.text.models import Deck
 from hanzi_companion.text.romanization import DeckWord, find_romanised
-from hanzi_companion.text.wordlists import POTENTIAL_RESULTS
+from hanzi_companion.text.wordlists import FUNCTION_WORDS, POTENTIAL_RESULTS, SENTENCE_GLUE
+from hanzi_companion.wording import plural
 
 # Occurrences kept per term (the first ones, in reading order): enough to find a term in its
 # deck, and a deck that repeats a term a hundred thousand times gives outputs of bounded size.
 MAX_OCCURRENCES = 50
+
+# Distinct terms one deck's glossary lists, at most. A lecture deck has tens to a few hundred;
+# 5,000 is the whole vocabulary of HSK 1-6 (2.0), so a word list of a whole course still fits.
+# A deck past it (a pasted dictionary or novel: 130,000 distinct words in 2 MB) is read up to
+# its first term past the cap, and a message says about how many words were left out: every
+# term costs time and memory in building and in every output, and a glossary of 100,000 terms
+# is no help to a student.
+MAX_TERMS = 5000
 
 
 TERM_EXAMPLES = 2  # example sentences kept per term (the glossary page shows them)
@@ -566,6 +577,31 @@ class Neighbourhood:
 
 
 @dataclass(frozen=True)
+class _SlideLines:
+    """A slide's lines short enough to be a term's context, and for each character the lines
+    that write it: a term's lines are looked for among those of its rarest character, so a
+    flattened deck of one 2 MB slide is not scanned once per term (thousands of times)."""
+
+    lines: tuple[str, ...]
+    by_character: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, text: str) -> _SlideLines:
+        lines = tuple(line for line in text.split("\n") if len(line) <= _LONGEST_LINE)
+        by_character: dict[str, list[int]] = {}
+        for index, line in enumerate(lines):
+            for character in set(line):
+                by_character.setdefault(character, []).append(index)
+        return cls(lines, by_character)
+
+    def writing(self, han: str) -> Iterator[str]:
+        """The lines that write ``han``, in slide order."""
+        postings = [self.by_character.get(character, []) for character in set(han)]
+        rarest = min(postings, key=len, default=[])
+        return (self.lines[index] for index in rarest if han in self.lines[index])
+
+
+@dataclass(frozen=True)
 class _Written:
     """Step 1: the term as written, and its dictionary entries."""
 
@@ -662,6 +698,7 @@ class _Builder:
         self.lexicon = lexicon
         self.deck_text = text or DeckText()
         self._slide_stems: dict[int, frozenset[str]] = {}
+        self._slide_lines: dict[int, _SlideLines] = {}
         self.extractor = extractor or Extractor(lexicon)
         self._char_forms: dict[tuple[str, bool], str] = {}
         self.lookup = self.extractor.lookup
@@ -982,12 +1019,21 @@ class _Builder:
         a window around it) when they are short, and its occurrences' contexts."""
         lines: dict[str, None] = {}
         for number in sorted(acc.slides):
-            for line in self.deck_text.slides.get(number, "").split("\n"):
-                if han in line and len(line) <= _LONGEST_LINE and len(lines) < _CONTEXT_LINES:
-                    lines[line] = None
+            for line in self.slide_lines(number).writing(han):
+                if len(lines) >= _CONTEXT_LINES:
+                    break
+                lines[line] = None
         for occurrence in acc.occurrences:
             lines.setdefault(occurrence.context, None)
         return tuple(lines)
+
+    def slide_lines(self, number: int) -> _SlideLines:
+        """One slide's short lines, indexed once per deck (see :class:`_SlideLines`)."""
+        lines = self._slide_lines.get(number)
+        if lines is None:
+            text = self.deck_text.slides.get(number, "")
+            lines = self._slide_lines[number] = _SlideLines.of(text)
+        return lines
 
     def slide_stems(self, number: int) -> frozenset[str]:
         """The English stems of one slide (text and notes), computed once per deck."""
@@ -1252,20 +1298,43 @@ def _collector_paused(pause: bool) -> Iterator[None]:
                 gc.set_threshold(*_collector_thresholds)
 
 
-def build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
-    """The glossary of one deck: its characters of the week, terms and romanised terms."""
+def build_glossary(deck: Deck, lexicon: Lexicon, *, max_terms: int | None = None) -> Glossary:
+    """The glossary of one deck: its characters of the week, terms and romanised terms.
+
+    A deck of more than ``max_terms`` (default ``MAX_TERMS``) distinct terms is glossed up to
+    where the first term past them appears; the glossary's messages say about how many words
+    were left out.
+    """
     size = sum(len(slide.text) + len(slide.notes) for slide in deck.slides)
     with _collector_paused(size >= _BIG_DECK):
-        return _build_glossary(deck, lexicon)
+        return _build_glossary(deck, lexicon, MAX_TERMS if max_terms is None else max_terms)
 
 
-def _accumulate(mentions: Iterable[Mention]) -> dict[str, _TermAccumulator]:
-    """Each term's mentions gathered: occurrences, slides, and what the slides say of it."""
+@dataclass
+class _Gathered:
+    """The deck's mentions read up to the term cap, each term's gathered, and where the
+    reading stopped (the first mention of a term past the cap; None when none was left)."""
+
+    mentions: list[Mention]
+    accumulators: dict[str, _TermAccumulator]
+    stop: Mention | None = None
+
+
+def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
+    """Each term's mentions gathered: occurrences, slides, and what the slides say of it.
+
+    Reading stops at the first mention of a term past ``max_terms`` distinct terms: the
+    extractor is lazy, so the rest of the deck costs nothing.
+    """
+    read: list[Mention] = []
     accumulators: dict[str, _TermAccumulator] = {}
     for mention in mentions:
         acc = accumulators.get(mention.term)
         if acc is None:
+            if len(accumulators) >= max_terms:
+                return _Gathered(read, accumulators, mention)
             acc = accumulators[mention.term] = _TermAccumulator(mention)
+        read.append(mention)
         occurrence = Occurrence(
             mention.shown_on or mention.slide,
             mention.slide_title,
@@ -1285,7 +1354,49 @@ def _accumulate(mentions: Iterable[Mention]) -> dict[str, _TermAccumulator]:
         acc.written_reading = acc.written_reading or mention.written_reading
         acc.among_names = acc.among_names or mention.among_names
         acc.personal_name = acc.personal_name or mention.personal_name
-    return accumulators
+    return _Gathered(read, accumulators)
+
+
+def _text_from(deck: Deck, stop: Mention) -> Iterator[str]:
+    """The deck's slide text and notes from the mention ``stop`` on, in reading order."""
+    reached = False
+    for slide in deck.slides:
+        if not reached and slide.number != stop.slide:
+            continue
+        if reached:
+            yield from (slide.text, slide.notes)
+            continue
+        reached = True
+        if stop.in_notes:
+            yield slide.notes[stop.line_start :]
+        else:
+            yield from (slide.text[stop.line_start :], slide.notes)
+
+
+_FUNCTION_CHARACTERS = frozenset("".join(FUNCTION_WORDS))
+
+
+def words_left_out(deck: Deck, stop: Mention, extractor: Extractor, kept: Set[str]) -> int:
+    """About how many distinct terms the deck writes from ``stop`` on that ``kept`` lacks:
+    each distinct run read on its own, whole or as a sentence's words (the extractor's first
+    rule, without what the slide writes around it)."""
+    runs = {run for text in _text_from(deck, stop) for run in HAN_RUN.findall(text)}
+    words: set[str] = set()
+    for run in runs:
+        if len(run) <= LONGEST_TERM and _FUNCTION_CHARACTERS.isdisjoint(run):
+            words.add(run)  # no grammatical word can be in it: no sentence, one term
+            continue
+        sentence = extractor.sentence_words(run)
+        words.update((run,) if sentence is None else sentence)
+    return len(words.difference(kept, SENTENCE_GLUE))
+
+
+def cap_message(max_terms: int, left_out: int, stop: Mention) -> str:
+    """The one-line warning of a glossary cut at ``max_terms`` terms."""
+    return (
+        f"more than {max_terms:,} distinct terms: the glossary lists the first {max_terms:,}; "
+        f"left out from slide {stop.slide} on: about {plural(left_out, 'more word')}"
+    )
 
 
 def _build_terms(
@@ -1345,10 +1456,11 @@ def _character_of_the_week(
     )
 
 
-def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
+def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     extractor = Extractor(lexicon)
-    mentions = tuple(extractor.mentions(deck))
-    accumulators = _accumulate(mentions)
+    gathered = _accumulate(extractor.mentions(deck), max_terms)
+    accumulators = gathered.accumulators
+    mentions = tuple(gathered.mentions)
     text = deck_text(deck, (a.first.han for a in accumulators.values()))
     builder = _Builder(lexicon, text, extractor)
     builder.neighbourhood = Neighbourhood.of(mentions, builder.lookup)
@@ -1359,6 +1471,9 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
         _character_of_the_week(w, builder, {t.term: t for t in terms}) for w in weekly
     )
     messages = () if terms else (f"no Chinese text found in {deck.name}",)
+    if gathered.stop is not None:
+        left_out = words_left_out(deck, gathered.stop, extractor, accumulators.keys())
+        messages = (cap_message(max_terms, left_out, gathered.stop),)
     return Glossary(
         deck=DeckInfo(
             name=deck.name,

@@ -371,6 +371,27 @@ class Lexicon:
         """Links to outside dictionaries that have a page for ``word``."""
         return _links.links_for(word, self.traditional_of(word))
 
+    # -- damaged caches ---------------------------------------------------------------------
+
+    def discard_damaged(self) -> list[tuple[Path, str]]:
+        """After a ``sqlite3.DatabaseError``: this lexicon's compiled indexes found damaged,
+        with what was wrong; they are removed (see :func:`discard_damaged_caches`)."""
+        return discard_damaged_caches(self.settings, self.path)
+
+    def reopen(self) -> None:
+        """Build the compiled indexes that are missing (atomically, as on opening) and read
+        the new files from now on: every thread's next query opens a new connection, and the
+        answers remembered from the old files are forgotten."""
+        path = _index.ensure_index(self.settings)
+        with self._character_index_lock:
+            self._character_index = None
+            self._sentence_index = None
+        self.path = path
+        self._database = ReadOnlyDatabase(path)
+        for cache in (self.reading, self.lookup, self._definitions_with):
+            cache.cache_clear()
+        self.character_index()
+
     # -- characters (issue 3) ---------------------------------------------------------------
 
     def character_index(self) -> CharacterIndex:

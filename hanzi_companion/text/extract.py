@@ -103,6 +103,10 @@ _NAME_DOTS = frozenset("·・")
 _QUOTED_EXPRESSION = 4  # longest quoted run of Chinese prose kept whole whatever its words
 
 SIDE = 24  # characters kept on either side of a mention: its place in the sentence
+# Lines whose runs are looked up in the dictionary at once (a few queries, not one a run), a
+# block at a time as the deck is read.
+_PREFETCH_LINES = 500
+
 _OPEN_PARENTHESIS = ("(", "（")
 _CLOSE_PARENTHESIS = (")", "）")
 
@@ -583,13 +587,8 @@ class Extractor:
     # -- a whole deck -------------------------------------------------------------------------
 
     def mentions(self, deck: Deck) -> Iterator[Mention]:
-        """Every term occurrence, in reading order (each slide's text, then its notes)."""
-        self.prefetch(
-            run
-            for slide in deck.slides
-            for text in (slide.text, slide.notes)
-            for run in HAN_RUN.findall(text)
-        )
+        """Every term occurrence, in reading order (each slide's text, then its notes),
+        made as they are asked for: a caller that stops early pays only for what it read."""
         self.chinese_prose = is_chinese_document(
             deck_prose(f"{slide.text}\n{slide.notes}" for slide in deck.slides)
         )
@@ -606,6 +605,9 @@ class Extractor:
         lines = text.split("\n")
         offset = 0
         for index, line in enumerate(lines):
+            if index % _PREFETCH_LINES == 0:
+                block = lines[index : index + _PREFETCH_LINES]
+                self.prefetch(run for text in block for run in HAN_RUN.findall(text))
             line_start = offset
             offset += len(line) + 1
             if not has_han(line):

@@ -89,6 +89,14 @@ def is_foreign_prose(
     return language != ENGLISH and probability >= needed
 
 
+def mostly_chinese(text: str) -> bool:
+    """Whether ``text`` writes more Chinese characters than Latin letters. There the Latin
+    words are pinyin, names and glosses among the Chinese, not prose whose language is worth
+    identifying (and the identifier's model, 70 MB in memory, is not loaded for them)."""
+    han = sum(len(run) for run in _HAN.findall(text))
+    return han > len(_latin_prose(text).replace(" ", ""))
+
+
 # A document whose Han characters outnumber its Latin words this many times over is written
 # in Chinese (a Chinese article, a Chinese-language deck with a few tool names in English);
 # a lesson for English speakers, even one full of example sentences, stays well below.
