@@ -1,6 +1,7 @@
 """Pathological decks: any 2 MB deck goes through ``glossary`` in bounded memory and time.
 
     python benchmarks/pathological_decks.py [--size 2000000] [--kinds latin-word cjk-run ...]
+                                            [--formats json html md]
 
 Writes decks of about ``--size`` bytes of several hostile kinds into a temporary folder and
 runs ``hanzi-companion glossary DECK -f json -o OUT`` on each in its own process, measuring
@@ -12,13 +13,18 @@ bundled demo deck repeated). Target: every kind under 400 MB and 20 s.
 
 Kinds: ``latin-word`` (one word of pinyin letters, no space), ``macron`` (``ā`` repeated),
 ``cjk-run`` (Chinese words without a line break), ``tiny-lines`` (a short word per line),
-``mixed`` (all of the above in slices, and long lines of pinyin-like words).
+``glossed-pairs`` (新xin年nian... on one line, each character with its syllable), ``mixed``
+(all of the above in slices, and long lines of pinyin-like words), ``distinct-words`` (random
+distinct dictionary words, twelve a line, some pinyin lines: tens of thousands of different
+terms, seeded).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
+import random
 import resource
 import subprocess
 import sys
@@ -32,6 +38,9 @@ TARGET_S = 20.0
 
 _DEMO = Path(__file__).resolve().parent.parent / "hanzi_companion" / "demo_course" / "week07.txt"
 _CJK_WORDS = "创新中国大众创业万众创新经济发展社会文化科学技术城市农村学生老师"
+_JIEBA = Path(__file__).resolve().parent.parent / "dictionaries" / "jieba_dict.txt.gz"
+_SEED = 20261204  # distinct-words decks are the same in every run
+_PINYIN_LINE = "Zhè shì yí gè xīn cí, tā de yìsi shì chuàngxīn. dàjiā hǎo, wǒmen shàng kè."
 
 
 def _repeat(unit: str, size: int) -> str:
@@ -55,6 +64,11 @@ def tiny_lines(size: int) -> str:
     return _repeat("创新\nxin\na\n", size)
 
 
+def glossed_pairs(size: int) -> str:
+    """Characters each with its syllable against it, on one line that ends in a digit."""
+    return _repeat("新xin年nian", size) + "9"
+
+
 def mixed(size: int) -> str:
     slice_size = size // 5
     pinyin_line = "zhongguo chuangxin dazhong " * 200 + "\n"
@@ -69,6 +83,30 @@ def mixed(size: int) -> str:
     )
 
 
+def distinct_words(size: int) -> str:
+    """Random distinct dictionary words (two characters or more), twelve a line joined by
+    '，' and ended by '。', a line of pinyin after every tenth: a vocabulary list of tens of
+    thousands of terms, each its own glossary entry."""
+    with gzip.open(_JIEBA, "rt", encoding="utf-8") as lines:
+        words = [
+            word
+            for word in (line.split(" ", 1)[0] for line in lines)
+            if len(word) >= 2 and not word.isascii()
+        ]
+    random.Random(_SEED).shuffle(words)
+    out: list[str] = []
+    total = 0
+    for index in range(0, len(words), 12):
+        line = "，".join(words[index : index + 12]) + "。"
+        if index // 12 % 10 == 9:
+            line += "\n" + _PINYIN_LINE
+        out.append(line)
+        total += len(line.encode()) + 1
+        if total >= size:
+            break
+    return "\n".join(out) + "\n"
+
+
 def ordinary(size: int) -> str:
     """The bundled demo deck repeated: deck text of the same size as it usually comes."""
     return _repeat(_DEMO.read_text(encoding="utf-8") + "\n---\n", size)
@@ -79,7 +117,9 @@ KINDS: dict[str, Callable[[int], str]] = {
     "macron": macron,
     "cjk-run": cjk_run,
     "tiny-lines": tiny_lines,
+    "glossed-pairs": glossed_pairs,
     "mixed": mixed,
+    "distinct-words": distinct_words,
 }
 
 
@@ -115,10 +155,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=2_000_000, help="deck size in bytes")
     parser.add_argument("--kinds", nargs="+", choices=sorted(KINDS), default=list(KINDS))
+    parser.add_argument(
+        "--formats",
+        nargs="+",
+        choices=("json", "html", "md"),
+        default=["json"],
+        help="output formats each kind is written in (the baseline always in json)",
+    )
     parser.add_argument("--memory-limit", type=int, default=3000, help="MB of address space")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per deck")
     args = parser.parse_args()
-    glossary = [sys.executable, "-m", "hanzi_companion", "glossary", "-f", "json", "-o"]
+    command = [sys.executable, "-m", "hanzi_companion", "glossary"]
+    glossary = [*command, "-f", "json", "-o"]
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         out = str(tmp / "out.json")
@@ -133,7 +181,7 @@ def main() -> int:
                 verdict += f", output {Path(out).stat().st_size / 1e6:.2f} MB"
                 Path(out).unlink()
             print(
-                f"{name:<12} {size:5.2f} MB  peak {rss:7.1f} MB  {seconds:6.2f} s "
+                f"{name:<22} {size:5.2f} MB  peak {rss:7.1f} MB  {seconds:6.2f} s "
                 f"(CPU {cpu:6.2f} s)  {verdict}",
                 flush=True,
             )
@@ -154,7 +202,8 @@ def main() -> int:
             text = KINDS[kind](args.size)
             deck = tmp / f"{kind}.txt"
             deck.write_text(text, encoding="utf-8")
-            measure(kind, text, [*glossary, out, str(deck)])
+            for fmt in args.formats:
+                measure(f"{kind} ({fmt})", text, [*command, "-f", fmt, "-o", out, str(deck)])
     print(f"target: peak under {TARGET_MB} MB and under {TARGET_S:.0f} s for every kind")
     return 0
 

@@ -9,7 +9,7 @@ import stat
 import sys
 import tempfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -149,6 +149,14 @@ def write_atomically(path: Path, content: str | bytes, *, make_folder: bool = Fa
     data = content.encode("utf-8") if isinstance(content, str) else content
     with atomic_output(path, make_folder=make_folder) as stream:
         stream.write(data)
+
+
+def write_pieces_atomically(path: Path, pieces: Iterable[str]) -> None:
+    """Write text made in pieces (UTF-8) to ``path`` atomically, one piece in memory at a
+    time; raises OutputError."""
+    with atomic_output(path) as stream:
+        for piece in pieces:
+            stream.write(piece.encode("utf-8"))
 
 
 # A sealed cache ends with this mark and the CRC-32 of what precedes it: a file damaged inside

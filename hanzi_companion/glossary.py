@@ -9,12 +9,20 @@ from __future__ import annotations
 import gc
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections import ChainMap
+from collections.abc import Callable, Iterable, Iterator, Mapping, Set
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
 
+from hanzi_companion.grammar import (
+    NOWHERE,
+    Place,
+    has_grammatical_senses,
+    places_of,
+    sides_in,
+)
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.forms import word_form
@@ -32,22 +40,35 @@ from hanzi_companion.senses import (
     english_stems,
     follow_reference,
     name_ending,
+    sense_stems,
     speaks_of_a_person,
     topic_stems,
 )
 from hanzi_companion.text.extract import (
+    LONGEST_TERM,
     Extractor,
     Mention,
     WeeklyCharacter,
     characters_of_the_week,
     content_stems,
 )
+from hanzi_companion.text.han import HAN_RUN
 from hanzi_companion.text.models import Deck
 from hanzi_companion.text.romanization import DeckWord, find_romanised
+from hanzi_companion.text.wordlists import FUNCTION_WORDS, POTENTIAL_RESULTS, SENTENCE_GLUE
+from hanzi_companion.wording import plural
 
 # Occurrences kept per term (the first ones, in reading order): enough to find a term in its
 # deck, and a deck that repeats a term a hundred thousand times gives outputs of bounded size.
 MAX_OCCURRENCES = 50
+
+# Distinct terms one deck's glossary lists, at most. A lecture deck has tens to a few hundred;
+# 5,000 is the whole vocabulary of HSK 1-6 (2.0), so a word list of a whole course still fits.
+# A deck past it (a pasted dictionary or novel: 130,000 distinct words in 2 MB) is read up to
+# its first term past the cap, and a message says about how many words were left out: every
+# term costs time and memory in building and in every output, and a glossary of 100,000 terms
+# is no help to a student.
+MAX_TERMS = 5000
 
 
 TERM_EXAMPLES = 2  # example sentences kept per term (the glossary page shows them)
@@ -248,14 +269,19 @@ def _meanings(entry: Entry) -> Iterator[str]:
 
 
 def one_line_gloss(
-    entry: Entry, lexicon: Lexicon | None = None, context: str = "", first: str = ""
+    entry: Entry,
+    lexicon: Lexicon | None = None,
+    context: str = "",
+    first: str = "",
+    wording: str = "",
 ) -> str:
     """The meaning to show for an entry: its first real senses, on one short line.
 
     An entry that is only a cross-reference (``see 深圳市``) shows its target's meaning. With
     ``context`` (the English the slide gives), the senses sharing most words with it come
     first: 单位 beside "work unit" is a work unit before a unit of measure. With ``first`` (the
-    sense chosen in context), that sense starts the line, followed by the senses after it.
+    sense chosen in context), that sense starts the line, followed by the senses after it;
+    ``wording`` is that sense as it is to be worded (its wordings in another order).
     """
     has_meaning = any(s.kind in _MEANING_KINDS for s in entry.senses)
     if not has_meaning and lexicon is not None:
@@ -280,6 +306,8 @@ def one_line_gloss(
     else:
         texts = iter(rest)
     gloss = next(texts, "")
+    if wording and gloss == chosen:
+        gloss = plain_gloss(wording)
     for text in texts:
         if len(gloss) + 2 + len(text) > _GLOSS_TARGET:
             break
@@ -430,11 +458,15 @@ def _written_name(reading: str, romanisation: str) -> str:
     return " ".join(out)
 
 
+_LineKey = tuple[int, bool, int]  # slide, in its notes, offset of the line
+
+
 @dataclass
 class _TermAccumulator:
     first: Mention
     occurrences: list[Occurrence] = field(default_factory=list)
     slides: set[int] = field(default_factory=set)  # slide numbers of its mentions
+    lines: set[_LineKey] = field(default_factory=set)  # the lines of its mentions
     seen: set[Occurrence] = field(default_factory=set)
     slide_gloss: str = ""
     romanisation: str = ""
@@ -442,6 +474,7 @@ class _TermAccumulator:
     written_reading: str = ""
     among_names: bool = False
     personal_name: bool = False
+    sides: list[tuple[str, str]] = field(default_factory=list)  # text around its mentions
 
 
 @dataclass(frozen=True)
@@ -482,6 +515,92 @@ def deck_text(deck: Deck, terms: Iterable[str]) -> DeckText:
         topics=topic_stems(prose),
         compounds={k: tuple(sorted(v)) for k, v in compounds.items()},
     )
+
+
+_Index = dict[str, frozenset[str]]  # English stem -> the words whose meaning uses it
+
+
+@dataclass
+class Neighbourhood:
+    """The words around each term read through the dictionary, as the English a text in
+    Chinese does not give: the first sense of each word of two characters or more (a single
+    character's first sense is too often not the one its text means), indexed by stem."""
+
+    lookup: Callable[[str], tuple[Entry, ...]]
+    lines: dict[_LineKey, set[str]] = field(default_factory=dict)
+    slides: dict[int, set[str]] = field(default_factory=dict)
+    _stems: dict[str, frozenset[str]] = field(default_factory=dict)
+    _slide_index: dict[tuple[int, ...], _Index] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls, mentions: Iterable[Mention], lookup: Callable[[str], tuple[Entry, ...]]
+    ) -> Neighbourhood:
+        hood = cls(lookup)
+        for m in mentions:
+            hood.lines.setdefault((m.slide, m.in_notes, m.line_start), set()).add(m.han)
+            hood.slides.setdefault(m.slide, set()).add(m.han)
+        return hood
+
+    def stems(self, han: str) -> frozenset[str]:
+        """The stems of the first meaning of ``han`` (computed once per deck)."""
+        stems = self._stems.get(han)
+        if stems is None:
+            entries = self.lookup(han) if len(han) > 1 else ()
+            first = next(
+                (s for e in entries[:1] for s in e.senses if s.kind == SenseKind.MEANING), None
+            )
+            # A verb beside the term is often one of its synonyms (开始 "to start" beside
+            # 创业); what a text is about its nouns say.
+            noun = first.text if first and not first.text.startswith("to ") else ""
+            stems = self._stems[han] = sense_stems(noun) if noun else frozenset()
+        return stems
+
+    def index(self, words: Iterable[str]) -> _Index:
+        out: dict[str, set[str]] = {}
+        for word in words:
+            for stem_ in self.stems(word):
+                out.setdefault(stem_, set()).add(word)
+        return {stem_: frozenset(found) for stem_, found in out.items()}
+
+    def around(
+        self, han: str, lines: Iterable[_LineKey], slides: Iterable[int]
+    ) -> tuple[Mapping[str, frozenset[str]], ...]:
+        """(the words on the term's lines, the words of its slides), indexed by stem, the
+        term itself left out. A slide's index is built once per deck."""
+        near = {w for key in lines for w in self.lines.get(key, ())} - {han}
+        numbers = tuple(sorted(slides))
+        wide = self._slide_index.get(numbers)
+        if wide is None:
+            words = {w for n in numbers for w in self.slides.get(n, ())}
+            wide = self._slide_index[numbers] = self.index(words)
+        own = {s: wide[s] - {han} for s in self.stems(han) if s in wide}
+        return (self.index(near), ChainMap(own, wide) if own else wide)
+
+
+@dataclass(frozen=True)
+class _SlideLines:
+    """A slide's lines short enough to be a term's context, and for each character the lines
+    that write it: a term's lines are looked for among those of its rarest character, so a
+    flattened deck of one 2 MB slide is not scanned once per term (thousands of times)."""
+
+    lines: tuple[str, ...]
+    by_character: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, text: str) -> _SlideLines:
+        lines = tuple(line for line in text.split("\n") if len(line) <= _LONGEST_LINE)
+        by_character: dict[str, list[int]] = {}
+        for index, line in enumerate(lines):
+            for character in set(line):
+                by_character.setdefault(character, []).append(index)
+        return cls(lines, by_character)
+
+    def writing(self, han: str) -> Iterator[str]:
+        """The lines that write ``han``, in slide order."""
+        postings = [self.by_character.get(character, []) for character in set(han)]
+        rarest = min(postings, key=len, default=[])
+        return (self.lines[index] for index in rarest if han in self.lines[index])
 
 
 @dataclass(frozen=True)
@@ -537,6 +656,14 @@ class _Glossed:
 _LABEL = re.compile(r"^(?:\([^)]*\)\s*)+")
 
 
+def potential_neutral(word: str, syllables: list[str]) -> list[str]:
+    """The syllables of a verb's potential form with 不 in the neutral tone, as dictionaries
+    write 受不了 (shòu bu liǎo): 包不住 is bāo bu zhù."""
+    if len(word) == len(syllables) == 3 and word[1] == "不" and word[2] in POTENTIAL_RESULTS:
+        return [syllables[0], "bu5", syllables[2]]
+    return syllables
+
+
 def literal_gloss(part_glosses: Iterable[str]) -> str:
     """A gloss built from the parts' meanings, labelled as literal: ``lit. "to buy + goods"``.
 
@@ -573,9 +700,11 @@ class _Builder:
         self.lexicon = lexicon
         self.deck_text = text or DeckText()
         self._slide_stems: dict[int, frozenset[str]] = {}
+        self._slide_lines: dict[int, _SlideLines] = {}
         self.extractor = extractor or Extractor(lexicon)
         self._char_forms: dict[tuple[str, bool], str] = {}
         self.lookup = self.extractor.lookup
+        self.neighbourhood = Neighbourhood(self.lookup)
 
     def word_reading(self, word: str) -> tuple[str, str]:
         """(numbered reading, source) of a word: its dictionary reading, else by its words."""
@@ -602,6 +731,7 @@ class _Builder:
         sense chosen in the term's context (開放 in 改革開放 "to open up", not "to bloom")."""
         aligned = len(traditional) == len(han) and "".join(parts) == han
         out, position = [], 0
+        inner = sides_in(han, parts)
         for index, part in enumerate(parts):
             entries = self.lookup(part)
             form = traditional[position : position + len(part)] if aligned else ""
@@ -619,11 +749,15 @@ class _Builder:
                 out.append("")
                 continue
             best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
+            if context and aligned and has_grammatical_senses(best):  # 个 in 同一个, 上 in 字面上
+                places = places_of(part, inner[index : index + 1], self.lookup)
+                places = places.only(Place.AFTER_NUMERAL, Place.AFTER_NOUN)
+                context = replace(context, places=places)
             choice = choose_sense(tuple(best), context or SenseContext())
             assert choice is not None  # best is not empty
             referred = reference_gloss(choice, self.lookup, context or SenseContext())[0]
             if choice.sense.kind in _MEANING_KINDS:
-                out.append(referred or plain_gloss(choice.sense.text))
+                out.append(referred or plain_gloss(choice.wording or choice.sense.text))
             else:
                 entry = choice.entry
                 out.append(
@@ -689,16 +823,33 @@ class _Builder:
         syllables: list[str] = []
         position = 0
         from_pypinyin = False
-        for part in parts:
+        for index, part in enumerate(parts):
             entries = self.lookup(part) if len(part) > 1 else ()
             if entries:
                 syllables.extend(entries[0].pinyin_numbered.split())
             else:
-                syllables.extend(guessed[position : position + len(part)])
-                from_pypinyin = True
+                edge = self.edge_reading(part, index, len(parts))
+                syllables.extend([edge] if edge else guessed[position : position + len(part)])
+                from_pypinyin = from_pypinyin or not edge
             position += len(part)
-        reading = " ".join(syllables)
+        reading = " ".join(potential_neutral(word, syllables))
         return reading, (PYPINYIN_SOURCE if from_pypinyin else PARTS_SOURCE)
+
+    def edge_reading(self, part: str, index: int, count: int) -> str:
+        """The reading of a character read several ways that opens or ends a term no
+        dictionary has: the one the dictionary's words give it there (山寨之都 ends like 首都,
+        in dū "capital"; 定为 like 成为, in wéi), else ""."""
+        if len(part) != 1 or count < 2 or 0 < index < count - 1:
+            return ""
+        readings = {
+            _pinyin.numbered_key(e.pinyin_numbered)
+            for e in self.lookup(part)
+            if not e.is_proper_noun
+        }
+        if len(readings) < 2:
+            return ""
+        usual = self.lexicon.reading_at(part, last=index == count - 1)
+        return usual if usual and _pinyin.numbered_key(usual) in readings else ""
 
     def _char_form(self, char: str, traditional: bool) -> str:
         """The usual other form of one character: the one most words write it with.
@@ -857,6 +1008,12 @@ class _Builder:
             written_reading=acc.written_reading,
             definitions_with=self.lexicon.definitions_with,
             reading=reading,
+            neighbours=self.neighbourhood.around(han, acc.lines, acc.slides),
+            usual=self.lexicon.usual_sense,
+            word_class=self.lexicon.word_class,
+            places=places_of(han, acc.sides, self.lookup)
+            if has_grammatical_senses(entries)
+            else NOWHERE,
         )
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:
@@ -864,12 +1021,21 @@ class _Builder:
         a window around it) when they are short, and its occurrences' contexts."""
         lines: dict[str, None] = {}
         for number in sorted(acc.slides):
-            for line in self.deck_text.slides.get(number, "").split("\n"):
-                if han in line and len(line) <= _LONGEST_LINE and len(lines) < _CONTEXT_LINES:
-                    lines[line] = None
+            for line in self.slide_lines(number).writing(han):
+                if len(lines) >= _CONTEXT_LINES:
+                    break
+                lines[line] = None
         for occurrence in acc.occurrences:
             lines.setdefault(occurrence.context, None)
         return tuple(lines)
+
+    def slide_lines(self, number: int) -> _SlideLines:
+        """One slide's short lines, indexed once per deck (see :class:`_SlideLines`)."""
+        lines = self._slide_lines.get(number)
+        if lines is None:
+            text = self.deck_text.slides.get(number, "")
+            lines = self._slide_lines[number] = _SlideLines.of(text)
+        return lines
 
     def slide_stems(self, number: int) -> frozenset[str]:
         """The English stems of one slide (text and notes), computed once per deck."""
@@ -894,7 +1060,9 @@ class _Builder:
         choice = choose_sense(entries, context or SenseContext())
         assert choice is not None  # entries is not empty
         entry = choice.entry
-        gloss = one_line_gloss(entry, self.lexicon, acc.slide_gloss, first=choice.sense.text)
+        gloss = one_line_gloss(
+            entry, self.lexicon, acc.slide_gloss, first=choice.sense.text, wording=choice.wording
+        )
         referred, note = "", ""
         if parse_reference(choice.sense.text):
             # Only a pointer to another word ("erhua variant of 馅"): that word's meaning.
@@ -1132,20 +1300,43 @@ def _collector_paused(pause: bool) -> Iterator[None]:
                 gc.set_threshold(*_collector_thresholds)
 
 
-def build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
-    """The glossary of one deck: its characters of the week, terms and romanised terms."""
+def build_glossary(deck: Deck, lexicon: Lexicon, *, max_terms: int | None = None) -> Glossary:
+    """The glossary of one deck: its characters of the week, terms and romanised terms.
+
+    A deck of more than ``max_terms`` (default ``MAX_TERMS``) distinct terms is glossed up to
+    where the first term past them appears; the glossary's messages say about how many words
+    were left out.
+    """
     size = sum(len(slide.text) + len(slide.notes) for slide in deck.slides)
     with _collector_paused(size >= _BIG_DECK):
-        return _build_glossary(deck, lexicon)
+        return _build_glossary(deck, lexicon, MAX_TERMS if max_terms is None else max_terms)
 
 
-def _accumulate(mentions: Iterable[Mention]) -> dict[str, _TermAccumulator]:
-    """Each term's mentions gathered: occurrences, slides, and what the slides say of it."""
+@dataclass
+class _Gathered:
+    """The deck's mentions read up to the term cap, each term's gathered, and where the
+    reading stopped (the first mention of a term past the cap; None when none was left)."""
+
+    mentions: list[Mention]
+    accumulators: dict[str, _TermAccumulator]
+    stop: Mention | None = None
+
+
+def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
+    """Each term's mentions gathered: occurrences, slides, and what the slides say of it.
+
+    Reading stops at the first mention of a term past ``max_terms`` distinct terms: the
+    extractor is lazy, so the rest of the deck costs nothing.
+    """
+    read: list[Mention] = []
     accumulators: dict[str, _TermAccumulator] = {}
     for mention in mentions:
         acc = accumulators.get(mention.term)
         if acc is None:
+            if len(accumulators) >= max_terms:
+                return _Gathered(read, accumulators, mention)
             acc = accumulators[mention.term] = _TermAccumulator(mention)
+        read.append(mention)
         occurrence = Occurrence(
             mention.shown_on or mention.slide,
             mention.slide_title,
@@ -1153,6 +1344,9 @@ def _accumulate(mentions: Iterable[Mention]) -> dict[str, _TermAccumulator]:
             mention.in_notes,
         )
         acc.slides.add(mention.slide)
+        acc.lines.add((mention.slide, mention.in_notes, mention.line_start))
+        if len(acc.sides) < MAX_OCCURRENCES:
+            acc.sides.append(mention.sides)
         if occurrence not in acc.seen and len(acc.occurrences) < MAX_OCCURRENCES:
             acc.seen.add(occurrence)
             acc.occurrences.append(occurrence)
@@ -1162,7 +1356,49 @@ def _accumulate(mentions: Iterable[Mention]) -> dict[str, _TermAccumulator]:
         acc.written_reading = acc.written_reading or mention.written_reading
         acc.among_names = acc.among_names or mention.among_names
         acc.personal_name = acc.personal_name or mention.personal_name
-    return accumulators
+    return _Gathered(read, accumulators)
+
+
+def _text_from(deck: Deck, stop: Mention) -> Iterator[str]:
+    """The deck's slide text and notes from the mention ``stop`` on, in reading order."""
+    reached = False
+    for slide in deck.slides:
+        if not reached and slide.number != stop.slide:
+            continue
+        if reached:
+            yield from (slide.text, slide.notes)
+            continue
+        reached = True
+        if stop.in_notes:
+            yield slide.notes[stop.line_start :]
+        else:
+            yield from (slide.text[stop.line_start :], slide.notes)
+
+
+_FUNCTION_CHARACTERS = frozenset("".join(FUNCTION_WORDS))
+
+
+def words_left_out(deck: Deck, stop: Mention, extractor: Extractor, kept: Set[str]) -> int:
+    """About how many distinct terms the deck writes from ``stop`` on that ``kept`` lacks:
+    each distinct run read on its own, whole or as a sentence's words (the extractor's first
+    rule, without what the slide writes around it)."""
+    runs = {run for text in _text_from(deck, stop) for run in HAN_RUN.findall(text)}
+    words: set[str] = set()
+    for run in runs:
+        if len(run) <= LONGEST_TERM and _FUNCTION_CHARACTERS.isdisjoint(run):
+            words.add(run)  # no grammatical word can be in it: no sentence, one term
+            continue
+        sentence = extractor.sentence_words(run)
+        words.update((run,) if sentence is None else sentence)
+    return len(words.difference(kept, SENTENCE_GLUE))
+
+
+def cap_message(max_terms: int, left_out: int, stop: Mention) -> str:
+    """The one-line warning of a glossary cut at ``max_terms`` terms."""
+    return (
+        f"more than {max_terms:,} distinct terms: the glossary lists the first {max_terms:,}; "
+        f"left out from slide {stop.slide} on: about {plural(left_out, 'more word')}"
+    )
 
 
 def _build_terms(
@@ -1222,12 +1458,14 @@ def _character_of_the_week(
     )
 
 
-def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
+def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     extractor = Extractor(lexicon)
-    mentions = tuple(extractor.mentions(deck))
-    accumulators = _accumulate(mentions)
+    gathered = _accumulate(extractor.mentions(deck), max_terms)
+    accumulators = gathered.accumulators
+    mentions = tuple(gathered.mentions)
     text = deck_text(deck, (a.first.han for a in accumulators.values()))
     builder = _Builder(lexicon, text, extractor)
+    builder.neighbourhood = Neighbourhood.of(mentions, builder.lookup)
     builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
     weekly = characters_of_the_week(deck)
     terms = _build_terms(builder, accumulators, frozenset(w.character for w in weekly))
@@ -1235,6 +1473,9 @@ def _build_glossary(deck: Deck, lexicon: Lexicon) -> Glossary:
         _character_of_the_week(w, builder, {t.term: t for t in terms}) for w in weekly
     )
     messages = () if terms else (f"no Chinese text found in {deck.name}",)
+    if gathered.stop is not None:
+        left_out = words_left_out(deck, gathered.stop, extractor, accumulators.keys())
+        messages = (cap_message(max_terms, left_out, gathered.stop),)
     return Glossary(
         deck=DeckInfo(
             name=deck.name,

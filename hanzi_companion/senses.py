@@ -13,13 +13,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from hanzi_companion.grammar import NOWHERE, Places, grammatical_place, sense_places
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
 from hanzi_companion.lexicon.references import Reference, parse_reference, referenced_entries
+from hanzi_companion.lexicon.usual_senses import UsualSense
+from hanzi_companion.lexicon.word_classes import fits_class
 from hanzi_companion.text.wordlists import CLAUSE_WORDS
 
 # -- English words ------------------------------------------------------------------------------
@@ -33,6 +36,11 @@ _STOP_TEXT = """
     someone something usually often literary
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
+# Words that say nothing of a meaning even in a sentence's translation: fewer than STOP_WORDS,
+# as many Chinese words mean "very", "also", "this" or "not", and a translation says so.
+_GLUE_TEXT = """to the a an of be is are was were been being sb sth etc eg lit fig coll abbr cf
+    one's oneself someone something used usually often"""
+GLUE_WORDS = frozenset(_GLUE_TEXT.split())
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"))
 
@@ -233,6 +241,14 @@ class SenseContext:
     # Toneless keys of capitalised words the slide's English uses for the term as a name
     # ("the Liang-Chen plan": liang, chen), not the romanisation written beside the term.
     names: frozenset[str] = frozenset()
+    # The Chinese around the term read through the dictionary: for its lines, then its slides,
+    # each English stem of its neighbours' first senses -> the neighbours using it.
+    neighbours: tuple[Mapping[str, frozenset[str]], ...] = ()
+    # The sense graded example sentences use most, by simplified word (see usual_sense).
+    usual: Callable[[str], UsualSense | None] | None = field(default=None, compare=False)
+    # The class a tagged corpus uses a word in most ("v", "n", "q"...; see word_class).
+    word_class: Callable[[str], str | None] | None = field(default=None, compare=False)
+    places: Places = NOWHERE  # where the term stands in its Chinese sentences
 
     def weight(self, stem_: str) -> float:
         """How near the term a word of the deck's English stands (0: nowhere), a word seen
@@ -277,6 +293,10 @@ def build_context(
     written_reading: str = "",
     definitions_with: Callable[[str], int] | None = None,
     reading: str = "",
+    neighbours: tuple[Mapping[str, frozenset[str]], ...] = (),
+    usual: Callable[[str], UsualSense | None] | None = None,
+    word_class: Callable[[str], str | None] | None = None,
+    places: Places = NOWHERE,
 ) -> SenseContext:
     """The context of ``term``: its own readings (the romanisation beside it) taken out, so
     "Wáng (King)" is evidence for a king and not for the surname Wang."""
@@ -301,6 +321,10 @@ def build_context(
         frequencies=tuple(e.frequency for e in entries),
         names=capitalised_names(" ".join([slide_gloss, *clauses]))
         - capitalised_names(romanisation),
+        neighbours=neighbours,
+        usual=usual,
+        word_class=word_class,
+        places=places,
     )
 
 
@@ -363,6 +387,11 @@ class Candidate:
         return _sense_stems(self.sense.text, self.group)
 
 
+def sense_stems(text: str) -> frozenset[str]:
+    """The English stems of one definition, without its Chinese cross-references."""
+    return _sense_stems(text, "")
+
+
 @lru_cache(maxsize=65536)
 def _sense_stems(text: str, group: str) -> frozenset[str]:
     return english_stems(_bare(f"{text} {group}"))
@@ -392,6 +421,29 @@ def slide_english(candidate: Candidate, context: SenseContext) -> float:
 
 _OTHER_WORDS = 0.3  # what each shared word after the nearest adds
 
+# What a neighbour whose meaning shares a word with the sense weighs: on the term's lines,
+# elsewhere on its slides. Less than the slide's own English, which says what the term means;
+# the neighbours only say what the text is about, and only when several agree (one may be a
+# synonym of another sense: 可以 "pretty good" beside 漂亮 "pretty").
+NEIGHBOUR_WEIGHTS = (1.0, 0.5)
+NEIGHBOURS_AGREEING = 2
+NEIGHBOURS_MOST = 1.5  # less than a word of the term's own line (2.0): the slide says more
+
+
+def chinese_neighbours(candidate: Candidate, context: SenseContext) -> float:
+    """Neighbours whose meanings share words with the sense (山寨 beside 手机 "mobile phone",
+    仿制 "to imitate", 产品 "goods": the knock-off sense), the nearest weighing most, each by
+    how rare its shared word is: the dictionary read as the English a Chinese text lacks."""
+    found: dict[str, float] = {}
+    for index, weight in zip(context.neighbours, NEIGHBOUR_WEIGHTS, strict=False):
+        for stem_ in candidate.stems & index.keys():
+            value = weight * context.rarity(stem_)
+            for word in index[stem_]:
+                found[word] = max(found.get(word, 0.0), value)
+    if len(found) < NEIGHBOURS_AGREEING:
+        return 0.0
+    return min(NEIGHBOURS_MOST, sum(found.values()))
+
 
 def _kind(candidate: Candidate) -> str:
     text = candidate.sense.text.lower()
@@ -410,6 +462,11 @@ def _kind(candidate: Candidate) -> str:
     if candidate.entry.is_proper_noun:
         return "name"
     return "meaning"
+
+
+def is_plain_meaning(candidate: Candidate) -> bool:
+    """A meaning of its own: no name, surname, note, variant, classifier or dialect sense."""
+    return _kind(candidate) == "meaning"
 
 
 def _named_in_context(candidate: Candidate, context: SenseContext) -> bool:
@@ -497,6 +554,42 @@ def frequent_word(candidate: Candidate, context: SenseContext) -> float:
 _FREQUENT = 10  # how many times more frequent a word must be to be taken as the usual one
 
 
+def usual_sense(candidate: Candidate, context: SenseContext) -> float:
+    """The sense graded example sentences use most (钱 "money", not "coin"; 请 "please", not
+    "to ask"), with its reading: what a word means when nothing else is said."""
+    if context.usual is None:
+        return 0.0
+    usual = context.usual(candidate.entry.simplified)
+    if usual is None or usual.sense != candidate.sense.text:
+        return 0.0
+    return USUAL if usual.reading == candidate.entry.pinyin_numbered else 0.0
+
+
+# Above the dictionary's order (a later sense, a later reading), below a word of the slide.
+USUAL = 0.3
+
+
+def word_class(candidate: Candidate, context: SenseContext) -> float:
+    """Of a word the example sentences say nothing about, the senses of the class a tagged
+    corpus uses it in most: 带 is mostly a verb ("to take along", not "band"), 里 a localiser
+    ("inside", not "lining"), 丰富 an adjective ("rich", not "to enrich")."""
+    if context.word_class is None:
+        return 0.0
+    word = candidate.entry.simplified
+    if context.usual is not None and context.usual(word) is not None:
+        return 0.0
+    tag = context.word_class(word)
+    if tag is None or not fits_class(tag, candidate.sense.text):
+        return 0.0
+    # A tag is the word's, not a reading's: another reading needs more than the class.
+    return WORD_CLASS if candidate.entry_rank == 0 else WORD_CLASS / 2
+
+
+# Over ten places of the dictionary's order or two readings; the usual sense rules it out.
+WORD_CLASS = 0.5
+_WORD_CLASS_REASON = "a sense of the word class the word is used in most"
+
+
 def surname_cues(candidate: Candidate, context: SenseContext) -> float:
     """The slide speaks of surnames ("王 and 张 are common family names"): the surname."""
     if candidate.sense.kind != SenseKind.SURNAME:
@@ -515,17 +608,30 @@ def dictionary_order(candidate: Candidate, context: SenseContext) -> float:
 
 
 # The rules that say what the dictionary alone would choose (the default sense).
-PRIOR_RULES = frozenset(["sense kind", "everyday reading", "frequent word", "dictionary order"])
+PRIOR_RULES = frozenset(
+    [
+        "sense kind",
+        "everyday reading",
+        "frequent word",
+        "usual sense",
+        "word class",
+        "dictionary order",
+    ]
+)
 # The rules, in the order they are reported; each adds to a candidate's score.
 RULES: tuple[tuple[str, Rule], ...] = (
     ("slide English", slide_english),
+    ("Chinese neighbours", chinese_neighbours),
     ("sense kind", kind_needs_evidence),
     ("written reading", written_reading),
     ("listed among names", listed_among_names),
     ("named on the slide", named_on_the_slide),
     ("surname cues", surname_cues),
+    ("grammatical place", grammatical_place),
     ("everyday reading", everyday_reading),
     ("frequent word", frequent_word),
+    ("usual sense", usual_sense),
+    ("word class", word_class),
     ("dictionary order", dictionary_order),
 )
 
@@ -539,6 +645,7 @@ class SenseChoice:
     rule: str  # the rule that decided: a name from RULES
     reason: str  # a short sentence for the reader
     scores: tuple[tuple[str, float], ...] = field(default=())  # the winner's score per rule
+    wording: str = ""  # the sense worded as example sentences say it, when not as written
 
     @property
     def text(self) -> str:
@@ -596,6 +703,32 @@ class _Scored:
 
 
 def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoice | None:
+    """The sense of ``entries`` the context means (see :func:`best_sense`), worded as example
+    sentences say it when the slide names none of its wordings (see :func:`usual_wording`)."""
+    choice = best_sense(entries, context)
+    if choice is None:
+        return None
+    wording = usual_wording(choice.entry, choice.sense, context)
+    return replace(choice, wording=wording) if wording else choice
+
+
+def usual_wording(entry: Entry, sense: Sense, context: SenseContext) -> str:
+    """The usual sense with the wording its example sentences say most first (先 "first;
+    beforehand; earlier"); "" for another sense, or when the slide's English names one of
+    the other wordings."""
+    usual = context.usual(entry.simplified) if context.usual else None
+    if usual is None or not usual.wording or usual.sense != sense.text:
+        return ""
+    if usual.reading != entry.pinyin_numbered:
+        return ""
+    near = context.near()
+    others = [w for w in sense.text.split(";") if w.strip() != usual.wording]
+    if any(english_stems(w) & near for w in others):
+        return ""
+    return usual.worded()
+
+
+def best_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoice | None:
     """The sense of ``entries`` the context means; None without entries.
 
     The sense the dictionary alone would choose (its first meaning that is no name, note or
@@ -612,6 +745,8 @@ def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoi
     default = max(scored, key=lambda item: item.prior)
     best = max(scored, key=lambda item: item.total)
     margin = _MARGIN if dict(default.parts)["slide English"] > 0 else _MARGIN_OVER_NOTHING
+    if dict(best.parts)["Chinese neighbours"] > dict(default.parts)["Chinese neighbours"]:
+        margin = _MARGIN  # what the text is about, not what the slide says the term means
     winner = best.candidate if best.total >= default.total + margin else default.candidate
     if winner is default.candidate:
         rule, reason = "dictionary order", _first_reason(default.parts)
@@ -619,6 +754,10 @@ def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoi
             rule, reason = "everyday reading", "the everyday reading of a word read two ways"
         if dict(default.parts)["frequent word"] > 0:
             rule, reason = "frequent word", "the far more frequent of the words written so"
+        if dict(default.parts)["usual sense"] > 0:
+            rule, reason = "usual sense", "the sense the example sentences use most"
+        elif dict(default.parts)["word class"] > 0 and (winner.sense_rank or winner.entry_rank):
+            rule, reason = "word class", _WORD_CLASS_REASON
         return SenseChoice(winner.entry, winner.sense, rule, reason, default.parts)
     before = dict(default.parts)
     lift = {name: value - before[name] for name, value in best.parts}
@@ -652,12 +791,23 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
         where = "the slide's English" if shared else "the deck's English"
         shared = shared or sorted(winner.stems & context.deck)
         return f"{where} shares {', '.join(_words_of(winner, set(shared))[:4])} with this sense"
+    if rule == "Chinese neighbours":
+        agreeing = {s for level in context.neighbours for s in level} & winner.stems
+        words = ", ".join(_words_of(winner, agreeing)[:4])
+        return f"the meanings of the words around it share {words} with this sense"
     if rule == "written reading":
         return "the slide writes how the term is read here"
     if rule == "surname cues":
         return "the slide speaks of surnames"
+    if rule == "usual sense":
+        return "the sense the example sentences use most"
+    if rule == "word class":
+        return _WORD_CLASS_REASON
     if rule == "named on the slide":
         return "the slide's English writes it as a name"
+    if rule == "grammatical place":
+        place = context.places.main(sense_places(winner.sense.text))
+        return f"the term stands {place or 'so'} in its sentences, the place of this sense"
     if rule == "listed among names":
         return "the slide lists it among names"
     if rule == "sense kind":

@@ -30,6 +30,7 @@ ENV_CLEANUP_INTERVAL = "HANZI_COMPANION_CLEANUP_INTERVAL"
 ENV_MAX_HEADER_BYTES = "HANZI_COMPANION_MAX_HEADER_BYTES"
 ENV_INBUF_OVERFLOW = "HANZI_COMPANION_INBUF_OVERFLOW"
 ENV_BACKLOG = "HANZI_COMPANION_BACKLOG"
+ENV_DECK_BUILDS = "HANZI_COMPANION_DECK_BUILDS"
 
 # The largest deck (request body) the web UI and the API accept, in bytes.
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -103,6 +104,8 @@ class ServerLimits:
     inbuf_overflow: int = 512 * 1024
     backlog: int = 1024
     max_body_bytes: int = MAX_UPLOAD_BYTES
+    # Posted decks built at once; more get 503 with Retry-After (see web/decks.py).
+    deck_builds: int = 2
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> ServerLimits:
@@ -123,6 +126,7 @@ class ServerLimits:
                 env, ENV_INBUF_OVERFLOW, d.inbuf_overflow, 64 * 1024, 64 * 1024 * 1024
             ),
             backlog=_env_int(env, ENV_BACKLOG, d.backlog, 1, 65535),
+            deck_builds=_env_int(env, ENV_DECK_BUILDS, d.deck_builds, 1, 256),
         )
 
 

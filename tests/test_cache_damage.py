@@ -14,13 +14,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from flask import Flask
 
 from hanzi_companion.lexicon import Lexicon, character_index, sqlite_cache
 from hanzi_companion.lexicon import index as lexicon_index
 from hanzi_companion.settings import ENV_CACHE_DIR, Settings
 from hanzi_companion.text.romanization import ENGLISH_VERSION, english_words
 from hanzi_companion.text.segment import segmenter_for
-from hanzi_companion.web import create_app
+from hanzi_companion.web import Resources, create_app
+from hanzi_companion.web.errors import DAMAGED_KEY, CacheRepair
 from tests.conftest import SEED_DECK
 
 # -- damage -----------------------------------------------------------------------------------
@@ -276,26 +278,64 @@ def test_a_damaged_source_fails_once_and_works_when_restored(
 # -- the web ----------------------------------------------------------------------------------
 
 
-def test_the_web_reports_damage_once_as_json(
-    lexicon: Lexicon, settings: Settings, built: Path, names: dict[str, str], tmp_path: Path
-) -> None:
-    cache = cache_copy(built, tmp_path / "cache", damaged=names["lexicon"])
+def resources_of(app: Flask) -> Resources:
+    found: Resources = app.extensions["hanzi_companion"]
+    return found
+
+
+def damaged_app(settings: Settings, built: Path, names: dict[str, str], folder: Path) -> Flask:
+    """An app whose lexicon index passed the checks on opening and is damaged inside."""
+    cache = cache_copy(built, folder, damaged=names["lexicon"])
     index = cache / names["lexicon"]
     inner_pages(index)
     damaged = Lexicon(index, settings.with_changes(cache_dir=cache))
-    app = create_app(
+    return create_app(
         settings.with_changes(cache_dir=cache, secret_key="test"),
         {"TESTING": True, "LEXICON": damaged},
     )
+
+
+def test_the_running_web_rebuilds_a_damaged_cache_once_and_serves_again(
+    settings: Settings, built: Path, names: dict[str, str], tmp_path: Path
+) -> None:
+    app = damaged_app(settings, built, names, tmp_path / "cache")
+    index = tmp_path / "cache" / names["lexicon"]
     client = app.test_client()
+    found = client.get("/api/search", query_string={"q": "innovation"})
+    # The request that found the damage rebuilt the index, and says so with the cause.
+    assert found.status_code == 503 and found.headers["Retry-After"]
+    error = found.get_json()["error"]
+    assert error["code"] == "cache_damaged" and "rebuilt" in error["message"]
+    assert "try again" in error["message"]
+    assert sqlite_cache.problem(index, lexicon_index.SCHEMA_VERSION) is None  # sound again
+    # Served again, pages and API alike, from the rebuilt index.
+    again = client.get("/api/search", query_string={"q": "innovation"})
+    assert again.status_code == 200
+    assert "创新" in [r["simplified"] for r in again.get_json()["results"]]
+    assert client.get("/search", query_string={"q": "start a business"}).status_code == 200
+    assert client.get("/api/lookup", query_string={"q": "创业"}).get_json()["found"]
+    # Damaged again: reported with its cause until a restart, never rebuilt in a loop.
+    inner_pages(index)
+    resources_of(app).lexicon.reopen()
     for _ in range(2):
+        page = client.get("/search", query_string={"q": "to grow"})
+        assert page.status_code == 503 and b"Traceback" not in page.data
+        assert b"restarts" in page.data
+
+
+def test_requests_during_the_rebuild_get_503_with_the_cause(
+    settings: Settings, built: Path, names: dict[str, str], tmp_path: Path
+) -> None:
+    app = damaged_app(settings, built, names, tmp_path / "cache")
+    repair: CacheRepair = app.extensions[DAMAGED_KEY]
+    repair.cause = "database disk image is malformed"
+    client = app.test_client()
+    with repair.lock:  # another request is rebuilding
         response = client.get("/api/search", query_string={"q": "innovation"})
-        assert response.status_code == 503
-        error = response.get_json()["error"]
-        assert error["code"] == "cache_damaged" and "rebuilt" in error["message"]
-    assert not index.exists()
-    page = client.get("/search", query_string={"q": "innovation"})
-    assert page.status_code == 503 and b"Traceback" not in page.data
+    assert response.status_code == 503 and response.headers["Retry-After"]
+    message = response.get_json()["error"]["message"]
+    assert "malformed" in message and "being rebuilt" in message
+    assert repair.repairs == 0  # only the request holding the lock rebuilds
 
 
 def test_a_relative_cache_path_is_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -23,6 +23,8 @@ LAYERS = {
     "text": 2,
     "glossary": 3,
     "senses": 3,  # which sense a deck means: a step of the glossary
+    "sentence_senses": 3,  # the senses example sentences use, counted for senses' table
+    "grammar": 3,  # where a word stands in its sentence: a rule of senses
     "render": 4,
     "site": 5,
     "web": 6,

@@ -281,3 +281,220 @@ def test_older_romanisations_in_prose(lexicon: Lexicon) -> None:
 def test_a_verb_and_its_result_are_two_words(extractor: Extractor) -> None:
     found = mentions(extractor, "把\n请你把椅子搬到床的对面。")
     assert "搬" in found and "搬到" not in found
+
+
+def test_pinyin_after_each_character_joins_the_word(extractor: Extractor) -> None:
+    found = mentions(
+        extractor, "Lunar New Year\nWe say 新xīn 年nián 快kuài 乐lè and 恭gōng 喜xǐ 发fā 财cái."
+    )
+    assert list(found) == ["新年快乐", "恭喜发财"]
+    assert found["新年快乐"].romanisation == "xīn nián kuài lè"
+
+
+def test_a_sentence_with_pinyin_after_each_character_gives_its_words(
+    extractor: Extractor,
+) -> None:
+    found = mentions(
+        extractor, "Reading\n春chūn 节jié 是shì 中zhōng 国guó 最zuì 重zhòng 要yào 的de 节jié 日rì。"
+    )
+    assert {"春节", "中国", "重要", "节日"} <= set(found)
+    assert not any(len(term) > 4 for term in found)
+    # a character against an English word is no pinyin pair
+    assert "新" in mentions(extractor, "Cities\n新York and 大dà")
+
+
+def test_an_example_sentence_with_its_pinyin_gives_its_words(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "春联\n上联和下联是对应的。 (Shànglián hé xiàlián shì duìyìng de.)\n"
+        "过年好!红包拿来!(Guònián hǎo! Hóngbāo ná lái!)",
+    )
+    assert {"上联", "下联", "对应"} <= set(found)
+    assert "上联和下联是对应的" not in found
+    assert "过年好" in found  # a greeting with its pinyin stays a phrase
+
+
+def test_a_verb_and_its_object_are_two_words(extractor: Extractor) -> None:
+    found = mentions(extractor, "饺子\n每个人过年都应该吃饺子。")
+    assert {"吃", "饺子"} <= set(found) and "吃饺子" not in found
+
+
+def test_a_line_of_clauses_cut_short_gives_their_words(extractor: Extractor) -> None:
+    found = mentions(extractor, "Spring Festival\n大家会吃、鱼和\n小朋友们最喜欢收,因为里有")
+    assert {"大家", "吃", "鱼", "小朋友", "喜欢", "收"} <= set(found)
+    assert "大家会吃" not in found and "小朋友们最喜欢收" not in found
+    # a slogan of whole clauses stays as written
+    assert list(mentions(extractor, "Slogans\n大众创业、万众创新")) == ["大众创业", "万众创新"]
+
+
+def test_prepositions_and_degree_adverbs_make_a_sentence(extractor: Extractor) -> None:
+    found = mentions(extractor, "目录\n接下来按目录逐个讲解\n五颜六色 = 色彩非常丰富")
+    assert {"接下来", "目录", "逐个", "讲解", "色彩", "丰富"} <= set(found)
+    assert not {"接下来按目录逐个讲解", "色彩非常丰富", "非常丰富"} & set(found)
+
+
+def test_a_verb_with_its_potential_result(extractor: Extractor) -> None:
+    found = mentions(extractor, "Tips\n不要放太多。不然的话包不住。")
+    assert "包不住" in found and "不住" not in found
+    found = mentions(extractor, "Boxes\n箱子太重，我搬不動。我吃不完。")
+    assert {"搬不動", "吃不完"} <= set(found) and not {"搬", "動", "吃", "完"} & set(found)
+    assert "去" in mentions(extractor, "No\n我不去。")  # 去 is no verb's result
+
+
+def test_a_number_of_minutes(extractor: Extractor) -> None:
+    found = mentions(extractor, "Steaming\n蒸大概十分钟左右。")
+    assert {"十", "分钟"} <= set(found) and "十分钟" not in found
+
+
+def test_a_noun_and_its_localiser_in_a_clause(extractor: Extractor) -> None:
+    found = mentions(extractor, "## 项目中 mock 的配置和使用")
+    assert {"项目", "配置", "使用"} <= set(found) and "项目中" not in found
+
+
+def test_directions_and_pairs_of_a_graded_reader(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "小明的春节\n小明和爸爸妈妈一起回老家。他们坐了三个小时的火车。"
+        "外面放起了鞭炮。我有七本书。",
+    )
+    assert {"爸爸", "妈妈", "小时", "放", "书"} <= set(found)
+    assert not {"爸爸妈妈", "放起", "本书"} & set(found)
+    assert "三个" in found  # a number and its measure word, as lessons list them
+
+
+def test_to_speak_and_to_give_are_words_of_a_sentence(extractor: Extractor) -> None:
+    found = mentions(extractor, "Sentences\n他每天说中文。\n长辈们必须要给孩子们红包。")
+    assert {"说", "给", "中文", "红包"} <= set(found)
+
+
+def test_a_classical_quotation_is_kept_whole(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "The Analects (論語)\n己所不欲，勿施於人。 (Do not do to others...)\n"
+        "學而時習之，不亦說乎？",
+    )
+    assert {"己所不欲", "勿施於人", "學而時習之", "不亦說乎"} <= set(found)
+    assert not {"己", "欲", "勿", "學", "習", "乎"} & set(found)
+    # a modern sentence of single words is no quotation
+    found = mentions(extractor, "Sentences\n我所知道的很少。而他却不去。")
+    assert {"所", "知道", "却", "去"} <= set(found)
+
+
+def test_a_brand_in_english_prose_is_one_name(extractor: Extractor) -> None:
+    found = mentions(extractor, "Ink\nI have used ink manufactured by 一得阁 (www.yidege.net).")
+    assert list(found) == ["一得阁"]
+    # a short sentence of single words is still its words
+    assert list(mentions(extractor, "Dialogue\n我爱你。")) == ["我", "爱", "你"]
+
+
+def test_a_verb_before_the_aspect_particle(extractor: Extractor) -> None:
+    found = mentions(extractor, "饺\n用面皮包着馅交叠捏紧的食物")
+    assert {"面皮", "包", "馅", "食物"} <= set(found)
+    assert not {"面", "皮包", "包着"} & set(found)
+    assert {"拿", "书"} <= set(mentions(extractor, "Reading\n他拿着书。"))
+
+
+def test_directions_in_traditional_script(extractor: Extractor) -> None:
+    found = mentions(extractor, "閱讀\n我有七本書。他們坐了三個小時的火車。外面放起了鞭炮。")
+    assert {"書", "小時", "放", "起"} <= set(found)
+    assert not {"本書", "放起"} & set(found)
+
+
+def test_a_potential_form_reads_bu_in_the_neutral_tone(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, "Tips\n不然的话包不住。")
+    assert term(g, "包不住").pinyin_numbered == "bao1 bu5 zhu4"
+
+
+def test_english_in_full_width_parentheses_after_a_term(extractor: Extractor) -> None:
+    found = mentions(
+        extractor, "Festivals\n春节（Spring Festival）\n春chūn节jié（Spring Festival）"
+    )
+    assert found["春节"].slide_gloss == "Spring Festival"
+
+
+def test_a_short_answer_negates_the_questions_verb(extractor: Extractor) -> None:
+    found = mentions(extractor, "A\n— 你要水吗? — 我不要。 — 你是日本人吗? — 我不是。")
+    assert not {"不要", "不是"} & set(found)
+    assert "不要" in mentions(extractor, "Tips\n不要放太多。")  # "don't" before a verb
+
+
+def test_a_size_or_degree_and_what_it_qualifies(extractor: Extractor) -> None:
+    found = mentions(extractor, "A\n你先把肉末放在一个大碗里。走千里很重。不要放太多。")
+    assert {"大", "碗", "重", "太多"} <= set(found)
+    assert not {"大碗", "很重"} & set(found)
+
+
+def test_familiar_names_in_sentences(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, "Story\n我和小李一起去。老王在家吗？小心！")
+    assert term(g, "小李").pinyin == "Xiǎo Lǐ" and term(g, "老王").pinyin == "Lǎo Wáng"
+    assert "小心" in [t.term for t in g.terms]  # a dictionary word, no name
+
+
+def test_pinyin_in_brackets_after_each_character(extractor: Extractor) -> None:
+    found = mentions(extractor, "Wishes\n新(xīn)年(nián)快(kuài)乐(lè)\n春(chūn) 节(jié)")
+    assert list(found) == ["新年快乐", "春节"]
+    assert found["新年快乐"].romanisation == "xīn nián kuài lè"
+    # a list of characters with their readings stays a list
+    found = mentions(extractor, "Pictographs\n日(rì) 月(yuè) 山(shān) 水(shuǐ)")
+    assert list(found) == ["日", "月", "山", "水"]
+
+
+def test_a_dialogue_in_traditional_script(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "對話\n媽媽：過年的時候，我們要貼春聯、吃年夜飯。\n老師說：「新年快樂，萬事如意！」",
+    )
+    assert {"吃", "年夜飯", "老師", "說", "新年快樂", "萬事如意"} <= set(found)
+    assert not {"吃年夜飯", "老師說"} & set(found)
+
+
+def test_the_unit_of_a_date_opening_a_sentence(extractor: Extractor) -> None:
+    found = mentions(extractor, "政策\n- 2014年国务院发布了意见。2014年3月国务院发布了意见。")
+    assert {"国务院", "发布", "意见"} <= set(found)
+    assert not {"年", "月"} & set(found)
+
+
+def test_a_short_set_phrase_with_its_english_stays_whole(extractor: Extractor) -> None:
+    found = mentions(extractor, "Dialogue\n张: Hén hǎo. 我很好。 I am fine (very good).")
+    assert found["我很好"].parts == ("我", "很", "好")
+    # a speaker's name after the question is no English for it
+    found = mentions(extractor, "Dialogue\n你去哪儿？ Wang: 我去超市。")
+    assert "你去哪儿" not in found and "哪儿" in found
+
+
+def test_modern_prose_with_one_classical_word_is_no_quotation(extractor: Extractor) -> None:
+    found = mentions(extractor, "创客\n是风向标,也是播种者。改革开放之初,大家下海。")
+    assert {"播种者", "改革开放"} <= set(found)
+    assert not {"也是播种者", "改革开放之初"} & set(found)
+
+
+def test_words_jieba_cuts_across_and_potential_forms(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "夜市\n外國人常常搞不清楚這是什麼味道。豆腐浸泡了好幾個月。同一个字有两种读音。"
+        "只需按照以下步骤操作。",
+    )
+    assert {"搞不清楚", "同一个", "步骤", "操作"} <= set(found)
+    assert not {"不清楚", "個月", "同", "只"} & set(found)
+
+
+def test_a_quoted_phrase_in_chinese_prose_gives_its_words(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "深圳\n在深圳这个“硬件的好莱坞”,创客们为各种奇思妙想赋型。这个并不算大的群体很有趣。",
+    )
+    assert {"硬件", "好莱坞", "创客"} <= set(found)
+    assert not {"硬件的好莱坞", "并"} & set(found)
+    # in an English deck the quoted Chinese is the term the writer names
+    found = mentions(extractor, "Shenzhen\nShenzhen is called “硬件的好莱坞” by makers.")
+    assert "硬件的好莱坞" in found
+
+
+def test_a_localiser_and_its_particle(extractor: Extractor) -> None:
+    found = mentions(extractor, "创客\n新一波创客运动中的重大机遇,就在于保持小型化。")
+    assert {"运动", "机遇"} <= set(found) and "中的" not in found
+
+
+def test_a_localiser_jieba_cut_into_the_next_word(extractor: Extractor) -> None:
+    found = mentions(extractor, "下海\n最初指一种到大海里去的动作。")
+    assert {"大海", "里"} <= set(found) and "海里" not in found

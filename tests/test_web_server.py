@@ -388,6 +388,7 @@ def test_deployment_doc_lists_every_limit_and_the_proxy_body_limit() -> None:
         settings.ENV_MAX_HEADER_BYTES,
         settings.ENV_INBUF_OVERFLOW,
         settings.ENV_BACKLOG,
+        settings.ENV_DECK_BUILDS,
         settings.ENV_PUBLIC_URL,
     }
     for name in documented:

@@ -6,7 +6,7 @@ result atomically; no glossary logic lives here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +22,7 @@ from hanzi_companion.cli.common import (
     say,
 )
 from hanzi_companion.errors import HanziCompanionError
-from hanzi_companion.files import real_path, write_atomically
+from hanzi_companion.files import real_path, write_pieces_atomically
 from hanzi_companion.settings import Settings
 from hanzi_companion.text.folders import DECK_SUFFIXES, SkippedFile, course_decks
 from hanzi_companion.wording import json_without_controls, plural
@@ -191,17 +191,35 @@ def render(
     settings: Settings,
     deck_url: str,
     terms_per_slide: int,
-) -> str:
-    """Format a glossary or a course (the renderers do the work). Only the renderer of the
-    format is imported: the HTML one brings Jinja, which JSON output does not need."""
+) -> Iterator[str]:
+    """Format a glossary or a course in pieces of text (the renderers do the work). Only the
+    renderer of the format is imported: the HTML one brings Jinja, which JSON output does not
+    need."""
     from hanzi_companion.glossary import Course
 
     if fmt == "json":
         from hanzi_companion.render import json as json_renderer
 
+        pieces = (
+            json_renderer.course_json_document(subject)
+            if isinstance(subject, Course)
+            else json_renderer.json_document(subject)
+        )
+        return (json_without_controls(piece) for piece in pieces)
+    if fmt == "html":
+        from hanzi_companion.render import html
+
         if isinstance(subject, Course):
-            return json_without_controls(json_renderer.render_course_json(subject))
-        return json_without_controls(json_renderer.render_json(subject))
+            return html.course_html_document(subject, settings=settings, deck_url_template=deck_url)
+        return html.html_document(subject, settings=settings, deck_url_template=deck_url)
+    return iter((_render_text(subject, fmt, settings, deck_url, terms_per_slide),))
+
+
+def _render_text(
+    subject: Glossary | Course, fmt: str, settings: Settings, deck_url: str, terms_per_slide: int
+) -> str:
+    from hanzi_companion.glossary import Course
+
     if fmt == "md":
         from hanzi_companion.render import markdown
 
@@ -216,11 +234,7 @@ def render(
                 subject, settings=settings, terms_per_slide=terms_per_slide
             )
         return slides.render_slides(subject, settings=settings, terms_per_slide=terms_per_slide)
-    from hanzi_companion.render import html
-
-    if isinstance(subject, Course):
-        return html.render_course_html(subject, settings=settings, deck_url_template=deck_url)
-    return html.render_html(subject, settings=settings, deck_url_template=deck_url)
+    raise ValueError(f"unknown format {fmt!r}")
 
 
 @click.command("glossary")
@@ -325,13 +339,15 @@ def glossary_command(
         for message in glossary.messages:
             say(f"{glossary.deck.name}: {message}")
 
-    text = render(
+    pieces = render(
         subject, chosen, settings=settings, deck_url=deck_url, terms_per_slide=terms_per_slide
     )
     if output is None:
+        # Made whole before the first byte goes out: an error never leaves half a glossary.
+        text = "".join(pieces)
         click.echo(text, nl=not text.endswith("\n"))
     else:
-        write_atomically(output, text)
+        write_pieces_atomically(output, pieces)
         terms = plural(sum(len(g.terms) for g in glossaries), "term")
         decks_note = f" from {plural(len(glossaries), 'deck')}" if found.is_course else ""
         say(f"Wrote {output} ({chosen}, {terms}{decks_note}).")

@@ -37,12 +37,15 @@ if TYPE_CHECKING:
     from hanzi_companion.lexicon.character_index import CharacterIndex
     from hanzi_companion.lexicon.characters import CharacterProfile
     from hanzi_companion.lexicon.sentences import Sentence, SentenceIndex
+    from hanzi_companion.lexicon.usual_senses import UsualSense
 
 MAX_QUERY_LENGTH = 200
 _LONG_WORD = 4  # syllables from which a dictionary word may be cut into its words
 _BATCH = 400  # words per query in lookup_many (SQLite allows 32766 parameters)
 _COLUMNS = "traditional, simplified, pinyin, senses, classifiers, source, note, frequency"
 
+
+_CLEAR_READING = 2  # how many times the usual reading of a character at a place must weigh
 
 _SENSE_KINDS = {kind.value: kind for kind in SenseKind}  # SenseKind(value) is slow in bulk
 
@@ -137,9 +140,12 @@ class Lexicon:
         self.reading = lru_cache(maxsize=8192)(self._reading)
         self.lookup = lru_cache(maxsize=8192)(self._lookup)
         self._definitions_with = lru_cache(maxsize=65536)(self._definitions_with_uncached)
+        self._reading_at = lru_cache(maxsize=4096)(self._reading_at_uncached)
         self._character_index: CharacterIndex | None = None
         self._character_index_lock = threading.Lock()
         self._sentence_index: SentenceIndex | None = None
+        self._usual_senses: dict[str, UsualSense] | None = None
+        self._word_classes: dict[str, str] | None = None
 
     @classmethod
     def open(
@@ -309,6 +315,34 @@ class Lexicon:
         )
         return tuple(row_to_entry(row) for row in rows)
 
+    def reading_at(self, char: str, *, last: bool) -> str:
+        """The numbered reading ``char`` has as the last (else the first) character of the
+        two-character words of the dictionary, weighted by their frequency, when it clearly
+        outweighs its others (都 ends 首都, 古都, 成都: du1; 为 ends 成为, 认为: wei2); "" when
+        no reading does. Computed once per character and place."""
+        return self._reading_at(char, last)
+
+    def _reading_at_uncached(self, char: str, last: bool) -> str:
+        rows = self.query(
+            "SELECT simplified, traditional, pinyin, frequency FROM entries WHERE id IN "
+            "(SELECT entry FROM chars WHERE char = ?) AND length = 2",
+            (char,),
+        )
+        weights: dict[str, int] = {}
+        index = 1 if last else 0
+        for simplified, traditional, pinyin, frequency in rows:
+            syllables = str(pinyin).split()
+            if len(syllables) != 2 or syllables[0][:1].isupper():
+                continue  # a name's reading says little about the word
+            if char not in (str(simplified)[index], str(traditional)[index]):
+                continue
+            syllable = syllables[index].lower()
+            weights[syllable] = weights.get(syllable, 0) + max(int(str(frequency or 0)), 1)
+        ranked = sorted(weights.items(), key=lambda item: -item[1])
+        if not ranked or (len(ranked) > 1 and ranked[0][1] < _CLEAR_READING * ranked[1][1]):
+            return ""
+        return ranked[0][0]
+
     def headwords(self) -> Iterator[tuple[str, int]]:
         """(simplified, frequency) of every entry, for building a segmentation dictionary."""
         cursor = self.connection.execute(
@@ -349,6 +383,27 @@ class Lexicon:
         """Links to outside dictionaries that have a page for ``word``."""
         return _links.links_for(word, self.traditional_of(word))
 
+    # -- damaged caches ---------------------------------------------------------------------
+
+    def discard_damaged(self) -> list[tuple[Path, str]]:
+        """After a ``sqlite3.DatabaseError``: this lexicon's compiled indexes found damaged,
+        with what was wrong; they are removed (see :func:`discard_damaged_caches`)."""
+        return discard_damaged_caches(self.settings, self.path)
+
+    def reopen(self) -> None:
+        """Build the compiled indexes that are missing (atomically, as on opening) and read
+        the new files from now on: every thread's next query opens a new connection, and the
+        answers remembered from the old files are forgotten."""
+        path = _index.ensure_index(self.settings)
+        with self._character_index_lock:
+            self._character_index = None
+            self._sentence_index = None
+        self.path = path
+        self._database = ReadOnlyDatabase(path)
+        for cache in (self.reading, self.lookup, self._definitions_with):
+            cache.cache_clear()
+        self.character_index()
+
     # -- characters (issue 3) ---------------------------------------------------------------
 
     def character_index(self) -> CharacterIndex:
@@ -377,6 +432,26 @@ class Lexicon:
                     index = SentenceIndex.open(self.settings)
                     self._sentence_index = index
         return index.for_word(unicodedata.normalize("NFC", word), limit)
+
+    def usual_sense(self, word: str) -> UsualSense | None:
+        """The sense of ``word`` (simplified) graded example sentences use most, if any; the
+        small table is read on first use."""
+        table = self._usual_senses
+        if table is None:
+            from hanzi_companion.lexicon.usual_senses import USUAL_SENSES_FILE, read_table
+
+            table = self._usual_senses = read_table(self.settings.data_path(USUAL_SENSES_FILE))
+        return table.get(word)
+
+    def word_class(self, word: str) -> str | None:
+        """jieba's part-of-speech tag of ``word`` (simplified), the class a tagged corpus uses
+        it in most, for words with several definitions; the small table is read on first use."""
+        table = self._word_classes
+        if table is None:
+            from hanzi_companion.lexicon.word_classes import WORD_CLASSES_FILE, read_table
+
+            table = self._word_classes = read_table(self.settings.data_path(WORD_CLASSES_FILE))
+        return table.get(word)
 
     def character(self, char: str) -> CharacterProfile:
         """The profile of one character: readings and words, forms, radical, structure,

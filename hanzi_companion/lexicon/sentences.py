@@ -104,6 +104,11 @@ def parse_sentence(item: dict[str, Any]) -> Sentence | None:
     )
 
 
+def read_sentences(settings: Settings) -> list[Sentence]:
+    """Every sentence of the bundled dataset, in its order."""
+    return [s for s in map(parse_sentence, _read(settings.data_path(SENTENCES_FILE))) if s]
+
+
 def index_path(settings: Settings) -> Path:
     path = settings.data_path(SENTENCES_FILE)
     return settings.cache_dir / f"sentences-{source_digest(SCHEMA_VERSION, [path])}.sqlite"
@@ -111,7 +116,7 @@ def index_path(settings: Settings) -> Path:
 
 def build_index(settings: Settings, path: Path) -> None:
     """The sentences and two lookups: by word token and by character of a token."""
-    records = [s for s in map(parse_sentence, _read(settings.data_path(SENTENCES_FILE))) if s]
+    records = read_sentences(settings)
     with building(path) as db:
         db.executescript(
             "CREATE TABLE sentences (id INTEGER PRIMARY KEY, level INTEGER, length INTEGER,"

@@ -7,6 +7,7 @@ no external resource is referenced, and every string from the deck goes through 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -30,6 +31,7 @@ from hanzi_companion.render.glossary_common import (
     term_links,
     week_heading,
 )
+from hanzi_companion.render.pieces import buffered
 from hanzi_companion.render.templating import FILTERS, mark_chinese
 from hanzi_companion.settings import Settings, templates_dir
 from hanzi_companion.wording import without_controls
@@ -92,7 +94,8 @@ def _render_page(
     heading_level: int,
     settings: Settings | None,
     deck_url_template: str,
-) -> str:
+) -> Iterator[str]:
+    """The page in pieces of text: Jinja writes it as the template runs, a term at a time."""
     css = glossary_css(settings, minify=True)
     context = glossary_context(
         glossaries[0] if glossaries else _EMPTY, deck_url_template=deck_url_template
@@ -107,7 +110,8 @@ def _render_page(
         credit=credit_line(glossaries),
         heading_level=heading_level,
     )
-    return without_controls(environment().get_template(STANDALONE_TEMPLATE).render(context))
+    template = environment().get_template(STANDALONE_TEMPLATE)
+    return buffered(template.generate(context), without_controls)
 
 
 _EMPTY = Glossary(deck=DeckInfo(name=""), characters=(), terms=())
@@ -117,6 +121,13 @@ def render_html(
     glossary: Glossary, *, settings: Settings | None = None, deck_url_template: str = ""
 ) -> str:
     """A self-contained HTML page of one deck's glossary."""
+    return "".join(html_document(glossary, settings=settings, deck_url_template=deck_url_template))
+
+
+def html_document(
+    glossary: Glossary, *, settings: Settings | None = None, deck_url_template: str = ""
+) -> Iterator[str]:
+    """``render_html``'s page in pieces, to be written as they come."""
     return _render_page(
         (glossary,),
         f"Glossary: {week_heading(glossary)}",
@@ -130,6 +141,15 @@ def render_course_html(
     course: Course, *, settings: Settings | None = None, deck_url_template: str = ""
 ) -> str:
     """A self-contained HTML page with every deck's glossary of a course, with a contents list."""
+    return "".join(
+        course_html_document(course, settings=settings, deck_url_template=deck_url_template)
+    )
+
+
+def course_html_document(
+    course: Course, *, settings: Settings | None = None, deck_url_template: str = ""
+) -> Iterator[str]:
+    """``render_course_html``'s page in pieces, to be written as they come."""
     return _render_page(
         course.glossaries,
         f"Glossary: {course.name}",

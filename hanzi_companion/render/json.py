@@ -6,6 +6,7 @@ comes from the :class:`~hanzi_companion.glossary.Glossary` model as it is.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from hanzi_companion.glossary import (
@@ -26,7 +27,7 @@ from hanzi_companion.render.glossary_common import (
     part_details,
     term_links,
 )
-from hanzi_companion.render.json_text import json_text
+from hanzi_companion.render.json_text import LazyArray, json_pieces, json_text
 from hanzi_companion.render.lexicon_json import links_json
 
 SCHEMA_VERSION = 1
@@ -122,25 +123,34 @@ def romanised_json(item: RomanisedTerm) -> dict[str, Any]:
     }
 
 
-def glossary_json(glossary: Glossary) -> dict[str, Any]:
-    """One deck's glossary as plain JSON-ready data."""
+def glossary_json(glossary: Glossary, *, lazy: bool = False) -> dict[str, Any]:
+    """One deck's glossary as plain JSON-ready data (``lazy``: terms made as they are
+    written, for :func:`json_pieces`)."""
+    terms: list[Any] = (
+        LazyArray(glossary.terms, term_json) if lazy else [term_json(t) for t in glossary.terms]
+    )
     return {
         "schema_version": SCHEMA_VERSION,
         "deck": deck_json(glossary.deck),
         "character_of_the_week": [character_json(c) for c in glossary.characters],
-        "terms": [term_json(t) for t in glossary.terms],
+        "terms": terms,
         "romanised": [romanised_json(r) for r in glossary.romanised],
         "messages": list(glossary.messages),
         "attribution": credit_line((glossary,)),
     }
 
 
-def course_json(course: Course) -> dict[str, Any]:
+def course_json(course: Course, *, lazy: bool = False) -> dict[str, Any]:
     """A course: its name and each deck's glossary, in the course's order."""
+    decks: list[Any] = (
+        LazyArray(course.glossaries, lambda g: glossary_json(g, lazy=True))
+        if lazy
+        else [glossary_json(g) for g in course.glossaries]
+    )
     return {
         "schema_version": SCHEMA_VERSION,
         "course": course.name,
-        "decks": [glossary_json(g) for g in course.glossaries],
+        "decks": decks,
         "attribution": credit_line(course.glossaries),
     }
 
@@ -150,9 +160,22 @@ def dumps(data: dict[str, Any]) -> str:
     return json_text(data, indent=2) + "\n"
 
 
+def json_document(glossary: Glossary) -> Iterator[str]:
+    """``render_json``'s text in pieces, each term made as it is written: a glossary of
+    thousands of terms is written (to a file, a response) in bounded memory."""
+    yield from json_pieces(glossary_json(glossary, lazy=True), indent=2)
+    yield "\n"
+
+
+def course_json_document(course: Course) -> Iterator[str]:
+    """``render_course_json``'s text in pieces (see :func:`json_document`)."""
+    yield from json_pieces(course_json(course, lazy=True), indent=2)
+    yield "\n"
+
+
 def render_json(glossary: Glossary) -> str:
-    return dumps(glossary_json(glossary))
+    return "".join(json_document(glossary))
 
 
 def render_course_json(course: Course) -> str:
-    return dumps(course_json(course))
+    return "".join(course_json_document(course))

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from hanzi_companion.render.pieces import buffered
+
+T = TypeVar("T")
 
 _UNSAFE = re.compile("[<>&\u2028\u2029]")
 
@@ -27,3 +32,35 @@ def json_text(data: Any, *, indent: int | None = None) -> str:
     return escape_json_text(
         json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
     )
+
+
+def json_pieces(data: Any, *, indent: int) -> Iterator[str]:
+    """The text of ``json_text(data, indent=indent)`` in pieces of about 64 K characters.
+
+    ``json.dumps`` with an indent makes the encoder's every token a string and joins them at
+    the end: a glossary of thousands of terms was millions of small strings at once, several
+    hundred megabytes. Here they are joined and escaped a piece at a time (the escapes
+    concern single characters, so escaping piece by piece is exact); with ``LazyArray``
+    values, the data itself is made as it is written.
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=indent, separators=(",", ": "))
+    return buffered(encoder.iterencode(data), escape_json_text)
+
+
+class LazyArray(list[Any]):
+    """A JSON array whose items are made from ``items`` only as :func:`json_pieces` writes
+    them, so a glossary's thousands of terms are never JSON-ready dicts all at once.
+
+    Only for ``json_pieces`` (the pure-Python encoder iterates the list; the C encoder, which
+    ``json.dumps`` uses without an indent, would read the empty list underneath)."""
+
+    def __init__(self, items: Sequence[T], make: Callable[[T], Any]) -> None:
+        super().__init__()
+        self._items: Sequence[Any] = items
+        self._make: Callable[[Any], Any] = make
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self._make(item) for item in self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)

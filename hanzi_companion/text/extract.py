@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
@@ -29,6 +30,7 @@ from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.han import HAN_CLASS, HAN_RUN, has_han
 from hanzi_companion.text.labels import in_label
+from hanzi_companion.text.language import deck_prose, is_chinese_document
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, with_names
 from hanzi_companion.text.segment import Segmenter, segmenter_for
@@ -41,7 +43,12 @@ from hanzi_companion.text.slide_english import (
     translation_below,
 )
 from hanzi_companion.text.slide_english import content_stems as content_stems  # glossary's
-from hanzi_companion.text.spacing import SpacingRules, join_interrupted, join_spaced
+from hanzi_companion.text.spacing import (
+    SpacingRules,
+    join_glossed,
+    join_interrupted,
+    join_spaced,
+)
 from hanzi_companion.text.syllables import (
     ROMAN_WORD,
     as_marks,
@@ -51,12 +58,24 @@ from hanzi_companion.text.syllables import (
 )
 from hanzi_companion.text.wordlists import (
     ADVERBS_BEFORE_VERBS,
+    ASPECT_PARTICLES,
+    CLASSICAL_ENDINGS,
+    CLASSICAL_PARTICLES,
+    DIRECTION_COMPLEMENTS,
     FUNCTION_WORDS,
+    LOCALIZERS,
     MODAL_VERBS,
+    MODERN_PARTICLES,
+    NEGATED_VERBS,
+    NUMERALS,
     PARTICLES,
+    POTENTIAL_RESULTS,
     PRONOUNS,
+    QUANTITIES,
     RESULT_COMPLEMENTS,
     SENTENCE_GLUE,
+    SIZE_AND_DEGREE,
+    TIME_UNITS,
 )
 
 _HAN_PIECE = re.compile(f"[{HAN_CLASS}]+")  # a run without the middle dots that join names
@@ -77,6 +96,16 @@ LONGEST_TERM = 32
 _JOINED_MAX = 4  # longest word two neighbouring words of a sentence may join into
 # A clause of this many words (two characters or more) is no slogan clause but a sentence.
 _SENTENCE_WORDS = 3
+# jieba's classes of words that do not name things: verbs, adverbs, conjunctions,
+# prepositions, localizers (中, 上), pronouns, particles.
+_CLAUSE_CLASSES = frozenset(["v", "vd", "d", "c", "p", "f", "r", "u", "ud", "uj", "ul", "uz"])
+_NAME_DOTS = frozenset("·・")
+_QUOTED_EXPRESSION = 4  # longest quoted run of Chinese prose kept whole whatever its words
+
+SIDE = 24  # characters kept on either side of a mention: its place in the sentence
+# Lines whose runs are looked up in the dictionary at once (a few queries, not one a run), a
+# block at a time as the deck is read.
+_PREFETCH_LINES = 500
 
 _OPEN_PARENTHESIS = ("(", "（")
 _CLOSE_PARENTHESIS = (")", "）")
@@ -103,6 +132,8 @@ class Mention:
     written_reading: str = ""  # numbered reading the slide writes in tone marks ("the 朝 is zhāo")
     among_names: bool = False  # listed with names (西安, 洛阳, 开封...): a name itself
     personal_name: bool = False  # read as a person's name (张明, 王小明): see text/names.py
+    # The text of its line just before it and just after it: its place in the sentence.
+    sides: tuple[str, str] = ("", "")
 
     @property
     def latin(self) -> str:
@@ -138,6 +169,7 @@ class Extractor:
             lambda word: bool(self.lookup(word)), self._cut_guessing, self.segmenter.cut
         )
         self.names: set[str] = set()  # personal names found in this deck's sentences
+        self.chinese_prose = False  # the deck is written in Chinese (see is_chinese_document)
         self._spacing = SpacingRules(
             lambda word: bool(self.lookup(word)), self.segmenter.cut, self._keys
         )
@@ -215,24 +247,20 @@ class Extractor:
         """The terms of a sentence's words: two neighbouring words that jieba's corpus counts
         as one word the dictionaries lack are one term (特大 + 城市: 特大城市, megacity);
         personal names are one word (张明, 李华; see :mod:`~hanzi_companion.text.names`)."""
-        words = self._pronoun_words(words)
+        words, dotted = self._dotted_names(self._particle_words(self._pronoun_words(words)))
         words, names = with_names("".join(words), words, self._name_rules)
-        words = adverbs_before_modals(plural_nouns(words))
+        names.update(dotted)
+        words = adverbs_before_modals(plural_nouns(numbers_and_units(words)))
+        words = negated_answer(words)
+        words = self._verbs_before_aspect(self._potential_complements(words))
+        words = self._localisers_cut_off(words)
         self.names.update(names)
         joined: list[str] = []
         index = 0
         while index < len(words):
             word = words[index]
             following = words[index + 1] if index + 1 < len(words) else ""
-            if (
-                following
-                and len(word + following) <= _JOINED_MAX
-                and following not in RESULT_COMPLEMENTS
-                and word not in names
-                and following not in names
-                and not self.lookup(word + following)
-                and self.segmenter.corpus_word(word + following)
-            ):
+            if following and self._joins(word, following, names):
                 word += following
                 index += 1
             joined.append(word)
@@ -242,6 +270,143 @@ class Extractor:
             for word in joined
             if _content_word(word)
         )
+
+    def _joins(self, word: str, following: str, names: set[str]) -> bool:
+        """True when two neighbouring words of a sentence are one word jieba's corpus counts
+        and the dictionaries lack (特大 城市), not a verb and its object or result, a name, or
+        a grammatical word of two characters beside another word (非常 丰富: very rich). A
+        word jieba cut across (同 | 一个: 同一 is a word) joins its neighbour: 同一个."""
+        across = len(word) == 1 and not _count(word) and bool(self.lookup(word + following[:1]))
+        apart = _verb_and_object(word, following) or (
+            (word in FUNCTION_WORDS and len(word) > 1)
+            or (following in FUNCTION_WORDS and len(following) > 1)
+        )
+        return (
+            len(word + following) <= _JOINED_MAX
+            and (across or not apart)
+            and not _two_words(word, following)
+            and word not in names
+            and following not in names
+            and word not in PARTICLES
+            and not self.lookup(word + following)
+            and self.segmenter.corpus_word(word + following)
+        )
+
+    def _potential_complements(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a one-character verb, 不 and its result read as one word,
+        the verb's potential form (包 不住 -> 包不住, cannot hold; as dictionaries list 受不了):
+        the 不住 jieba cuts off is no word of the sentence (搬 不 动 is 搬不动 too)."""
+        out: list[str] = []
+        for word in words:
+            previous = out[-1] if out else ""
+            if previous == _NOT and word in POTENTIAL_RESULTS and len(out) > 1:
+                verb, negated = out[-2], previous + word
+            else:
+                verb, negated = previous, word
+            if (
+                len(negated) == 2
+                and negated[0] == _NOT
+                and negated[1] in POTENTIAL_RESULTS
+                and len(verb) == 1
+                and self._verb(verb)
+            ):
+                del out[len(out) - (len(negated) - len(word)) - 1 :]
+                out.append(verb + negated)
+            else:
+                out.append(word)
+        return tuple(out)
+
+    def _dotted_names(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:
+        """A sentence's words with a name transcribed around a middle dot (克里斯·安德森, cut
+        into single characters by the dictionary) as its two names, the dot dropped: the words
+        jieba's model of names guesses on each side of the dot."""
+        if not any(w in _NAME_DOTS for w in words):
+            return words, []
+        run = "".join(words)
+        guessed = self._cut_guessing(run)
+        starts = [0]
+        for word in guessed:
+            starts.append(starts[-1] + len(word))
+        spans = []
+        for index, word in enumerate(guessed):
+            if word not in _NAME_DOTS:
+                continue
+            for side in (index - 1, index + 1):
+                if 0 <= side < len(guessed) and self._transcribed(guessed[side]):
+                    spans.append((starts[side], starts[side + 1]))
+        bounds = {0, len(run)} | {starts[i] for i, w in enumerate(guessed) if w in _NAME_DOTS}
+        bounds |= {starts[i] + 1 for i, w in enumerate(guessed) if w in _NAME_DOTS}
+        position = 0
+        for word in words:
+            bounds.add(position)
+            position += len(word)
+        for start, end in spans:
+            bounds = {b for b in bounds if not start < b < end} | {start, end}
+        cuts = sorted(bounds)
+        out = tuple(run[a:b] for a, b in pairwise(cuts) if b > a and run[a:b] not in _NAME_DOTS)
+        return out, [run[start:end] for start, end in spans]
+
+    def _transcribed(self, word: str) -> bool:
+        """A word that may be one side of a transcribed name: no sentence's glue, two
+        characters or more, no dictionary word but a name (马克 is "mark" and "Mark")."""
+        if len(word) < 2 or word in FUNCTION_WORDS or not has_han(word):
+            return False
+        entries = self.lookup(word)
+        return not entries or any(e.is_proper_noun for e in entries)
+
+    def _particle_words(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a rare word ending in a particle that it does not read as
+        the particle read as a word and the particle (运动中的: 中 + 的, not 中的 zhòngdì "to hit
+        the target"); common ones stay (目的 mùdì "purpose")."""
+        out: list[str] = []
+        for word in words:
+            entries = self.lookup(word) if len(word) == 2 and word[1] in PARTICLES else ()
+            if entries and all(
+                e.frequency <= 0 and not e.pinyin_numbered.endswith("5") for e in entries
+            ):
+                out.extend(word)
+            else:
+                out.append(word)
+        return tuple(out)
+
+    def _verbs_before_aspect(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a verb found before the aspect particle 着 where jieba
+        read a noun (面 | 皮包 | 着 -> 面皮 | 包 | 着: wrapping the dough, not a handbag): a
+        word with no verb sense before 着 gives its last character, a verb, to 着 and its first
+        to the word before, when that makes a dictionary word."""
+        out = list(words)
+        for index in range(1, len(out) - 1):
+            word, previous = out[index], out[index - 1]
+            if (
+                out[index + 1] in ASPECT_PARTICLES
+                and len(word) == 2
+                and not self._verb(word)
+                and self._verb(word[1])
+                and self.lookup(previous + word[0])
+            ):
+                out[index - 1 : index + 1] = [previous + word[0], word[1]]
+        return tuple(out)
+
+    def _localisers_cut_off(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a localiser jieba joined to the next word's start moved
+        back: a word closing with one goes to its own word when the character before it then
+        makes a word with the one before (到 大 海里 去 -> 大海 里, into the sea, not 海里
+        "nautical mile")."""
+        out = list(words)
+        for index in range(1, len(out)):
+            word, previous = out[index], out[index - 1]
+            if (
+                len(word) == 2
+                and len(previous) == 1
+                and word[1] in LOCALIZERS
+                and self.lookup(previous + word[0])
+            ):
+                out[index - 1 : index + 1] = [previous + word[0], word[1]]
+        return tuple(out)
+
+    def _verb(self, word: str) -> bool:
+        """True when a dictionary sense of ``word`` is a verb's (it reads "to ...")."""
+        return any(d.startswith("to ") for e in self.lookup(word) for d in e.definitions)
 
     def _pronoun_words(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with a slang word that opens with a pronoun and that jieba's
@@ -309,11 +474,47 @@ class Extractor:
         if len(run) == 1 or self.lookup(run):
             return None
         words = self.segmenter.cut(run)
-        if len(words) == 1:
+        if len(words) == 1 or classical(words) or self._guessed_word(run, words):
             return None
         if any(w in FUNCTION_WORDS for w in words):
             return words
         return None
+
+    def _guessed_word(self, run: str, words: tuple[str, ...]) -> bool:
+        """True when no dictionary has a word in the short ``run`` (it cuts into its
+        characters) but jieba's model of unknown words reads it as one: a name (一得阁, a
+        brand of ink; 荣宝斋), not a sentence (我很好 stays 我 + 很 + 好)."""
+        return (
+            len(run) <= _GUESSED_MAX
+            and all(len(word) == 1 for word in words)
+            and self._cut_guessing(run) == (run,)
+        )
+
+    def prose_phrase(self, run: str, words: tuple[str, ...], quoted: bool = False) -> bool:
+        """True when ``run``, cut into ``words``, is a phrase of Chinese prose rather than a
+        term: no dictionary has it and it holds three words or more, two of them of two
+        characters or more (以 二级 标题 分割; 克里斯 is a name), or two words one of which is
+        a verb, an adverb... (创建 幻灯片 "to create slides"; 基本 用法 "basic usage" stays).
+        A short expression set off in quotes stays whole (“山寨之都”, “开放创新”)."""
+        if len(words) < 2 or self.lookup(run):
+            return False
+        if any(w in PRONOUNS or w in PARTICLES for w in words):
+            return True  # a sentence, quoted or not (“我要出行”)
+        if quoted and (len(run) <= _QUOTED_EXPRESSION or len(words) < _SENTENCE_WORDS):
+            return False
+        if len(words) >= _SENTENCE_WORDS:
+            return sum(1 for w in words if len(w) > 1) >= 2
+        return any(self._clause_word(w) for w in words)
+
+    def _clause_word(self, word: str) -> bool:
+        """True for a word that makes two words a clause rather than a name for a thing: a
+        verb (its first sense "to install"), an adverb, a conjunction, a preposition, a
+        localizer or a pronoun (非常 简单, 项目 中, 或是 使用), by the class a tagged corpus
+        uses it in."""
+        if self.lexicon.word_class(word) in _CLAUSE_CLASSES:
+            return True
+        entries = self.lookup(word)
+        return bool(entries) and any(d.startswith("to ") for d in entries[0].definitions[:1])
 
     def _sentence_line(self, runs: list[re.Match[str]]) -> bool:
         """True when a clause of the line holds a particle only sentences have (的, 了): its
@@ -330,19 +531,44 @@ class Extractor:
         written_as_term: Callable[[bool], bool],
         sentence_line: bool = False,
         taught: Callable[[], bool] = lambda: False,
+        example: bool = False,
+        quoted: bool = False,
+        glossed: Callable[[], bool] = lambda: False,
     ) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """The terms of ``run`` on its line: a sentence the slide writes as a term (see
         ``written_as_term``, given whether the run could be a slogan's clause) stays whole;
         so does one ``taught`` with its romanisation beside it (a phrase-book row), its words,
-        grammatical ones too, as its parts."""
+        grammatical ones too, as its parts, unless it is an ``example`` sentence closed by a
+        full stop and more than a short clause (上联和下联是对应的。 with its pinyin): a
+        lesson's example sentence gives its words. In a document written in Chinese a phrase
+        of its prose gives its words (see :meth:`prose_phrase`) unless taught or translated
+        there."""
         unit = repeated_unit(run)
         if unit and not self.lookup(run):
             return self._split(unit)
+        if not quoted and len(self._particle_words((run,))) > 1:
+            return self._sentence_terms((run,))  # “长城”中的“长”: 中 + 的
+        if self.chinese_prose and len(run) <= LONGEST_TERM:
+            cut = self.segmenter.cut(run)
+            if self.prose_phrase(run, cut, quoted) and not (taught() or glossed()):
+                return self._sentence_terms(cut)
         words = self.sentence_words(run)
         if words is None and sentence_line and len(run) > 1 and not self.lookup(run):
             words = self.segmenter.cut(run)
-            if sum(1 for w in words if len(w) > 1) < 2 and len(words) < _SENTENCE_WORDS:
-                words = None  # a name or a compound of one word (城市群), not a clause
+            if (
+                classical(words)
+                or self._guessed_word(run, words)
+                or (
+                    sum(1 for w in words if len(w) > 1) < 2
+                    and len(words) < _SENTENCE_WORDS
+                    and words[-1] not in LOCALIZERS
+                    and not (len(words) > 1 and _verb_and_object(words[0], words[1]))
+                )
+            ):
+                # a quotation in the classical language, a name or a compound of one word
+                # (城市群), not a clause; a word and the localiser after it (项目中, in the
+                # project), a verb and its object (吃 年夜飯) are the clause's words
+                words = None
             elif len(run) <= LONGEST_TERM and taught():
                 return ((run, words),)
             elif not written_as_term(False):
@@ -352,19 +578,19 @@ class Extractor:
         clause = not any(w in PARTICLES for w in words) and (
             sum(1 for w in words if len(w) > 1) < _SENTENCE_WORDS
         )
-        if len(run) <= LONGEST_TERM and (taught() or written_as_term(clause)):
+        if len(run) <= LONGEST_TERM and (
+            (taught() and not (example and not clause)) or written_as_term(clause)
+        ):
             return ((run, words),)
         return self._split(run)
 
     # -- a whole deck -------------------------------------------------------------------------
 
     def mentions(self, deck: Deck) -> Iterator[Mention]:
-        """Every term occurrence, in reading order (each slide's text, then its notes)."""
-        self.prefetch(
-            run
-            for slide in deck.slides
-            for text in (slide.text, slide.notes)
-            for run in HAN_RUN.findall(text)
+        """Every term occurrence, in reading order (each slide's text, then its notes),
+        made as they are asked for: a caller that stops early pays only for what it read."""
+        self.chinese_prose = is_chinese_document(
+            deck_prose(f"{slide.text}\n{slide.notes}" for slide in deck.slides)
         )
         for slide in deck.slides:
             labels = frozenset(link.label.strip().lower() for link in slide.links)
@@ -379,12 +605,16 @@ class Extractor:
         lines = text.split("\n")
         offset = 0
         for index, line in enumerate(lines):
+            if index % _PREFETCH_LINES == 0:
+                block = lines[index : index + _PREFETCH_LINES]
+                self.prefetch(run for text in block for run in HAN_RUN.findall(text))
             line_start = offset
             offset += len(line) + 1
             if not has_han(line):
                 continue
             previous = lines[index - 1] if index > 0 else ""
             following = lines[index + 1] if index + 1 < len(lines) else ""
+            line = join_glossed(line, self._spacing)
             line = join_interrupted(join_spaced(line, following, self._spacing), self._spacing)
             runs = [piece for run in HAN_RUN.finditer(line) for piece in self._dotted(line, run)]
             translations = translation_below(line, runs, following)
@@ -446,8 +676,7 @@ class Extractor:
                 slide_gloss, romanisation, span, written = self._written_beside(
                     line, start, end, han, (previous, following, labels, in_notes)
                 )
-                if span is not None:
-                    span = (span[0] + line_start, span[1] + line_start)
+                span = (span[0] + line_start, span[1] + line_start) if span else None
                 slide_gloss = slide_gloss or translation
             yield Mention(
                 term=term,
@@ -457,6 +686,7 @@ class Extractor:
                 slide_title=slide.title,
                 in_notes=in_notes,
                 context=_context(line, term_start, term_end),
+                sides=_sides(line, term_start, term_end),
                 slide_gloss=slide_gloss,
                 romanisation=romanisation,
                 romanisation_span=span,
@@ -504,10 +734,17 @@ class Extractor:
             if _quoted_run(line, start, end):
                 return True
             if _closes_sentence(line, end):
-                return False  # a sentence, translated or not: its words are the terms
+                # a sentence, translated or not: its words are the terms; but a short set
+                # phrase with its English after it (我很好。 I am fine) stays whole too
+                return _set_phrase(line, start, end)
             if translation:
                 return True
-            if clause and not sentence_line and _slogan_line(line) and not _fragment(run):
+            if clause and not sentence_line and _slogan_line(line) and not _introduces(line, end):
+                return not _fragment(run)
+            return glossed()
+
+        def glossed() -> bool:
+            if translation:
                 return True
             gloss, _, _ = self._around(line, start, end, run, previous, following, labels, in_notes)
             return bool(gloss) and self._words_agree(run, gloss)
@@ -516,7 +753,14 @@ class Extractor:
             _, _, span = self._around(line, start, end, run, previous, following, labels, in_notes)
             return beside(line, start, end, span)
 
-        return self._terms_of_run(run, written_as_term, sentence_line, taught)
+        example = _FULL_STOP.match(line, end) is not None
+        quoted = _quoted_run(line, start, end)
+        pieces = self._terms_of_run(
+            run, written_as_term, sentence_line, taught, example, quoted, glossed
+        )
+        return (
+            pieces[1:] if len(pieces) > 1 and _counted_unit(line, start, pieces[0][0]) else pieces
+        )
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
         """A mixed Latin+Han term around ``line[start:end]``, as written, and its span."""
@@ -719,6 +963,32 @@ def _written_reading(line: str, end: int, han: str) -> str:
     return ""
 
 
+_SET_PHRASE_MAX = 4  # characters of the longest set phrase a sentence may be (我很好)
+# The closing mark, then English of two words or more up to the next Chinese, no speaker's
+# colon among it (我很好。 I am fine (very good).).
+_ENGLISH_AFTER = re.compile(
+    r"\s*[。！？!?.]\s*[A-Za-z][a-z']*(?:[ ,]+[A-Za-z][a-z']*)+(?![\w']*\s*:)"
+)
+
+
+def _set_phrase(line: str, start: int, end: int) -> bool:
+    """True when a sentence of a few characters has its English right after its closing mark
+    (我很好。 I am fine.): a set phrase a lesson teaches whole, its words as its parts."""
+    return end - start <= _SET_PHRASE_MAX and _ENGLISH_AFTER.match(line, end) is not None
+
+
+def _counted_unit(line: str, start: int, term: str) -> bool:
+    """True for a sentence's first word when it is one character written against a number
+    before the run at ``start``, its unit (2014年国务院发布了…: 年 of the date, no word)."""
+    return len(term) == 1 and line[start : start + 1] == term and line[start - 1 : start].isdigit()
+
+
+def _introduces(line: str, end: int) -> bool:
+    """True when a colon follows the run: it introduces what follows, a speaker (老師說：「…」)
+    or a label, no clause of a slogan."""
+    return line[end : end + 1] in (":", "：")
+
+
 def _fragment(run: str) -> bool:
     """True when ``run`` ends with a sentence's glue (鱼和, 因为里有): a piece of a sentence
     whose rest is missing (a picture, a blank to fill), no slogan's clause."""
@@ -760,6 +1030,26 @@ def repeated_unit(run: str) -> str:
 
 
 _PLURAL_SUFFIX = "们"
+_NOT = "不"
+
+
+def numbers_and_units(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with a number counting a unit of time read as the number and the
+    unit (十分 钟 -> 十 + 分钟, ten minutes, not "very" + clock)."""
+    out: list[str] = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if len(word) == 2 and word[0] in NUMERALS and word[1] + following in TIME_UNITS:
+            out.extend((word[0], word[1]))
+        else:
+            out.append(word)
+    merged: list[str] = []
+    for word in out:
+        if merged and len(merged[-1]) == 1 and merged[-1] + word in TIME_UNITS:
+            merged[-1] += word
+        else:
+            merged.append(word)
+    return tuple(merged)
 
 
 def plural_nouns(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -773,6 +1063,16 @@ def plural_nouns(words: tuple[str, ...]) -> tuple[str, ...]:
         else:
             out.append(word)
     return tuple(out)
+
+
+def negated_answer(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with 不 and a modal verb or 是 closing it read as two words: the
+    short answer 我不要 (I don't want it) negates the question's 要, it is no 不要 "don't"
+    (不要放太多 keeps it)."""
+    last = words[-1] if words else ""
+    if len(words) > 1 and len(last) == 2 and last[0] == _NOT and last[1] in NEGATED_VERBS:
+        return (*words[:-1], last[0], last[1])
+    return words
 
 
 def adverbs_before_modals(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -791,6 +1091,61 @@ def adverbs_before_modals(words: tuple[str, ...]) -> tuple[str, ...]:
         else:
             out.append(word)
     return tuple(out)
+
+
+def _verb_and_object(word: str, following: str) -> bool:
+    """True when a one-character word stands before a longer one (吃 饺子, eat dumplings; 有
+    帮助, is helpful): a verb or a modifier and its object, two words of the sentence even
+    where jieba's corpus counts the phrase. Compounds join shorter words: 捏 紧, 特大 城市; a
+    verb joins its potential form (搞 不清楚, cannot make out)."""
+    return len(word) == 1 and len(following) > 1 and following[0] != _NOT
+
+
+_GUESSED_MAX = 4  # longest run of characters read as one unknown word (a name)
+_CLASSICAL_MIN = 4  # characters of the shortest classical clause kept whole (勿施於人)
+_CLASSICAL_MARKERS = 2  # classical particles a clause holds (學而時習之: 而, 之)
+
+
+def classical(words: tuple[str, ...]) -> bool:
+    """True when a clause's words read as classical Chinese, a quotation kept whole (學而時習之,
+    勿施於人, 不亦說乎): four characters or more, most of them words of one character, two
+    particles of the classical language (之, 於, 而, 吾...) or one closing it (乎, 也, 焉), and
+    none of today's (的, 了, 他). One such word in modern prose (改革开放之初, 播种者) is not
+    enough."""
+    characters = sum(len(word) for word in words)
+    singles = sum(1 for word in words if len(word) == 1)
+    markers = sum(1 for word in words if word in CLASSICAL_PARTICLES)
+    return (
+        characters >= _CLASSICAL_MIN
+        and singles >= len(words) - 1
+        and 2 * singles >= characters
+        and (markers >= _CLASSICAL_MARKERS or words[-1] in CLASSICAL_ENDINGS)
+        and not any(w in MODERN_PARTICLES for w in words)
+    )
+
+
+def _two_words(word: str, following: str) -> bool:
+    """True for neighbours a lesson lists apart though jieba's corpus counts them together:
+    a verb and its result, direction or particle (搬 到, 放 起, 包 着), two reduplicated
+    words (爸爸 妈妈), a size or degree and what it qualifies (大 碗 a big bowl, 很 重 very
+    heavy; but 很多 many, 太多 too many, which count like one word). A number and its
+    measure word (三个, 两种) stay together, as lessons list them."""
+    return (
+        following in RESULT_COMPLEMENTS
+        or following in DIRECTION_COMPLEMENTS
+        or following in PARTICLES
+        or (_reduplicated(word) and _reduplicated(following))
+        or (word in SIZE_AND_DEGREE and len(following) == 1 and following not in QUANTITIES)
+    )
+
+
+def _count(word: str) -> bool:
+    """True for a number written in characters (三, 十二, 两)."""
+    return all(ch in NUMERALS for ch in word)
+
+
+def _reduplicated(word: str) -> bool:
+    return len(word) == 2 and word[0] == word[1]
 
 
 def _content_word(word: str) -> bool:
@@ -825,11 +1180,17 @@ _SLOGAN_BETWEEN = re.compile(r"[\s，、；,;·:：!?！？。«»“”\"「」
 
 
 def _slogan_line(line: str) -> bool:
-    """True when the line is only Chinese clauses (two or more) and punctuation: a slogan."""
+    """True when the line is only Chinese clauses (two or more) and punctuation: a slogan.
+    A line one of whose clauses is cut short (大家会吃、鱼和 under a picture) is a sentence
+    with blanks, each of its clauses giving its words."""
     if len(line) > 2 * LOOK:
         return False
     pieces = HAN_RUN.split(line)
-    return len(pieces) >= 3 and all(_SLOGAN_BETWEEN.fullmatch(p) for p in pieces)
+    return (
+        len(pieces) >= 3
+        and all(_SLOGAN_BETWEEN.fullmatch(p) for p in pieces)
+        and not any(_fragment(run) for run in HAN_RUN.findall(line))
+    )
 
 
 # Clauses of one sentence, up to the punctuation closing it (春联有上联，下联和横批。).
@@ -840,6 +1201,10 @@ def _closes_sentence(line: str, end: int) -> bool:
     """True when the run's sentence closes after it on the line, past more clauses at most
     (我去超市买年货。): a sentence, whose words are listed unless it is quoted."""
     return _SENTENCE_CLOSE.match(line, end, end + LOOK) is not None
+
+
+# A Chinese full stop closing the run: a statement, not a phrase-book question or exclamation.
+_FULL_STOP = re.compile(r"[ \t]*。")
 
 
 def _alone(line: str, start: int, end: int) -> bool:
@@ -864,6 +1229,11 @@ def _spans_in(line: str, start: int, end: int, terms: list[str]) -> list[tuple[i
         cursor = found + len(term)
         spans.append((found, cursor))
     return spans
+
+
+def _sides(line: str, start: int, end: int) -> tuple[str, str]:
+    """The text of ``line`` just before ``line[start:end]`` and just after it."""
+    return line[max(0, start - SIDE) : start], line[end : end + SIDE]
 
 
 def _context(line: str, start: int, end: int, width: int = 80) -> str:

@@ -89,6 +89,29 @@ def is_foreign_prose(
     return language != ENGLISH and probability >= needed
 
 
+def mostly_chinese(text: str) -> bool:
+    """Whether ``text`` writes more Chinese characters than Latin letters. There the Latin
+    words are pinyin, names and glosses among the Chinese, not prose whose language is worth
+    identifying (and the identifier's model, 70 MB in memory, is not loaded for them)."""
+    han = sum(len(run) for run in _HAN.findall(text))
+    return han > len(_latin_prose(text).replace(" ", ""))
+
+
+# A document whose Han characters outnumber its Latin words this many times over is written
+# in Chinese (a Chinese article, a Chinese-language deck with a few tool names in English);
+# a lesson for English speakers, even one full of example sentences, stays well below.
+CHINESE_SHARE = 4
+CHINESE_MIN = 30  # Han characters a document needs to be judged written in Chinese
+
+
+def is_chinese_document(text: str) -> bool:
+    """Whether ``text`` (a document's prose) is written in Chinese: its headings, list items
+    and sentences are prose whose words are the terms, not terms themselves."""
+    sample = text[:_SAMPLE]
+    han = sum(len(run) for run in _HAN.findall(sample))
+    return han >= CHINESE_MIN and han >= CHINESE_SHARE * len(_WORD.findall(_HAN.sub(" ", sample)))
+
+
 def deck_prose(texts: Iterable[str]) -> str:
     """The prose of several texts joined, up to the sample size the deck is judged on."""
     parts: list[str] = []

@@ -8,7 +8,8 @@ A name is recognised by small rules, each on the words of a run:
 - ``surname_and_word``: a surname stands alone and the next word is a given name followed by
   a grammatical word (张 | 明和 is 张明 and 和);
 - ``surname_and_character``: a surname stands alone before a single character that is no
-  grammatical word, then a word boundary (李 | 华 | 一起).
+  grammatical word, then a word boundary (李 | 华 | 一起);
+- ``familiar_name``: 小 or 老 stands alone before a lone surname (小 | 李, 老 | 王).
 
 No name follows a numeral or a demonstrative (一张纸: 张 is a measure word), holds a grammatical
 word or a verb of motion or speech (王去北京), or is itself a dictionary word (张开).
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from hanzi_companion.text.wordlists import (
+    FAMILIAR_PREFIXES,
     NOT_IN_GIVEN_NAMES,
     NUMERALS_AND_DEMONSTRATIVES,
     SURNAMES,
@@ -93,6 +95,24 @@ def surname_and_character(words: tuple[str, ...], rules: NameRules) -> list[tupl
     return spans
 
 
+def familiar_name(words: tuple[str, ...], rules: NameRules) -> list[tuple[int, int]]:
+    """小 or 老 alone before a lone surname: how friends and colleagues are called (小李, 老王),
+    no dictionary word (小心 stays)."""
+    spans = []
+    position = 0
+    for index, word in enumerate(words[:-1]):
+        following = words[index + 1]
+        if (
+            word in FAMILIAR_PREFIXES
+            and following in SURNAMES
+            and not rules.is_word(word + following)
+            and "".join(words[:index])[-1:] not in NUMERALS_AND_DEMONSTRATIVES
+        ):
+            spans.append((position, position + 2))
+        position += len(word)
+    return spans
+
+
 def name_spans(run: str, words: tuple[str, ...], rules: NameRules) -> list[tuple[int, int]]:
     """Spans of the personal names in ``run`` (cut into ``words``), first rule first, never
     overlapping."""
@@ -101,6 +121,7 @@ def name_spans(run: str, words: tuple[str, ...], rules: NameRules) -> list[tuple
         *guessed_name(run, rules),
         *surname_and_word(words, rules),
         *surname_and_character(words, rules),
+        *familiar_name(words, rules),
     ]
     for start, end in candidates:
         if all(end <= s or start >= e for s, e in found):

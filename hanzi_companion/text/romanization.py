@@ -44,7 +44,7 @@ from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.extract import Mention
 from hanzi_companion.text.labels import without_labels
-from hanzi_companion.text.language import deck_prose, is_foreign_prose
+from hanzi_companion.text.language import deck_prose, is_foreign_prose, mostly_chinese
 from hanzi_companion.text.models import Deck
 from hanzi_companion.text.syllables import (
     ROMAN_WORD,
@@ -379,13 +379,19 @@ class _ProseLanguage:
         self.deck = deck
         self.english = english
         self.foreign_deck: bool | None = None
+        self.chinese_deck = False  # mostly Chinese: its Latin words are no prose to identify
 
     def marked(self, line: str, candidates: list[_Candidate]) -> list[_Candidate]:
         if not candidates:
             return candidates
         if self.foreign_deck is None:
             prose = deck_prose(text for s in self.deck.slides for text in (s.text, s.notes))
-            self.foreign_deck = is_foreign_prose(prose, deck=True, english=self.english)
+            self.chinese_deck = mostly_chinese(prose)
+            self.foreign_deck = not self.chinese_deck and is_foreign_prose(
+                prose, deck=True, english=self.english
+            )
+        if self.chinese_deck:
+            return candidates
         rest = line  # the line without its would-be pinyin: the prose around it
         for candidate in candidates:
             rest = rest.replace(candidate.text, " ")

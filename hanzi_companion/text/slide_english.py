@@ -73,7 +73,7 @@ _COUNT = re.compile(
 _CLOSING_QUOTE = re.compile(r"\s*[»”\"’'」』》]")
 
 
-_PAREN_CONTENT = re.compile(r"\s*\(([^()]*)\)")
+_PAREN_CONTENT = re.compile(r"\s*[(（]([^()（）]*)[)）]")  # ASCII or full-width
 
 
 _NAME_IN_PARENTHESES = re.compile(
@@ -291,7 +291,7 @@ def _gloss_after(line: str, start: int, end: int) -> str:
     separator = re.match(r"(?:\s*[-–—:=|])+\s+", tail)
     if separator is not None:  # ``创新 – innovation``, ``创新: innovation``, a table's cells
         tail = " " + tail[separator.end() :]
-    if not tail.startswith(" ") or tail.strip()[:1] in ("(", ""):
+    if not tail.startswith(" ") or tail.strip()[:1] in ("(", "（", ""):
         return ""
     tail = " " + _GLOSS_MARKERS.sub("", tail.lstrip())
     phrase = re.split(r"[;:,.!?()\[\]/|]|\s[-–—]\s", tail, maxsplit=1)

@@ -9,6 +9,11 @@ piece of language, not a list of characters:
   written on the same line or the next one (``我 爱 你`` over ``wǒ ài nǐ``);
 - ``spaced_sentence``: the characters close with sentence punctuation (``我 是 学 生 。``).
 
+Characters each followed by their own syllable (``新xīn 年nián 快kuài 乐lè``) are joined too,
+by :func:`join_glossed`: the romanisation is written after the joined characters when they
+spell one dictionary word, blanked when they are a phrase or a sentence (whose words are then
+found as in any sentence).
+
 Characters that are each a word (``我 爱 你``) stay apart, as they are already listed word by
 word; so does a list of characters (``人 口 大 小``, ``的 了 吗 呢``), which meets no rule.
 Joined characters are written together and padded with spaces at the end of the sequence, so
@@ -149,3 +154,60 @@ def _crosses(text: str, boundary: int, rules: SpacingRules) -> bool:
 
 
 _ONE_RUN = re.compile(f"{_ONE}+")
+
+
+# A character with its own syllable written against it, then spaces (新xīn 年nián): two or more.
+# ... or in brackets against it (新(xīn)年(nián)).
+_SYLLABLE = "[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+[0-5]?"
+_READ = f"(?:{_SYLLABLE}|[(（]{_SYLLABLE}[)）])"
+_GLOSSED_PAIR = re.compile(f"({_ONE})[(（]?({_SYLLABLE})")
+# (No lookahead for what follows: a failing one would backtrack through every pair, and
+# searching from every pair again made a long line of pairs quadratic; checked in code.)
+_GLOSSED = re.compile(f"(?<!{_ONE}){_ONE}{_READ}(?:[ \\t\u3000]*{_ONE}{_READ})+")
+
+
+def join_glossed(line: str, rules: SpacingRules) -> str:
+    """``line`` with characters each followed by the syllable that reads them (新xīn 年nián
+    快kuài 乐lè, 新(xīn)年(nián)) written together, padded with spaces so every offset after
+    them is kept.
+
+    Every pair must read: a character against an English word (新York) is left alone. The
+    syllables follow the joined characters when those spell one dictionary word (新年快乐
+    xīn nián kuài lè, kept as its written reading); a phrase or a sentence keeps no
+    romanisation beside it, so it is read as one, word by word.
+    """
+    if _GLOSSED.search(line) is None:
+        return line
+
+    def join(match: re.Match[str]) -> str:
+        written = match.group()
+        if line[match.end() : match.end() + 1].isalnum():
+            return written  # the last "syllable" runs into a word or a digit (年aa9)
+        pairs = _GLOSSED_PAIR.findall(written)
+        if not all(_reads_one(syllable, char, rules) for char, syllable in pairs):
+            return written
+        chars = "".join(char for char, _ in pairs)
+        # Characters each with its reading in brackets, set apart, may be a list of
+        # characters (日(rì) 月(yuè) 山(shān)): joined only when they spell one word.
+        bracketed = "(" in written or "（" in written
+        if bracketed and any(ch.isspace() for ch in written) and not rules.is_word(chars):
+            return written
+        joined = chars
+        if rules.is_word(chars):
+            syllables = [syllable for _, syllable in pairs]
+            spaced = chars + " ".join(syllables)
+            # written without spaces (春chūn节jié) the syllables fit only written together
+            joined = spaced if len(spaced) <= len(written) else chars + "".join(syllables)
+        return joined + " " * (len(written) - len(joined))
+
+    return _GLOSSED.sub(join, line)
+
+
+def _reads_one(written: str, char: str, rules: SpacingRules) -> bool:
+    """True when ``written`` is one syllable that reads ``char``."""
+    parsed = syllables_of(written)
+    return (
+        parsed is not None
+        and len(parsed) == 1
+        and _pinyin.toneless_key(parsed[0].letters) in rules.reading_keys(char)
+    )

@@ -78,13 +78,16 @@ WESTERN_SPELLINGS = {
 
 
 # Grammatical words that make a run of Han characters read as a sentence, not a term.
-# Closed-class Mandarin function words (particles, pronouns, auxiliaries, conjunctions).
+# Closed-class Mandarin function words (particles, pronouns, auxiliaries, conjunctions,
+# prepositions, adverbs of degree: a term names a thing, a sentence says how much of it).
 _FUNCTION_WORDS_TEXT = """
 的 了 吗 呢 吧 啊 呀 着 过 是 在 我 你 他 她 它 我们 你们 他们 她们 咱们 这 那 这个 那个 这些 那些
 这里 那里 就 都 也 很 不 没 没有 要 会 能 可以 把 被 给 让 对 从 但 但是 因为 所以 如果 而 还 又 才
 再 说 有 得 地 么 什么 怎么 为什么 已经 正在 应该 一个 自己 和 与 或 或者 还是 以及 及
 們 我們 你們 他們 她們 咱們 這 這個 那個 這些 那些 這裡 那裡 沒 沒有 會 給 讓 對 從 因為 還 說 麼
 什麼 怎麼 為什麼 已經 應該 一個
+们 按 按照 根据 通过 向 往 跟 比 非常 太 更 挺 比较 特别
+根據 通過 非常 比較 特別
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 
@@ -126,19 +129,66 @@ NOT_IN_PROSE = frozenset(["r", "m", "n", "ng", "hm", "hng", "ê"])
 
 # Words of a sentence never worth listing from running text: particles, conjunctions, adverbs
 # of degree and scope, the copula, measure-word glue. Other words of a sentence are listed,
-# single characters too (狗, 水, 搬): a beginner's example sentence teaches each of them.
+# single characters too (狗, 水, 搬): a beginner's example sentence teaches each of them, the
+# first verbs a course teaches among them (说 to speak, 给 to give), though they are common.
 _SENTENCE_GLUE_TEXT = """
-的 了 吗 呢 吧 啊 呀 着 过 地 得 么 嗎 麼 和 与 與 或 及 而 之 也 都 就 很 还 還 又 才 再 是 把 被
-让 讓 给 給 对 對 从 從 这 這 那 个 個 些 一 不 没 沒 有 在 会 會 能 要 说 說 一个 一個 以 为 為
+的 了 吗 呢 吧 啊 呀 着 过 地 得 么 嗎 麼 和 与 與 或 及 而 之 也 都 就 只 很 还 還 又 才 再 是
+并 並 把 被 让 讓 对 對 从 從 这 這 那 个 個 些 一 不 没 沒 有 在 会 會 能 要 一个 一個 以 为 為
 """
 SENTENCE_GLUE = frozenset(_SENTENCE_GLUE_TEXT.split())
 
 # Characters that follow a verb as its result (带到, 包好, 吃完, 记住): the verb and its
 # complement are two words of a sentence, though jieba's corpus counts some pairs as one.
-RESULT_COMPLEMENTS = frozenset("到好完住给成见")
+RESULT_COMPLEMENTS = frozenset("到好完住给成见給見")
+# Characters that follow a verb as its direction (放起, 走进, 拿出): two words of a sentence.
+DIRECTION_COMPLEMENTS = frozenset("起来去上下出进回开过來進開過")
 
 
 # Adverbs that stand before a verb (都 all, 也 also, 还 still ...) and modal verbs (会 will,
 # 要 want to, 能 can ...): jieba and the dictionaries join some pairs (都会 "metropolis").
 ADVERBS_BEFORE_VERBS = frozenset("都也就还又才只再")
 MODAL_VERBS = frozenset("会要能想该")
+
+# Results a verb takes in its potential form with 不 (包不住 cannot hold, 吃不完, 看不见).
+POTENTIAL_RESULTS = frozenset("住了完到好动起下开懂见清動開見")
+
+# Number characters, and the units of time a number counts (十分钟, 两个小时, 一点钟): a number
+# before one is its count, not the start of another word (十分 "very"). (个月: 个 is glue.)
+NUMERALS = frozenset("一二三四五六七八九十百千万两几半萬兩幾")
+_TIME_UNITS_TEXT = "分钟 小时 秒钟 钟头 点钟 星期 礼拜 分鐘 小時 鐘頭 點鐘 禮拜"
+TIME_UNITS = frozenset(_TIME_UNITS_TEXT.split())
+
+# Localisers after a noun (项目中 in the project, 家里 at home, 桌上 on the table): in a clause
+# the noun and its localiser are two words, not a compound.
+LOCALIZERS = frozenset("中里裡内內上外")
+
+# Particles and pronouns of classical Chinese, each a word of its own in a quotation (學而時習之,
+# 勿施於人, 吾日三省吾身, 己所不欲), those that close one (不亦說乎, 是知也); today's particles
+# and pronouns, which a classical quotation does not hold (the old texts write 其, 之, 彼 where
+# today writes 他).
+CLASSICAL_PARTICLES = frozenset("之乎者矣焉哉兮曰於于亦勿弗吾汝爾其而所己")
+CLASSICAL_ENDINGS = frozenset("之乎也矣焉哉兮")
+MODERN_PARTICLES = frozenset("的了吗嗎呢吧着著们們这這那很都没沒么麼个個他她你您它")
+
+# Particles of aspect that only follow a verb (包着 wrapping, 吃了 ate, 去过 have been).
+ASPECT_PARTICLES = frozenset("着著")
+
+# Verbs a short answer negates with 不 (我不要, 我不是, 我不会): the answer's two words.
+NEGATED_VERBS = frozenset("要是会會能想该該")
+
+# Words of size and degree before a one-character word (大碗 a big bowl, 很重 very heavy): two
+# words of a sentence, unless what follows is a quantity (很多 many, 太少 too few: used as one).
+SIZE_AND_DEGREE = frozenset("大小很太挺")
+QUANTITIES = frozenset("多少")
+
+# Before a surname, how friends and colleagues are called: 小王 (Xiǎo Wáng), 老李 (Lǎo Lǐ).
+FAMILIAR_PREFIXES = frozenset("小老")
+
+# Where a word stands in its sentence (hanzi_companion/grammar.py): what marks a list (苹果、
+# 香蕉和橙子等), the particles after which a noun comes (原来的工作, 山寨之都), the second
+# halves of frames (既…又, 又…又, 不但…而且; 越…越 repeats the word itself), and the words
+# closing a "when" clause (当…时, 当…的时候).
+LIST_MARKS = frozenset("、和与與及等")
+ATTRIBUTIVE_PARTICLES = frozenset("的之")
+FRAME_ENDS = frozenset("又也且")
+TIME_CLAUSE_ENDS = frozenset("时時")

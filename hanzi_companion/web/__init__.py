@@ -15,7 +15,7 @@ from flask.json.provider import DefaultJSONProvider
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.render.json_text import escape_json_text
-from hanzi_companion.settings import MAX_UPLOAD_BYTES, Settings, templates_dir
+from hanzi_companion.settings import MAX_UPLOAD_BYTES, ServerLimits, Settings, templates_dir
 from hanzi_companion.web.cache import RenderCache
 from hanzi_companion.web.course import CourseFolder
 
@@ -81,7 +81,7 @@ def create_app(
 
 def init_app(app: Flask, settings: Settings) -> None:
     """Open the resources and register blueprints, template helpers, security and errors."""
-    from hanzi_companion.web import api, errors, pages, security, templating
+    from hanzi_companion.web import api, decks, errors, pages, security, templating
 
     # The course folder's own dictionary (course.u8 beside its decks) joins the bundled ones.
     lexicon = app.config.get("LEXICON") or Lexicon.open(settings.for_course(settings.course_dir))
@@ -91,6 +91,8 @@ def init_app(app: Flask, settings: Settings) -> None:
         course=CourseFolder(settings.course_dir),
         pages=RenderCache(int(app.config["RENDER_CACHE_CHARS"])),
     )
+    limit = app.config.get("DECK_BUILDS") or ServerLimits.from_env().deck_builds
+    app.extensions[decks.BUILDS_KEY] = decks.DeckBuilds(int(limit))
     templating.init_app(app, lexicon)
     security.init_app(app)
     errors.init_app(app)

@@ -115,6 +115,7 @@ def strokes(char: str) -> Response:
 
 
 @bp.post("/glossary")
+@_decks.builds_a_deck
 def glossary() -> Response:
     """The glossary of a posted deck (raw body, multipart file or text field, or JSON)."""
     res = resources()
@@ -123,6 +124,7 @@ def glossary() -> Response:
 
 
 @bp.post("/anki")
+@_decks.builds_a_deck
 def anki() -> Response:
     """An Anki package of a posted deck."""
     res = resources()

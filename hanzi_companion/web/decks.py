@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import re
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 from urllib.parse import parse_qsl
 
-from flask import Request
+from flask import Request, current_app
+from werkzeug.exceptions import ServiceUnavailable
 
 from hanzi_companion.errors import DeckError, NotFoundError
 from hanzi_companion.glossary import Course, Glossary, build_glossary
@@ -30,6 +35,46 @@ TEXT_FIELDS = ("text", "deck")
 DATA_FIELD = "data"  # a binary deck posted again from its glossary page, in base64
 BINARY_MAGIC = (PDF_MAGIC, ZIP_MAGIC)
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+BUILDS_KEY = "hanzi_companion.deck_builds"  # app.extensions key of the app's DeckBuilds
+RETRY_AFTER = 10  # seconds a client is asked to wait while every build slot is taken
+BUSY_MESSAGE = "The server is busy building other decks' glossaries; try again in a few seconds."
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class DeckBuilds:
+    """At most ``limit`` posted decks read, built and rendered at once.
+
+    A 2 MB deck keeps a worker thread, and the interpreter, busy for seconds: ten uploads at
+    once took every thread of the server and lookups waited behind them. A deck posted while
+    every slot is taken is refused at once (503 with ``Retry-After``), so the other threads
+    stay free for the light requests (lookups, pages) that most visitors make.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self._slots = threading.BoundedSemaphore(limit)
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        if not self._slots.acquire(blocking=False):
+            raise ServiceUnavailable(BUSY_MESSAGE, retry_after=RETRY_AFTER)
+        try:
+            yield
+        finally:
+            self._slots.release()
+
+
+def builds_a_deck(view: Callable[P, R]) -> Callable[P, R]:
+    """A view that builds a posted deck: it runs in one of the app's build slots."""
+
+    @functools.wraps(view)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        builds: DeckBuilds = current_app.extensions[BUILDS_KEY]
+        with builds.slot():
+            return view(*args, **kwargs)
+
+    return wrapper
 
 
 @dataclass(frozen=True)

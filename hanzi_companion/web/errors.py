@@ -6,6 +6,8 @@ Users never see a traceback: unexpected exceptions are logged and answered with 
 from __future__ import annotations
 
 import sqlite3
+import threading
+import time
 from typing import Any
 
 from flask import Flask, Response, abort, current_app, jsonify, render_template, request
@@ -38,6 +40,7 @@ CODES = {
     413: "payload_too_large",
     415: "unsupported_media_type",
     500: "internal_error",
+    503: "busy",
 }
 
 
@@ -74,6 +77,9 @@ def handle_http(exc: HTTPException) -> tuple[Response, int] | HTTPException:
     response, status = error_response(status, code, message)
     if status == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
         response.headers["Allow"] = ", ".join(exc.valid_methods)
+    retry_after = getattr(exc, "retry_after", None)
+    if isinstance(retry_after, int):
+        response.headers["Retry-After"] = str(retry_after)
     return response, status
 
 
@@ -89,29 +95,84 @@ def handle_domain(exc: HanziCompanionError) -> tuple[Response, int]:
     return error_response(500, "internal_error", MESSAGES[500])
 
 
-_DAMAGED = "hanzi_companion.damaged_cache"  # app.extensions key: the cache check's verdict
+DAMAGED_KEY = "hanzi_companion.damaged_cache"  # app.extensions key: the app's CacheRepair
+REPAIRS = 1  # damaged caches rebuilt by a running server; damage found again waits a restart
+_RETRY_AFTER = 5  # seconds a client is asked to wait while the caches are rebuilt
+_RECHECK_AFTER = 60.0  # seconds after a check found the caches sound before another one
+
+
+class CacheRepair:
+    """The running app's repair of its damaged compiled caches: one request at a time checks
+    them and rebuilds a damaged one; the others get 503 with the cause meanwhile."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.cause: str | None = None  # what was wrong with the last damaged cache
+        self.repairs = 0
+        self.given_up = False  # damaged again after the rebuild: reported until a restart
+        self.found_sound_at = -_RECHECK_AFTER  # monotonic time the caches last checked sound
+
+
+def _damaged(message: str) -> tuple[Response, int]:
+    response, status = error_response(503, "cache_damaged", message)
+    response.headers["Retry-After"] = str(_RETRY_AFTER)
+    return response, status
 
 
 def handle_damaged_cache(exc: sqlite3.DatabaseError) -> tuple[Response, int]:
-    """A query failed: the compiled caches are checked once; a damaged one (it passed the
-    checks on opening) is removed, so the next start builds it again, its cause is logged
-    once and every request gets one clear error instead of a traceback. Sound caches: the
-    error is the code's, answered as any unexpected error."""
-    from hanzi_companion.lexicon.lexicon import discard_damaged_caches
+    """A query failed: the compiled caches are checked; a damaged one (it passed the checks on
+    opening) is removed and built again, once per server, atomically, by the one request that
+    found it, and the lexicon reads the new files from then on. That request and those
+    arriving meanwhile get 503 with the cause and ``Retry-After``, the cause is logged once.
+    Damage found again after the rebuild is reported until the server restarts. Sound caches
+    (checked at most once a minute): the error is the code's, answered as any other."""
     from hanzi_companion.web import resources
 
-    verdict: dict[str, str | None] = current_app.extensions.setdefault(_DAMAGED, {})
-    if "cause" not in verdict:
+    repair: CacheRepair = current_app.extensions[DAMAGED_KEY]
+    if not repair.lock.acquire(blocking=False):
+        cause = repair.cause or "being checked"
+        return _damaged(f"The dictionary cache is damaged ({cause}); it is being rebuilt.")
+    try:
+        if repair.given_up:
+            return _damaged(
+                f"The dictionary cache is damaged again ({repair.cause}); "
+                "it is rebuilt when the server restarts."
+            )
+        if time.monotonic() - repair.found_sound_at < _RECHECK_AFTER:
+            return handle_unexpected(exc)
         res = resources()
-        damaged = discard_damaged_caches(res.settings, res.lexicon.path)
+        damaged = res.lexicon.discard_damaged()
         for path, why in damaged:
             current_app.logger.error("%s: damaged cache removed (%s)", path, why)
-        verdict["cause"] = damaged[0][1] if damaged else None
-    cause = verdict["cause"]
-    if cause is None:
-        return handle_unexpected(exc)
-    message = f"The dictionary cache is damaged ({cause}); it is rebuilt when the server restarts."
-    return error_response(503, "cache_damaged", message)
+        if not damaged:
+            repair.found_sound_at = time.monotonic()
+            if repair.repairs:  # a connection opened on the files the rebuild replaced
+                return _damaged(f"The dictionary cache was rebuilt ({repair.cause}); try again.")
+            return handle_unexpected(exc)
+        repair.cause = damaged[0][1]
+        if repair.repairs >= REPAIRS:
+            repair.given_up = True
+            return _damaged(
+                f"The dictionary cache is damaged again ({repair.cause}); "
+                "it is rebuilt when the server restarts."
+            )
+        repair.repairs += 1
+        try:
+            res.lexicon.reopen()
+        except (HanziCompanionError, OSError, sqlite3.DatabaseError) as failure:
+            current_app.logger.error("the damaged cache could not be rebuilt: %s", failure)
+            repair.given_up = True
+            return _damaged(
+                f"The dictionary cache is damaged ({repair.cause}) and could not be rebuilt; "
+                "it is rebuilt when the server restarts."
+            )
+        res.pages.clear()  # pages rendered from the damaged files
+        current_app.logger.warning("damaged cache rebuilt; serving again")
+        return _damaged(
+            f"The dictionary cache was damaged ({repair.cause}) and is rebuilt; try again."
+        )
+    finally:
+        repair.lock.release()
 
 
 def handle_unexpected(exc: Exception) -> tuple[Response, int]:
@@ -139,6 +200,7 @@ def init_app(app: Flask) -> None:
     app.before_request_funcs.setdefault(None, []).insert(0, server_error)
     app.register_error_handler(HTTPException, handle_http)
     app.register_error_handler(HanziCompanionError, handle_domain)
+    app.extensions[DAMAGED_KEY] = CacheRepair()
     app.register_error_handler(sqlite3.DatabaseError, handle_damaged_cache)
     app.register_error_handler(InternalServerError, handle_unexpected)
     app.register_error_handler(Exception, handle_unexpected)

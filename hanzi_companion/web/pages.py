@@ -223,6 +223,7 @@ def deck() -> Response:
 
 
 @bp.post("/deck")
+@_decks.builds_a_deck
 def deck_glossary() -> Response:
     """The glossary of an uploaded or pasted deck, with its downloads and embedding code."""
     res = resources()
@@ -249,6 +250,7 @@ def deck_glossary() -> Response:
 
 
 @bp.post("/deck/anki")
+@_decks.builds_a_deck
 def deck_anki() -> Response:
     """The posted deck as an Anki package (the deck page posts its text here again)."""
     res = resources()
@@ -258,6 +260,7 @@ def deck_anki() -> Response:
 
 
 @bp.post("/deck/glossary.json")
+@_decks.builds_a_deck
 def deck_json() -> Response:
     """The posted deck's glossary JSON, for the slide popups on a static host."""
     res = resources()

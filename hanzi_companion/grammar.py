@@ -1,0 +1,357 @@
+"""Where a function word stands in its sentence, and the sense CC-CEDICT gives for that place.
+
+Grammar words have an everyday first sense and a grammatical one the dictionary labels by the
+place it takes: 个 after a numeral is a classifier, 了 and 的 after a word are particles,
+好 and 到 after a verb are its complements, 中 and 里 after a noun are localisers ("in",
+"inside"), 后 after a verb is "after", 等 closing a list is "etc.". :func:`places_of` reads a
+term's places from the Chinese around each of its occurrences; :func:`grammatical_place`, a
+rule of :mod:`hanzi_companion.senses`, lifts the senses labelled for the places it stands in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from hanzi_companion.lexicon.models import Entry, SenseKind
+from hanzi_companion.text.han import HAN_CLASS, HAN_RUN
+from hanzi_companion.text.wordlists import (
+    ATTRIBUTIVE_PARTICLES,
+    FRAME_ENDS,
+    FUNCTION_WORDS,
+    LIST_MARKS,
+    NUMERALS_AND_DEMONSTRATIVES,
+    PRONOUNS,
+    TIME_CLAUSE_ENDS,
+)
+
+if TYPE_CHECKING:  # senses imports this module for its rule
+    from hanzi_companion.senses import Candidate, SenseContext
+
+
+class Place(StrEnum):
+    """A place a word takes in a Chinese sentence."""
+
+    AFTER_NUMERAL = "after a numeral or demonstrative"
+    AFTER_VERB = "after a verb"
+    AFTER_NOUN = "after a noun"
+    AFTER_TIME = "after a time"
+    AFTER_WORD = "after a word"
+    AFTER_LATIN = "after a word in Latin letters"
+    BEFORE_VERB = "before a verb"
+    BEFORE_NOUN = "before a noun"
+    BEFORE_LIST = "before a list"
+    COVERB = "before a noun and its verb"
+    BETWEEN_NOUNS = "between two nouns"
+    ENDS_CLAUSE = "at the end of a clause"
+    OPENS_WHEN_CLAUSE = "opening a clause closed by 时 or before the main clause"
+    OPENS_FRAME = "opening a frame such as 既…又 or 越…越"
+    END_OF_LIST = "at the end of a list"
+
+
+@dataclass(frozen=True)
+class Places:
+    """How many of a term's occurrences stand in each place, out of ``total``."""
+
+    counts: tuple[tuple[Place, int], ...] = ()
+    total: int = 0
+
+    def share(self, place: Place) -> float:
+        """The part (0 to 1) of the term's occurrences standing in ``place``."""
+        if not self.total:
+            return 0.0
+        return dict(self.counts).get(place, 0) / self.total
+
+    def only(self, *places: Place) -> Places:
+        """These places but ``places`` alone."""
+        return Places(tuple(pair for pair in self.counts if pair[0] in places), self.total)
+
+    def main(self, among: Iterable[Place]) -> Place | None:
+        """Of the places ``among``, the one most of its occurrences take (None: none)."""
+        counts = [pair for pair in self.counts if pair[0] in set(among)]
+        return max(counts, key=lambda pair: pair[1])[0] if counts else None
+
+
+NOWHERE = Places()  # a term whose places are unknown
+
+Lookup = Callable[[str], Sequence[Entry]]
+
+_HAN_BEFORE = re.compile(f"[{HAN_CLASS}]+$")
+_HAN_AFTER = re.compile(f"^[{HAN_CLASS}]+")
+_CLOSING_MARKS = "”’」』》）)\"' "  # a quoted or bracketed word still stands just before
+_OPENING_MARKS = "“‘「『《（(\"' "
+_CLAUSE_END = re.compile(r"[，。；：！？,.;:!?\n]")
+_DIGITS = re.compile(r"[0-9０-９]$")
+_BRACKETS_AT_END = re.compile(r"[(（][^()（）]*[)）]\s*$")
+_BRACKETS_AT_START = re.compile(r"^\s*[(（][^()（）]*[)）]")
+_NUMBERING = re.compile(r"\s*[0-9]+\s+")  # "1 座 zuò seat": a list's number, not a numeral
+_LATIN_BEFORE = re.compile(r"[A-Za-z0-9]$")
+_LATIN_WORD = re.compile(r"^[A-Za-z0-9]+")
+_SENTENCE_END = re.compile(r"[。；！？;!?\n]|\.\s")
+_WHEN = re.compile(f"[{''.join(TIME_CLAUSE_ENDS)}]")
+_CLAUSE_BEFORE_MAIN = re.compile(r"[^。；！？;!?\n，,]+[，,]")
+_LIST = re.compile(f"[{''.join(LIST_MARKS)}]")  # the rest of a clause that lists things
+_LONGEST_WORD = 4
+_ATTRIBUTIVE = tuple(ATTRIBUTIVE_PARTICLES)
+_NOUN_HEADS = PRONOUNS | NUMERALS_AND_DEMONSTRATIVES  # what may open a noun phrase
+# What counts as a time: a word whose first meaning names a stretch of time (三年前, 下班后).
+_TIME_TEXT = """year years month months day days week weeks hour hours minute minutes time moment
+    period century decade era age season morning evening night noon"""
+_TIME_WORDS = frozenset(_TIME_TEXT.split())
+
+
+def places_of(term: str, sides: Iterable[tuple[str, str]], lookup: Lookup) -> Places:
+    """The places of a term's occurrences, each given as (the text just before it on its
+    line, the text just after it)."""
+    counts: Counter[Place] = Counter()
+    total = 0
+    for before, after in sides:
+        total += 1
+        counts.update(place_in_sentence(term, before, after, lookup))
+    return Places(tuple(sorted(counts.items())), total)
+
+
+def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> frozenset[Place]:
+    """The places ``term`` takes between ``before`` and ``after`` (the text of its line on
+    either side): after a numeral, a verb, a noun or a time; before a verb or an object;
+    closing a list; opening a "when" clause; between two nouns; in a frame (既…又)."""
+    # A reading or gloss written in brackets beside a word does not move it: 填(tián)好.
+    before, after = _BRACKETS_AT_END.sub("", before), _BRACKETS_AT_START.sub("", after)
+    if term and before.endswith(term):
+        before = before[: -len(term)]  # a doubled word stands where its first half does: 一位位
+    places = _places_before(before, lookup) | _places_after(term, after, lookup)
+    clause = _CLAUSE_END.split(before)[-1]
+    if "、" in clause:
+        places.add(Place.END_OF_LIST)
+    if not clause.strip(_CLOSING_MARKS) and _CLAUSE_BEFORE_MAIN.match(after):
+        places.add(Place.OPENS_WHEN_CLAUSE)  # 当你完成了创建，你可以…
+    if Place.AFTER_NUMERAL in places and after.lstrip(_OPENING_MARKS)[:1] in PRONOUNS:
+        places.discard(Place.AFTER_NUMERAL)  # no classifier before a pronoun: 这对我很重要
+    if Place.BEFORE_NOUN in places and places & {Place.AFTER_NOUN, Place.AFTER_LATIN}:
+        places.add(Place.BETWEEN_NOUNS)
+    return frozenset(places)
+
+
+def _places_before(before: str, lookup: Lookup) -> set[Place]:
+    """The places the text before a word gives it: after a numeral, verb, time or noun."""
+    stripped = before.rstrip(_CLOSING_MARKS)
+    run = _HAN_BEFORE.search(stripped)
+    if _DIGITS.search(stripped) and not _NUMBERING.fullmatch(before):
+        return {Place.AFTER_NUMERAL}
+    if run and stripped != before.rstrip(" "):
+        return {Place.AFTER_WORD, Place.AFTER_NOUN}  # a quoted word is named: a noun
+    if run:
+        return {Place.AFTER_WORD, _after_word(run.group(), lookup)}
+    if _LATIN_BEFORE.search(stripped):
+        return {Place.AFTER_LATIN}
+    return set()
+
+
+def _places_after(term: str, after: str, lookup: Lookup) -> set[Place]:
+    """The places the text after a word gives it: before a verb or a noun, opening a clause
+    closed by 时 "when", opening a frame closed later in its sentence (既…又, 越…越)."""
+    places = set()
+    stripped = after.lstrip(_OPENING_MARKS)
+    if not stripped.strip() or _CLAUSE_END.match(stripped.lstrip()):
+        places.add(Place.ENDS_CLAUSE)
+    places |= _before_word(stripped, lookup)
+    clause = _CLAUSE_END.split(after)[0]
+    if _LIST.search(clause):
+        places.add(Place.BEFORE_LIST)
+    if _WHEN.search(clause):
+        places.add(Place.OPENS_WHEN_CLAUSE)
+    sentence = _SENTENCE_END.split(after)[0]
+    if (term and term in sentence) or FRAME_ENDS & set(sentence):
+        places.add(Place.OPENS_FRAME)
+    return places
+
+
+def _before_word(after: str, lookup: Lookup) -> set[Place]:
+    """Before a verb, or before a noun (and a coverb when a verb follows it in its clause:
+    跟你去, 把门关上, 将DIY精神工业化)."""
+    following = _HAN_AFTER.search(after)
+    latin = _LATIN_WORD.match(after)
+    if following:
+        word = _word_at_start(following.group(), lookup)
+        if _is_verb(word, lookup):
+            return {Place.BEFORE_VERB}
+        if word[0] not in _NOUN_HEADS and word in FUNCTION_WORDS:
+            return set()  # before 的, 了, 很: 对的 is "right"
+    elif latin:
+        word = latin.group()
+    else:
+        return set()
+    if _verb_in(_CLAUSE_END.split(after)[0][len(word) :], lookup):
+        return {Place.BEFORE_NOUN, Place.COVERB}
+    return {Place.BEFORE_NOUN}
+
+
+def _verb_in(text: str, lookup: Lookup) -> bool:
+    """Whether a verb stands among the words of the Han runs of ``text``."""
+    for run in HAN_RUN.findall(text):
+        position = 0
+        while position < len(run):
+            word = _word_at_start(run[position:], lookup)
+            if _is_verb(word, lookup):
+                return True
+            position += len(word)
+    return False
+
+
+def _after_word(run: str, lookup: Lookup) -> Place:
+    """The place after the last word of a Han run: a numeral, a verb, a time or a noun (or
+    just a word, after a grammatical word)."""
+    if run[-1] in NUMERALS_AND_DEMONSTRATIVES:
+        return Place.AFTER_NUMERAL
+    word = _word_at_end(run, lookup)
+    if word in FUNCTION_WORDS:
+        return Place.AFTER_WORD  # after 和, 因为, 是: no noun, no verb
+    if run[: -len(word)].endswith(_ATTRIBUTIVE):
+        return Place.AFTER_NOUN  # 的 comes before a noun: 原来的工作 "the former job"
+    if _is_verb(word, lookup):
+        return Place.AFTER_VERB
+    return Place.AFTER_TIME if _is_time(word, lookup) else Place.AFTER_NOUN
+
+
+def _word_at_end(run: str, lookup: Lookup) -> str:
+    """The longest dictionary word ending ``run`` (its last character when none)."""
+    for size in range(min(_LONGEST_WORD, len(run)), 1, -1):
+        if lookup(run[-size:]):
+            return run[-size:]
+    return run[-1]
+
+
+def _word_at_start(run: str, lookup: Lookup) -> str:
+    """The longest dictionary word starting ``run`` (its first character when none)."""
+    for size in range(min(_LONGEST_WORD, len(run)), 1, -1):
+        if lookup(run[:size]):
+            return run[:size]
+    return run[0]
+
+
+def _meanings(word: str, lookup: Lookup) -> list[str]:
+    """The meanings of the first entry of ``word`` that is no name."""
+    for entry in lookup(word):
+        if not entry.is_proper_noun:
+            return [s.text for s in entry.senses if s.kind == SenseKind.MEANING]
+    return []
+
+
+def _first_meaning(word: str, lookup: Lookup) -> str:
+    meanings = _meanings(word, lookup)
+    return meanings[0] if meanings else ""
+
+
+def _is_verb(word: str, lookup: Lookup) -> bool:
+    """A word most of whose meanings are verbs (CC-CEDICT writes verbs "to ..."): 完成 "to
+    complete", not 工作 "to work; job; work; task" nor 运动 "to move; sports; movement"."""
+    meanings = _meanings(word, lookup)
+    verbs = sum(1 for text in meanings if text.startswith("to "))
+    return bool(meanings) and meanings[0].startswith("to ") and 2 * verbs >= len(meanings)
+
+
+def _is_time(word: str, lookup: Lookup) -> bool:
+    """A word one of whose meanings names a stretch of time (月 "moon; month", 年 "year")."""
+    firsts = (re.findall(r"[a-z]+", text.lower())[:2] for text in _meanings(word, lookup))
+    return any(not _TIME_WORDS.isdisjoint(words) for words in firsts)
+
+
+# CC-CEDICT's own labels of a sense's place, in its wording ("(verb complement ...)", "(after a
+# numeral) ... odd", "classifier for ...", "(used to end an enumeration)").
+_LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
+    (re.compile(pattern), place)
+    for pattern, place in (
+        (r"^(?:\([^()]*\) )?\(?(?:classifier\b|measure word)", Place.AFTER_NUMERAL),
+        (r"^\((?:used )?after an? (?:round )?(?:number|numeral)", Place.AFTER_NUMERAL),
+        (r"complement\b|^\(after a verb|\bused after a verb", Place.AFTER_VERB),
+        (r"^\(noun suffix\)|^\((?:used )?after a noun\)", Place.AFTER_NOUN),
+        (r"(?<!final )(?<!modal )\bparticle\b|\bmarker\)", Place.AFTER_WORD),
+        (r"^\(used after an? (?:attribute|adjective|noun, verb)", Place.AFTER_WORD),
+        (r"sentence-final|\bmodal particle\b", Place.ENDS_CLAUSE),
+        (r"^\(between two verbs\)|^\((?:used )?before a verb", Place.BEFORE_VERB),
+        (r"\benumeration\b|^and so on\b|\betc\.$", Place.END_OF_LIST),
+        (r"^\((?:introduces|marks) (?:the )?object\b|object before the verb", Place.COVERB),
+        (r"indicate passive voice", Place.COVERB),  # 被老师批评
+        (r"indicate passive voice", Place.BEFORE_VERB),  # 被批评
+        (r"\w\.\.\.", Place.OPENS_FRAME),  # "both... (and...)", "the more... the more"
+    )
+)
+# Localisers and postpositions: senses that are one preposition of place ("inside", "within")
+# stand after a noun; of time ("after", "ago"), after a verb or a time.
+_OF_PLACE_TEXT = "in inside within on above below under beneath behind among"
+_OF_PLACE = frozenset(_OF_PLACE_TEXT.split())
+_OF_TIME = frozenset(["after", "before", "ago", "during", "while"])
+# Senses that are one conjunction, preposition or modal, and the place they take: "to" before
+# a place (到北京), "with" before a noun (跟你), "must" before a verb (得走), "or" and "and"
+# between two nouns, "when" opening a clause closed by 时, "such as" before a list.
+_PREPOSITIONS = "with towards toward for at from by concerning regarding"
+_MODALS = "must;to have to;have to;should;ought to;can;may;will;shall;need to;to need to"
+_WORDS_OF_PLACE = (
+    (Place.BEFORE_NOUN, frozenset(["to"])),
+    (Place.COVERB, frozenset([*_PREPOSITIONS.split(), "to", "according to"])),
+    (Place.BEFORE_VERB, frozenset(_MODALS.split(";"))),
+    (Place.BETWEEN_NOUNS, frozenset(["or", "and"])),
+    (Place.OPENS_WHEN_CLAUSE, frozenset(["when"])),
+    (Place.BEFORE_LIST, frozenset(["such as", "for example", "for instance", "e.g."])),
+)
+
+
+@lru_cache(maxsize=4096)
+def sense_places(text: str) -> frozenset[Place]:
+    """The places CC-CEDICT's wording of a sense says it takes (none for most senses)."""
+    lowered = text.lower()
+    places = {place for pattern, place in _LABELS if pattern.search(lowered)}
+    first = re.sub(r"\([^()]*\)", " ", lowered).split(";")[0].strip()
+    if first in _OF_PLACE:
+        places.add(Place.AFTER_NOUN)
+    if first in _OF_TIME:
+        places.update((Place.AFTER_VERB, Place.AFTER_TIME))
+    places.update(place for place, words in _WORDS_OF_PLACE if first in words)
+    if places & _AFTER_SOME_WORD:
+        places.discard(Place.AFTER_WORD)  # "particle used after a verb": after a verb only
+    return frozenset(places)
+
+
+_AFTER_SOME_WORD = frozenset(
+    [Place.AFTER_NUMERAL, Place.AFTER_VERB, Place.AFTER_NOUN, Place.AFTER_TIME]
+)
+
+
+def has_grammatical_senses(entries: Iterable[Entry]) -> bool:
+    """Whether some sense of ``entries`` is labelled for a place (most words have none, and
+    their places need not be read)."""
+    return any(sense_places(sense.text) for entry in entries for sense in entry.senses)
+
+
+GRAMMAR_WEIGHT = 3.0  # a place all occurrences take: less than the slide's own gloss (6)
+# The word after says less of a word's sense than the word before it (走到 is a complement
+# before 北京 too).
+_WEIGHTS = {place: 2.5 for place in (Place.BEFORE_VERB, Place.BEFORE_NOUN, Place.BEFORE_LIST)}
+
+
+def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
+    """A sense CC-CEDICT labels for the place the term takes in its sentences (a classifier
+    after a numeral, a complement after a verb, "inside" after a noun), by how many of its
+    occurrences stand there."""
+    places = context.places
+    if not places.total:
+        return 0.0
+    labelled = sense_places(candidate.sense.text)
+    if not labelled:
+        return 0.0
+    return max(_WEIGHTS.get(place, GRAMMAR_WEIGHT) * places.share(place) for place in labelled)
+
+
+def sides_in(term: str, parts: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """For each part of ``term``, the text of the term before it and after it: 个 in 同一个
+    stands after the numeral 一."""
+    out, position = [], 0
+    for part in parts:
+        out.append((term[:position], term[position + len(part) :]))
+        position += len(part)
+    return tuple(out)

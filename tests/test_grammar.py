@@ -1,0 +1,226 @@
+"""A function word's sense from its place in the sentence (hanzi_companion.grammar), on
+everyday sentences and the real CC-CEDICT: each rule, then whole glossaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from hanzi_companion.glossary import build_glossary
+from hanzi_companion.grammar import (
+    Place,
+    has_grammatical_senses,
+    place_in_sentence,
+    places_of,
+    sense_places,
+    sides_in,
+)
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.senses import RULES, SenseChoice, SenseContext, choose_sense, english_stems
+from hanzi_companion.text.models import Deck, Slide
+
+
+def _places(lexicon: Lexicon, term: str, sentence: str) -> frozenset[Place]:
+    index = sentence.index(term)
+    return place_in_sentence(term, sentence[:index], sentence[index + len(term) :], lexicon.lookup)
+
+
+def _choose(lexicon: Lexicon, term: str, sentence: str, **context: object) -> SenseChoice:
+    index = sentence.index(term)
+    sides = [(sentence[:index], sentence[index + len(term) :])]
+    places = places_of(term, sides, lexicon.lookup)
+    choice = choose_sense(lexicon.lookup(term), SenseContext(places=places, **context))  # type: ignore[arg-type]
+    assert choice is not None
+    return choice
+
+
+def test_the_rule_is_listed_by_name() -> None:
+    assert "grammatical place" in dict(RULES)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("classifier for large immovable objects such as buildings", Place.AFTER_NUMERAL),
+        ("(classifier used before a noun that has no specific classifier)", Place.AFTER_NUMERAL),
+        ("(coll.) classifier for money and currency units", Place.AFTER_NUMERAL),
+        ("(after a noun) place where it is located", Place.AFTER_NOUN),
+        ("(used after a noun, verb or adjective to form a nominal expression)", Place.AFTER_WORD),
+        ("(after a numeral) ... odd", Place.AFTER_NUMERAL),
+        ("(verb complement indicating completion)", Place.AFTER_VERB),
+        ("(used after a verb to indicate an outward direction)", Place.AFTER_VERB),
+        ("(noun suffix) on; above", Place.AFTER_NOUN),
+        ("inside", Place.AFTER_NOUN),
+        ("after", Place.AFTER_VERB),
+        ("ago", Place.AFTER_TIME),
+        ("of; ~'s (possessive particle)", Place.AFTER_WORD),
+        ("(completed action marker)", Place.AFTER_WORD),
+        ("(emphatic sentence-final particle)", Place.ENDS_CLAUSE),
+        ("(between two verbs) in order to", Place.BEFORE_VERB),
+        ("and so on; etc.; et al.", Place.END_OF_LIST),
+        ("(used to end an enumeration)", Place.END_OF_LIST),
+        ("(introduces object of main verb, used in the same way as 把)", Place.COVERB),
+        ("used to indicate passive voice (placed before the doer)", Place.COVERB),
+        ("with", Place.COVERB),
+        ("to have to", Place.BEFORE_VERB),
+        ("both... (and...)", Place.OPENS_FRAME),
+        ("or", Place.BETWEEN_NOUNS),
+        ("when", Place.OPENS_WHEN_CLAUSE),
+        ("such as", Place.BEFORE_LIST),
+    ],
+)
+def test_cedict_labels_say_where_a_sense_stands(text: str, place: Place) -> None:
+    assert place in sense_places(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["seat", "to wait for; to await", "(after a form of address) hello", "(suffix) union", "up"],
+)
+def test_most_senses_stand_anywhere(text: str) -> None:
+    assert not sense_places(text) - {Place.BEFORE_NOUN}  # "to ..." verbs aside
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "place"),
+    [
+        ("座", "这座城市有很多公园", Place.AFTER_NUMERAL),
+        ("个", "我有3个朋友", Place.AFTER_NUMERAL),
+        ("位", "多音字就像一位位变脸高手", Place.AFTER_NUMERAL),  # doubled: 一位位
+        ("好", "填(tián=to fill out)好(hǎo)后", Place.AFTER_VERB),  # a gloss in brackets
+        ("去", "放弃原来的工作去经营商业", Place.BEFORE_VERB),
+        ("中", "从“创客运动”中涌现", Place.AFTER_NOUN),  # a quoted word
+        ("前", "三年前我来到北京", Place.AFTER_TIME),
+        ("等", "如PDF、HTML等。", Place.END_OF_LIST),
+        ("将", "使用Marp将其转换为幻灯片", Place.AFTER_LATIN),
+        ("当", "当你走在路上时,说", Place.OPENS_WHEN_CLAUSE),
+        ("既", "既可以表示长度,也可以作为辈分", Place.OPENS_FRAME),
+        ("或", "你可以坐公共汽车或地铁去", Place.BETWEEN_NOUNS),
+        ("哪", "你去哪？", Place.ENDS_CLAUSE),
+        ("如", "不同的格式,如PDF、HTML等", Place.BEFORE_LIST),
+    ],
+)
+def test_the_place_of_a_word_in_its_sentence(
+    lexicon: Lexicon, term: str, sentence: str, place: Place
+) -> None:
+    assert place in _places(lexicon, term, sentence)
+
+
+def test_after_a_grammatical_word_a_word_stands_after_no_noun(lexicon: Lexicon) -> None:
+    """和 "and; with; sum" is no noun: 下 in 上联和下联 is no localiser."""
+    places = _places(lexicon, "下", "上联和下联是对应的")
+    assert Place.AFTER_WORD in places and Place.AFTER_NOUN not in places
+
+
+def test_a_lists_number_is_no_numeral(lexicon: Lexicon) -> None:
+    assert Place.AFTER_NUMERAL in _places(lexicon, "个", "有 3 个人")
+    assert Place.AFTER_NUMERAL not in _places(lexicon, "座", "3 座 zuò seat")
+
+
+def test_a_noun_after_de_is_no_verb(lexicon: Lexicon) -> None:
+    """工作 "to work" after 的 is "the job": 去 after it stands after a noun."""
+    places = _places(lexicon, "去", "放弃原来的工作去经营商业")
+    assert Place.AFTER_NOUN in places and Place.AFTER_VERB not in places
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "reading", "sense"),
+    [
+        ("座", "这座城市有很多公园", "zuo4", "classifier for large immovable objects"),
+        ("位", "我们学校有三位老师", "wei4", "classifier for people"),
+        ("只", "她家里有两只猫", "zhi1", "classifier for birds"),
+        ("趟", "我去了一趟北京", "tang4", "classifier for times"),
+        ("多", "我们班有二十多个学生", "duo1", "(after a numeral)"),
+        ("好", "作业我已经写好了", "hao3", "(verb complement indicating completion)"),
+        ("到", "我找到了我的钥匙", "dao4", "(verb complement"),
+        ("出", "他走出了房间", "chu1", "(used after a verb"),
+        ("来", "我们用电脑来学习中文", "lai2", "(between two verbs)"),
+        ("里", "教室里有很多学生", "li3", "inside"),
+        ("上", "桌子上有一本书", "shang4", "(noun suffix) on"),
+        ("后", "下课后我们去吃饭", "hou4", "after"),
+        ("前", "三年前我来到北京", "qian2", "ago"),
+        ("前", "两个多月前,总统在白宫举办了活动", "qian2", "ago"),  # 月 "moon; month"
+        ("如", "他们利用开源平台,如Arduino和3D打印机", "ru2", "such as"),
+        ("等", "我们买了苹果、香蕉、橙子等水果", "deng3", "and so on"),
+        ("当", "当我到家时，天已经黑了", "dang1", "when"),
+        ("当", "当你完成了幻灯片的创建，你可以将其导出", "dang1", "when"),
+        ("或", "你可以坐公共汽车或地铁去", "huo4", "or"),
+        ("既", "这个菜既便宜又好吃", "ji4", "both..."),
+        ("将", "请将文件保存到电脑上", "jiang1", "(introduces object"),
+        ("将", "从“创客运动”中涌现,将DIY精神工业化。", "jiang1", "(introduces object"),
+        ("得", "我得走了", "dei3", "to have to"),
+        ("跟", "我跟你去", "gen1", "with"),
+        ("被", "他被老师批评了", "bei4", "used to indicate passive voice"),
+        ("把", "请把门关上", "ba3", "(used to put the object before the verb"),
+        ("按", "接下来按目录逐个讲解", "an4", "according to"),
+    ],
+)
+def test_the_sense_of_the_place(
+    lexicon: Lexicon, term: str, sentence: str, reading: str, sense: str
+) -> None:
+    alone = choose_sense(lexicon.lookup(term), SenseContext())
+    assert alone is not None and not alone.sense.text.startswith(sense)  # the rule decides
+    choice = _choose(lexicon, term, sentence)
+    assert choice.sense.text.startswith(sense), choice.sense.text
+    assert choice.entry.pinyin_numbered == reading
+    assert choice.rule == "grammatical place"
+    assert "in its sentences" in choice.reason
+
+
+def test_a_particle_after_a_word_is_read_de_whatever_the_deck_says_of_targets(
+    lexicon: Lexicon,
+) -> None:
+    english = {"slide": english_stems("hit the target"), "deck": english_stems("target")}
+    without = choose_sense(lexicon.lookup("的"), SenseContext(**english))  # type: ignore[arg-type]
+    assert without is not None and without.entry.pinyin_numbered == "di4"
+    choice = _choose(lexicon, "的", "在被称为“创客界圣经”的《创客》一书中", **english)
+    assert choice.entry.pinyin_numbered == "de5"
+
+
+def test_the_slides_own_gloss_is_stronger_than_the_place(lexicon: Lexicon) -> None:
+    """中 after a noun is "in", unless the slide glosses it "middle"."""
+    choice = _choose(lexicon, "中", "在文件中写内容", gloss=english_stems("middle"))
+    assert choice.sense.text.startswith("middle")
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        ("会", "我会说中文", "can"),  # not "(suffix) union" after a pronoun
+        ("哪", "你是哪国人？", "how"),  # a sentence-final particle only at the end
+        ("了", "我吃了饭", "(completed action marker)"),
+        ("走", "有時走在台灣的街道上,你會聞到一股怪味", "to walk"),  # a verb, no "from"
+        ("对", "这对我很重要", "right"),  # no classifier before a pronoun
+        ("得", "他跑得很快", "structural particle"),
+    ],
+)
+def test_a_place_the_sense_does_not_take_changes_nothing(
+    lexicon: Lexicon, term: str, sentence: str, sense: str
+) -> None:
+    assert _choose(lexicon, term, sentence).sense.text.startswith(sense)
+
+
+def test_only_words_with_grammatical_senses_have_their_places_read(lexicon: Lexicon) -> None:
+    assert has_grammatical_senses(lexicon.lookup("个"))
+    assert has_grammatical_senses(lexicon.lookup("里"))
+    assert not has_grammatical_senses(lexicon.lookup("苹果"))
+
+
+def test_sides_of_a_word_inside_a_term() -> None:
+    assert sides_in("同一个", ("同", "一", "个")) == (("", "一个"), ("同", "个"), ("同一", ""))
+
+
+def test_glossary_reads_function_words_by_their_place(lexicon: Lexicon) -> None:
+    text = (
+        "主编在被称为“创客界圣经”的《创客:新工业革命》一书中这样说。\n"
+        "与这座城市相比,创客的体量或许尚不足道。\n"
+        "有時走在台灣的街道上,你會聞到一股怪味。"
+    )
+    deck = Deck("makers.txt", "text", (Slide(1, "Makers", text),))
+    terms = {t.term: t for t in build_glossary(deck, lexicon).terms}
+    assert terms["的"].pinyin_numbered == "de5"
+    assert terms["座"].gloss.startswith("classifier for")
+    assert terms["座"].sense_rule == "grammatical place"
+    assert terms["上"].gloss.startswith("(noun suffix) on")
+    # A word inside a term stands after the term's own numeral: 股 in 一股 is a classifier.
+    part_glosses = dict(zip(terms["一股"].parts, terms["一股"].part_glosses, strict=True))
+    assert part_glosses["股"].startswith("classifier for")
