@@ -456,3 +456,22 @@ def test_an_adverb_before_a_modal_verb_in_a_sentence_is_two_words(extractor: Ext
     found = terms(extractor, slide(1, "Evenings\n晚上,我们都会看电视的。"))
     assert "都会" not in found  # no "metropolis": 都 and 会 are the sentence's glue
     assert {"看", "电视"} <= set(found)  # a verb and its object: two words of the sentence
+
+
+def test_only_a_terms_first_mentions_are_read_for_what_is_written_beside_them(
+    extractor: Extractor,
+) -> None:
+    from hanzi_companion.text.extract import BESIDE_READS
+
+    found = mentions(extractor, slide(1, "新年 (New Year)，" * (BESIDE_READS + 30)))
+    assert len(found) == BESIDE_READS + 30  # every mention is still counted
+    glossed = [m for m in found if m.slide_gloss]
+    assert glossed and len(glossed) <= BESIDE_READS
+    assert all(m.slide_gloss == "New Year" for m in glossed)
+
+
+def test_labels_and_speakers_are_found_on_a_long_line_too(extractor: Extractor) -> None:
+    filler = "城市" + "，城市" * 2000
+    assert "第三周" not in terms(extractor, slide(1, filler + " 第三周：创新"))
+    found = mentions(extractor, slide(1, "- 马丽：你好！" + filler))
+    assert found[0].term == "马丽" and found[0].personal_name

@@ -19,6 +19,7 @@ Everything here works line by line with bounded look-around, so time is linear i
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -106,6 +107,10 @@ SIDE = 24  # characters kept on either side of a mention: its place in the sente
 # Lines whose runs are looked up in the dictionary at once (a few queries, not one a run), a
 # block at a time as the deck is read.
 _PREFETCH_LINES = 500
+# A term's first mentions are read for the English and romanisation written beside them, as
+# many as a glossary keeps of its occurrences: a term repeated a hundred thousand times (a
+# 2 MB line of 新xin年nian...) costs no more than that.
+BESIDE_READS = 50
 
 _OPEN_PARENTHESIS = ("(", "（")
 _CLOSE_PARENTHESIS = (")", "）")
@@ -170,6 +175,7 @@ class Extractor:
         )
         self.names: set[str] = set()  # personal names found in this deck's sentences
         self.chinese_prose = False  # the deck is written in Chinese (see is_chinese_document)
+        self._beside_reads: Counter[str] = Counter()  # mentions read for what is beside them
         self._spacing = SpacingRules(
             lambda word: bool(self.lookup(word)), self.segmenter.cut, self._keys
         )
@@ -177,8 +183,9 @@ class Extractor:
     def _speaker(self, run: str, line: str, start: int, end: int) -> bool:
         """True when ``run`` opens a line of dialogue as its speaker's name (马丽：你好！)."""
         return (
-            not line[:start].strip(" -*>•")
-            and line[end : end + 1] in (":", "：")
+            line[end : end + 1] in (":", "：")
+            and (opening := _LINE_OPENING.match(line)) is not None
+            and opening.end() >= start  # nothing but bullets before it
             and is_name(run, "", self._name_rules)
         )
 
@@ -589,6 +596,7 @@ class Extractor:
     def mentions(self, deck: Deck) -> Iterator[Mention]:
         """Every term occurrence, in reading order (each slide's text, then its notes),
         made as they are asked for: a caller that stops early pays only for what it read."""
+        self._beside_reads = Counter()
         self.chinese_prose = is_chinese_document(
             deck_prose(f"{slide.text}\n{slide.notes}" for slide in deck.slides)
         )
@@ -672,7 +680,8 @@ class Extractor:
             han = "".join(HAN_RUN.findall(term)) if mixed is not None else term
             slide_gloss = romanisation = written = ""
             span: tuple[int, int] | None = None
-            if whole:
+            if whole and self._beside_reads[han] < BESIDE_READS:
+                self._beside_reads[han] += 1
                 slide_gloss, romanisation, span, written = self._written_beside(
                     line, start, end, han, (previous, following, labels, in_notes)
                 )
@@ -989,6 +998,9 @@ def _introduces(line: str, end: int) -> bool:
     return line[end : end + 1] in (":", "：")
 
 
+_LINE_OPENING = re.compile(r"[ \-*>•]*")  # what may open a line before a speaker's name
+
+
 def _fragment(run: str) -> bool:
     """True when ``run`` ends with a sentence's glue (鱼和, 因为里有): a piece of a sentence
     whose rest is missing (a picture, a blank to fill), no slogan's clause."""
@@ -998,11 +1010,12 @@ def _fragment(run: str) -> bool:
 def _not_a_term(line: str, start: int, end: int, run: str) -> bool:
     """True for a run that is no term where it stands: a label (第三周), a unit against a
     number (2014年, 3个), a piece of a bare URL."""
-    if "第" in line and in_label(line, start, end):
+    window = max(0, start - LOOK)  # bounded: a long line without spaces stays linear
+    around = line[window : end + LOOK]
+    if "第" in around and in_label(around, start - window, end - window):
         return True  # 第三周, 第3讲: the deck's week or lecture, metadata and no term
     if len(run) == 1 and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit()):
         return True  # a unit written against a number (2014年, 3个), not a term
-    window = max(0, start - LOOK)  # bounded: a long line without spaces stays linear
     token_start = max(line.rfind(" ", window, start), line.rfind("\t", window, start), window - 1)
     token = line[token_start + 1 : start]
     return "://" in token or token.startswith("www.") or ("?" in token and "=" in token)
