@@ -680,8 +680,7 @@ class Extractor:
             han = "".join(HAN_RUN.findall(term)) if mixed is not None else term
             slide_gloss = romanisation = written = ""
             span: tuple[int, int] | None = None
-            if whole and self._beside_reads[han] < BESIDE_READS:
-                self._beside_reads[han] += 1
+            if whole:
                 slide_gloss, romanisation, span, written = self._written_beside(
                     line, start, end, han, (previous, following, labels, in_notes)
                 )
@@ -717,7 +716,11 @@ class Extractor:
         han: str,
         context: tuple[str, str, frozenset[str], bool],
     ) -> tuple[str, str, tuple[int, int] | None, str]:
-        """(slide gloss, romanisation, its span in the line, written reading) of a term."""
+        """(slide gloss, romanisation, its span in the line, written reading) of a term;
+        nothing past its first :data:`BESIDE_READS` mentions."""
+        if self._beside_reads[han] >= BESIDE_READS:
+            return "", "", None, ""
+        self._beside_reads[han] += 1
         previous, following, labels, in_notes = context
         gloss, romanisation, span = self._around(
             line, start, end, han, previous, following, labels, in_notes
