@@ -16,6 +16,7 @@ import sqlite3
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -293,14 +294,18 @@ class _Writer:
         for buffer in (self.batch, self.chars):
             buffer.clear()
 
-    def ranks(self) -> list[tuple[int, int]]:
-        """(rank, row id) of the entries of words with several entries, the reading a
-        teacher would give ranked 0 (the others are 0 already)."""
-        rows = self.connection.execute(
+    def shared_words(self) -> list[tuple[int, str, str]]:
+        """(row id, simplified, pinyin) of the entries of words with several entries."""
+        return self.connection.execute(
             "SELECT id, simplified, pinyin FROM entries WHERE simplified IN "
             "(SELECT simplified FROM entries GROUP BY simplified HAVING COUNT(*) > 1) "
             "ORDER BY id"
         ).fetchall()
+
+    def ranks(self, rows: list[tuple[int, str, str]]) -> list[tuple[int, int]]:
+        """(rank, row id) of the entries of words with several entries (``rows``, from
+        :meth:`shared_words`), the reading a teacher would give ranked 0 (the others are 0
+        already). Touches no database."""
         groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for row_id, simplified, pinyin in rows:
             groups[simplified].append((row_id, pinyin))
@@ -348,9 +353,16 @@ def build_index(settings: Settings, path: Path, progress: Progress | None = None
                 metadata.update({f"cedict_{k}": v for k, v in found.items()})
         writer.flush()
         report("indexing", 80, 100)
-        connection.executescript(_INDEXES)
-        report("choosing readings", 90, 100)
-        connection.executemany("UPDATE entries SET rank = ? WHERE id = ?", writer.ranks())
+        shared = writer.shared_words()
+        # SQLite builds the indexes without holding the GIL: the readings are chosen (in
+        # Python, from ``shared``) on the other core meanwhile.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            indexing = pool.submit(connection.executescript, _INDEXES)
+            report("choosing readings", 85, 100)
+            ranks = writer.ranks(shared)
+            indexing.result()
+        report("choosing readings", 95, 100)
+        connection.executemany("UPDATE entries SET rank = ? WHERE id = ?", ranks)
         report("done", 100, 100)
         metadata.update(
             {

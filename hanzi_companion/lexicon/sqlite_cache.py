@@ -138,7 +138,9 @@ def building(path: Path) -> Iterator[sqlite3.Connection]:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        connection = sqlite3.connect(tmp)
+        # The block may hand the connection to one other thread at a time (a long statement
+        # run there while Python works here).
+        connection = sqlite3.connect(tmp, check_same_thread=False)
         try:
             # A half-built file is thrown away anyway: no journal, no syncs while filling it.
             connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
