@@ -4,6 +4,7 @@ app lets any cache keep is kept, for as long as it says, within a bounded size."
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 from urllib.parse import quote
@@ -13,7 +14,7 @@ from flask import Flask
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.settings import Settings
-from hanzi_companion.web import RESPONSES_KEY, create_app
+from hanzi_companion.web import RESPONSES_KEY, create_app, warm_up
 from hanzi_companion.web.errors import SERVER_ERROR_KEY
 from hanzi_companion.web.response_cache import ResponseCache
 from hanzi_companion.web.security import CACHE_LEXICON
@@ -217,3 +218,14 @@ def test_a_body_larger_than_a_sixteenth_of_the_cache_is_streamed_not_kept() -> N
     _get(cache, "/a")
     _get(cache, "/a")
     assert len(seen) == 2 and len(cache) == 0
+
+
+def test_warming_up_puts_what_is_loaded_out_of_the_collectors_sight(cached: Flask) -> None:
+    """After warm_up (the production server's start) a full collection does not walk the
+    lexicon's and templates' objects again: they are frozen (gc.freeze)."""
+    gc.unfreeze()
+    try:
+        warm_up(cached)
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
