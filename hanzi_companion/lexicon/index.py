@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from hanzi_companion.errors import DataFileError
@@ -197,7 +198,7 @@ def _reading_rank_key(
 
 
 def _add_character_support(
-    support: dict[tuple[str, str], float],
+    support: defaultdict[tuple[str, str], float],
     simplified: str,
     proper_noun: bool,
     syllable_keys: list[str],
@@ -210,7 +211,7 @@ def _add_character_support(
         return
     weight = 1.0 + math.log1p(frequencies.get(simplified, 0))
     for key in zip(simplified, syllable_keys, strict=True):
-        support[key] = support.get(key, 0.0) + weight
+        support[key] += weight
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps makes one per call
@@ -240,7 +241,7 @@ class _Writer:
         self.connection = connection
         self.frequencies = frequencies
         self.kinds = array("b")  # the kind of each entry, by row id - 1
-        self.support: dict[tuple[str, str], float] = {}
+        self.support: defaultdict[tuple[str, str], float] = defaultdict(float)
         self.batch: list[tuple[object, ...]] = []
         self.chars: list[tuple[str, int]] = []
         self.syllable_keys: dict[str, tuple[str, str]] = {}  # numbered key, toneless key
@@ -277,7 +278,7 @@ class _Writer:
                 len(simplified),
             )
         )
-        self.chars.extend([(char, row_id) for char in set(simplified) | set(traditional)])
+        self.chars.extend(zip(set(simplified + traditional), repeat(row_id)))
         if len(self.batch) >= _BATCH_ROWS:
             self.flush()
 
