@@ -221,7 +221,7 @@ _KIND_JSON = {kind: _JSON_STRING(kind.value) for kind in SenseKind}
 
 def _senses_json(senses: Sequence[tuple[str, SenseKind]], source: str) -> str:
     """``[[text, kind, source], ...]`` as ``_JSON`` writes it, without its per-call set-up
-    (a third of the build's time went to encoding 125,000 short lists)."""
+    (which costs more than encoding one entry's short list)."""
     tail = f", {_JSON_STRING(source)}]"
     return (
         "["
