@@ -5,14 +5,16 @@ app lets any cache keep is kept, for as long as it says, within a bounded size."
 from __future__ import annotations
 
 import gc
+import shutil
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 from flask import Flask
 
-from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.lexicon import Lexicon, english_index
 from hanzi_companion.settings import Settings
 from hanzi_companion.web import RESPONSES_KEY, create_app, warm_up
 from hanzi_companion.web.errors import SERVER_ERROR_KEY
@@ -229,3 +231,24 @@ def test_warming_up_puts_what_is_loaded_out_of_the_collectors_sight(cached: Flas
         assert gc.get_freeze_count() > 10_000
     finally:
         gc.unfreeze()
+
+
+def test_warming_up_builds_the_english_search_tables(
+    settings: Settings, lexicon: Lexicon, tmp_path: Path
+) -> None:
+    """The production server's start builds what the first English search would otherwise
+    make its visitor wait for."""
+    index = tmp_path / lexicon.path.name
+    shutil.copyfile(lexicon.path, index)
+    app = create_app(
+        settings.with_changes(secret_key="test-secret"),
+        {"TESTING": True, "LEXICON": Lexicon(index, lexicon.settings)},
+    )
+    assert list(tmp_path.glob("glosses-*.sqlite")) == []
+    try:
+        warm_up(app)
+    finally:
+        gc.unfreeze()
+    assert [path.name for path in tmp_path.glob("glosses-*.sqlite")] == [
+        english_index.index_path(index).name
+    ]

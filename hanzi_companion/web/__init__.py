@@ -111,8 +111,10 @@ def init_app(app: Flask, settings: Settings) -> None:
 
 
 def warm_up(app: Flask) -> None:
-    """Render the home and course pages once, so the first visitors do not wait for the
-    segmenter to load and the course glossaries to be built."""
+    """Render the home and course pages once and open the English search tables, so the
+    first visitors do not wait for the segmenter to load, the course glossaries or the
+    English search's tables to be built."""
+    app.extensions[EXTENSION_KEY].lexicon.english_tables()
     with app.test_client() as client:
         for path in ("/", "/course"):
             client.get(path)
