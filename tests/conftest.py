@@ -31,8 +31,11 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def lexicon(settings: Settings) -> Lexicon:
-    """The lexicon of the demo course: the bundled dictionaries and the course's course.u8."""
-    return Lexicon.open(settings.for_course(demo_course_dir()))
+    """The lexicon of the demo course: the bundled dictionaries and the course's course.u8,
+    with its English search tables built (commands run on it show no progress bar)."""
+    lexicon = Lexicon.open(settings.for_course(demo_course_dir()))
+    lexicon.english_tables()
+    return lexicon
 
 
 @pytest.fixture(scope="module")

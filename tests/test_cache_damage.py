@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from flask import Flask
 
-from hanzi_companion.lexicon import Lexicon, character_index, sqlite_cache
+from hanzi_companion.lexicon import Lexicon, character_index, english_index, sqlite_cache
 from hanzi_companion.lexicon import index as lexicon_index
 from hanzi_companion.settings import ENV_CACHE_DIR, Settings
 from hanzi_companion.text.romanization import ENGLISH_VERSION, english_words
@@ -57,7 +57,7 @@ DAMAGE = {"empty": empty, "truncated": truncated, "garbage": garbage}
 def built(lexicon: Lexicon, settings: Settings) -> Path:
     """The session's cache folder with every cache built: the demo course's (the glossary of
     its deck reads them) and the plain lexicon's (lookup, search and char read it)."""
-    Lexicon.open(settings)
+    Lexicon.open(settings).english_tables()
     lexicon.character_index()
     _ = segmenter_for(lexicon).tokenizer
     english_words(lexicon)
@@ -69,6 +69,7 @@ def names(lexicon: Lexicon, settings: Settings, built: Path) -> dict[str, str]:
     """The file name of each current cache, by kind."""
     return {
         "lexicon": lexicon_index.index_path(settings).name,
+        "glosses": english_index.index_path(lexicon_index.index_path(settings)).name,
         "characters": character_index.index_path(settings).name,
         "segment": segmenter_for(lexicon).dictionary_path.name,
         "english": f"english-{lexicon.path.stem}-v{ENGLISH_VERSION}.tries",
@@ -178,6 +179,32 @@ def test_an_overwritten_character_index_is_built_again(
     assert completed.returncode == 0, completed.stderr
     assert "Traceback" not in completed.stderr and '"character": "创"' in completed.stdout
     assert sqlite_cache.problem(index, character_index.SCHEMA_VERSION) is None
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_damaged_english_search_tables_are_built_again(
+    damage: str, built: Path, names: dict[str, str], tmp_path: Path
+) -> None:
+    cache = cache_copy(built, tmp_path / "cache", damaged=names["glosses"])
+    tables = cache / names["glosses"]
+    DAMAGE[damage](tables)
+    completed = run(cache, "search", "--json", "innovation")
+    assert completed.returncode == 0, completed.stderr
+    assert "Traceback" not in completed.stderr and '"simplified": "创新"' in completed.stdout
+    assert sqlite_cache.problem(tables, english_index.SCHEMA_VERSION) is None
+
+
+def test_english_tables_damaged_inside_are_removed_mid_run(
+    built: Path, names: dict[str, str], tmp_path: Path
+) -> None:
+    cache = cache_copy(built, tmp_path / "cache", damaged=names["glosses"])
+    tables = cache / names["glosses"]
+    inner_pages(tables)
+    completed = run(cache, "search", "innovation")
+    assert completed.returncode == 2
+    assert completed.stderr.count("\n") == 1 and "Traceback" not in completed.stderr
+    assert "damaged" in completed.stderr and "run the command again" in completed.stderr
+    assert not tables.exists() and (cache / names["lexicon"]).exists()
 
 
 def test_damage_found_mid_run_is_one_line_and_removed(

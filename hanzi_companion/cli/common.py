@@ -7,7 +7,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import click
 
@@ -135,17 +135,42 @@ def progress_bar(label: str) -> Iterator[Callable[[str, int, int], None]]:
 
 
 def open_lexicon(settings: Settings | None = None, *, quiet: bool = False) -> Lexicon:
-    """Open the lexicon; when the index must be built, show a progress bar on stderr."""
+    """Open the lexicon; when the index must be built, show a progress bar on stderr (and
+    another one if the English search tables are built later in the command)."""
     from hanzi_companion.lexicon import index, sqlite_cache
 
     settings = settings or Settings.from_env()
+    later = None if quiet else deferred_progress_bar("Building the English search index (once)")
     path = index.index_path(settings)  # digests every source: computed once per command
     if path.is_file() and sqlite_cache.problem(path, index.SCHEMA_VERSION) is None:
-        return Lexicon(path, settings)
+        return Lexicon(path, settings, later)
     if quiet:
         return Lexicon.open(settings)
     with progress_bar("Building the dictionary index (once)") as report:
-        return Lexicon.open(settings, report)
+        lexicon = Lexicon.open(settings, report)
+    lexicon.build_progress = later
+    return lexicon
+
+
+def deferred_progress_bar(label: str) -> Callable[[str, int, int], None]:
+    """A progress callback whose bar appears on stderr at its first report (only if there is
+    a build to report) and is closed at the last one (done == total)."""
+    bars: list[Any] = []
+    shown = [0]
+
+    def report(stage: str, done: int, total: int) -> None:
+        if not bars:
+            bars.append(click.progressbar(length=100, label=label, file=sys.stderr))
+            bars[0].__enter__()
+        percent = int(100 * done / total) if total else 0
+        if percent > shown[0]:
+            bars[0].update(percent - shown[0])
+            shown[0] = percent
+        if total and done >= total:
+            bars.pop().__exit__(None, None, None)
+            shown[0] = 0
+
+    return report
 
 
 def use_colour() -> bool:

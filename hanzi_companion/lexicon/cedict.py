@@ -12,9 +12,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from hanzi_companion.errors import DataFileError
-from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry, Sense, classify_definition
+from hanzi_companion.lexicon.models import (
+    CEDICT_SOURCE,
+    Entry,
+    Sense,
+    SenseKind,
+    classify_definition,
+)
 
 # traditional simplified [pinyin] /def/def/.../
 _LINE = re.compile(r"^(?P<trad>\S+) (?P<simp>\S+) \[(?P<pinyin>[^\]]*)\] /(?P<defs>.*)/$")
@@ -32,42 +39,69 @@ class DictionaryFile:
     entries: tuple[Entry, ...]
 
 
+class Record(NamedTuple):
+    """One entry line's fields as parsed, before they become an :class:`Entry` (an index build
+    writes them as they are: it needs no objects)."""
+
+    traditional: str
+    simplified: str
+    pinyin_numbered: str
+    senses: tuple[tuple[str, SenseKind], ...]  # (definition, kind)
+    classifiers: tuple[str, ...]
+    note: str
+
+    def entry(self, source: str = CEDICT_SOURCE) -> Entry:
+        return Entry(
+            traditional=self.traditional,
+            simplified=self.simplified,
+            pinyin_numbered=self.pinyin_numbered,
+            senses=tuple(Sense(text, kind, source) for text, kind in self.senses),
+            classifiers=self.classifiers,
+            source=source,
+            note=self.note,
+        )
+
+
+def parse_record(line: str, note: str = "") -> Record | None:
+    """The fields of one entry line; None for a line that is not an entry (comment or blank).
+
+    Raises ValueError for a line that should be an entry but is malformed.
+    """
+    line = line.rstrip("\r\n")
+    stripped = line.strip()
+    if not stripped or line.startswith("#"):
+        return None
+    match = _LINE.match(stripped)
+    if match is None:
+        raise ValueError("not a CC-CEDICT entry (expected 'TRAD SIMP [pin1 yin1] /definition/')")
+    trad, simp, pinyin_text, definitions = match.groups()
+    if len(trad) != len(simp):
+        raise ValueError(f"traditional {trad!r} and simplified {simp!r} differ in length")
+    senses: list[tuple[str, SenseKind]] = []
+    classifiers: list[str] = []
+    for definition in definitions.split("/"):
+        definition = definition.strip()
+        if not definition:
+            continue
+        classifier = _CLASSIFIER.match(definition) if definition.startswith("CL:") else None
+        if classifier:
+            classifiers.extend(c.strip() for c in classifier.group("list").split(",") if c.strip())
+            continue
+        senses.append((definition, classify_definition(definition)))
+    if not senses and not classifiers:
+        raise ValueError("entry has no definition")
+    return Record(
+        trad, simp, " ".join(pinyin_text.split()), tuple(senses), tuple(classifiers), note
+    )
+
+
 def parse_line(line: str, *, source: str = CEDICT_SOURCE, note: str = "") -> Entry | None:
     """Parse one entry line; return None for a line that is not an entry (comment or blank).
 
     Raises ValueError for a line that should be an entry but is malformed.
     """
-    line = line.rstrip("\r\n")
-    if not line.strip() or line.startswith("#"):
-        return None
-    match = _LINE.match(line.strip())
-    if match is None:
-        raise ValueError("not a CC-CEDICT entry (expected 'TRAD SIMP [pin1 yin1] /definition/')")
-    trad, simp, pinyin_text = match.group("trad"), match.group("simp"), match.group("pinyin")
-    if len(trad) != len(simp):
-        raise ValueError(f"traditional {trad!r} and simplified {simp!r} differ in length")
-    senses: list[Sense] = []
-    classifiers: list[str] = []
-    for definition in match.group("defs").split("/"):
-        definition = definition.strip()
-        if not definition:
-            continue
-        classifier = _CLASSIFIER.match(definition)
-        if classifier:
-            classifiers.extend(c.strip() for c in classifier.group("list").split(",") if c.strip())
-            continue
-        senses.append(Sense(definition, classify_definition(definition), source))
-    if not senses and not classifiers:
-        raise ValueError("entry has no definition")
-    return Entry(
-        traditional=trad,
-        simplified=simp,
-        pinyin_numbered=" ".join(pinyin_text.split()),
-        senses=tuple(senses),
-        classifiers=tuple(classifiers),
-        source=source,
-        note=note,
-    )
+    record = parse_record(line, note)
+    return None if record is None else record.entry(source)
 
 
 def _read_text_bytes(path: Path) -> bytes:
@@ -105,13 +139,14 @@ def iter_lines(path: Path) -> Iterator[tuple[int, str]]:
         yield lineno, line
 
 
-def iter_entries(
-    path: Path, *, source: str = CEDICT_SOURCE, metadata: dict[str, str] | None = None
-) -> Iterator[tuple[float, Entry]]:
-    """The entries of a dictionary file in CC-CEDICT syntax (plain or gzipped) as they are
+def iter_records(
+    path: Path, *, metadata: dict[str, str] | None = None
+) -> Iterator[tuple[float, Record]]:
+    """The entry lines of a dictionary file in CC-CEDICT syntax (plain or gzipped) as they are
     parsed, each with the share of the file read so far (an index build keeps none of them).
 
-    Header lines (``#! key = value``) are put in ``metadata`` when it is given.
+    Header lines (``#! key = value``) are put in ``metadata`` when it is given; a
+    ``# source:`` note goes with the entry after it.
     """
     note = ""
     found = False
@@ -126,15 +161,23 @@ def iter_entries(
                 note = source_note.group("note")
             continue
         try:
-            entry = parse_line(line, source=source, note=note)
+            record = parse_record(line, note)
         except ValueError as exc:
             raise DataFileError(path, str(exc), lineno) from None
-        if entry is not None:
+        if record is not None:
             found = True
-            yield share, entry
+            yield share, record
             note = ""
     if not found:
         raise DataFileError(path, "no dictionary entries found")
+
+
+def iter_entries(
+    path: Path, *, source: str = CEDICT_SOURCE, metadata: dict[str, str] | None = None
+) -> Iterator[tuple[float, Entry]]:
+    """:func:`iter_records` as entries whose senses carry ``source``."""
+    for share, record in iter_records(path, metadata=metadata):
+        yield share, record.entry(source)
 
 
 def parse_file(path: Path, *, source: str = CEDICT_SOURCE) -> DictionaryFile:

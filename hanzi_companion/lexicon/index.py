@@ -16,17 +16,19 @@ import sqlite3
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from hanzi_companion.errors import DataFileError
 from hanzi_companion.lexicon import cedict, sqlite_cache
 from hanzi_companion.lexicon import pinyin as py
-from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry, SenseKind
+from hanzi_companion.lexicon.models import CEDICT_SOURCE, SenseKind
 from hanzi_companion.lexicon.sqlite_cache import source_digest
 from hanzi_companion.settings import Settings
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 Progress = Callable[[str, int, int], None]
 """Progress callback: (stage, done, total)."""
 
@@ -106,8 +108,6 @@ CREATE TABLE entries (
     length INTEGER NOT NULL
 );
 CREATE TABLE chars (char TEXT NOT NULL, entry INTEGER NOT NULL);
-CREATE TABLE glosses (norm TEXT NOT NULL, entry INTEGER NOT NULL, tier INTEGER NOT NULL);
-CREATE VIRTUAL TABLE english USING fts5(glosses, content='', tokenize='unicode61');
 """
 
 _INDEXES = """
@@ -116,7 +116,6 @@ CREATE INDEX entries_traditional ON entries (traditional);
 CREATE INDEX entries_toneless ON entries (toneless);
 CREATE INDEX entries_numbered ON entries (numbered);
 CREATE INDEX chars_char ON chars (char, entry);
-CREATE INDEX glosses_norm ON glosses (norm, entry);
 """
 
 
@@ -154,12 +153,12 @@ _REFERENCES = frozenset([SenseKind.SEE, SenseKind.VARIANT])
 _SURNAME_ONLY = frozenset([SenseKind.SURNAME])
 
 
-def _entry_kind(entry: Entry) -> int:
+def _entry_kind(kinds: set[SenseKind], pinyin_numbered: str) -> int:
     """Common senses first (0), then proper nouns, surnames, cross-references, variants (4).
 
-    The same tests as ``Entry.is_variant_only`` and its siblings, in one pass over the senses.
+    The same tests as ``Entry.is_variant_only`` and its siblings on the set of an entry's
+    sense kinds, and ``Entry.is_proper_noun`` on its reading.
     """
-    kinds = {sense.kind for sense in entry.senses}
     if kinds:
         if kinds == _VARIANT_ONLY:
             return 4
@@ -167,7 +166,7 @@ def _entry_kind(entry: Entry) -> int:
             return 3
         if kinds == _SURNAME_ONLY:
             return 2
-    if entry.is_proper_noun:
+    if pinyin_numbered[:1].isupper():
         return 1
     return 0
 
@@ -199,24 +198,38 @@ def _reading_rank_key(
 
 
 def _add_character_support(
-    support: dict[tuple[str, str], float],
-    entry: Entry,
+    support: defaultdict[tuple[str, str], float],
+    simplified: str,
+    proper_noun: bool,
     syllable_keys: list[str],
     frequencies: dict[str, int],
 ) -> None:
-    """Count ``entry`` in the support of each (character, numbered syllable) it uses: a
+    """Count an entry in the support of each (character, numbered syllable) it uses: a
     log-frequency weight when it is a word of two or more characters and not a name.
     ``syllable_keys`` are the numbered keys of its syllables."""
-    if len(entry.simplified) < 2 or entry.is_proper_noun:
+    if len(simplified) < 2 or proper_noun or len(syllable_keys) != len(simplified):
         return
-    if len(syllable_keys) != len(entry.simplified):
-        return
-    weight = 1.0 + math.log1p(frequencies.get(entry.simplified, 0))
-    for key in zip(entry.simplified, syllable_keys, strict=True):
-        support[key] = support.get(key, 0.0) + weight
+    weight = 1.0 + math.log1p(frequencies.get(simplified, 0))
+    for key in zip(simplified, syllable_keys, strict=True):
+        support[key] += weight
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps makes one per call
+_JSON_STRING = json.encoder.encode_basestring  # what that encoder writes for one string
+_KIND_JSON = {kind: _JSON_STRING(kind.value) for kind in SenseKind}
+
+
+def _senses_json(senses: Sequence[tuple[str, SenseKind]], source: str) -> str:
+    """``[[text, kind, source], ...]`` as ``_JSON`` writes it, without its per-call set-up
+    (which costs more than encoding one entry's short list)."""
+    tail = f", {_JSON_STRING(source)}]"
+    return (
+        "["
+        + ", ".join([f"[{_JSON_STRING(text)}, {_KIND_JSON[kind]}{tail}" for text, kind in senses])
+        + "]"
+    )
+
+
 _BATCH_ROWS = 5000
 
 
@@ -228,75 +241,72 @@ class _Writer:
         self.connection = connection
         self.frequencies = frequencies
         self.kinds = array("b")  # the kind of each entry, by row id - 1
-        self.support: dict[tuple[str, str], float] = {}
+        self.support: defaultdict[tuple[str, str], float] = defaultdict(float)
         self.batch: list[tuple[object, ...]] = []
         self.chars: list[tuple[str, int]] = []
-        self.english: list[tuple[int, str]] = []
-        self.glosses: list[tuple[str, int, int]] = []
+        self.syllable_keys: dict[str, tuple[str, str]] = {}  # numbered key, toneless key
 
-    def add(self, entry: Entry) -> None:
+    def add(self, record: cedict.Record, source: str) -> None:
+        traditional, simplified, pinyin_numbered, senses, classifiers, note = record
         row_id = len(self.kinds) + 1
-        self.kinds.append(_entry_kind(entry))
-        syllables = entry.pinyin_numbered.split()
+        kind = _entry_kind({kind for _, kind in senses}, pinyin_numbered)
+        self.kinds.append(kind)
         # Both keys of a reading are the concatenation of its syllables' keys: the few
-        # thousand syllables are cached where the 100,000 readings are not.
-        numbered_keys = [py.numbered_key(s) for s in syllables]
-        toneless = "".join([py.toneless_key(s) for s in syllables])
-        _add_character_support(self.support, entry, numbered_keys, self.frequencies)
-        frequency = self.frequencies.get(entry.simplified) or self.frequencies.get(
-            entry.traditional, 0
+        # thousand syllables are looked up where the 100,000 readings are not.
+        keys = self.syllable_keys
+        pairs = [keys.get(s) or self._syllable(s) for s in pinyin_numbered.split()]
+        numbered_keys = [numbered for numbered, _ in pairs]
+        proper_noun = pinyin_numbered[:1].isupper()
+        _add_character_support(
+            self.support, simplified, proper_noun, numbered_keys, self.frequencies
         )
+        frequency = self.frequencies.get(simplified) or self.frequencies.get(traditional, 0)
         self.batch.append(
             (
                 row_id,
-                entry.traditional,
-                entry.simplified,
-                entry.pinyin_numbered,
-                toneless,
+                traditional,
+                simplified,
+                pinyin_numbered,
+                "".join([toneless for _, toneless in pairs]),
                 "".join(numbered_keys),
-                # SenseKind is a str: it encodes as its value
-                _JSON.encode([[s.text, s.kind, s.source] for s in entry.senses]),
-                _JSON.encode(list(entry.classifiers)) if entry.classifiers else "[]",
-                entry.source,
-                entry.note,
+                _senses_json(senses, source),
+                _JSON.encode(list(classifiers)) if classifiers else "[]",
+                source,
+                note,
                 frequency,
                 0,  # rank: set once every entry of the word is known
-                len(entry.simplified),
+                len(simplified),
             )
         )
-        for char in set(entry.simplified) | set(entry.traditional):
-            self.chars.append((char, row_id))
-        definitions = entry.definitions
-        self.english.append((row_id, " / ".join(definitions)))
-        for definition in definitions:
-            for part in definition.split(";"):
-                norm = normalise_gloss(part)
-                if norm:
-                    self.glosses.append((norm, row_id, 0))
-                    bare = strip_gloss_particle(norm)
-                    if bare != norm:
-                        self.glosses.append((bare, row_id, 1))
+        self.chars.extend(zip(set(simplified + traditional), repeat(row_id)))
         if len(self.batch) >= _BATCH_ROWS:
             self.flush()
+
+    def _syllable(self, syllable: str) -> tuple[str, str]:
+        keys = (py.numbered_key(syllable), py.toneless_key(syllable))
+        self.syllable_keys[syllable] = keys
+        return keys
 
     def flush(self) -> None:
         """Write the pending rows of every table and empty the buffers."""
         connection = self.connection
         connection.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", self.batch)
         connection.executemany("INSERT INTO chars VALUES (?, ?)", self.chars)
-        connection.executemany("INSERT INTO english (rowid, glosses) VALUES (?, ?)", self.english)
-        connection.executemany("INSERT INTO glosses VALUES (?, ?, ?)", self.glosses)
-        for buffer in (self.batch, self.chars, self.english, self.glosses):
+        for buffer in (self.batch, self.chars):
             buffer.clear()
 
-    def ranks(self) -> list[tuple[int, int]]:
-        """(rank, row id) of the entries of words with several entries, the reading a
-        teacher would give ranked 0 (the others are 0 already)."""
-        rows = self.connection.execute(
+    def shared_words(self) -> list[tuple[int, str, str]]:
+        """(row id, simplified, pinyin) of the entries of words with several entries."""
+        return self.connection.execute(
             "SELECT id, simplified, pinyin FROM entries WHERE simplified IN "
             "(SELECT simplified FROM entries GROUP BY simplified HAVING COUNT(*) > 1) "
             "ORDER BY id"
         ).fetchall()
+
+    def ranks(self, rows: list[tuple[int, str, str]]) -> list[tuple[int, int]]:
+        """(rank, row id) of the entries of words with several entries (``rows``, from
+        :meth:`shared_words`), the reading a teacher would give ranked 0 (the others are 0
+        already). Touches no database."""
         groups: dict[str, list[tuple[int, str]]] = defaultdict(list)
         for row_id, simplified, pinyin in rows:
             groups[simplified].append((row_id, pinyin))
@@ -333,9 +343,9 @@ def build_index(settings: Settings, path: Path, progress: Progress | None = None
         for number, source in enumerate(sources):
             found: dict[str, str] = {}
             shown = -1
-            entries = cedict.iter_entries(source.path, source=source.label, metadata=found)
-            for share, entry in entries:
-                writer.add(entry)
+            records = cedict.iter_records(source.path, metadata=found)
+            for share, record in records:
+                writer.add(record, source.label)
                 done = int(80 * (number + share) / len(sources))
                 if done > shown:
                     report(f"reading {source.path.name}", done, 100)
@@ -344,9 +354,16 @@ def build_index(settings: Settings, path: Path, progress: Progress | None = None
                 metadata.update({f"cedict_{k}": v for k, v in found.items()})
         writer.flush()
         report("indexing", 80, 100)
-        connection.executescript(_INDEXES)
-        report("choosing readings", 90, 100)
-        connection.executemany("UPDATE entries SET rank = ? WHERE id = ?", writer.ranks())
+        shared = writer.shared_words()
+        # SQLite builds the indexes without holding the GIL: the readings are chosen (in
+        # Python, from ``shared``) on the other core meanwhile.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            indexing = pool.submit(connection.executescript, _INDEXES)
+            report("choosing readings", 85, 100)
+            ranks = writer.ranks(shared)
+            indexing.result()
+        report("choosing readings", 95, 100)
+        connection.executemany("UPDATE entries SET rank = ? WHERE id = ?", ranks)
         report("done", 100, 100)
         metadata.update(
             {

@@ -133,9 +133,13 @@ def fold_compatibility(text: str) -> str:
 class Lexicon:
     """Read-only access to the compiled dictionaries; safe to share between threads."""
 
-    def __init__(self, path: Path, settings: Settings) -> None:
+    def __init__(
+        self, path: Path, settings: Settings, build_progress: _index.Progress | None = None
+    ) -> None:
         self.path = path
         self.settings = settings
+        # Told how the caches built on first use (the English search tables) are coming on.
+        self.build_progress = build_progress
         self._database = ReadOnlyDatabase(path)
         self.reading = lru_cache(maxsize=8192)(self._reading)
         self.lookup = lru_cache(maxsize=8192)(self._lookup)
@@ -146,6 +150,8 @@ class Lexicon:
         self._sentence_index: SentenceIndex | None = None
         self._usual_senses: dict[str, UsualSense] | None = None
         self._word_classes: dict[str, str] | None = None
+        self._english: ReadOnlyDatabase | None = None
+        self._english_lock = threading.Lock()
 
     @classmethod
     def open(
@@ -163,6 +169,25 @@ class Lexicon:
     def query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
         """Run a read query on the index (for the lexicon's own modules)."""
         return self.connection.execute(sql, params).fetchall()
+
+    def english_tables(self, progress: _index.Progress | None = None) -> ReadOnlyDatabase:
+        """The English search tables (``glosses``, ``english``) with the index attached, so
+        that their queries join ``entries``; built on first use (see :mod:`english_index`)."""
+        database = self._english
+        if database is None:
+            with self._english_lock:
+                database = self._english
+                if database is None:
+                    from hanzi_companion.lexicon import english_index
+
+                    path = english_index.ensure_index(self.path, progress or self.build_progress)
+                    database = ReadOnlyDatabase(path, {english_index.LEXICON: self.path})
+                    self._english = database
+        return database
+
+    def english_query(self, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        """Run a read query on the English search tables and the index (for search)."""
+        return self.english_tables().connection.execute(sql, params).fetchall()
 
     def entries_where(self, where: str, params: tuple[object, ...] = ()) -> list[Entry]:
         rows = self.query(f"SELECT {_COLUMNS} FROM entries WHERE {where}", params)
@@ -227,7 +252,9 @@ class Lexicon:
 
     def _definitions_with_uncached(self, key: str) -> int:
         try:
-            rows = self.query("SELECT count(*) FROM english WHERE english MATCH ?", (f"{key}*",))
+            rows = self.english_query(
+                "SELECT count(*) FROM english WHERE english MATCH ?", (f"{key}*",)
+            )
         except sqlite3.Error:
             return 0  # an index without the English search table: no word is known
         return int(rows[0][0]) if rows else 0  # type: ignore[call-overload]
@@ -516,11 +543,13 @@ def discard_damaged_caches(
     """After a ``sqlite3.DatabaseError``: the compiled indexes of ``settings`` (the lexicon's at
     ``lexicon_path`` when known) found damaged, with what was wrong; they are removed, so the
     next open builds them again."""
-    from hanzi_companion.lexicon import character_index
+    from hanzi_companion.lexicon import character_index, english_index
 
+    lexicon_path = lexicon_path or _index.index_path(settings)
     return sqlite_cache.discard_damaged(
         [
-            (lexicon_path or _index.index_path(settings), _index.SCHEMA_VERSION),
+            (lexicon_path, _index.SCHEMA_VERSION),
+            (english_index.index_path(lexicon_path), english_index.SCHEMA_VERSION),
             (character_index.index_path(settings), character_index.SCHEMA_VERSION),
         ]
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Literal, overload
+from typing import TYPE_CHECKING
 
 from hanzi_companion.lexicon import english
 from hanzi_companion.lexicon import pinyin as py
@@ -78,27 +78,10 @@ def search(
     return SearchResults(query=query, kind=detected, hits=tuple(hits[:limit]), also=also)
 
 
-@overload
-def _rows(
-    lexicon: Lexicon, sql: str, params: tuple[object, ...], *, with_id: Literal[False] = ...
-) -> list[Entry]: ...
-
-
-@overload
-def _rows(
-    lexicon: Lexicon, sql: str, params: tuple[object, ...], *, with_id: Literal[True]
-) -> list[tuple[int, Entry]]: ...
-
-
-def _rows(
-    lexicon: Lexicon, sql: str, params: tuple[object, ...], *, with_id: bool = False
-) -> list[Entry] | list[tuple[int, Entry]]:
+def _rows(lexicon: Lexicon, sql: str, params: tuple[object, ...]) -> list[Entry]:
     from hanzi_companion.lexicon.lexicon import row_to_entry
 
-    rows = lexicon.query(sql, params)
-    if with_id:
-        return [(int(str(row[0])), row_to_entry(row[1:])) for row in rows]
-    return [row_to_entry(row) for row in rows]
+    return [row_to_entry(row) for row in lexicon.query(sql, params)]
 
 
 def _dedupe(hits: list[SearchHit]) -> list[SearchHit]:
@@ -217,6 +200,8 @@ def _by_english(lexicon: Lexicon, query: str, limit: int) -> list[SearchHit]:
     """English search: entries with a sense that says every word of the query (the same word,
     a word of the same stem, or a synonym) first, the closest and most common first; then
     entries that say some of it."""
+    from hanzi_companion.lexicon.lexicon import row_to_entry
+
     parsed = english.Query.parse(query)
     if not parsed.concepts:
         return []
@@ -224,22 +209,20 @@ def _by_english(lexicon: Lexicon, query: str, limit: int) -> list[SearchHit]:
     bare = strip_gloss_particle(norm)
     exact_ids = {
         int(str(row[0]))
-        for row in lexicon.query(
+        for row in lexicon.english_query(
             "SELECT DISTINCT entry FROM glosses WHERE norm IN (?, ?)", (norm, bare)
         )
     }
     groups = parsed.retrieval_terms()
     candidates: dict[int, Entry] = {}
     for operator in ("AND", "OR"):
-        found = _rows(
-            lexicon,
+        rows = lexicon.english_query(
             f"SELECT id, {_COLUMNS} FROM entries WHERE id IN "
             "(SELECT rowid FROM english WHERE english MATCH ?) OR id IN "
             f"({','.join('?' * len(exact_ids))}) ORDER BY frequency DESC LIMIT ?",
             (_fts_query(groups, operator), *exact_ids, _ENGLISH_CANDIDATES),
-            with_id=True,
         )
-        candidates.update(found)
+        candidates.update((int(str(row[0])), row_to_entry(row[1:])) for row in rows)
         if len(candidates) >= limit or len(groups) == 1:
             break
     levels = _hsk_levels(lexicon, list(candidates.values()))

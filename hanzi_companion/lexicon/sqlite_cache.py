@@ -138,7 +138,9 @@ def building(path: Path) -> Iterator[sqlite3.Connection]:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        connection = sqlite3.connect(tmp)
+        # The block may hand the connection to one other thread at a time (a long statement
+        # run there while Python works here).
+        connection = sqlite3.connect(tmp, check_same_thread=False)
         try:
             # A half-built file is thrown away anyway: no journal, no syncs while filling it.
             connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
@@ -248,10 +250,15 @@ def remove_stale(current: Path) -> None:
 
 
 class ReadOnlyDatabase:
-    """A built cache opened read-only; each thread gets its own connection."""
+    """A built cache opened read-only; each thread gets its own connection.
 
-    def __init__(self, path: Path) -> None:
+    ``attached`` names other built caches each connection attaches (read-only too), so that
+    one query can join tables of several files.
+    """
+
+    def __init__(self, path: Path, attached: dict[str, Path] | None = None) -> None:
         self.path = path
+        self.attached = dict(attached or {})
         self._local = threading.local()
 
     @property
@@ -260,9 +267,13 @@ class ReadOnlyDatabase:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
             connection = sqlite3.connect(
-                f"{self.path.absolute().as_uri()}?mode=ro&immutable=1",
-                uri=True,
-                check_same_thread=False,
+                _read_only_uri(self.path), uri=True, check_same_thread=False
             )
+            for name, path in self.attached.items():
+                connection.execute("ATTACH DATABASE ? AS ?", (_read_only_uri(path), name))
             self._local.connection = connection
         return connection
+
+
+def _read_only_uri(path: Path) -> str:
+    return f"{path.absolute().as_uri()}?mode=ro&immutable=1"
