@@ -427,6 +427,8 @@ class Lexicon:
             self._sentence_index = None
         self.path = path
         self._database = ReadOnlyDatabase(path)
+        with self._english_lock:
+            self._english = None  # its connection holds the replaced index attached
         for cache in (self.reading, self.lookup, self._definitions_with):
             cache.cache_clear()
         self.character_index()
