@@ -16,7 +16,6 @@ import sqlite3
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
@@ -357,6 +356,8 @@ def build_index(settings: Settings, path: Path, progress: Progress | None = None
         shared = writer.shared_words()
         # SQLite builds the indexes without holding the GIL: the readings are chosen (in
         # Python, from ``shared``) on the other core meanwhile.
+        from concurrent.futures import ThreadPoolExecutor  # only when an index is built
+
         with ThreadPoolExecutor(max_workers=1) as pool:
             indexing = pool.submit(connection.executescript, _INDEXES)
             report("choosing readings", 85, 100)

@@ -8,11 +8,14 @@ dates as ISO dates, lists joined with commas, nested mappings left out.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
-
-import yaml
+from typing import TYPE_CHECKING
 
 from hanzi_companion.text.formats.remark import REMARK_PROPERTIES
+
+if TYPE_CHECKING:
+    import yaml
 
 _FRONT_KEY = re.compile(r"^[\w-]+[ \t]*:", re.ASCII)
 _HEADING_LINE = re.compile(r"^(#{1,6})[ \t]")
@@ -69,22 +72,30 @@ def parse_front_matter(block: str) -> FrontMatter:
     return _line_values(block)
 
 
-class _PlainLoader(yaml.SafeLoader):
+@functools.cache
+def _plain_loader() -> type[yaml.SafeLoader]:
     """YAML's safe loader without aliases: ``*a`` may stand for a tree of aliases that
-    expands to billions of items (a "billion laughs"), and a deck's metadata never needs one."""
+    expands to billions of items (a "billion laughs"), and a deck's metadata never needs one.
+    Made on first use: a deck without front matter never imports YAML."""
+    import yaml
 
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.composer.ComposerError(None, None, "aliases are not read")
-        return super().compose_node(parent, index)
+    class PlainLoader(yaml.SafeLoader):
+        def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.composer.ComposerError(None, None, "aliases are not read")
+            return super().compose_node(parent, index)
+
+    return PlainLoader
 
 
 def load_yaml(text: str) -> object:
     """The value of a small YAML document (front matter, a Marp directive comment), or None
     when it is not one: invalid YAML, aliases, tags the safe loader does not know, values it
     cannot construct (a 13th month), nesting deeper than the parser's stack."""
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_PlainLoader)  # a safe loader: no Python tags
+        return yaml.load(text, Loader=_plain_loader())  # a safe loader: no Python tags
     except (yaml.YAMLError, ValueError, OverflowError, RecursionError):
         return None
 
