@@ -19,6 +19,7 @@ from functools import lru_cache
 from hanzi_companion.grammar import (
     NOWHERE,
     Place,
+    has_class_choice,
     has_grammatical_senses,
     places_of,
     sides_in,
@@ -973,7 +974,7 @@ class _Builder:
             usual=self.lexicon.usual_sense,
             word_class=self.lexicon.word_class,
             places=places_of(han, acc.sides, self.lookup)
-            if has_grammatical_senses(entries)
+            if has_grammatical_senses(entries) or has_class_choice(entries)
             else NOWHERE,
         )
 
