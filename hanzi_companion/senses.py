@@ -550,8 +550,8 @@ def domain_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
         return 0.0
     if any(context.weight(s) > 0 for s in field_) or field_ & context.compounds:
         return 0.0
-    if any(field_ & index.keys() for index in context.neighbours):
-        return 0.0
+    if any(index.get(s) for index in context.neighbours for s in field_):
+        return 0.0  # a neighbour's meaning names the field (not the term's own, left empty)
     return DOMAIN_LABEL
 
 

@@ -127,3 +127,11 @@ def test_a_word_mostly_used_as_an_adverb_is_left_to_its_class(lexicon: Lexicon) 
     sentence = "接下来会比较详细的介绍每个目录里的代码"  # 会 before it, an adjective after it
     choice = _choose(lexicon, "比较", sentence, word_class=lexicon.word_class)
     assert not choice.text.startswith("to ")
+
+
+def test_a_neighbour_index_left_empty_is_no_evidence(lexicon: Lexicon) -> None:
+    # The term's own meanings are taken out of its neighbours' index, leaving empty entries.
+    neighbours = ({stem: frozenset() for stem in english_stems("celestial bodies")},)
+    choice = choose_sense(lexicon.lookup("运行"), SenseContext(neighbours=neighbours))
+    assert choice is not None
+    assert not choice.text.startswith("(of celestial")
