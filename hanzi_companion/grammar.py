@@ -136,9 +136,6 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.discard(Place.AFTER_NUMERAL)  # no classifier before a pronoun: 这对我很重要
     if Place.BEFORE_NOUN in places and places & {Place.AFTER_NOUN, Place.AFTER_LATIN}:
         places.add(Place.BETWEEN_NOUNS)
-    class_place = _class_place(before, after, places, lookup)
-    if class_place:
-        places.add(class_place)
     return frozenset(places)
 
 
@@ -158,7 +155,21 @@ _LOCALISERS_AFTER = ("中", "里", "裡", "上", "方面", "之中")
 _CLASSIFIER_WORDS = frozenset("个種种项類类些份套次位條条件點点個項")
 
 
-def _class_place(before: str, after: str, places: set[Place], lookup: Lookup) -> Place | None:
+def class_places_of(sides: Iterable[tuple[str, str]], lookup: Lookup) -> Places:
+    """Of a content word's occurrences, each given as (the text before it on its line, the text
+    after it), how many stand where a noun does and how many where a verb does."""
+    counts: Counter[Place] = Counter()
+    total = 0
+    for before, after in sides:
+        total += 1
+        before, after = _BRACKETS_AT_END.sub("", before), _BRACKETS_AT_START.sub("", after)
+        place = _class_place(before, after, lookup)
+        if place:
+            counts[place] += 1
+    return Places(tuple(sorted(counts.items())), total)
+
+
+def _class_place(before: str, after: str, lookup: Lookup) -> Place | None:
     """Whether a content word stands where a noun does (after 的 or 之, a determiner, a numeral
     and its classifier or a degree adverb; before a localiser: 在生活中) or where a verb does
     (after a modal, adverb, negation or pronoun subject; before an aspect particle or a pronoun
@@ -169,20 +180,22 @@ def _class_place(before: str, after: str, places: set[Place], lookup: Lookup) ->
     if following.startswith(_LOCALISERS_AFTER) or run.endswith(_ATTRIBUTIVE):
         return Place.NOUN_PLACE
     last = _word_at_end(run, lookup) if run else ""
-    if last in _DETERMINERS:
-        return Place.NOUN_PLACE
-    if last in _DEGREE:
-        return Place.NOUN_PLACE  # 很松散: an adjective, not "to relax"
+    if last in _DETERMINERS or last in _DEGREE:
+        return Place.NOUN_PLACE  # 什么作用; 很松散: an adjective, not "to relax"
     if len(run) >= 2 and run[-1] in _CLASSIFIER_WORDS and run[-2] in NUMERALS_AND_DEMONSTRATIVES:
         return Place.NOUN_PLACE  # 这种配置, 一个作用
-    subject = last in PRONOUNS or (len(last) == 2 and last[0] in PRONOUNS and last[1] in "们們")
-    if (last in _BEFORE_A_VERB_WORDS or subject) and Place.BEFORE_VERB not in places:
-        return Place.VERB_PLACE  # after a modal, an adverb, a negation or a pronoun subject
     if following[:1] and (following[0] in _ASPECT_AFTER or following[0] in PRONOUNS):
         return Place.VERB_PLACE
-    if Place.BEFORE_VERB in places:
-        return None  # before a verb or an adjective: an adverb (比较好), neither
+    subject = last in PRONOUNS or (len(last) == 2 and last[0] in PRONOUNS and last[1] in "们們")
+    if last in _BEFORE_A_VERB_WORDS or subject:
+        # Before a verb or an adjective it is an adverb (会比较详细): neither.
+        return None if _before_verb(following, lookup) else Place.VERB_PLACE
     return None
+
+
+def _before_verb(after: str, lookup: Lookup) -> bool:
+    following = _HAN_AFTER.search(after.lstrip(_OPENING_MARKS))
+    return following is not None and _is_verb(_word_at_start(following.group(), lookup), lookup)
 
 
 def _places_before(before: str, lookup: Lookup) -> set[Place]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from hanzi_companion.grammar import Place, has_class_choice, place_in_sentence, places_of
+from hanzi_companion.glossary import build_glossary
+from hanzi_companion.grammar import Place, class_places_of, has_class_choice
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.senses import (
     RULES,
@@ -16,12 +17,13 @@ from hanzi_companion.senses import (
     domain_of,
     english_stems,
 )
+from hanzi_companion.text.models import Deck, Slide
 
 
 def _choose(lexicon: Lexicon, term: str, sentence: str, **context: object) -> SenseChoice:
     index = sentence.index(term)
     sides = [(sentence[:index], sentence[index + len(term) :])]
-    places = places_of(term, sides, lexicon.lookup)
+    places = class_places_of(sides, lexicon.lookup)
     choice = choose_sense(lexicon.lookup(term), SenseContext(places=places, **context))  # type: ignore[arg-type]
     assert choice is not None
     return choice
@@ -29,7 +31,8 @@ def _choose(lexicon: Lexicon, term: str, sentence: str, **context: object) -> Se
 
 def _place(lexicon: Lexicon, term: str, sentence: str) -> frozenset[Place]:
     index = sentence.index(term)
-    return place_in_sentence(term, sentence[:index], sentence[index + len(term) :], lexicon.lookup)
+    sides = [(sentence[:index], sentence[index + len(term) :])]
+    return frozenset(place for place, _ in class_places_of(sides, lexicon.lookup).counts)
 
 
 def test_the_rules_are_listed_by_name() -> None:
@@ -135,3 +138,14 @@ def test_a_neighbour_index_left_empty_is_no_evidence(lexicon: Lexicon) -> None:
     choice = choose_sense(lexicon.lookup("运行"), SenseContext(neighbours=neighbours))
     assert choice is not None
     assert not choice.text.startswith("(of celestial")
+
+
+def test_glossary_reads_nouns_and_verbs_by_their_place(lexicon: Lexicon) -> None:
+    text = "我们的生活越来越好。\n这种配置很常见。\n这个组织很松散。\n这是对文档的补充。"
+    deck = Deck("life.txt", "text", (Slide(1, "Life", text),))
+    terms = {t.term: t for t in build_glossary(deck, lexicon).terms}
+    assert terms["生活"].gloss.startswith("life")
+    assert terms["配置"].gloss.startswith("configuration")
+    assert terms["松散"].gloss.startswith("loose")
+    assert terms["配置"].sense_rule == "word place"
+    assert not terms["补充"].gloss.startswith("to ")  # "to complement" is no function word
