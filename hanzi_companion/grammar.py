@@ -53,6 +53,7 @@ class Place(StrEnum):
     OPENS_FRAME = "opening a frame such as 既…又 or 越…越"
     END_OF_LIST = "at the end of a list"
     NOUN_PLACE = "where a noun stands (after 的, a classifier, a verb or a noun)"
+    ADVERB_PLACE = "before a verb, as its adverb"
     VERB_PLACE = "where a verb stands (after 不, 会 or 已经, before 了 or an object)"
 
 
@@ -186,10 +187,11 @@ def _class_place(before: str, after: str, lookup: Lookup) -> Place | None:
         return Place.NOUN_PLACE  # 这种配置, 一个作用
     if following[:1] and (following[0] in _ASPECT_AFTER or following[0] in PRONOUNS):
         return Place.VERB_PLACE
+    if _before_verb(following, lookup):
+        return Place.ADVERB_PLACE  # 一般指, 会比较详细: the adverb of a verb or an adjective
     subject = last in PRONOUNS or (len(last) == 2 and last[0] in PRONOUNS and last[1] in "们們")
     if last in _BEFORE_A_VERB_WORDS or subject:
-        # Before a verb or an adjective it is an adverb (会比较详细): neither.
-        return None if _before_verb(following, lookup) else Place.VERB_PLACE
+        return Place.VERB_PLACE
     return None
 
 
@@ -421,11 +423,24 @@ def _is_verb_sense(text: str) -> bool:
 
 
 def has_class_choice(entries: Iterable[Entry]) -> bool:
-    """Whether ``entries`` have both verb meanings ("to live") and others ("life"), and no
-    sense labelled for a place (a function word's places decide by its labels)."""
+    """Whether ``entries`` have both verb meanings ("to live") and others ("life"), or both
+    adverbs ("generally") and others, and no sense labelled for a place (a function word's
+    places decide by its labels)."""
     meanings = [s.text for e in entries for s in e.senses if s.kind == SenseKind.MEANING]
     verbs = sum(1 for text in meanings if _is_verb_sense(text))
-    return 0 < verbs < len(meanings) and not any(_is_function_word(e) for e in entries)
+    adverbs = sum(1 for text in meanings if _is_adverb_sense(text))
+    choice = 0 < verbs < len(meanings) or 0 < adverbs < len(meanings)
+    return choice and not any(_is_function_word(e) for e in entries)
+
+
+_ADVERB = re.compile(r"[a-z]{3,}ly")
+_NOT_ADVERBS_TEXT = "family supply reply apply rely ally early daily weekly monthly yearly"
+_NOT_ADVERBS = frozenset(_NOT_ADVERBS_TEXT.split())
+
+
+def _is_adverb_sense(text: str) -> bool:
+    """A sense worded as one adverb: "generally", "slowly"."""
+    return bool(_ADVERB.fullmatch(text)) and text not in _NOT_ADVERBS
 
 
 def _is_function_word(entry: Entry) -> bool:
@@ -449,6 +464,8 @@ def word_place(candidate: Candidate, context: SenseContext) -> float:
         return 0.0  # its labelled places decide
     if _is_verb_sense(candidate.sense.text):
         return CLASS_PLACE_WEIGHT * places.share(Place.VERB_PLACE)
+    if _is_adverb_sense(candidate.sense.text):
+        return CLASS_PLACE_WEIGHT * places.share(Place.ADVERB_PLACE)
     if _CLASSIFIER_SENSE.match(candidate.sense.text):
         return 0.0
     return CLASS_PLACE_WEIGHT * places.share(Place.NOUN_PLACE)

@@ -149,3 +149,9 @@ def test_glossary_reads_nouns_and_verbs_by_their_place(lexicon: Lexicon) -> None
     assert terms["松散"].gloss.startswith("loose")
     assert terms["配置"].sense_rule == "word place"
     assert not terms["补充"].gloss.startswith("to ")  # "to complement" is no function word
+
+
+def test_before_a_verb_a_word_is_its_adverb(lexicon: Lexicon) -> None:
+    sentence = "我们一般使用电脑工作。"
+    assert Place.ADVERB_PLACE in _place(lexicon, "一般", sentence)
+    assert _choose(lexicon, "一般", sentence).text == "generally"
