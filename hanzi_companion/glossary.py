@@ -19,6 +19,9 @@ from functools import lru_cache
 from hanzi_companion.grammar import (
     NOWHERE,
     Place,
+    Places,
+    class_places_of,
+    has_class_choice,
     has_grammatical_senses,
     places_of,
     sides_in,
@@ -1011,10 +1014,17 @@ class _Builder:
             neighbours=self.neighbourhood.around(han, acc.lines, acc.slides),
             usual=self.lexicon.usual_sense,
             word_class=self.lexicon.word_class,
-            places=places_of(han, acc.sides, self.lookup)
-            if has_grammatical_senses(entries)
-            else NOWHERE,
+            places=self.places(han, acc, entries),
         )
+
+    def places(self, han: str, acc: _TermAccumulator, entries: tuple[Entry, ...]) -> Places:
+        """Where the term stands in its sentences: a function word's places, or whether a
+        content word used as a noun and as a verb stands where a noun or a verb does."""
+        if has_class_choice(entries):  # 补充 "to complement" is no function word
+            return class_places_of(acc.sides, self.lookup)
+        if has_grammatical_senses(entries):
+            return places_of(han, acc.sides, self.lookup)
+        return NOWHERE
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:
         """The whole lines of the term's slides that write it (an occurrence's context is only

@@ -52,6 +52,9 @@ class Place(StrEnum):
     OPENS_WHEN_CLAUSE = "opening a clause closed by 时 or before the main clause"
     OPENS_FRAME = "opening a frame such as 既…又 or 越…越"
     END_OF_LIST = "at the end of a list"
+    NOUN_PLACE = "where a noun stands (after 的, a classifier, a verb or a noun)"
+    ADVERB_PLACE = "before a verb, as its adverb"
+    VERB_PLACE = "where a verb stands (after 不, 会 or 已经, before 了 or an object)"
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,66 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
     if Place.BEFORE_NOUN in places and places & {Place.AFTER_NOUN, Place.AFTER_LATIN}:
         places.add(Place.BETWEEN_NOUNS)
     return frozenset(places)
+
+
+# Words before a verb (modals, adverbs, negations) and before an adjective (degree).
+_BEFORE_A_VERB = """会 要 能 能够 可以 可 在 正在 已经 已 不 没 没有 也 都 就 还 再 又 将
+    将要 应该 应 必须 需要 可能 想 曾 曾经 正 刚 刚刚 常 常常 经常 一直 开始 继续 不断 共同
+    一起 努力 主动 积极 互相 相互 會 沒 沒有 還 將 應該 須 經常 曾經 剛 剛剛 繼續 積極"""
+_BEFORE_A_VERB_WORDS = frozenset(_BEFORE_A_VERB.split())
+_DEGREE_TEXT = "很 非常 太 更 最 挺 比较 特别 十分 相当 越来越 比較 特別 越來越"
+_DEGREE = frozenset(_DEGREE_TEXT.split())
+# Words before a noun: determiners and quantifiers (什么作用, 所有配置).
+_DETERMINERS_TEXT = """这 那 每 各 某 什么 哪些 这些 那些 一些 其他 其它 所有 任何 一切 许多 很多
+    全部 整个 這 這些 那些 哪些 一些 什麼 許多 整個"""
+_DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
+_ASPECT_AFTER = "了着过著過"
+_LOCALISERS_AFTER = ("中", "里", "裡", "上", "方面", "之中")
+_CLASSIFIER_WORDS = frozenset("个種种项類类些份套次位條条件點点個項")
+
+
+def class_places_of(sides: Iterable[tuple[str, str]], lookup: Lookup) -> Places:
+    """Of a content word's occurrences, each given as (the text before it on its line, the text
+    after it), how many stand where a noun does and how many where a verb does."""
+    counts: Counter[Place] = Counter()
+    total = 0
+    for before, after in sides:
+        total += 1
+        before, after = _BRACKETS_AT_END.sub("", before), _BRACKETS_AT_START.sub("", after)
+        place = _class_place(before, after, lookup)
+        if place:
+            counts[place] += 1
+    return Places(tuple(sorted(counts.items())), total)
+
+
+def _class_place(before: str, after: str, lookup: Lookup) -> Place | None:
+    """Whether a content word stands where a noun does (after 的 or 之, a determiner, a numeral
+    and its classifier or a degree adverb; before a localiser: 在生活中) or where a verb does
+    (after a modal, adverb, negation or pronoun subject; before an aspect particle or a pronoun
+    object); None when its neighbours do not say."""
+    head = _HAN_BEFORE.search(before.rstrip(" "))
+    run = head.group() if head else ""
+    following = after.lstrip(" ")
+    if following.startswith(_LOCALISERS_AFTER) or run.endswith(_ATTRIBUTIVE):
+        return Place.NOUN_PLACE
+    last = _word_at_end(run, lookup) if run else ""
+    if last in _DETERMINERS or last in _DEGREE:
+        return Place.NOUN_PLACE  # 什么作用; 很松散: an adjective, not "to relax"
+    if len(run) >= 2 and run[-1] in _CLASSIFIER_WORDS and run[-2] in NUMERALS_AND_DEMONSTRATIVES:
+        return Place.NOUN_PLACE  # 这种配置, 一个作用
+    if following[:1] and (following[0] in _ASPECT_AFTER or following[0] in PRONOUNS):
+        return Place.VERB_PLACE
+    if _before_verb(following, lookup):
+        return Place.ADVERB_PLACE  # 一般指, 会比较详细: the adverb of a verb or an adjective
+    subject = last in PRONOUNS or (len(last) == 2 and last[0] in PRONOUNS and last[1] in "们們")
+    if last in _BEFORE_A_VERB_WORDS or subject:
+        return Place.VERB_PLACE
+    return None
+
+
+def _before_verb(after: str, lookup: Lookup) -> bool:
+    following = _HAN_AFTER.search(after.lstrip(_OPENING_MARKS))
+    return following is not None and _is_verb(_word_at_start(following.group(), lookup), lookup)
 
 
 def _places_before(before: str, lookup: Lookup) -> set[Place]:
@@ -345,6 +408,70 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     if not labelled:
         return 0.0
     return max(_WEIGHTS.get(place, GRAMMAR_WEIGHT) * places.share(place) for place in labelled)
+
+
+_CONTENT_CLASSES = frozenset([None, "v", "n", "a"])  # jieba's classes, when it has one
+CLASS_PLACE_WEIGHT = 1.5  # over the corpus's usual class (0.5) and a margin; under a slide word
+
+
+_LEADING_NOTES = re.compile(r"^(?:\([^)]*\)\s*)+")
+
+
+def _is_verb_sense(text: str) -> bool:
+    """CC-CEDICT writes a verb "to ...", after its labels: "(literary) to ..."."""
+    return _LEADING_NOTES.sub("", text).startswith("to ")
+
+
+def has_class_choice(entries: Iterable[Entry]) -> bool:
+    """Whether ``entries`` have both verb meanings ("to live") and others ("life"), or both
+    adverbs ("generally") and others, and no sense labelled for a place (a function word's
+    places decide by its labels)."""
+    meanings = [s.text for e in entries for s in e.senses if s.kind == SenseKind.MEANING]
+    verbs = sum(1 for text in meanings if _is_verb_sense(text))
+    adverbs = sum(1 for text in meanings if _is_adverb_sense(text))
+    choice = 0 < verbs < len(meanings) or 0 < adverbs < len(meanings)
+    return choice and not any(_is_function_word(e) for e in entries)
+
+
+_ADVERB = re.compile(r"[a-z]{3,}ly")
+_NOT_ADVERBS_TEXT = "family supply reply apply rely ally early daily weekly monthly yearly"
+_NOT_ADVERBS = frozenset(_NOT_ADVERBS_TEXT.split())
+
+
+def _is_adverb_sense(text: str) -> bool:
+    """A sense worded as one adverb: "generally", "slowly"."""
+    return bool(_ADVERB.fullmatch(text)) and text not in _NOT_ADVERBS
+
+
+def _is_function_word(entry: Entry) -> bool:
+    """A word some sense of which is labelled for a place ("to complement" is no label)."""
+    return any(sense_places(s.text) and not _is_verb_sense(s.text) for s in entry.senses)
+
+
+def word_place(candidate: Candidate, context: SenseContext) -> float:
+    """Of a content word used as a noun and as a verb (生活 "to live; life"), the senses of
+    the class its places in the document call for: after 的, a classifier or a verb a noun
+    ("life"); after 不, 会 or 已经, or before 了, a verb ("to live")."""
+    places = context.places
+    if not places.total or candidate.sense.kind != SenseKind.MEANING:
+        return 0.0
+    if len(candidate.entry.simplified) < 2 or candidate.sense.text.startswith("("):
+        return 0.0  # a character's senses are its words' (日, 行); a labelled sense is apart
+    tag = context.word_class(candidate.entry.simplified) if context.word_class else None
+    if tag not in _CONTENT_CLASSES:
+        return 0.0  # mostly an adverb or a preposition (比较, 一起): not a noun or a verb
+    if _is_function_word(candidate.entry):
+        return 0.0  # its labelled places decide
+    if _is_verb_sense(candidate.sense.text):
+        return CLASS_PLACE_WEIGHT * places.share(Place.VERB_PLACE)
+    if _is_adverb_sense(candidate.sense.text):
+        return CLASS_PLACE_WEIGHT * places.share(Place.ADVERB_PLACE)
+    if _CLASSIFIER_SENSE.match(candidate.sense.text):
+        return 0.0
+    return CLASS_PLACE_WEIGHT * places.share(Place.NOUN_PLACE)
+
+
+_CLASSIFIER_SENSE = re.compile(r"^(?:\([^)]*\)\s*)*(?:classifier|measure word)\b", re.I)
 
 
 def sides_in(term: str, parts: Sequence[str]) -> tuple[tuple[str, str], ...]:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from hanzi_companion.grammar import NOWHERE, Places, grammatical_place, sense_places
+from hanzi_companion.grammar import NOWHERE, Places, grammatical_place, sense_places, word_place
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
 from hanzi_companion.lexicon.references import Reference, parse_reference, referenced_entries
@@ -506,6 +506,55 @@ def kind_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
     return 0.0
 
 
+# Words of a sense's leading label that make it no field: a figure of speech, a register, a
+# form, the kind of thing it applies to in general ("(of a person)"), a word class, a place in
+# a sentence ("(after a form of address)").
+_PLAIN_LABEL_TEXT = """fig figuratively lit literally literary coll colloquial formal informal
+    polite humble honorific respectful bound form suffix prefix abbr onom onomatopoeia interj
+    loanword person people sb sth someone something thing things usually often used also
+    written spoken adj adjective noun verb adverb classifier one ones place places time action
+    transitive intransitive coverb pr particle modal idiom saying proverb sense meaning general
+    generally specifically male female child children man men woman women animal animals object
+    objects after before between indicating indicates followed following preceded address
+    name names word words number numbers term dialect old archaic slang taiwan cantonese
+    obsolete euphemism vulgar internet"""
+_PLAIN_LABEL = frozenset(stem(w) for w in _PLAIN_LABEL_TEXT.split())
+_LABEL_GLUE = frozenset(["of", "a", "an", "the", "etc", "esp", "and", "or", "in", "e", "g"])
+_LEADING_LABEL = re.compile(r"^\(([a-z][a-z .&,-]*)\)")
+_FIELD_WORDS = 3  # "(of celestial bodies etc)": a field is named in a few words
+DOMAIN_LABEL = -1.0  # like a register's sense: the field must be the deck's
+
+
+@lru_cache(maxsize=16384)
+def domain_of(text: str) -> frozenset[str]:
+    """The stems of a field a sense's leading label names ("(medicine)": medicin; "(of
+    celestial bodies etc)": celesti, bodi); none for "(fig.)", "(of a person)" and the like."""
+    label = _LEADING_LABEL.match(text)
+    if not label:
+        return frozenset()
+    words = [w for w in re.findall(r"[a-z]+", label.group(1)) if w not in _LABEL_GLUE]
+    stems = [stem(w) for w in words]
+    if not stems or len(stems) > _FIELD_WORDS or not _PLAIN_LABEL.isdisjoint(stems):
+        return frozenset()
+    return frozenset(stems)
+
+
+def domain_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
+    """A sense labelled for a field ("(medicine) to perform fluoroscopy", "(of celestial bodies
+    etc) to move along one's course") only when the deck's English or its Chinese neighbours'
+    meanings speak of that field."""
+    if _kind(candidate) != "meaning":
+        return 0.0
+    field_ = domain_of(candidate.sense.text)
+    if not field_:
+        return 0.0
+    if any(context.weight(s) > 0 for s in field_) or field_ & context.compounds:
+        return 0.0
+    if any(index.get(s) for index in context.neighbours for s in field_):
+        return 0.0  # a neighbour's meaning names the field (not the term's own, left empty)
+    return DOMAIN_LABEL
+
+
 def written_reading(candidate: Candidate, context: SenseContext) -> float:
     """The slide says how the term is read here ("the 朝 is zhāo", "東西 (dōngxi)"): the senses
     of that reading. (A romanisation merely beside it may report a mistake: "students read 朝
@@ -611,6 +660,7 @@ def dictionary_order(candidate: Candidate, context: SenseContext) -> float:
 PRIOR_RULES = frozenset(
     [
         "sense kind",
+        "domain label",
         "everyday reading",
         "frequent word",
         "usual sense",
@@ -623,11 +673,13 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("slide English", slide_english),
     ("Chinese neighbours", chinese_neighbours),
     ("sense kind", kind_needs_evidence),
+    ("domain label", domain_needs_evidence),
     ("written reading", written_reading),
     ("listed among names", listed_among_names),
     ("named on the slide", named_on_the_slide),
     ("surname cues", surname_cues),
     ("grammatical place", grammatical_place),
+    ("word place", word_place),
     ("everyday reading", everyday_reading),
     ("frequent word", frequent_word),
     ("usual sense", usual_sense),
@@ -808,6 +860,10 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
     if rule == "grammatical place":
         place = context.places.main(sense_places(winner.sense.text))
         return f"the term stands {place or 'so'} in its sentences, the place of this sense"
+    if rule == "word place":
+        return "the term stands where a noun or a verb does in its sentences, as in this sense"
+    if rule == "domain label":
+        return "the other senses belong to a field the deck does not speak of"
     if rule == "listed among names":
         return "the slide lists it among names"
     if rule == "sense kind":
