@@ -6,7 +6,6 @@ The same syntax serves the course dictionary and user dictionaries. A comment li
 
 from __future__ import annotations
 
-import gzip
 import io
 import re
 from collections.abc import Iterator
@@ -113,6 +112,8 @@ def _read_text_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise DataFileError(path, f"cannot read: {exc.strerror or exc}") from None
     if raw[:2] == b"\x1f\x8b":
+        import gzip  # only when a dictionary is parsed (an index build), never on a lookup
+
         try:
             raw = gzip.decompress(raw)
         except (OSError, EOFError, gzip.BadGzipFile) as exc:

@@ -8,7 +8,6 @@ processes building at once never leave a broken index behind.
 
 from __future__ import annotations
 
-import gzip
 import json
 import math
 import re
@@ -72,6 +71,8 @@ def ensure_index(settings: Settings, progress: Progress | None = None) -> Path:
 
 def load_frequencies(path: Path) -> dict[str, int]:
     """Word counts from jieba's dictionary file (``word count tag`` per line)."""
+    import gzip  # only when an index is built
+
     counts: dict[str, int] = {}
     try:
         text = gzip.decompress(path.read_bytes()).decode("utf-8")

@@ -6,7 +6,6 @@ tone marks (``chuàngxīn``). Everything here is pure string work and loads no d
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -344,6 +343,8 @@ def _numbered_tokens(numbered: str) -> tuple[tuple[str, int], ...]:
 
 def tone_html(numbered: str, *, separator: str = "") -> str:
     """Tone-coloured HTML: one ``<span class="toneN">`` per syllable, text escaped."""
+    import html  # only when rendering: a lookup on the command line never escapes
+
     spans = [
         f'<span class="{_TONE_CLASSES[tone - 1]}">{html.escape(marked)}</span>'
         if tone

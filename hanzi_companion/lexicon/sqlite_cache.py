@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import logging
 import os
 import sqlite3
 import threading
@@ -156,7 +155,6 @@ def building(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 _HEADER = b"SQLite format 3\x00"
-_logger = logging.getLogger("hanzi_companion")
 
 
 def problem(path: Path, schema: str) -> str | None:
@@ -200,7 +198,10 @@ def usable(path: Path, schema: str) -> bool:
     why = problem(path, schema)
     if why is None:
         return True
-    _logger.warning("%s: the cache is damaged, %s; building it again", path, why)
+    import logging  # only when a cache is found damaged
+
+    logger = logging.getLogger("hanzi_companion")
+    logger.warning("%s: the cache is damaged, %s; building it again", path, why)
     with contextlib.suppress(OSError):
         path.unlink()
     return False
