@@ -351,6 +351,13 @@ def test_a_verb_with_de_and_a_result_it_takes_is_its_potential_form(
     assert "得到" in found  # no verb before it: 得到 'to obtain'
 
 
+def test_one_after_this_is_the_number(extractor: Extractor) -> None:
+    # 这一点: "this point", not 一点 "a little"
+    found = mentions(extractor, "Open source\n作品也要开源，尽管这一点争议很大。")
+    assert "点" in found and "一点" not in found
+    assert "一点" in mentions(extractor, "Shopping\n便宜一点吧，我买两个。")
+
+
 def test_a_number_of_minutes(extractor: Extractor) -> None:
     found = mentions(extractor, "Steaming\n蒸大概十分钟左右。")
     assert {"十", "分钟"} <= set(found) and "十分钟" not in found

@@ -257,7 +257,7 @@ class Extractor:
         words, dotted = self._dotted_names(self._particle_words(self._pronoun_words(words)))
         words, names = with_names("".join(words), words, self._name_rules)
         names.update(dotted)
-        words = adverbs_before_modals(plural_nouns(numbers_and_units(words)))
+        words = adverbs_before_modals(plural_nouns(numbers_and_units(this_one(words))))
         words = negated_answer(words)
         words = self._verbs_before_aspect(self._potential_complements(words))
         words = self._localisers_cut_off(words)
@@ -1053,6 +1053,8 @@ def repeated_unit(run: str) -> str:
 
 _PLURAL_SUFFIX = "们"
 _NOT = "不"
+_ONE = "一"
+_DEMONSTRATIVES = frozenset("这那這")
 _CAN = "得"  # the positive potential form's mark (找得到, can find)
 _POTENTIAL_MARKS = frozenset([_NOT, _CAN])
 
@@ -1097,6 +1099,18 @@ def negated_answer(words: tuple[str, ...]) -> tuple[str, ...]:
     if len(words) > 1 and len(last) == 2 and last[0] == _NOT and last[1] in NEGATED_VERBS:
         return (*words[:-1], last[0], last[1])
     return words
+
+
+def this_one(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with 一 after 这 or 那 read as the number it is there, a word of its
+    own (这 一点: this point, not 一点 'a little')."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] in _DEMONSTRATIVES and len(word) == 2 and word[0] == _ONE:
+            out.extend(word)
+        else:
+            out.append(word)
+    return tuple(out)
 
 
 def adverbs_before_modals(words: tuple[str, ...]) -> tuple[str, ...]:
