@@ -660,10 +660,11 @@ _LABEL = re.compile(r"^(?:\([^)]*\)\s*)+")
 
 
 def potential_neutral(word: str, syllables: list[str]) -> list[str]:
-    """The syllables of a verb's potential form with 不 in the neutral tone, as dictionaries
-    write 受不了 (shòu bu liǎo): 包不住 is bāo bu zhù."""
-    if len(word) == len(syllables) == 3 and word[1] == "不" and word[2] in POTENTIAL_RESULTS:
-        return [syllables[0], "bu5", syllables[2]]
+    """The syllables of a verb's potential form with 不 or 得 in the neutral tone, as
+    dictionaries write 受不了 (shòu bu liǎo), 对得起 (duì de qǐ): 包不住 is bāo bu zhù, 找得到
+    zhǎo de dào."""
+    if len(word) == len(syllables) == 3 and word[1] in "不得" and word[2] in POTENTIAL_RESULTS:
+        return [syllables[0], "bu5" if word[1] == "不" else "de5", syllables[2]]
     return syllables
 
 

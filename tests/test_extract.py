@@ -427,6 +427,16 @@ def test_a_sentence_keeps_a_word_of_the_corpus_whole(
     assert "特大城市" in found and "特大" not in found
 
 
+def test_a_status_word_of_the_corpus_gives_its_words(
+    extractor: Extractor, lexicon: Lexicon
+) -> None:
+    """阵容庞大 ("the line-up is huge") is in jieba's corpus as a status word, a thing and how
+    it is, and no dictionary defines it: a sentence gives 阵容 and 庞大."""
+    assert not lexicon.lookup("阵容庞大")
+    found = terms(extractor, slide(1, "深圳的创客阵容庞大，吸引了很多年轻人"))
+    assert "阵容庞大" not in found and {"阵容", "庞大"} <= set(found)
+
+
 def test_a_run_longer_than_any_term_gives_its_words(extractor: Extractor) -> None:
     """Prose without punctuation (or a pasted wall of text) is no term, even quoted: its
     words are, so nothing grows with the square of its length."""

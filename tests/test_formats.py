@@ -40,6 +40,22 @@ def test_remark_properties_on_top_are_not_front_matter() -> None:
     assert split_front_matter(text) == (text, {})
 
 
+def test_a_key_commented_out_in_front_matter_is_no_heading() -> None:
+    # a Marp deck turns a directive off with YAML's comment mark; its note is no slide text
+    text = (
+        "---\nmarp: true\npaginate: true\n# headingDivider: 2 #以二级标题分割\n---\n# Marp基本用法"
+    )
+    body, front = split_front_matter(text)
+    assert body == "# Marp基本用法"
+    assert front == {"marp": "true", "paginate": "true"}
+    assert "二级" not in "".join(slide.text for slide in read_deck_text(text, "d.md").slides)
+
+
+def test_a_heading_in_a_block_between_rulers_still_makes_it_slides() -> None:
+    text = "---\nclass: center\n# 城市化\n---\n# A"
+    assert split_front_matter(text) == (text, {})
+
+
 # -- Marp ---------------------------------------------------------------------------------------
 
 

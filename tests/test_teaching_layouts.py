@@ -341,6 +341,23 @@ def test_a_verb_with_its_potential_result(extractor: Extractor) -> None:
     assert "去" in mentions(extractor, "No\n我不去。")  # 去 is no verb's result
 
 
+def test_a_verb_with_de_and_a_result_it_takes_is_its_potential_form(
+    extractor: Extractor,
+) -> None:
+    # 找到 is a word: 找得到 'can find', not 找 and the verb 得到 'to obtain'
+    found = mentions(extractor, "Night markets\n這種冰淇淋在台灣各處也都找得到。")
+    assert "找得到" in found and "得到" not in found
+    found = mentions(extractor, "Prizes\n他在比赛中得到了第一名。")
+    assert "得到" in found  # no verb before it: 得到 'to obtain'
+
+
+def test_one_after_this_is_the_number(extractor: Extractor) -> None:
+    # 这一点: "this point", not 一点 "a little"
+    found = mentions(extractor, "Open source\n作品也要开源，尽管这一点争议很大。")
+    assert "点" in found and "一点" not in found
+    assert "一点" in mentions(extractor, "Shopping\n便宜一点吧，我买两个。")
+
+
 def test_a_number_of_minutes(extractor: Extractor) -> None:
     found = mentions(extractor, "Steaming\n蒸大概十分钟左右。")
     assert {"十", "分钟"} <= set(found) and "十分钟" not in found
@@ -403,6 +420,11 @@ def test_directions_in_traditional_script(extractor: Extractor) -> None:
 def test_a_potential_form_reads_bu_in_the_neutral_tone(lexicon: Lexicon) -> None:
     g = glossary(lexicon, "Tips\n不然的话包不住。")
     assert term(g, "包不住").pinyin_numbered == "bao1 bu5 zhu4"
+
+
+def test_a_positive_potential_form_reads_de_in_the_neutral_tone(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, "Night markets\n這種冰淇淋在台灣各處也都找得到。")
+    assert term(g, "找得到").pinyin_numbered == "zhao3 de5 dao4"
 
 
 def test_english_in_full_width_parentheses_after_a_term(extractor: Extractor) -> None:

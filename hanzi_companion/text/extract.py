@@ -257,7 +257,7 @@ class Extractor:
         words, dotted = self._dotted_names(self._particle_words(self._pronoun_words(words)))
         words, names = with_names("".join(words), words, self._name_rules)
         names.update(dotted)
-        words = adverbs_before_modals(plural_nouns(numbers_and_units(words)))
+        words = adverbs_before_modals(plural_nouns(numbers_and_units(this_one(words))))
         words = negated_answer(words)
         words = self._verbs_before_aspect(self._potential_complements(words))
         words = self._localisers_cut_off(words)
@@ -302,26 +302,32 @@ class Extractor:
     def _potential_complements(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with a one-character verb, 不 and its result read as one word,
         the verb's potential form (包 不住 -> 包不住, cannot hold; as dictionaries list 受不了):
-        the 不住 jieba cuts off is no word of the sentence (搬 不 动 is 搬不动 too)."""
+        the 不住 jieba cuts off is no word of the sentence (搬 不 动 is 搬不动 too). So is 得
+        and a result the dictionary joins to the verb (找 得到 -> 找得到, can find: 找到)."""
         out: list[str] = []
         for word in words:
             previous = out[-1] if out else ""
-            if previous == _NOT and word in POTENTIAL_RESULTS and len(out) > 1:
+            if previous in _POTENTIAL_MARKS and word in POTENTIAL_RESULTS and len(out) > 1:
                 verb, negated = out[-2], previous + word
             else:
                 verb, negated = previous, word
             if (
                 len(negated) == 2
-                and negated[0] == _NOT
                 and negated[1] in POTENTIAL_RESULTS
                 and len(verb) == 1
                 and self._verb(verb)
+                and (negated[0] == _NOT or self._can_result(verb, negated))
             ):
                 del out[len(out) - (len(negated) - len(word)) - 1 :]
                 out.append(verb + negated)
             else:
                 out.append(word)
         return tuple(out)
+
+    def _can_result(self, verb: str, potential: str) -> bool:
+        """True when ``potential`` is 得 and a result the dictionary writes after ``verb``
+        (找 得到: 找到 is a word): the positive potential form, not the verb 得到 'to obtain'."""
+        return potential[0] == _CAN and bool(self.lookup(verb + potential[1]))
 
     def _dotted_names(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:
         """A sentence's words with a name transcribed around a middle dot (克里斯·安德森, cut
@@ -1047,6 +1053,10 @@ def repeated_unit(run: str) -> str:
 
 _PLURAL_SUFFIX = "们"
 _NOT = "不"
+_ONE = "一"
+_DEMONSTRATIVES = frozenset("这那這")
+_CAN = "得"  # the positive potential form's mark (找得到, can find)
+_POTENTIAL_MARKS = frozenset([_NOT, _CAN])
 
 
 def numbers_and_units(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -1089,6 +1099,18 @@ def negated_answer(words: tuple[str, ...]) -> tuple[str, ...]:
     if len(words) > 1 and len(last) == 2 and last[0] == _NOT and last[1] in NEGATED_VERBS:
         return (*words[:-1], last[0], last[1])
     return words
+
+
+def this_one(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with 一 after 这 or 那 read as the number it is there, a word of its
+    own (这 一点: this point, not 一点 'a little')."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] in _DEMONSTRATIVES and len(word) == 2 and word[0] == _ONE:
+            out.extend(word)
+        else:
+            out.append(word)
+    return tuple(out)
 
 
 def adverbs_before_modals(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -35,7 +35,7 @@ from hanzi_companion.files import seal, unseal, write_atomically
 from hanzi_companion.lexicon import Lexicon
 
 # Bump when the way the segmentation dictionary is built changes.
-SEGMENTER_VERSION = "4"
+SEGMENTER_VERSION = "5"
 
 # Words the lexicon knows but jieba never counted get at least this count; a long dictionary
 # word must still beat the split into its characters, see ``_unseen_frequency``.
@@ -358,14 +358,21 @@ class Segmenter:
         return bool(self.tokenizer.FREQ.get(word))
 
 
+# jieba's tag of a status word: a thing and how it is (阵容庞大 "the line-up is huge",
+# 干干净净), a description said of something, not a name of one: its words are the terms.
+_PHRASE_TAGS = frozenset(["z"])
+
+
 def _corpus_words(path: Path) -> frozenset[str]:
-    """The words (two characters or more) of jieba's dictionary file (``word count tag``)."""
+    """The words (two characters or more) of jieba's dictionary file (``word count tag``),
+    but for status words (see ``_PHRASE_TAGS``)."""
     try:
         text = gzip.decompress(path.read_bytes()).decode("utf-8")
     except (OSError, EOFError, UnicodeDecodeError) as exc:
         raise DataFileError(path, f"unreadable word list ({exc})") from None
+    fields = (line.split(" ") for line in text.splitlines())
     return frozenset(
-        word for word in (line.split(" ", 1)[0] for line in text.splitlines()) if len(word) > 1
+        parts[0] for parts in fields if len(parts[0]) > 1 and parts[-1] not in _PHRASE_TAGS
     )
 
 

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 _FRONT_KEY = re.compile(r"^[\w-]+[ \t]*:", re.ASCII)
 _HEADING_LINE = re.compile(r"^(#{1,6})[ \t]")
+# A key someone turned off with a YAML comment (``# headingDivider: 2 #以二级标题分割``).
+_COMMENTED_KEY = re.compile(r"^#[ \t]*[\w-]+[ \t]*:", re.ASCII)
 
 FrontMatter = dict[str, str]
 
@@ -28,13 +30,14 @@ def split_front_matter(text: str) -> tuple[str, FrontMatter]:
 
     A remark deck may also start with ``---`` (an empty first slide) followed by slide
     properties; it is front matter only if it starts with a ``key:`` line, holds no markdown
-    heading, and has a key remark does not know as a property or a ``layout`` that is not
+    heading (a key commented out, ``# headingDivider: 2``, is YAML's comment, not a heading),
+    and has a key remark does not know as a property or a ``layout`` that is not
     ``true``/``false``.
     """
     block, rest = _front_block(text)
     if block is None:
         return text, {}
-    if any(_HEADING_LINE.match(line) for line in block.split("\n")):
+    if any(_heading(line) for line in block.split("\n")):
         return text, {}  # a markdown heading: these are slides, not YAML
     values = parse_front_matter(block)
     foreign = [key for key in values if key not in REMARK_PROPERTIES]
@@ -42,6 +45,10 @@ def split_front_matter(text: str) -> tuple[str, FrontMatter]:
     if not foreign and layout in ("true", "false"):
         return text, {}
     return rest, values
+
+
+def _heading(line: str) -> bool:
+    return bool(_HEADING_LINE.match(line)) and not _COMMENTED_KEY.match(line)
 
 
 def _front_block(text: str) -> tuple[str | None, str]:
