@@ -455,6 +455,8 @@ def _kind(candidate: Candidate) -> str:
         return "classifier"
     if text.startswith(("used in ", "(used in ")):
         return "used in"
+    if _PRONUNCIATION_NOTE.match(text):
+        return "pronunciation"
     if "kangxi radical" in text or "radical in chinese characters" in text:
         return "radical"
     if text.startswith(_REGISTER_LABELS):
@@ -462,6 +464,10 @@ def _kind(candidate: Candidate) -> str:
     if candidate.entry.is_proper_noun:
         return "name"
     return "meaning"
+
+
+# "also pr. [yao1] for greater clarity ...", "Taiwan pr. [nuo2]": how a word is read, no meaning.
+_PRONUNCIATION_NOTE = re.compile(r"^(?:\([^)]*\)\s*)?\(?(?:also|taiwan|colloquial) pr\.")
 
 
 def is_plain_meaning(candidate: Candidate) -> bool:
@@ -481,8 +487,9 @@ def _named_in_context(candidate: Candidate, context: SenseContext) -> bool:
 
 
 def kind_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
-    """Surnames, names, abbreviations, variants, cross-references, classifiers and "used in"
-    notes only when the context says so (年 "means year" is no surname Nian)."""
+    """Surnames, names, abbreviations, variants, cross-references, pronunciation notes,
+    classifiers and "used in" notes only when the context says so (年 "means year" is no
+    surname Nian)."""
     kind = _kind(candidate)
     near = context.near()
     if kind == SenseKind.SURNAME:
@@ -493,7 +500,7 @@ def kind_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
         return -3.0
     if kind == SenseKind.ABBREVIATION:
         return -3.0
-    if kind in (SenseKind.VARIANT, SenseKind.SEE):
+    if kind in (SenseKind.VARIANT, SenseKind.SEE, "pronunciation"):
         return -6.0
     if kind == "classifier":
         return 1.0 if near & CLASSIFIER_CUES else -1.5

@@ -180,11 +180,14 @@ def tally(sentences: Iterable[Sentence], lookup: Callable[[str], tuple[Entry, ..
 
 
 def usual_wording(meaning: _Meaning, votes: dict[int, float]) -> str:
-    """The wording of a meaning its sentences say most, when it is not the first one."""
+    """The wording of a meaning its sentences say most, when they hardly say the first one:
+    the dictionary's first wording is its main one, and stays whenever the sentences use it
+    too (也 "also", though they say "too" more; 有 "to have"); 先 "first" of "beforehand;
+    first; earlier", as no sentence says "beforehand"."""
     if not votes:
         return ""
     index = min(votes, key=lambda i: (-votes[i], i))
-    if index == 0 or votes[index] < MIN_VOTES or votes[index] <= votes.get(0, 0.0):
+    if index == 0 or votes[index] < MIN_VOTES or votes.get(0, 0.0) >= MIN_VOTES:
         return ""
     return wordings_of(meaning.text)[index]
 

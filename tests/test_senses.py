@@ -27,6 +27,7 @@ from hanzi_companion.senses import (
     everyday_reading,
     frequent_word,
     gloss_after,
+    is_plain_meaning,
     kind_needs_evidence,
     listed_among_names,
     name_ending,
@@ -125,6 +126,19 @@ def test_surname_place_and_abbreviation_need_evidence() -> None:
     assert kind_needs_evidence(candidate(classifier), nothing) < 0
     counted = SenseContext(clause=english_stems("the measure word for money"))
     assert kind_needs_evidence(candidate(classifier), counted) > 0
+
+
+def test_a_pronunciation_note_is_no_meaning(lexicon: Lexicon) -> None:
+    # 一 "also pr. [yao1] for greater clarity when spelling out numbers digit by digit" says how
+    # 一 is read, not what it means: the slide's "out" or "numbers" do not make it the sense.
+    entries = lexicon.lookup("一")
+    note = next(c for c in candidates(entries) if c.sense.text.startswith("also pr."))
+    assert not is_plain_meaning(note)
+    assert kind_needs_evidence(note, SenseContext()) < 0
+    line = "一 (yī) is read yí before a fourth tone: find out which tone comes next"
+    context = build_context(entries, "一", lines=[line])
+    choice = choose_sense(entries, context)
+    assert choice is not None and not choice.sense.text.startswith("also pr.")
 
 
 def test_a_written_reading_picks_its_entry() -> None:

@@ -122,6 +122,19 @@ def test_a_wording_is_the_one_its_sentences_say_most(
     assert first > beforehand and table["先"].wording == "first"
 
 
+def test_the_first_wording_stays_when_its_sentences_say_it_too(
+    table: dict[str, UsualSense], sentences: list[Sentence]
+) -> None:
+    # 也 "also; too": the translations say "too" more, but "also" too, often enough to be
+    # everyday English: the dictionary's main wording leads.
+    own = [s for s in sentences if "也" in s.tokens]
+    also = sum(stem("also") in words_of(s.translation) for s in own)
+    too = sum(stem("too") in words_of(s.translation) for s in own)
+    assert too > also >= MIN_VOTES
+    assert table["也"].sense.startswith("also") and table["也"].wording == ""
+    assert table["有"].wording == ""  # "to have", though "there is" is said more
+
+
 def test_a_verb_sense_is_matched_by_its_verb() -> None:
     assert meaning_stems("to eat at (a cafeteria etc)") == {"eat"}
     assert meaning_stems("please (do sth)") == {stem("please")}
