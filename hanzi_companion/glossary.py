@@ -39,6 +39,7 @@ from hanzi_companion.senses import (
     build_context,
     capitalised_names,
     choose_sense,
+    choose_written_form,
     clause_around,
     english_stems,
     follow_reference,
@@ -680,6 +681,20 @@ def literal_gloss(part_glosses: Iterable[str]) -> str:
     return f'lit. "{" + ".join(words)}"'
 
 
+def _other_forms(ranked: list[Entry], chosen: list[Entry], written: str) -> tuple[Entry, ...]:
+    """The entries written ``written`` in simplified characters and read as ``chosen`` but
+    another word in traditional ones (冷麵 "cold noodles" beside 冷面 "grim")."""
+    first = chosen[0]
+    key = _pinyin.numbered_key(first.pinyin_numbered)
+    return tuple(
+        e
+        for e in ranked
+        if e not in chosen
+        and e.simplified == written == first.simplified
+        and _pinyin.numbered_key(e.pinyin_numbered) == key
+    )
+
+
 def _same_entry_kind(entry: Entry, other: Entry) -> bool:
     """Written and read alike (case aside): the entries a part's sense is chosen among."""
     return entry.traditional == other.traditional and _pinyin.numbered_key(
@@ -729,10 +744,13 @@ class _Builder:
         traditional: str,
         readings: tuple[str, ...],
         context: SenseContext | None = None,
+        guessed_form: bool = False,
     ) -> tuple[str, ...]:
         """One short meaning per part, from the entry the term means: the one written as the
         term writes it (后 in 後生活 is 後 "after", not 后 "empress") and read as it reads, its
-        sense chosen in the term's context (開放 in 改革開放 "to open up", not "to bloom")."""
+        sense chosen in the term's context (開放 in 改革開放 "to open up", not "to bloom").
+        With ``guessed_form`` (``traditional`` is only the usual form of the term's words), a
+        word written alike in simplified characters competes when the slide speaks for it."""
         aligned = len(traditional) == len(han) and "".join(parts) == han
         out, position = [], 0
         inner = sides_in(han, parts)
@@ -757,7 +775,8 @@ class _Builder:
                 places = places_of(part, inner[index : index + 1], self.lookup)
                 places = places.only(Place.AFTER_NUMERAL, Place.AFTER_NOUN)
                 context = replace(context, places=places)
-            choice = choose_sense(tuple(best), context or SenseContext())
+            others = _other_forms(ranked, best, part) if guessed_form else ()
+            choice = choose_written_form(tuple(best), others, context or SenseContext())
             assert choice is not None  # best is not empty
             referred = reference_gloss(choice, self.lookup, context or SenseContext())[0]
             if choice.sense.kind in _MEANING_KINDS:
@@ -1163,7 +1182,7 @@ class _Builder:
             )
         part_readings = self.part_readings(written.han, parts, reading)
         part_glosses = self.part_glosses(
-            written.han, parts, found.traditional, part_readings, context
+            written.han, parts, found.traditional, part_readings, context, not written.entries
         )
         if named:
             part_glosses = tuple(

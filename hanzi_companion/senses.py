@@ -771,6 +771,31 @@ def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoi
     return replace(choice, wording=wording) if wording else choice
 
 
+# What the slide's English must give a sense of another written form: a word of the term's own
+# line (2.0) at least, as the form the term's words usually take is the better guess.
+_OTHER_FORM = 2.0
+
+
+def choose_written_form(
+    usual: tuple[Entry, ...], others: tuple[Entry, ...], context: SenseContext
+) -> SenseChoice | None:
+    """The sense of ``usual`` (entries of the form a word usually takes) unless the slide's
+    English speaks clearly for a sense of ``others``, written alike in simplified characters
+    but another word (冷面 in 烤冷面 "grilled cold noodles" is 冷麵 "cold noodles", not 冷面
+    "grim"); None without entries."""
+    choice = choose_sense(usual, context)
+    other = choose_sense(others, context) if others else None
+    if choice is None or other is None:
+        return choice or other
+    theirs = Candidate(other.entry, other.sense, 0, 0)
+    support = slide_english(theirs, context)
+    own = slide_english(Candidate(choice.entry, choice.sense, 0, 0), context)
+    if support < max(_OTHER_FORM, own + _MARGIN):
+        return choice
+    reason = _reason("slide English", theirs, context)
+    return replace(other, rule="slide English", reason=reason, wording="")
+
+
 def usual_wording(entry: Entry, sense: Sense, context: SenseContext) -> str:
     """The usual sense with the wording its example sentences say most first (先 "first;
     beforehand; earlier"); "" for another sense, or when the slide's English names one of

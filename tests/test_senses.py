@@ -39,6 +39,7 @@ from hanzi_companion.senses import (
     written_reading,
 )
 from hanzi_companion.text.decks import read_deck
+from hanzi_companion.text.models import Deck, Slide
 
 DECKS = Path(__file__).parent / "data" / "decks" / "senses"
 
@@ -413,3 +414,16 @@ def test_the_character_of_the_week_in_the_decks_sense(lexicon: Lexicon) -> None:
     assert weekly.gloss == zhe.gloss and "progress" in weekly.gloss
     assert weekly.pinyin_numbered == zhe.pinyin_numbered == "zhe5"
     assert lexicon.reading("著").pinyin_numbered != "zhe5"  # the dictionary's first reading
+
+
+def test_a_part_written_alike_in_simplified_follows_the_slide(lexicon: Lexicon) -> None:
+    # 烤冷面 is in no dictionary; its 冷面 may be 冷面 "grim" or 冷麵 "cold noodles": the slide's
+    # English decides, and without it the word's usual form stays.
+    def part_gloss(text: str, word: str) -> str:
+        deck = Deck("food.md", "markdown", (Slide(1, "Food", text),))
+        found = {t.term: t for t in build_glossary(deck, lexicon).terms}
+        term = found["烤冷面"]
+        return term.part_glosses[term.parts.index(word)]
+
+    assert "noodles" in part_gloss('烤冷面 kǎolěngmiàn ("grilled cold noodles")\n', "冷面")
+    assert "noodles" not in part_gloss("- 烤冷面\n- 油条\n", "冷面")
