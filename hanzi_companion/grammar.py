@@ -27,7 +27,9 @@ from hanzi_companion.text.wordlists import (
     LIST_MARKS,
     NUMERALS_AND_DEMONSTRATIVES,
     PRONOUNS,
+    SURNAMES,
     TIME_CLAUSE_ENDS,
+    WHAT_WORDS,
 )
 
 if TYPE_CHECKING:  # senses imports this module for its rule
@@ -55,6 +57,7 @@ class Place(StrEnum):
     NOUN_PLACE = "where a noun stands (after 的, a classifier, a verb or a noun)"
     ADVERB_PLACE = "before a verb, as its adverb"
     VERB_PLACE = "where a verb stands (after 不, 会 or 已经, before 了 or an object)"
+    BEFORE_NAME = "before a person's name or 什么, naming someone (我叫金妮, 你叫什么)"
 
 
 @dataclass(frozen=True)
@@ -231,7 +234,26 @@ def _places_after(term: str, after: str, lookup: Lookup) -> set[Place]:
     sentence = _SENTENCE_END.split(after)[0]
     if (term and term in sentence) or FRAME_ENDS & set(sentence):
         places.add(Place.OPENS_FRAME)
+    if _names_someone(stripped, lookup):
+        places.add(Place.BEFORE_NAME)
     return places
+
+
+_NAME_LENGTHS = (2, 3)  # a surname and a given name of one or two characters
+
+
+def _names_someone(after: str, lookup: Lookup) -> bool:
+    """Whether the text after a word is a person's name closing its clause (a surname, then
+    one or two characters no dictionary has but as a name: 金妮, 欧文) or asks for one (什么)."""
+    if after.startswith(tuple(WHAT_WORDS)):
+        return True
+    run = _HAN_AFTER.search(after)
+    if run is None or len(run.group()) not in _NAME_LENGTHS:
+        return False
+    name = run.group()
+    ends = after[len(name) :].lstrip(_CLOSING_MARKS)
+    closes = not ends or _CLAUSE_END.match(ends) is not None
+    return closes and name[0] in SURNAMES and all(e.is_proper_noun for e in lookup(name))
 
 
 def _before_word(after: str, lookup: Lookup) -> set[Place]:
@@ -361,6 +383,7 @@ _WORDS_OF_PLACE = (
     (Place.BETWEEN_NOUNS, frozenset(["or", "and"])),
     (Place.OPENS_WHEN_CLAUSE, frozenset(["when"])),
     (Place.BEFORE_LIST, frozenset(["such as", "for example", "for instance", "e.g."])),
+    (Place.BEFORE_NAME, frozenset(["to be called", "to be named", "called", "named"])),
 )
 
 

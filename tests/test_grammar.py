@@ -224,3 +224,14 @@ def test_glossary_reads_function_words_by_their_place(lexicon: Lexicon) -> None:
     # A word inside a term stands after the term's own numeral: 股 in 一股 is a classifier.
     part_glosses = dict(zip(terms["一股"].parts, terms["一股"].part_glosses, strict=True))
     assert part_glosses["股"].startswith("classifier for")
+
+
+def test_a_verb_before_a_name_is_the_naming_sense(lexicon: Lexicon) -> None:
+    # 叫 "to shout; to call; ...; to be called": before a person's name or 什么 it names.
+    assert Place.BEFORE_NAME in sense_places("to be called")
+    assert Place.BEFORE_NAME in _places(lexicon, "叫", "我叫金妮。")
+    assert Place.BEFORE_NAME in _places(lexicon, "叫", "你叫什么名字？")
+    assert Place.BEFORE_NAME not in _places(lexicon, "叫", "我叫出租车。")  # a word, no name
+    assert Place.BEFORE_NAME not in _places(lexicon, "叫", "他叫我们吃饭。")
+    assert _choose(lexicon, "叫", "我叫欧文。").text == "to be called"
+    assert _choose(lexicon, "叫", "他大声叫。").text == "to shout"

@@ -106,6 +106,9 @@ CLAUSE_WORDS = frozenset(CLAUSE_WORDS_TEXT.split())
 # Personal pronouns: a sentence's word opening with one may be the pronoun and its verb.
 PRONOUNS = frozenset("我你他她它您")
 
+# "What", asking for a name or a thing: 你叫什么名字 "what are you called".
+WHAT_WORDS = frozenset(["什么", "什麼", "啥"])
+
 
 # Particles only a sentence has (structure, aspect, mood): a clause holding one is no slogan.
 PARTICLES = frozenset(["的", "了", "吗", "呢", "吧", "着", "过", "啊", "呀", "么", "嗎", "麼"])
