@@ -43,12 +43,14 @@ _GLUE_TEXT = """to the a an of be is are was were been being sb sth etc eg lit f
 GLUE_WORDS = frozenset(_GLUE_TEXT.split())
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"))
+_ACTION_NOUNS = ("wal", "val", "sal")  # a verb's noun in -al: renewal, arrival, proposal
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude English stem, enough to match a slide's wording with a dictionary's:
-    dumplings ~ dumpling, copies ~ copying ~ copy, opening ~ open, businesses ~ business."""
+    dumplings ~ dumpling, copies ~ copying ~ copy, opening ~ open, businesses ~ business,
+    renewal ~ renew."""
     word = word.replace("isation", "ization").replace("ise", "ize")
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
@@ -59,6 +61,8 @@ def stem(word: str) -> str:
             word = word[:-1]
     if word.endswith("ive") and len(word) > 7:
         return word[:-3]  # progressive ~ progress
+    if word.endswith(_ACTION_NOUNS) and len(word) > 6:
+        word = word[:-2]  # renewal ~ renew, arrival ~ arrive, proposal ~ propose
     for suffix in ("ing", "ed"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             word = word[: -len(suffix)]

@@ -68,10 +68,22 @@ def candidate(e: Entry, index: int = 0, rank: int = 0) -> Candidate:
         ("running", "run"),
         ("progressive", "progress"),
         ("urbanisation", "urbanization"),
+        ("renewal", "renew"),
+        ("arrival", "arrive"),
+        ("proposal", "proposing"),
     ],
 )
 def test_stem_matches_a_slides_wording_with_a_dictionarys(a: str, b: str) -> None:
     assert stem(a) == stem(b)
+
+
+def test_a_verbs_noun_in_al_chooses_the_verbs_sense(lexicon: Lexicon) -> None:
+    # 更新 "to replace the old with new; to renew; ...; to update": beside "urban renewal" it
+    # is "to renew", not the sense the example sentences use most ("to update").
+    entries = lexicon.lookup("更新")
+    context = build_context(entries, "更新", slide_gloss="urban renewal", usual=lexicon.usual_sense)
+    choice = choose_sense(entries, context)
+    assert choice is not None and choice.text == "to renew"
 
 
 def test_english_stems_keep_particles_and_join_hyphenated_words() -> None:
