@@ -26,6 +26,7 @@ from hanzi_companion.text.wordlists import (
     FUNCTION_WORDS,
     LIST_MARKS,
     NUMERALS_AND_DEMONSTRATIVES,
+    PARTICLES,
     PRONOUNS,
     SURNAMES,
     TIME_CLAUSE_ENDS,
@@ -58,6 +59,7 @@ class Place(StrEnum):
     ADVERB_PLACE = "before a verb, as its adverb"
     VERB_PLACE = "where a verb stands (after 不, 会 or 已经, before 了 or an object)"
     BEFORE_NAME = "before a person's name or 什么, naming someone (我叫金妮, 你叫什么)"
+    BEFORE_OBJECT = "before one noun closing its clause, its object (你要水吗, 我要茶)"
 
 
 @dataclass(frozen=True)
@@ -236,7 +238,25 @@ def _places_after(term: str, after: str, lookup: Lookup) -> set[Place]:
         places.add(Place.OPENS_FRAME)
     if _names_someone(stripped, lookup):
         places.add(Place.BEFORE_NAME)
+    if _object_closing(stripped, lookup):
+        places.add(Place.BEFORE_OBJECT)
     return places
+
+
+def _object_closing(after: str, lookup: Lookup) -> bool:
+    """Whether the text after a word is one noun closing its clause, maybe with a particle:
+    水 in 你要水吗, 茶 in 我要茶。"""
+    run = _HAN_AFTER.search(after)
+    if run is None:
+        return False
+    word = _word_at_start(run.group(), lookup)
+    rest = run.group()[len(word) :]
+    ends = after[run.end() :].lstrip(_CLOSING_MARKS)
+    if any(ch not in PARTICLES for ch in rest) or (ends and not _CLAUSE_END.match(ends)):
+        return False
+    if word in FUNCTION_WORDS or word[0] in PRONOUNS or not lookup(word):
+        return False
+    return not _is_verb(word, lookup) and not _is_time(word, lookup)
 
 
 _NAME_LENGTHS = (2, 3)  # a surname and a given name of one or two characters
@@ -430,7 +450,14 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     labelled = sense_places(candidate.sense.text)
     if not labelled:
         return 0.0
+    if labelled == _MODAL and not places.share(Place.BEFORE_VERB):
+        # A modal ("need to; should") needs a verb after it: 你要水吗 is "to want" water.
+        return -MODAL_BEFORE_OBJECT * places.share(Place.BEFORE_OBJECT)
     return max(_WEIGHTS.get(place, GRAMMAR_WEIGHT) * places.share(place) for place in labelled)
+
+
+_MODAL = frozenset([Place.BEFORE_VERB])
+MODAL_BEFORE_OBJECT = 1.0  # all occurrences before an object: more than the usual sense (0.3)
 
 
 _CONTENT_CLASSES = frozenset([None, "v", "n", "a"])  # jieba's classes, when it has one

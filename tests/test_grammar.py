@@ -235,3 +235,15 @@ def test_a_verb_before_a_name_is_the_naming_sense(lexicon: Lexicon) -> None:
     assert Place.BEFORE_NAME not in _places(lexicon, "叫", "他叫我们吃饭。")
     assert _choose(lexicon, "叫", "我叫欧文。").text == "to be called"
     assert _choose(lexicon, "叫", "他大声叫。").text == "to shout"
+
+
+def test_a_modal_sense_needs_a_verb_after_it(lexicon: Lexicon) -> None:
+    # 要 "to want; ...", "need to; should" (the example sentences' usual sense): before one
+    # noun closing its clause, 要 has an object, so it is no modal.
+    assert Place.BEFORE_OBJECT in _places(lexicon, "要", "你要水吗？")
+    assert Place.BEFORE_OBJECT not in _places(lexicon, "要", "你要喝水吗？")
+    usual = lexicon.usual_sense
+    assert _choose(lexicon, "要", "你要水吗？", usual=usual).text.startswith("to want")
+    assert _choose(lexicon, "要", "你要喝水吗？", usual=usual).text.startswith("need to")
+    # 该如何面对: 如何 "how" opens no object; 该 stays "should".
+    assert Place.BEFORE_OBJECT not in _places(lexicon, "该", "人们该如何面对亲情？")
