@@ -397,7 +397,7 @@ _OF_TIME = frozenset(["after", "before", "ago", "during", "while"])
 _PREPOSITIONS = "with towards toward for at from by concerning regarding"
 _MODALS = "must;to have to;have to;should;ought to;can;may;will;shall;need to;to need to"
 _WORDS_OF_PLACE = (
-    (Place.BEFORE_NOUN, frozenset(["to"])),
+    (Place.BEFORE_NOUN, frozenset(["to", "which"])),  # 到北京; 哪国人 "which country's"
     (Place.COVERB, frozenset([*_PREPOSITIONS.split(), "to", "according to"])),
     (Place.BEFORE_VERB, frozenset(_MODALS.split(";"))),
     (Place.BETWEEN_NOUNS, frozenset(["or", "and"])),

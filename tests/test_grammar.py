@@ -186,7 +186,6 @@ def test_the_slides_own_gloss_is_stronger_than_the_place(lexicon: Lexicon) -> No
     ("term", "sentence", "sense"),
     [
         ("会", "我会说中文", "can"),  # not "(suffix) union" after a pronoun
-        ("哪", "你是哪国人？", "how"),  # a sentence-final particle only at the end
         ("了", "我吃了饭", "(completed action marker)"),
         ("走", "有時走在台灣的街道上,你會聞到一股怪味", "to walk"),  # a verb, no "from"
         ("对", "这对我很重要", "right"),  # no classifier before a pronoun
@@ -247,3 +246,11 @@ def test_a_modal_sense_needs_a_verb_after_it(lexicon: Lexicon) -> None:
     assert _choose(lexicon, "要", "你要喝水吗？", usual=usual).text.startswith("need to")
     # 该如何面对: 如何 "how" opens no object; 该 stays "should".
     assert Place.BEFORE_OBJECT not in _places(lexicon, "该", "人们该如何面对亲情？")
+
+
+def test_which_stands_before_a_noun(lexicon: Lexicon) -> None:
+    # 哪 nǎ "how; which": before a noun (哪国人 "which country's person") it is "which", and
+    # no sentence-final particle (nǎ's particle stands only at the end).
+    assert Place.BEFORE_NOUN in sense_places("which")
+    choice = _choose(lexicon, "哪", "你是哪国人？")
+    assert choice.text == "which" and choice.entry.pinyin_numbered == "na3"
