@@ -773,7 +773,9 @@ class _Builder:
             best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
             if context and aligned and has_grammatical_senses(best):  # 个 in 同一个, 上 in 字面上
                 places = places_of(part, inner[index : index + 1], self.lookup)
-                places = places.only(Place.AFTER_NUMERAL, Place.AFTER_NOUN, Place.BEFORE_NAME)
+                places = places.only(
+                    Place.AFTER_NUMERAL, Place.AFTER_NOUN, Place.BEFORE_NAME, Place.BEFORE_NOUN
+                )
                 context = replace(context, places=places)
             others = _other_forms(ranked, best, part) if guessed_form else ()
             choice = choose_written_form(tuple(best), others, context or SenseContext())

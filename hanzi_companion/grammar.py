@@ -397,7 +397,8 @@ _OF_TIME = frozenset(["after", "before", "ago", "during", "while"])
 _PREPOSITIONS = "with towards toward for at from by concerning regarding"
 _MODALS = "must;to have to;have to;should;ought to;can;may;will;shall;need to;to need to"
 _WORDS_OF_PLACE = (
-    (Place.BEFORE_NOUN, frozenset(["to", "which"])),  # 到北京; 哪国人 "which country's"
+    # 到北京; 哪国人 "which country's"; 在家 "(of sb or sth) to be (located) at" home
+    (Place.BEFORE_NOUN, frozenset(["to", "which", "to be at"])),
     (Place.COVERB, frozenset([*_PREPOSITIONS.split(), "to", "according to"])),
     (Place.BEFORE_VERB, frozenset(_MODALS.split(";"))),
     (Place.BETWEEN_NOUNS, frozenset(["or", "and"])),
@@ -412,7 +413,7 @@ def sense_places(text: str) -> frozenset[Place]:
     """The places CC-CEDICT's wording of a sense says it takes (none for most senses)."""
     lowered = text.lower()
     places = {place for pattern, place in _LABELS if pattern.search(lowered)}
-    first = re.sub(r"\([^()]*\)", " ", lowered).split(";")[0].strip()
+    first = " ".join(re.sub(r"\([^()]*\)", " ", lowered).split(";")[0].split())
     if first in _OF_PLACE:
         places.add(Place.AFTER_NOUN)
     if first in _OF_TIME:

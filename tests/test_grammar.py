@@ -254,3 +254,14 @@ def test_which_stands_before_a_noun(lexicon: Lexicon) -> None:
     assert Place.BEFORE_NOUN in sense_places("which")
     choice = _choose(lexicon, "哪", "你是哪国人？")
     assert choice.text == "which" and choice.entry.pinyin_numbered == "na3"
+
+
+def test_zai_before_a_place_is_to_be_at(lexicon: Lexicon) -> None:
+    # 在 "to exist; to be alive", "(of sb or sth) to be (located) at": before a noun it is
+    # where someone is (在家), also as a word of a longer term (在哪里 "where is").
+    assert Place.BEFORE_NOUN in sense_places("(of sb or sth) to be (located) at")
+    assert _choose(lexicon, "在", "妈妈在家。").text.startswith("(of sb or sth) to be")
+    row = "| Wo ist die Toilette? | 厕所在哪里？ | cèsuǒ zài nǎlǐ? |\n"
+    deck = Deck("phrases.md", "markdown", (Slide(1, "Phrases", row),))
+    (term,) = [t for t in build_glossary(deck, lexicon).terms if "在" in t.parts]
+    assert term.part_glosses[term.parts.index("在")].startswith("(of sb or sth) to be")
