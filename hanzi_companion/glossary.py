@@ -774,7 +774,11 @@ class _Builder:
             if context and aligned and has_grammatical_senses(best):  # 个 in 同一个, 上 in 字面上
                 places = places_of(part, inner[index : index + 1], self.lookup)
                 places = places.only(
-                    Place.AFTER_NUMERAL, Place.AFTER_NOUN, Place.BEFORE_NAME, Place.BEFORE_NOUN
+                    Place.AFTER_NUMERAL,
+                    Place.AFTER_NOUN,
+                    Place.BEFORE_NAME,
+                    Place.BEFORE_NOUN,
+                    Place.PREFIX,
                 )
                 context = replace(context, places=places)
             others = _other_forms(ranked, best, part) if guessed_form else ()

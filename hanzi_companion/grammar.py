@@ -60,6 +60,7 @@ class Place(StrEnum):
     VERB_PLACE = "where a verb stands (after 不, 会 or 已经, before 了 or an object)"
     BEFORE_NAME = "before a person's name or 什么, naming someone (我叫金妮, 你叫什么)"
     BEFORE_OBJECT = "before one noun closing its clause, its object (你要水吗, 我要茶)"
+    PREFIX = "opening a term, right before a noun (非 in 非农业户口)"
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,8 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.discard(Place.AFTER_NUMERAL)  # no classifier before a pronoun: 这对我很重要
     if Place.BEFORE_NOUN in places and places & {Place.AFTER_NOUN, Place.AFTER_LATIN}:
         places.add(Place.BETWEEN_NOUNS)
+    if not before.strip() and Place.BEFORE_NOUN in places and _HAN_AFTER.match(after):
+        places.add(Place.PREFIX)  # 非 in 非农业户口: nothing before it, a noun right after
     return frozenset(places)
 
 
@@ -416,12 +419,17 @@ def sense_places(text: str) -> frozenset[Place]:
     first = " ".join(re.sub(r"\([^()]*\)", " ", lowered).split(";")[0].split())
     if first in _OF_PLACE:
         places.add(Place.AFTER_NOUN)
+    if _PREFIX_SENSE.fullmatch(first):
+        places.add(Place.PREFIX)  # "non-; un-; in-; de-", "vice-": worded as a prefix
     if first in _OF_TIME:
         places.update((Place.AFTER_VERB, Place.AFTER_TIME))
     places.update(place for place, words in _WORDS_OF_PLACE if first in words)
     if places & _AFTER_SOME_WORD:
         places.discard(Place.AFTER_WORD)  # "particle used after a verb": after a verb only
     return frozenset(places)
+
+
+_PREFIX_SENSE = re.compile(r"[a-z]+-")
 
 
 _AFTER_SOME_WORD = frozenset(
@@ -439,6 +447,9 @@ GRAMMAR_WEIGHT = 3.0  # a place all occurrences take: less than the slide's own 
 # The word after says less of a word's sense than the word before it (走到 is a complement
 # before 北京 too).
 _WEIGHTS = {place: 2.5 for place in (Place.BEFORE_VERB, Place.BEFORE_NOUN, Place.BEFORE_LIST)}
+# A word opening a term before a noun fits its plain sense too (新 "new" in 新时代): its prefix
+# sense ("non-" of 非) weighs only as much as a word's usual class.
+_WEIGHTS[Place.PREFIX] = 0.5
 
 
 def grammatical_place(candidate: Candidate, context: SenseContext) -> float:

@@ -265,3 +265,20 @@ def test_zai_before_a_place_is_to_be_at(lexicon: Lexicon) -> None:
     deck = Deck("phrases.md", "markdown", (Slide(1, "Phrases", row),))
     (term,) = [t for t in build_glossary(deck, lexicon).terms if "在" in t.parts]
     assert term.part_glosses[term.parts.index("在")].startswith("(of sb or sth) to be")
+
+
+def test_a_word_opening_a_term_before_a_noun_may_be_its_prefix(lexicon: Lexicon) -> None:
+    # 非 "to not be; not", "non-; un-; in-; de-": opening 非农业户口 it is the prefix "non-";
+    # 新 "new", "meso- (chemistry)" stays "new" (a field the deck does not speak of).
+    assert Place.PREFIX in sense_places("non-; un-; in-; de-")
+    assert Place.PREFIX not in sense_places("to not be; not")
+    assert Place.PREFIX in _places(lexicon, "非", "非农业户口")
+    assert Place.PREFIX not in _places(lexicon, "非", "我们非去不可")
+
+    def part_gloss(term: str, part: str) -> str:
+        deck = Deck("hukou.md", "markdown", (Slide(1, "Hukou", f"- {term}\n"),))
+        (found,) = [t for t in build_glossary(deck, lexicon).terms if t.term == term]
+        return found.part_glosses[found.parts.index(part)]
+
+    assert part_gloss("非农业户口", "非").startswith("non-")
+    assert part_gloss("新农业户口", "新").startswith("new")
