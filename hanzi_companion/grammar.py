@@ -400,8 +400,8 @@ _OF_TIME = frozenset(["after", "before", "ago", "during", "while"])
 _PREPOSITIONS = "with towards toward for at from by concerning regarding"
 _MODALS = "must;to have to;have to;should;ought to;can;may;will;shall;need to;to need to"
 _WORDS_OF_PLACE = (
-    # 到北京; 哪国人 "which country's"; 在家 "(of sb or sth) to be (located) at" home
-    (Place.BEFORE_NOUN, frozenset(["to", "which", "to be at"])),
+    # 到北京 "to (a place)"; 哪国人 "which country's"; 在家 "(of sb or sth) to be (located) at"
+    (Place.BEFORE_NOUN, frozenset(["to (a place)", "which", "to be at"])),
     (Place.COVERB, frozenset([*_PREPOSITIONS.split(), "to", "according to"])),
     (Place.BEFORE_VERB, frozenset(_MODALS.split(";"))),
     (Place.BETWEEN_NOUNS, frozenset(["or", "and"])),
@@ -423,7 +423,9 @@ def sense_places(text: str) -> frozenset[Place]:
         places.add(Place.PREFIX)  # "non-; un-; in-; de-", "vice-": worded as a prefix
     if first in _OF_TIME:
         places.update((Place.AFTER_VERB, Place.AFTER_TIME))
-    places.update(place for place, words in _WORDS_OF_PLACE if first in words)
+    # "to (a place)" stands before its place; a bare "to" (给, 为) is a coverb before its verb.
+    worded = {first, lowered.split(";")[0].strip()}
+    places.update(place for place, words in _WORDS_OF_PLACE if worded & words)
     if places & _AFTER_SOME_WORD:
         places.discard(Place.AFTER_WORD)  # "particle used after a verb": after a verb only
     return frozenset(places)

@@ -282,3 +282,13 @@ def test_a_word_opening_a_term_before_a_noun_may_be_its_prefix(lexicon: Lexicon)
 
     assert part_gloss("非农业户口", "非").startswith("non-")
     assert part_gloss("新农业户口", "新").startswith("new")
+
+
+def test_a_bare_to_is_a_coverb_and_to_a_place_stands_before_its_place(lexicon: Lexicon) -> None:
+    # 给 "to; for; ...; to give": "to" alone is the coverb of 给你打电话, not 给孩子们红包,
+    # where 给 gives; 到 "to (a place)" needs no verb after its place (到北京).
+    assert sense_places("to") == {Place.COVERB}
+    assert Place.BEFORE_NOUN in sense_places("to (a place); until (a time); up to (a point)")
+    usual = lexicon.usual_sense  # "to give", what the example sentences say most
+    assert _choose(lexicon, "给", "长辈们给孩子们红包。", usual=usual).text == "to give"
+    assert _choose(lexicon, "给", "我给你打电话。", usual=usual).text == "to"
