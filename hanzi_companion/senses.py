@@ -23,6 +23,7 @@ from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
 from hanzi_companion.lexicon.references import Reference, parse_reference, referenced_entries
 from hanzi_companion.lexicon.usual_senses import UsualSense
 from hanzi_companion.lexicon.word_classes import fits_class
+from hanzi_companion.text.han import HAN_MARK, han_shape
 from hanzi_companion.text.wordlists import CLAUSE_WORDS
 
 # -- English words ------------------------------------------------------------------------------
@@ -107,7 +108,8 @@ def english_stem_list(text: str) -> list[str]:
 
 # What is said "literally" is the characters' meaning, not the one the deck means.
 _LITERAL_NOTE = re.compile(r"(?:\blit\.|\bliterally\b|\bliteral meaning\b)[^.;!?\n]*", re.I)
-_CLAUSE_END = re.compile(r"[.;!?。；！？\n]|[\u3400-\u9fff\U00020000-\U0003134f]")
+# Searched in a text's Han shape: sentence punctuation or a Han character ends an English clause.
+_CLAUSE_END = re.compile(f"[.;!?。；！？\n{HAN_MARK}]")
 # Words that say a term is a person's name, a surname, a place or a counting word.
 _NAME_TEXT = """surname surnames family name names named called mr mrs ms miss dr professor
     president emperor author poet philosopher"""
@@ -161,7 +163,7 @@ def gloss_after(line: str, term: str) -> str:
     if index < 0:
         return ""
     after = line[index + len(term) :]
-    stop = _CLAUSE_END.search(after)
+    stop = _CLAUSE_END.search(han_shape(after))
     match = _GLOSS_AFTER.match(after[: stop.start()] if stop else after)
     if not match:
         return ""
@@ -210,9 +212,9 @@ def clause_around(line: str, term: str) -> str:
     if index < 0:
         return ""
     before, after = line[:index], line[index + len(term) :]
-    stop = _CLAUSE_END.search(after)
+    stop = _CLAUSE_END.search(han_shape(after))
     tail = after[: stop.start()] if stop else after
-    starts = [m.end() for m in _CLAUSE_END.finditer(before)]
+    starts = [m.end() for m in _CLAUSE_END.finditer(han_shape(before))]
     head = before[starts[-1] :] if starts else before
     return f"{head} {tail}"
 
