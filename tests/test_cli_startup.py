@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner
 
 from hanzi_companion.cli import COMMANDS, cli
+from hanzi_companion.settings import ENV_CACHE_DIR, Settings
+from tests.conftest import SEED_DECK
 
 _MODULES = (
     "anki_commands",
@@ -94,3 +98,59 @@ def test_a_command_runs_through_the_lazy_group() -> None:
     result = CliRunner().invoke(cli, ["about"])
     assert result.exit_code == 0 and "CC-CEDICT" in result.output
     assert isinstance(cli.get_command(click.Context(cli), "about"), click.Command)
+
+
+def _glossary_modules(deck: Path, settings: Settings) -> set[str]:
+    """The modules a fresh interpreter has imported after ``glossary DECK -f json``."""
+    script = (
+        "import contextlib, io, json, sys\n"
+        "from hanzi_companion.cli import main\n"
+        f"sys.argv = ['hanzi-companion', 'glossary', {str(deck)!r}, '-f', 'json']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        main()\n"
+        "    except SystemExit as exit:\n"
+        "        assert not exit.code, exit.code\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = {**os.environ, ENV_CACHE_DIR: str(settings.cache_dir)}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
+    )
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def test_a_markdown_decks_glossary_loads_no_reader_it_does_not_use(settings: Settings) -> None:
+    """jieba's HMM model (the glossary cuts by dictionary only), the HTML parser and the zip
+    reader (for HTML and PowerPoint decks) stay unloaded for a remark deck."""
+    modules = _glossary_modules(SEED_DECK, settings)
+    assert "jieba" in modules and "hanzi_companion.text.segment" in modules  # it was cut
+    for name in ("jieba.finalseg", "html.parser", "zipfile"):
+        assert name not in modules, name
+
+
+def test_an_html_decks_glossary_loads_the_html_reader(settings: Settings, tmp_path: Path) -> None:
+    deck = tmp_path / "deck.html"
+    deck.write_text(
+        "<html><body><section><h2>创新 &amp; 创业</h2><p>to innovate</p></section>"
+        "<section><p>创客 makers</p></section></body></html>",
+        encoding="utf-8",
+    )
+    modules = _glossary_modules(deck, settings)
+    assert "html.parser" in modules and "hanzi_companion.text.formats.html_page" in modules
+
+
+def test_jiebas_hmm_still_loads_when_something_asks_for_it() -> None:
+    """The deferred model is jieba's own the moment anything calls it."""
+    script = (
+        "import sys\n"
+        "from hanzi_companion.text import segment\n"
+        "jieba = segment._import_jieba()\n"
+        "assert 'jieba.finalseg' not in sys.modules\n"
+        "print('/'.join(jieba.cut('他来到了网易杭研大厦', HMM=True)))\n"
+        "assert jieba.finalseg is sys.modules['jieba.finalseg']\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert "杭研" in result.stdout.split("/")  # a word only the HMM finds

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import html
 import itertools
 import re
 import unicodedata
@@ -218,6 +217,16 @@ class Prose:
         return "\n".join(self.lines)
 
 
+def _unescape(text: str) -> str:
+    """HTML entities and character references in ``text`` resolved; the entity table loads
+    only for text that has an ``&``."""
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
+
+
 def is_cjk(char: str) -> bool:
     """Whether one character is a CJK ideograph or CJK punctuation (extensions included)."""
     if is_han_char(char):
@@ -360,7 +369,7 @@ class _Inline:
         if "*" in text or "_" in text or "~~" in text:
             text = _EMPHASIS.sub("", text)
         if "&" in text:
-            text = normalise_text(html.unescape(text))  # &#x200b; or &#768; written as entities
+            text = normalise_text(_unescape(text))  # &#x200b; or &#768; written as entities
         lines = []
         for line in text.split("\n"):
             if "  " in line or "\t" in line or "\u00a0" in line:
@@ -403,7 +412,7 @@ class _Inline:
     def _html_anchor(self, match: re.Match[str]) -> str:
         url = match.group(1) or match.group(2) or match.group(3) or ""
         label = " ".join(_Inline(self.definitions).clean(match.group(4)))
-        self.links.append(SlideLink(label=label, url=html.unescape(url)))
+        self.links.append(SlideLink(label=label, url=_unescape(url)))
         return label
 
     def _bare_url(self, match: re.Match[str]) -> str:

@@ -7,7 +7,6 @@ import codecs
 import io
 import re
 import unicodedata
-import zipfile
 import zlib
 
 from hanzi_companion.errors import DeckError
@@ -162,6 +161,8 @@ def is_pptx(data: bytes) -> bool:
     """Whether ``data`` is a zip archive holding a PowerPoint presentation."""
     if not data.startswith(ZIP_MAGIC):
         return False
+    import zipfile  # only for a zip archive: a text deck never loads it
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return any(name.startswith("ppt/") for name in archive.namelist())
