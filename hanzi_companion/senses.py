@@ -43,6 +43,8 @@ _GLUE_TEXT = """to the a an of be is are was were been being sb sth etc eg lit f
     one's oneself someone something used usually often"""
 GLUE_WORDS = frozenset(_GLUE_TEXT.split())
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*")
+# Combining accents, as NFKD writes them apart from their letter (café: cafe).
+_ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"))
 
 
@@ -88,8 +90,9 @@ def english_stem_list(text: str) -> list[str]:
     """Stems of the English content words of ``text``; a hyphenated word gives its parts and
     itself joined (knock-off: knock, off, knockoff), two words in a row also themselves joined
     (copy book: copy, book, copybook)."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
+    if not text.isascii():
+        text = _ACCENTS.sub("", unicodedata.normalize("NFKD", text))
     stems: list[str] = []
     previous = ""
     for token in _WORD.findall(text):
