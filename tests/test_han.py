@@ -14,19 +14,19 @@ from hanzi_companion.text.han import (
     han_shape,
     han_suffix,
     has_han,
-    is_han_char,
+    is_han,
 )
 from hanzi_companion.text.markup import is_cjk, normalise_text
 
 PACKAGE = Path(__file__).resolve().parent.parent / "hanzi_companion"
 
 
-def test_is_han_char_agrees_with_the_compiled_class_on_every_code_point() -> None:
+def test_is_han_agrees_with_the_compiled_class_on_every_code_point() -> None:
     for code in range(0x110000):
         if 0xD800 <= code <= 0xDFFF:
             continue
         char = chr(code)
-        assert is_han_char(char) == (HAN_PIECE.fullmatch(char) is not None), hex(code)
+        assert is_han(char) == (HAN_PIECE.fullmatch(char) is not None), hex(code)
 
 
 @pytest.mark.parametrize(
@@ -46,8 +46,8 @@ def test_is_han_char_agrees_with_the_compiled_class_on_every_code_point() -> Non
         (HAN_MARK, False),
     ],
 )
-def test_is_han_char(char: str, han: bool) -> None:
-    assert is_han_char(char) is han
+def test_is_han(char: str, han: bool) -> None:
+    assert is_han(char) is han
 
 
 def test_shape_keeps_every_offset() -> None:
@@ -56,7 +56,7 @@ def test_shape_keeps_every_offset() -> None:
     assert len(shape) == len(line)
     assert shape == "\ufdd0 \ufdd0 \ufdd0 (mǎi nián huò), \ufdd0x \ufdd0\ufdd0!"
     for index, char in enumerate(line):
-        assert (shape[index] == HAN_MARK) == is_han_char(char)
+        assert (shape[index] == HAN_MARK) == is_han(char)
 
 
 def test_prefix_suffix_and_presence() -> None:

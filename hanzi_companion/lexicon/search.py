@@ -11,25 +11,13 @@ from hanzi_companion.lexicon import english
 from hanzi_companion.lexicon import pinyin as py
 from hanzi_companion.lexicon.index import normalise_gloss, strip_gloss_particle
 from hanzi_companion.lexicon.models import Entry, QueryKind, SearchHit, SearchResults
+from hanzi_companion.lexicon.script import is_han
 
 if TYPE_CHECKING:
     from hanzi_companion.lexicon.lexicon import Lexicon
 
 _COLUMNS = "traditional, simplified, pinyin, senses, classifiers, source, note, frequency"
 _CANDIDATES = 400  # rows fetched per tier before ranking in Python
-
-
-def is_han(ch: str) -> bool:
-    """True for a CJK ideograph in any block (unified, extensions, compatibility)."""
-    code = ord(ch)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x20000 <= code <= 0x323AF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x2F800 <= code <= 0x2FA1F
-        or ch == "〇"
-    )
 
 
 def drop_marks_on_han(text: str) -> str:

@@ -29,7 +29,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
-from hanzi_companion.text.han import HAN_PIECE, HAN_RUN, han_suffix, has_han, is_han_char
+from hanzi_companion.text.han import HAN_PIECE, HAN_RUN, han_suffix, has_han, is_han
 from hanzi_companion.text.labels import in_label
 from hanzi_companion.text.language import deck_prose, is_chinese_document
 from hanzi_companion.text.models import Deck, Slide
@@ -1243,7 +1243,7 @@ def _closes_sentence(line: str, end: int) -> bool:
             return True
         if char in ".!?":  # a full stop when a space or the end follows (not 3.5 or e.g)
             return index + 1 == limit or line[index + 1].isspace()
-        if char not in _CLAUSE_GLUE and not is_han_char(char):
+        if char not in _CLAUSE_GLUE and not is_han(char):
             return False
     return False
 

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hanzi_companion.lexicon.lexicon import fold_compatibility
-from hanzi_companion.text.han import HAN_CLASS, is_han_char
+from hanzi_companion.text.han import HAN_CLASS, is_han
 from hanzi_companion.text.models import SlideLink
 
 # Invisible format characters pasted with text from web pages, PDFs and word processors: zero
@@ -229,7 +229,7 @@ def _unescape(text: str) -> str:
 
 def is_cjk(char: str) -> bool:
     """Whether one character is a CJK ideograph or CJK punctuation (extensions included)."""
-    if is_han_char(char):
+    if is_han(char):
         return True
     code = ord(char)
     return any(low <= code <= high for low, high in _CJK_OTHER)

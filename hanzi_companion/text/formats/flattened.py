@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 
-from hanzi_companion.lexicon.search import is_han
 from hanzi_companion.text.formats.remark import NOTES, REMARK_PROPERTIES, SEPARATOR, STEP
-from hanzi_companion.text.han import HAN_MARK, han_shape
+from hanzi_companion.text.han import HAN_MARK, han_shape, is_han
 from hanzi_companion.text.markup import LINK_PATTERN as _LINK
 
 # Class names common enough in remark decks to be read as classes after a space, not prose.

@@ -10,7 +10,7 @@ import unicodedata
 import zlib
 
 from hanzi_companion.errors import DeckError
-from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.text.han import is_han
 
 MAX_DECK_BYTES = 20 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"
