@@ -100,12 +100,12 @@ def test_a_command_runs_through_the_lazy_group() -> None:
     assert isinstance(cli.get_command(click.Context(cli), "about"), click.Command)
 
 
-def _glossary_modules(deck: Path, settings: Settings) -> set[str]:
-    """The modules a fresh interpreter has imported after ``glossary DECK -f json``."""
+def _command_modules(settings: Settings, *args: str) -> set[str]:
+    """The modules a fresh interpreter has imported after running the command ``args``."""
     script = (
         "import contextlib, io, json, sys\n"
         "from hanzi_companion.cli import main\n"
-        f"sys.argv = ['hanzi-companion', 'glossary', {str(deck)!r}, '-f', 'json']\n"
+        f"sys.argv = ['hanzi-companion', *{list(args)!r}]\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try:\n"
         "        main()\n"
@@ -123,7 +123,7 @@ def _glossary_modules(deck: Path, settings: Settings) -> set[str]:
 def test_a_markdown_decks_glossary_loads_no_reader_it_does_not_use(settings: Settings) -> None:
     """jieba's HMM model (the glossary cuts by dictionary only), the HTML parser and the zip
     reader (for HTML and PowerPoint decks) stay unloaded for a remark deck."""
-    modules = _glossary_modules(SEED_DECK, settings)
+    modules = _command_modules(settings, "glossary", str(SEED_DECK), "-f", "json")
     assert "jieba" in modules and "hanzi_companion.text.segment" in modules  # it was cut
     for name in ("jieba.finalseg", "html.parser", "zipfile"):
         assert name not in modules, name
@@ -136,7 +136,7 @@ def test_an_html_decks_glossary_loads_the_html_reader(settings: Settings, tmp_pa
         "<section><p>创客 makers</p></section></body></html>",
         encoding="utf-8",
     )
-    modules = _glossary_modules(deck, settings)
+    modules = _command_modules(settings, "glossary", str(deck), "-f", "json")
     assert "html.parser" in modules and "hanzi_companion.text.formats.html_page" in modules
 
 
@@ -154,3 +154,14 @@ def test_jiebas_hmm_still_loads_when_something_asks_for_it() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert "杭研" in result.stdout.split("/")  # a word only the HMM finds
+
+
+def test_looking_up_characters_loads_no_english_search_nor_sentences(settings: Settings) -> None:
+    """A look-up by characters needs neither the English search nor the example sentences
+    (their gzip reader included): those load with an English search or ``--json``."""
+    modules = _command_modules(settings, "lookup", "创新")
+    assert "hanzi_companion.lexicon.lexicon" in modules  # it looked the word up
+    for name in ("hanzi_companion.lexicon.english", "hanzi_companion.lexicon.sentences", "gzip"):
+        assert name not in modules, name
+    english = _command_modules(settings, "search", "to start a business")
+    assert "hanzi_companion.lexicon.english" in english

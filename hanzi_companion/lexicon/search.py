@@ -7,7 +7,6 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from hanzi_companion.lexicon import english
 from hanzi_companion.lexicon import pinyin as py
 from hanzi_companion.lexicon.index import normalise_gloss, strip_gloss_particle
 from hanzi_companion.lexicon.models import Entry, QueryKind, SearchHit, SearchResults
@@ -168,6 +167,8 @@ def _fts_query(groups: tuple[tuple[str, ...], ...], operator: str) -> str:
 
 def _commonness(entry: Entry, level: int | None) -> float:
     """How common a word is, from its corpus frequency and its HSK level (lower is earlier)."""
+    from hanzi_companion.lexicon import english  # a look-up by characters never loads it
+
     hsk = (english.HSK_TOP - level) * english.HSK_STEP if level else 0.0
     senses = len(english.gloss_parts(entry.definitions))
     frequency = english.FREQUENCY_WEIGHT * math.log10(entry.frequency + 1)
@@ -188,6 +189,7 @@ def _by_english(lexicon: Lexicon, query: str, limit: int) -> list[SearchHit]:
     """English search: entries with a sense that says every word of the query (the same word,
     a word of the same stem, or a synonym) first, the closest and most common first; then
     entries that say some of it."""
+    from hanzi_companion.lexicon import english
     from hanzi_companion.lexicon.lexicon import row_to_entry
 
     parsed = english.Query.parse(query)
