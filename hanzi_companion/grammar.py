@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from hanzi_companion.lexicon.models import Entry, SenseKind
-from hanzi_companion.text.han import HAN_CLASS, HAN_RUN
+from hanzi_companion.text.han import HAN_RUN, han_prefix, han_suffix
 from hanzi_companion.text.wordlists import (
     ATTRIBUTIVE_PARTICLES,
     FRAME_ENDS,
@@ -90,8 +90,6 @@ NOWHERE = Places()  # a term whose places are unknown
 
 Lookup = Callable[[str], Sequence[Entry]]
 
-_HAN_BEFORE = re.compile(f"[{HAN_CLASS}]+$")
-_HAN_AFTER = re.compile(f"^[{HAN_CLASS}]+")
 _CLOSING_MARKS = "”’」』》）)\"' "  # a quoted or bracketed word still stands just before
 _OPENING_MARKS = "“‘「『《（(\"' "
 _CLAUSE_END = re.compile(r"[，。；：！？,.;:!?\n]")
@@ -143,7 +141,7 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.discard(Place.AFTER_NUMERAL)  # no classifier before a pronoun: 这对我很重要
     if Place.BEFORE_NOUN in places and places & {Place.AFTER_NOUN, Place.AFTER_LATIN}:
         places.add(Place.BETWEEN_NOUNS)
-    if not before.strip() and Place.BEFORE_NOUN in places and _HAN_AFTER.match(after):
+    if not before.strip() and Place.BEFORE_NOUN in places and han_prefix(after):
         places.add(Place.PREFIX)  # 非 in 非农业户口: nothing before it, a noun right after
     return frozenset(places)
 
@@ -183,8 +181,7 @@ def _class_place(before: str, after: str, lookup: Lookup) -> Place | None:
     and its classifier or a degree adverb; before a localiser: 在生活中) or where a verb does
     (after a modal, adverb, negation or pronoun subject; before an aspect particle or a pronoun
     object); None when its neighbours do not say."""
-    head = _HAN_BEFORE.search(before.rstrip(" "))
-    run = head.group() if head else ""
+    run = han_suffix(before.rstrip(" "))
     following = after.lstrip(" ")
     if following.startswith(_LOCALISERS_AFTER) or run.endswith(_ATTRIBUTIVE):
         return Place.NOUN_PLACE
@@ -204,20 +201,20 @@ def _class_place(before: str, after: str, lookup: Lookup) -> Place | None:
 
 
 def _before_verb(after: str, lookup: Lookup) -> bool:
-    following = _HAN_AFTER.search(after.lstrip(_OPENING_MARKS))
-    return following is not None and _is_verb(_word_at_start(following.group(), lookup), lookup)
+    following = han_prefix(after.lstrip(_OPENING_MARKS))
+    return bool(following) and _is_verb(_word_at_start(following, lookup), lookup)
 
 
 def _places_before(before: str, lookup: Lookup) -> set[Place]:
     """The places the text before a word gives it: after a numeral, verb, time or noun."""
     stripped = before.rstrip(_CLOSING_MARKS)
-    run = _HAN_BEFORE.search(stripped)
+    run = han_suffix(stripped)
     if _DIGITS.search(stripped) and not _NUMBERING.fullmatch(before):
         return {Place.AFTER_NUMERAL}
     if run and stripped != before.rstrip(" "):
         return {Place.AFTER_WORD, Place.AFTER_NOUN}  # a quoted word is named: a noun
     if run:
-        return {Place.AFTER_WORD, _after_word(run.group(), lookup)}
+        return {Place.AFTER_WORD, _after_word(run, lookup)}
     if _LATIN_BEFORE.search(stripped):
         return {Place.AFTER_LATIN}
     return set()
@@ -249,12 +246,12 @@ def _places_after(term: str, after: str, lookup: Lookup) -> set[Place]:
 def _object_closing(after: str, lookup: Lookup) -> bool:
     """Whether the text after a word is one noun closing its clause, maybe with a particle:
     水 in 你要水吗, 茶 in 我要茶。"""
-    run = _HAN_AFTER.search(after)
-    if run is None:
+    run = han_prefix(after)
+    if not run:
         return False
-    word = _word_at_start(run.group(), lookup)
-    rest = run.group()[len(word) :]
-    ends = after[run.end() :].lstrip(_CLOSING_MARKS)
+    word = _word_at_start(run, lookup)
+    rest = run[len(word) :]
+    ends = after[len(run) :].lstrip(_CLOSING_MARKS)
     if any(ch not in PARTICLES for ch in rest) or (ends and not _CLAUSE_END.match(ends)):
         return False
     if word in FUNCTION_WORDS or word[0] in PRONOUNS or not lookup(word):
@@ -270,10 +267,9 @@ def _names_someone(after: str, lookup: Lookup) -> bool:
     one or two characters no dictionary has but as a name: 金妮, 欧文) or asks for one (什么)."""
     if after.startswith(tuple(WHAT_WORDS)):
         return True
-    run = _HAN_AFTER.search(after)
-    if run is None or len(run.group()) not in _NAME_LENGTHS:
+    name = han_prefix(after)
+    if len(name) not in _NAME_LENGTHS:
         return False
-    name = run.group()
     ends = after[len(name) :].lstrip(_CLOSING_MARKS)
     closes = not ends or _CLAUSE_END.match(ends) is not None
     return closes and name[0] in SURNAMES and all(e.is_proper_noun for e in lookup(name))
@@ -282,10 +278,10 @@ def _names_someone(after: str, lookup: Lookup) -> bool:
 def _before_word(after: str, lookup: Lookup) -> set[Place]:
     """Before a verb, or before a noun (and a coverb when a verb follows it in its clause:
     跟你去, 把门关上, 将DIY精神工业化)."""
-    following = _HAN_AFTER.search(after)
+    following = han_prefix(after)
     latin = _LATIN_WORD.match(after)
     if following:
-        word = _word_at_start(following.group(), lookup)
+        word = _word_at_start(following, lookup)
         if _is_verb(word, lookup):
             return {Place.BEFORE_VERB}
         if word[0] not in _NOUN_HEADS and word in FUNCTION_WORDS:

@@ -23,6 +23,7 @@ from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
 from hanzi_companion.lexicon.references import Reference, parse_reference, referenced_entries
 from hanzi_companion.lexicon.usual_senses import UsualSense
 from hanzi_companion.lexicon.word_classes import fits_class
+from hanzi_companion.text.han import HAN_MARK, han_shape
 from hanzi_companion.text.wordlists import CLAUSE_WORDS
 
 # -- English words ------------------------------------------------------------------------------
@@ -42,6 +43,8 @@ _GLUE_TEXT = """to the a an of be is are was were been being sb sth etc eg lit f
     one's oneself someone something used usually often"""
 GLUE_WORDS = frozenset(_GLUE_TEXT.split())
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*")
+# Combining accents, as NFKD writes them apart from their letter (café: cafe).
+_ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"))
 _ACTION_NOUNS = ("wal", "val", "sal")  # a verb's noun in -al: renewal, arrival, proposal
 
@@ -91,8 +94,9 @@ def english_stem_list(text: str) -> list[str]:
     """Stems of the English content words of ``text``; a hyphenated word gives its parts and
     itself joined (knock-off: knock, off, knockoff), two words in a row also themselves joined
     (copy book: copy, book, copybook)."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.lower()
+    if not text.isascii():
+        text = _ACCENTS.sub("", unicodedata.normalize("NFKD", text))
     stems: list[str] = []
     previous = ""
     for token in _WORD.findall(text):
@@ -111,7 +115,8 @@ def english_stem_list(text: str) -> list[str]:
 
 # What is said "literally" is the characters' meaning, not the one the deck means.
 _LITERAL_NOTE = re.compile(r"(?:\blit\.|\bliterally\b|\bliteral meaning\b)[^.;!?\n]*", re.I)
-_CLAUSE_END = re.compile(r"[.;!?。；！？\n]|[\u3400-\u9fff\U00020000-\U0003134f]")
+# Searched in a text's Han shape: sentence punctuation or a Han character ends an English clause.
+_CLAUSE_END = re.compile(f"[.;!?。；！？\n{HAN_MARK}]")
 # Words that say a term is a person's name, a surname, a place or a counting word.
 _NAME_TEXT = """surname surnames family name names named called mr mrs ms miss dr professor
     president emperor author poet philosopher"""
@@ -165,7 +170,7 @@ def gloss_after(line: str, term: str) -> str:
     if index < 0:
         return ""
     after = line[index + len(term) :]
-    stop = _CLAUSE_END.search(after)
+    stop = _CLAUSE_END.search(han_shape(after))
     match = _GLOSS_AFTER.match(after[: stop.start()] if stop else after)
     if not match:
         return ""
@@ -214,9 +219,9 @@ def clause_around(line: str, term: str) -> str:
     if index < 0:
         return ""
     before, after = line[:index], line[index + len(term) :]
-    stop = _CLAUSE_END.search(after)
+    stop = _CLAUSE_END.search(han_shape(after))
     tail = after[: stop.start()] if stop else after
-    starts = [m.end() for m in _CLAUSE_END.finditer(before)]
+    starts = [m.end() for m in _CLAUSE_END.finditer(han_shape(before))]
     head = before[starts[-1] :] if starts else before
     return f"{head} {tail}"
 

@@ -22,7 +22,10 @@ from hanzi_companion.render.markdown import render_markdown
 from hanzi_companion.render.slides import render_slides
 from hanzi_companion.text.decks import read_deck_text
 
-SIZE = 2_000_000  # bytes of UTF-8: about 670,000 characters
+# Bytes of UTF-8, about 100,000 characters: a run whose every term recurs far more often than
+# MAX_OCCURRENCES, which is what the bounds are about. Whole 2 MB decks are measured by
+# benchmarks/pathological_decks.py (a 2 MB run took 18 s to build here, twice).
+SIZE = 300_000
 CONTEXT_MAX = 90  # about 40 characters each side of a term, and the ellipses
 
 

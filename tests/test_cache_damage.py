@@ -159,6 +159,7 @@ def test_damage_inside_is_found_by_the_full_check(tmp_path: Path) -> None:
 def test_a_truncated_lexicon_index_is_built_again(
     built: Path, names: dict[str, str], tmp_path: Path
 ) -> None:
+    """Slow (about 6 s): the lexicon index is really built again from CC-CEDICT."""
     cache = cache_copy(built, tmp_path / "cache", damaged=names["lexicon"])
     index = cache / names["lexicon"]
     truncated(index)
@@ -172,6 +173,7 @@ def test_a_truncated_lexicon_index_is_built_again(
 def test_an_overwritten_character_index_is_built_again(
     built: Path, names: dict[str, str], tmp_path: Path
 ) -> None:
+    """Slow (about 7 s): the character index is really built again from the data."""
     cache = cache_copy(built, tmp_path / "cache", damaged=names["characters"])
     index = cache / names["characters"]
     garbage(index)
@@ -325,6 +327,7 @@ def damaged_app(settings: Settings, built: Path, names: dict[str, str], folder: 
 def test_the_running_web_rebuilds_a_damaged_cache_once_and_serves_again(
     settings: Settings, built: Path, names: dict[str, str], tmp_path: Path
 ) -> None:
+    """Slow (about 6 s): the running app really rebuilds the damaged index once."""
     app = damaged_app(settings, built, names, tmp_path / "cache")
     index = tmp_path / "cache" / names["lexicon"]
     client = app.test_client()

@@ -229,6 +229,7 @@ def test_non_han_input_is_refused_with_a_clear_message(
 
 @pytest.fixture(scope="module")
 def hsk_profiles(lexicon: Lexicon, index: ci.CharacterIndex) -> list[CharacterProfile]:
+    """Slow (about 8 s, once per module): the full profile of each of the 3,000 HSK characters."""
     return [lexicon.character(c) for c in index.hsk_items("char")]
 
 

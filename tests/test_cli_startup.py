@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner
 
 from hanzi_companion.cli import COMMANDS, cli
+from hanzi_companion.settings import ENV_CACHE_DIR, Settings
+from tests.conftest import SEED_DECK
 
 _MODULES = (
     "anki_commands",
@@ -94,3 +98,70 @@ def test_a_command_runs_through_the_lazy_group() -> None:
     result = CliRunner().invoke(cli, ["about"])
     assert result.exit_code == 0 and "CC-CEDICT" in result.output
     assert isinstance(cli.get_command(click.Context(cli), "about"), click.Command)
+
+
+def _command_modules(settings: Settings, *args: str) -> set[str]:
+    """The modules a fresh interpreter has imported after running the command ``args``."""
+    script = (
+        "import contextlib, io, json, sys\n"
+        "from hanzi_companion.cli import main\n"
+        f"sys.argv = ['hanzi-companion', *{list(args)!r}]\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        main()\n"
+        "    except SystemExit as exit:\n"
+        "        assert not exit.code, exit.code\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = {**os.environ, ENV_CACHE_DIR: str(settings.cache_dir)}
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
+    )
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def test_a_markdown_decks_glossary_loads_no_reader_it_does_not_use(settings: Settings) -> None:
+    """jieba's HMM model (the glossary cuts by dictionary only), the HTML parser and the zip
+    reader (for HTML and PowerPoint decks) stay unloaded for a remark deck."""
+    modules = _command_modules(settings, "glossary", str(SEED_DECK), "-f", "json")
+    assert "jieba" in modules and "hanzi_companion.text.segment" in modules  # it was cut
+    for name in ("jieba.finalseg", "html.parser", "zipfile"):
+        assert name not in modules, name
+
+
+def test_an_html_decks_glossary_loads_the_html_reader(settings: Settings, tmp_path: Path) -> None:
+    deck = tmp_path / "deck.html"
+    deck.write_text(
+        "<html><body><section><h2>创新 &amp; 创业</h2><p>to innovate</p></section>"
+        "<section><p>创客 makers</p></section></body></html>",
+        encoding="utf-8",
+    )
+    modules = _command_modules(settings, "glossary", str(deck), "-f", "json")
+    assert "html.parser" in modules and "hanzi_companion.text.formats.html_page" in modules
+
+
+def test_jiebas_hmm_still_loads_when_something_asks_for_it() -> None:
+    """The deferred model is jieba's own the moment anything calls it."""
+    script = (
+        "import sys\n"
+        "from hanzi_companion.text import segment\n"
+        "jieba = segment._import_jieba()\n"
+        "assert 'jieba.finalseg' not in sys.modules\n"
+        "print('/'.join(jieba.cut('他来到了网易杭研大厦', HMM=True)))\n"
+        "assert jieba.finalseg is sys.modules['jieba.finalseg']\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert "杭研" in result.stdout.split("/")  # a word only the HMM finds
+
+
+def test_looking_up_characters_loads_no_english_search_nor_sentences(settings: Settings) -> None:
+    """A look-up by characters needs neither the English search nor the example sentences
+    (their gzip reader included): those load with an English search or ``--json``."""
+    modules = _command_modules(settings, "lookup", "创新")
+    assert "hanzi_companion.lexicon.lexicon" in modules  # it looked the word up
+    for name in ("hanzi_companion.lexicon.english", "hanzi_companion.lexicon.sentences", "gzip"):
+        assert name not in modules, name
+    english = _command_modules(settings, "search", "to start a business")
+    assert "hanzi_companion.lexicon.english" in english

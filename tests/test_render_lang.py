@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 
 from hanzi_companion.glossary import build_glossary
 from hanzi_companion.lexicon import Lexicon
-from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.lexicon.script import is_han
 from hanzi_companion.render.html import render_html
 from hanzi_companion.render.templating import mark_chinese
 from hanzi_companion.site import build_site

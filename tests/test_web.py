@@ -29,7 +29,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.hsk import level_label
 from hanzi_companion.lexicon.models import QueryKind
 from hanzi_companion.lexicon.pinyin import tone_html
-from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.lexicon.script import is_han
 from hanzi_companion.render.character_json import character_json
 from hanzi_companion.render.glossary_common import week_heading
 from hanzi_companion.render.json import glossary_json

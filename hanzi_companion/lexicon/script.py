@@ -8,7 +8,41 @@ the character lists it is built from. A short text is checked against those list
 
 from __future__ import annotations
 
+import bisect
 from functools import cache
+
+# The one definition of a Han character: CJK ideographs of the unified blocks and extensions
+# A-H, compatibility ideographs, 〇 and 々. text/han.py compiles its patterns from it.
+HAN_CLASS = (
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U000323af\u3007\u3005"
+)
+
+
+def _ranges(char_class: str) -> tuple[tuple[int, int], ...]:
+    """The code point ranges of a character class written as ranges and single characters."""
+    out: list[tuple[int, int]] = []
+    index = 0
+    while index < len(char_class):
+        low = ord(char_class[index])
+        if index + 2 < len(char_class) and char_class[index + 1] == "-":
+            out.append((low, ord(char_class[index + 2])))
+            index += 3
+        else:
+            out.append((low, low))
+            index += 1
+    return tuple(sorted(out))
+
+
+_RANGES = _ranges(HAN_CLASS)
+_STARTS = tuple(low for low, _ in _RANGES)
+
+
+def is_han(char: str) -> bool:
+    """True when the one character ``char`` is a Han character (see :data:`HAN_CLASS`)."""
+    code = ord(char)
+    index = bisect.bisect_right(_STARTS, code) - 1
+    return index >= 0 and code <= _RANGES[index][1]
+
 
 SIMPLIFIED = "simplified"
 TRADITIONAL = "traditional"

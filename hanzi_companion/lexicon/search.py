@@ -7,29 +7,16 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from hanzi_companion.lexicon import english
 from hanzi_companion.lexicon import pinyin as py
 from hanzi_companion.lexicon.index import normalise_gloss, strip_gloss_particle
 from hanzi_companion.lexicon.models import Entry, QueryKind, SearchHit, SearchResults
+from hanzi_companion.lexicon.script import is_han
 
 if TYPE_CHECKING:
     from hanzi_companion.lexicon.lexicon import Lexicon
 
 _COLUMNS = "traditional, simplified, pinyin, senses, classifiers, source, note, frequency"
 _CANDIDATES = 400  # rows fetched per tier before ranking in Python
-
-
-def is_han(ch: str) -> bool:
-    """True for a CJK ideograph in any block (unified, extensions, compatibility)."""
-    code = ord(ch)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x20000 <= code <= 0x323AF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x2F800 <= code <= 0x2FA1F
-        or ch == "〇"
-    )
 
 
 def drop_marks_on_han(text: str) -> str:
@@ -180,6 +167,8 @@ def _fts_query(groups: tuple[tuple[str, ...], ...], operator: str) -> str:
 
 def _commonness(entry: Entry, level: int | None) -> float:
     """How common a word is, from its corpus frequency and its HSK level (lower is earlier)."""
+    from hanzi_companion.lexicon import english  # a look-up by characters never loads it
+
     hsk = (english.HSK_TOP - level) * english.HSK_STEP if level else 0.0
     senses = len(english.gloss_parts(entry.definitions))
     frequency = english.FREQUENCY_WEIGHT * math.log10(entry.frequency + 1)
@@ -200,6 +189,7 @@ def _by_english(lexicon: Lexicon, query: str, limit: int) -> list[SearchHit]:
     """English search: entries with a sense that says every word of the query (the same word,
     a word of the same stem, or a synonym) first, the closest and most common first; then
     entries that say some of it."""
+    from hanzi_companion.lexicon import english
     from hanzi_companion.lexicon.lexicon import row_to_entry
 
     parsed = english.Query.parse(query)

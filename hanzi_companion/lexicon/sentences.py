@@ -9,7 +9,6 @@ level, then shortest. The dataset's audio URLs are never used (the product is of
 
 from __future__ import annotations
 
-import gzip
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,6 +74,8 @@ class Sentence:
 
 def _read(path: Path) -> list[dict[str, Any]]:
     try:
+        import gzip  # only when the sentence index is built
+
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             data = json.load(handle)
     except FileNotFoundError:

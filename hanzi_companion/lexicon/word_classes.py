@@ -101,8 +101,11 @@ def read_table(path: Path) -> dict[str, str]:
     except (OSError, EOFError, UnicodeDecodeError) as exc:
         raise DataFileError(path, f"unreadable: {exc}") from None
     rows = text.splitlines()[1:]
-    table = dict(row.split("\t", 1) for row in rows if row.count("\t") == 1)
-    if len(table) != len(rows) or not set(table.values()) <= USED_TAGS:
+    # One split of the whole text, not one per row: read on every cold start.
+    fields = "\t".join(rows).split("\t")
+    words, tags = fields[0::2], fields[1::2]
+    table = dict(zip(words, tags, strict=False))
+    if len(fields) != 2 * len(rows) or len(table) != len(rows) or not set(tags) <= USED_TAGS:
         raise DataFileError(path, "expected one known tag per word", _bad_line(rows))
     return table
 

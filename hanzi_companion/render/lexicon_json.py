@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hanzi_companion.lexicon.models import Entry, Link, Reading, SearchResults
-from hanzi_companion.lexicon.sentences import SENTENCES_CREDIT, Sentence
+
+if TYPE_CHECKING:
+    from hanzi_companion.lexicon.sentences import Sentence
 
 CEDICT_ATTRIBUTION = (
     "CC-CEDICT (MDBG), Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0), "
@@ -79,6 +81,8 @@ def search_json(results: SearchResults) -> dict[str, Any]:
 
 def sentences_json(word: str, sentences: tuple[Sentence, ...]) -> dict[str, Any]:
     """Example sentences of ``word``: each with the word's spans marked, and the credit."""
+    from hanzi_companion.lexicon.sentences import SENTENCES_CREDIT
+
     return {
         "word": word,
         "sentences": [

@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from hanzi_companion.errors import NotFoundError
 from hanzi_companion.lexicon.characters import CharacterProfile
-from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.lexicon.script import is_han
 from hanzi_companion.lexicon.strokes import BOX, StrokeData
 
 if TYPE_CHECKING:  # annotations only: ``char --sheet`` need not import the glossary builder

@@ -19,7 +19,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon import script as _script
 from hanzi_companion.lexicon.hsk import level_label
-from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.lexicon.script import is_han
 from hanzi_companion.lexicon.sentences import SENTENCES_CREDIT
 from hanzi_companion.lexicon.sources import DATA_SOURCES
 from hanzi_companion.render.glossary_common import week_heading

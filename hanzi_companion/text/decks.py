@@ -27,18 +27,10 @@ from hanzi_companion.text.formats import (
 )
 from hanzi_companion.text.formats.flattened import split_flat_front_matter, unflatten
 from hanzi_companion.text.formats.front_matter import split_front_matter
-from hanzi_companion.text.formats.html_document import html_document_slides
-from hanzi_companion.text.formats.html_page import page_title, parse_html
 from hanzi_companion.text.formats.markdown import detect_format, page_slides, section_slides
 from hanzi_companion.text.formats.marp import is_marp, marp_slides
 from hanzi_companion.text.formats.remark import dedent, remark_slides
-from hanzi_companion.text.formats.remark_html import (
-    is_remark_page,
-    looks_html,
-    remark_source,
-    source_url_file,
-)
-from hanzi_companion.text.formats.reveal import is_reveal, reveal_slides
+from hanzi_companion.text.formats.remark_html import looks_html, source_url_file
 from hanzi_companion.text.formats.source import (
     MAX_DECK_BYTES,
     OLE_MAGIC,
@@ -153,18 +145,10 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
     if wanted in (REMARK_HTML, REVEAL, HTML_DOCUMENT) or (
         wanted is None and looks_html(text, name)
     ):
-        # a Jekyll page: front matter on top of the HTML, or inside the textarea (indented
-        # like the slides), is not a slide either
         page, page_front = split_front_matter(text)
-        root = parse_html(page)
-        html_title = normalise_text(page_title(root))
-        if wanted == REVEAL or (wanted is None and is_reveal(root)):
-            return _deck(name, REVEAL, reveal_slides(root), page_front, html_title)
-        if wanted == HTML_DOCUMENT or (wanted is None and not is_remark_page(root, page)):
-            slides = html_document_slides(root)
-            return _deck(name, HTML_DOCUMENT, slides, page_front, html_title)
-        text = normalise_text(remark_source(root, page, name))
-        text = "\n".join(dedent(text.split("\n"))).lstrip("\n")
+        html_deck, html_title, text = _html_page(page, page_front, name, wanted)
+        if html_deck is not None:
+            return html_deck
         label = REMARK_HTML
         wanted = None
     body, front = split_front_matter(text)
@@ -183,6 +167,28 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
 
 
 # ---------------------------------------------------------------- steps
+
+
+def _html_page(
+    page: str, page_front: dict[str, str], name: str, wanted: str | None
+) -> tuple[Deck | None, str, str]:
+    """A reveal.js or plain HTML page read as its deck; a remark page as (None, its title,
+    its markdown). A Jekyll page's front matter, on top of the HTML or inside the textarea, is
+    no slide. The HTML readers are imported here: a markdown deck never loads them."""
+    from hanzi_companion.text.formats.html_document import html_document_slides
+    from hanzi_companion.text.formats.html_page import page_title, parse_html
+    from hanzi_companion.text.formats.remark_html import is_remark_page, remark_source
+    from hanzi_companion.text.formats.reveal import is_reveal, reveal_slides
+
+    root = parse_html(page)
+    html_title = normalise_text(page_title(root))
+    if wanted == REVEAL or (wanted is None and is_reveal(root)):
+        return _deck(name, REVEAL, reveal_slides(root), page_front, html_title), html_title, ""
+    if wanted == HTML_DOCUMENT or (wanted is None and not is_remark_page(root, page)):
+        slides = html_document_slides(root)
+        return _deck(name, HTML_DOCUMENT, slides, page_front, html_title), html_title, ""
+    text = normalise_text(remark_source(root, page, name))
+    return None, html_title, "\n".join(dedent(text.split("\n"))).lstrip("\n")
 
 
 def _checked_text(text: str, name: str) -> str:

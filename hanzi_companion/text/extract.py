@@ -29,7 +29,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
-from hanzi_companion.text.han import HAN_CLASS, HAN_RUN, has_han
+from hanzi_companion.text.han import HAN_PIECE, HAN_RUN, han_suffix, has_han, is_han
 from hanzi_companion.text.labels import in_label
 from hanzi_companion.text.language import deck_prose, is_chinese_document
 from hanzi_companion.text.models import Deck, Slide
@@ -79,8 +79,6 @@ from hanzi_companion.text.wordlists import (
     TIME_UNITS,
 )
 
-_HAN_PIECE = re.compile(f"[{HAN_CLASS}]+")  # a run without the middle dots that join names
-_HAN_RUN_END = re.compile(f"[{HAN_CLASS}]+$")
 # An all-capitals Latin token (AAA, T, QQ, 3D) right before or after a run.
 _LATIN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[«“\"'‘「『《]))([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})( ?)$")
 _LATIN_AFTER = re.compile(r"^([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})(?=$|[\s)\].,;:!?»”\"'’」』》])")
@@ -822,7 +820,7 @@ class Extractor:
         title and its chapter: inside 《》, or both sides are dictionary words (周礼·考工记)."""
         if "·" not in run.group() and "・" not in run.group():
             return [run]
-        pieces = list(_HAN_PIECE.finditer(line, run.start(), run.end()))
+        pieces = list(HAN_PIECE.finditer(line, run.start(), run.end()))
         titled = line[: run.start()].rstrip()[-1:] == "《" and line[run.end() :].lstrip()[:1] in (
             "》",
             "〉",
@@ -1232,13 +1230,22 @@ def _slogan_line(line: str) -> bool:
 
 
 # Clauses of one sentence, up to the punctuation closing it (春联有上联，下联和横批。).
-_SENTENCE_CLOSE = re.compile(f"(?:[{HAN_CLASS}]|[,，、；;]|[ \t])*?(?:[。！？]|[.!?](?=\\s|$))")
+_CLAUSE_GLUE = frozenset(",，、；; \t")  # between clauses of one sentence, with Han characters
 
 
 def _closes_sentence(line: str, end: int) -> bool:
     """True when the run's sentence closes after it on the line, past more clauses at most
     (我去超市买年货。): a sentence, whose words are listed unless it is quoted."""
-    return _SENTENCE_CLOSE.match(line, end, end + LOOK) is not None
+    limit = min(len(line), end + LOOK)
+    for index in range(end, limit):
+        char = line[index]
+        if char in "。！？":
+            return True
+        if char in ".!?":  # a full stop when a space or the end follows (not 3.5 or e.g)
+            return index + 1 == limit or line[index + 1].isspace()
+        if char not in _CLAUSE_GLUE and not is_han(char):
+            return False
+    return False
 
 
 # A Chinese full stop closing the run: a statement, not a phrase-book question or exclamation.
@@ -1297,8 +1304,7 @@ def _term_before_parenthesis(line: str, start: int, end: int) -> str:
     ):
         return ""
     head = head[:-1].rstrip()
-    match = _HAN_RUN_END.search(head)
-    return match.group() if match else ""
+    return han_suffix(head)
 
 
 @lru_cache(maxsize=65536)

@@ -18,6 +18,8 @@ from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import Protocol
 
+from hanzi_companion.text.han import HAN_PIECE
+
 ENGLISH = "en"
 # Languages written in the Latin script that decks (and their students) are written in; the
 # identifier chooses among these only, so a line of pinyin is never "Chinese".
@@ -35,7 +37,6 @@ DECK_MIN_WORDS = 8
 _SAMPLE = 20_000  # characters of a deck's prose looked at (its language shows early)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_HAN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
 _lock = threading.Lock()
 
 
@@ -73,7 +74,7 @@ def is_foreign_prose(
     are words known to be English (lower case): text mostly made of them is English without
     asking the identifier, whose model takes a second to load.
     """
-    words = _WORD.findall(_HAN.sub(" ", text[:_SAMPLE] if deck else text))
+    words = _WORD.findall(HAN_PIECE.sub(" ", text[:_SAMPLE] if deck else text))
     if len(words) < (DECK_MIN_WORDS if deck else LINE_MIN_WORDS):
         return False
     # Short words are shared by many languages (die, in, la, en): only longer ones tell.
@@ -93,7 +94,7 @@ def mostly_chinese(text: str) -> bool:
     """Whether ``text`` writes more Chinese characters than Latin letters. There the Latin
     words are pinyin, names and glosses among the Chinese, not prose whose language is worth
     identifying (and the identifier's model, 70 MB in memory, is not loaded for them)."""
-    han = sum(len(run) for run in _HAN.findall(text))
+    han = sum(len(run) for run in HAN_PIECE.findall(text))
     return han > len(_latin_prose(text).replace(" ", ""))
 
 
@@ -108,8 +109,9 @@ def is_chinese_document(text: str) -> bool:
     """Whether ``text`` (a document's prose) is written in Chinese: its headings, list items
     and sentences are prose whose words are the terms, not terms themselves."""
     sample = text[:_SAMPLE]
-    han = sum(len(run) for run in _HAN.findall(sample))
-    return han >= CHINESE_MIN and han >= CHINESE_SHARE * len(_WORD.findall(_HAN.sub(" ", sample)))
+    han = sum(len(run) for run in HAN_PIECE.findall(sample))
+    words = len(_WORD.findall(HAN_PIECE.sub(" ", sample)))
+    return han >= CHINESE_MIN and han >= CHINESE_SHARE * words
 
 
 def deck_prose(texts: Iterable[str]) -> str:
@@ -125,4 +127,4 @@ def deck_prose(texts: Iterable[str]) -> str:
 
 
 def _latin_prose(text: str) -> str:
-    return " ".join(_WORD.findall(_HAN.sub(" ", text)))
+    return " ".join(_WORD.findall(HAN_PIECE.sub(" ", text)))

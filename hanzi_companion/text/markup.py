@@ -13,7 +13,7 @@ linear time.
 from __future__ import annotations
 
 import bisect
-import html
+import functools
 import itertools
 import re
 import unicodedata
@@ -21,12 +21,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hanzi_companion.lexicon.lexicon import fold_compatibility
+from hanzi_companion.text.han import HAN_CLASS, is_han
 from hanzi_companion.text.models import SlideLink
 
 # Invisible format characters pasted with text from web pages, PDFs and word processors: zero
 # width space and non-joiner, direction marks, embeddings and isolates, word joiner, BOM, soft
-# hyphen. Inside a word they would split it (创\u200b新 is not 创新), so they are dropped.
-_INVISIBLE = "\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+# hyphen. Inside a word they would split it (创\u200b新 is not 创新), so they are dropped, with
+# the noncharacters U+FDD0-U+FDEF, which are never meant to be interchanged.
+_INVISIBLE = "\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufdd0-\ufdef"
 # A zero-width joiner is dropped next to a letter, digit or character, and kept between two
 # symbols, where it joins an emoji sequence (👩\u200d💻).
 _FORMAT = re.compile(f"[{_INVISIBLE}]+|(?<=\\w)\u200d|\u200d(?=\\w)")
@@ -36,10 +38,12 @@ _COMPATIBILITY = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
 # would split the word; on Latin letters they are pinyin's tone marks and NFC composes them.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _ANY_MARK = re.compile(f"[{_MARKS}]")
-_MARKS_ON_HAN = re.compile(
-    "(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
-    f"\U0002f800-\U0002fa1f])[{_MARKS}]+"
-)
+
+
+@functools.cache
+def _marks_on_han() -> re.Pattern[str]:
+    """Combining marks right after a Han character; compiled only for a text with marks."""
+    return re.compile(f"(?<=[{HAN_CLASS}])[{_MARKS}]+")
 
 
 def normalise_text(text: str) -> str:
@@ -56,16 +60,21 @@ def normalise_text(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if _ANY_MARK.search(text):
-        text = _MARKS_ON_HAN.sub("", text)
+        text = _marks_on_han().sub("", text)
     if _COMPATIBILITY.search(text):
         text = fold_compatibility(text)
     return text
 
 
-# A CJK ideograph or CJK punctuation: where two lines join without a space.
-_CJK = re.compile(
-    "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf\u31c0-\u31ef"
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff]"
+# Besides Han characters, the CJK blocks where two lines join without a space: radicals,
+# punctuation, kana, bopomofo, strokes, vertical and full-width forms.
+_CJK_OTHER = (
+    (0x2E80, 0x2FDF),
+    (0x3000, 0x30FF),
+    (0x3100, 0x312F),
+    (0x31A0, 0x31EF),
+    (0xFE30, 0xFE4F),
+    (0xFF00, 0xFFEF),
 )
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -208,9 +217,22 @@ class Prose:
         return "\n".join(self.lines)
 
 
+def _unescape(text: str) -> str:
+    """HTML entities and character references in ``text`` resolved; the entity table loads
+    only for text that has an ``&``."""
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
+
+
 def is_cjk(char: str) -> bool:
     """Whether one character is a CJK ideograph or CJK punctuation (extensions included)."""
-    return _CJK.match(char) is not None
+    if is_han(char):
+        return True
+    code = ord(char)
+    return any(low <= code <= high for low, high in _CJK_OTHER)
 
 
 def join_lines(left: str, right: str) -> str:
@@ -347,7 +369,7 @@ class _Inline:
         if "*" in text or "_" in text or "~~" in text:
             text = _EMPHASIS.sub("", text)
         if "&" in text:
-            text = normalise_text(html.unescape(text))  # &#x200b; or &#768; written as entities
+            text = normalise_text(_unescape(text))  # &#x200b; or &#768; written as entities
         lines = []
         for line in text.split("\n"):
             if "  " in line or "\t" in line or "\u00a0" in line:
@@ -390,7 +412,7 @@ class _Inline:
     def _html_anchor(self, match: re.Match[str]) -> str:
         url = match.group(1) or match.group(2) or match.group(3) or ""
         label = " ".join(_Inline(self.definitions).clean(match.group(4)))
-        self.links.append(SlideLink(label=label, url=html.unescape(url)))
+        self.links.append(SlideLink(label=label, url=_unescape(url)))
         return label
 
     def _bare_url(self, match: re.Match[str]) -> str:

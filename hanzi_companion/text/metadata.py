@@ -6,7 +6,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.text.han import is_han
 from hanzi_companion.text.labels import file_week, week_number, without_labels
 from hanzi_companion.text.models import DeckMetadata, Slide
 

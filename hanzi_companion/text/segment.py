@@ -17,11 +17,13 @@ atomically.
 from __future__ import annotations
 
 import gzip
+import importlib
 import logging
 import math
 import struct
 import sys
 import threading
+import types
 from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -45,7 +47,7 @@ _MAX_WORD = 12  # longest piece considered when splitting an unseen word
 _INNER_SINGLE_COST = 20.0
 
 _logger_lock = threading.Lock()
-_import_lock = threading.Lock()
+_import_lock = threading.RLock()  # re-entrant: jieba may touch a deferred module as it imports
 _logger_silenced = False
 _segmenters: dict[Path, Segmenter] = {}
 _segmenters_lock = threading.Lock()
@@ -247,21 +249,43 @@ _TOKENIZER_CLASS: type[Any] | None = None
 
 def _import_jieba() -> Any:
     """Import jieba, silenced, without the ``pkg_resources`` it imports only to find its own
-    default dictionary, which we never read (about 0.3 s, and a deprecation warning)."""
+    default dictionary, which we never read (about 0.3 s, and a deprecation warning), and
+    without loading its HMM model, which we never use (``cut`` is by dictionary only): its
+    ``finalseg`` module loads when something calls it, not with jieba."""
     with _import_lock:
         if "jieba" not in sys.modules:
             blocked = "pkg_resources" not in sys.modules
+            deferred = _HMM_MODULE not in sys.modules
             if blocked:
                 sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+            if deferred:
+                sys.modules[_HMM_MODULE] = _OnFirstUse(_HMM_MODULE)
             try:
                 import jieba
             finally:
                 if blocked and sys.modules.get("pkg_resources", 0) is None:
                     del sys.modules["pkg_resources"]
+                if deferred and isinstance(sys.modules.get(_HMM_MODULE), _OnFirstUse):
+                    del sys.modules[_HMM_MODULE]
     _silence_jieba()
     import jieba
 
     return jieba
+
+
+_HMM_MODULE = "jieba.finalseg"
+
+
+class _OnFirstUse(types.ModuleType):
+    """Stands in for a module until one of its names is used, then imports the real one
+    (which takes its place in ``sys.modules`` and on its package)."""
+
+    def __getattr__(self, name: str) -> Any:
+        with _import_lock:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            module = importlib.import_module(self.__name__)
+        return getattr(module, name)
 
 
 class Segmenter:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from hanzi_companion.text.han import HAN, HAN_RUN, has_han
+from hanzi_companion.text.han import HAN_PIECE, HAN_RUN, has_han
 from hanzi_companion.text.wordlists import CLAUSE_WORDS, META_WORDS, NAME_CONNECTORS
 
 LOOK = 200  # characters looked at on each side of a term (keeps extraction linear)
@@ -219,7 +219,7 @@ def _phrase_before(head: str, in_parentheses: bool) -> str:
     phrase = phrase.strip()
     if in_parentheses and (has_han(phrase) or len(_words(phrase)) > _GLOSS_MAX_WORDS):
         # A longer clause ending in a name: "… to the Drum and Bell Towers (钟鼓楼)".
-        tail = HAN.split(phrase)[-1].strip()
+        tail = HAN_PIECE.split(phrase)[-1].strip()
         name = _name_ending(tail)
         if name != tail and len(_words(name)) <= _GLOSS_MAX_WORDS:
             return name
@@ -324,7 +324,7 @@ def _vocabulary_english(line: str, end: int) -> str:
     sense of the English after it: ``买 年 货 | mǎi nián huò | to buy New Year goods``,
     ``吃 chī to eat, to consume``. An infinitive is a gloss here, not a clause."""
     tail = _CELL_SEPARATOR.sub("", line[end : end + LOOK].lstrip())
-    tail = HAN.split(tail, maxsplit=1)[0].split("|")[0]  # up to the next term or cell
+    tail = HAN_PIECE.split(tail, maxsplit=1)[0].split("|")[0]  # up to the next term or cell
     first = re.split(r"[;,/(]|\s[-–—]\s", tail, maxsplit=1)[0].strip().rstrip(".")
     if not first or len(_words(first)) > _GLOSS_MAX_WORDS:
         return ""

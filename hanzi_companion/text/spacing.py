@@ -23,15 +23,17 @@ every offset after it on the line is unchanged.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from hanzi_companion.lexicon import pinyin as _pinyin
-from hanzi_companion.text.han import HAN_CLASS
+from hanzi_companion.text.han import HAN_MARK, han_prefix, han_shape
 from hanzi_companion.text.syllables import ROMAN_WORD, syllables_of
 
+# The patterns of this module run on a line's Han shape, where HAN_MARK stands for any Han
+# character; offsets in the shape are offsets in the line.
+_ONE = HAN_MARK
 # Two or more single characters, each separated from the next by spaces only.
-_ONE = f"[{HAN_CLASS}]"
 _SPACED = re.compile(f"(?<!{_ONE}){_ONE}(?:[ \\t\u3000]+{_ONE})+(?!{_ONE})")
 _SENTENCE_END = re.compile(r"[ \t\u3000]*[。？！?!]")
 _NEAR = 40  # farthest the romanisation of the characters may start after them on their line
@@ -89,16 +91,28 @@ def join_spaced(line: str, following: str, rules: SpacingRules) -> str:
     if " " not in line and "\t" not in line and "\u3000" not in line:
         return line
 
-    def join(match: re.Match[str]) -> str:
-        spaced = match.group()
+    def join(start: int, end: int) -> str:
+        spaced = line[start:end]
         chars = "".join(ch for ch in spaced if not ch.isspace())
         if all(len(word) == 1 for word in rules.cut(chars)):
             return spaced  # each character a word of its own (我 爱 你): already apart
-        if any(rule(chars, line, match.end(), following, rules) for rule in SPACING_RULES):
+        if any(rule(chars, line, end, following, rules) for rule in SPACING_RULES):
             return chars + " " * (len(spaced) - len(chars))
         return spaced
 
-    return _SPACED.sub(join, line)
+    return _substitute(line, _SPACED.finditer(han_shape(line)), join)
+
+
+def _substitute(
+    line: str, matches: Iterable[re.Match[str]], replace: Callable[[int, int], str]
+) -> str:
+    """``line`` with the text at each match (found in its shape) replaced."""
+    out: list[str] = []
+    position = 0
+    for match in matches:
+        out.append(line[position : match.start()] + replace(match.start(), match.end()))
+        position = match.end()
+    return "".join(out) + line[position:] if out else line
 
 
 # A character's romanisation in brackets inside a word: 恭(gōng)喜发财.
@@ -115,12 +129,11 @@ def join_interrupted(line: str, rules: SpacingRules) -> str:
         return line
     out: list[str] = []
     position = 0
-    for match in _INTERRUPTED.finditer(line):
+    for match in _INTERRUPTED.finditer(han_shape(line)):
         if match.start() < position:
             continue
-        before, brackets = match.group(1), match.group(2)
-        after = _ONE_RUN.match(line, match.end())
-        following = after.group() if after else ""
+        before, brackets = line[match.start(1) : match.end(1)], match.group(2)
+        following = han_prefix(line, match.end())
         if not _reads_end(brackets[1:-1], before, rules) or not _crosses(
             before + following, len(before), rules
         ):
@@ -153,9 +166,6 @@ def _crosses(text: str, boundary: int, rules: SpacingRules) -> bool:
     return False
 
 
-_ONE_RUN = re.compile(f"{_ONE}+")
-
-
 # A character with its own syllable written against it, then spaces (新xīn 年nián): two or more.
 # ... or in brackets against it (新(xīn)年(nián)).
 _SYLLABLE = "[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+[0-5]?"
@@ -176,14 +186,18 @@ def join_glossed(line: str, rules: SpacingRules) -> str:
     xīn nián kuài lè, kept as its written reading); a phrase or a sentence keeps no
     romanisation beside it, so it is read as one, word by word.
     """
-    if _GLOSSED.search(line) is None:
+    shape = han_shape(line)
+    if _GLOSSED.search(shape) is None:
         return line
 
-    def join(match: re.Match[str]) -> str:
-        written = match.group()
-        if line[match.end() : match.end() + 1].isalnum():
+    def join(start: int, end: int) -> str:
+        written = line[start:end]
+        if line[end : end + 1].isalnum():
             return written  # the last "syllable" runs into a word or a digit (年aa9)
-        pairs = _GLOSSED_PAIR.findall(written)
+        pairs = [
+            (line[pair.start(1)], pair.group(2))
+            for pair in _GLOSSED_PAIR.finditer(shape, start, end)
+        ]
         if not all(_reads_one(syllable, char, rules) for char, syllable in pairs):
             return written
         chars = "".join(char for char, _ in pairs)
@@ -200,7 +214,7 @@ def join_glossed(line: str, rules: SpacingRules) -> str:
             joined = spaced if len(spaced) <= len(written) else chars + "".join(syllables)
         return joined + " " * (len(written) - len(joined))
 
-    return _GLOSSED.sub(join, line)
+    return _substitute(line, _GLOSSED.finditer(shape), join)
 
 
 def _reads_one(written: str, char: str, rules: SpacingRules) -> bool:

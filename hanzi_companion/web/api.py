@@ -14,7 +14,7 @@ from hanzi_companion.errors import InvalidQueryError, NotFoundError
 from hanzi_companion.lexicon.characters import normalise_character
 from hanzi_companion.lexicon.lexicon import normalise_query
 from hanzi_companion.lexicon.models import QueryKind
-from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.lexicon.script import is_han
 from hanzi_companion.render.character_json import character_json
 from hanzi_companion.render.json import render_json
 from hanzi_companion.render.json_text import json_text

@@ -17,7 +17,7 @@ from hanzi_companion.glossary import Glossary
 from hanzi_companion.lexicon.characters import normalise_character
 from hanzi_companion.lexicon.lexicon import normalise_query
 from hanzi_companion.lexicon.models import QueryKind
-from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.lexicon.script import is_han
 from hanzi_companion.lexicon.strokes import animated_svg, frames_svg
 from hanzi_companion.render.html import glossary_context
 from hanzi_companion.render.json import render_json

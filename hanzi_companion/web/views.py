@@ -12,7 +12,7 @@ from hanzi_companion.errors import DeckError, NotFoundError
 from hanzi_companion.glossary import CharacterOfTheWeek, Course, Glossary, build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.models import Entry, Link, QueryKind, Reading, SearchResults
-from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.lexicon.script import is_han
 from hanzi_companion.lexicon.sentences import Sentence
 from hanzi_companion.render.character_page import CharacterPage, character_view
 from hanzi_companion.text.decks import read_deck_bytes

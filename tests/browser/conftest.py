@@ -328,6 +328,8 @@ def live_app(settings: Any, lexicon: Any) -> Iterator[str]:
     """
     import socket
 
+    from waitress import wasyncore
+
     from hanzi_companion.settings import ServerLimits
     from hanzi_companion.web import create_app
     from hanzi_companion.web.server import create_server
@@ -343,6 +345,8 @@ def live_app(settings: Any, lexicon: Any) -> Iterator[str]:
     try:
         yield base
     finally:
-        server.close()
+        # Workers first, then every socket: the listener, and the browser's keep-alive
+        # connections, which alone would keep the server's loop (and this join) waiting.
         server.task_dispatcher.shutdown()
+        wasyncore.close_all(server._map)
         thread.join(timeout=10)

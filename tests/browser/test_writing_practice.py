@@ -53,7 +53,7 @@ def _draw(page: Any, median: tuple[tuple[int, int], ...]) -> None:
     page.mouse.move(*points[0])
     page.mouse.down()
     for x, y in points[1:]:
-        page.mouse.move(x, y, steps=6)
+        page.mouse.move(x, y, steps=2)
     page.mouse.up()
 
 
@@ -84,6 +84,8 @@ def _progress(page: Any) -> dict[str, Any]:
 def test_quiz_refuses_a_wrong_stroke_and_completes_from_the_medians(
     page: Any, live_app: str, lexicon: Lexicon, screenshot: Any, page_log: PageWatch
 ) -> None:
+    """Slow (about 9 s): 13 strokes drawn with the mouse, each checked by Hanzi Writer with
+    its own animation, and the README's picture taken once the highlight has faded."""
     strokes = lexicon.character_index().strokes(CHARACTER)
     assert strokes is not None and strokes.count > 2
     requests: list[str] = []
@@ -142,8 +144,8 @@ def _touch_draw(page: Any, median: tuple[tuple[int, int], ...]) -> None:
             {"type": "touchStart", "touchPoints": [{"x": points[0][0], "y": points[0][1]}]},
         )
         for (x0, y0), (x1, y1) in itertools.pairwise(points):
-            for step in range(1, 7):
-                x, y = x0 + (x1 - x0) * step / 6, y0 + (y1 - y0) * step / 6
+            for step in range(1, 3):
+                x, y = x0 + (x1 - x0) * step / 2, y0 + (y1 - y0) * step / 2
                 session.send(
                     "Input.dispatchTouchEvent",
                     {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]},
@@ -182,6 +184,7 @@ def test_hint_after_three_misses(page: Any, live_app: str, lexicon: Lexicon) -> 
 
 
 def test_animate_and_sheet_links(page: Any, live_app: str) -> None:
+    """Slow (about 8 s): the stroke-order animation plays in real time, as a student sees it."""
     page.goto(f"{live_app}/char/{CHARACTER}")
     page.wait_for_selector(".hc-practice.hc-practice-ready")
     page.get_by_role("button", name="Animate").click()

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from hanzi_companion.lexicon.search import is_han
 from hanzi_companion.text.formats.remark import NOTES, REMARK_PROPERTIES, SEPARATOR, STEP
+from hanzi_companion.text.han import HAN_MARK, han_shape, is_han
 from hanzi_companion.text.markup import LINK_PATTERN as _LINK
 
 # Class names common enough in remark decks to be read as classes after a space, not prose.
@@ -362,8 +362,9 @@ class _Unflattener:
                 self.in_heading = self.in_quote = False
 
 
+# Searched in the line's Han shape (each Han character written HAN_MARK).
 _HEADING_SENTENCE_END = re.compile(
-    r"(?<=[^\W\d_])[ \t]?[!?！？](?=[ \t]+[\"“«(]?[A-Z\d\u4e00-\u9fff])"
+    f'(?<=[^\\W\\d_]|{HAN_MARK})[ \\t]?[!?！？](?=[ \\t]+["“«(]?[A-Z\\d{HAN_MARK}])'
 )
 
 
@@ -372,7 +373,7 @@ def _split_heading_sentence(line: str) -> str:
     was a paragraph under it (``# Happy Birthday Shenzhen! June 30th, 2018``)."""
     if not line.startswith("#") or not ("?" in line or "!" in line or "？" in line or "！" in line):
         return line
-    found = _HEADING_SENTENCE_END.search(line)
+    found = _HEADING_SENTENCE_END.search(han_shape(line))
     if found is None:
         return line
     return line[: found.end()] + "\n" + line[found.end() :].lstrip()
@@ -380,10 +381,9 @@ def _split_heading_sentence(line: str) -> str:
 
 # A heading written as a Chinese sentence or slogan (clause punctuation inside it), then an
 # English sentence: ``### 城市，让生活更美好 Better City, Better Life (Expo 2010)``.
+_CHINESE_CLAUSE = f"[\u3000-\u303f{HAN_MARK}\uff01-\uff1f]*"  # in the line's Han shape
 _HEADING_CLAUSE = re.compile(
-    r"(#{1,6}[ \t]+[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
-    r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff1f\U00020000-\U0003ffff]*"
-    r"[，、。；：！？][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff1f\U00020000-\U0003ffff]*)"
+    f"(#{{1,6}}[ \\t]+{HAN_MARK}{_CHINESE_CLAUSE}[，、。；：！？]{_CHINESE_CLAUSE})"
     r"[ \t]+(?=[A-Z][a-z]+[ \t,]+[A-Za-z])"
 )
 
@@ -394,10 +394,10 @@ def _split_heading_clause(line: str) -> str:
     its translation, which the glossary reads clause by clause."""
     if not line.startswith("#"):
         return line
-    found = _HEADING_CLAUSE.match(line)
+    found = _HEADING_CLAUSE.match(han_shape(line))
     if found is None:
         return line
-    return found.group(1) + "\n" + line[found.end() :]
+    return line[: found.end(1)] + "\n" + line[found.end() :]
 
 
 _LINK_SEPARATORS = frozenset(" \t/|·,;:–—-")

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hanzi_companion.errors import DeckError
 from hanzi_companion.text.folders import leaves_folder
-from hanzi_companion.text.formats.html_page import Element
+
+if TYPE_CHECKING:  # the HTML parser loads with the first HTML deck, not with every deck
+    from hanzi_companion.text.formats.html_page import Element
 
 _TEXTAREA = re.compile(r"<textarea\b([^<>]*)>", re.I)
 _SOURCE_ID = re.compile(r"\bid\s*=\s*[\"']?source\b", re.I)

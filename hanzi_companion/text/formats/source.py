@@ -7,11 +7,10 @@ import codecs
 import io
 import re
 import unicodedata
-import zipfile
 import zlib
 
 from hanzi_companion.errors import DeckError
-from hanzi_companion.lexicon.search import is_han
+from hanzi_companion.text.han import is_han
 
 MAX_DECK_BYTES = 20 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"
@@ -162,6 +161,8 @@ def is_pptx(data: bytes) -> bool:
     """Whether ``data`` is a zip archive holding a PowerPoint presentation."""
     if not data.startswith(ZIP_MAGIC):
         return False
+    import zipfile  # only for a zip archive: a text deck never loads it
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return any(name.startswith("ppt/") for name in archive.namelist())
