@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from hanzi_companion.grammar import NOWHERE, Places, grammatical_place, sense_places, word_place
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.english import synonyms
 from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
 from hanzi_companion.lexicon.references import Reference, parse_reference, referenced_entries
 from hanzi_companion.lexicon.usual_senses import UsualSense
@@ -395,6 +396,12 @@ class Candidate:
     def stems(self) -> frozenset[str]:
         return _sense_stems(self.sense.text, self.group)
 
+    @property
+    def synonym_stems(self) -> frozenset[str]:
+        """Stems of the synonyms of the sense's words (the search's small table) that the
+        sense does not say itself: "knockoff" is also what a slide calls "copycats"."""
+        return _synonym_stems(self.sense.text, self.group)
+
 
 def sense_stems(text: str) -> frozenset[str]:
     """The English stems of one definition, without its Chinese cross-references."""
@@ -406,6 +413,14 @@ def _sense_stems(text: str, group: str) -> frozenset[str]:
     return english_stems(_bare(f"{text} {group}"))
 
 
+@lru_cache(maxsize=65536)
+def _synonym_stems(text: str, group: str) -> frozenset[str]:
+    bare = _bare(f"{text} {group}").lower()
+    also = [" ".join(phrase) for word in _LETTERS.findall(bare) for phrase in synonyms(word)]
+    return english_stems(" ".join(also)) - _sense_stems(text, group) if also else frozenset()
+
+
+_LETTERS = re.compile(r"[a-z]+")
 _REFERENCE = re.compile(r"[^\x00-\x7f]+(?:\[[^\]]*\])?|\[[^\]]*\]")
 
 
@@ -424,11 +439,14 @@ def slide_english(candidate: Candidate, context: SenseContext) -> float:
     The nearest shared word counts in full, the others a little: a long sense sharing many
     far words ("radical in Chinese characters") does not outweigh a short one the slide names.
     """
-    weights = sorted((context.weight(s) for s in candidate.stems), reverse=True)
+    weights = [context.weight(s) for s in candidate.stems]
+    weights += [_SYNONYM * context.weight(s) for s in candidate.synonym_stems]
+    weights.sort(reverse=True)
     return weights[0] + _OTHER_WORDS * sum(weights[1:]) if weights else 0.0
 
 
 _OTHER_WORDS = 0.3  # what each shared word after the nearest adds
+_SYNONYM = 0.5  # a synonym of a word of the sense counts half the word itself
 
 # What a neighbour whose meaning shares a word with the sense weighs: on the term's lines,
 # elsewhere on its slides. Less than the slide's own English, which says what the term means;

@@ -38,7 +38,7 @@ from hanzi_companion.senses import (
     stem,
     written_reading,
 )
-from hanzi_companion.text.decks import read_deck
+from hanzi_companion.text.decks import read_deck, read_deck_text
 from hanzi_companion.text.models import Deck, Slide
 
 DECKS = Path(__file__).parent / "data" / "decks" / "senses"
@@ -201,6 +201,21 @@ def test_a_figurative_run_is_chosen_by_any_of_its_senses(lexicon: Lexicon) -> No
     choice = choose_sense(entries, context)
     assert choice is not None and choice.text == "(fig.) knockoff (goods)"
     assert choose_sense(entries, build_context(entries, "山寨")).text == "fortified hill village"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In the 2000s the market sold 山寨 phones, cheap copies of famous brands.",
+        "From copycats to creators: 山寨 phones and the makers after them",
+    ],
+)
+def test_a_talk_on_copycat_phones_means_the_knockoff(lexicon: Lexicon, line: str) -> None:
+    """A slide that says "copies" or "copycats", words no sense of 山寨 uses, still means the
+    knock-off: a synonym of a sense's word (the search's table) counts, at half weight."""
+    glossary = build_glossary(read_deck_text(f"# Shenzhen\n\n- {line}\n", "talk.md"), lexicon)
+    (term,) = [t for t in glossary.terms if t.term == "山寨"]
+    assert term.gloss.startswith("(fig.) knockoff (goods)")
 
 
 def test_the_terms_own_romanisation_is_no_evidence(lexicon: Lexicon) -> None:
