@@ -81,6 +81,14 @@ def test_a_sentence_gives_its_words(extractor: Extractor) -> None:
     assert found == ["我们", "建设", "美丽", "城市"]
 
 
+def test_small_words_with_a_meaning_are_words_of_a_sentence(extractor: Extractor) -> None:
+    # 也 'also' and 是 'to be' are taught from a dialogue; the particle 吗 is glue.
+    found = terms(extractor, slide(1, "你也是美国人吗?"))
+    assert "也" in found and "是" in found and "吗" not in found
+    found = terms(extractor, slide(1, "它还能让我们看见。"))
+    assert "还" in found and "让" in found
+
+
 def test_mixed_latin_and_han_terms(extractor: Extractor) -> None:
     (found,) = mentions(extractor, slide(1, "## AAA 货"))
     assert (found.term, found.han, found.parts, found.latin) == ("AAA 货", "货", ("货",), "AAA")
