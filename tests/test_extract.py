@@ -89,6 +89,12 @@ def test_small_words_with_a_meaning_are_words_of_a_sentence(extractor: Extractor
     assert "还" in found and "让" in found
 
 
+def test_a_word_written_with_a_variant_character_is_one_word(extractor: Extractor) -> None:
+    # jieba knows 什麼 and 什么, not 什麽 (麽: "variant of 麼"), and cuts it apart.
+    found = terms(extractor, slide(1, "你叫什麽名字?"))
+    assert "什麽" in found and "什" not in found and "麽" not in found
+
+
 def test_mixed_latin_and_han_terms(extractor: Extractor) -> None:
     (found,) = mentions(extractor, slide(1, "## AAA 货"))
     assert (found.term, found.han, found.parts, found.latin) == ("AAA 货", "货", ("货",), "AAA")

@@ -31,6 +31,7 @@ from hanzi_companion.text.decks import read_deck_text
         (reduplicated_form, "干干净净", "干净"),
         (reduplicated_form, "研究研究", "研究"),
         (variant_character_form, "艸莓", "草莓"),
+        (variant_character_form, "什麽", "什么"),  # 麽 is also 麼's simplified form, "tiny"
     ],
 )
 def test_a_rule_finds_the_dictionary_word(

@@ -20,6 +20,7 @@ Lookup = Callable[[str], tuple[Entry, ...]]
 
 _ERHUA = ("儿", "兒")
 _CONDITIONAL = ("的话", "的話")
+VARIANT_CHARACTER = "variant character"
 _SHORTEST_BASE = 1  # a base word of one character is still a word (皮儿, 看看)
 
 
@@ -66,11 +67,10 @@ def variant_character_form(term: str, lookup: Lookup) -> WordForm | None:
     """A word written with a character the dictionary lists only as a variant of another
     (艸, "variant of 草"): the word as written with that other character, when the
     dictionary has it. (A character with meanings of its own is not swapped: 合 "to close",
-    also "old variant of 盒", stays 合.)"""
+    also "old variant of 盒", stays 合; 麽, an entry of its own "variant of 麼", is swapped
+    in 什麽 though 麽 is also 麼's simplified form "tiny".)"""
     for index, char in enumerate(term):
-        entries = lookup(char)
-        if not entries or not all(e.is_variant_only for e in entries):
-            continue
+        entries = [e for e in lookup(char) if e.is_variant_only]
         for entry in entries:
             for sense in entry.senses:
                 reference = parse_reference(sense.text)
@@ -79,7 +79,7 @@ def variant_character_form(term: str, lookup: Lookup) -> WordForm | None:
                 word = term[:index] + reference.word + term[index + 1 :]
                 if lookup(word):
                     note = f"{word} written with {char} for {reference.word}"
-                    return WordForm(word, note, "variant character")
+                    return WordForm(word, note, VARIANT_CHARACTER)
     return None
 
 
@@ -89,7 +89,7 @@ FORM_RULES: tuple[tuple[str, FormRule], ...] = (
     ("erhua form", erhua_form),
     ("conditional form", conditional_form),
     ("reduplicated form", reduplicated_form),
-    ("variant character", variant_character_form),
+    (VARIANT_CHARACTER, variant_character_form),
 )
 
 

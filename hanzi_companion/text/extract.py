@@ -27,6 +27,7 @@ from itertools import pairwise
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.forms import VARIANT_CHARACTER, word_form
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.han import HAN_CLASS, HAN_RUN, has_han
@@ -260,7 +261,7 @@ class Extractor:
         words = adverbs_before_modals(plural_nouns(numbers_and_units(this_one(words))))
         words = negated_answer(words)
         words = self._verbs_before_aspect(self._potential_complements(words))
-        words = self._localisers_cut_off(words)
+        words = self._localisers_cut_off(self._variant_spellings(words))
         self.names.update(names)
         joined: list[str] = []
         index = 0
@@ -298,6 +299,24 @@ class Extractor:
             and not self.lookup(word + following)
             and self.segmenter.corpus_word(word + following)
         )
+
+    def _variant_spellings(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with two neighbours joined when together they are a dictionary
+        word written with a variant character (什 麽: 什麼 written with 麽 for 麼), which jieba
+        cuts apart as it knows only the dictionary's spelling."""
+        out: list[str] = []
+        for word in words:
+            joined = out[-1] + word if out else ""
+            if (
+                joined
+                and len(joined) <= _JOINED_MAX
+                and not self.lookup(joined)
+                and _variant_spelling(joined, self.lookup)
+            ):
+                out[-1] = joined
+            else:
+                out.append(word)
+        return tuple(out)
 
     def _potential_complements(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with a one-character verb, 不 and its result read as one word,
@@ -1175,6 +1194,11 @@ def _two_words(word: str, following: str) -> bool:
         or (_reduplicated(word) and _reduplicated(following))
         or (word in SIZE_AND_DEGREE and len(following) == 1 and following not in QUANTITIES)
     )
+
+
+def _variant_spelling(word: str, lookup: Callable[[str], tuple[Entry, ...]]) -> bool:
+    form = word_form(word, lookup)
+    return form is not None and form.rule == VARIANT_CHARACTER
 
 
 def _count(word: str) -> bool:
