@@ -93,6 +93,8 @@ def test_a_word_written_with_a_variant_character_is_one_word(extractor: Extracto
     # jieba knows 什麼 and 什么, not 什麽 (麽: "variant of 麼"), and cuts it apart.
     found = terms(extractor, slide(1, "你叫什麽名字?"))
     assert "什麽" in found and "什" not in found and "麽" not in found
+    found = terms(extractor, slide(1, "豆腐在發酵的鹵汁裡浸泡了好幾個月。"))
+    assert "鹵汁" in found and "鹵" not in found and "汁" not in found
 
 
 def test_mixed_latin_and_han_terms(extractor: Extractor) -> None:

@@ -2,7 +2,8 @@
 
 A spoken word with an erhua 儿 (皮儿), a conditional with 的话 (不然的话), a reduplicated
 word (看看, 高高兴兴, 研究研究) or a word written with a variant character the dictionary
-names (艸 for 草) means what its dictionary word means. Each rule is a small named function
+names (艸 for 草) or another traditional character of the same simplified one (鹵汁 for
+滷汁) means what its dictionary word means. Each rule is a small named function
 from the term (and a lookup) to the :class:`WordForm` it is of; :data:`FORM_RULES` lists
 them in the order they are tried. A term none of them explains keeps no meaning of its own:
 the glossary then glosses its parts, labelled as literal.
@@ -21,6 +22,7 @@ Lookup = Callable[[str], tuple[Entry, ...]]
 _ERHUA = ("儿", "兒")
 _CONDITIONAL = ("的话", "的話")
 VARIANT_CHARACTER = "variant character"
+OTHER_TRADITIONAL = "other traditional character"
 _SHORTEST_BASE = 1  # a base word of one character is still a word (皮儿, 看看)
 
 
@@ -83,6 +85,27 @@ def variant_character_form(term: str, lookup: Lookup) -> WordForm | None:
     return None
 
 
+def other_traditional_form(term: str, lookup: Lookup) -> WordForm | None:
+    """A traditional word written with another traditional character of the same simplified
+    one (鹵汁 for 滷汁: both 鹵 and 滷 are simplified 卤): the dictionary's word of that
+    simplified spelling (卤汁)."""
+    simplified = "".join(_simplified_of(char, lookup) for char in term)
+    if simplified == term:
+        return None
+    for entry in lookup(simplified):
+        if entry.simplified == simplified and entry.traditional != term:
+            word = entry.traditional
+            note = f"{word} written {term}, as some places write it"
+            return WordForm(word, note, OTHER_TRADITIONAL)
+    return None
+
+
+def _simplified_of(char: str, lookup: Lookup) -> str:
+    """The one simplified character a traditional character's entries give, else itself."""
+    forms = {e.simplified for e in lookup(char) if e.traditional == char}
+    return forms.pop() if len(forms) == 1 else char
+
+
 FormRule = Callable[[str, Lookup], "WordForm | None"]
 # The rules, in the order they are tried: the first that finds a dictionary word decides.
 FORM_RULES: tuple[tuple[str, FormRule], ...] = (
@@ -90,6 +113,7 @@ FORM_RULES: tuple[tuple[str, FormRule], ...] = (
     ("conditional form", conditional_form),
     ("reduplicated form", reduplicated_form),
     (VARIANT_CHARACTER, variant_character_form),
+    (OTHER_TRADITIONAL, other_traditional_form),
 )
 
 

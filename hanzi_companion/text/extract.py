@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
-from hanzi_companion.lexicon.forms import VARIANT_CHARACTER, word_form
+from hanzi_companion.lexicon.forms import OTHER_TRADITIONAL, VARIANT_CHARACTER, word_form
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.han import HAN_CLASS, HAN_RUN, has_han
@@ -302,8 +302,9 @@ class Extractor:
 
     def _variant_spellings(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with two neighbours joined when together they are a dictionary
-        word written with a variant character (什 麽: 什麼 written with 麽 for 麼), which jieba
-        cuts apart as it knows only the dictionary's spelling."""
+        word written with a variant character (什 麽: 什么 written with 麽 for 么) or another
+        traditional character (鹵 汁: 滷汁), which jieba cuts apart as it knows only the
+        dictionary's spelling."""
         out: list[str] = []
         for word in words:
             joined = out[-1] + word if out else ""
@@ -1198,7 +1199,7 @@ def _two_words(word: str, following: str) -> bool:
 
 def _variant_spelling(word: str, lookup: Callable[[str], tuple[Entry, ...]]) -> bool:
     form = word_form(word, lookup)
-    return form is not None and form.rule == VARIANT_CHARACTER
+    return form is not None and form.rule in (VARIANT_CHARACTER, OTHER_TRADITIONAL)
 
 
 def _count(word: str) -> bool:
