@@ -97,6 +97,19 @@ def test_a_word_written_with_a_variant_character_is_one_word(extractor: Extracto
     assert "鹵汁" in found and "鹵" not in found and "汁" not in found
 
 
+def test_a_name_the_document_romanises_inside_a_sentence_is_one_word(
+    extractor: Extractor,
+) -> None:
+    # jieba cuts the transcribed name 东尼 (Tony) into 东 | 尼; the pinyin line writes Dōngní.
+    line = "他是东尼,是美国人。"
+    found = terms(extractor, slide(1, f"{line}\nTā shì Dōngní, shì Měiguórén."))
+    assert "东尼" in found and "东" not in found and "尼" not in found
+    assert "东尼" not in terms(extractor, slide(1, line))  # no romanisation: no name
+    # Capitalised only as a sentence's first word: no name (上联 is no person).
+    found = terms(extractor, slide(1, "上联和下联是对应的。\n(Shànglián hé xiàlián.)"))
+    assert "上联" not in extractor.names
+
+
 def test_mixed_latin_and_han_terms(extractor: Extractor) -> None:
     (found,) = mentions(extractor, slide(1, "## AAA 货"))
     assert (found.term, found.han, found.parts, found.latin) == ("AAA 货", "货", ("货",), "AAA")

@@ -54,6 +54,7 @@ from hanzi_companion.text.spacing import (
 from hanzi_companion.text.syllables import (
     ROMAN_WORD,
     as_marks,
+    is_toned,
     numbered_reading,
     syllables_of,
     western_keys,
@@ -175,6 +176,7 @@ class Extractor:
             lambda word: bool(self.lookup(word)), self._cut_guessing, self.segmenter.cut
         )
         self.names: set[str] = set()  # personal names found in this deck's sentences
+        self.romanised_names: frozenset[str] = frozenset()  # Dōngní, toneless: dongni
         self.chinese_prose = False  # the deck is written in Chinese (see is_chinese_document)
         self._beside_reads: Counter[str] = Counter()  # mentions read for what is beside them
         self._spacing = SpacingRules(
@@ -257,7 +259,8 @@ class Extractor:
         personal names are one word (张明, 李华; see :mod:`~hanzi_companion.text.names`)."""
         words, dotted = self._dotted_names(self._particle_words(self._pronoun_words(words)))
         words, names = with_names("".join(words), words, self._name_rules)
-        names.update(dotted)
+        words, written = self._written_names(words)
+        names.update(dotted, written)
         words = adverbs_before_modals(plural_nouns(numbers_and_units(this_one(words))))
         words = negated_answer(words)
         words = self._verbs_before_aspect(self._potential_complements(words))
@@ -299,6 +302,36 @@ class Extractor:
             and not self.lookup(word + following)
             and self.segmenter.corpus_word(word + following)
         )
+
+    def _written_names(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], set[str]]:
+        """A sentence's words with neighbouring single characters joined into the name the
+        document romanises elsewhere as one capitalised word (东 尼: Dōngní, Tony), and the
+        names so joined; no dictionary word is a name this way."""
+        if not self.romanised_names:
+            return words, set()
+        out: list[str] = []
+        names: set[str] = set()
+        for word in words:
+            joined = out[-1] + word if out else ""
+            if (
+                len(word) == 1
+                and 1 <= len(out[-1] if out else "") < _NAME_MAX
+                and (len(out[-1]) == 1 or out[-1] in names)
+                and not self.lookup(joined)
+                and self._romanised_as_name(joined)
+            ):
+                out[-1] = joined
+                names.discard(joined[:-1])
+                names.add(joined)
+            else:
+                out.append(word)
+        return tuple(out), names
+
+    def _romanised_as_name(self, word: str) -> bool:
+        keys = [""]
+        for char in word:
+            keys = [k + c for k in keys for c in self._keys(char)]
+        return any(k in self.romanised_names for k in keys)
 
     def _variant_spellings(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with two neighbours joined when together they are a dictionary
@@ -623,6 +656,11 @@ class Extractor:
         """Every term occurrence, in reading order (each slide's text, then its notes),
         made as they are asked for: a caller that stops early pays only for what it read."""
         self._beside_reads = Counter()
+        written = romanised_names(f"{s.text}\n{s.notes}" for s in deck.slides)
+        if written != self.romanised_names:  # a sentence's words depend on them
+            self.romanised_names = written
+            self.sentence_words.cache_clear()
+            self._split.cache_clear()
         self.chinese_prose = is_chinese_document(
             deck_prose(f"{slide.text}\n{slide.notes}" for slide in deck.slides)
         )
@@ -1195,6 +1233,28 @@ def _two_words(word: str, following: str) -> bool:
         or (_reduplicated(word) and _reduplicated(following))
         or (word in SIZE_AND_DEGREE and len(following) == 1 and following not in QUANTITIES)
     )
+
+
+_NAME_MAX = 3  # characters of the longest name joined from its romanisation
+
+
+def romanised_names(texts: Iterable[str]) -> frozenset[str]:
+    """Toneless keys of the capitalised, tone-marked romanised words of two syllables or more
+    a document writes inside a sentence (Tā shì Dōngní: dongni), as pinyin writes names."""
+    keys = set()
+    for text in texts:
+        for word in _CAPITALISED_ROMAN.findall(text):
+            syllables = syllables_of(word)
+            if syllables and len(syllables) > 1 and is_toned(word):
+                keys.add(_pinyin.toneless_key(word))
+    return frozenset(keys)
+
+
+# A capitalised word inside a sentence (after a letter, a comma or a space): one that opens a
+# line or a sentence is capitalised for that alone.
+_CAPITALISED_ROMAN = re.compile(
+    r"(?:(?<=[^\W\d_][,，] )|(?<=[^\W\d_] ))[A-ZĀÁǍÀĒÉĚÈŌÓǑÒ][^\W\d_]+(?![\w'’-])"
+)
 
 
 def _variant_spelling(word: str, lookup: Callable[[str], tuple[Entry, ...]]) -> bool:
