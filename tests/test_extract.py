@@ -110,6 +110,12 @@ def test_a_name_the_document_romanises_inside_a_sentence_is_one_word(
     assert "上联" not in extractor.names
 
 
+def test_an_idiom_the_dictionaries_lack_stays_whole_in_a_sentence(extractor: Extractor) -> None:
+    # jieba leaves 同 声 同 气 apart; its corpus counts the idiom, not only 同声 and 同气.
+    found = terms(extractor, slide(1, "深圳弥漫着与创客们最为同声同气的精神。"))
+    assert "同声同气" in found and "同声" not in found and "同气" not in found
+
+
 def test_mixed_latin_and_han_terms(extractor: Extractor) -> None:
     (found,) = mentions(extractor, slide(1, "## AAA 货"))
     assert (found.term, found.han, found.parts, found.latin) == ("AAA 货", "货", ("货",), "AAA")

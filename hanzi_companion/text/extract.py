@@ -97,6 +97,7 @@ _NEAR = 40  # farthest a romanisation may be written from its term
 # run is prose written without punctuation and gives its words (and stays linear).
 LONGEST_TERM = 32
 _JOINED_MAX = 4  # longest word two neighbouring words of a sentence may join into
+_IDIOM = 4  # characters of an idiom (同声同气)
 # A clause of this many words (two characters or more) is no slogan clause but a sentence.
 _SENTENCE_WORDS = 3
 # jieba's classes of words that do not name things: verbs, adverbs, conjunctions,
@@ -271,6 +272,11 @@ class Extractor:
         while index < len(words):
             word = words[index]
             following = words[index + 1] if index + 1 < len(words) else ""
+            characters = self._corpus_characters(words, index)
+            if characters:
+                joined.append("".join(words[index : index + characters]))
+                index += characters
+                continue
             if following and self._joins(word, following, names):
                 word += following
                 index += 1
@@ -281,6 +287,20 @@ class Extractor:
             for word in joined
             if _content_word(word)
         )
+
+    def _corpus_characters(self, words: tuple[str, ...], index: int) -> int:
+        """Four when the four single characters from ``index`` on are an idiom jieba's corpus
+        counts and the dictionaries lack (同 声 同 气: 同声同气), else 0: joined two by two
+        they would give two words the sentence does not hold (同声, 同气)."""
+        span = words[index : index + _IDIOM]
+        whole = "".join(span)
+        if (
+            len(whole) == len(span) == _IDIOM
+            and self.segmenter.corpus_word(whole)
+            and not self.lookup(whole)
+        ):
+            return _IDIOM
+        return 0
 
     def _joins(self, word: str, following: str, names: set[str]) -> bool:
         """True when two neighbouring words of a sentence are one word jieba's corpus counts
