@@ -116,6 +116,13 @@ def test_an_idiom_the_dictionaries_lack_stays_whole_in_a_sentence(extractor: Ext
     assert "同声同气" in found and "同声" not in found and "同气" not in found
 
 
+def test_which_asks_about_the_next_character(extractor: Extractor) -> None:
+    # jieba cuts 哪 | 国人 ('compatriots'); 哪国人 is 'a person of which country'.
+    found = terms(extractor, slide(1, "你是哪国人?"))
+    assert "国" in found and "人" in found and "国人" not in found and "哪国" not in found
+    assert "城市" in terms(extractor, slide(1, "你住在哪个城市?"))  # 哪个 is a word
+
+
 def test_mixed_latin_and_han_terms(extractor: Extractor) -> None:
     (found,) = mentions(extractor, slide(1, "## AAA 货"))
     assert (found.term, found.han, found.parts, found.latin) == ("AAA 货", "货", ("货",), "AAA")

@@ -263,6 +263,7 @@ class Extractor:
         words, written = self._written_names(words)
         names.update(dotted, written)
         words = adverbs_before_modals(plural_nouns(numbers_and_units(this_one(words))))
+        words = self._which_one(words)
         words = negated_answer(words)
         words = self._verbs_before_aspect(self._potential_complements(words))
         words = self._localisers_cut_off(self._variant_spellings(words))
@@ -319,6 +320,7 @@ class Extractor:
             and word not in names
             and following not in names
             and word not in PARTICLES
+            and word != _WHICH  # 哪 asks about the word after it (哪 国: which country)
             and not self.lookup(word + following)
             and self.segmenter.corpus_word(word + following)
         )
@@ -352,6 +354,24 @@ class Extractor:
         for char in word:
             keys = [k + c for k in keys for c in self._keys(char)]
         return any(k in self.romanised_names for k in keys)
+
+    def _which_one(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with the word after a lone 哪 'which' cut after its first
+        character, the thing asked about, when both characters are words (哪 国人: which
+        country's person, 国 + 人, not 国人 'compatriots')."""
+        out: list[str] = []
+        for word in words:
+            if (
+                out
+                and out[-1] == _WHICH
+                and len(word) == 2
+                and all(self.lookup(char) for char in word)
+                and not self.lookup(_WHICH + word[0])
+            ):
+                out.extend(word)
+            else:
+                out.append(word)
+        return tuple(out)
 
     def _variant_spellings(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with two neighbours joined when together they are a dictionary
@@ -1133,6 +1153,7 @@ _PLURAL_SUFFIX = "们"
 _NOT = "不"
 _ONE = "一"
 _DEMONSTRATIVES = frozenset("这那這")
+_WHICH = "哪"
 _CAN = "得"  # the positive potential form's mark (找得到, can find)
 _POTENTIAL_MARKS = frozenset([_NOT, _CAN])
 
