@@ -123,6 +123,12 @@ def test_which_asks_about_the_next_character(extractor: Extractor) -> None:
     assert "城市" in terms(extractor, slide(1, "你住在哪个城市?"))  # 哪个 is a word
 
 
+def test_a_name_written_against_a_number_is_its_unit(extractor: Extractor) -> None:
+    # 米高 is only a name (Michael) in the dictionary; after 5 it is 米 'metre' and 高 'tall'.
+    found = terms(extractor, slide(1, "他观看了一只5米高的长颈鹿机器人。"))
+    assert "米高" not in found and "高" in found
+
+
 def test_mixed_latin_and_han_terms(extractor: Extractor) -> None:
     (found,) = mentions(extractor, slide(1, "## AAA 货"))
     assert (found.term, found.han, found.parts, found.latin) == ("AAA 货", "货", ("货",), "AAA")

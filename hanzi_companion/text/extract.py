@@ -874,8 +874,23 @@ class Extractor:
         pieces = self._terms_of_run(
             run, written_as_term, sentence_line, taught, example, quoted, glossed
         )
+        if len(pieces) > 1 and _counted_unit(line, start, pieces[0][0]):
+            return pieces[1:]
+        if pieces and self._name_after_number(line, start, pieces[0][0]):
+            return ((pieces[0][0][1:], ()), *pieces[1:])
+        return pieces
+
+    def _name_after_number(self, line: str, start: int, word: str) -> bool:
+        """True for a sentence's first word of two characters written against a number that
+        the dictionaries know only as a name (5米高: 米高 Michael): it is the number's unit and
+        the word after it (米 + 高, 5 metres tall)."""
+        entries = self.lookup(word)
         return (
-            pieces[1:] if len(pieces) > 1 and _counted_unit(line, start, pieces[0][0]) else pieces
+            len(word) == 2
+            and line[start - 1 : start].isdigit()
+            and bool(entries)
+            and all(e.pinyin_numbered[:1].isupper() for e in entries)
+            and bool(self.lookup(word[1]))
         )
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
