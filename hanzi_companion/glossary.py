@@ -59,6 +59,8 @@ from hanzi_companion.text.extract import (
 from hanzi_companion.text.han import HAN_RUN
 from hanzi_companion.text.models import Deck
 from hanzi_companion.text.romanization import DeckWord, find_romanised
+from hanzi_companion.text.syllables import ROMAN_WORD
+from hanzi_companion.text.transcription import western_name
 from hanzi_companion.text.wordlists import FUNCTION_WORDS, POTENTIAL_RESULTS, SENTENCE_GLUE
 from hanzi_companion.wording import plural
 
@@ -968,6 +970,21 @@ class _Builder:
         lines = (o.context for o in acc.occurrences) if acc else ()
         return any(speaks_of_a_person(clause_around(line, han)) for line in lines)
 
+    def personal_name_gloss(self, han: str, reading: str) -> str:
+        """A personal name's gloss: the Western name the document writes for it where the name
+        is a transcription (金妮 ... Ginny: "Ginny (personal name)"), else the name read."""
+        key = _pinyin.toneless_key(reading.replace(" ", ""))
+        lines = [
+            line
+            for text in self.deck_text.slides.values()
+            for line in text.splitlines()
+            if han in line or any(_pinyin.toneless_key(w) == key for w in ROMAN_WORD.findall(line))
+        ]
+        western = western_name(reading, lines)
+        if western:
+            return f"{western} (personal name)"
+        return f"personal name {display_pinyin(reading)}"
+
     def is_surname(self, char: str) -> bool:
         return any(s.kind == SenseKind.SURNAME for e in self.lookup(char) for s in e.senses)
 
@@ -1211,7 +1228,7 @@ class _Builder:
             and (acc.personal_name or self.personal_name(written.han, parted.parts, acc))
         ):
             reading = _name_reading(reading)
-            gloss, kind = f"personal name {display_pinyin(reading)}", GlossKind.NAME
+            gloss, kind = self.personal_name_gloss(written.han, reading), GlossKind.NAME
         named = "" if gloss or written.entries else self.place_or_organisation(written.han)
         if named:
             reading = _names_reading(reading, len(written.han) - len(name_ending(written.han)[0]))

@@ -81,6 +81,54 @@ def test_a_sentence_gives_its_words(extractor: Extractor) -> None:
     assert found == ["我们", "建设", "美丽", "城市"]
 
 
+def test_small_words_with_a_meaning_are_words_of_a_sentence(extractor: Extractor) -> None:
+    # 也 'also' and 是 'to be' are taught from a dialogue; the particle 吗 is glue.
+    found = terms(extractor, slide(1, "你也是美国人吗?"))
+    assert "也" in found and "是" in found and "吗" not in found
+    found = terms(extractor, slide(1, "它还能让我们看见。"))
+    assert "还" in found and "让" in found
+
+
+def test_a_word_written_with_a_variant_character_is_one_word(extractor: Extractor) -> None:
+    # jieba knows 什麼 and 什么, not 什麽 (麽: "variant of 麼"), and cuts it apart.
+    found = terms(extractor, slide(1, "你叫什麽名字?"))
+    assert "什麽" in found and "什" not in found and "麽" not in found
+    found = terms(extractor, slide(1, "豆腐在發酵的鹵汁裡浸泡了好幾個月。"))
+    assert "鹵汁" in found and "鹵" not in found and "汁" not in found
+
+
+def test_a_name_the_document_romanises_inside_a_sentence_is_one_word(
+    extractor: Extractor,
+) -> None:
+    # jieba cuts the transcribed name 东尼 (Tony) into 东 | 尼; the pinyin line writes Dōngní.
+    line = "他是东尼,是美国人。"
+    found = terms(extractor, slide(1, f"{line}\nTā shì Dōngní, shì Měiguórén."))
+    assert "东尼" in found and "东" not in found and "尼" not in found
+    assert "东尼" not in terms(extractor, slide(1, line))  # no romanisation: no name
+    # Capitalised only as a sentence's first word: no name (上联 is no person).
+    found = terms(extractor, slide(1, "上联和下联是对应的。\n(Shànglián hé xiàlián.)"))
+    assert "上联" not in extractor.names
+
+
+def test_an_idiom_the_dictionaries_lack_stays_whole_in_a_sentence(extractor: Extractor) -> None:
+    # jieba leaves 同 声 同 气 apart; its corpus counts the idiom, not only 同声 and 同气.
+    found = terms(extractor, slide(1, "深圳弥漫着与创客们最为同声同气的精神。"))
+    assert "同声同气" in found and "同声" not in found and "同气" not in found
+
+
+def test_which_asks_about_the_next_character(extractor: Extractor) -> None:
+    # jieba cuts 哪 | 国人 ('compatriots'); 哪国人 is 'a person of which country'.
+    found = terms(extractor, slide(1, "你是哪国人?"))
+    assert "国" in found and "人" in found and "国人" not in found and "哪国" not in found
+    assert "城市" in terms(extractor, slide(1, "你住在哪个城市?"))  # 哪个 is a word
+
+
+def test_a_name_written_against_a_number_is_its_unit(extractor: Extractor) -> None:
+    # 米高 is only a name (Michael) in the dictionary; after 5 it is 米 'metre' and 高 'tall'.
+    found = terms(extractor, slide(1, "他观看了一只5米高的长颈鹿机器人。"))
+    assert "米高" not in found and "高" in found
+
+
 def test_mixed_latin_and_han_terms(extractor: Extractor) -> None:
     (found,) = mentions(extractor, slide(1, "## AAA 货"))
     assert (found.term, found.han, found.parts, found.latin) == ("AAA 货", "货", ("货",), "AAA")

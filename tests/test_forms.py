@@ -13,6 +13,7 @@ from hanzi_companion.lexicon.forms import (
     FORM_RULES,
     conditional_form,
     erhua_form,
+    other_traditional_form,
     reduplicated_form,
     variant_character_form,
     word_form,
@@ -31,6 +32,8 @@ from hanzi_companion.text.decks import read_deck_text
         (reduplicated_form, "干干净净", "干净"),
         (reduplicated_form, "研究研究", "研究"),
         (variant_character_form, "艸莓", "草莓"),
+        (variant_character_form, "什麽", "什么"),  # 麽 is also 麼's simplified form, "tiny"
+        (other_traditional_form, "鹵汁", "滷汁"),  # 鹵 and 滷 are both simplified 卤
     ],
 )
 def test_a_rule_finds_the_dictionary_word(

@@ -2,7 +2,8 @@
 
 A spoken word with an erhua 儿 (皮儿), a conditional with 的话 (不然的话), a reduplicated
 word (看看, 高高兴兴, 研究研究) or a word written with a variant character the dictionary
-names (艸 for 草) means what its dictionary word means. Each rule is a small named function
+names (艸 for 草) or another traditional character of the same simplified one (鹵汁 for
+滷汁) means what its dictionary word means. Each rule is a small named function
 from the term (and a lookup) to the :class:`WordForm` it is of; :data:`FORM_RULES` lists
 them in the order they are tried. A term none of them explains keeps no meaning of its own:
 the glossary then glosses its parts, labelled as literal.
@@ -20,6 +21,8 @@ Lookup = Callable[[str], tuple[Entry, ...]]
 
 _ERHUA = ("儿", "兒")
 _CONDITIONAL = ("的话", "的話")
+VARIANT_CHARACTER = "variant character"
+OTHER_TRADITIONAL = "other traditional character"
 _SHORTEST_BASE = 1  # a base word of one character is still a word (皮儿, 看看)
 
 
@@ -66,11 +69,10 @@ def variant_character_form(term: str, lookup: Lookup) -> WordForm | None:
     """A word written with a character the dictionary lists only as a variant of another
     (艸, "variant of 草"): the word as written with that other character, when the
     dictionary has it. (A character with meanings of its own is not swapped: 合 "to close",
-    also "old variant of 盒", stays 合.)"""
+    also "old variant of 盒", stays 合; 麽, an entry of its own "variant of 麼", is swapped
+    in 什麽 though 麽 is also 麼's simplified form "tiny".)"""
     for index, char in enumerate(term):
-        entries = lookup(char)
-        if not entries or not all(e.is_variant_only for e in entries):
-            continue
+        entries = [e for e in lookup(char) if e.is_variant_only]
         for entry in entries:
             for sense in entry.senses:
                 reference = parse_reference(sense.text)
@@ -79,8 +81,29 @@ def variant_character_form(term: str, lookup: Lookup) -> WordForm | None:
                 word = term[:index] + reference.word + term[index + 1 :]
                 if lookup(word):
                     note = f"{word} written with {char} for {reference.word}"
-                    return WordForm(word, note, "variant character")
+                    return WordForm(word, note, VARIANT_CHARACTER)
     return None
+
+
+def other_traditional_form(term: str, lookup: Lookup) -> WordForm | None:
+    """A traditional word written with another traditional character of the same simplified
+    one (鹵汁 for 滷汁: both 鹵 and 滷 are simplified 卤): the dictionary's word of that
+    simplified spelling (卤汁)."""
+    simplified = "".join(_simplified_of(char, lookup) for char in term)
+    if simplified == term:
+        return None
+    for entry in lookup(simplified):
+        if entry.simplified == simplified and entry.traditional != term:
+            word = entry.traditional
+            note = f"{word} written {term}, as some places write it"
+            return WordForm(word, note, OTHER_TRADITIONAL)
+    return None
+
+
+def _simplified_of(char: str, lookup: Lookup) -> str:
+    """The one simplified character a traditional character's entries give, else itself."""
+    forms = {e.simplified for e in lookup(char) if e.traditional == char}
+    return forms.pop() if len(forms) == 1 else char
 
 
 FormRule = Callable[[str, Lookup], "WordForm | None"]
@@ -89,7 +112,8 @@ FORM_RULES: tuple[tuple[str, FormRule], ...] = (
     ("erhua form", erhua_form),
     ("conditional form", conditional_form),
     ("reduplicated form", reduplicated_form),
-    ("variant character", variant_character_form),
+    (VARIANT_CHARACTER, variant_character_form),
+    (OTHER_TRADITIONAL, other_traditional_form),
 )
 
 

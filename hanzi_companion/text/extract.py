@@ -27,6 +27,7 @@ from itertools import pairwise
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.lexicon.forms import OTHER_TRADITIONAL, VARIANT_CHARACTER, word_form
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.text.han import HAN_PIECE, HAN_RUN, han_suffix, has_han, is_han
@@ -53,6 +54,7 @@ from hanzi_companion.text.spacing import (
 from hanzi_companion.text.syllables import (
     ROMAN_WORD,
     as_marks,
+    is_toned,
     numbered_reading,
     syllables_of,
     western_keys,
@@ -93,6 +95,7 @@ _NEAR = 40  # farthest a romanisation may be written from its term
 # run is prose written without punctuation and gives its words (and stays linear).
 LONGEST_TERM = 32
 _JOINED_MAX = 4  # longest word two neighbouring words of a sentence may join into
+_IDIOM = 4  # characters of an idiom (同声同气)
 # A clause of this many words (two characters or more) is no slogan clause but a sentence.
 _SENTENCE_WORDS = 3
 # jieba's classes of words that do not name things: verbs, adverbs, conjunctions,
@@ -172,6 +175,7 @@ class Extractor:
             lambda word: bool(self.lookup(word)), self._cut_guessing, self.segmenter.cut
         )
         self.names: set[str] = set()  # personal names found in this deck's sentences
+        self.romanised_names: frozenset[str] = frozenset()  # Dōngní, toneless: dongni
         self.chinese_prose = False  # the deck is written in Chinese (see is_chinese_document)
         self._beside_reads: Counter[str] = Counter()  # mentions read for what is beside them
         self._spacing = SpacingRules(
@@ -254,17 +258,24 @@ class Extractor:
         personal names are one word (张明, 李华; see :mod:`~hanzi_companion.text.names`)."""
         words, dotted = self._dotted_names(self._particle_words(self._pronoun_words(words)))
         words, names = with_names("".join(words), words, self._name_rules)
-        names.update(dotted)
+        words, written = self._written_names(words)
+        names.update(dotted, written)
         words = adverbs_before_modals(plural_nouns(numbers_and_units(this_one(words))))
+        words = self._which_one(words)
         words = negated_answer(words)
         words = self._verbs_before_aspect(self._potential_complements(words))
-        words = self._localisers_cut_off(words)
+        words = self._localisers_cut_off(self._variant_spellings(words))
         self.names.update(names)
         joined: list[str] = []
         index = 0
         while index < len(words):
             word = words[index]
             following = words[index + 1] if index + 1 < len(words) else ""
+            characters = self._corpus_characters(words, index)
+            if characters:
+                joined.append("".join(words[index : index + characters]))
+                index += characters
+                continue
             if following and self._joins(word, following, names):
                 word += following
                 index += 1
@@ -275,6 +286,20 @@ class Extractor:
             for word in joined
             if _content_word(word)
         )
+
+    def _corpus_characters(self, words: tuple[str, ...], index: int) -> int:
+        """Four when the four single characters from ``index`` on are an idiom jieba's corpus
+        counts and the dictionaries lack (同 声 同 气: 同声同气), else 0: joined two by two
+        they would give two words the sentence does not hold (同声, 同气)."""
+        span = words[index : index + _IDIOM]
+        whole = "".join(span)
+        if (
+            len(whole) == len(span) == _IDIOM
+            and self.segmenter.corpus_word(whole)
+            and not self.lookup(whole)
+        ):
+            return _IDIOM
+        return 0
 
     def _joins(self, word: str, following: str, names: set[str]) -> bool:
         """True when two neighbouring words of a sentence are one word jieba's corpus counts
@@ -293,9 +318,77 @@ class Extractor:
             and word not in names
             and following not in names
             and word not in PARTICLES
+            and word != _WHICH  # 哪 asks about the word after it (哪 国: which country)
             and not self.lookup(word + following)
             and self.segmenter.corpus_word(word + following)
         )
+
+    def _written_names(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], set[str]]:
+        """A sentence's words with neighbouring single characters joined into the name the
+        document romanises elsewhere as one capitalised word (东 尼: Dōngní, Tony), and the
+        names so joined; no dictionary word is a name this way."""
+        if not self.romanised_names:
+            return words, set()
+        out: list[str] = []
+        names: set[str] = set()
+        for word in words:
+            joined = out[-1] + word if out else ""
+            if (
+                len(word) == 1
+                and 1 <= len(out[-1] if out else "") < _NAME_MAX
+                and (len(out[-1]) == 1 or out[-1] in names)
+                and not self.lookup(joined)
+                and self._romanised_as_name(joined)
+            ):
+                out[-1] = joined
+                names.discard(joined[:-1])
+                names.add(joined)
+            else:
+                out.append(word)
+        return tuple(out), names
+
+    def _romanised_as_name(self, word: str) -> bool:
+        keys = [""]
+        for char in word:
+            keys = [k + c for k in keys for c in self._keys(char)]
+        return any(k in self.romanised_names for k in keys)
+
+    def _which_one(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with the word after a lone 哪 'which' cut after its first
+        character, the thing asked about, when both characters are words (哪 国人: which
+        country's person, 国 + 人, not 国人 'compatriots')."""
+        out: list[str] = []
+        for word in words:
+            if (
+                out
+                and out[-1] == _WHICH
+                and len(word) == 2
+                and all(self.lookup(char) for char in word)
+                and not self.lookup(_WHICH + word[0])
+            ):
+                out.extend(word)
+            else:
+                out.append(word)
+        return tuple(out)
+
+    def _variant_spellings(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with two neighbours joined when together they are a dictionary
+        word written with a variant character (什 麽: 什么 written with 麽 for 么) or another
+        traditional character (鹵 汁: 滷汁), which jieba cuts apart as it knows only the
+        dictionary's spelling."""
+        out: list[str] = []
+        for word in words:
+            joined = out[-1] + word if out else ""
+            if (
+                joined
+                and len(joined) <= _JOINED_MAX
+                and not self.lookup(joined)
+                and _variant_spelling(joined, self.lookup)
+            ):
+                out[-1] = joined
+            else:
+                out.append(word)
+        return tuple(out)
 
     def _potential_complements(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with a one-character verb, 不 and its result read as one word,
@@ -601,6 +694,11 @@ class Extractor:
         """Every term occurrence, in reading order (each slide's text, then its notes),
         made as they are asked for: a caller that stops early pays only for what it read."""
         self._beside_reads = Counter()
+        written = romanised_names(f"{s.text}\n{s.notes}" for s in deck.slides)
+        if written != self.romanised_names:  # a sentence's words depend on them
+            self.romanised_names = written
+            self.sentence_words.cache_clear()
+            self._split.cache_clear()
         self.chinese_prose = is_chinese_document(
             deck_prose(f"{slide.text}\n{slide.notes}" for slide in deck.slides)
         )
@@ -774,8 +872,23 @@ class Extractor:
         pieces = self._terms_of_run(
             run, written_as_term, sentence_line, taught, example, quoted, glossed
         )
+        if len(pieces) > 1 and _counted_unit(line, start, pieces[0][0]):
+            return pieces[1:]
+        if pieces and self._name_after_number(line, start, pieces[0][0]):
+            return ((pieces[0][0][1:], ()), *pieces[1:])
+        return pieces
+
+    def _name_after_number(self, line: str, start: int, word: str) -> bool:
+        """True for a sentence's first word of two characters written against a number that
+        the dictionaries know only as a name (5米高: 米高 Michael): it is the number's unit and
+        the word after it (米 + 高, 5 metres tall)."""
+        entries = self.lookup(word)
         return (
-            pieces[1:] if len(pieces) > 1 and _counted_unit(line, start, pieces[0][0]) else pieces
+            len(word) == 2
+            and line[start - 1 : start].isdigit()
+            and bool(entries)
+            and all(e.pinyin_numbered[:1].isupper() for e in entries)
+            and bool(self.lookup(word[1]))
         )
 
     def _mixed(self, line: str, start: int, end: int, run: str) -> tuple[str, int, int] | None:
@@ -1053,6 +1166,7 @@ _PLURAL_SUFFIX = "们"
 _NOT = "不"
 _ONE = "一"
 _DEMONSTRATIVES = frozenset("这那這")
+_WHICH = "哪"
 _CAN = "得"  # the positive potential form's mark (找得到, can find)
 _POTENTIAL_MARKS = frozenset([_NOT, _CAN])
 
@@ -1173,6 +1287,33 @@ def _two_words(word: str, following: str) -> bool:
         or (_reduplicated(word) and _reduplicated(following))
         or (word in SIZE_AND_DEGREE and len(following) == 1 and following not in QUANTITIES)
     )
+
+
+_NAME_MAX = 3  # characters of the longest name joined from its romanisation
+
+
+def romanised_names(texts: Iterable[str]) -> frozenset[str]:
+    """Toneless keys of the capitalised, tone-marked romanised words of two syllables or more
+    a document writes inside a sentence (Tā shì Dōngní: dongni), as pinyin writes names."""
+    keys = set()
+    for text in texts:
+        for word in _CAPITALISED_ROMAN.findall(text):
+            syllables = syllables_of(word)
+            if syllables and len(syllables) > 1 and is_toned(word):
+                keys.add(_pinyin.toneless_key(word))
+    return frozenset(keys)
+
+
+# A capitalised word inside a sentence (after a letter, a comma or a space): one that opens a
+# line or a sentence is capitalised for that alone.
+_CAPITALISED_ROMAN = re.compile(
+    r"(?:(?<=[^\W\d_][,，] )|(?<=[^\W\d_] ))[A-ZĀÁǍÀĒÉĚÈŌÓǑÒ][^\W\d_]+(?![\w'’-])"
+)
+
+
+def _variant_spelling(word: str, lookup: Callable[[str], tuple[Entry, ...]]) -> bool:
+    form = word_form(word, lookup)
+    return form is not None and form.rule in (VARIANT_CHARACTER, OTHER_TRADITIONAL)
 
 
 def _count(word: str) -> bool:

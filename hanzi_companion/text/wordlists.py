@@ -130,13 +130,15 @@ NAME_CONNECTORS = frozenset(["of", "and", "for", "de", "du", "des", "on"])
 NOT_IN_PROSE = frozenset(["r", "m", "n", "ng", "hm", "hng", "ê"])
 
 
-# Words of a sentence never worth listing from running text: particles, conjunctions, adverbs
-# of degree and scope, the copula, measure-word glue. Other words of a sentence are listed,
-# single characters too (狗, 水, 搬): a beginner's example sentence teaches each of them, the
-# first verbs a course teaches among them (说 to speak, 给 to give), though they are common.
+# Words of a sentence never worth listing from running text: particles, linking words,
+# adverbs of degree and scope, measure-word glue. Other words of a sentence are listed, single
+# characters too (狗, 水, 搬): a beginner's example sentence teaches each of them, the first
+# verbs a course teaches among them (说 to speak, 给 to give), though they are common, and so
+# are the small words that carry a meaning a student learns: 是 to be, 也 also, 还 still,
+# 又 again, 都 all, 让 to let, 或 or, 会 will, 为 for.
 _SENTENCE_GLUE_TEXT = """
-的 了 吗 呢 吧 啊 呀 着 过 地 得 么 嗎 麼 和 与 與 或 及 而 之 也 都 就 只 很 还 還 又 才 再 是
-并 並 把 被 让 讓 对 對 从 從 这 這 那 个 個 些 一 不 没 沒 有 在 会 會 能 要 一个 一個 以 为 為
+的 了 吗 呢 吧 啊 呀 着 过 地 得 么 嗎 麼 和 与 與 及 而 之 就 只 很 才 再
+并 並 把 被 对 對 从 從 这 這 那 个 個 些 一 不 没 沒 有 在 能 要 一个 一個 以
 """
 SENTENCE_GLUE = frozenset(_SENTENCE_GLUE_TEXT.split())
 
