@@ -458,7 +458,9 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     if not places.total:
         return 0.0
     labelled = sense_places(candidate.sense.text)
-    if not labelled:
+    if not labelled or _LITERARY.match(candidate.sense.text):
+        # A literary sense's place is the classical language's: 也 after a word in 我也不去
+        # is "also", not the literary particle that ends a classical sentence.
         return 0.0
     if labelled == _MODAL and not places.share(Place.BEFORE_VERB):
         # A modal ("need to; should") needs a verb after it: 你要水吗 is "to want" water.
@@ -467,6 +469,7 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
 
 
 _MODAL = frozenset([Place.BEFORE_VERB])
+_LITERARY = re.compile(r"^\((?:literary|classical|archaic)\)")
 MODAL_BEFORE_OBJECT = 1.0  # all occurrences before an object: more than the usual sense (0.3)
 
 

@@ -190,6 +190,9 @@ def test_the_slides_own_gloss_is_stronger_than_the_place(lexicon: Lexicon) -> No
         ("走", "有時走在台灣的街道上,你會聞到一股怪味", "to walk"),  # a verb, no "from"
         ("对", "这对我很重要", "right"),  # no classifier before a pronoun
         ("得", "他跑得很快", "structural particle"),
+        # After a word like a particle, but the particle is literary (classical Chinese).
+        ("也", "我也不去", "also"),
+        ("也", "她也是学生", "also"),
     ],
 )
 def test_a_place_the_sense_does_not_take_changes_nothing(
