@@ -381,6 +381,9 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"\benumeration\b|^and so on\b|\betc\.$", Place.END_OF_LIST),
         (r"^\((?:introduces|marks) (?:the )?object\b|object before the verb", Place.COVERB),
         (r"indicate passive voice", Place.COVERB),  # 被老师批评
+        # A causative stands where a passive coverb does, before a person and a verb: 让我们看
+        # is "to let sb do sth" as well as "by" (passive): the place does not tell them apart.
+        (r"^to (?:let|have|make|get|cause|ask|tell|allow|order|force) sb\b", Place.COVERB),
         (r"indicate passive voice", Place.BEFORE_VERB),  # 被批评
         (r"\w\.\.\.", Place.OPENS_FRAME),  # "both... (and...)", "the more... the more"
     )

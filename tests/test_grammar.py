@@ -193,6 +193,9 @@ def test_the_slides_own_gloss_is_stronger_than_the_place(lexicon: Lexicon) -> No
         # After a word like a particle, but the particle is literary (classical Chinese).
         ("也", "我也不去", "also"),
         ("也", "她也是学生", "also"),
+        # Before a person and a verb: causative as much as passive; the earlier sense stays.
+        ("让", "老师让我们读课文", "to let sb do sth"),
+        ("让", "这个软件可以让你画画", "to let sb do sth"),
     ],
 )
 def test_a_place_the_sense_does_not_take_changes_nothing(
