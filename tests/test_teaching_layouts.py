@@ -81,6 +81,39 @@ def test_a_vocabulary_table_row(extractor: Extractor) -> None:
     assert (found["对联"].romanisation, found["对联"].slide_gloss) == ("duìlián", "couplets")
 
 
+_PHRASE_TABLE = (
+    "Sätze\n"
+    "Deutsch | Chinesisch | Pinyin | Audio\n"
+    "Hallo | 你好 | nǐ hǎo | Anhören\n"
+    "Ich heiße... | 我叫... | wǒ jiào... | Anhören\n"
+    "Ich möchte... | 我想要... | wǒ xiǎng yào... | Anhören"
+)
+
+
+def test_a_table_row_gives_its_translation_in_any_language(lexicon: Lexicon) -> None:
+    """The German cell of the row is the phrase's slide English, not the pinyin cell nor the
+    audio column that says the same on every row; the glossary shows it for a phrase no
+    dictionary has instead of a literal gloss of its parts."""
+    g = glossary(lexicon, _PHRASE_TABLE)
+    assert term(g, "我叫").gloss == "Ich heiße"
+    assert term(g, "我想要").gloss == "Ich möchte"
+    assert term(g, "你好").gloss.startswith("hello")  # a dictionary word keeps its sense
+
+
+@pytest.mark.parametrize(
+    ("table", "word", "wrong"),
+    [
+        ("Words\n中文 | Level | Pinyin\n苹果 | HSK 3 | píngguǒ", "苹果", "HSK 3"),  # a number
+        ("Words\n苹果 | apple | 香蕉 | banana\n梨 | pear | 桃 | peach", "桃", "pear"),  # whose?
+        ("Words\nCity | 北京 | Běijīng\nName | 我叫 | Ming", "北京", "City"),  # a header row
+    ],
+)
+def test_table_cells_that_are_not_the_terms_meaning(
+    extractor: Extractor, table: str, word: str, wrong: str
+) -> None:
+    assert mentions(extractor, table)[word].slide_gloss != wrong
+
+
 def test_the_written_reading_picks_the_entry(lexicon: Lexicon) -> None:
     g = glossary(lexicon, "Words\n- 还 huan2 to give back\n- 长 chang2 long")
     assert term(g, "还").pinyin_numbered == "huan2"

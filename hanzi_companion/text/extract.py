@@ -885,7 +885,14 @@ class Extractor:
         vocabulary_line = blanked != line
         line = blanked
         candidates = gloss_readers(
-            line, start, end, han, previous, labels, vocabulary_line=vocabulary_line
+            line,
+            start,
+            end,
+            han,
+            previous,
+            labels,
+            vocabulary_line=vocabulary_line,
+            following=following,
         )
         for read in candidates:
             candidate, bare = read()
