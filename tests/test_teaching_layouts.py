@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from hanzi_companion.glossary import Glossary, GlossaryTerm, build_glossary
+from hanzi_companion.glossary import MAX_OCCURRENCES, Glossary, GlossaryTerm, build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.text.extract import Extractor, Mention
 from hanzi_companion.text.models import Deck, Slide, SlideLink
@@ -172,6 +172,30 @@ def test_a_list_of_characters_stays_apart(extractor: Extractor) -> None:
 def test_a_dialogue_lists_the_words_of_its_sentences(extractor: Extractor) -> None:
     found = mentions(extractor, "Dialogue\nA: 你好！你去哪儿？ B: 我去超市买年货。")
     assert list(found) == ["你好", "你", "去", "哪儿", "我", "超市", "买", "年货"]  # not 我去
+
+
+_DIALOGUE_LESSON = (
+    "Dialogue\n— 你要水吗?\n— 我不要。\n— 你要茶吗?\n— 要!",
+    "Vocabulaire\n1. 水 shuǐ eau .\n2. 要 yào vouloir .",
+)
+
+
+def test_a_listed_word_counts_its_places_in_the_dialogue(lexicon: Lexicon) -> None:
+    """要 is listed in the vocabulary; the sentences of the dialogue that use it (你要水吗,
+    我不要, 要!) are its occurrences too, read for its sense: before an object or closing a
+    clause it is "to want", not the modal "need to". A grammatical word the deck does not
+    list (吗) stays unlisted."""
+    g = glossary(lexicon, *_DIALOGUE_LESSON)
+    want = term(g, "要")
+    assert {o.slide for o in want.occurrences} == {1, 2}
+    assert any("你要水吗" in o.context for o in want.occurrences)
+    assert want.gloss.startswith("to want")
+    assert "吗" not in {t.term for t in g.terms}
+
+
+def test_a_listed_words_occurrences_in_sentences_are_bounded(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, *(f"Lesson {n}\n你要水吗?" for n in range(80)), "Words\n要 yào want")
+    assert len(term(g, "要").occurrences) == MAX_OCCURRENCES
 
 
 def test_a_translated_sentence_still_lists_its_words(extractor: Extractor) -> None:

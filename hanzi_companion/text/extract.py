@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -137,6 +137,9 @@ class Mention:
     personal_name: bool = False  # read as a person's name (张明, 王小明): see text/names.py
     # The text of its line just before it and just after it: its place in the sentence.
     sides: tuple[str, str] = ("", "")
+    # A sentence's grammatical word (要 in 你要水吗, 不 and 要 in 我不要) that is no term of
+    # its own there: it counts as an occurrence of the term it spells when the deck lists it.
+    glue: bool = False
 
     @property
     def latin(self) -> str:
@@ -174,6 +177,9 @@ class Extractor:
         self.names: set[str] = set()  # personal names found in this deck's sentences
         self.chinese_prose = False  # the deck is written in Chinese (see is_chinese_document)
         self._beside_reads: Counter[str] = Counter()  # mentions read for what is beside them
+        self._glue_reads: Counter[str] = Counter()  # grammatical words given as occurrences
+        self._gap_words = lru_cache(maxsize=4096)(self._words_of_gap)
+        self._glue = False  # mentions() gives grammatical words as occurrences too
         self._spacing = SpacingRules(
             lambda word: bool(self.lookup(word)), self.segmenter.cut, self._keys
         )
@@ -597,10 +603,13 @@ class Extractor:
 
     # -- a whole deck -------------------------------------------------------------------------
 
-    def mentions(self, deck: Deck) -> Iterator[Mention]:
+    def mentions(self, deck: Deck, glue: bool = False) -> Iterator[Mention]:
         """Every term occurrence, in reading order (each slide's text, then its notes),
-        made as they are asked for: a caller that stops early pays only for what it read."""
+        made as they are asked for: a caller that stops early pays only for what it read.
+        With ``glue``, also the grammatical words sentences leave out (:attr:`Mention.glue`)."""
         self._beside_reads = Counter()
+        self._glue_reads = Counter()
+        self._glue = glue
         self.chinese_prose = is_chinese_document(
             deck_prose(f"{slide.text}\n{slide.notes}" for slide in deck.slides)
         )
@@ -636,7 +645,7 @@ class Extractor:
             names = [self._is_name(run.group()) for run in runs]
             named = sum(names)
             for number, match in enumerate(runs):
-                yield from self._run_mentions(
+                run_mentions = self._run_mentions(
                     slide,
                     in_notes,
                     line,
@@ -650,6 +659,7 @@ class Extractor:
                     sentence_line or _closes_sentence(line, match.end()),
                     _among_names(named - names[number], len(runs) - 1),
                 )
+                yield from self._with_glue(run_mentions, line, match)
 
     def _run_mentions(
         self,
@@ -711,6 +721,75 @@ class Extractor:
                 personal_name=han in self.names
                 or (whole and mixed is None and self._speaker(han, line, start, end)),
             )
+
+    def _with_glue(
+        self, mentions: Iterator[Mention], line: str, match: re.Match[str]
+    ) -> Iterator[Mention]:
+        """The mentions of one run, then (see :meth:`mentions`) the words its terms leave out,
+        when the run gives its words rather than one term."""
+        terms = []
+        for mention in mentions:
+            terms.append(mention)
+            yield mention
+        first = terms[0] if terms else None
+        if not self._glue or first is None or first.term != first.han:
+            return  # no glue asked for, no term, or a mixed term (AAA 货)
+        start, end = match.span()
+        if len(terms) == 1 and first.term == line[start:end]:
+            return  # the run is one term
+        spans = _spans_in(line, start, end, [m.term for m in terms])
+        template = replace(
+            first,
+            parts=(),
+            slide_gloss="",
+            romanisation="",
+            romanisation_span=None,
+            other_name_of="",
+            written_reading="",
+            among_names=False,
+            personal_name=False,
+            glue=True,
+        )
+        yield from self._glue_mentions(line, start, end, spans, template)
+
+    def _glue_mentions(
+        self, line: str, start: int, end: int, spans: list[tuple[int, int]], template: Mention
+    ) -> Iterator[Mention]:
+        """The words of the run ``line[start:end]`` its terms (at ``spans``) leave out, the
+        grammatical ones a sentence does not list (你要水吗 lists 你 and 水; 要 and 吗 are
+        left), as :attr:`Mention.glue` occurrences, each word's first
+        :data:`BESIDE_READS` only: a word a sentence uses that the deck lists elsewhere (6. 要
+        yào vouloir) is read in these sentences too."""
+        cursor = start
+        for gap_start, gap_end in [*sorted(spans), (end, end)]:
+            if gap_start > cursor:
+                position = cursor
+                for word in self._gap_words(line[cursor:gap_start]):
+                    for offset, piece in self._glue_pieces(word):
+                        if self._glue_reads[piece] < BESIDE_READS:
+                            self._glue_reads[piece] += 1
+                            at = position + offset
+                            yield replace(
+                                template,
+                                term=piece,
+                                han=piece,
+                                context=_context(line, at, at + len(piece)),
+                                sides=_sides(line, at, at + len(piece)),
+                                start=template.line_start + at,
+                            )
+                    position += len(word)
+            cursor = max(cursor, gap_end)
+
+    def _words_of_gap(self, text: str) -> tuple[str, ...]:
+        words = self.segmenter.cut(text) if len(text) > 1 else (text,)
+        return words if "".join(words) == text else ()
+
+    @staticmethod
+    def _glue_pieces(word: str) -> Iterator[tuple[int, str]]:
+        """A left-out word, and each grammatical character of a longer one (不 and 要 of 不要)."""
+        yield 0, word
+        if len(word) > 1:
+            yield from ((i, c) for i, c in enumerate(word) if c in SENTENCE_GLUE)
 
     def _written_beside(
         self,
