@@ -11,6 +11,7 @@ import pytest
 
 from hanzi_companion.glossary import MAX_OCCURRENCES, Glossary, GlossaryTerm, build_glossary
 from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.text.decks import read_deck_text
 from hanzi_companion.text.extract import Extractor, Mention
 from hanzi_companion.text.models import Deck, Slide, SlideLink
 
@@ -98,6 +99,23 @@ def test_a_table_row_gives_its_translation_in_any_language(lexicon: Lexicon) -> 
     assert term(g, "我叫").gloss == "Ich heiße"
     assert term(g, "我想要").gloss == "Ich möchte"
     assert term(g, "你好").gloss.startswith("hello")  # a dictionary word keeps its sense
+
+
+def test_an_html_tables_cells_are_read_as_a_row(lexicon: Lexicon) -> None:
+    """An HTML page's table row reads like a markdown one: its cells kept apart, so the
+    German cell is the phrase's slide English there too."""
+    rows = "".join(
+        f"<tr><td>{german}</td><td>{chinese}</td><td>{pinyin}</td></tr>"
+        for german, chinese, pinyin in (
+            ("Deutsch", "Chinesisch", "Pinyin"),
+            ("Hallo", "你好", "nǐ hǎo"),
+            ("Ich heiße...", "我叫...", "wǒ jiào..."),
+        )
+    )
+    page = f"<html><body><h1>Sätze</h1><table>{rows}</table></body></html>"
+    read = read_deck_text(page, "phrases.html")
+    assert "Ich heiße... | 我叫... | wǒ jiào..." in read.slides[0].text
+    assert term(build_glossary(read, lexicon), "我叫").gloss == "Ich heiße"
 
 
 @pytest.mark.parametrize(
