@@ -110,6 +110,10 @@ _PREFETCH_LINES = 500
 # 2 MB line of 新xin年nian...) costs no more than that.
 BESIDE_READS = 50
 
+# Longest stretch of a run between its terms read for the grammatical words in it (也不要,
+# 就是在): a longer one is no sentence's glue, and is not cut again.
+_GLUE_GAP = 8
+
 _OPEN_PARENTHESIS = ("(", "（")
 _CLOSE_PARENTHESIS = (")", "）")
 
@@ -725,60 +729,48 @@ class Extractor:
     def _with_glue(
         self, mentions: Iterator[Mention], line: str, match: re.Match[str]
     ) -> Iterator[Mention]:
-        """The mentions of one run, then (see :meth:`mentions`) the words its terms leave out,
-        when the run gives its words rather than one term."""
-        terms = []
-        for mention in mentions:
-            terms.append(mention)
-            yield mention
-        first = terms[0] if terms else None
-        if not self._glue or first is None or first.term != first.han:
-            return  # no glue asked for, no term, or a mixed term (AAA 货)
+        """The mentions of one run and (see :meth:`mentions`) the words its terms leave out
+        between them, in reading order; each term is found after the previous one as
+        :func:`_spans_in` finds it, so a long run stays linear and nothing is kept."""
         start, end = match.span()
-        if len(terms) == 1 and first.term == line[start:end]:
-            return  # the run is one term
-        spans = _spans_in(line, start, end, [m.term for m in terms])
-        template = replace(
-            first,
-            parts=(),
-            slide_gloss="",
-            romanisation="",
-            romanisation_span=None,
-            other_name_of="",
-            written_reading="",
-            among_names=False,
-            personal_name=False,
-            glue=True,
-        )
-        yield from self._glue_mentions(line, start, end, spans, template)
-
-    def _glue_mentions(
-        self, line: str, start: int, end: int, spans: list[tuple[int, int]], template: Mention
-    ) -> Iterator[Mention]:
-        """The words of the run ``line[start:end]`` its terms (at ``spans``) leave out, the
-        grammatical ones a sentence does not list (你要水吗 lists 你 and 水; 要 and 吗 are
-        left), as :attr:`Mention.glue` occurrences, each word's first
-        :data:`BESIDE_READS` only: a word a sentence uses that the deck lists elsewhere (6. 要
-        yào vouloir) is read in these sentences too."""
         cursor = start
-        for gap_start, gap_end in [*sorted(spans), (end, end)]:
-            if gap_start > cursor:
-                position = cursor
-                for word in self._gap_words(line[cursor:gap_start]):
-                    for offset, piece in self._glue_pieces(word):
-                        if self._glue_reads[piece] < BESIDE_READS:
-                            self._glue_reads[piece] += 1
-                            at = position + offset
-                            yield replace(
-                                template,
-                                term=piece,
-                                han=piece,
-                                context=_context(line, at, at + len(piece)),
-                                sides=_sides(line, at, at + len(piece)),
-                                start=template.line_start + at,
-                            )
-                    position += len(word)
-            cursor = max(cursor, gap_end)
+        plain: Mention | None = None  # a mention of a Han term (not AAA 货) of this run
+        for mention in mentions:
+            if self._glue and mention.term == mention.han:
+                plain = mention
+                found = line.find(mention.term, cursor, min(end, cursor + LOOK + len(mention.term)))
+                if found > cursor:
+                    yield from self._glue_mentions(line, cursor, found, mention)
+                if found >= 0:
+                    cursor = found + len(mention.term)
+            yield mention
+        if plain is not None and cursor < end:
+            yield from self._glue_mentions(line, cursor, end, plain)
+
+    def _glue_mentions(self, line: str, start: int, end: int, beside: Mention) -> Iterator[Mention]:
+        """The words of ``line[start:end]``, a stretch of a run its terms leave out: the
+        grammatical words a sentence does not list (你要水吗 lists 你 and 水; 要 and 吗 are
+        left), as :attr:`Mention.glue` occurrences, each word's first :data:`BESIDE_READS`
+        only: a word a sentence uses that the deck lists elsewhere (6. 要 yào vouloir) is read
+        in these sentences too. ``beside``: a term's mention on the same line."""
+        if end - start > _GLUE_GAP:
+            return  # no stretch of grammatical words: what a repeated or cut-off run left
+        template = _glue_template(beside)
+        position = start
+        for word in self._gap_words(line[start:end]):
+            for offset, piece in self._glue_pieces(word):
+                if self._glue_reads[piece] < BESIDE_READS:
+                    self._glue_reads[piece] += 1
+                    at = position + offset
+                    yield replace(
+                        template,
+                        term=piece,
+                        han=piece,
+                        context=_context(line, at, at + len(piece)),
+                        sides=_sides(line, at, at + len(piece)),
+                        start=template.line_start + at,
+                    )
+            position += len(word)
 
     def _words_of_gap(self, text: str) -> tuple[str, ...]:
         words = self.segmenter.cut(text) if len(text) > 1 else (text,)
@@ -988,6 +980,22 @@ class Extractor:
                 continue  # "Hong Kong: 單位" is a topic, not what 單位 means
             return candidate, romanisation, span
         return "", romanisation, span
+
+
+def _glue_template(mention: Mention) -> Mention:
+    """A mention of the same line as ``mention``, with nothing of its own: glue words' base."""
+    return replace(
+        mention,
+        parts=(),
+        slide_gloss="",
+        romanisation="",
+        romanisation_span=None,
+        other_name_of="",
+        written_reading="",
+        among_names=False,
+        personal_name=False,
+        glue=True,
+    )
 
 
 # What may stand between a term and the romanisation written beside it.
