@@ -1383,26 +1383,25 @@ def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
     """
     read: list[Mention] = []
     accumulators: dict[str, _TermAccumulator] = {}
+    # A sentence's grammatical words (要 in 你要水吗) are occurrences of a term the deck lists
+    # (6. 要 yào vouloir), before or after they are written: kept until it is listed.
+    unlisted: dict[str, list[Mention]] = {}
     for mention in mentions:
         acc = accumulators.get(mention.term)
+        if mention.glue:
+            if acc is not None:
+                _add_occurrence(acc, mention)
+            else:
+                unlisted.setdefault(mention.term, []).append(mention)
+            continue
         if acc is None:
             if len(accumulators) >= max_terms:
                 return _Gathered(read, accumulators, mention)
             acc = accumulators[mention.term] = _TermAccumulator(mention)
+            for earlier in unlisted.pop(mention.term, ()):
+                _add_occurrence(acc, earlier)
         read.append(mention)
-        occurrence = Occurrence(
-            mention.shown_on or mention.slide,
-            mention.slide_title,
-            mention.context,
-            mention.in_notes,
-        )
-        acc.slides.add(mention.slide)
-        acc.lines.add((mention.slide, mention.in_notes, mention.line_start))
-        if len(acc.sides) < MAX_OCCURRENCES:
-            acc.sides.append(mention.sides)
-        if occurrence not in acc.seen and len(acc.occurrences) < MAX_OCCURRENCES:
-            acc.seen.add(occurrence)
-            acc.occurrences.append(occurrence)
+        _add_occurrence(acc, mention)
         acc.slide_gloss = acc.slide_gloss or mention.slide_gloss
         acc.romanisation = acc.romanisation or mention.romanisation
         acc.other_name_of = acc.other_name_of or mention.other_name_of
@@ -1410,6 +1409,24 @@ def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
         acc.among_names = acc.among_names or mention.among_names
         acc.personal_name = acc.personal_name or mention.personal_name
     return _Gathered(read, accumulators)
+
+
+def _add_occurrence(acc: _TermAccumulator, mention: Mention) -> None:
+    """``mention`` as one of the term's occurrences: its slide, line and place in the
+    sentence, the first :data:`MAX_OCCURRENCES` of them kept."""
+    occurrence = Occurrence(
+        mention.shown_on or mention.slide,
+        mention.slide_title,
+        mention.context,
+        mention.in_notes,
+    )
+    acc.slides.add(mention.slide)
+    acc.lines.add((mention.slide, mention.in_notes, mention.line_start))
+    if len(acc.sides) < MAX_OCCURRENCES:
+        acc.sides.append(mention.sides)
+    if occurrence not in acc.seen and len(acc.occurrences) < MAX_OCCURRENCES:
+        acc.seen.add(occurrence)
+        acc.occurrences.append(occurrence)
 
 
 def _text_from(deck: Deck, stop: Mention) -> Iterator[str]:
@@ -1513,7 +1530,7 @@ def _character_of_the_week(
 
 def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     extractor = Extractor(lexicon)
-    gathered = _accumulate(extractor.mentions(deck), max_terms)
+    gathered = _accumulate(extractor.mentions(deck, glue=True), max_terms)
     accumulators = gathered.accumulators
     mentions = tuple(gathered.mentions)
     text = deck_text(deck, (a.first.han for a in accumulators.values()))

@@ -143,7 +143,23 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.add(Place.BETWEEN_NOUNS)
     if not before.strip() and Place.BEFORE_NOUN in places and han_prefix(after):
         places.add(Place.PREFIX)  # 非 in 非农业户口: nothing before it, a noun right after
+    if Place.AFTER_WORD in places and _between_subject_and_verb(before, after, lookup):
+        places.discard(Place.AFTER_WORD)  # 我也不去: an adverb's place, no particle's
     return frozenset(places)
+
+
+def _between_subject_and_verb(before: str, after: str, lookup: Lookup) -> bool:
+    """Whether a word stands right after a pronoun subject and before its verb, or before a
+    word that stands before a verb (我也不去, 他就去): where an adverb does, not a particle
+    (a particle follows what it marks: 我的, 你呢)."""
+    run = han_suffix(before.rstrip(" "))
+    last = _word_at_end(run, lookup) if run else ""
+    subject = last in PRONOUNS or (len(last) == 2 and last[0] in PRONOUNS and last[1] in "们們")
+    following = han_prefix(after.lstrip(_OPENING_MARKS))
+    if not subject or not following:
+        return False
+    word = _word_at_start(following, lookup)
+    return word in _BEFORE_A_VERB_WORDS or _is_verb(word, lookup)
 
 
 # Words before a verb (modals, adverbs, negations) and before an adjective (degree).

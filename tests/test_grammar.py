@@ -298,3 +298,13 @@ def test_a_bare_to_is_a_coverb_and_to_a_place_stands_before_its_place(lexicon: L
     usual = lexicon.usual_sense  # "to give", what the example sentences say most
     assert _choose(lexicon, "给", "长辈们给孩子们红包。", usual=usual).text == "to give"
     assert _choose(lexicon, "给", "我给你打电话。", usual=usual).text == "to"
+
+
+def test_between_a_pronoun_subject_and_its_verb_is_no_particles_place(lexicon: Lexicon) -> None:
+    """也 in 我也不去 stands where an adverb does: its "(literary) particle" sense, labelled
+    for after a word, gets no support there; a particle after a pronoun keeps its place."""
+    assert Place.AFTER_WORD not in _places(lexicon, "也", "我也不去。")
+    assert Place.AFTER_WORD not in _places(lexicon, "也", "他们也去北京。")
+    assert Place.AFTER_WORD in _places(lexicon, "的", "我的书很好。")
+    assert Place.AFTER_WORD in _places(lexicon, "呢", "你呢？")
+    assert _choose(lexicon, "也", "我也不去。").text.startswith("also")

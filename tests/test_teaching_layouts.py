@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from hanzi_companion.glossary import Glossary, GlossaryTerm, build_glossary
+from hanzi_companion.glossary import MAX_OCCURRENCES, Glossary, GlossaryTerm, build_glossary
 from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.text.decks import read_deck_text
 from hanzi_companion.text.extract import Extractor, Mention
 from hanzi_companion.text.models import Deck, Slide, SlideLink
 
@@ -81,6 +82,56 @@ def test_a_vocabulary_table_row(extractor: Extractor) -> None:
     assert (found["对联"].romanisation, found["对联"].slide_gloss) == ("duìlián", "couplets")
 
 
+_PHRASE_TABLE = (
+    "Sätze\n"
+    "Deutsch | Chinesisch | Pinyin | Audio\n"
+    "Hallo | 你好 | nǐ hǎo | Anhören\n"
+    "Ich heiße... | 我叫... | wǒ jiào... | Anhören\n"
+    "Ich möchte... | 我想要... | wǒ xiǎng yào... | Anhören"
+)
+
+
+def test_a_table_row_gives_its_translation_in_any_language(lexicon: Lexicon) -> None:
+    """The German cell of the row is the phrase's slide English, not the pinyin cell nor the
+    audio column that says the same on every row; the glossary shows it for a phrase no
+    dictionary has instead of a literal gloss of its parts."""
+    g = glossary(lexicon, _PHRASE_TABLE)
+    assert term(g, "我叫").gloss == "Ich heiße"
+    assert term(g, "我想要").gloss == "Ich möchte"
+    assert term(g, "你好").gloss.startswith("hello")  # a dictionary word keeps its sense
+
+
+def test_an_html_tables_cells_are_read_as_a_row(lexicon: Lexicon) -> None:
+    """An HTML page's table row reads like a markdown one: its cells kept apart, so the
+    German cell is the phrase's slide English there too."""
+    rows = "".join(
+        f"<tr><td>{german}</td><td>{chinese}</td><td>{pinyin}</td></tr>"
+        for german, chinese, pinyin in (
+            ("Deutsch", "Chinesisch", "Pinyin"),
+            ("Hallo", "你好", "nǐ hǎo"),
+            ("Ich heiße...", "我叫...", "wǒ jiào..."),
+        )
+    )
+    page = f"<html><body><h1>Sätze</h1><table>{rows}</table></body></html>"
+    read = read_deck_text(page, "phrases.html")
+    assert "Ich heiße... | 我叫... | wǒ jiào..." in read.slides[0].text
+    assert term(build_glossary(read, lexicon), "我叫").gloss == "Ich heiße"
+
+
+@pytest.mark.parametrize(
+    ("table", "word", "wrong"),
+    [
+        ("Words\n中文 | Level | Pinyin\n苹果 | HSK 3 | píngguǒ", "苹果", "HSK 3"),  # a number
+        ("Words\n苹果 | apple | 香蕉 | banana\n梨 | pear | 桃 | peach", "桃", "pear"),  # whose?
+        ("Words\nCity | 北京 | Běijīng\nName | 我叫 | Ming", "北京", "City"),  # a header row
+    ],
+)
+def test_table_cells_that_are_not_the_terms_meaning(
+    extractor: Extractor, table: str, word: str, wrong: str
+) -> None:
+    assert mentions(extractor, table)[word].slide_gloss != wrong
+
+
 def test_the_written_reading_picks_the_entry(lexicon: Lexicon) -> None:
     g = glossary(lexicon, "Words\n- 还 huan2 to give back\n- 长 chang2 long")
     assert term(g, "还").pinyin_numbered == "huan2"
@@ -139,6 +190,30 @@ def test_a_list_of_characters_stays_apart(extractor: Extractor) -> None:
 def test_a_dialogue_lists_the_words_of_its_sentences(extractor: Extractor) -> None:
     found = mentions(extractor, "Dialogue\nA: 你好！你去哪儿？ B: 我去超市买年货。")
     assert list(found) == ["你好", "你", "去", "哪儿", "我", "超市", "买", "年货"]  # not 我去
+
+
+_DIALOGUE_LESSON = (
+    "Dialogue\n— 你要水吗?\n— 我不要。\n— 你要茶吗?\n— 要!",
+    "Vocabulaire\n1. 水 shuǐ eau .\n2. 要 yào vouloir .",
+)
+
+
+def test_a_listed_word_counts_its_places_in_the_dialogue(lexicon: Lexicon) -> None:
+    """要 is listed in the vocabulary; the sentences of the dialogue that use it (你要水吗,
+    我不要, 要!) are its occurrences too, read for its sense: before an object or closing a
+    clause it is "to want", not the modal "need to". A grammatical word the deck does not
+    list (吗) stays unlisted."""
+    g = glossary(lexicon, *_DIALOGUE_LESSON)
+    want = term(g, "要")
+    assert {o.slide for o in want.occurrences} == {1, 2}
+    assert any("你要水吗" in o.context for o in want.occurrences)
+    assert want.gloss.startswith("to want")
+    assert "吗" not in {t.term for t in g.terms}
+
+
+def test_a_listed_words_occurrences_in_sentences_are_bounded(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, *(f"Lesson {n}\n你要水吗?" for n in range(80)), "Words\n要 yào want")
+    assert len(term(g, "要").occurrences) == MAX_OCCURRENCES
 
 
 def test_a_translated_sentence_still_lists_its_words(extractor: Extractor) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -113,6 +113,10 @@ _PREFETCH_LINES = 500
 # 2 MB line of 新xin年nian...) costs no more than that.
 BESIDE_READS = 50
 
+# Longest stretch of a run between its terms read for the grammatical words in it (也不要,
+# 就是在): a longer one is no sentence's glue, and is not cut again.
+_GLUE_GAP = 8
+
 _OPEN_PARENTHESIS = ("(", "（")
 _CLOSE_PARENTHESIS = (")", "）")
 
@@ -140,6 +144,9 @@ class Mention:
     personal_name: bool = False  # read as a person's name (张明, 王小明): see text/names.py
     # The text of its line just before it and just after it: its place in the sentence.
     sides: tuple[str, str] = ("", "")
+    # A sentence's grammatical word (要 in 你要水吗, 不 and 要 in 我不要) that is no term of
+    # its own there: it counts as an occurrence of the term it spells when the deck lists it.
+    glue: bool = False
 
     @property
     def latin(self) -> str:
@@ -178,6 +185,9 @@ class Extractor:
         self.romanised_names: frozenset[str] = frozenset()  # Dōngní, toneless: dongni
         self.chinese_prose = False  # the deck is written in Chinese (see is_chinese_document)
         self._beside_reads: Counter[str] = Counter()  # mentions read for what is beside them
+        self._glue_reads: Counter[str] = Counter()  # grammatical words given as occurrences
+        self._gap_words = lru_cache(maxsize=4096)(self._words_of_gap)
+        self._glue = False  # mentions() gives grammatical words as occurrences too
         self._spacing = SpacingRules(
             lambda word: bool(self.lookup(word)), self.segmenter.cut, self._keys
         )
@@ -690,10 +700,13 @@ class Extractor:
 
     # -- a whole deck -------------------------------------------------------------------------
 
-    def mentions(self, deck: Deck) -> Iterator[Mention]:
+    def mentions(self, deck: Deck, glue: bool = False) -> Iterator[Mention]:
         """Every term occurrence, in reading order (each slide's text, then its notes),
-        made as they are asked for: a caller that stops early pays only for what it read."""
+        made as they are asked for: a caller that stops early pays only for what it read.
+        With ``glue``, also the grammatical words sentences leave out (:attr:`Mention.glue`)."""
         self._beside_reads = Counter()
+        self._glue_reads = Counter()
+        self._glue = glue
         written = romanised_names(f"{s.text}\n{s.notes}" for s in deck.slides)
         if written != self.romanised_names:  # a sentence's words depend on them
             self.romanised_names = written
@@ -734,7 +747,7 @@ class Extractor:
             names = [self._is_name(run.group()) for run in runs]
             named = sum(names)
             for number, match in enumerate(runs):
-                yield from self._run_mentions(
+                run_mentions = self._run_mentions(
                     slide,
                     in_notes,
                     line,
@@ -748,6 +761,7 @@ class Extractor:
                     sentence_line or _closes_sentence(line, match.end()),
                     _among_names(named - names[number], len(runs) - 1),
                 )
+                yield from self._with_glue(run_mentions, line, match)
 
     def _run_mentions(
         self,
@@ -809,6 +823,63 @@ class Extractor:
                 personal_name=han in self.names
                 or (whole and mixed is None and self._speaker(han, line, start, end)),
             )
+
+    def _with_glue(
+        self, mentions: Iterator[Mention], line: str, match: re.Match[str]
+    ) -> Iterator[Mention]:
+        """The mentions of one run and (see :meth:`mentions`) the words its terms leave out
+        between them, in reading order; each term is found after the previous one as
+        :func:`_spans_in` finds it, so a long run stays linear and nothing is kept."""
+        start, end = match.span()
+        cursor = start
+        plain: Mention | None = None  # a mention of a Han term (not AAA 货) of this run
+        for mention in mentions:
+            if self._glue and mention.term == mention.han:
+                plain = mention
+                found = line.find(mention.term, cursor, min(end, cursor + LOOK + len(mention.term)))
+                if found > cursor:
+                    yield from self._glue_mentions(line, cursor, found, mention)
+                if found >= 0:
+                    cursor = found + len(mention.term)
+            yield mention
+        if plain is not None and cursor < end:
+            yield from self._glue_mentions(line, cursor, end, plain)
+
+    def _glue_mentions(self, line: str, start: int, end: int, beside: Mention) -> Iterator[Mention]:
+        """The words of ``line[start:end]``, a stretch of a run its terms leave out: the
+        grammatical words a sentence does not list (你要水吗 lists 你 and 水; 要 and 吗 are
+        left), as :attr:`Mention.glue` occurrences, each word's first :data:`BESIDE_READS`
+        only: a word a sentence uses that the deck lists elsewhere (6. 要 yào vouloir) is read
+        in these sentences too. ``beside``: a term's mention on the same line."""
+        if end - start > _GLUE_GAP:
+            return  # no stretch of grammatical words: what a repeated or cut-off run left
+        template = _glue_template(beside)
+        position = start
+        for word in self._gap_words(line[start:end]):
+            for offset, piece in self._glue_pieces(word):
+                if self._glue_reads[piece] < BESIDE_READS:
+                    self._glue_reads[piece] += 1
+                    at = position + offset
+                    yield replace(
+                        template,
+                        term=piece,
+                        han=piece,
+                        context=_context(line, at, at + len(piece)),
+                        sides=_sides(line, at, at + len(piece)),
+                        start=template.line_start + at,
+                    )
+            position += len(word)
+
+    def _words_of_gap(self, text: str) -> tuple[str, ...]:
+        words = self.segmenter.cut(text) if len(text) > 1 else (text,)
+        return words if "".join(words) == text else ()
+
+    @staticmethod
+    def _glue_pieces(word: str) -> Iterator[tuple[int, str]]:
+        """A left-out word, and each grammatical character of a longer one (不 and 要 of 不要)."""
+        yield 0, word
+        if len(word) > 1:
+            yield from ((i, c) for i, c in enumerate(word) if c in SENTENCE_GLUE)
 
     def _written_beside(
         self,
@@ -998,7 +1069,14 @@ class Extractor:
         vocabulary_line = blanked != line
         line = blanked
         candidates = gloss_readers(
-            line, start, end, han, previous, labels, vocabulary_line=vocabulary_line
+            line,
+            start,
+            end,
+            han,
+            previous,
+            labels,
+            vocabulary_line=vocabulary_line,
+            following=following,
         )
         for read in candidates:
             candidate, bare = read()
@@ -1015,6 +1093,22 @@ class Extractor:
                 continue  # "Hong Kong: 單位" is a topic, not what 單位 means
             return candidate, romanisation, span
         return "", romanisation, span
+
+
+def _glue_template(mention: Mention) -> Mention:
+    """A mention of the same line as ``mention``, with nothing of its own: glue words' base."""
+    return replace(
+        mention,
+        parts=(),
+        slide_gloss="",
+        romanisation="",
+        romanisation_span=None,
+        other_name_of="",
+        written_reading="",
+        among_names=False,
+        personal_name=False,
+        glue=True,
+    )
 
 
 # What may stand between a term and the romanisation written beside it.

@@ -4,7 +4,8 @@ Each reader looks on one side of the term in one layout and returns the English 
 ("" when none): in parentheses or quotes after the term, after a label and a comma, just
 before it (``Innovation – 创新``, ``the gated compound 封闭小区``), after it to the end of the
 line (``创客 maker``), on a vocabulary line after the term's romanisation (``小年 xiǎo nián
-Little New Year``), on the line above a line holding only the term. :func:`gloss_readers`
+Little New Year``), in another cell of a table row (``Ich heiße... | 我叫... | wǒ jiào...``),
+on the line above a line holding only the term. :func:`gloss_readers`
 lists them in the order they are tried; :func:`tidy_gloss` cleans what they return.
 """
 
@@ -14,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from hanzi_companion.text.han import HAN_PIECE, HAN_RUN, has_han
+from hanzi_companion.text.syllables import is_toned
 from hanzi_companion.text.wordlists import CLAUSE_WORDS, META_WORDS, NAME_CONNECTORS
 
 LOOK = 200  # characters looked at on each side of a term (keeps extraction linear)
@@ -361,6 +363,69 @@ def _gloss_line(line: str, labels: frozenset[str]) -> str:
     return text
 
 
+_CELL = re.compile(r"[^|]+")
+_CELL_EDGES = " \t.…?？!！。:：;；"
+
+
+def _cells(line: str) -> list[re.Match[str]]:
+    """The cells of a table row as the deck readers write it (``Hallo | 你好 | nǐ hǎo``)."""
+    return list(_CELL.finditer(line)) if " | " in line else []
+
+
+def _cell_text(cell: re.Match[str]) -> str:
+    return cell.group().strip(_CELL_EDGES)
+
+
+def _translation_cell(text: str) -> bool:
+    """A cell that may say what a term means: words of a Latin-script language, no Chinese,
+    no digits, no pinyin (``nǐ hǎo``, ``xie4 xie``), short."""
+    if not _latin_only(text) or any(ch.isdigit() for ch in text):
+        return False
+    letters = re.sub(r"[^\w\s'’]", " ", text)
+    return not is_toned(letters) and len(_words(text)) <= _GLOSS_MAX_WORDS
+
+
+def _column_constant(index: int, text: str, count: int, neighbours: tuple[str, str]) -> bool:
+    """True when the row above or below has the same text in that column (an audio link's
+    "Listen", a "yes" column): the column says no one row's meaning."""
+    for neighbour in neighbours:
+        cells = _cells(neighbour)
+        if len(cells) == count and _cell_text(cells[index]) == text:
+            return True
+    return False
+
+
+def _nearest_cell(cells: list[re.Match[str]], indexes: range, neighbours: tuple[str, str]) -> str:
+    """The first translation cell among ``indexes``, stopping at a cell of other Chinese."""
+    for index in indexes:
+        text = _cell_text(cells[index])
+        if has_han(text):
+            return ""  # another term's cell: what lies beyond it is that term's
+        if _translation_cell(text) and not _column_constant(index, text, len(cells), neighbours):
+            return text
+    return ""
+
+
+def _table_cell(line: str, start: int, end: int, previous: str, following: str) -> str:
+    """In a table row whose cell holds just the term, the translation in another cell of the
+    row (``Ich heiße... | 我叫... | wǒ jiào...``): the nearest cell of Latin-script words on
+    one side only. A header row (no row above it) gives none, nor a row where both sides
+    hold such cells (``苹果 | apple | 香蕉 | banana``: which is whose?)."""
+    cells = _cells(line)
+    if len(cells) < 2 or len(_cells(previous)) != len(cells):
+        return ""
+    own = next((i for i, c in enumerate(cells) if c.start() <= start and end <= c.end()), None)
+    if own is None:
+        return ""
+    rest = line[cells[own].start() : start] + line[end : cells[own].end()]
+    if rest.strip(_CELL_EDGES):
+        return ""  # the cell says more than the term: other readers read it
+    neighbours = (previous, following)
+    before = _nearest_cell(cells, range(own - 1, -1, -1), neighbours)
+    after = _nearest_cell(cells, range(own + 1, len(cells)), neighbours)
+    return "" if before and after else before or after
+
+
 Reader = Callable[[], tuple[str, bool]]
 """A reader: (English found, bare?). Bare English (not in parentheses or quotes) counts
 only when it says what the term means, not when it is a link's label or a topic."""
@@ -375,17 +440,20 @@ def gloss_readers(
     labels: frozenset[str],
     *,
     vocabulary_line: bool = False,
+    following: str = "",
 ) -> list[Reader]:
     """The readers for the term ``line[start:end]``, in the order they are tried; each is
     read only when the ones before it gave nothing.
 
     On a ``vocabulary_line`` (the term, its romanisation, English) the English after the
     romanisation comes after the English before the term (urban renewal 城市更新 (chengshi
-    gengxin): the 2009 rules).
+    gengxin): the 2009 rules). ``previous`` and ``following`` are the lines around it (a
+    table's rows above and below).
     """
     readers: list[Reader] = [
         lambda: (_gloss_in_parentheses_after(line, end), False),
         lambda: (_quoted_after(line, start, end), False),
+        lambda: (_table_cell(line, start, end, previous, following), False),
         # After a label, the English closing the line says what the term means, the
         # label what it is about ("orientation: 坐北朝南, sitting in the north...").
         lambda: (_gloss_after_comma(line, start, end), True),

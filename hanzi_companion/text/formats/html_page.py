@@ -35,6 +35,7 @@ _BLOCKS = frozenset(
     """.split()  # noqa: SIM905
 )
 _SPACED = frozenset(["rt", "rp", "td", "th"])
+_CELLS = frozenset(["td", "th"])
 _HEADING = re.compile(r"^h([1-6])$")
 # Elements nested deeper than this are added beside the deepest one instead of inside it, as
 # browsers do (Blink stops at 512): every walk over the tree stays within Python's stack.
@@ -165,6 +166,8 @@ class _ProseWriter:
         heading = _HEADING.match(node.tag)
         if node.tag == "br":
             self.flush()
+        elif node.tag in _CELLS and any(piece.strip() for piece in self.current):
+            self.current.append(" | ")  # a table row's cells apart, as markdown writes them
         elif node.tag in _SPACED:
             self.current.append(" ")
         block = node.tag in _BLOCKS
