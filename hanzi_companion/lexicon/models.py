@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 
 from hanzi_companion.lexicon import pinyin as _pinyin
 
@@ -22,16 +23,21 @@ class SenseKind(StrEnum):
     ABBREVIATION = "abbreviation"  # "abbr. for X"
 
 
-_KIND = re.compile(
-    r"(?P<variant>(?:\([^)]*\)\s*)?(?:old |archaic |ancient |erroneous |obscure |Japanese |"
-    r"Taiwan |)?(?:variant|variant form) of\b)"
-    r"|(?P<surname>surname\b)"
-    r"|(?P<see>(?:see|see also)\s)"
-    r"|(?P<abbreviation>abbr\. (?:for|of|to)\b)",
-    re.IGNORECASE,
-)
-"""One pattern, its alternatives in order of precedence (a variant note before the rest):
-one match per definition instead of four."""
+@cache
+def _kind_pattern() -> re.Pattern[str]:
+    """One pattern, its alternatives in order of precedence (a variant note before the rest):
+    one match per definition instead of four. Compiled on first use: only an index build
+    classifies definitions (an index row stores each sense's kind)."""
+    return re.compile(
+        r"(?P<variant>(?:\([^)]*\)\s*)?(?:old |archaic |ancient |erroneous |obscure |Japanese |"
+        r"Taiwan |)?(?:variant|variant form) of\b)"
+        r"|(?P<surname>surname\b)"
+        r"|(?P<see>(?:see|see also)\s)"
+        r"|(?P<abbreviation>abbr\. (?:for|of|to)\b)",
+        re.IGNORECASE,
+    )
+
+
 _KINDS = {
     "variant": SenseKind.VARIANT,
     "surname": SenseKind.SURNAME,
@@ -42,7 +48,7 @@ _KINDS = {
 
 def classify_definition(text: str) -> SenseKind:
     """Tell a meaning from a cross-reference, a variant note, a surname or an abbreviation."""
-    match = _KIND.match(text)
+    match = _kind_pattern().match(text)
     if match is None or match.lastgroup is None:
         return SenseKind.MEANING
     return _KINDS[match.lastgroup]

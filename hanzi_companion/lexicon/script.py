@@ -8,7 +8,6 @@ the character lists it is built from. A short text is checked against those list
 
 from __future__ import annotations
 
-import bisect
 from functools import cache
 
 # The one definition of a Han character: CJK ideographs of the unified blocks and extensions
@@ -34,14 +33,17 @@ def _ranges(char_class: str) -> tuple[tuple[int, int], ...]:
 
 
 _RANGES = _ranges(HAN_CLASS)
-_STARTS = tuple(low for low, _ in _RANGES)
 
 
 def is_han(char: str) -> bool:
     """True when the one character ``char`` is a Han character (see :data:`HAN_CLASS`)."""
     code = ord(char)
-    index = bisect.bisect_right(_STARTS, code) - 1
-    return index >= 0 and code <= _RANGES[index][1]
+    for low, high in _RANGES:  # in order: a Latin letter is refused at the first range
+        if code < low:
+            return False
+        if code <= high:
+            return True
+    return False
 
 
 SIMPLIFIED = "simplified"
