@@ -433,6 +433,15 @@ def test_one_after_this_is_the_number(extractor: Extractor) -> None:
     assert "一点" in mentions(extractor, "Shopping\n便宜一点吧，我买两个。")
 
 
+def test_more_than_after_a_number_is_a_word_of_its_own(extractor: Extractor) -> None:
+    # 两个多月前 "more than two months ago": not 多月, nor 月前; 三十多年 not 多年 "many years"
+    found = mentions(extractor, "Travel\n他两个多月前去了北京。")
+    assert {"多", "月"} <= set(found) and not {"多月", "月前"} & set(found)
+    found = mentions(extractor, "History\n这个城市有三十多年的历史。")
+    assert {"三十", "年"} <= set(found) and not {"三十多年", "多年", "三十多"} & set(found)
+    assert "多年" in mentions(extractor, "Friends\n我们是多年的老朋友。")  # no number: many years
+
+
 def test_a_number_of_minutes(extractor: Extractor) -> None:
     found = mentions(extractor, "Steaming\n蒸大概十分钟左右。")
     assert {"十", "分钟"} <= set(found) and "十分钟" not in found

@@ -270,7 +270,8 @@ class Extractor:
         words, names = with_names("".join(words), words, self._name_rules)
         words, written = self._written_names(words)
         names.update(dotted, written)
-        words = adverbs_before_modals(plural_nouns(numbers_and_units(this_one(words))))
+        words = numbers_and_units(approximate_numbers(this_one(words)))
+        words = adverbs_before_modals(plural_nouns(words))
         words = self._which_one(words)
         words = negated_answer(words)
         words = self._verbs_before_aspect(self._potential_complements(words))
@@ -286,7 +287,12 @@ class Extractor:
                 joined.append("".join(words[index : index + characters]))
                 index += characters
                 continue
-            if following and self._joins(word, following, names):
+            previous = joined[-1] if joined else ""
+            if (
+                following
+                and not _about_a_number(previous, word, following)
+                and self._joins(word, following, names)
+            ):
                 word += following
                 index += 1
             joined.append(word)
@@ -1282,6 +1288,38 @@ def numbers_and_units(words: tuple[str, ...]) -> tuple[str, ...]:
         else:
             merged.append(word)
     return tuple(merged)
+
+
+_MORE_THAN = frozenset("多余餘")  # after a number: "more than" (两个多月, 一百余人)
+
+
+def approximate_numbers(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with 多 or 余 after a number read as "more than", a word of its own,
+    and the unit or noun after it apart: 两个 多 月 "over two months", 三十 多 年 "over thirty
+    years" (not 多月, nor 多年 "many years")."""
+    out: list[str] = []
+    for word in words:
+        numeral = len(word) - len(word.lstrip("".join(NUMERALS)))
+        if 0 < numeral < len(word) - 1 and word[numeral] in _MORE_THAN:
+            out.extend((word[:numeral], word[numeral], word[numeral + 1 :]))
+        elif len(word) > 1 and word[0] in _MORE_THAN and out and _ends_a_number(out[-1]):
+            out.extend((word[0], word[1:]))
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+def _about_a_number(previous: str, word: str, following: str) -> bool:
+    """True when 多 or 余 stands as "more than" by its number (三十 多 年, 两个 多 月 前): the
+    number, 多 and the unit it counts join nothing (月 前 stays "month" + "ago")."""
+    if word in _MORE_THAN:
+        return bool(previous) and _ends_a_number(previous)
+    return previous in _MORE_THAN or (following in _MORE_THAN and _ends_a_number(word))
+
+
+def _ends_a_number(word: str) -> bool:
+    """A number (三十), or a number and its classifier (两个)."""
+    return word[-1] in NUMERALS or (len(word) == 2 and word[0] in NUMERALS)
 
 
 def plural_nouns(words: tuple[str, ...]) -> tuple[str, ...]:
