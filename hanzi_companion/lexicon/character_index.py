@@ -22,14 +22,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hanzi_companion.errors import DataFileError
 from hanzi_companion.lexicon import hsk, sqlite_cache
 from hanzi_companion.lexicon.index import load_frequencies
 from hanzi_companion.lexicon.sqlite_cache import ReadOnlyDatabase, source_digest
-from hanzi_companion.lexicon.strokes import StrokeData
 from hanzi_companion.settings import Settings
+
+if TYPE_CHECKING:  # stroke data loads with the first character that needs it (HSK levels do not)
+    from hanzi_companion.lexicon.strokes import StrokeData
 
 SCHEMA_VERSION = "2"
 
@@ -340,6 +342,8 @@ def parse_radicals(path: Path) -> list[RadicalRecord]:
 
 def parse_strokes(path: Path) -> Iterator[tuple[str, StrokeData]]:
     """The stroke data of every character in the merged hanzi-writer-data JSON."""
+    from hanzi_companion.lexicon.strokes import StrokeData
+
     data = _read_json_object(path, "stroke data file")
     for character, record in data.items():
         try:
@@ -592,6 +596,8 @@ class CharacterIndex:
         )
         if row is None:
             return None
+        from hanzi_companion.lexicon.strokes import StrokeData
+
         return StrokeData(
             tuple(json.loads(row[0])),
             tuple(tuple((int(x), int(y)) for x, y in m) for m in json.loads(row[1])),
