@@ -159,10 +159,13 @@ def test_jiebas_hmm_still_loads_when_something_asks_for_it() -> None:
 
 def test_looking_up_characters_loads_no_english_search_nor_sentences(settings: Settings) -> None:
     """A look-up by characters needs neither the English search nor the example sentences
-    (their gzip reader included): those load with an English search or ``--json``."""
+    (their gzip reader included), nor hashlib: those load with an English search, ``--json``
+    or a changed source."""
     modules = _command_modules(settings, "lookup", "创新")
     assert "hanzi_companion.lexicon.lexicon" in modules  # it looked the word up
     for name in ("hanzi_companion.lexicon.english", "hanzi_companion.lexicon.sentences", "gzip"):
         assert name not in modules, name
+    # The index's name comes from the digest memo: unchanged sources need no hashing.
+    assert "hashlib" not in modules
     english = _command_modules(settings, "search", "to start a business")
     assert "hanzi_companion.lexicon.english" in english

@@ -39,6 +39,21 @@ def test_the_memo_gives_the_digest_of_the_content(tmp_path: Path, sources: list[
 
 
 @pytest.mark.usefixtures("settled")
+def test_the_digest_of_the_whole_is_remembered_by_the_digests_it_is_made_of(
+    tmp_path: Path, sources: list[Path]
+) -> None:
+    memo_dir = tmp_path / "cache"
+    digest = source_digest("1", sources, memo_dir)
+    entries = json.loads((memo_dir / DigestMemo.FILE_NAME).read_text(encoding="utf-8"))
+    (key,) = [k for k in entries if k.startswith("\0")]
+    assert entries[key] == [digest]
+    entries[key] = ["remembered"]  # what the memo says is what counts
+    (memo_dir / DigestMemo.FILE_NAME).write_text(json.dumps(entries), encoding="utf-8")
+    assert source_digest("1", sources, memo_dir) == "remembered"
+    assert source_digest("2", sources, memo_dir) != "remembered"  # another schema, another key
+
+
+@pytest.mark.usefixtures("settled")
 def test_a_remembered_digest_is_used_while_the_file_is_unchanged(
     tmp_path: Path, sources: list[Path]
 ) -> None:

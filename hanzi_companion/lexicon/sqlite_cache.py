@@ -10,7 +10,6 @@ read-only, one connection per thread.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
@@ -29,20 +28,39 @@ def source_digest(schema: str, paths: Iterable[Path], memo_dir: Path | None = No
     """A short digest of a schema version and the names and contents of source files.
 
     With ``memo_dir``, each file's own digest is remembered there (see :class:`DigestMemo`)
-    and a file whose size, times and inode have not changed is not read again.
+    and a file whose size, times and inode have not changed is not read again; so is the
+    digest of the whole, so a command whose sources are unchanged hashes nothing.
     """
-    memo = DigestMemo(memo_dir) if memo_dir is not None else None
+    if memo_dir is None:
+        return _combined(schema, [(path.name, _file_digest(path)) for path in paths])
+    memo = DigestMemo(memo_dir)
+    parts = [(path.name, memo.file_digest(path)) for path in paths]
+    key = "\0".join([_COMBINED, schema, *(f"{name}:{digest.hex()}" for name, digest in parts)])
+    digest = memo.combined(key)
+    if digest is None:
+        digest = _combined(schema, parts)
+        memo.remember_combined(key, digest)
+    memo.save()
+    return digest
+
+
+_COMBINED = "\0combined"  # a memo key no file path can be
+
+
+def _combined(schema: str, parts: Iterable[tuple[str, bytes]]) -> str:
+    import hashlib  # only when a source changed: OpenSSL takes milliseconds to load
+
     digest = hashlib.sha256(schema.encode())
-    for path in paths:
-        digest.update(path.name.encode())
-        digest.update(memo.file_digest(path) if memo is not None else _file_digest(path))
-    if memo is not None:
-        memo.save()
+    for name, file_digest in parts:
+        digest.update(name.encode())
+        digest.update(file_digest)
     return digest.hexdigest()[:20]
 
 
 def _file_digest(path: Path) -> bytes:
     """SHA-256 of a file's content; a missing or unreadable file is a :class:`DataFileError`."""
+    import hashlib
+
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -72,6 +90,7 @@ class DigestMemo:
         self.path = folder / self.FILE_NAME
         self._entries: dict[str, list[object]] | None = None
         self._changed = False
+        self._unsettled = False  # a file's digest was computed but too new to remember
 
     def _load(self) -> dict[str, list[object]]:
         if self._entries is None:
@@ -100,7 +119,23 @@ class DigestMemo:
         if time.time_ns() - info.st_ctime_ns > self.SETTLED_AFTER_SECONDS * 1e9:
             entries[key] = [*identity, digest.hex()]
             self._changed = True
+        else:
+            self._unsettled = True
         return digest
+
+    def combined(self, key: str) -> str | None:
+        """The digest of the whole remembered under ``key`` (schema, names, file digests)."""
+        known = self._load().get(key)
+        if isinstance(known, list) and len(known) == 1 and isinstance(known[0], str):
+            return known[0]
+        return None
+
+    def remember_combined(self, key: str, digest: str) -> None:
+        """Remember the digest of the whole (a function of its key alone) when every file's
+        digest was remembered too: a file that new will be hashed again anyway."""
+        if not self._unsettled:
+            self._load()[key] = [digest]
+            self._changed = True
 
     def save(self) -> None:
         """Write the memo when a digest was added (atomically; silently not at all when the
