@@ -24,7 +24,8 @@ from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
 from hanzi_companion.lexicon.references import Reference, parse_reference, referenced_entries
 from hanzi_companion.lexicon.usual_senses import UsualSense
 from hanzi_companion.lexicon.word_classes import fits_class
-from hanzi_companion.text.han import HAN_MARK, han_shape
+from hanzi_companion.text.han import HAN_PIECE
+from hanzi_companion.text.markup import COMBINING_MARK
 from hanzi_companion.text.wordlists import CLAUSE_WORDS
 
 # -- English words ------------------------------------------------------------------------------
@@ -44,8 +45,6 @@ _GLUE_TEXT = """to the a an of be is are was were been being sb sth etc eg lit f
     one's oneself someone something used usually often"""
 GLUE_WORDS = frozenset(_GLUE_TEXT.split())
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*")
-# Combining accents, as NFKD writes them apart from their letter (café: cafe).
-_ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"))
 _ACTION_NOUNS = ("wal", "val", "sal")  # a verb's noun in -al: renewal, arrival, proposal
 
@@ -97,7 +96,7 @@ def english_stem_list(text: str) -> list[str]:
     (copy book: copy, book, copybook)."""
     text = text.lower()
     if not text.isascii():
-        text = _ACCENTS.sub("", unicodedata.normalize("NFKD", text))
+        text = COMBINING_MARK.sub("", unicodedata.normalize("NFKD", text))  # café: cafe
     stems: list[str] = []
     previous = ""
     for token in _WORD.findall(text):
@@ -116,8 +115,9 @@ def english_stem_list(text: str) -> list[str]:
 
 # What is said "literally" is the characters' meaning, not the one the deck means.
 _LITERAL_NOTE = re.compile(r"(?:\blit\.|\bliterally\b|\bliteral meaning\b)[^.;!?\n]*", re.I)
-# Searched in a text's Han shape: sentence punctuation or a Han character ends an English clause.
-_CLAUSE_END = re.compile(f"[.;!?。；！？\n{HAN_MARK}]")
+# Sentence punctuation ends an English clause, and so does a Han character (see _clause_end).
+_CLAUSE_MARKS = ".;!?。；！？\n"
+_CLAUSE_END = re.compile(f"[{re.escape(_CLAUSE_MARKS)}]")
 # Words that say a term is a person's name, a surname, a place or a counting word.
 _NAME_TEXT = """surname surnames family name names named called mr mrs ms miss dr professor
     president emperor author poet philosopher"""
@@ -171,8 +171,7 @@ def gloss_after(line: str, term: str) -> str:
     if index < 0:
         return ""
     after = line[index + len(term) :]
-    stop = _CLAUSE_END.search(han_shape(after))
-    match = _GLOSS_AFTER.match(after[: stop.start()] if stop else after)
+    match = _GLOSS_AFTER.match(after[: _clause_end(after)])
     if not match:
         return ""
     return match.group(1) or match.group(2) or ""
@@ -220,11 +219,24 @@ def clause_around(line: str, term: str) -> str:
     if index < 0:
         return ""
     before, after = line[:index], line[index + len(term) :]
-    stop = _CLAUSE_END.search(han_shape(after))
-    tail = after[: stop.start()] if stop else after
-    starts = [m.end() for m in _CLAUSE_END.finditer(han_shape(before))]
-    head = before[starts[-1] :] if starts else before
-    return f"{head} {tail}"
+    return f"{before[_clause_start(before) :]} {after[: _clause_end(after)]}"
+
+
+def _clause_end(text: str) -> int:
+    """Where the clause ``text`` opens ends: its first sentence punctuation or Han character
+    (its length when none). Each search stops there, not at the end of a long line."""
+    punctuation = _CLAUSE_END.search(text)
+    end = punctuation.start() if punctuation else len(text)
+    han = HAN_PIECE.search(text, 0, end)
+    return han.start() if han else end
+
+
+def _clause_start(text: str) -> int:
+    """Where the clause ``text`` closes starts: after its last sentence punctuation or Han
+    character (0 when none)."""
+    start = max(text.rfind(mark) for mark in _CLAUSE_MARKS) + 1
+    ends = [run.end() for run in HAN_PIECE.finditer(text, start)]
+    return ends[-1] if ends else start
 
 
 @dataclass(frozen=True)

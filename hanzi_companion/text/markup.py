@@ -37,7 +37,7 @@ _COMPATIBILITY = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
 # Combining marks stuck on a Chinese character (创\u0301新, a slip or a PDF's stray accent)
 # would split the word; on Latin letters they are pinyin's tone marks and NFC composes them.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_ANY_MARK = re.compile(f"[{_MARKS}]")
+COMBINING_MARK = re.compile(f"[{_MARKS}]")  # one combining mark (also: NFKD's accents)
 
 
 @functools.cache
@@ -59,7 +59,7 @@ def normalise_text(text: str) -> str:
         text = _FORMAT.sub("", text)  # before NFC: a mark between letter and accent blocks it
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if _ANY_MARK.search(text):
+    if COMBINING_MARK.search(text):
         text = _marks_on_han().sub("", text)
     if _COMPATIBILITY.search(text):
         text = fold_compatibility(text)
