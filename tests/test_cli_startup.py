@@ -30,11 +30,11 @@ _MODULES = (
 _NOT_FOR_LOOKUP = ("genanki", "jieba", "flask", "hanzi_companion.glossary", "hanzi_companion.text")
 
 
-def _modules_after(code: str) -> set[str]:
+def _modules_after(code: str, env: dict[str, str] | None = None) -> set[str]:
     """The modules a fresh interpreter has imported after running ``code``."""
     script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
     result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
     )
     return set(json.loads(result.stdout.splitlines()[-1]))
 
@@ -102,8 +102,8 @@ def test_a_command_runs_through_the_lazy_group() -> None:
 
 def _command_modules(settings: Settings, *args: str) -> set[str]:
     """The modules a fresh interpreter has imported after running the command ``args``."""
-    script = (
-        "import contextlib, io, json, sys\n"
+    code = (
+        "import contextlib, io, sys\n"
         "from hanzi_companion.cli import main\n"
         f"sys.argv = ['hanzi-companion', *{list(args)!r}]\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
@@ -111,13 +111,8 @@ def _command_modules(settings: Settings, *args: str) -> set[str]:
         "        main()\n"
         "    except SystemExit as exit:\n"
         "        assert not exit.code, exit.code\n"
-        "print(json.dumps(sorted(sys.modules)))\n"
     )
-    env = {**os.environ, ENV_CACHE_DIR: str(settings.cache_dir)}
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
-    )
-    return set(json.loads(result.stdout.splitlines()[-1]))
+    return _modules_after(code, {**os.environ, ENV_CACHE_DIR: str(settings.cache_dir)})
 
 
 def test_a_markdown_decks_glossary_loads_no_reader_it_does_not_use(settings: Settings) -> None:
