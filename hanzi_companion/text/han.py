@@ -3,9 +3,10 @@
 What a Han character is is defined once, by ``HAN_CLASS`` and ``is_han`` in
 :mod:`hanzi_companion.lexicon.script`. A regular expression with a class of Han characters is
 slow to compile: Python's ``re`` visits each of the tens of thousands of code points in it,
-about a millisecond a class. So the class is compiled here, in :data:`HAN_PIECE` and
-:data:`HAN_RUN`, and nowhere else. Other patterns that need to say "a Han character" run on
-the text's :func:`han_shape` and write :data:`HAN_MARK` instead, or use the helpers below.
+about a millisecond a class. So the class is compiled at import here, in :data:`HAN_PIECE`
+and :data:`HAN_RUN`, and nowhere else. Other patterns that need to say "a Han character" run
+on the text's :func:`han_shape` and write :data:`HAN_MARK` instead, use the helpers below, or,
+in a hot path, compile their pattern on first use (a Python loop per character costs more).
 """
 
 from __future__ import annotations
