@@ -13,7 +13,8 @@ bundled demo deck repeated). Target: every kind under 400 MB and 20 s.
 
 Kinds: ``latin-word`` (one word of pinyin letters, no space), ``macron`` (``ā`` repeated),
 ``cjk-run`` (Chinese words without a line break), ``tiny-lines`` (a short word per line),
-``glossed-pairs`` (新xin年nian... on one line, each character with its syllable), ``mixed``
+``glossed-pairs`` (新xin年nian... on one line, each character with its syllable),
+``spaced-words`` (创新 创新 ... on one line), ``mixed``
 (all of the above in slices, and long lines of pinyin-like words), ``distinct-words`` (random
 distinct dictionary words, twelve a line, some pinyin lines: tens of thousands of different
 terms, seeded).
@@ -62,6 +63,12 @@ def cjk_run(size: int) -> str:
 
 def tiny_lines(size: int) -> str:
     return _repeat("创新\nxin\na\n", size)
+
+
+def spaced_words(size: int) -> str:
+    """Words separated by spaces on one line, with no punctuation: every word is a run of its
+    own that each sentence rule looks after (a Python loop per character there took 75 s)."""
+    return _repeat("创新 ", size)
 
 
 def glossed_pairs(size: int) -> str:
@@ -118,6 +125,7 @@ KINDS: dict[str, Callable[[int], str]] = {
     "cjk-run": cjk_run,
     "tiny-lines": tiny_lines,
     "glossed-pairs": glossed_pairs,
+    "spaced-words": spaced_words,
     "mixed": mixed,
     "distinct-words": distinct_words,
 }
