@@ -41,9 +41,12 @@ from hanzi_companion.senses import (
     choose_sense,
     choose_written_form,
     clause_around,
+    document_fields,
     english_stems,
+    field_wording,
     follow_reference,
     name_ending,
+    sense_fields,
     sense_stems,
     speaks_of_a_person,
     topic_stems,
@@ -498,6 +501,7 @@ _CONTEXT_LINES = 20  # whole lines of its slides taken as a term's context
 _LONGEST_LINE = 200  # a longer line (a flattened deck's) is no line: its window is taken
 _COMPOUND_PART = 4  # longest term looked for inside the deck's longer terms
 _COMPOUND_WHOLE = 12  # longest term whose shorter terms are looked for
+_FIELD_COMPOUNDS = 50  # the most frequent longer words of a term read for its field's senses
 
 
 def deck_text(deck: Deck, terms: Iterable[str]) -> DeckText:
@@ -726,6 +730,7 @@ class _Builder:
         self._char_forms: dict[tuple[str, bool], str] = {}
         self.lookup = self.extractor.lookup
         self.neighbourhood = Neighbourhood(self.lookup)
+        self.fields: frozenset[str] = frozenset()  # the document's fields (document_fields)
 
     def word_reading(self, word: str) -> tuple[str, str]:
         """(numbered reading, source) of a word: its dictionary reading, else by its words."""
@@ -1058,6 +1063,7 @@ class _Builder:
             usual=self.lexicon.usual_sense,
             word_class=self.lexicon.word_class,
             places=self.places(han, acc, entries),
+            fields=self.fields,
         )
 
     def places(self, han: str, acc: _TermAccumulator, entries: tuple[Entry, ...]) -> Places:
@@ -1103,12 +1109,21 @@ class _Builder:
             entries = self.lookup(other)
             if entries:
                 yield " ".join(entries[0].definitions)
+        if self.fields and len(han) > 1:
+            # The dictionary's longer words of the document's field that begin with the term
+            # (命令行 "(computing) command line" for 命令 in a software tutorial).
+            for entry in self.lexicon.words_beginning(han, _FIELD_COMPOUNDS):
+                senses = [s.text for s in entry.senses if sense_fields(s.text) & self.fields]
+                if senses and not entry.is_proper_noun:
+                    yield " ".join(senses)
 
     def entry_step(self, acc: _TermAccumulator, written: _Written) -> _Found:
         """The entry the deck means (its sense chosen in context), its reading and senses."""
         han, entries = written.han, written.entries
         # A single sense needs no context (most words of a big deck's vocabulary).
         several = sum(len(e.senses) for e in entries) > 1
+        # ... or one whose wordings include one of the document's field ("(computing) to save").
+        several = several or bool(self.fields and field_wording(entries[0].senses[0], self.fields))
         context = self.context(acc, han, entries) if several else None
         choice = choose_sense(entries, context or SenseContext())
         assert choice is not None  # entries is not empty
@@ -1536,6 +1551,9 @@ def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     text = deck_text(deck, (a.first.han for a in accumulators.values()))
     builder = _Builder(lexicon, text, extractor)
     builder.neighbourhood = Neighbourhood.of(mentions, builder.lookup)
+    builder.fields = document_fields(
+        builder.lookup(han) for han in {a.first.han for a in accumulators.values()} if len(han) > 1
+    )
     builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
     weekly = characters_of_the_week(deck)
     terms = _build_terms(builder, accumulators, frozenset(w.character for w in weekly))

@@ -271,6 +271,9 @@ class SenseContext:
     # The class a tagged corpus uses a word in most ("v", "n", "q"...; see word_class).
     word_class: Callable[[str], str | None] | None = field(default=None, compare=False)
     places: Places = NOWHERE  # where the term stands in its Chinese sentences
+    # The fields the document's words belong to (see document_fields): "compu" in a
+    # software tutorial whose words include "(computing) to save" and "(computing) syntax".
+    fields: frozenset[str] = frozenset()
 
     def weight(self, stem_: str) -> float:
         """How near the term a word of the deck's English stands (0: nowhere), a word seen
@@ -319,6 +322,7 @@ def build_context(
     usual: Callable[[str], UsualSense | None] | None = None,
     word_class: Callable[[str], str | None] | None = None,
     places: Places = NOWHERE,
+    fields: frozenset[str] = frozenset(),
 ) -> SenseContext:
     """The context of ``term``: its own readings (the romanisation beside it) taken out, so
     "Wáng (King)" is evidence for a king and not for the surname Wang."""
@@ -347,6 +351,7 @@ def build_context(
         usual=usual,
         word_class=word_class,
         places=places,
+        fields=fields,
     )
 
 
@@ -598,7 +603,68 @@ def domain_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
         return 0.0
     if any(index.get(s) for index in context.neighbours for s in field_):
         return 0.0  # a neighbour's meaning names the field (not the term's own, left empty)
+    if sense_fields(candidate.sense.text) & context.fields:
+        return 0.0  # the document's words are of that field
     return DOMAIN_LABEL
+
+
+# A field is known by the first letters of its label's stems: "(computing)", "(computer)" and
+# "(of a computer)" are one field, "(economics)" and "(economy)" another.
+_FIELD_KEY = 5
+# How many of a document's words must have a sense of a field for the document to be in it.
+FIELD_WORDS = 2
+# What a sense of the document's field weighs: more than a reading's or a word class's
+# preference (a sense the dictionary lists fourth wins), less than a word of the slide.
+DOCUMENT_FIELD = 1.0
+
+
+@lru_cache(maxsize=16384)
+def sense_fields(text: str) -> frozenset[str]:
+    """The fields a definition's wordings are labelled with ("to conserve; ...; (computing) to
+    save (a file etc)": compu), by :data:`_FIELD_KEY` letters."""
+    return frozenset(
+        key[:_FIELD_KEY] for piece in text.split("; ") for key in domain_of(piece.strip())
+    )
+
+
+def document_fields(words: Iterable[tuple[Entry, ...]]) -> frozenset[str]:
+    """The fields of a document: those that senses of at least :data:`FIELD_WORDS` of its
+    words (each given as its entries; names left out) are labelled with. A software tutorial's
+    保存 "(computing) to save" and 语法 "(computing) syntax" make it a document on computing."""
+    counts: Counter[str] = Counter()
+    for entries in words:
+        counts.update(
+            frozenset().union(
+                *(
+                    sense_fields(sense.text)
+                    for entry in entries
+                    if not entry.is_proper_noun
+                    for sense in entry.senses
+                    if sense.kind == SenseKind.MEANING
+                )
+            )
+        )
+    return frozenset(key for key, count in counts.items() if count >= FIELD_WORDS)
+
+
+def document_field(candidate: Candidate, context: SenseContext) -> float:
+    """A sense labelled with the document's field (运行 "(of a computer) to run" in a software
+    tutorial, not "(of celestial bodies etc) to move along one's course")."""
+    if not context.fields or _kind(candidate) != "meaning":
+        return 0.0
+    return DOCUMENT_FIELD if sense_fields(candidate.sense.text) & context.fields else 0.0
+
+
+def field_wording(sense: Sense, fields: frozenset[str]) -> str:
+    """The sense with its wording of the document's field first (保存 "(computing) to save (a
+    file etc); to conserve; ..."); "" when its first wording is of the field, or none is."""
+    pieces = [p.strip() for p in sense.text.split("; ") if p.strip()]
+    if len(pieces) < 2 or not fields or sense_fields(pieces[0]) & fields:
+        return ""
+    for piece in pieces[1:]:
+        if sense_fields(piece) & fields:
+            return "; ".join([piece, *(p for p in pieces if p != piece)])
+    return ""
 
 
 def written_reading(candidate: Candidate, context: SenseContext) -> float:
@@ -720,6 +786,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("Chinese neighbours", chinese_neighbours),
     ("sense kind", kind_needs_evidence),
     ("domain label", domain_needs_evidence),
+    ("document field", document_field),
     ("written reading", written_reading),
     ("listed among names", listed_among_names),
     ("named on the slide", named_on_the_slide),
@@ -806,7 +873,9 @@ def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoi
     choice = best_sense(entries, context)
     if choice is None:
         return None
-    wording = usual_wording(choice.entry, choice.sense, context)
+    wording = field_wording(choice.sense, context.fields) or usual_wording(
+        choice.entry, choice.sense, context
+    )
     return replace(choice, wording=wording) if wording else choice
 
 
@@ -935,6 +1004,8 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
         return "the term stands where a noun or a verb does in its sentences, as in this sense"
     if rule == "domain label":
         return "the other senses belong to a field the deck does not speak of"
+    if rule == "document field":
+        return "the sense of the field the document's words belong to"
     if rule == "listed among names":
         return "the slide lists it among names"
     if rule == "sense kind":
