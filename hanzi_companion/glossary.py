@@ -1117,14 +1117,24 @@ class _Builder:
                 if senses and not entry.is_proper_noun:
                     yield " ".join(senses)
 
+    def worded(self, entries: tuple[Entry, ...]) -> bool:
+        """Whether the deck's context has a choice to make for ``entries``: between senses, or
+        between the wordings of a single sense (the one example sentences say most, 项目
+        "project" of "item; project; (sports) event"; or one of the document's field, 保存
+        "(computing) to save"). A single sense with nothing to choose needs no context (most
+        words of a big deck's vocabulary)."""
+        if sum(len(e.senses) for e in entries) > 1:
+            return True
+        if self.fields and field_wording(entries[0].senses[0], self.fields):
+            return True
+        usual = self.lexicon.usual_sense(entries[0].simplified)
+        return usual is not None and bool(usual.wording)
+
     def entry_step(self, acc: _TermAccumulator, written: _Written) -> _Found:
         """The entry the deck means (its sense chosen in context), its reading and senses."""
         han, entries = written.han, written.entries
         # A single sense needs no context (most words of a big deck's vocabulary).
-        several = sum(len(e.senses) for e in entries) > 1
-        # ... or one whose wordings include one of the document's field ("(computing) to save").
-        several = several or bool(self.fields and field_wording(entries[0].senses[0], self.fields))
-        context = self.context(acc, han, entries) if several else None
+        context = self.context(acc, han, entries) if self.worded(entries) else None
         choice = choose_sense(entries, context or SenseContext())
         assert choice is not None  # entries is not empty
         entry = choice.entry

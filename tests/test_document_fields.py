@@ -91,3 +91,9 @@ def test_a_text_in_no_field_keeps_the_usual_senses(lexicon: Lexicon) -> None:
     glosses = _glosses(lexicon, _STORY)
     assert glosses["命令"] == "order"
     assert glosses["格式"] == "form"
+
+
+def test_a_single_sense_is_worded_as_example_sentences_say_it(lexicon: Lexicon) -> None:
+    # 项目 has one sense, "item; project; (sports) event": its sentences say "project".
+    assert len(lexicon.lookup("项目")) == 1 and len(lexicon.lookup("项目")[0].senses) == 1
+    assert _glosses(lexicon, "这个项目很有意思。")["项目"] == "project"
