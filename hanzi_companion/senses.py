@@ -611,8 +611,10 @@ def domain_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
 # A field is known by the first letters of its label's stems: "(computing)", "(computer)" and
 # "(of a computer)" are one field, "(economics)" and "(economy)" another.
 _FIELD_KEY = 5
-# How many of a document's words must have a sense of a field for the document to be in it.
+# How many of a document's words must have a sense of a field for the document to be in it,
+# and what share of its words at least (a long course's few computing words make no tutorial).
 FIELD_WORDS = 2
+FIELD_SHARE = 0.03
 # What a sense of the document's field weighs: more than a reading's or a word class's
 # preference (a sense the dictionary lists fourth wins), less than a word of the slide.
 DOCUMENT_FIELD = 1.0
@@ -629,10 +631,15 @@ def sense_fields(text: str) -> frozenset[str]:
 
 def document_fields(words: Iterable[tuple[Entry, ...]]) -> frozenset[str]:
     """The fields of a document: those that senses of at least :data:`FIELD_WORDS` of its
-    words (each given as its entries; names left out) are labelled with. A software tutorial's
-    保存 "(computing) to save" and 语法 "(computing) syntax" make it a document on computing."""
+    words, and :data:`FIELD_SHARE` of them, are labelled with (each word given as its
+    entries; names left out). A software tutorial's 保存 "(computing) to save" and 语法
+    "(computing) syntax" make it a document on computing."""
     counts: Counter[str] = Counter()
+    total = 0
     for entries in words:
+        if not entries:
+            continue
+        total += 1
         counts.update(
             frozenset().union(
                 *(
@@ -644,7 +651,8 @@ def document_fields(words: Iterable[tuple[Entry, ...]]) -> frozenset[str]:
                 )
             )
         )
-    return frozenset(key for key, count in counts.items() if count >= FIELD_WORDS)
+    least = max(FIELD_WORDS, FIELD_SHARE * total)
+    return frozenset(key for key, count in counts.items() if count >= least)
 
 
 def document_field(candidate: Candidate, context: SenseContext) -> float:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from hanzi_companion.glossary import build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.senses import (
+    FIELD_SHARE,
+    FIELD_WORDS,
     RULES,
     SenseContext,
     choose_sense,
@@ -97,3 +99,17 @@ def test_a_single_sense_is_worded_as_example_sentences_say_it(lexicon: Lexicon) 
     # 项目 has one sense, "item; project; (sports) event": its sentences say "project".
     assert len(lexicon.lookup("项目")) == 1 and len(lexicon.lookup("项目")[0].senses) == 1
     assert _glosses(lexicon, "这个项目很有意思。")["项目"] == "project"
+
+
+_EVERYDAY = """我们 他们 今天 明天 学校 老师 学生 朋友 饺子 春节 中国 北京 上海 喜欢 吃饭 睡觉 工作
+    时间 地方 东西 电影 音乐 天气 衣服 医院 银行 商店 火车 飞机 汽车 公园 家庭 孩子 父亲 母亲
+    中午 晚上 早上 米饭 面条 水果 苹果 牛奶 咖啡 报纸 杂志 生日 节日 礼物 问题 办法 意思 历史
+    文化 经济 城市 农村 马路 房子 厨房 桌子 椅子 窗户 门口 眼睛 头发 身体 运动 足球 篮球 游泳
+    唱歌 跳舞 旅游 照片 颜色 红色 白色 黑色 季节 春天 夏天 秋天 冬天 新年 月饼 汤圆"""
+
+
+def test_a_few_words_of_a_field_in_a_long_document_make_no_field(lexicon: Lexicon) -> None:
+    words = ["保存", "语法", *_EVERYDAY.split()]
+    assert len(words) * FIELD_SHARE > FIELD_WORDS
+    assert document_fields(lexicon.lookup(w) for w in words) == frozenset()
+    assert document_fields(lexicon.lookup(w) for w in ["保存", "语法", "饺子"]) == {"compu"}
