@@ -45,6 +45,7 @@ from hanzi_companion.senses import (
     english_stems,
     field_wording,
     follow_reference,
+    may_reword,
     name_ending,
     sense_fields,
     sense_stems,
@@ -1120,12 +1121,15 @@ class _Builder:
     def worded(self, entries: tuple[Entry, ...]) -> bool:
         """Whether the deck's context has a choice to make for ``entries``: between senses, or
         between the wordings of a single sense (the one example sentences say most, 项目
-        "project" of "item; project; (sports) event"; or one of the document's field, 保存
-        "(computing) to save"). A single sense with nothing to choose needs no context (most
-        words of a big deck's vocabulary)."""
+        "project" of "item; project; (sports) event"; one of the document's field, 保存
+        "(computing) to save"; a plain one before one qualified by what the deck does not speak
+        of, 开发 "to develop" before "to exploit (a resource)"). A single sense with nothing to
+        choose needs no context (most words of a big deck's vocabulary)."""
         if sum(len(e.senses) for e in entries) > 1:
             return True
         if self.fields and field_wording(entries[0].senses[0], self.fields):
+            return True
+        if may_reword(entries[0].senses[0]):
             return True
         usual = self.lexicon.usual_sense(entries[0].simplified)
         return usual is not None and bool(usual.wording)

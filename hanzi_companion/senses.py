@@ -881,8 +881,10 @@ def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoi
     choice = best_sense(entries, context)
     if choice is None:
         return None
-    wording = field_wording(choice.sense, context.fields) or usual_wording(
-        choice.entry, choice.sense, context
+    wording = (
+        field_wording(choice.sense, context.fields)
+        or usual_wording(choice.entry, choice.sense, context)
+        or plain_wording(choice.sense, context)
     )
     return replace(choice, wording=wording) if wording else choice
 
@@ -910,6 +912,55 @@ def choose_written_form(
         return choice
     reason = _reason("slide English", theirs, context)
     return replace(other, rule="slide English", reason=reason, wording="")
+
+
+_QUALIFIER = re.compile(r"(?<=\w) \(([^()]*)\)")
+_ANY_OBJECT = re.compile(r"\b(?:sth|sb|sb's|someone|something)\b")
+
+
+@dataclass(frozen=True)
+class _Qualified:
+    """A sense whose first wording is qualified ("to exploit (a resource)"), reworded."""
+
+    qualifiers: tuple[frozenset[str], ...]  # the stems of each qualifier
+    reworded: str  # the sense with its first plain wording first
+
+
+@lru_cache(maxsize=16384)
+def _qualified(text: str) -> _Qualified | None:
+    pieces = [p.strip() for p in text.split("; ") if p.strip()]
+    if len(pieces) < 2:
+        return None
+    # A qualifier names a thing ("a resource", "business"), not a preposition, a note or any
+    # object at all ("(sth else)").
+    found = (
+        english_stems(q) - _PLAIN_LABEL
+        for q in _QUALIFIER.findall(pieces[0])
+        if not _ANY_OBJECT.search(q)
+    )
+    qualifiers = tuple(q for q in found if q)
+    plain = next((p for p in pieces[1:] if "(" not in p), "")
+    if not qualifiers or not plain:
+        return None
+    return _Qualified(qualifiers, "; ".join([plain, *(p for p in pieces if p != plain)]))
+
+
+def may_reword(sense: Sense) -> bool:
+    """Whether :func:`plain_wording` may reword ``sense``, given a context."""
+    return _qualified(sense.text) is not None
+
+
+def plain_wording(sense: Sense, context: SenseContext) -> str:
+    """The sense with its first plain wording first when its first wording is qualified by an
+    object or a situation the context does not speak of (开发 "to develop; to exploit (a
+    resource); ...", 经营 "to run; to engage in (business etc); ..."); "" otherwise."""
+    qualified = _qualified(sense.text)
+    if qualified is None:
+        return ""
+    said = context.near() | context.slide | context.compounds
+    if any(q & said for q in qualified.qualifiers):
+        return ""
+    return qualified.reworded
 
 
 def usual_wording(entry: Entry, sense: Sense, context: SenseContext) -> str:
