@@ -624,8 +624,12 @@ DOCUMENT_FIELD = 1.0
 def sense_fields(text: str) -> frozenset[str]:
     """The fields a definition's wordings are labelled with ("to conserve; ...; (computing) to
     save (a file etc)": compu), by :data:`_FIELD_KEY` letters."""
+    pieces = (p.strip() for p in text.split("; "))
     return frozenset(
-        key[:_FIELD_KEY] for piece in text.split("; ") for key in domain_of(piece.strip())
+        key[:_FIELD_KEY]
+        for piece in pieces
+        if not piece.lower().startswith(_REGISTER_LABELS)  # "(Tw)" is a register, no field
+        for key in domain_of(piece)
     )
 
 

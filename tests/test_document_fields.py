@@ -113,3 +113,8 @@ def test_a_few_words_of_a_field_in_a_long_document_make_no_field(lexicon: Lexico
     assert len(words) * FIELD_SHARE > FIELD_WORDS
     assert document_fields(lexicon.lookup(w) for w in words) == frozenset()
     assert document_fields(lexicon.lookup(w) for w in ["保存", "语法", "饺子"]) == {"compu"}
+
+
+def test_a_register_is_no_field(lexicon: Lexicon) -> None:
+    # 计算机 "computer; (Tw) calculator": Taiwan's usage, not a field of knowledge
+    assert sense_fields(_sense(lexicon, "计算机", "(Tw)")) == frozenset()
