@@ -66,6 +66,7 @@ def test_longer_words_beginning_with_a_word(lexicon: Lexicon) -> None:
     assert "命令" not in found
     assert all(w.startswith("命令") for w in found)
     assert lexicon.words_beginning("") == ()
+    assert "終端機" in {e.traditional for e in lexicon.words_beginning("終端")}
 
 
 _TUTORIAL = (
