@@ -679,6 +679,34 @@ def field_wording(sense: Sense, fields: frozenset[str]) -> str:
     return ""
 
 
+# What the slide's English must give a figurative sense (a word of the term's line) for it to
+# win over the literal sense the slide also speaks of, and by how much it then wins.
+FIGURE_SUPPORT = 2.0
+FIGURE_LEAD = 0.75
+
+
+def figure_explained(candidate: Candidate, context: SenseContext) -> float:
+    """A text that gives a word's literal meaning and its figure means the figure (下海 "to
+    jump into the sea", now "to quit one's job to start a business": "(fig.) to take the
+    plunge (e.g. leave a secure job ...)"): the figurative sense, when the slide's English
+    speaks for it too, wins over the literal senses of its entry."""
+    if not candidate.sense.text.startswith(_FIGURATIVE) or _kind(candidate) != "meaning":
+        return 0.0
+    own = slide_english(candidate, context)
+    if own < FIGURE_SUPPORT:
+        return 0.0
+    senses = candidate.entry.senses
+    literal = max(
+        (
+            slide_english(Candidate(candidate.entry, sense, 0, rank), context)
+            for rank, sense in enumerate(senses)
+            if rank < candidate.sense_rank and sense.kind == SenseKind.MEANING
+        ),
+        default=0.0,
+    )
+    return max(0.0, literal - own) + FIGURE_LEAD if literal > 0 else 0.0
+
+
 def written_reading(candidate: Candidate, context: SenseContext) -> float:
     """The slide says how the term is read here ("the 朝 is zhāo", "東西 (dōngxi)"): the senses
     of that reading. (A romanisation merely beside it may report a mistake: "students read 朝
@@ -799,6 +827,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("sense kind", kind_needs_evidence),
     ("domain label", domain_needs_evidence),
     ("document field", document_field),
+    ("figure explained", figure_explained),
     ("written reading", written_reading),
     ("listed among names", listed_among_names),
     ("named on the slide", named_on_the_slide),
@@ -1069,6 +1098,8 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
         return "the other senses belong to a field the deck does not speak of"
     if rule == "document field":
         return "the sense of the field the document's words belong to"
+    if rule == "figure explained":
+        return "the text gives the literal meaning and this figure of it"
     if rule == "listed among names":
         return "the slide lists it among names"
     if rule == "sense kind":
