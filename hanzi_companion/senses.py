@@ -957,6 +957,7 @@ class _Qualified:
 
     qualifiers: tuple[frozenset[str], ...]  # the stems of each qualifier
     reworded: str  # the sense with its first plain wording first
+    first: frozenset[str]  # the stems of its first wording
 
 
 @lru_cache(maxsize=16384)
@@ -975,7 +976,8 @@ def _qualified(text: str) -> _Qualified | None:
     plain = next((p for p in pieces[1:] if "(" not in p), "")
     if not qualifiers or not plain:
         return None
-    return _Qualified(qualifiers, "; ".join([plain, *(p for p in pieces if p != plain)]))
+    reworded = "; ".join([plain, *(p for p in pieces if p != plain)])
+    return _Qualified(qualifiers, reworded, sense_stems(pieces[0]))
 
 
 def may_reword(sense: Sense) -> bool:
@@ -985,14 +987,15 @@ def may_reword(sense: Sense) -> bool:
 
 def plain_wording(sense: Sense, context: SenseContext) -> str:
     """The sense with its first plain wording first when its first wording is qualified by an
-    object or a situation the context does not speak of (开发 "to develop; to exploit (a
-    resource); ...", 经营 "to run; to engage in (business etc); ..."); "" otherwise."""
+    object or a situation the context does not speak of, and its English does not say that
+    wording (开发 "to develop; to exploit (a resource); ...", 经营 "to run; to engage in
+    (business etc); ..."); "" otherwise."""
     qualified = _qualified(sense.text)
     if qualified is None:
         return ""
     said = context.near() | context.slide | context.compounds
-    if any(q & said for q in qualified.qualifiers):
-        return ""
+    if any(q & said for q in qualified.qualifiers) or qualified.first & context.near():
+        return ""  # the deck speaks of the qualifier, or its English says the first wording
     return qualified.reworded
 
 

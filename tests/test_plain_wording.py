@@ -46,3 +46,8 @@ def test_a_deck_shows_the_plain_wording(lexicon: Lexicon) -> None:
     deck = Deck("doc.txt", "text", (Slide(1, "", "他们在这里开发了一个游戏。"),))
     glosses = {t.term: t.gloss for t in build_glossary(deck, lexicon).terms}
     assert glosses["开发"].startswith("to develop")
+
+
+def test_the_qualified_wording_stays_when_the_slide_says_it(lexicon: Lexicon) -> None:
+    context = SenseContext(gloss=english_stems("to exploit"))
+    assert plain_wording(_first_sense(lexicon, "开发"), context) == ""
