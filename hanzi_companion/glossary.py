@@ -1137,7 +1137,7 @@ class _Builder:
     def entry_step(self, acc: _TermAccumulator, written: _Written) -> _Found:
         """The entry the deck means (its sense chosen in context), its reading and senses."""
         han, entries = written.han, written.entries
-        # A single sense needs no context (most words of a big deck's vocabulary).
+        # A single sense with nothing to word otherwise needs no context (see worded).
         context = self.context(acc, han, entries) if self.worded(entries) else None
         choice = choose_sense(entries, context or SenseContext())
         assert choice is not None  # entries is not empty
