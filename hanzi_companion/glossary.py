@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from hanzi_companion.grammar import (
     NOWHERE,
+    WITHIN_A_TERM,
     Place,
     Places,
     class_places_of,
@@ -781,6 +782,7 @@ class _Builder:
                     Place.BEFORE_NAME,
                     Place.BEFORE_NOUN,
                     Place.PREFIX,
+                    *WITHIN_A_TERM,
                 )
                 context = replace(context, places=places)
             others = _other_forms(ranked, best, part) if guessed_form else ()

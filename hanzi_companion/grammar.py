@@ -28,6 +28,7 @@ from hanzi_companion.text.wordlists import (
     NUMERALS_AND_DEMONSTRATIVES,
     PARTICLES,
     PRONOUNS,
+    RESULT_COMPLEMENTS,
     SURNAMES,
     TIME_CLAUSE_ENDS,
     WHAT_WORDS,
@@ -44,6 +45,7 @@ class Place(StrEnum):
     AFTER_VERB = "after a verb"
     AFTER_NOUN = "after a noun"
     AFTER_TIME = "after a time"
+    AFTER_ADJECTIVE = "after an adjective"
     AFTER_WORD = "after a word"
     AFTER_LATIN = "after a word in Latin letters"
     BEFORE_VERB = "before a verb"
@@ -61,6 +63,17 @@ class Place(StrEnum):
     BEFORE_NAME = "before a person's name or 什么, naming someone (我叫金妮, 你叫什么)"
     BEFORE_OBJECT = "before one noun closing its clause, its object (你要水吗, 我要茶)"
     PREFIX = "opening a term, right before a noun (非 in 非农业户口)"
+    PREDICTS = (
+        "saying what will happen: before a state (an adjective, a degree adverb, 在, 是, 有, "
+        "a verb and its result) or after an adverb such as 都, 还 or 一定 (会很忙, 都会来)"
+    )
+    BEFORE_ACTION = "before an action verb, nothing saying it is a prediction (我会说中文)"
+    BEFORE_NEGATION = "before a negation (还没, 都不)"
+    BEFORE_ADJECTIVE = "before an adjective or a degree adverb (还好, 比较详细)"
+    ATTRIBUTE = "before 的 and a noun, as its attribute (一定的挑战)"
+    AFTER_PRONOUN = "after a personal pronoun (我的, 你的)"
+    CAUSES_STATE = "before a person and how they feel (让我很高兴)"
+    BEFORE_A_WORD = "before another Chinese word"
 
 
 @dataclass(frozen=True)
@@ -88,6 +101,19 @@ class Places:
 
 NOWHERE = Places()  # a term whose places are unknown
 
+# The places a word inside a term takes from the word after it in that term, which the term
+# itself shows (更 in 让生活更美好 before an adjective, 不会 in 我不会说中文 before an action).
+WITHIN_A_TERM = (
+    Place.BEFORE_A_WORD,
+    Place.BEFORE_NEGATION,
+    Place.BEFORE_ADJECTIVE,
+    Place.PREDICTS,
+    Place.BEFORE_ACTION,
+    Place.ATTRIBUTE,
+    Place.AFTER_PRONOUN,
+    Place.CAUSES_STATE,
+)
+
 Lookup = Callable[[str], Sequence[Entry]]
 
 _CLOSING_MARKS = "”’」』》）)\"' "  # a quoted or bracketed word still stands just before
@@ -106,6 +132,7 @@ _LIST = re.compile(f"[{''.join(LIST_MARKS)}]")  # the rest of a clause that list
 _LONGEST_WORD = 4
 _ATTRIBUTIVE = tuple(ATTRIBUTIVE_PARTICLES)
 _NOUN_HEADS = PRONOUNS | NUMERALS_AND_DEMONSTRATIVES  # what may open a noun phrase
+_PLURAL_PRONOUNS = frozenset(p + m for p in PRONOUNS for m in "们們")
 # What counts as a time: a word whose first meaning names a stretch of time (三年前, 下班后).
 _TIME_TEXT = """year years month months day days week weeks hour hours minute minutes time moment
     period century decade era age season morning evening night noon"""
@@ -145,7 +172,71 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.add(Place.PREFIX)  # 非 in 非农业户口: nothing before it, a noun right after
     if Place.AFTER_WORD in places and _between_subject_and_verb(before, after, lookup):
         places.discard(Place.AFTER_WORD)  # 我也不去: an adverb's place, no particle's
-    return frozenset(places)
+    return frozenset(places | _next_word_places(before, after, lookup))
+
+
+# Negations, and the verbs of a state rather than an action (会在家, 会是, 会有).
+_NEGATIONS = ("不", "没", "沒", "未", "别", "別")
+_STATE_VERBS = frozenset("在是有")
+# Adverbs after which a modal says what will happen (都会来, 还会下雨, 一定会成功) rather
+# than who is able to (我会说中文): a prediction's scope, time or certainty.
+_PREDICTING_TEXT = "都 还 還 就 一定 肯定 可能 也许 也許 大概 总 總 将 將 一直 迟早 遲早 必然 必定"
+_PREDICTING = frozenset(_PREDICTING_TEXT.split())
+_NOMINAL_SUFFIXES = "者"  # 学习者 "learner": a verb and 者 make a noun
+
+
+def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
+    """The places the next word gives a word: before a negation, an adjective, 的 and a noun,
+    a state or an action (a modal's prediction or ability), a person and how they feel."""
+    following = han_prefix(after.lstrip(_OPENING_MARKS))
+    if not following:
+        return set()
+    word = _word_at_start(following, lookup)
+    places = {Place.BEFORE_A_WORD}
+    if word.startswith(_NEGATIONS):
+        places.add(Place.BEFORE_NEGATION)
+    if _is_adjective(word, lookup):
+        places.add(Place.BEFORE_ADJECTIVE)
+    if following[0] in ATTRIBUTIVE_PARTICLES and len(following) > 1:
+        places.add(Place.ATTRIBUTE)  # 一定的挑战
+    verb = _is_verb(word, lookup) and not following[len(word) :].startswith(_NOMINAL_SUFFIXES)
+    result = verb and len(word) > 1 and word[-1] in RESULT_COMPLEMENTS  # 闻到, 看见
+    state = following[0] in _STATE_VERBS or Place.BEFORE_ADJECTIVE in places or result
+    run = han_suffix(before.rstrip(" "))
+    adverb = bool(run) and _word_at_end(run, lookup) in _PREDICTING
+    if state or (verb and adverb):
+        places.add(Place.PREDICTS)
+    elif verb:
+        places.add(Place.BEFORE_ACTION)
+    rest = following[len(word) :]
+    if (
+        (word in PRONOUNS or not verb)
+        and rest
+        and _is_adjective(_word_at_start(rest, lookup), lookup)
+    ):
+        places.add(Place.CAUSES_STATE)  # 让我很高兴
+    return places
+
+
+# English adjectives CC-CEDICT gives as the first meaning of common Chinese adjectives, and the
+# endings of English adjectives: what tells an adjective from a noun in a definition.
+_BASIC_ADJECTIVES_TEXT = """good bad big small large little many much few busy heavy light hot cold
+    warm cool new old young long short fast quick slow high tall low happy sad early late
+    difficult easy hard simple important clean dirty cheap expensive near far strong weak
+    beautiful pretty ugly tired full empty right wrong true real same different"""
+_BASIC_ADJECTIVES = frozenset(_BASIC_ADJECTIVES_TEXT.split())
+_ADJECTIVE_ENDING = re.compile(r"[a-z]{3,}(?:ful|ous|ive|ible|able|ed)")
+
+
+def _is_adjective(word: str, lookup: Lookup) -> bool:
+    """A degree adverb (an adjective follows it), or a word whose first meaning is one English
+    adjective: 好 "good", 详细 "detailed", 重要 "important"."""
+    if word in _INTENSIFIERS:
+        return True
+    if _is_verb(word, lookup):
+        return False
+    first = _LEADING_NOTES.sub("", _first_meaning(word, lookup)).split(";")[0].lower()
+    return first in _BASIC_ADJECTIVES or bool(_ADJECTIVE_ENDING.fullmatch(first))
 
 
 def _between_subject_and_verb(before: str, after: str, lookup: Lookup) -> bool:
@@ -169,6 +260,8 @@ _BEFORE_A_VERB = """会 要 能 能够 可以 可 在 正在 已经 已 不 没 
 _BEFORE_A_VERB_WORDS = frozenset(_BEFORE_A_VERB.split())
 _DEGREE_TEXT = "很 非常 太 更 最 挺 比较 特别 十分 相当 越来越 比較 特別 越來越"
 _DEGREE = frozenset(_DEGREE_TEXT.split())
+# Degree adverbs open an adjective; so do these, of how much (这么重, 那么远).
+_INTENSIFIERS = _DEGREE | frozenset(["这么", "那么", "多么", "這麼", "那麼", "多麼"])
 # Words before a noun: determiners and quantifiers (什么作用, 所有配置).
 _DETERMINERS_TEXT = """这 那 每 各 某 什么 哪些 这些 那些 一些 其他 其它 所有 任何 一切 许多 很多
     全部 整个 這 這些 那些 哪些 一些 什麼 許多 整個"""
@@ -189,6 +282,7 @@ def class_places_of(sides: Iterable[tuple[str, str]], lookup: Lookup) -> Places:
         place = _class_place(before, after, lookup)
         if place:
             counts[place] += 1
+        counts.update(_next_word_places(before, after, lookup))
     return Places(tuple(sorted(counts.items())), total)
 
 
@@ -230,7 +324,10 @@ def _places_before(before: str, lookup: Lookup) -> set[Place]:
     if run and stripped != before.rstrip(" "):
         return {Place.AFTER_WORD, Place.AFTER_NOUN}  # a quoted word is named: a noun
     if run:
-        return {Place.AFTER_WORD, _after_word(run, lookup)}
+        places = {Place.AFTER_WORD, _after_word(run, lookup)}
+        if run[-1] in PRONOUNS or run[-2:] in _PLURAL_PRONOUNS:
+            places.add(Place.AFTER_PRONOUN)  # 我的, 你们的
+        return places
     if _LATIN_BEFORE.search(stripped):
         return {Place.AFTER_LATIN}
     return set()
@@ -335,7 +432,9 @@ def _after_word(run: str, lookup: Lookup) -> Place:
         return Place.AFTER_NOUN  # 的 comes before a noun: 原来的工作 "the former job"
     if _is_verb(word, lookup):
         return Place.AFTER_VERB
-    return Place.AFTER_TIME if _is_time(word, lookup) else Place.AFTER_NOUN
+    if _is_time(word, lookup):
+        return Place.AFTER_TIME
+    return Place.AFTER_ADJECTIVE if _is_adjective(word, lookup) else Place.AFTER_NOUN
 
 
 def _word_at_end(run: str, lookup: Lookup) -> str:
@@ -391,7 +490,11 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"complement\b|^\(after a verb|\bused after a verb", Place.AFTER_VERB),
         (r"^\(noun suffix\)|^\((?:used )?after a noun\)", Place.AFTER_NOUN),
         (r"(?<!final )(?<!modal )\bparticle\b|\bmarker\)", Place.AFTER_WORD),
-        (r"^\(used after an? (?:attribute|adjective|noun, verb)", Place.AFTER_WORD),
+        (r"\bpossessive\b", Place.AFTER_NOUN),  # 我的书, 深圳的雄心: "~'s"
+        (r"\bpossessive\b", Place.AFTER_PRONOUN),
+        (r"^\(used after an? (?:attribute|adjective)", Place.AFTER_ADJECTIVE),  # 漂亮的衣服
+        (r"^\(used after an? (?:attribute|adjective)", Place.AFTER_VERB),  # 做的菜
+        (r"^\(used after an? noun, verb", Place.AFTER_WORD),
         (r"sentence-final|\bmodal particle\b", Place.ENDS_CLAUSE),
         (r"^\(between two verbs\)|^\((?:used )?before a verb", Place.BEFORE_VERB),
         (r"\benumeration\b|^and so on\b|\betc\.$", Place.END_OF_LIST),
@@ -399,9 +502,28 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"indicate passive voice", Place.COVERB),  # 被老师批评
         # A causative stands where a passive coverb does, before a person and a verb: 让我们看
         # is "to let sb do sth" as well as "by" (passive): the place does not tell them apart.
-        (r"^to (?:let|have|make|get|cause|ask|tell|allow|order|force) sb\b", Place.COVERB),
+        (
+            r"^to (?:let|have|make|get|cause|ask|tell|allow|order|force) sb\b(?! \(feel)",
+            Place.COVERB,
+        ),
+        (r"^to make sb \(feel", Place.CAUSES_STATE),  # 让我很高兴: how the person feels
         (r"indicate passive voice", Place.BEFORE_VERB),  # 被批评
         (r"\w\.\.\.", Place.OPENS_FRAME),  # "both... (and...)", "the more... the more"
+        # A modal of what will happen stands before a state or after an adverb that predicts
+        # (会很忙, 都会来); one of ability ("to know how to") before an action: 我会说中文.
+        (r"\b(?:likely|bound|going) to\b|\bto be sure to\b|^will\b|\bunlikely\b", Place.PREDICTS),
+        (r"\bskill\b|\bknow how to\b|\bable\b|\blearned to\b", Place.BEFORE_ACTION),
+        # "yet" and "(not) at all" need a negation after them (还没, 都不); a comparison ("still
+        # more") or a degree ("fairly") an adjective (还好, 比较详细).
+        (r"^yet$|^\(not\)", Place.BEFORE_NEGATION),
+        (
+            r"^(?:still|even|much|far) more\b|^(?:fairly|quite|rather|relatively)$",
+            Place.BEFORE_ADJECTIVE,
+        ),
+        (r"^(?:comparatively|passably)\b", Place.BEFORE_ADJECTIVE),
+        # "a certain ...": a determiner and the noun it opens (一定的挑战, 一定时间).
+        (r"^(?:a|an|the|this|that|some|each|every|another) [^;]*\.\.\.(?:;|$)", Place.BEFORE_NOUN),
+        (r"^(?:a|an|the|this|that|some|each|every|another) [^;]*\.\.\.(?:;|$)", Place.ATTRIBUTE),
     )
 )
 # Localisers and postpositions: senses that are one preposition of place ("inside", "within")
@@ -443,14 +565,33 @@ def sense_places(text: str) -> frozenset[Place]:
     places.update(place for place, words in _WORDS_OF_PLACE if worded & words)
     if places & _AFTER_SOME_WORD:
         places.discard(Place.AFTER_WORD)  # "particle used after a verb": after a verb only
+    if Place.BEFORE_ACTION in places:
+        places.discard(Place.BEFORE_VERB)  # "can; to know how to": ability, before an action
+    if first in _POSSESSIVES:
+        places.add(Place.BEFORE_NOUN)  # 其作用 "its function"
+    if first in _OBJECT_PRONOUNS:
+        places.update((Place.BEFORE_VERB, Place.ENDS_CLAUSE))  # 将其转换 "convert it"
     return frozenset(places)
+
+
+# Pronouns as CC-CEDICT writes a sense: a possessive opens a noun, an object closes a verb
+# or stands between a coverb and its verb ("her" is both, and so neither).
+_POSSESSIVES = frozenset(["his", "its", "their", "my", "your", "our"])
+_OBJECT_PRONOUNS = frozenset(["it", "him", "them", "me", "us"])
 
 
 _PREFIX_SENSE = re.compile(r"[a-z]+-")
 
 
 _AFTER_SOME_WORD = frozenset(
-    [Place.AFTER_NUMERAL, Place.AFTER_VERB, Place.AFTER_NOUN, Place.AFTER_TIME]
+    [
+        Place.AFTER_NUMERAL,
+        Place.AFTER_VERB,
+        Place.AFTER_NOUN,
+        Place.AFTER_TIME,
+        Place.AFTER_ADJECTIVE,
+        Place.AFTER_PRONOUN,
+    ]
 )
 
 
@@ -463,7 +604,17 @@ def has_grammatical_senses(entries: Iterable[Entry]) -> bool:
 GRAMMAR_WEIGHT = 3.0  # a place all occurrences take: less than the slide's own gloss (6)
 # The word after says less of a word's sense than the word before it (走到 is a complement
 # before 北京 too).
-_WEIGHTS = {place: 2.5 for place in (Place.BEFORE_VERB, Place.BEFORE_NOUN, Place.BEFORE_LIST)}
+_AFTER_PLACES = (
+    Place.BEFORE_VERB,
+    Place.BEFORE_NOUN,
+    Place.BEFORE_LIST,
+    Place.PREDICTS,
+    Place.BEFORE_ACTION,
+    Place.BEFORE_NEGATION,
+    Place.BEFORE_ADJECTIVE,
+    Place.ATTRIBUTE,
+)
+_WEIGHTS = {place: 2.5 for place in _AFTER_PLACES}
 # A word opening a term before a noun fits its plain sense too (新 "new" in 新时代): its prefix
 # sense ("non-" of 非) weighs only as much as a word's usual class.
 _WEIGHTS[Place.PREFIX] = 0.5
@@ -484,12 +635,18 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     if labelled == _MODAL and not places.share(Place.BEFORE_VERB):
         # A modal ("need to; should") needs a verb after it: 你要水吗 is "to want" water.
         return -MODAL_BEFORE_OBJECT * places.share(Place.BEFORE_OBJECT)
-    return max(_WEIGHTS.get(place, GRAMMAR_WEIGHT) * places.share(place) for place in labelled)
+    best = max(_WEIGHTS.get(place, GRAMMAR_WEIGHT) * places.share(place) for place in labelled)
+    if not best and labelled <= _NEEDS_PARTNER:
+        # "yet" with no negation after it, "still more" with no adjective: not this sense.
+        return -PARTNER_MISSING * places.share(Place.BEFORE_A_WORD)
+    return best
 
 
 _MODAL = frozenset([Place.BEFORE_VERB])
 _LITERARY = re.compile(r"^\((?:literary|classical|archaic)\)")
 MODAL_BEFORE_OBJECT = 1.0  # all occurrences before an object: more than the usual sense (0.3)
+_NEEDS_PARTNER = frozenset([Place.BEFORE_NEGATION, Place.BEFORE_ADJECTIVE])
+PARTNER_MISSING = 1.0  # over the usual sense (0.3) and a slide word from a compound (1.5 - 0.5)
 
 
 _CONTENT_CLASSES = frozenset([None, "v", "n", "a"])  # jieba's classes, when it has one

@@ -52,7 +52,19 @@ def test_the_rule_is_listed_by_name() -> None:
         ("inside", Place.AFTER_NOUN),
         ("after", Place.AFTER_VERB),
         ("ago", Place.AFTER_TIME),
-        ("of; ~'s (possessive particle)", Place.AFTER_WORD),
+        ("of; ~'s (possessive particle)", Place.AFTER_NOUN),
+        ("of; ~'s (possessive particle)", Place.AFTER_PRONOUN),
+        ("(used after an attribute when it modifies a noun)", Place.AFTER_ADJECTIVE),
+        ("to be likely to; to be sure to", Place.PREDICTS),
+        ("can; to have the skill; to know how to", Place.BEFORE_ACTION),
+        ("not able", Place.BEFORE_ACTION),
+        ("yet", Place.BEFORE_NEGATION),
+        ("still more", Place.BEFORE_ADJECTIVE),
+        ("comparatively", Place.BEFORE_ADJECTIVE),
+        ("a certain ...; a given ...", Place.ATTRIBUTE),
+        ("its", Place.BEFORE_NOUN),
+        ("it (refers to sth preceding it)", Place.BEFORE_VERB),
+        ("to make sb (feel sad etc)", Place.CAUSES_STATE),
         ("(completed action marker)", Place.AFTER_WORD),
         ("(emphatic sentence-final particle)", Place.ENDS_CLAUSE),
         ("(between two verbs) in order to", Place.BEFORE_VERB),
@@ -308,3 +320,66 @@ def test_between_a_pronoun_subject_and_its_verb_is_no_particles_place(lexicon: L
     assert Place.AFTER_WORD in _places(lexicon, "的", "我的书很好。")
     assert Place.AFTER_WORD in _places(lexicon, "呢", "你呢？")
     assert _choose(lexicon, "也", "我也不去。").text.startswith("also")
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        # A modal of ability before an action; of what will happen before a state, a verb and
+        # its result, or after an adverb such as 都.
+        ("会", "我会说中文", "can; to have the skill"),
+        ("会", "明天会很冷", "to be likely to"),
+        ("会", "你会闻到一股怪味", "to be likely to"),
+        ("会", "所有中国人都会看春节联欢晚会", "to be likely to"),
+        ("会", "他今天晚上会在家", "to be likely to"),
+        ("不会", "我不会说中文", "not able"),
+        # "yet" needs a negation after it, "still more" an adjective.
+        ("还", "他还在睡觉", "still"),
+        ("还", "他还没来", "yet"),
+        ("还", "今天比昨天还冷", "still more"),
+        ("还", "还能让我们更好地领略汉语的魅力", "still"),
+        # "a certain ..." opens its noun, through 的; "surely" stands before a verb.
+        ("一定", "这给学习者带来了一定的挑战", "a certain"),
+        ("一定", "你明天一定要来", "surely"),
+        # A causative before a person and a verb lets them do it; before how they feel,
+        # makes them feel so.
+        ("让", "它可以让你使用简单的文本语法", "to let sb do sth"),
+        ("让", "这个消息让我很高兴", "to make sb (feel sad etc)"),
+        # A pronoun before a noun is its possessive; between a coverb and its verb, its object.
+        ("其", "使用Marp将其转换为幻灯片", "it (refers to"),
+        ("其", "其作用很大", "his"),  # "his; her; its": the first possessive
+        # 的 after a pronoun or a noun is the possessive; after an adjective, the attribute's.
+        ("的", "这是我的书", "of; ~'s"),
+        ("的", "深圳的雄心", "of; ~'s"),
+        ("的", "她穿着漂亮的衣服", "(used after an attribute"),
+        # 给 before a person and a verb is the coverb "to": 学习者 "learner" is no verb.
+        ("给", "也给学习者带来了一定的挑战", "to"),
+    ],
+)
+def test_the_sense_of_the_next_word(lexicon: Lexicon, term: str, sentence: str, sense: str) -> None:
+    priors = {"usual": lexicon.usual_sense, "word_class": lexicon.word_class}
+    choice = _choose(lexicon, term, sentence, **priors)
+    assert choice.text.startswith(sense), choice.text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("can; to have the skill; to know how to", Place.BEFORE_VERB),  # ability: an action
+        ("to make sb (feel sad etc)", Place.COVERB),  # a feeling follows the person, no verb
+        ("more", Place.BEFORE_ADJECTIVE),  # 更喜欢 "like more": before a verb too
+        ("her", Place.BEFORE_NOUN),  # possessive and object alike
+    ],
+)
+def test_labels_a_sense_does_not_have(text: str, place: Place) -> None:
+    assert place not in sense_places(text)
+
+
+def test_a_sense_needing_a_partner_loses_only_where_a_word_follows(lexicon: Lexicon) -> None:
+    """ "yet" with another word than a negation after it is not this sense; 还 at the end of
+    its clause ("还 hái still") says nothing either way."""
+    assert Place.BEFORE_A_WORD in _places(lexicon, "还", "他还在睡觉")
+    assert Place.BEFORE_A_WORD not in _places(lexicon, "还", "还 hái still")
+    places = places_of("还", [("", " hái yet")], lexicon.lookup)
+    choice = choose_sense(lexicon.lookup("还"), SenseContext(places=places))
+    assert choice is not None and choice.scores and dict(choice.scores)["grammatical place"] == 0
