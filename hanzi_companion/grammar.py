@@ -470,8 +470,10 @@ def _is_verb(word: str, lookup: Lookup) -> bool:
     """A word most of whose meanings are verbs (CC-CEDICT writes verbs "to ..."): 完成 "to
     complete", not 工作 "to work; job; work; task" nor 运动 "to move; sports; movement"."""
     meanings = _meanings(word, lookup)
-    verbs = sum(1 for text in meanings if text.startswith("to "))
-    return bool(meanings) and meanings[0].startswith("to ") and 2 * verbs >= len(meanings)
+    verbs = sum(1 for text in meanings if _is_verb_sense(text))
+    if meanings and not meanings[0].startswith("to "):
+        return 3 * verbs >= 2 * len(meanings) + 1  # 指 "finger; to point at; to refer to; ..."
+    return bool(meanings) and 2 * verbs >= len(meanings)
 
 
 def _is_time(word: str, lookup: Lookup) -> bool:

@@ -8,6 +8,7 @@ import pytest
 from hanzi_companion.glossary import build_glossary
 from hanzi_companion.grammar import (
     Place,
+    class_places_of,
     has_grammatical_senses,
     place_in_sentence,
     places_of,
@@ -383,3 +384,20 @@ def test_a_sense_needing_a_partner_loses_only_where_a_word_follows(lexicon: Lexi
     places = places_of("还", [("", " hái yet")], lexicon.lookup)
     choice = choose_sense(lexicon.lookup("还"), SenseContext(places=places))
     assert choice is not None and choice.scores and dict(choice.scores)["grammatical place"] == 0
+
+
+def test_a_word_mostly_a_verb_is_a_verb_though_its_first_sense_is_a_noun(
+    lexicon: Lexicon,
+) -> None:
+    """指 "finger; to point at or to; to indicate or refer to; ...": five verbs of six, so
+    一般 before it is its adverb "generally", not "ordinary"; 工作 "to work; job; work; task"
+    stays no verb."""
+    places = class_places_of([("如今", "指放弃原来的工作")], lexicon.lookup)
+    assert places.share(Place.ADVERB_PLACE) == 1
+    choice = choose_sense(
+        lexicon.lookup("一般"), SenseContext(places=places, word_class=lexicon.word_class)
+    )
+    assert choice is not None and choice.text == "generally"
+    assert Place.ADVERB_PLACE not in dict(
+        class_places_of([("如今", "工作很忙")], lexicon.lookup).counts
+    )
