@@ -74,6 +74,7 @@ class Place(StrEnum):
     AFTER_PRONOUN = "after a personal pronoun (我的, 你的)"
     CAUSES_STATE = "before a person and how they feel (让我很高兴)"
     BEFORE_A_WORD = "before another Chinese word"
+    ALONE = "a clause by itself, as an answer (不是，我是英国人)"
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,8 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.add(Place.END_OF_LIST)
     if not clause.strip(_CLOSING_MARKS) and _CLAUSE_BEFORE_MAIN.match(after):
         places.add(Place.OPENS_WHEN_CLAUSE)  # 当你完成了创建，你可以…
+    if not han_suffix(clause.rstrip(_CLOSING_MARKS)) and Place.ENDS_CLAUSE in places:
+        places.add(Place.ALONE)  # 不是，我是英国人 (a speaker's name and colon before it)
     if Place.AFTER_NUMERAL in places and after.lstrip(_OPENING_MARKS)[:1] in PRONOUNS:
         places.discard(Place.AFTER_NUMERAL)  # no classifier before a pronoun: 这对我很重要
     if Place.BEFORE_NOUN in places and places & {Place.AFTER_NOUN, Place.AFTER_LATIN}:
@@ -547,6 +550,10 @@ _WORDS_OF_PLACE = (
     (Place.OPENS_WHEN_CLAUSE, frozenset(["when"])),
     (Place.BEFORE_LIST, frozenset(["such as", "for example", "for instance", "e.g."])),
     (Place.BEFORE_NAME, frozenset(["to be called", "to be named", "called", "named"])),
+    # An answer closes its clause by itself (不是，我是英国人); "is not" opens what it denies.
+    (Place.ALONE, frozenset(["no", "yes"])),
+    (Place.BEFORE_NOUN, frozenset(["is not"])),
+    (Place.BEFORE_VERB, frozenset(["is not"])),
 )
 
 

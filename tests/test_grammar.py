@@ -401,3 +401,22 @@ def test_a_word_mostly_a_verb_is_a_verb_though_its_first_sense_is_a_noun(
     assert Place.ADVERB_PLACE not in dict(
         class_places_of([("如今", "工作很忙")], lexicon.lookup).counts
     )
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "sense", "reading"),
+    [
+        ("欧文: ", ",我是英国人。", "no", "bu4 shi4"),  # an answer, a clause by itself
+        ("这", "我的书。", "is not", "bu4 shi4"),  # before what it denies
+        ("这是我的", "。", "fault; blame", "bu4 shi5"),  # a noun after 的: the everyday noun
+    ],
+)
+def test_bushi_answers_denies_or_is_a_fault(
+    lexicon: Lexicon, before: str, after: str, sense: str, reading: str
+) -> None:
+    places = places_of("不是", [(before, after)], lexicon.lookup)
+    entries = lexicon.lookup("不是")
+    other_readings = ("bu4",)  # as build_context gives it: the neutral tone is the everyday word
+    choice = choose_sense(entries, SenseContext(places=places, other_readings=other_readings))
+    assert choice is not None
+    assert (choice.text, choice.entry.pinyin_numbered) == (sense, reading)
