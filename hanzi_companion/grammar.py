@@ -74,6 +74,7 @@ class Place(StrEnum):
     AFTER_PRONOUN = "after a personal pronoun (我的, 你的)"
     CAUSES_STATE = "before a person and how they feel (让我很高兴)"
     BEFORE_A_WORD = "before another Chinese word"
+    COMPARES = "in a comparison with 比, before its adjective (今天比昨天还冷)"
     ALONE = "a clause by itself, as an answer (不是，我是英国人)"
 
 
@@ -136,7 +137,8 @@ _NOUN_HEADS = PRONOUNS | NUMERALS_AND_DEMONSTRATIVES  # what may open a noun phr
 _PLURAL_PRONOUNS = frozenset(p + m for p in PRONOUNS for m in "们們")
 # What counts as a time: a word whose first meaning names a stretch of time (三年前, 下班后).
 _TIME_TEXT = """year years month months day days week weeks hour hours minute minutes time moment
-    period century decade era age season morning evening night noon"""
+    period century decade era age season morning evening night noon today tomorrow yesterday
+    tonight future"""
 _TIME_WORDS = frozenset(_TIME_TEXT.split())
 
 
@@ -185,6 +187,7 @@ _STATE_VERBS = frozenset("在是有")
 # than who is able to (我会说中文): a prediction's scope, time or certainty.
 _PREDICTING_TEXT = "都 还 還 就 一定 肯定 可能 也许 也許 大概 总 總 将 將 一直 迟早 遲早 必然 必定"
 _PREDICTING = frozenset(_PREDICTING_TEXT.split())
+_COMPARISON = re.compile("比[^较較如方]")  # 比昨天, not 比较 "quite" or 比如 "such as"
 _NOMINAL_SUFFIXES = "者"  # 学习者 "learner": a verb and 者 make a noun
 
 
@@ -206,8 +209,14 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
     result = verb and len(word) > 1 and word[-1] in RESULT_COMPLEMENTS  # 闻到, 看见
     state = following[0] in _STATE_VERBS or Place.BEFORE_ADJECTIVE in places or result
     run = han_suffix(before.rstrip(" "))
-    adverb = bool(run) and _word_at_end(run, lookup) in _PREDICTING
-    if state or (verb and adverb):
+    last = _word_at_end(run, lookup) if run else ""
+    clause = _CLAUSE_END.split(before)[-1]
+    if Place.BEFORE_ADJECTIVE in places and _COMPARISON.search(clause):
+        places.add(Place.COMPARES)
+    # 都会来, 明天会下雨, 你会喜欢的: an adverb or a time before it, or 的 closing its clause.
+    predicted = last in _PREDICTING or (bool(last) and _is_time(last, lookup))
+    predicted = predicted or _CLAUSE_END.split(following)[0].endswith("的")
+    if state or (verb and predicted):
         places.add(Place.PREDICTS)
     elif verb:
         places.add(Place.BEFORE_ACTION)
@@ -518,14 +527,15 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         # (会很忙, 都会来); one of ability ("to know how to") before an action: 我会说中文.
         (r"\b(?:likely|bound|going) to\b|\bto be sure to\b|^will\b|\bunlikely\b", Place.PREDICTS),
         (r"\bskill\b|\bknow how to\b|\bable\b|\blearned to\b", Place.BEFORE_ACTION),
-        # "yet" and "(not) at all" need a negation after them (还没, 都不); a comparison ("still
-        # more") or a degree ("fairly") an adjective (还好, 比较详细).
+        # "yet" and "(not) at all" need a negation after them (还没, 都不), a degree ("fairly")
+        # an adjective (还好, 比较详细), "still more" a comparison (比昨天还冷).
         (r"^yet$|^\(not\)", Place.BEFORE_NEGATION),
         (
-            r"^(?:still|even|much|far) more\b|^(?:fairly|quite|rather|relatively)$",
+            r"^(?:fairly|quite|rather|relatively)$",
             Place.BEFORE_ADJECTIVE,
         ),
         (r"^(?:comparatively|passably)\b", Place.BEFORE_ADJECTIVE),
+        (r"^(?:still|even|much|far) more\b", Place.COMPARES),
         # "a certain ...": a determiner and the noun it opens (一定的挑战, 一定时间).
         (r"^(?:a|an|the|this|that|some|each|every|another) [^;]*\.\.\.(?:;|$)", Place.BEFORE_NOUN),
         (r"^(?:a|an|the|this|that|some|each|every|another) [^;]*\.\.\.(?:;|$)", Place.ATTRIBUTE),
@@ -622,8 +632,12 @@ _AFTER_PLACES = (
     Place.BEFORE_NEGATION,
     Place.BEFORE_ADJECTIVE,
     Place.ATTRIBUTE,
+    Place.COMPARES,
 )
 _WEIGHTS = {place: 2.5 for place in _AFTER_PLACES}
+# A negation or an adjective after a word allows its "yet" or "fairly" without calling for it
+# (他还小 "he is still young", 都不去 "none of them go"): they are needed, not enough.
+_WEIGHTS[Place.BEFORE_NEGATION] = _WEIGHTS[Place.BEFORE_ADJECTIVE] = 0.0
 # A word opening a term before a noun fits its plain sense too (新 "new" in 新时代): its prefix
 # sense ("non-" of 非) weighs only as much as a word's usual class.
 _WEIGHTS[Place.PREFIX] = 0.5
@@ -645,8 +659,8 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
         # A modal ("need to; should") needs a verb after it: 你要水吗 is "to want" water.
         return -MODAL_BEFORE_OBJECT * places.share(Place.BEFORE_OBJECT)
     best = max(_WEIGHTS.get(place, GRAMMAR_WEIGHT) * places.share(place) for place in labelled)
-    if not best and labelled <= _NEEDS_PARTNER:
-        # "yet" with no negation after it, "still more" with no adjective: not this sense.
+    if labelled <= _NEEDS_PARTNER and not any(places.share(place) for place in labelled):
+        # "yet" with no negation after it, "still more" in no comparison: not this sense.
         return -PARTNER_MISSING * places.share(Place.BEFORE_A_WORD)
     return best
 
@@ -654,7 +668,7 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
 _MODAL = frozenset([Place.BEFORE_VERB])
 _LITERARY = re.compile(r"^\((?:literary|classical|archaic)\)")
 MODAL_BEFORE_OBJECT = 1.0  # all occurrences before an object: more than the usual sense (0.3)
-_NEEDS_PARTNER = frozenset([Place.BEFORE_NEGATION, Place.BEFORE_ADJECTIVE])
+_NEEDS_PARTNER = frozenset([Place.BEFORE_NEGATION, Place.BEFORE_ADJECTIVE, Place.COMPARES])
 PARTNER_MISSING = 1.0  # over the usual sense (0.3) and a slide word from a compound (1.5 - 0.5)
 
 

@@ -60,7 +60,7 @@ def test_the_rule_is_listed_by_name() -> None:
         ("can; to have the skill; to know how to", Place.BEFORE_ACTION),
         ("not able", Place.BEFORE_ACTION),
         ("yet", Place.BEFORE_NEGATION),
-        ("still more", Place.BEFORE_ADJECTIVE),
+        ("still more", Place.COMPARES),
         ("comparatively", Place.BEFORE_ADJECTIVE),
         ("a certain ...; a given ...", Place.ATTRIBUTE),
         ("its", Place.BEFORE_NOUN),
@@ -337,7 +337,10 @@ def test_between_a_pronoun_subject_and_its_verb_is_no_particles_place(lexicon: L
         # "yet" needs a negation after it, "still more" an adjective.
         ("还", "他还在睡觉", "still"),
         ("还", "他还没来", "yet"),
-        ("还", "今天比昨天还冷", "still more"),
+        ("还", "今天比昨天还冷", "still more"),  # a comparison
+        ("还", "他还小", "still"),  # an adjective alone is no comparison
+        ("会", "明天会下雨", "to be likely to"),  # a time before it
+        ("会", "你会喜欢的", "to be likely to"),  # 会…的
         ("还", "还能让我们更好地领略汉语的魅力", "still"),
         # "a certain ..." opens its noun, through 的; "surely" stands before a verb.
         ("一定", "这给学习者带来了一定的挑战", "a certain"),
