@@ -384,14 +384,15 @@ def _object_closing(after: str, lookup: Lookup) -> bool:
     return not _is_verb(word, lookup) and not _is_time(word, lookup)
 
 
-_NAME_LENGTHS = (2, 3)  # a surname and a given name of one or two characters
+_NAME_LENGTHS = (2, 3)
+_NAME_SLOT = re.compile(r"\s*(?:\.{3}|…)")  # a surname and a given name of one or two characters
 
 
 def _names_someone(after: str, lookup: Lookup) -> bool:
     """Whether the text after a word is a person's name closing its clause (a surname, then
     one or two characters no dictionary has but as a name: 金妮, 欧文) or asks for one (什么)."""
-    if after.startswith(tuple(WHAT_WORDS)):
-        return True
+    if after.startswith(tuple(WHAT_WORDS)) or _NAME_SLOT.match(after):
+        return True  # 你叫什么名字; a phrasebook's 我叫… "my name is…"
     name = han_prefix(after)
     if len(name) not in _NAME_LENGTHS:
         return False
@@ -736,11 +737,12 @@ def word_place(candidate: Candidate, context: SenseContext) -> float:
 _CLASSIFIER_SENSE = re.compile(r"^(?:\([^)]*\)\s*)*(?:classifier|measure word)\b", re.I)
 
 
-def sides_in(term: str, parts: Sequence[str]) -> tuple[tuple[str, str], ...]:
-    """For each part of ``term``, the text of the term before it and after it: 个 in 同一个
-    stands after the numeral 一."""
+def sides_in(term: str, parts: Sequence[str], after: str = "") -> tuple[tuple[str, str], ...]:
+    """For each part of ``term``, the text of the term before it and after it, then ``after``
+    (the text after the term on its line): 个 in 同一个 stands after the numeral 一, 叫 in
+    我叫 before the name that follows the term (我叫 王明)."""
     out, position = [], 0
     for part in parts:
-        out.append((term[:position], term[position + len(part) :]))
+        out.append((term[:position], term[position + len(part) :] + after))
         position += len(part)
     return tuple(out)

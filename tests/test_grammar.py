@@ -423,3 +423,15 @@ def test_bushi_answers_denies_or_is_a_fault(
     choice = choose_sense(entries, SenseContext(places=places, other_readings=other_readings))
     assert choice is not None
     assert (choice.text, choice.entry.pinyin_numbered) == (sense, reading)
+
+
+def test_a_phrasebooks_name_slot_is_a_name(lexicon: Lexicon) -> None:
+    """我叫… "my name is…": 叫 before the slot a learner fills with a name, also as a word
+    of a longer term, whose place is read on through the text after the term."""
+    assert Place.BEFORE_NAME in _places(lexicon, "叫", "我叫……")
+    assert Place.BEFORE_NAME in _places(lexicon, "叫", "我叫...")
+    assert sides_in("我叫", ("我", "叫"), "...") == (("", "叫..."), ("我", "..."))
+    row = "| Ich heiße... | 我叫... | wǒ jiào... |\n"
+    deck = Deck("phrases.md", "markdown", (Slide(1, "Phrases", row),))
+    (term,) = [t for t in build_glossary(deck, lexicon).terms if "叫" in t.parts]
+    assert term.part_glosses[term.parts.index("叫")] == "to be called"
