@@ -221,13 +221,17 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
     elif verb:
         places.add(Place.BEFORE_ACTION)
     rest = following[len(word) :]
-    if (
-        (word in PRONOUNS or not verb)
-        and rest
-        and _is_adjective(_word_at_start(rest, lookup), lookup)
-    ):
+    if rest and _is_person(word, lookup) and _is_adjective(_word_at_start(rest, lookup), lookup):
         places.add(Place.CAUSES_STATE)  # 让我很高兴
     return places
+
+
+def _is_person(word: str, lookup: Lookup) -> bool:
+    """A pronoun, or a word that may name a person: no verb, adverb or grammatical word."""
+    if word[0] in PRONOUNS:
+        return True
+    grammatical = word in FUNCTION_WORDS or word in _BEFORE_A_VERB_WORDS
+    return not grammatical and not _is_verb(word, lookup)
 
 
 # English adjectives CC-CEDICT gives as the first meaning of common Chinese adjectives, and the

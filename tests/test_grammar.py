@@ -435,3 +435,9 @@ def test_a_phrasebooks_name_slot_is_a_name(lexicon: Lexicon) -> None:
     deck = Deck("phrases.md", "markdown", (Slide(1, "Phrases", row),))
     (term,) = [t for t in build_glossary(deck, lexicon).terms if "叫" in t.parts]
     assert term.part_glosses[term.parts.index("叫")] == "to be called"
+
+
+def test_only_a_person_before_a_feeling_is_made_to_feel(lexicon: Lexicon) -> None:
+    assert Place.CAUSES_STATE in _places(lexicon, "让", "这个消息让我很高兴")
+    assert Place.CAUSES_STATE in _places(lexicon, "让", "这个消息让妈妈很高兴")
+    assert Place.CAUSES_STATE not in _places(lexicon, "接下来", "接下来会比较详细的介绍")
