@@ -663,6 +663,9 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     if labelled == _MODAL and not places.share(Place.BEFORE_VERB):
         # A modal ("need to; should") needs a verb after it: 你要水吗 is "to want" water.
         return -MODAL_BEFORE_OBJECT * places.share(Place.BEFORE_OBJECT)
+    if labelled == _COVERB and not places.share(Place.COVERB):
+        # A coverb ("(coverb) with") needs a verb after its noun: 我用电脑 is "to use".
+        return -MODAL_BEFORE_OBJECT * places.share(Place.BEFORE_OBJECT)
     best = max(_WEIGHTS.get(place, GRAMMAR_WEIGHT) * places.share(place) for place in labelled)
     if labelled <= _NEEDS_PARTNER and not any(places.share(place) for place in labelled):
         # "yet" with no negation after it, "still more" in no comparison: not this sense.
@@ -671,6 +674,7 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
 
 
 _MODAL = frozenset([Place.BEFORE_VERB])
+_COVERB = frozenset([Place.COVERB])
 _LITERARY = re.compile(r"^\((?:literary|classical|archaic)\)")
 MODAL_BEFORE_OBJECT = 1.0  # all occurrences before an object: more than the usual sense (0.3)
 _NEEDS_PARTNER = frozenset([Place.BEFORE_NEGATION, Place.BEFORE_ADJECTIVE, Place.COMPARES])

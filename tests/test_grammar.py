@@ -356,6 +356,9 @@ def test_between_a_pronoun_subject_and_its_verb_is_no_particles_place(lexicon: L
         ("的", "这是我的书", "of; ~'s"),
         ("的", "深圳的雄心", "of; ~'s"),
         ("的", "她穿着漂亮的衣服", "(used after an attribute"),
+        # A coverb needs a verb after its noun: 用 before an object closing its clause uses it.
+        ("用", "我用电脑。", "to use"),
+        ("用", "我们用筷子吃饭。", "(coverb) with"),
         # 给 before a person and a verb is the coverb "to": 学习者 "learner" is no verb.
         ("给", "也给学习者带来了一定的挑战", "to"),
     ],
