@@ -75,6 +75,7 @@ class Place(StrEnum):
     CAUSES_STATE = "before a person and how they feel (让我很高兴)"
     BEFORE_A_WORD = "before another Chinese word"
     COMPARES = "in a comparison with 比, before its adjective (今天比昨天还冷)"
+    GIVES = "before 给 and the one it goes to (还给我, 送给你)"
     ALONE = "a clause by itself, as an answer (不是，我是英国人)"
 
 
@@ -205,6 +206,8 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
         places.add(Place.BEFORE_ADJECTIVE)
     if following[0] in ATTRIBUTIVE_PARTICLES and len(following) > 1:
         places.add(Place.ATTRIBUTE)  # 一定的挑战
+    if following[0] in "给給" and len(following) > 1:
+        places.add(Place.GIVES)  # 还给我
     verb = _is_verb(word, lookup) and not following[len(word) :].startswith(_NOMINAL_SUFFIXES)
     result = verb and len(word) > 1 and word[-1] in RESULT_COMPLEMENTS  # 闻到, 看见
     state = following[0] in _STATE_VERBS or Place.BEFORE_ADJECTIVE in places or result
@@ -655,6 +658,9 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     places = context.places
     if not places.total:
         return 0.0
+    if places.share(Place.GIVES) and _is_verb_sense(candidate.sense.text):
+        # 还给我 "give back to me": before 给 and its person, a verb of giving (huán, not hái).
+        return _WEIGHTS[Place.BEFORE_VERB] * places.share(Place.GIVES)
     labelled = sense_places(candidate.sense.text)
     if not labelled or _LITERARY.match(candidate.sense.text):
         # A literary sense's place is the classical language's: 也 after a word in 我也不去
