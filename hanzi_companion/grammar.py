@@ -135,6 +135,8 @@ _LIST = re.compile(f"[{''.join(LIST_MARKS)}]")  # the rest of a clause that list
 _LONGEST_WORD = 4
 _ATTRIBUTIVE = tuple(ATTRIBUTIVE_PARTICLES)
 _NOUN_HEADS = PRONOUNS | NUMERALS_AND_DEMONSTRATIVES  # what may open a noun phrase
+# What stands before "or" or "and" joining two nouns (or adjectives: 便宜或贵).
+_AFTER_NOUN_OR_ADJECTIVE = frozenset([Place.AFTER_NOUN, Place.AFTER_LATIN, Place.AFTER_ADJECTIVE])
 _PLURAL_PRONOUNS = frozenset(p + m for p in PRONOUNS for m in "们們")
 # What counts as a time: a word whose first meaning names a stretch of time (三年前, 下班后).
 _TIME_TEXT = """year years month months day days week weeks hour hours minute minutes time moment
@@ -172,7 +174,7 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.add(Place.ALONE)  # 不是，我是英国人 (a speaker's name and colon before it)
     if Place.AFTER_NUMERAL in places and after.lstrip(_OPENING_MARKS)[:1] in PRONOUNS:
         places.discard(Place.AFTER_NUMERAL)  # no classifier before a pronoun: 这对我很重要
-    if Place.BEFORE_NOUN in places and places & {Place.AFTER_NOUN, Place.AFTER_LATIN}:
+    if Place.BEFORE_NOUN in places and places & _AFTER_NOUN_OR_ADJECTIVE:
         places.add(Place.BETWEEN_NOUNS)
     if not before.strip() and Place.BEFORE_NOUN in places and han_prefix(after):
         places.add(Place.PREFIX)  # 非 in 非农业户口: nothing before it, a noun right after

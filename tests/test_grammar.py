@@ -445,3 +445,11 @@ def test_only_a_person_before_a_feeling_is_made_to_feel(lexicon: Lexicon) -> Non
     assert Place.CAUSES_STATE in _places(lexicon, "让", "这个消息让我很高兴")
     assert Place.CAUSES_STATE in _places(lexicon, "让", "这个消息让妈妈很高兴")
     assert Place.CAUSES_STATE not in _places(lexicon, "接下来", "接下来会比较详细的介绍")
+
+
+def test_or_between_two_adjectives_is_or(lexicon: Lexicon) -> None:
+    """An adjective (便宜 "cheap") is no noun, yet 或 between two stands where "or" does."""
+    places = _places(lexicon, "或", "便宜或贵都可以")
+    assert Place.AFTER_ADJECTIVE in places and Place.AFTER_NOUN not in places
+    assert Place.BETWEEN_NOUNS in places
+    assert _choose(lexicon, "或", "便宜或贵都可以").text == "or"
