@@ -210,7 +210,9 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
         places.add(Place.ATTRIBUTE)  # 一定的挑战
     if following[0] in "给給" and len(following) > 1:
         places.add(Place.GIVES)  # 还给我
-    verb = _is_verb(word, lookup) and not following[len(word) :].startswith(_NOMINAL_SUFFIXES)
+    if following[len(word) :].startswith(_NOMINAL_SUFFIXES):
+        word += following[len(word)]  # 学习者: a noun
+    verb = _is_verb(word, lookup)
     result = verb and len(word) > 1 and word[-1] in RESULT_COMPLEMENTS  # 闻到, 看见
     state = following[0] in _STATE_VERBS or Place.BEFORE_ADJECTIVE in places or result
     run = han_suffix(before.rstrip(" "))
@@ -417,7 +419,9 @@ def _before_word(after: str, lookup: Lookup) -> set[Place]:
     latin = _LATIN_WORD.match(after)
     if following:
         word = _word_at_start(following, lookup)
-        if _is_verb(word, lookup):
+        if following[len(word) :].startswith(_NOMINAL_SUFFIXES):
+            word += following[len(word)]  # 学习者 "learner": a noun, though 学习 is a verb
+        elif _is_verb(word, lookup):
             return {Place.BEFORE_VERB}
         if word[0] not in _NOUN_HEADS and word in FUNCTION_WORDS:
             return set()  # before 的, 了, 很: 对的 is "right"

@@ -453,3 +453,9 @@ def test_or_between_two_adjectives_is_or(lexicon: Lexicon) -> None:
     assert Place.AFTER_ADJECTIVE in places and Place.AFTER_NOUN not in places
     assert Place.BETWEEN_NOUNS in places
     assert _choose(lexicon, "或", "便宜或贵都可以").text == "or"
+
+
+def test_a_verb_and_zhe_make_a_noun(lexicon: Lexicon) -> None:
+    """学习者 "learner" (学习 "to learn" and 者): 给 before it and 带来 is a coverb."""
+    places = _places(lexicon, "给", "也给学习者带来了一定的挑战。")
+    assert Place.COVERB in places and Place.BEFORE_VERB not in places
