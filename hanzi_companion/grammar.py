@@ -685,6 +685,17 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     return best
 
 
+def place_reason(text: str, places: Places) -> str:
+    """Why the place a term stands in chose the sense worded ``text``, for the reader."""
+    if places.share(Place.GIVES) and _is_verb_sense(text):
+        place: Place | None = Place.GIVES
+    else:
+        place = places.main(sense_places(text))
+    if place is None:  # the senses before it need what the term does not stand by
+        return "the senses before it need a neighbour the term lacks in its sentences"
+    return f"the term stands {place} in its sentences, the place of this sense"
+
+
 _MODAL = frozenset([Place.BEFORE_VERB])
 _COVERB = frozenset([Place.COVERB])
 _LITERARY = re.compile(r"^\((?:literary|classical|archaic)\)")

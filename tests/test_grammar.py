@@ -459,3 +459,13 @@ def test_a_verb_and_zhe_make_a_noun(lexicon: Lexicon) -> None:
     """学习者 "learner" (学习 "to learn" and 者): 给 before it and 带来 is a coverb."""
     places = _places(lexicon, "给", "也给学习者带来了一定的挑战。")
     assert Place.COVERB in places and Place.BEFORE_VERB not in places
+
+
+def test_the_reason_names_what_the_place_asks_for(lexicon: Lexicon) -> None:
+    """ "yet" needs a negation after it: 还 before a verb is "still", and the reason says the
+    earlier senses need a neighbour 还 lacks; 一定 before 的 and a noun names that place."""
+    still = _choose(lexicon, "还", "他还在睡觉", usual=lexicon.usual_sense)
+    assert still.text == "still" and still.rule == "grammatical place"
+    assert still.reason == "the senses before it need a neighbour the term lacks in its sentences"
+    certain = _choose(lexicon, "一定", "这给学习者带来了一定的挑战")
+    assert str(Place.ATTRIBUTE) in certain.reason
