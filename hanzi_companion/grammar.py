@@ -3,9 +3,14 @@
 Grammar words have an everyday first sense and a grammatical one the dictionary labels by the
 place it takes: 个 after a numeral is a classifier, 了 and 的 after a word are particles,
 好 and 到 after a verb are its complements, 中 and 里 after a noun are localisers ("in",
-"inside"), 后 after a verb is "after", 等 closing a list is "etc.". :func:`places_of` reads a
-term's places from the Chinese around each of its occurrences; :func:`grammatical_place`, a
-rule of :mod:`hanzi_companion.senses`, lifts the senses labelled for the places it stands in.
+"inside"), 后 after a verb is "after", 等 closing a list is "etc.". The word after says
+as much: 会 before a state or after 都 says what will happen ("to be likely to"), before an
+action what one can do; "yet" needs a negation after it (还没), "still more" a comparison
+(比昨天还冷); "a certain ..." opens its noun (一定的挑战); a possessive pronoun ("its") a
+noun, an object one ("it") closes its verb. :func:`places_of` reads a term's places from
+the Chinese around each of its occurrences; :func:`grammatical_place`, a rule of
+:mod:`hanzi_companion.senses`, lifts the senses labelled for the places it stands in and
+lowers those lacking the neighbour they need.
 """
 
 from __future__ import annotations
