@@ -81,6 +81,7 @@ class Place(StrEnum):
     BEFORE_A_WORD = "before another Chinese word"
     COMPARES = "in a comparison with 比, before its adjective (今天比昨天还冷)"
     GIVES = "before 给 and the one it goes to (还给我, 送给你)"
+    ADDS = "after 不仅, 不但 or 除了 in its sentence, adding to it (不仅…还…: also)"
     ALONE = "a clause by itself, as an answer (不是，我是英国人)"
 
 
@@ -136,6 +137,7 @@ _LATIN_WORD = re.compile(r"^[A-Za-z0-9]+")
 _SENTENCE_END = re.compile(r"[。；！？;!?\n]|\.\s")
 _WHEN = re.compile(f"[{''.join(TIME_CLAUSE_ENDS)}]")
 _CLAUSE_BEFORE_MAIN = re.compile(r"[^。；！？;!?\n，,]+[，,]")
+_NOT_ONLY = re.compile("不仅|不僅|不但|不只|不光|除了")  # "not only" or "besides", then "also"
 _LIST = re.compile(f"[{''.join(LIST_MARKS)}]")  # the rest of a clause that lists things
 _LONGEST_WORD = 4
 _ATTRIBUTIVE = tuple(ATTRIBUTIVE_PARTICLES)
@@ -175,6 +177,8 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.add(Place.END_OF_LIST)
     if not clause.strip(_CLOSING_MARKS) and _CLAUSE_BEFORE_MAIN.match(after):
         places.add(Place.OPENS_WHEN_CLAUSE)  # 当你完成了创建，你可以…
+    if _NOT_ONLY.search(_SENTENCE_END.split(before)[-1]):
+        places.add(Place.ADDS)  # 不仅能提升…，还能…
     if not han_suffix(clause.rstrip(_CLOSING_MARKS)) and Place.ENDS_CLAUSE in places:
         places.add(Place.ALONE)  # 不是，我是英国人 (a speaker's name and colon before it)
     if Place.AFTER_NUMERAL in places and after.lstrip(_OPENING_MARKS)[:1] in PRONOUNS:
@@ -579,6 +583,8 @@ _WORDS_OF_PLACE = (
     (Place.OPENS_WHEN_CLAUSE, frozenset(["when"])),
     (Place.BEFORE_LIST, frozenset(["such as", "for example", "for instance", "e.g."])),
     (Place.BEFORE_NAME, frozenset(["to be called", "to be named", "called", "named"])),
+    # "Also" adds to what 不仅 or 除了 opened: 不仅…还… "not only… but also".
+    (Place.ADDS, frozenset(["also", "in addition", "as well", "too", "besides"])),
     # An answer closes its clause by itself (不是，我是英国人); "is not" opens what it denies.
     (Place.ALONE, frozenset(["no", "yes"])),
     (Place.BEFORE_NOUN, frozenset(["is not"])),

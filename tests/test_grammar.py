@@ -343,6 +343,8 @@ def test_between_a_pronoun_subject_and_its_verb_is_no_particles_place(lexicon: L
         ("会", "你会喜欢的", "to be likely to"),  # 会…的
         ("还", "还能让我们更好地领略汉语的魅力", "still"),
         ("还", "看完了请还给我", "to pay back"),  # before 给 and a person: a verb, huán
+        ("还", "不仅能提升我们的语言表达水平,还能让我们更好地领略", "in addition"),  # 不仅…还…
+        ("还", "除了饺子,我们还吃鱼", "in addition"),
         # "a certain ..." opens its noun, through 的; "surely" stands before a verb.
         ("一定", "这给学习者带来了一定的挑战", "a certain"),
         ("一定", "你明天一定要来", "surely"),
