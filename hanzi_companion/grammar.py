@@ -81,6 +81,7 @@ class Place(StrEnum):
     BEFORE_A_WORD = "before another Chinese word"
     COMPARES = "in a comparison with 比, before its adjective (今天比昨天还冷)"
     GIVES = "before 给 and the one it goes to (还给我, 送给你)"
+    OPENS_CLAUSE = "opening its clause before its verb, as its subject or its time"
     ADDS = "after 不仅, 不但 or 除了 in its sentence, adding to it (不仅…还…: also)"
     ALONE = "a clause by itself, as an answer (不是，我是英国人)"
 
@@ -314,6 +315,8 @@ def class_places_of(sides: Iterable[tuple[str, str]], lookup: Lookup) -> Places:
         place = _class_place(before, after, lookup)
         if place:
             counts[place] += 1
+        if place == Place.ADVERB_PLACE and not han_suffix(_CLAUSE_END.split(before)[-1].strip()):
+            counts[Place.OPENS_CLAUSE] += 1  # 接下来会…, 生活变得…: a subject or a time
         counts.update(_next_word_places(before, after, lookup))
     return Places(tuple(sorted(counts.items())), total)
 
@@ -343,8 +346,12 @@ def _class_place(before: str, after: str, lookup: Lookup) -> Place | None:
 
 
 def _before_verb(after: str, lookup: Lookup) -> bool:
+    """Whether a verb follows, or a modal, adverb or negation that stands before one (会, 不)."""
     following = han_prefix(after.lstrip(_OPENING_MARKS))
-    return bool(following) and _is_verb(_word_at_start(following, lookup), lookup)
+    if not following:
+        return False
+    word = _word_at_start(following, lookup)
+    return word in _BEFORE_A_VERB_WORDS or _is_verb(word, lookup)
 
 
 def _places_before(before: str, lookup: Lookup) -> set[Place]:
@@ -773,7 +780,7 @@ def word_place(candidate: Candidate, context: SenseContext) -> float:
         return CLASS_PLACE_WEIGHT * places.share(Place.ADVERB_PLACE)
     if _CLASSIFIER_SENSE.match(candidate.sense.text):
         return 0.0
-    return CLASS_PLACE_WEIGHT * places.share(Place.NOUN_PLACE)
+    return CLASS_PLACE_WEIGHT * (places.share(Place.NOUN_PLACE) + places.share(Place.OPENS_CLAUSE))
 
 
 _CLASSIFIER_SENSE = re.compile(r"^(?:\([^)]*\)\s*)*(?:classifier|measure word)\b", re.I)

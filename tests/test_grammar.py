@@ -471,3 +471,21 @@ def test_the_reason_names_what_the_place_asks_for(lexicon: Lexicon) -> None:
     assert still.reason == "the senses before it need a neighbour the term lacks in its sentences"
     certain = _choose(lexicon, "一定", "这给学习者带来了一定的挑战")
     assert str(Place.ATTRIBUTE) in certain.reason
+
+
+@pytest.mark.parametrize(
+    ("term", "before", "after", "sense"),
+    [
+        ("接下来", "", "会比较详细的介绍每个目录", "next"),  # a time opening its clause
+        ("接下来", "", "按目录逐个讲解", "next"),
+        ("生活", "", "变得越来越好", "life"),  # a subject
+        ("生活", "我", "在北京", "to live"),  # after its subject: the verb
+    ],
+)
+def test_a_word_opening_its_clause_before_a_verb_is_no_verb(
+    lexicon: Lexicon, term: str, before: str, after: str, sense: str
+) -> None:
+    places = class_places_of([(before, after)], lexicon.lookup)
+    context = SenseContext(places=places, word_class=lexicon.word_class)
+    choice = choose_sense(lexicon.lookup(term), context)
+    assert choice is not None and choice.text.startswith(sense), choice.text
