@@ -524,6 +524,18 @@ def _is_time(word: str, lookup: Lookup) -> bool:
     return any(not _TIME_WORDS.isdisjoint(words) for words in firsts)
 
 
+# A modal of ability as CC-CEDICT words it ("can; to have the skill; to know how to", "to be
+# able to", "not able"): not a noun of skill (技术 "skill", 手 "person skilled in ...").
+_ABILITY = (
+    r"\bto have the skill\b|\bknow how to\b|^(?:to be able to|able to|not able)\b"
+    r"|\bnot having learned to\b"
+)
+# A modal of what will happen, as a sense opens ("to be likely to", "will; shall", "will not
+# (act, happen etc)", "unlikely"): not "will; willpower" nor "to start going to kindergarten".
+_PREDICTION = (
+    r"^(?:(?:to )?be )?(?:likely|bound|going|sure) to\b|^will(?: not)?(?:;|$| \()(?!.*willpower)"
+    r"|^(?:unlikely|improbable)\b"
+)
 # CC-CEDICT's own labels of a sense's place, in its wording ("(verb complement ...)", "(after a
 # numeral) ... odd", "classifier for ...", "(used to end an enumeration)").
 _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
@@ -555,8 +567,8 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"\w\.\.\.", Place.OPENS_FRAME),  # "both... (and...)", "the more... the more"
         # A modal of what will happen stands before a state or after an adverb that predicts
         # (会很忙, 都会来); one of ability ("to know how to") before an action: 我会说中文.
-        (r"\b(?:likely|bound|going) to\b|\bto be sure to\b|^will\b|\bunlikely\b", Place.PREDICTS),
-        (r"\bskill\b|\bknow how to\b|\bable\b|\blearned to\b", Place.BEFORE_ACTION),
+        (_PREDICTION, Place.PREDICTS),
+        (_ABILITY, Place.BEFORE_ACTION),
         # "yet" and "(not) at all" need a negation after them (还没, 都不), a degree ("fairly")
         # an adjective (还好, 比较详细), "still more" a comparison (比昨天还冷).
         (r"^yet$|^\(not\)", Place.BEFORE_NEGATION),

@@ -489,3 +489,25 @@ def test_a_word_opening_its_clause_before_a_verb_is_no_verb(
     context = SenseContext(places=places, word_class=lexicon.word_class)
     choice = choose_sense(lexicon.lookup(term), context)
     assert choice is not None and choice.text.startswith(sense), choice.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["technology; technique; skill", "person skilled in certain types of work", "able; capable"],
+)
+def test_a_noun_or_adjective_of_skill_is_no_modal(text: str) -> None:
+    assert Place.BEFORE_ACTION not in sense_places(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicts"),
+    [
+        ("to be likely to; to be sure to", True),
+        ("will not (act, happen etc)", True),
+        ("improbable", True),
+        ("will; willpower; determination", False),  # the noun "will"
+        ("to start going to kindergarten", False),
+    ],
+)
+def test_a_modal_of_what_will_happen(text: str, predicts: bool) -> None:
+    assert (Place.PREDICTS in sense_places(text)) is predicts
