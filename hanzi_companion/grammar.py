@@ -82,6 +82,7 @@ class Place(StrEnum):
     COMPARES = "in a comparison with 比, before its adjective (今天比昨天还冷)"
     GIVES = "before 给 and the one it goes to (还给我, 送给你)"
     OPENS_CLAUSE = "opening its clause before its verb, as its subject or its time"
+    AFTER_NAMED = 'right after the word its sense names (之 of 世界之最 "the greatest")'
     ADDS = "after 不仅, 不但 or 除了 in its sentence, adding to it (不仅…还…: also)"
     ALONE = "a clause by itself, as an answer (不是，我是英国人)"
 
@@ -92,6 +93,8 @@ class Places:
 
     counts: tuple[tuple[Place, int], ...] = ()
     total: int = 0
+    # The Han character right before each occurrence (之 of 世界之最): some senses name it.
+    before: frozenset[str] = frozenset()
 
     def share(self, place: Place) -> float:
         """The part (0 to 1) of the term's occurrences standing in ``place``."""
@@ -101,7 +104,8 @@ class Places:
 
     def only(self, *places: Place) -> Places:
         """These places but ``places`` alone."""
-        return Places(tuple(pair for pair in self.counts if pair[0] in places), self.total)
+        kept = tuple(pair for pair in self.counts if pair[0] in places)
+        return Places(kept, self.total, self.before)
 
     def main(self, among: Iterable[Place]) -> Place | None:
         """Of the places ``among``, the one most of its occurrences take (None: none)."""
@@ -158,10 +162,12 @@ def places_of(term: str, sides: Iterable[tuple[str, str]], lookup: Lookup) -> Pl
     line, the text just after it)."""
     counts: Counter[Place] = Counter()
     total = 0
+    characters: set[str] = set()
     for before, after in sides:
         total += 1
         counts.update(place_in_sentence(term, before, after, lookup))
-    return Places(tuple(sorted(counts.items())), total)
+        characters.add(han_suffix(_BRACKETS_AT_END.sub("", before).rstrip(_CLOSING_MARKS))[-1:])
+    return Places(tuple(sorted(counts.items())), total, frozenset(characters - {""}))
 
 
 def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> frozenset[Place]:
@@ -553,6 +559,8 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"^\(used after an? noun, verb", Place.AFTER_WORD),
         (r"sentence-final|\bmodal particle\b", Place.ENDS_CLAUSE),
         (r"^\(between two verbs\)|^\((?:used )?before a verb", Place.BEFORE_VERB),
+        (r"^\(before an adjective or (?:a )?verb\)", Place.BEFORE_VERB),  # 最 "(the) most"
+        (r"^\((?:used )?after [^\x00-\x7f]+\[", Place.AFTER_NAMED),  # "(after 之[zhi1]) best"
         (r"\benumeration\b|^and so on\b|\betc\.$", Place.END_OF_LIST),
         (r"^\((?:introduces|marks) (?:the )?object\b|object before the verb", Place.COVERB),
         (r"indicate passive voice", Place.COVERB),  # 被老师批评
@@ -698,6 +706,8 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
         # 还给我 "give back to me": before 给 and its person, a verb of giving (huán, not hái).
         return _WEIGHTS[Place.BEFORE_VERB] * places.share(Place.GIVES)
     labelled = sense_places(candidate.sense.text)
+    if Place.AFTER_NAMED in labelled:
+        return _after_named(candidate.sense.text, places)
     if not labelled or _LITERARY.match(candidate.sense.text):
         # A literary sense's place is the classical language's: 也 after a word in 我也不去
         # is "also", not the literary particle that ends a classical sentence.
@@ -713,6 +723,19 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
         # "yet" with no negation after it, "still more" in no comparison: not this sense.
         return -PARTNER_MISSING * places.share(Place.BEFORE_A_WORD)
     return best
+
+
+def _after_named(text: str, places: Places) -> float:
+    """A sense CC-CEDICT labels "(after 之[zhi1])" or "(used after 得[de2] ... or after 不[bu4]
+    ...)" stands right after one of the words it names, and nowhere else."""
+    label = _LEADING_NOTES.match(text)
+    named = _NAMED_WORD.findall(label.group() if label else "")
+    if any(word[-1] in places.before for word in named):
+        return GRAMMAR_WEIGHT
+    return -PARTNER_MISSING
+
+
+_NAMED_WORD = re.compile(r"([^\x00-\x7f|(\s]+)(?:\|[^\x00-\x7f]+)?\[")
 
 
 def place_reason(text: str, places: Places) -> str:

@@ -511,3 +511,27 @@ def test_a_noun_or_adjective_of_skill_is_no_modal(text: str) -> None:
 )
 def test_a_modal_of_what_will_happen(text: str, predicts: bool) -> None:
     assert (Place.PREDICTS in sense_places(text)) is predicts
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        # "(after 之[zhi1]) best or most extreme example" (the example sentences' usual sense)
+        # stands only after 之; elsewhere 最 is "(the) most".
+        ("最", "我最喜欢吃饺子", "(before an adjective or verb)"),
+        ("最", "这是世界之最", "(after 之[zhi1])"),
+        ("来", "我们两个人很谈得来", "(used after 得[de2]"),
+    ],
+)
+def test_a_sense_naming_the_word_before_it_stands_only_there(
+    lexicon: Lexicon, term: str, sentence: str, sense: str
+) -> None:
+    assert Place.AFTER_NAMED in sense_places("(after 之[zhi1]) best or most extreme example")
+    choice = _choose(lexicon, term, sentence, usual=lexicon.usual_sense)
+    assert choice.text.startswith(sense), choice.text
+
+
+def test_places_keep_the_character_before_each_occurrence(lexicon: Lexicon) -> None:
+    places = places_of("最", [("世界之", "。"), ("我", "喜欢")], lexicon.lookup)
+    assert places.before == {"之", "我"}
+    assert places.only(Place.AFTER_NOUN).before == places.before
