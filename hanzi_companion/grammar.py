@@ -30,6 +30,7 @@ from hanzi_companion.text.wordlists import (
     FRAME_ENDS,
     FUNCTION_WORDS,
     LIST_MARKS,
+    NUMERALS,
     NUMERALS_AND_DEMONSTRATIVES,
     PARTICLES,
     PRONOUNS,
@@ -79,6 +80,7 @@ class Place(StrEnum):
     AFTER_PRONOUN = "after a personal pronoun (我的, 你的)"
     CAUSES_STATE = "before a person and how they feel (让我很高兴)"
     BEFORE_A_WORD = "before another Chinese word"
+    BEFORE_NUMBER = "before a number (才三岁)"
     COMPARES = "in a comparison with 比, before its adjective (今天比昨天还冷)"
     GIVES = "before 给 and the one it goes to (还给我, 送给你)"
     OPENS_CLAUSE = "opening its clause before its verb, as its subject or its time"
@@ -207,19 +209,23 @@ _STATE_VERBS = frozenset("在是有")
 _PREDICTING_TEXT = "都 还 還 就 一定 肯定 可能 也许 也許 大概 总 總 将 將 一直 迟早 遲早 必然 必定"
 _PREDICTING = frozenset(_PREDICTING_TEXT.split())
 _COMPARISON = re.compile("比[^较較如方]")  # 比昨天, not 比较 "quite" or 比如 "such as"
-_NOMINAL_SUFFIXES = "者"  # 学习者 "learner": a verb and 者 make a noun
+_NOMINAL_SUFFIXES = "者"
+_DIGIT_AFTER = re.compile(r"\s*[0-9０-９]")  # 学习者 "learner": a verb and 者 make a noun
 
 
 def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
     """The places the next word gives a word: before a negation, an adjective, 的 and a noun,
     a state or an action (a modal's prediction or ability), a person and how they feel."""
-    following = han_prefix(after.lstrip(_OPENING_MARKS))
+    stripped = after.lstrip(_OPENING_MARKS)
+    following = han_prefix(stripped)
     if not following:
-        return set()
+        return {Place.BEFORE_NUMBER} if _DIGIT_AFTER.match(stripped) else set()
     word = _word_at_start(following, lookup)
     places = {Place.BEFORE_A_WORD}
     if word.startswith(_NEGATIONS):
         places.add(Place.BEFORE_NEGATION)
+    if word[0] in NUMERALS and (len(word) == 1 or word[1] in _CLASSIFIER_WORDS):
+        places.add(Place.BEFORE_NUMBER)  # 才三岁, 才一个; not 一般, 一起
     if _is_adjective(word, lookup):
         places.add(Place.BEFORE_ADJECTIVE)
     if following[0] in ATTRIBUTIVE_PARTICLES and len(following) > 1:
@@ -560,6 +566,16 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"sentence-final|\bmodal particle\b", Place.ENDS_CLAUSE),
         (r"^\(between two verbs\)|^\((?:used )?before a verb", Place.BEFORE_VERB),
         (r"^\(before an adjective or (?:a )?verb\)", Place.BEFORE_VERB),  # 最 "(the) most"
+        (r"^\(before an adjective or (?:a )?verb\)", Place.BEFORE_ADJECTIVE),
+        # Labels of the word after: 好大 "so big", 从不 "never", 才三岁 "only three".
+        (r"^\((?:used )?before an adjective\b", Place.BEFORE_ADJECTIVE),
+        (r"^\((?:used )?before a negative\)", Place.BEFORE_NEGATION),
+        (r"^\((?:used )?before (?:a number|an expression of quantity)\)", Place.BEFORE_NUMBER),
+        (r"^\((?:used )?after an adjective\b", Place.AFTER_ADJECTIVE),  # 快一点 "a bit more"
+        (r"^\((?:used )?after a quantity\)", Place.AFTER_NUMERAL),
+        (r"^\(followed by a verb\)", Place.BEFORE_VERB),
+        (r"^\(before a noun and a verb\)", Place.COVERB),
+        (r"^\(before a noun\)", Place.BEFORE_NOUN),
         (r"^\((?:used )?after [^\x00-\x7f]+\[", Place.AFTER_NAMED),  # "(after 之[zhi1]) best"
         (r"\benumeration\b|^and so on\b|\betc\.$", Place.END_OF_LIST),
         (r"^\((?:introduces|marks) (?:the )?object\b|object before the verb", Place.COVERB),
@@ -718,11 +734,23 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     if labelled == _COVERB and not places.share(Place.COVERB):
         # A coverb ("(coverb) with") needs a verb after its noun: 我用电脑 is "to use".
         return -MODAL_BEFORE_OBJECT * places.share(Place.BEFORE_OBJECT)
-    best = max(_WEIGHTS.get(place, GRAMMAR_WEIGHT) * places.share(place) for place in labelled)
+    labelled_so = bool(_PLACE_LABEL.match(candidate.sense.text))  # "(before an adjective) more"
+    best = max(_weight(place, labelled_so) * places.share(place) for place in labelled)
     if labelled <= _NEEDS_PARTNER and not any(places.share(place) for place in labelled):
         # "yet" with no negation after it, "still more" in no comparison: not this sense.
         return -PARTNER_MISSING * places.share(Place.BEFORE_A_WORD)
     return best
+
+
+_PLACE_LABEL = re.compile(r"^\((?:used )?(?:before|after|followed by) ")
+
+
+def _weight(place: Place, labelled_so: bool) -> float:
+    """What a place weighs; one that only allows a sense ("fairly" before an adjective) calls
+    for it when CC-CEDICT's own label names that place ("(before an adjective) more")."""
+    if labelled_so and place in _NEEDS_PARTNER:
+        return _WEIGHTS[Place.BEFORE_VERB]
+    return _WEIGHTS.get(place, GRAMMAR_WEIGHT)
 
 
 def _after_named(text: str, places: Places) -> float:

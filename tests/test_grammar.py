@@ -535,3 +535,19 @@ def test_places_keep_the_character_before_each_occurrence(lexicon: Lexicon) -> N
     places = places_of("最", [("世界之", "。"), ("我", "喜欢")], lexicon.lookup)
     assert places.before == {"之", "我"}
     assert places.only(Place.AFTER_NOUN).before == places.before
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        # CC-CEDICT's labels of the word after a sense: "(before an adjective ...)" calls for
+        # an adjective and is nothing before a verb; "(before an expression of quantity)".
+        ("好", "这件衣服好漂亮", "(before an adjective for exclamatory effect) so"),
+        ("好", "这件衣服很好", "good"),
+        ("再", "请再说一遍", "again"),
+        ("才", "他才三岁", "(before an expression of quantity) only"),
+    ],
+)
+def test_labels_of_the_word_after(lexicon: Lexicon, term: str, sentence: str, sense: str) -> None:
+    choice = _choose(lexicon, term, sentence, usual=lexicon.usual_sense)
+    assert choice.text.startswith(sense), choice.text
