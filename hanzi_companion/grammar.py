@@ -81,6 +81,7 @@ class Place(StrEnum):
     CAUSES_STATE = "before a person and how they feel (让我很高兴)"
     BEFORE_A_WORD = "before another Chinese word"
     BEFORE_NUMBER = "before a number (才三岁)"
+    AFTER_CLAUSE = "in a clause after another of its sentence (如果下雨，我们就不去)"
     COMPARES = "in a comparison with 比, before its adjective (今天比昨天还冷)"
     GIVES = "before 给 and the one it goes to (还给我, 送给你)"
     OPENS_CLAUSE = "opening its clause before its verb, as its subject or its time"
@@ -144,6 +145,7 @@ _LATIN_WORD = re.compile(r"^[A-Za-z0-9]+")
 _SENTENCE_END = re.compile(r"[。；！？;!?\n]|\.\s")
 _WHEN = re.compile(f"[{''.join(TIME_CLAUSE_ENDS)}]")
 _CLAUSE_BEFORE_MAIN = re.compile(r"[^。；！？;!?\n，,]+[，,]")
+_CLAUSE_MARK = re.compile(r"[，,]")
 _NOT_ONLY = re.compile("不仅|不僅|不但|不只|不光|除了")  # "not only" or "besides", then "also"
 _LIST = re.compile(f"[{''.join(LIST_MARKS)}]")  # the rest of a clause that lists things
 _LONGEST_WORD = 4
@@ -186,8 +188,11 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.add(Place.END_OF_LIST)
     if not clause.strip(_CLOSING_MARKS) and _CLAUSE_BEFORE_MAIN.match(after):
         places.add(Place.OPENS_WHEN_CLAUSE)  # 当你完成了创建，你可以…
-    if _NOT_ONLY.search(_SENTENCE_END.split(before)[-1]):
+    sentence = _SENTENCE_END.split(before)[-1]
+    if _NOT_ONLY.search(sentence):
         places.add(Place.ADDS)  # 不仅能提升…，还能…
+    if _CLAUSE_MARK.search(sentence):
+        places.add(Place.AFTER_CLAUSE)  # 如果下雨，我们就不去
     if not han_suffix(clause.rstrip(_CLOSING_MARKS)) and Place.ENDS_CLAUSE in places:
         places.add(Place.ALONE)  # 不是，我是英国人 (a speaker's name and colon before it)
     if Place.AFTER_NUMERAL in places and after.lstrip(_OPENING_MARKS)[:1] in PRONOUNS:
@@ -574,6 +579,7 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"^\((?:used )?after an adjective\b", Place.AFTER_ADJECTIVE),  # 快一点 "a bit more"
         (r"^\((?:used )?after a quantity\)", Place.AFTER_NUMERAL),
         (r"^\(followed by a verb\)", Place.BEFORE_VERB),
+        (r"^\(after an? [a-z ]*clause\b", Place.AFTER_CLAUSE),  # 就 "in that case; then"
         (r"^\(before a noun and a verb\)", Place.COVERB),
         (r"^\(before a noun\)", Place.BEFORE_NOUN),
         (r"^\((?:used )?after [^\x00-\x7f]+\[", Place.AFTER_NAMED),  # "(after 之[zhi1]) best"

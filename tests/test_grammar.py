@@ -546,6 +546,9 @@ def test_places_keep_the_character_before_each_occurrence(lexicon: Lexicon) -> N
         ("好", "这件衣服很好", "good"),
         ("再", "请再说一遍", "again"),
         ("才", "他才三岁", "(before an expression of quantity) only"),
+        # "(after a suppositional clause) in that case; then": after a clause of its sentence.
+        ("就", "如果下雨，我们就不去", "(after a suppositional clause)"),
+        ("就", "你想去，就去吧", "(after a suppositional clause)"),
     ],
 )
 def test_labels_of_the_word_after(lexicon: Lexicon, term: str, sentence: str, sense: str) -> None:
