@@ -81,6 +81,7 @@ class Place(StrEnum):
     CAUSES_STATE = "before a person and how they feel (让我很高兴)"
     BEFORE_A_WORD = "before another Chinese word"
     BEFORE_NUMBER = "before a number (才三岁)"
+    IN_QUESTION = "in a question (你有几个朋友？)"
     AFTER_CLAUSE = "in a clause after another of its sentence (如果下雨，我们就不去)"
     COMPARES = "in a comparison with 比, before its adjective (今天比昨天还冷)"
     GIVES = "before 给 and the one it goes to (还给我, 送给你)"
@@ -189,6 +190,9 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
     if not clause.strip(_CLOSING_MARKS) and _CLAUSE_BEFORE_MAIN.match(after):
         places.add(Place.OPENS_WHEN_CLAUSE)  # 当你完成了创建，你可以…
     sentence = _SENTENCE_END.split(before)[-1]
+    end = _SENTENCE_END.search(after)
+    if end and end.group() in "？?" and "吗" not in after[: end.start()]:
+        places.add(Place.IN_QUESTION)  # 你有几个朋友？ (你有几个朋友吗？ asks of "a few")
     if _NOT_ONLY.search(sentence):
         places.add(Place.ADDS)  # 不仅能提升…，还能…
     if _CLAUSE_MARK.search(sentence):
@@ -579,6 +583,7 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"^\((?:used )?after an adjective\b", Place.AFTER_ADJECTIVE),  # 快一点 "a bit more"
         (r"^\((?:used )?after a quantity\)", Place.AFTER_NUMERAL),
         (r"^\(followed by a verb\)", Place.BEFORE_VERB),
+        (r"^(?:how|what|which|who|where|why)\b", Place.IN_QUESTION),  # 几 "how many"
         (r"^\(after an? [a-z ]*clause\b", Place.AFTER_CLAUSE),  # 就 "in that case; then"
         (r"^\(before a noun and a verb\)", Place.COVERB),
         (r"^\(before a noun\)", Place.BEFORE_NOUN),
@@ -712,6 +717,9 @@ _WEIGHTS = {place: 2.5 for place in _AFTER_PLACES}
 # A negation or an adjective after a word allows its "yet" or "fairly" without calling for it
 # (他还小 "he is still young", 都不去 "none of them go"): they are needed, not enough.
 _WEIGHTS[Place.BEFORE_NEGATION] = _WEIGHTS[Place.BEFORE_ADJECTIVE] = 0.0
+# A question calls for a question word's asking sense (几 "how many", not "several") less
+# than the word after it chooses among them (哪国人 "which", not "how").
+_WEIGHTS[Place.IN_QUESTION] = 1.0
 # A word opening a term before a noun fits its plain sense too (新 "new" in 新时代): its prefix
 # sense ("non-" of 非) weighs only as much as a word's usual class.
 _WEIGHTS[Place.PREFIX] = 0.5

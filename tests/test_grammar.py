@@ -549,6 +549,11 @@ def test_places_keep_the_character_before_each_occurrence(lexicon: Lexicon) -> N
         # "(after a suppositional clause) in that case; then": after a clause of its sentence.
         ("就", "如果下雨，我们就不去", "(after a suppositional clause)"),
         ("就", "你想去，就去吧", "(after a suppositional clause)"),
+        # A question word asks in a question, and the word after still chooses among them.
+        ("几", "你有几个朋友？", "how many"),
+        ("几", "我有几个朋友。", "several"),
+        ("多", "你多高？", "how (to what extent)"),
+        ("哪", "你是哪国人？", "which"),
     ],
 )
 def test_labels_of_the_word_after(lexicon: Lexicon, term: str, sentence: str, sense: str) -> None:
