@@ -110,6 +110,23 @@ def test_most_senses_stand_anywhere(text: str) -> None:
         ("或", "你可以坐公共汽车或地铁去", Place.BETWEEN_NOUNS),
         ("哪", "你去哪？", Place.ENDS_CLAUSE),
         ("如", "不同的格式,如PDF、HTML等", Place.BEFORE_LIST),
+        ("还", "他还没来", Place.BEFORE_NEGATION),
+        ("比较", "会比较详细的介绍", Place.BEFORE_ADJECTIVE),
+        ("一定", "带来了一定的挑战", Place.ATTRIBUTE),
+        ("会", "明天会很冷", Place.PREDICTS),  # before a state
+        ("会", "大家都会参加", Place.PREDICTS),  # after 都
+        ("会", "你会闻到一股怪味", Place.PREDICTS),  # a verb and its result
+        ("会", "我会说中文", Place.BEFORE_ACTION),
+        ("的", "这是我的书", Place.AFTER_PRONOUN),
+        ("的", "她穿着漂亮的衣服", Place.AFTER_ADJECTIVE),
+        ("还", "今天比昨天还冷", Place.COMPARES),
+        ("还", "请还给我", Place.GIVES),
+        ("还", "不仅能提升水平,还能让我们", Place.ADDS),
+        ("不是", "不是，我是英国人", Place.ALONE),
+        ("才", "他才三岁", Place.BEFORE_NUMBER),
+        ("就", "如果下雨，我们就不去", Place.AFTER_CLAUSE),
+        ("几", "你有几个朋友？", Place.IN_QUESTION),
+        ("让", "这个消息让我很高兴", Place.CAUSES_STATE),
     ],
 )
 def test_the_place_of_a_word_in_its_sentence(
