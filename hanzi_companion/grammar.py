@@ -218,8 +218,8 @@ _STATE_VERBS = frozenset("在是有")
 _PREDICTING_TEXT = "都 还 還 就 一定 肯定 可能 也许 也許 大概 总 總 将 將 一直 迟早 遲早 必然 必定"
 _PREDICTING = frozenset(_PREDICTING_TEXT.split())
 _COMPARISON = re.compile("比[^较較如方]")  # 比昨天, not 比较 "quite" or 比如 "such as"
-_NOMINAL_SUFFIXES = "者"
-_DIGIT_AFTER = re.compile(r"\s*[0-9０-９]")  # 学习者 "learner": a verb and 者 make a noun
+_NOMINAL_SUFFIXES = "者"  # 学习者 "learner": a verb and 者 make a noun
+_DIGIT_AFTER = re.compile(r"\s*[0-9０-９]")
 
 
 def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
@@ -432,8 +432,8 @@ def _object_closing(after: str, lookup: Lookup) -> bool:
     return not _is_verb(word, lookup) and not _is_time(word, lookup)
 
 
-_NAME_LENGTHS = (2, 3)
-_NAME_SLOT = re.compile(r"\s*(?:\.{3}|…)")  # a surname and a given name of one or two characters
+_NAME_LENGTHS = (2, 3)  # a surname and a given name of one or two characters
+_NAME_SLOT = re.compile(r"\s*(?:\.{3}|…)")  # the slot a phrasebook leaves for a name
 
 
 def _names_someone(after: str, lookup: Lookup) -> bool:
@@ -857,7 +857,10 @@ def word_place(candidate: Candidate, context: SenseContext) -> float:
         return CLASS_PLACE_WEIGHT * places.share(Place.ADVERB_PLACE)
     if _CLASSIFIER_SENSE.match(candidate.sense.text):
         return 0.0
-    return CLASS_PLACE_WEIGHT * (places.share(Place.NOUN_PLACE) + places.share(Place.OPENS_CLAUSE))
+    share = places.share(Place.NOUN_PLACE)
+    if not any(_is_adverb_sense(s.text) for s in candidate.entry.senses):
+        share += places.share(Place.OPENS_CLAUSE)  # 一般 opening its clause is "generally"
+    return CLASS_PLACE_WEIGHT * share
 
 
 _CLASSIFIER_SENSE = re.compile(r"^(?:\([^)]*\)\s*)*(?:classifier|measure word)\b", re.I)

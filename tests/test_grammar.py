@@ -576,3 +576,11 @@ def test_places_keep_the_character_before_each_occurrence(lexicon: Lexicon) -> N
 def test_labels_of_the_word_after(lexicon: Lexicon, term: str, sentence: str, sense: str) -> None:
     choice = _choose(lexicon, term, sentence, usual=lexicon.usual_sense)
     assert choice.text.startswith(sense), choice.text
+
+
+def test_a_word_with_an_adverb_opening_its_clause_is_the_adverb(lexicon: Lexicon) -> None:
+    places = class_places_of([("", "指放弃原来的工作")], lexicon.lookup)
+    assert places.share(Place.OPENS_CLAUSE) == 1
+    context = SenseContext(places=places, word_class=lexicon.word_class)
+    choice = choose_sense(lexicon.lookup("一般"), context)
+    assert choice is not None and choice.text == "generally"
