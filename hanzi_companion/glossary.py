@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from hanzi_companion.grammar import (
     NOWHERE,
+    WITHIN_A_TERM,
     Place,
     Places,
     class_places_of,
@@ -753,15 +754,17 @@ class _Builder:
         readings: tuple[str, ...],
         context: SenseContext | None = None,
         guessed_form: bool = False,
+        after: str = "",
     ) -> tuple[str, ...]:
         """One short meaning per part, from the entry the term means: the one written as the
         term writes it (后 in 後生活 is 後 "after", not 后 "empress") and read as it reads, its
         sense chosen in the term's context (開放 in 改革開放 "to open up", not "to bloom").
         With ``guessed_form`` (``traditional`` is only the usual form of the term's words), a
-        word written alike in simplified characters competes when the slide speaks for it."""
+        word written alike in simplified characters competes when the slide speaks for it.
+        ``after`` is the text after the term where it is first written."""
         aligned = len(traditional) == len(han) and "".join(parts) == han
         out, position = [], 0
-        inner = sides_in(han, parts)
+        inner = sides_in(han, parts, after)
         for index, part in enumerate(parts):
             entries = self.lookup(part)
             form = traditional[position : position + len(part)] if aligned else ""
@@ -787,6 +790,7 @@ class _Builder:
                     Place.BEFORE_NAME,
                     Place.BEFORE_NOUN,
                     Place.PREFIX,
+                    *WITHIN_A_TERM,
                 )
                 context = replace(context, places=places)
             others = _other_forms(ranked, best, part) if guessed_form else ()
@@ -1234,7 +1238,13 @@ class _Builder:
             )
         part_readings = self.part_readings(written.han, parts, reading)
         part_glosses = self.part_glosses(
-            written.han, parts, found.traditional, part_readings, context, not written.entries
+            written.han,
+            parts,
+            found.traditional,
+            part_readings,
+            context,
+            not written.entries,
+            after=acc.sides[0][1] if acc.sides else "",
         )
         if named:
             part_glosses = tuple(

@@ -17,7 +17,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from hanzi_companion.grammar import NOWHERE, Places, grammatical_place, sense_places, word_place
+from hanzi_companion.grammar import (
+    NOWHERE,
+    Places,
+    grammatical_place,
+    place_reason,
+    word_place,
+)
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.english import synonyms
 from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
@@ -1093,8 +1099,7 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
     if rule == "named on the slide":
         return "the slide's English writes it as a name"
     if rule == "grammatical place":
-        place = context.places.main(sense_places(winner.sense.text))
-        return f"the term stands {place or 'so'} in its sentences, the place of this sense"
+        return place_reason(winner.sense.text, context.places)
     if rule == "word place":
         return "the term stands where a noun or a verb does in its sentences, as in this sense"
     if rule == "domain label":
