@@ -1077,13 +1077,22 @@ def _first_reason(parts: tuple[tuple[str, float], ...]) -> str:
     return "the dictionary's first sense; nothing in the deck points elsewhere"
 
 
+def _slide_english_reason(winner: Candidate, context: SenseContext) -> str:
+    """Which English shares which words with the chosen sense: the slide's, the meanings of
+    longer words containing the term, else the deck's."""
+    if not winner.stems & (context.near() | context.slide) and winner.stems & context.compounds:
+        words = ", ".join(_words_of(winner, set(winner.stems & context.compounds))[:4])
+        return f"longer words containing it share {words} with this sense"
+    shared = sorted(winner.stems & (context.near() | context.slide | context.compounds))
+    shared = shared or sorted(winner.stems & context.topics)
+    where = "the slide's English" if shared else "the deck's English"
+    shared = shared or sorted(winner.stems & context.deck)
+    return f"{where} shares {', '.join(_words_of(winner, set(shared))[:4])} with this sense"
+
+
 def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
     if rule == "slide English":
-        shared = sorted(winner.stems & (context.near() | context.slide | context.compounds))
-        shared = shared or sorted(winner.stems & context.topics)
-        where = "the slide's English" if shared else "the deck's English"
-        shared = shared or sorted(winner.stems & context.deck)
-        return f"{where} shares {', '.join(_words_of(winner, set(shared))[:4])} with this sense"
+        return _slide_english_reason(winner, context)
     if rule == "Chinese neighbours":
         agreeing = {s for level in context.neighbours for s in level} & winner.stems
         words = ", ".join(_words_of(winner, agreeing)[:4])

@@ -119,3 +119,9 @@ def test_a_few_words_of_a_field_in_a_long_document_make_no_field(lexicon: Lexico
 def test_a_register_is_no_field(lexicon: Lexicon) -> None:
     # 计算机 "computer; (Tw) calculator": Taiwan's usage, not a field of knowledge
     assert sense_fields(_sense(lexicon, "计算机", "(Tw)")) == frozenset()
+
+
+def test_the_reason_names_the_longer_words(lexicon: Lexicon) -> None:
+    glossary = build_glossary(Deck("doc.txt", "text", (Slide(1, "", _TUTORIAL),)), lexicon)
+    term = next(t for t in glossary.terms if t.term == "命令")
+    assert term.sense_reason == "longer words containing it share command with this sense"
