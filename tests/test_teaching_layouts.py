@@ -460,7 +460,8 @@ def test_directions_and_pairs_of_a_graded_reader(extractor: Extractor) -> None:
     )
     assert {"爸爸", "妈妈", "小时", "放", "书"} <= set(found)
     assert not {"爸爸妈妈", "放起", "本书"} & set(found)
-    assert "三个" in found  # a number and its measure word, as lessons list them
+    assert "三个" not in found  # an amount with the general classifier, no word to learn
+    assert "七本" in found  # a number and its specific classifier (本 for books)
 
 
 def test_to_speak_and_to_give_are_words_of_a_sentence(extractor: Extractor) -> None:
@@ -604,3 +605,28 @@ def test_a_localiser_and_its_particle(extractor: Extractor) -> None:
 def test_a_localiser_jieba_cut_into_the_next_word(extractor: Extractor) -> None:
     found = mentions(extractor, "下海\n最初指一种到大海里去的动作。")
     assert {"大海", "里"} <= set(found) and "海里" not in found
+
+
+# -- words a sentence holds, where jieba's cut leaves stray characters or amounts ---------------
+
+
+def test_a_word_between_two_stray_characters_gives_them_back(extractor: Extractor) -> None:
+    found = mentions(extractor, "Makers\n既有手工匠人的自在随性，又具创新性。")
+    assert {"手工", "匠人"} <= set(found) and not {"手", "工匠"} & set(found)
+
+
+def test_not_belongs_to_the_adverb_before_it(extractor: Extractor) -> None:
+    found = mentions(extractor, "Group\n而这个并不算大的群体对自己的定义更狭窄。")
+    assert {"并不", "算"} <= set(found) and "不算" not in found
+    found = mentions(extractor, "Night market\n走訪台灣夜市一趟絕不能錯過臭豆腐。")
+    assert "絕不" in found and "絕" not in found
+    found = mentions(extractor, "Question\n你要不要喝茶？我们好不好？")
+    assert "要不" not in found and "好不" not in found
+
+
+def test_an_amount_in_a_sentence_is_no_term(extractor: Extractor) -> None:
+    found = mentions(extractor, "Trip\n我们在北京住了三天，看了两个公园和一只熊猫。")
+    assert not {"三天", "两个"} & set(found)
+    assert {"北京", "公园", "熊猫"} <= set(found)
+    assert "一只" in found  # a classifier a student learns (zhī, for animals) stays
+    assert "一些" in mentions(extractor, "Food\n加一些原料。")  # a dictionary word

@@ -66,6 +66,7 @@ from hanzi_companion.text.wordlists import (
     CLASSICAL_PARTICLES,
     DIRECTION_COMPLEMENTS,
     FUNCTION_WORDS,
+    GENERAL_CLASSIFIERS,
     LOCALIZERS,
     MODAL_VERBS,
     MODERN_PARTICLES,
@@ -276,6 +277,7 @@ class Extractor:
         words = negated_answer(words)
         words = self._verbs_before_aspect(self._potential_complements(words))
         words = self._localisers_cut_off(self._variant_spellings(words))
+        words = self._adverbs_before_not(self._shared_characters(words))
         self.names.update(names)
         joined: list[str] = []
         index = 0
@@ -300,7 +302,25 @@ class Extractor:
         return tuple(
             (word, () if word in names else self.parts_of(word))
             for word in joined
-            if _content_word(word)
+            if _content_word(word) and not self._counted_amount(word)
+        )
+
+    def _counted_amount(self, word: str) -> bool:
+        """True for a number that no dictionary lists as a word, alone or with the general
+        classifier 个 or a unit it counts (一百, 两个, 三天): an amount a sentence states, not
+        vocabulary; a lesson that teaches one writes it as a term of its own. A specific
+        classifier is vocabulary and stays with its number (一只 zhī, for animals), and so do
+        dictionary words (一些 some, 一样 the same)."""
+        numeral = len(word) - len(word.lstrip("".join(NUMERALS)))
+        if numeral == 0 or len(word) < 2 or len(word) - numeral > 1 or self.lookup(word):
+            return False
+        return numeral == len(word) or word[-1] in GENERAL_CLASSIFIERS or self._unit(word[-1])
+
+    def _unit(self, char: str) -> bool:
+        """True for a noun a tagged corpus uses most as a measure (天 in 三天, a day) that no
+        dictionary sense gives as a classifier (位, 趟, 只 are classifiers to learn)."""
+        return self.lexicon.word_class(char) == "q" and not any(
+            "classifier" in d for e in self.lookup(char) for d in e.definitions
         )
 
     def _corpus_characters(self, words: tuple[str, ...], index: int) -> int:
@@ -522,6 +542,47 @@ class Extractor:
                 and self.lookup(previous + word[0])
             ):
                 out[index - 1 : index + 1] = [previous + word[0], word[1]]
+        return tuple(out)
+
+    def _shared_characters(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a word jieba put between two single characters given back
+        as two dictionary words, each taking one of them (手 工匠 人 -> 手工 匠人, the
+        craftsman's handwork): four characters read as two words rather than three pieces,
+        two of them stray characters."""
+        out = list(words)
+        index = 1
+        while index < len(out) - 1:
+            before, word, after = out[index - 1 : index + 2]
+            if (
+                len(before) == len(after) == 1
+                and len(word) == 2
+                and self.lookup(before + word[0])
+                and self.lookup(word[1] + after)
+                and before not in SENTENCE_GLUE
+                and after not in SENTENCE_GLUE
+            ):
+                out[index - 1 : index + 2] = [before + word[0], word[1] + after]
+            index += 1
+        return tuple(out)
+
+    def _adverbs_before_not(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with 不 given to the one-character adverb before it when the two
+        are a dictionary word (并 不算 -> 并不 算, "is not at all counted as"; 絕 不能 -> 絕不
+        能): the negation belongs to the adverb, the verb after it stands alone. A question
+        that repeats its verb around 不 (要不要, 好不好) keeps its words."""
+        out: list[str] = []
+        for word in words:
+            previous = out[-1] if out else ""
+            if (
+                len(previous) == 1
+                and len(word) > 1
+                and word[0] == _NOT
+                and word[1] != previous
+                and self.lookup(previous + _NOT)
+            ):
+                out[-1:] = [previous + _NOT, word[1:]]
+            else:
+                out.append(word)
         return tuple(out)
 
     def _verb(self, word: str) -> bool:

@@ -160,6 +160,8 @@ POTENTIAL_RESULTS = frozenset("住了完到好动起下开懂见清動開見")
 # Number characters, and the units of time a number counts (十分钟, 两个小时, 一点钟): a number
 # before one is its count, not the start of another word (十分 "very"). (个月: 个 is glue.)
 NUMERALS = frozenset("一二三四五六七八九十百千万两几半萬兩幾")
+# The classifier any noun may take (两个): a number with it is an amount, no word to learn.
+GENERAL_CLASSIFIERS = frozenset("个個")
 _TIME_UNITS_TEXT = "分钟 小时 秒钟 钟头 点钟 星期 礼拜 分鐘 小時 鐘頭 點鐘 禮拜"
 TIME_UNITS = frozenset(_TIME_UNITS_TEXT.split())
 
