@@ -58,6 +58,13 @@ from hanzi_companion.text.extract import (
 )
 from hanzi_companion.text.han import HAN_RUN
 from hanzi_companion.text.models import Deck
+from hanzi_companion.text.morphology import (
+    potential_gloss,
+    potential_syllables,
+    repeated_gloss,
+    repeated_syllables,
+    street_name,
+)
 from hanzi_companion.text.romanization import DeckWord, find_romanised
 from hanzi_companion.text.syllables import ROMAN_WORD
 from hanzi_companion.text.transcription import western_name
@@ -99,6 +106,7 @@ class GlossKind(StrEnum):
     SLIDE = "slide"  # the English the slide gives
     NAME = "name"  # a name: "personal name Zhāng Míng", or as the slide writes it
     LITERAL = "literal"  # its parts' meanings, labelled ``lit. "..."``: no dictionary has it
+    FORMED = "formed"  # a rule of word formation's meaning (重写 "to rewrite"): see morphology
     NONE = ""  # no gloss
 
 
@@ -863,7 +871,8 @@ class _Builder:
                 syllables.extend([edge] if edge else guessed[position : position + len(part)])
                 from_pypinyin = from_pypinyin or not edge
             position += len(part)
-        reading = " ".join(potential_neutral(word, syllables))
+        syllables = potential_syllables(parts, potential_neutral(word, syllables))
+        reading = " ".join(repeated_syllables(word, syllables, self.is_verb))
         return reading, (PYPINYIN_SOURCE if from_pypinyin else PARTS_SOURCE)
 
     def edge_reading(self, part: str, index: int, count: int) -> str:
@@ -1236,6 +1245,8 @@ class _Builder:
         if not gloss and not written.entries:
             gloss, note = self.form_gloss(acc, written.han)
             kind = GlossKind.DICTIONARY if gloss else kind
+        if not gloss and not written.entries:
+            gloss, reading, kind = self.formed_gloss(written.han, parted, reading, kind)
         if not gloss and parted.parts and all(parted.part_glosses):
             gloss, kind = literal_gloss(parted.part_glosses), GlossKind.LITERAL
         latin = written.latin
@@ -1246,6 +1257,37 @@ class _Builder:
                 gloss = gloss.split("; ")[0]
                 gloss = f"{latin} {gloss}" if first else f"{gloss} {latin}"
         return _Glossed(gloss, kind, reading, note)
+
+    def formed_gloss(
+        self, han: str, parted: _Parted, reading: str, kind: GlossKind
+    ) -> tuple[str, str, GlossKind]:
+        """(gloss, reading, kind) of a term no dictionary has that a rule of word formation
+        makes (see :mod:`~hanzi_companion.text.morphology`): a verb's potential form, 重 and
+        a verb, a street's name; ("", reading, kind) for other terms."""
+        parts, glosses = parted.parts, parted.part_glosses
+        if parts and all(glosses):
+            verb = glosses[1] if len(parts) == 2 else self.gloss_of(han[1:])
+            formed = potential_gloss(parts, glosses[0], self.gloss_of) or repeated_gloss(
+                han, verb, self.is_verb
+            )
+            if formed:
+                return formed, reading, GlossKind.FORMED
+        name, ending = street_name(han)
+        syllables = reading.split()
+        if name and len(syllables) == len(han):
+            reading = _names_reading(reading, len(name))
+            named = display_pinyin(" ".join(syllables[: len(name)])).capitalize()
+            return f"{named} {ending} (place name)", reading, GlossKind.NAME
+        return "", reading, kind
+
+    def is_verb(self, word: str) -> bool:
+        """True when the first sense of ``word``'s first entry is a verb's ("to write")."""
+        entries = self.lookup(word)
+        return (
+            bool(entries)
+            and entries[0].definitions[:1] != ()
+            and (entries[0].definitions[0].startswith("to "))
+        )
 
     def form_gloss(self, acc: _TermAccumulator, han: str) -> tuple[str, str]:
         """(gloss, note) of a term no dictionary has that is a regular form of a word one has
