@@ -630,3 +630,21 @@ def test_an_amount_in_a_sentence_is_no_term(extractor: Extractor) -> None:
     assert {"北京", "公园", "熊猫"} <= set(found)
     assert "一只" in found  # a classifier a student learns (zhī, for animals) stays
     assert "一些" in mentions(extractor, "Food\n加一些原料。")  # a dictionary word
+
+
+def test_an_adverb_gives_its_verb_to_the_result_after_it(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "行\n当你走在路上时,说“我要出行”,这里的“行”就读作“xíng”;"
+        "而当你提到银行或者商行时,这个“行”则要读成“háng”。",
+    )
+    assert "读作" in found and not {"就读", "作"} & set(found)
+    assert "就读" in mentions(extractor, "School\n他在北京大学就读。")  # to attend school
+
+
+def test_a_number_and_classifier_before_a_noun_are_no_compound(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "Xiahai\nBusiness (一些人,主要是政府机关工作人员、国企员工等放弃他们的“铁饭碗”。)",
+    )
+    assert {"一些", "人"} <= set(found) and "一些人" not in found

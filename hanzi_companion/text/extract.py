@@ -278,6 +278,7 @@ class Extractor:
         words = self._verbs_before_aspect(self._potential_complements(words))
         words = self._localisers_cut_off(self._variant_spellings(words))
         words = self._adverbs_before_not(self._shared_characters(words))
+        words = self._adverbs_before_results(words)
         self.names.update(names)
         joined: list[str] = []
         index = 0
@@ -316,12 +317,22 @@ class Extractor:
             return False
         return numeral == len(word) or word[-1] in GENERAL_CLASSIFIERS or self._unit(word[-1])
 
+    def _counts(self, word: str) -> bool:
+        """True for a number and a classifier that count the noun after them (一些 人, some
+        people; 两位 老师): a noun phrase, no compound."""
+        return (
+            len(word) == 2
+            and word[0] in NUMERALS
+            and (word[1] in GENERAL_CLASSIFIERS or self._classifier(word[1]))
+        )
+
+    def _classifier(self, char: str) -> bool:
+        return any("classifier" in d for e in self.lookup(char) for d in e.definitions)
+
     def _unit(self, char: str) -> bool:
         """True for a noun a tagged corpus uses most as a measure (天 in 三天, a day) that no
         dictionary sense gives as a classifier (位, 趟, 只 are classifiers to learn)."""
-        return self.lexicon.word_class(char) == "q" and not any(
-            "classifier" in d for e in self.lookup(char) for d in e.definitions
-        )
+        return self.lexicon.word_class(char) == "q" and not self._classifier(char)
 
     def _corpus_characters(self, words: tuple[str, ...], index: int) -> int:
         """Four when the four single characters from ``index`` on are an idiom jieba's corpus
@@ -565,6 +576,29 @@ class Extractor:
             index += 1
         return tuple(out)
 
+    def _adverbs_before_results(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with an adverb jieba joined to a verb whose result follows cut
+        off, the verb going to its result (就读 作 -> 就 读作, "is then read as", not 就读
+        "to attend school"; 就读 成 -> 就 读成): a verb and its result or 作/为 "as" that the
+        dictionaries or jieba's corpus count as one word."""
+        out: list[str] = []
+        for word in words:
+            previous = out[-1] if out else ""
+            if (
+                len(previous) == 2
+                and previous[0] in ADVERBS_BEFORE_VERBS
+                and len(word) == 1
+                and (word in RESULT_COMPLEMENTS or word in _AS)
+                and (
+                    self.lookup(previous[1] + word)
+                    or self.segmenter.corpus_word(previous[1] + word)
+                )
+            ):
+                out[-1:] = [previous[0], previous[1] + word]
+            else:
+                out.append(word)
+        return tuple(out)
+
     def _adverbs_before_not(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with 不 given to the one-character adverb before it when the two
         are a dictionary word (并 不算 -> 并不 算, "is not at all counted as"; 絕 不能 -> 絕不
@@ -743,6 +777,7 @@ class Extractor:
                     sum(1 for w in words if len(w) > 1) < 2
                     and len(words) < _SENTENCE_WORDS
                     and words[-1] not in LOCALIZERS
+                    and not self._counts(words[0])
                     and not (len(words) > 1 and _verb_and_object(words[0], words[1]))
                 )
             ):
@@ -1328,6 +1363,7 @@ _NOT = "不"
 _ONE = "一"
 _DEMONSTRATIVES = frozenset("这那這")
 _WHICH = "哪"
+_AS = frozenset("作为為")  # after a verb: "as" (读作 read as, 称为 called)
 _CAN = "得"  # the positive potential form's mark (找得到, can find)
 _POTENTIAL_MARKS = frozenset([_NOT, _CAN])
 
