@@ -648,3 +648,21 @@ def test_a_number_and_classifier_before_a_noun_are_no_compound(extractor: Extrac
         "Xiahai\nBusiness (一些人,主要是政府机关工作人员、国企员工等放弃他们的“铁饭碗”。)",
     )
     assert {"一些", "人"} <= set(found) and "一些人" not in found
+
+
+def test_two_words_a_student_learns_apart_are_listed_apart(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "Shenzhen\n创客是对技术创新趋势和区域创新环境最为敏感的一群。",
+        "Xiahai\n改革开放之初，市场经济开始繁荣，一个新的自由空间正在出现。",
+    )
+    assert {"技术", "创新", "自由", "空间"} <= set(found)
+    assert not {"技术创新", "自由空间"} & set(found)
+    # a phrase with a word learnt later is one term (a megacity), and so is a word's form
+    assert "特大城市" in mentions(extractor, "Cities\n以特大城市为依托，形成城市群。")
+    assert "不然的话" in mentions(extractor, "Tips\n不要放太多。不然的话包不住。")
+
+
+def test_a_number_joins_only_what_it_counts(extractor: Extractor) -> None:
+    found = mentions(extractor, "Business\n他们转而到这一新的空间里创业经商。")
+    assert "一新" not in found and {"空间", "创业"} <= set(found)

@@ -95,6 +95,7 @@ _NEAR = 40  # farthest a romanisation may be written from its term
 # Longest run kept as one term (习近平新时代中国特色社会主义思想 has 16 characters); a longer
 # run is prose written without punctuation and gives its words (and stays linear).
 LONGEST_TERM = 32
+_LEARNT_LEVEL = 4  # HSK 3.0 levels 1-4: the elementary and first intermediate words
 _JOINED_MAX = 4  # longest word two neighbouring words of a sentence may join into
 _IDIOM = 4  # characters of an idiom (同声同气)
 # A clause of this many words (two characters or more) is no slogan clause but a sentence.
@@ -368,7 +369,26 @@ class Extractor:
             and word != _WHICH  # 哪 asks about the word after it (哪 国: which country)
             and not self.lookup(word + following)
             and self.segmenter.corpus_word(word + following)
+            and not self._learnt_apart(word, following)
+            and not (_count(word) and not self._counted_by(following))
         )
+
+    def _counted_by(self, word: str) -> bool:
+        """True for what a number joins: a classifier or a unit it counts (一 位, 三 天), or
+        another number; not a word it only stands before (这 一 新的 空间: a new space)."""
+        return _count(word) or (
+            len(word) == 1 and (self._classifier(word) or self.lexicon.word_class(word) == "q")
+        )
+
+    def _learnt_apart(self, word: str, following: str) -> bool:
+        """True for two words of two characters or more that a student learns by the
+        intermediate levels (HSK 1-4), not a regular form of one of them (不然的话): their
+        phrase means what they say (技术 创新 technical innovation, 自由 空间 free space), two
+        words to list, though jieba's corpus counts it; 特大 城市 (megacity) is kept."""
+        if len(word) < 2 or len(following) < 2 or word_form(word + following, self.lookup):
+            return False
+        levels = [self.lexicon.hsk_level(w, self.lookup) for w in (word, following)]
+        return all(level is not None and level <= _LEARNT_LEVEL for level in levels)
 
     def _written_names(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], set[str]]:
         """A sentence's words with neighbouring single characters joined into the name the
