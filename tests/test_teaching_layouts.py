@@ -666,3 +666,14 @@ def test_two_words_a_student_learns_apart_are_listed_apart(extractor: Extractor)
 def test_a_number_joins_only_what_it_counts(extractor: Extractor) -> None:
     found = mentions(extractor, "Business\n他们转而到这一新的空间里创业经商。")
     assert "一新" not in found and {"空间", "创业"} <= set(found)
+
+
+def test_a_verb_and_de_before_a_noun_are_two_words(extractor: Extractor) -> None:
+    found = mentions(extractor, "Oyster omelette\n吃的時候還要淋上特製醬料。")
+    assert {"吃", "時候"} <= set(found) and "吃的" not in found
+    assert "吃的" in mentions(extractor, "Food\n我们买了很多吃的。")  # food, alone
+
+
+def test_both_and_repeats_its_you(extractor: Extractor) -> None:
+    found = mentions(extractor, "重要\n重要 = 又重又需要")
+    assert {"重", "需要"} <= set(found) and "重又" not in found

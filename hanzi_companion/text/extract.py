@@ -279,7 +279,7 @@ class Extractor:
         words = self._verbs_before_aspect(self._potential_complements(words))
         words = self._localisers_cut_off(self._variant_spellings(words))
         words = self._adverbs_before_not(self._shared_characters(words))
-        words = self._adverbs_before_results(words)
+        words = self._adverbs_before_results(both_and(words))
         self.names.update(names)
         joined: list[str] = []
         index = 0
@@ -530,15 +530,29 @@ class Extractor:
         the particle read as a word and the particle (运动中的: 中 + 的, not 中的 zhòngdì "to hit
         the target"); common ones stay (目的 mùdì "purpose")."""
         out: list[str] = []
-        for word in words:
+        for index, word in enumerate(words):
             entries = self.lookup(word) if len(word) == 2 and word[1] in PARTICLES else ()
-            if entries and all(
-                e.frequency <= 0 and not e.pinyin_numbered.endswith("5") for e in entries
-            ):
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if (
+                entries
+                and all(e.frequency <= 0 and not e.pinyin_numbered.endswith("5") for e in entries)
+            ) or self._verb_before_de(word, following):
                 out.extend(word)
             else:
                 out.append(word)
         return tuple(out)
+
+    def _verb_before_de(self, word: str, following: str) -> bool:
+        """True for a verb and 的 that a noun follows (吃的 糕: the cake eaten, 吃的 時候: when
+        eating): 的 links the verb to the noun, no 吃的 "food" (the noun stands alone)."""
+        return (
+            len(word) == 2
+            and word[1] == _DE
+            and self._verb(word[0])
+            and has_han(following)
+            and following not in SENTENCE_GLUE
+            and not self._verb(following)
+        )
 
     def _verbs_before_aspect(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with a verb found before the aspect particle 着 where jieba
@@ -1383,6 +1397,7 @@ _NOT = "不"
 _ONE = "一"
 _DEMONSTRATIVES = frozenset("这那這")
 _WHICH = "哪"
+_DE = "的"
 _AS = frozenset("作为為")  # after a verb: "as" (读作 read as, 称为 called)
 _CAN = "得"  # the positive potential form's mark (找得到, can find)
 _POTENTIAL_MARKS = frozenset([_NOT, _CAN])
@@ -1460,6 +1475,22 @@ def negated_answer(words: tuple[str, ...]) -> tuple[str, ...]:
     if len(words) > 1 and len(last) == 2 and last[0] == _NOT and last[1] in NEGATED_VERBS:
         return (*words[:-1], last[0], last[1])
     return words
+
+
+_BOTH = frozenset("又也")  # 又…又…, 也…也…: both … and …
+
+
+def both_and(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with the second 又 of 又…又… (both … and …) its own word where jieba
+    joined it to the first one's word (又 重又 需要 -> 又 重 又 需要: both heavy and needed;
+    重又 "once again" is no word of it)."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] in _BOTH and len(word) == 2 and word[1] == out[-1]:
+            out.extend(word)
+        else:
+            out.append(word)
+    return tuple(out)
 
 
 def this_one(words: tuple[str, ...]) -> tuple[str, ...]:
