@@ -677,3 +677,16 @@ def test_a_verb_and_de_before_a_noun_are_two_words(extractor: Extractor) -> None
 def test_both_and_repeats_its_you(extractor: Extractor) -> None:
     found = mentions(extractor, "重要\n重要 = 又重又需要")
     assert {"重", "需要"} <= set(found) and "重又" not in found
+
+
+def test_a_short_sentence_takes_the_translation_after_it(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "Dialogue\n1) 王: Ní hǎo ma? 你好吗? How are you?\n"
+        "张: Hén hǎo. 我很好。 I am fine (very good).",
+    )
+    assert found["你好吗"].slide_gloss == "How are you?"
+    assert found["我很好"].slide_gloss == "I am fine (very good)"
+    # a word of a longer sentence is not what the sentence's translation says
+    found = mentions(extractor, "Sentences\n他每天说中文。 He speaks Chinese every day.")
+    assert found["中文"].slide_gloss == ""
