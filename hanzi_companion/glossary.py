@@ -59,6 +59,7 @@ from hanzi_companion.text.extract import (
 from hanzi_companion.text.han import HAN_RUN
 from hanzi_companion.text.models import Deck
 from hanzi_companion.text.morphology import (
+    counted_gloss,
     potential_gloss,
     potential_syllables,
     repeated_gloss,
@@ -1267,8 +1268,10 @@ class _Builder:
         parts, glosses = parted.parts, parted.part_glosses
         if parts and all(glosses):
             verb = glosses[1] if len(parts) == 2 else self.gloss_of(han[1:])
-            formed = potential_gloss(parts, glosses[0], self.gloss_of) or repeated_gloss(
-                han, verb, self.is_verb
+            formed = (
+                potential_gloss(parts, glosses[0], self.gloss_of)
+                or repeated_gloss(han, verb, self.is_verb)
+                or counted_gloss(parts, glosses[0])
             )
             if formed:
                 return formed, reading, GlossKind.FORMED

@@ -9,6 +9,7 @@ from hanzi_companion.glossary import Glossary, GlossaryTerm, GlossKind, build_gl
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.morphology import (
+    counted_gloss,
     potential_form,
     potential_gloss,
     potential_syllables,
@@ -60,6 +61,13 @@ def test_chong_before_a_verb_is_again(lexicon: Lexicon) -> None:
     assert repeated_syllables("重写", ["zhong4", "xie3"], verb) == ["chong2", "xie3"]
     assert repeated_gloss("重量", "quantity", verb) == ""  # 量 here is no verb
     assert repeated_syllables("重量", ["zhong4", "liang4"], verb) == ["zhong4", "liang4"]
+
+
+def test_a_determiner_and_the_general_classifier_is_one_thing(lexicon: Lexicon) -> None:
+    same = lexicon.lookup("同一")[0].definitions
+    assert counted_gloss(("同一", "个"), "; ".join(same)) == "the same one"
+    assert counted_gloss(("同一", "种"), "; ".join(same)) == ""  # a classifier of its own
+    assert counted_gloss(("城市", "个"), "city") == ""
 
 
 def test_street_names() -> None:
@@ -114,3 +122,8 @@ def test_dictionary_words_keep_their_own_gloss(lexicon: Lexicon) -> None:
     g = glossary(lexicon, "Words\n- 步行街\n- 重要")
     assert term(g, "步行街").gloss_kind == GlossKind.DICTIONARY
     assert term(g, "重要").pinyin_numbered == "zhong4 yao4"
+
+
+def test_the_same_one_in_a_sentence(lexicon: Lexicon) -> None:
+    g = glossary(lexicon, "多音字\n同一个字在不同的语境中可以展现出不同的发音。")
+    assert (term(g, "同一个").gloss, term(g, "同一个").gloss_kind) == ("the same one", "formed")

@@ -4,6 +4,7 @@ read and glossed by that rule rather than as a literal list of their parts.
 - a verb's potential form: the verb, 不 (cannot) or 得 (can) and its result (包不住 bāo bu
   zhù "cannot wrap (firmly)", 搞不清楚 gǎo bu qīngchu "cannot do (clear)", 找得到 "can find");
 - 重 chóng before a verb, "again": the English prefix re- (重写 chóngxiě "to rewrite");
+- a word that points at or counts a thing and the classifier 个 (同一个 "the same one");
 - a street, lane or road named by the words before it (南锣鼓巷 "Nánluógǔ Lane (place name)").
 
 Each rule is a function of the term, its parts and what the lexicon says of them (passed in as
@@ -14,7 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from hanzi_companion.text.wordlists import POTENTIAL_RESULTS, RESULT_MEANINGS, STREET_ENDINGS
+from hanzi_companion.text.wordlists import (
+    GENERAL_CLASSIFIERS,
+    POTENTIAL_RESULTS,
+    RESULT_MEANINGS,
+    STREET_ENDINGS,
+)
 
 _POTENTIAL_MARKS = {"不": ("cannot", "bu5"), "得": ("can", "de5")}
 _AGAIN = "重"  # chóng before a verb: again (重写 to rewrite, 重建 to rebuild)
@@ -92,6 +98,23 @@ def repeated_gloss(word: str, verb_gloss: str, is_verb: Callable[[str], bool]) -
     if not verb or not repeated_action(word, is_verb):
         return ""
     return f"{_VERB}re{'-' if verb.startswith('e') else ''}{verb}"
+
+
+_DETERMINERS = ("the ", "a ", "an ", "this ", "that ", "another", "each", "every", "some")
+_ONE = "one"
+
+
+def counted_gloss(parts: Sequence[str], word_gloss: str) -> str:
+    """ "the same one": a word that points at or counts a thing (同一 the same, 另一 another)
+    and the general classifier 个, glossed by the word's sense that reads as a determiner and
+    "one"; "" for other words (no such sense, another classifier)."""
+    if len(parts) != 2 or parts[1] not in GENERAL_CLASSIFIERS:
+        return ""
+    for sense in word_gloss.split("; "):
+        sense = sense.strip()
+        if sense.lower().startswith(_DETERMINERS):
+            return f"{sense} {_ONE}"
+    return ""
 
 
 def street_name(word: str) -> tuple[str, str]:
