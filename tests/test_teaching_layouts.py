@@ -690,3 +690,9 @@ def test_a_short_sentence_takes_the_translation_after_it(extractor: Extractor) -
     # a word of a longer sentence is not what the sentence's translation says
     found = mentions(extractor, "Sentences\n他每天说中文。 He speaks Chinese every day.")
     assert found["中文"].slide_gloss == ""
+
+
+def test_a_bound_form_joins_the_character_after_it(extractor: Extractor) -> None:
+    found = mentions(extractor, "Makers\n既有手工匠人的自在随性，又具创新性。")
+    assert "自在" in found and "自" not in found
+    assert "自" in mentions(extractor, "Radicals\n- 自 self")  # written as a term alone

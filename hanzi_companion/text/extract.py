@@ -279,7 +279,7 @@ class Extractor:
         words = self._verbs_before_aspect(self._potential_complements(words))
         words = self._localisers_cut_off(self._variant_spellings(words))
         words = self._adverbs_before_not(self._shared_characters(words))
-        words = self._adverbs_before_results(both_and(words))
+        words = self._adverbs_before_results(both_and(self._bound_forms(words)))
         self.names.update(names)
         joined: list[str] = []
         index = 0
@@ -609,6 +609,30 @@ class Extractor:
                 out[index - 1 : index + 2] = [before + word[0], word[1] + after]
             index += 1
         return tuple(out)
+
+    def _bound_forms(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a character the dictionary gives only as a bound form (自
+        "(bound form) self") joined to the single character after it when the two are a
+        dictionary word (自 在 -> 自在, at ease): a bound form is no word alone, and jieba
+        cut it off only because the next character is so common."""
+        out: list[str] = []
+        for word in words:
+            previous = out[-1] if out else ""
+            if (
+                len(previous) == len(word) == 1
+                and self._bound(previous)
+                and self.lookup(previous + word)
+            ):
+                out[-1] = previous + word
+            else:
+                out.append(word)
+        return tuple(out)
+
+    def _bound(self, char: str) -> bool:
+        entries = [e for e in self.lookup(char) if not e.is_proper_noun]
+        return bool(entries) and all(
+            e.definitions[:1] != () and e.definitions[0].startswith(_BOUND) for e in entries
+        )
 
     def _adverbs_before_results(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with an adverb jieba joined to a verb whose result follows cut
@@ -1398,6 +1422,7 @@ _ONE = "一"
 _DEMONSTRATIVES = frozenset("这那這")
 _WHICH = "哪"
 _DE = "的"
+_BOUND = "(bound form)"
 _AS = frozenset("作为為")  # after a verb: "as" (读作 read as, 称为 called)
 _CAN = "得"  # the positive potential form's mark (找得到, can find)
 _POTENTIAL_MARKS = frozenset([_NOT, _CAN])
