@@ -696,3 +696,9 @@ def test_a_bound_form_joins_the_character_after_it(extractor: Extractor) -> None
     found = mentions(extractor, "Makers\n既有手工匠人的自在随性，又具创新性。")
     assert "自在" in found and "自" not in found
     assert "自" in mentions(extractor, "Radicals\n- 自 self")  # written as a term alone
+
+
+def test_a_unit_against_a_number_is_a_term_when_explained(extractor: Extractor) -> None:
+    found = mentions(extractor, "Words\n一(yī=a)款(kuǎn=model)55寸(cùn=inch)规格(guīgé=size)")
+    assert found["寸"].slide_gloss == "inch" and found["规格"].slide_gloss == "size"
+    assert "年" not in mentions(extractor, "History\n2014年国务院发布了新的规定。")

@@ -1388,8 +1388,13 @@ def _not_a_term(line: str, start: int, end: int, run: str) -> bool:
     around = line[window : end + LOOK]
     if "第" in around and in_label(around, start - window, end - window):
         return True  # 第三周, 第3讲: the deck's week or lecture, metadata and no term
-    if len(run) == 1 and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit()):
-        return True  # a unit written against a number (2014年, 3个), not a term
+    if (
+        len(run) == 1
+        and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit())
+        and line[end : end + 1] not in _OPEN_PARENTHESIS
+    ):
+        return True  # a unit written against a number (2014年, 3个), not a term, unless
+        # the document explains it in parentheses after it (55寸(cùn=inch))
     token_start = max(line.rfind(" ", window, start), line.rfind("\t", window, start), window - 1)
     token = line[token_start + 1 : start]
     return "://" in token or token.startswith("www.") or ("?" in token and "=" in token)

@@ -134,7 +134,7 @@ def _latin_only(text: str) -> bool:
 
 
 def tidy_gloss(text: str, labels: frozenset[str]) -> str:
-    text = text.strip().strip("-–—•|:;,").strip()
+    text = text.strip().strip("-–—•|:;,=").strip()
     if len(text) > 1 and text[0] in QUOTES and text[-1] == QUOTES[text[0]]:
         text = text[1:-1].strip()
     text = _ARTICLE.sub("", text) if len(_words(text)) > 1 else text
