@@ -702,3 +702,8 @@ def test_a_unit_against_a_number_is_a_term_when_explained(extractor: Extractor) 
     found = mentions(extractor, "Words\n一(yī=a)款(kuǎn=model)55寸(cùn=inch)规格(guīgé=size)")
     assert found["寸"].slide_gloss == "inch" and found["规格"].slide_gloss == "size"
     assert "年" not in mentions(extractor, "History\n2014年国务院发布了新的规定。")
+
+
+def test_another_one_counts_with_its_classifier(extractor: Extractor) -> None:
+    found = mentions(extractor, "Night market\n蚵仔煎是另一道遊客必吃的台灣小吃。")
+    assert {"另", "道"} <= set(found) and "一道" not in found

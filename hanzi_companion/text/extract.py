@@ -1424,7 +1424,7 @@ def repeated_unit(run: str) -> str:
 _PLURAL_SUFFIX = "们"
 _NOT = "不"
 _ONE = "一"
-_DEMONSTRATIVES = frozenset("这那這")
+_DEMONSTRATIVES = frozenset("这那這另")  # and 另 "another": 另 一 道, another dish
 _WHICH = "哪"
 _DE = "的"
 _BOUND = "(bound form)"
@@ -1524,8 +1524,9 @@ def both_and(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def this_one(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A sentence's words with 一 after 这 or 那 read as the number it is there, a word of its
-    own (这 一点: this point, not 一点 'a little')."""
+    """A sentence's words with 一 after 这, 那 or 另 read as the number it is there, a word of
+    its own (这 一点: this point, not 一点 'a little'; 另 一 道: another dish, not 一道
+    'together')."""
     out: list[str] = []
     for word in words:
         if out and out[-1] in _DEMONSTRATIVES and len(word) == 2 and word[0] == _ONE:
