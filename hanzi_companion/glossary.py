@@ -59,6 +59,7 @@ from hanzi_companion.text.extract import (
 from hanzi_companion.text.han import HAN_RUN
 from hanzi_companion.text.models import Deck
 from hanzi_companion.text.morphology import (
+    becoming_gloss,
     counted_gloss,
     potential_gloss,
     potential_syllables,
@@ -1272,6 +1273,7 @@ class _Builder:
                 potential_gloss(parts, glosses[0], self.gloss_of)
                 or repeated_gloss(han, verb, self.is_verb)
                 or counted_gloss(parts, glosses[0])
+                or becoming_gloss(parts, glosses)
             )
             if formed:
                 return formed, reading, GlossKind.FORMED

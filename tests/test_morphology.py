@@ -9,6 +9,7 @@ from hanzi_companion.glossary import Glossary, GlossaryTerm, GlossKind, build_gl
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.morphology import (
+    becoming_gloss,
     counted_gloss,
     potential_form,
     potential_gloss,
@@ -68,6 +69,13 @@ def test_a_determiner_and_the_general_classifier_is_one_thing(lexicon: Lexicon) 
     assert counted_gloss(("同一", "个"), "; ".join(same)) == "the same one"
     assert counted_gloss(("同一", "种"), "; ".join(same)) == ""  # a classifier of its own
     assert counted_gloss(("城市", "个"), "city") == ""
+
+
+def test_a_word_and_hua_is_making_it_so(lexicon: Lexicon) -> None:
+    small = lexicon.lookup("小型")[0].definitions[0]
+    assert becoming_gloss(("小型", "化"), (small, "-ization")) == "to make small scale"
+    assert becoming_gloss(("同", "城", "化"), ("with", "city", "-ization")) == ""
+    assert becoming_gloss(("创新", "化"), ("to innovate", "-ization")) == ""  # a verb
 
 
 def test_street_names() -> None:

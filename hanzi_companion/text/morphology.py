@@ -4,6 +4,7 @@ read and glossed by that rule rather than as a literal list of their parts.
 - a verb's potential form: the verb, 不 (cannot) or 得 (can) and its result (包不住 bāo bu
   zhù "cannot wrap (firmly)", 搞不清楚 gǎo bu qīngchu "cannot do (clear)", 找得到 "can find");
 - 重 chóng before a verb, "again": the English prefix re- (重写 chóngxiě "to rewrite");
+- a word and the suffix 化 (小型化 "to make small scale");
 - a word that points at or counts a thing and the classifier 个 (同一个 "the same one");
 - a street, lane or road named by the words before it (南锣鼓巷 "Nánluógǔ Lane (place name)").
 
@@ -98,6 +99,21 @@ def repeated_gloss(word: str, verb_gloss: str, is_verb: Callable[[str], bool]) -
     if not verb or not repeated_action(word, is_verb):
         return ""
     return f"{_VERB}re{'-' if verb.startswith('e') else ''}{verb}"
+
+
+_BECOME = "化"  # after an adjective or noun: to make it so (小型化, 年轻化)
+
+
+def becoming_gloss(parts: Sequence[str], glosses: Sequence[str]) -> str:
+    """ "to make small scale": a word and the suffix 化 "-ize", glossed as making what the
+    word says (小型化: miniaturization); "" for other words, and for a verb before 化 (its
+    English has no such form)."""
+    if len(parts) != 2 or parts[1] != _BECOME or len(parts[0]) < 2:
+        return ""
+    first = glosses[0].split("; ")[0].strip()
+    if not first or first.startswith(_VERB) or first.startswith("("):
+        return ""
+    return f"{_VERB}make {first}"
 
 
 _DETERMINERS = ("the ", "a ", "an ", "this ", "that ", "another", "each", "every", "some")
