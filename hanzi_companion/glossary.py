@@ -69,7 +69,7 @@ from hanzi_companion.text.morphology import (
 )
 from hanzi_companion.text.romanization import DeckWord, find_romanised
 from hanzi_companion.text.syllables import ROMAN_WORD
-from hanzi_companion.text.transcription import western_name
+from hanzi_companion.text.transcription import beside_a_name_dot, western_name
 from hanzi_companion.text.wordlists import FUNCTION_WORDS, POTENTIAL_RESULTS, SENTENCE_GLUE
 from hanzi_companion.wording import plural
 
@@ -436,6 +436,12 @@ def _name_reading(reading: str) -> str:
     (``Liang2 Si1 cheng2``)."""
     syllables = reading.split()
     return " ".join(s[:1].upper() + s[1:] if i < 2 else s for i, s in enumerate(syllables))
+
+
+def _transcribed_reading(reading: str) -> str:
+    """A transcribed Western name's numbered reading: one word, capitalised (``Ke4 li3 si1``),
+    no surname and given name."""
+    return reading[:1].upper() + reading[1:]
 
 
 def _names_reading(reading: str, head: int) -> str:
@@ -981,9 +987,11 @@ class _Builder:
         lines = (o.context for o in acc.occurrences) if acc else ()
         return any(speaks_of_a_person(clause_around(line, han)) for line in lines)
 
-    def personal_name_gloss(self, han: str, reading: str) -> str:
+    def personal_name_gloss(self, han: str, reading: str, transcribed: bool = False) -> str:
         """A personal name's gloss: the Western name the document writes for it where the name
-        is a transcription (金妮 ... Ginny: "Ginny (personal name)"), else the name read."""
+        is a transcription (金妮 ... Ginny: "Ginny (personal name)"), else the name read, as a
+        Western name's transcription when it is one (克里斯 in 克里斯·安德森: "Kèlǐsī
+        (transcribed Western name)")."""
         key = _pinyin.toneless_key(reading.replace(" ", ""))
         lines = [
             line
@@ -994,6 +1002,8 @@ class _Builder:
         western = western_name(reading, lines)
         if western:
             return f"{western} (personal name)"
+        if transcribed:
+            return f"{display_pinyin(reading)} (transcribed Western name)"
         return f"personal name {display_pinyin(reading)}"
 
     def is_surname(self, char: str) -> bool:
@@ -1238,8 +1248,10 @@ class _Builder:
             and not written.entries
             and (acc.personal_name or self.personal_name(written.han, parted.parts, acc))
         ):
-            reading = _name_reading(reading)
-            gloss, kind = self.personal_name_gloss(written.han, reading), GlossKind.NAME
+            transcribed = any(beside_a_name_dot(written.han, o.context) for o in acc.occurrences)
+            reading = _transcribed_reading(reading) if transcribed else _name_reading(reading)
+            gloss = self.personal_name_gloss(written.han, reading, transcribed)
+            kind = GlossKind.NAME
         named = "" if gloss or written.entries else self.place_or_organisation(written.han)
         if named:
             reading = _names_reading(reading, len(written.han) - len(name_ending(written.han)[0]))

@@ -707,3 +707,19 @@ def test_a_unit_against_a_number_is_a_term_when_explained(extractor: Extractor) 
 def test_another_one_counts_with_its_classifier(extractor: Extractor) -> None:
     found = mentions(extractor, "Night market\n蚵仔煎是另一道遊客必吃的台灣小吃。")
     assert {"另", "道"} <= set(found) and "一道" not in found
+
+
+def test_a_name_transcribed_around_a_middle_dot_is_a_western_name(lexicon: Lexicon) -> None:
+    g = glossary(
+        lexicon,
+        "Makers\n美国《连线》杂志主编克里斯·安德森在被称为“创客界圣经”的《创客:新工业革命》"
+        "一书中这样说。",
+    )
+    chris = term(g, "克里斯")
+    assert (chris.pinyin_numbered, chris.gloss) == (
+        "Ke4 li3 si1",
+        "Kèlǐsī (transcribed Western name)",
+    )
+    # a Chinese name keeps its surname and given name
+    g = glossary(lexicon, "Dialogue\n张明：你好！我叫张明。")
+    assert term(g, "张明").gloss.startswith("personal name")

@@ -59,6 +59,7 @@ from hanzi_companion.text.syllables import (
     syllables_of,
     western_keys,
 )
+from hanzi_companion.text.transcription import NAME_DOTS
 from hanzi_companion.text.wordlists import (
     ADVERBS_BEFORE_VERBS,
     ASPECT_PARTICLES,
@@ -103,7 +104,7 @@ _SENTENCE_WORDS = 3
 # jieba's classes of words that do not name things: verbs, adverbs, conjunctions,
 # prepositions, localizers (中, 上), pronouns, particles.
 _CLAUSE_CLASSES = frozenset(["v", "vd", "d", "c", "p", "f", "r", "u", "ud", "uj", "ul", "uz"])
-_NAME_DOTS = frozenset("·・")
+_NAME_DOTS = NAME_DOTS
 _QUOTED_EXPRESSION = 4  # longest quoted run of Chinese prose kept whole whatever its words
 
 SIDE = 24  # characters kept on either side of a mention: its place in the sentence
