@@ -723,3 +723,8 @@ def test_a_name_transcribed_around_a_middle_dot_is_a_western_name(lexicon: Lexic
     # a Chinese name keeps its surname and given name
     g = glossary(lexicon, "Dialogue\n张明：你好！我叫张明。")
     assert term(g, "张明").gloss.startswith("personal name")
+
+
+def test_a_classifier_after_its_number_joins_no_noun(extractor: Extractor) -> None:
+    found = mentions(extractor, "Shopping\n他花了两千块钱买了一台电脑。")
+    assert {"块", "钱", "电脑"} <= set(found) and not {"块钱", "两千"} & set(found)

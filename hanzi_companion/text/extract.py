@@ -296,6 +296,7 @@ class Extractor:
             if (
                 following
                 and not _about_a_number(previous, word, following)
+                and not self._counting(previous, word)
                 and self._joins(word, following, names)
             ):
                 word += following
@@ -372,6 +373,16 @@ class Extractor:
             and self.segmenter.corpus_word(word + following)
             and not self._learnt_apart(word, following)
             and not (_count(word) and not self._counted_by(following))
+        )
+
+    def _counting(self, previous: str, word: str) -> bool:
+        """True for a classifier after its number (两千 块 钱: two thousand kuai of money): it
+        counts with the number and joins no noun after it (块钱 is no word of the sentence)."""
+        return (
+            bool(previous)
+            and _ends_a_number(previous)
+            and len(word) == 1
+            and (self._classifier(word))
         )
 
     def _counted_by(self, word: str) -> bool:
