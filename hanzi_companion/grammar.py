@@ -213,6 +213,9 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
 # Negations, and the verbs of a state rather than an action (会在家, 会是, 会有).
 _NEGATIONS = ("不", "没", "沒", "未", "别", "別")
 _STATE_VERBS = frozenset("在是有")
+# Verbs of coming and going: nobody learns how to come, so 会来, 会去, 会回来 say what will
+# happen ("will he come?"), as a state does.
+_COMING_AND_GOING = frozenset(["来", "去", "回", "來", "回来", "回去", "回來"])
 # Adverbs after which a modal says what will happen (都会来, 还会下雨, 一定会成功) rather
 # than who is able to (我会说中文): a prediction's scope, time or certainty.
 _PREDICTING_TEXT = "都 还 還 就 一定 肯定 可能 也许 也許 大概 总 總 将 將 一直 迟早 遲早 必然 必定"
@@ -246,6 +249,7 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
     verb = _is_verb(word, lookup)
     result = verb and len(word) > 1 and word[-1] in RESULT_COMPLEMENTS  # 闻到, 看见
     state = following[0] in _STATE_VERBS or Place.BEFORE_ADJECTIVE in places or result
+    state = state or word in _COMING_AND_GOING
     run = han_suffix(before.rstrip(" "))
     last = _word_at_end(run, lookup) if run else ""
     clause = _CLAUSE_END.split(before)[-1]
@@ -493,6 +497,8 @@ def _after_word(run: str, lookup: Lookup) -> Place:
         return Place.AFTER_WORD  # after 和, 因为, 是: no noun, no verb
     if run[: -len(word)].endswith(_ATTRIBUTIVE):
         return Place.AFTER_NOUN  # 的 comes before a noun: 原来的工作 "the former job"
+    if word in _BEFORE_A_VERB_WORDS or _takes_a_verb(word, lookup):
+        return Place.AFTER_WORD  # 想去, 喜欢看: the verb is its object, not its complement
     if _is_verb(word, lookup):
         return Place.AFTER_VERB
     if _is_time(word, lookup):
@@ -500,12 +506,33 @@ def _after_word(run: str, lookup: Lookup) -> Place:
     return Place.AFTER_ADJECTIVE if _is_adjective(word, lookup) else Place.AFTER_NOUN
 
 
+# Verbs whose object may be another verb, as CC-CEDICT words them (想 "to wish; to want",
+# 喜欢 "to like", 开始 "to begin"): a verb after them is what is wanted, liked or begun.
+_TAKES_A_VERB = re.compile(
+    r"^to (?:want|wish|like|love|enjoy|hope|plan|intend|decide|prepare|begin|start|continue"
+    r"|be fond of|be willing|dare|need|prefer|refuse|be used to)\b"
+)
+
+
+def _takes_a_verb(word: str, lookup: Lookup) -> bool:
+    """Whether some meaning of a verb is one that takes another verb as its object: wanting,
+    liking, beginning (想去 "to want to go", 喜欢看 "to like watching")."""
+    return any(_TAKES_A_VERB.match(text) for text in _meanings(word, lookup))
+
+
 def _word_at_end(run: str, lookup: Lookup) -> str:
-    """The longest dictionary word ending ``run`` (its last character when none)."""
+    """The longest dictionary word ending ``run`` (its last character when none), but not an
+    exclamation made of a pronoun and its verb: 去 in 我去过, not the slang 我去 "oh my god!"."""
     for size in range(min(_LONGEST_WORD, len(run)), 1, -1):
-        if lookup(run[-size:]):
+        if lookup(run[-size:]) and not _subject_and_verb(run[-size:], lookup):
             return run[-size:]
     return run[-1]
+
+
+def _subject_and_verb(word: str, lookup: Lookup) -> bool:
+    """Whether a dictionary word is a personal pronoun and a verb, read as such in running
+    text (我去 "I go", not the slang "oh my god!"); 我们 and 你好 are no such pair."""
+    return word[0] in PRONOUNS and _is_verb(word[1:], lookup)
 
 
 def _word_at_start(run: str, lookup: Lookup) -> str:
@@ -531,12 +558,29 @@ def _first_meaning(word: str, lookup: Lookup) -> str:
 
 def _is_verb(word: str, lookup: Lookup) -> bool:
     """A word most of whose meanings are verbs (CC-CEDICT writes verbs "to ..."): 完成 "to
-    complete", not 工作 "to work; job; work; task" nor 运动 "to move; sports; movement"."""
-    meanings = _meanings(word, lookup)
+    complete", not 工作 "to work; job; work; task" nor 运动 "to move; sports; movement".
+    Its grammatical uses do not count (来 "to come" is a verb though most of its senses are
+    labelled for a place, a preposition or a use in set phrases "(as in ...)")."""
+    meanings = [text for text in _meanings(word, lookup) if not _grammatical_use(text)]
     verbs = sum(1 for text in meanings if _is_verb_sense(text))
     if meanings and not meanings[0].startswith("to "):
         return 3 * verbs >= 2 * len(meanings) + 1  # 指 "finger; to point at; to refer to; ..."
     return bool(meanings) and 2 * verbs >= len(meanings)
+
+
+def _grammatical_use(text: str) -> bool:
+    """A sense that is a grammatical use of its word rather than a meaning of its own: labelled
+    for a place ("(between two verbs) in order to", "hither (directional complement ...)"),
+    a preposition ("for the past (amount of time)") or a use in set phrases ("(as in ...)")."""
+    if text.startswith("to "):
+        return False
+    first = text.split(" ")[0]
+    return bool(sense_places(text)) or first in _PREPOSITION_WORDS or "(as in " in text
+
+
+# The first words of a sense worded as a preposition or a conjunction of time.
+_PREPOSITION_TEXT = "with towards toward for at from by since until ever"
+_PREPOSITION_WORDS = frozenset(_PREPOSITION_TEXT.split())
 
 
 def _is_time(word: str, lookup: Lookup) -> bool:
@@ -738,6 +782,10 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     labelled = sense_places(candidate.sense.text)
     if Place.AFTER_NAMED in labelled:
         return _after_named(candidate.sense.text, places)
+    if not labelled and _complement_stands(candidate, places):
+        # Right after a verb a word that can be its complement is one: 出 in 展现出 "(after a
+        # verb) outward", not "to go out"; its own verb senses step back.
+        return -PARTNER_MISSING * places.share(Place.AFTER_VERB)
     if not labelled or _LITERARY.match(candidate.sense.text):
         # A literary sense's place is the classical language's: 也 after a word in 我也不去
         # is "also", not the literary particle that ends a classical sentence.
@@ -754,6 +802,17 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
         # "yet" with no negation after it, "still more" in no comparison: not this sense.
         return -PARTNER_MISSING * places.share(Place.BEFORE_A_WORD)
     return best
+
+
+def _complement_stands(candidate: Candidate, places: Places) -> bool:
+    """Whether an unlabelled verb sense ("to go out") is of a word standing right after a verb
+    that has a complement sense, one labelled after a verb that is no verb itself."""
+    if not places.share(Place.AFTER_VERB) or not _is_verb_sense(candidate.sense.text):
+        return False
+    return any(
+        Place.AFTER_VERB in sense_places(sense.text) and not _is_verb_sense(sense.text)
+        for sense in candidate.entry.senses
+    )
 
 
 _PLACE_LABEL = re.compile(r"^\((?:used )?(?:before|after|followed by) ")

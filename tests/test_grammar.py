@@ -16,7 +16,15 @@ from hanzi_companion.grammar import (
     sides_in,
 )
 from hanzi_companion.lexicon import Lexicon
-from hanzi_companion.senses import RULES, SenseChoice, SenseContext, choose_sense, english_stems
+from hanzi_companion.senses import (
+    RULES,
+    SenseChoice,
+    SenseContext,
+    candidates,
+    choose_sense,
+    english_stems,
+    score,
+)
 from hanzi_companion.text.models import Deck, Slide
 
 
@@ -584,3 +592,67 @@ def test_a_word_with_an_adverb_opening_its_clause_is_the_adverb(lexicon: Lexicon
     context = SenseContext(places=places, word_class=lexicon.word_class)
     choice = choose_sense(lexicon.lookup("一般"), context)
     assert choice is not None and choice.text == "generally"
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence"),
+    [
+        ("去", "我想去北京"),  # 想 "to wish; to want": 去 is what is wanted
+        ("去", "我喜欢去公园"),  # 喜欢 "to like"
+        ("看", "我想看电影"),
+        ("去", "我要去学校"),  # a modal before a verb
+    ],
+)
+def test_a_verb_after_a_verb_of_wanting_is_its_object_not_its_complement(
+    lexicon: Lexicon, term: str, sentence: str
+) -> None:
+    assert Place.AFTER_VERB not in _places(lexicon, term, sentence)
+    choice = _choose(lexicon, term, sentence, usual=lexicon.usual_sense)
+    assert not sense_places(choice.text) & {Place.AFTER_VERB}, choice.text
+
+
+def test_right_after_a_verb_the_verb_senses_of_a_complement_step_back(lexicon: Lexicon) -> None:
+    """展现出不同的发音: 出 is "(used after a verb to indicate an outward direction ...)";
+    its own verb sense "to go out" loses what the place gives the complement, so a word of
+    the deck's English for "go out" no longer outweighs the place."""
+    places = places_of("出", [("展现", "不同的发音")], lexicon.lookup)
+    scores = {
+        candidate.sense.text: dict(score(candidate, SenseContext(places=places)))
+        for candidate in candidates(lexicon.lookup("出"))
+    }
+    assert scores["to go out; to come out"]["grammatical place"] < 0
+    assert scores["to produce; to yield"]["grammatical place"] < 0
+    outward = next(text for text in scores if text.startswith("(used after a verb"))
+    assert scores[outward]["grammatical place"] > 0
+    # Not after a verb (出门 "to go out of the door"), the verb senses keep their place.
+    alone = places_of("出", [("我们", "门吧")], lexicon.lookup)
+    go_out = next(c for c in candidates(lexicon.lookup("出")) if c.sense.text.startswith("to go"))
+    assert dict(score(go_out, SenseContext(places=alone)))["grammatical place"] == 0
+
+
+def test_a_pronoun_and_its_verb_are_two_words_not_an_exclamation(lexicon: Lexicon) -> None:
+    """CC-CEDICT has the slang 我去 "oh my god!": in 我去过中国 过 still stands after the verb
+    去 (its experienced-action marker), and 去 after the pronoun 我."""
+    assert lexicon.lookup("我去")  # the slang word the text must not be read as
+    assert Place.AFTER_VERB in _places(lexicon, "过", "我去过中国")
+    assert Place.AFTER_PRONOUN in _places(lexicon, "去", "我去过中国")
+    assert Place.AFTER_PRONOUN in _places(lexicon, "好", "你好")  # 你好 is no such pair
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "sense"),
+    [
+        # 来 is a verb ("to come") though most of its senses are grammatical uses; nobody
+        # learns how to come, so 会来 says what will happen.
+        ("他会来吗", Place.PREDICTS, "to be likely to"),
+        ("明天他会去北京", Place.PREDICTS, "to be likely to"),
+        ("我会说中文", Place.BEFORE_ACTION, "can"),
+    ],
+)
+def test_a_modal_before_coming_or_going_predicts(
+    lexicon: Lexicon, sentence: str, place: Place, sense: str
+) -> None:
+    assert place in _places(lexicon, "会", sentence)
+    assert Place.BEFORE_VERB in _places(lexicon, "会", sentence)  # 来, 去 are verbs
+    choice = _choose(lexicon, "会", sentence, usual=lexicon.usual_sense)
+    assert choice.text.startswith(sense), choice.text
