@@ -89,6 +89,8 @@ class Place(StrEnum):
     AFTER_NAMED = 'right after the word its sense names (之 of 世界之最 "the greatest")'
     ADDS = "after 不仅, 不但 or 除了 in its sentence, adding to it (不仅…还…: also)"
     ALONE = "a clause by itself, as an answer (不是，我是英国人)"
+    BEFORE_SHOW = "before something one watches: a film, a show, a match (看电影, 看比赛)"
+    BEFORE_WRITING = "before something one reads: a book, a newspaper, a letter (看书, 看报)"
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,8 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.add(Place.BETWEEN_NOUNS)
     if not before.strip() and Place.BEFORE_NOUN in places and han_prefix(after):
         places.add(Place.PREFIX)  # 非 in 非农业户口: nothing before it, a noun right after
+    if Place.AFTER_VERB in places and term not in _ASPECT_AFTER and _goes_to_do(before, lookup):
+        places.discard(Place.AFTER_VERB)  # 去看朋友: what one goes to do, not 看 "to try"
     if Place.AFTER_WORD in places and _between_subject_and_verb(before, after, lookup):
         places.discard(Place.AFTER_WORD)  # 我也不去: an adverb's place, no particle's
     return frozenset(places | _next_word_places(before, after, lookup))
@@ -216,6 +220,8 @@ _STATE_VERBS = frozenset("在是有")
 # Verbs of coming and going: nobody learns how to come, so 会来, 会去, 会回来 say what will
 # happen ("will he come?"), as a state does.
 _COMING_AND_GOING = frozenset(["来", "去", "回", "來", "回来", "回去", "回來"])
+# Before a verb, what one comes or goes to do (去看朋友, 回去看父母).
+_GO_TO_DO = frozenset(["来", "去", "來", "回来", "回去", "回來"])
 # Adverbs after which a modal says what will happen (都会来, 还会下雨, 一定会成功) rather
 # than who is able to (我会说中文): a prediction's scope, time or certainty.
 _PREDICTING_TEXT = "都 还 還 就 一定 肯定 可能 也许 也許 大概 总 總 将 將 一直 迟早 遲早 必然 必定"
@@ -266,6 +272,13 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
     if rest and _is_person(word, lookup) and _is_adjective(_word_at_start(rest, lookup), lookup):
         places.add(Place.CAUSES_STATE)  # 让我很高兴
     return places
+
+
+def _goes_to_do(before: str, lookup: Lookup) -> bool:
+    """Whether a word stands right after the word 来 or 去 "to come, to go": 去看朋友 "go and
+    see a friend" (过去 "the past" is another word)."""
+    run = han_suffix(before.rstrip(" "))
+    return bool(run) and _word_at_end(run, lookup) in _GO_TO_DO
 
 
 def _is_person(word: str, lookup: Lookup) -> bool:
@@ -417,7 +430,65 @@ def _places_after(term: str, after: str, lookup: Lookup) -> set[Place]:
         places.add(Place.BEFORE_NAME)
     if _object_closing(stripped, lookup):
         places.add(Place.BEFORE_OBJECT)
+    return places | _object_fields(stripped, lookup)
+
+
+# What a verb's object names, as CC-CEDICT words the object's meanings: something one watches
+# (电视 "television", 比赛 "match", 晚会 "evening of entertainment") or reads (书 "book").
+_SHOW_TEXT = """film movie television tv show match game performance gala entertainment concert
+    opera drama series video broadcast program programme competition exhibition"""
+_WRITING_TEXT = "book books newspaper magazine novel letter article text journal essay poem"
+_OBJECT_FIELDS = (
+    (Place.BEFORE_SHOW, frozenset(_SHOW_TEXT.split())),
+    (Place.BEFORE_WRITING, frozenset(_WRITING_TEXT.split())),
+)
+
+
+def _object_fields(after: str, lookup: Lookup) -> set[Place]:
+    """Whether the noun right after a word, or a noun of its phrase up to a verb or a particle,
+    names something one watches or reads (看春节联欢晚会 "to watch", 看书 "to read")."""
+    run, position = han_prefix(after), 0
+    places: set[Place] = set()
+    for _ in range(_OBJECT_WORDS):
+        if position >= len(run):
+            break
+        word = _longest_word(run[position:], lookup)
+        position += len(word)
+        if _opens_a_noun_phrase(word, lookup):
+            continue  # 看了一本书: an aspect marker, a numeral and its classifier
+        if word in FUNCTION_WORDS or word[0] in PRONOUNS or _is_verb(word, lookup):
+            break
+        named = {w for text in _noun_meanings(word, lookup) for w in re.findall(r"[a-z]+", text)}
+        places.update(place for place, field in _OBJECT_FIELDS if named & field)
     return places
+
+
+def _opens_a_noun_phrase(word: str, lookup: Lookup) -> bool:
+    """An aspect marker after a verb, or a numeral, demonstrative or classifier before its
+    noun: 了, 一, 这, 本 of 看了一本书."""
+    if word in _ASPECT_AFTER or word[0] in NUMERALS_AND_DEMONSTRATIVES:
+        return True
+    return bool(_CLASSIFIER_SENSE.match(_first_meaning(word, lookup)))
+
+
+_OBJECT_WORDS = 5  # the words of an object phrase read for what it names (新的电视节目)
+_LONGEST_NAME = 8  # a show's name may be long: 春节联欢晚会 "CCTV New Year's Gala"
+
+
+def _longest_word(run: str, lookup: Lookup) -> str:
+    """The longest dictionary word starting ``run``, names included (its first character
+    when none)."""
+    for size in range(min(_LONGEST_NAME, len(run)), 1, -1):
+        if lookup(run[:size]):
+            return run[:size]
+    return run[0]
+
+
+def _noun_meanings(word: str, lookup: Lookup) -> list[str]:
+    """A word's meanings, names' too, that are no verb, without their notes in brackets, in
+    lower case."""
+    meanings = [s.text for e in lookup(word) for s in e.senses if s.kind != SenseKind.SURNAME]
+    return [re.sub(r"\([^()]*\)", " ", m).lower() for m in meanings if not _is_verb_sense(m)]
 
 
 def _object_closing(after: str, lookup: Lookup) -> bool:
@@ -685,6 +756,9 @@ _WORDS_OF_PLACE = (
     (Place.ADDS, frozenset(["also", "in addition", "as well", "too", "besides"])),
     # An answer closes its clause by itself (不是，我是英国人); "is not" opens what it denies.
     (Place.ALONE, frozenset(["no", "yes"])),
+    # "To watch" a film or a match, "to read" a book: what the object names chooses.
+    (Place.BEFORE_SHOW, frozenset(["to watch"])),
+    (Place.BEFORE_WRITING, frozenset(["to read"])),
     (Place.BEFORE_NOUN, frozenset(["is not"])),
     (Place.BEFORE_VERB, frozenset(["is not"])),
 )
@@ -756,6 +830,8 @@ _AFTER_PLACES = (
     Place.BEFORE_ADJECTIVE,
     Place.ATTRIBUTE,
     Place.COMPARES,
+    Place.BEFORE_SHOW,
+    Place.BEFORE_WRITING,
 )
 _WEIGHTS = {place: 2.5 for place in _AFTER_PLACES}
 # A negation or an adjective after a word allows its "yet" or "fairly" without calling for it

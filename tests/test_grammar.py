@@ -656,3 +656,28 @@ def test_a_modal_before_coming_or_going_predicts(
     assert Place.BEFORE_VERB in _places(lexicon, "会", sentence)  # 来, 去 are verbs
     choice = _choose(lexicon, "会", sentence, usual=lexicon.usual_sense)
     assert choice.text.startswith(sense), choice.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "sense"),
+    [
+        # What the object names, as CC-CEDICT words its meanings, chooses among 看's senses:
+        # "to watch" a show (晚会 is the "CCTV New Year's Gala" here), "to read" a book.
+        ("所有中国人都会看春节联欢晚会", Place.BEFORE_SHOW, "to watch"),
+        ("我们晚上看电视", Place.BEFORE_SHOW, "to watch"),
+        ("我看了这部电影", Place.BEFORE_SHOW, "to watch"),
+        ("我看了一本书", Place.BEFORE_WRITING, "to read"),
+        ("你看这个", None, "to see; to look at"),
+        ("我去看朋友", None, "to see; to look at"),  # what one goes to do: no trial "看"
+        ("我们回去看父母", None, "to see; to look at"),
+    ],
+)
+def test_what_the_object_names_chooses_the_verb_sense(
+    lexicon: Lexicon, sentence: str, place: Place | None, sense: str
+) -> None:
+    places = _places(lexicon, "看", sentence)
+    fields = places & {Place.BEFORE_SHOW, Place.BEFORE_WRITING}
+    assert fields == ({place} if place else set())
+    assert Place.AFTER_VERB not in places
+    choice = _choose(lexicon, "看", sentence, usual=lexicon.usual_sense)
+    assert choice.text == sense
