@@ -756,6 +756,9 @@ _WORDS_OF_PLACE = (
     (Place.ADDS, frozenset(["also", "in addition", "as well", "too", "besides"])),
     # An answer closes its clause by itself (不是，我是英国人); "is not" opens what it denies.
     (Place.ALONE, frozenset(["no", "yes"])),
+    # "Again" and "re-" repeat an action: before a verb (重写 chóng "to write again").
+    (Place.BEFORE_ACTION, frozenset(["again", "once more", "re-", "anew"])),
+    (Place.PREDICTS, frozenset(["again", "once more", "re-", "anew"])),
     # "To watch" a film or a match, "to read" a book: what the object names chooses.
     (Place.BEFORE_SHOW, frozenset(["to watch"])),
     (Place.BEFORE_WRITING, frozenset(["to read"])),
@@ -809,6 +812,21 @@ _AFTER_SOME_WORD = frozenset(
         Place.AFTER_PRONOUN,
     ]
 )
+
+
+def reading_by_place(character: str, after: str, lookup: Lookup) -> str:
+    """The reading of a character read several ways that opens a term no dictionary has, when
+    the word after it in the term calls for a sense of one reading only: 重写 is chóngxiě, 写
+    an action after 重 chóng "again" ("" when no place or several readings answer)."""
+    places = place_in_sentence(character, "", after, lookup) & frozenset(WITHIN_A_TERM)
+    readings = {
+        entry.pinyin_numbered
+        for entry in lookup(character)
+        if not entry.is_proper_noun
+        for sense in entry.senses
+        if any(_WEIGHTS.get(place, GRAMMAR_WEIGHT) for place in sense_places(sense.text) & places)
+    }
+    return readings.pop() if len(readings) == 1 else ""
 
 
 def has_grammatical_senses(entries: Iterable[Entry]) -> bool:

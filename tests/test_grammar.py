@@ -12,6 +12,7 @@ from hanzi_companion.grammar import (
     has_grammatical_senses,
     place_in_sentence,
     places_of,
+    reading_by_place,
     sense_places,
     sides_in,
 )
@@ -681,3 +682,17 @@ def test_what_the_object_names_chooses_the_verb_sense(
     assert Place.AFTER_VERB not in places
     choice = _choose(lexicon, "看", sentence, usual=lexicon.usual_sense)
     assert choice.text == sense
+
+
+def test_a_polyphone_opening_an_unknown_term_reads_as_the_word_after_calls_for(
+    lexicon: Lexicon,
+) -> None:
+    """重 is zhòng "heavy" or chóng "again": before the action 写, CC-CEDICT's "again" stands
+    (chóng); before nothing that calls for a reading, none is chosen by place."""
+    assert not lexicon.lookup("重写")  # a term the dictionary does not have
+    assert reading_by_place("重", "写", lexicon.lookup) == "chong2"
+    assert reading_by_place("重", "", lexicon.lookup) == ""
+    assert reading_by_place("重", "量", lexicon.lookup) == ""  # a noun: no place says
+    deck = Deck("duoyinzi.md", "markdown", (Slide(1, "Words", "- 重写\n"),))
+    (term,) = [t for t in build_glossary(deck, lexicon).terms if t.term == "重写"]
+    assert term.pinyin == "chóngxiě"
