@@ -89,6 +89,7 @@ class Place(StrEnum):
     AFTER_NAMED = 'right after the word its sense names (之 of 世界之最 "the greatest")'
     ADDS = "after 不仅, 不但 or 除了 in its sentence, adding to it (不仅…还…: also)"
     ALONE = "a clause by itself, as an answer (不是，我是英国人)"
+    AFTER_ATTRIBUTIVE = "right after 的 or 之, where a noun stands (创新之都 'capital')"
     BEFORE_SHOW = "before something one watches: a film, a show, a match (看电影, 看比赛)"
     BEFORE_WRITING = "before something one reads: a book, a newspaper, a letter (看书, 看报)"
 
@@ -207,6 +208,10 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.add(Place.BETWEEN_NOUNS)
     if not before.strip() and Place.BEFORE_NOUN in places and han_prefix(after):
         places.add(Place.PREFIX)  # 非 in 非农业户口: nothing before it, a noun right after
+    if Place.AFTER_ATTRIBUTIVE in places and not before.rstrip(_CLOSING_MARKS).endswith("之"):
+        following = _next_word_places(before, after, lookup)
+        if _before_verb(after, lookup) or following & _BEFORE_A_PREDICATE:
+            places.discard(Place.AFTER_ATTRIBUTIVE)  # 我的都是新的: 的 closes "mine"
     if Place.AFTER_VERB in places and term not in _ASPECT_AFTER and _goes_to_do(before, lookup):
         places.discard(Place.AFTER_VERB)  # 去看朋友: what one goes to do, not 看 "to try"
     if Place.AFTER_WORD in places and _between_subject_and_verb(before, after, lookup):
@@ -272,6 +277,10 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
     if rest and _is_person(word, lookup) and _is_adjective(_word_at_start(rest, lookup), lookup):
         places.add(Place.CAUSES_STATE)  # 让我很高兴
     return places
+
+
+# What the word after a word gives it when that word opens its predicate (都是, 都很好, 都去).
+_BEFORE_A_PREDICATE = frozenset([Place.BEFORE_ADJECTIVE, Place.PREDICTS, Place.BEFORE_ACTION])
 
 
 def _goes_to_do(before: str, lookup: Lookup) -> bool:
@@ -404,6 +413,8 @@ def _places_before(before: str, lookup: Lookup) -> set[Place]:
         places = {Place.AFTER_WORD, _after_word(run, lookup)}
         if run[-1] in PRONOUNS or run[-2:] in _PLURAL_PRONOUNS:
             places.add(Place.AFTER_PRONOUN)  # 我的, 你们的
+        if run[-1] in ATTRIBUTIVE_PARTICLES and len(run) > 1:
+            places.add(Place.AFTER_ATTRIBUTIVE)  # 创新之都: a noun, no adverb
         return places
     if _LATIN_BEFORE.search(stripped):
         return {Place.AFTER_LATIN}
@@ -876,6 +887,9 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     labelled = sense_places(candidate.sense.text)
     if Place.AFTER_NAMED in labelled:
         return _after_named(candidate.sense.text, places)
+    if places.share(Place.AFTER_ATTRIBUTIVE) and _is_adverb_wording(candidate.sense.text):
+        # After 的 or 之 stands a noun, never an adverb: 创新之都 is dū "capital", not dōu "all".
+        return -PARTNER_MISSING * places.share(Place.AFTER_ATTRIBUTIVE)
     if not labelled and _complement_stands(candidate, places):
         # Right after a verb a word that can be its complement is one: 出 in 展现出 "(after a
         # verb) outward", not "to go out"; its own verb senses step back.
@@ -896,6 +910,21 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
         # "yet" with no negation after it, "still more" in no comparison: not this sense.
         return -PARTNER_MISSING * places.share(Place.BEFORE_A_WORD)
     return best
+
+
+# The first words of a sense worded as an adverb or a quantifier of a verb ("all; both",
+# "already", "(used for emphasis) even"): no noun.
+_ADVERB_WORDS_TEXT = """all both entirely even already still also only just yet again very so too
+    quite always never often not"""
+_ADVERB_WORDS = frozenset(_ADVERB_WORDS_TEXT.split())
+
+
+def _is_adverb_wording(text: str) -> bool:
+    """A sense worded as an adverb: one word ending in -ly, or opening with "all", "already",
+    "even" and the like, its notes aside ("(not) at all")."""
+    bare = _LEADING_NOTES.sub("", text).split(";")[0].strip()
+    words = bare.split()
+    return _is_adverb_sense(bare) or (bool(words) and words[0] in _ADVERB_WORDS) or "(not)" in text
 
 
 def _complement_stands(candidate: Candidate, places: Places) -> bool:

@@ -696,3 +696,22 @@ def test_a_polyphone_opening_an_unknown_term_reads_as_the_word_after_calls_for(
     deck = Deck("duoyinzi.md", "markdown", (Slide(1, "Words", "- 重写\n"),))
     (term,) = [t for t in build_glossary(deck, lexicon).terms if t.term == "重写"]
     assert term.pinyin == "chóngxiě"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reading", "sense"),
+    [
+        # After 之 (the literary 的) stands a noun: 都 dū "capital", not the adverb dōu "all".
+        ("从山寨之都到创新之都", "du1", "capital city"),
+        ("创新之都的深圳", "du1", "capital city"),
+        # After a 的 that closes a noun phrase ("mine"), the predicate's adverb stands.
+        ("我的都是新的", "dou1", "all; both; entirely"),
+        ("他们的都很好", "dou1", "all; both; entirely"),
+        ("我们都去", "dou1", "all; both; entirely"),
+    ],
+)
+def test_after_zhi_or_de_a_noun_stands_not_an_adverb(
+    lexicon: Lexicon, sentence: str, reading: str, sense: str
+) -> None:
+    choice = _choose(lexicon, "都", sentence, usual=lexicon.usual_sense)
+    assert (choice.entry.pinyin_numbered, choice.text) == (reading, sense)
