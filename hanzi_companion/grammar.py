@@ -90,6 +90,7 @@ class Place(StrEnum):
     ADDS = "after 不仅, 不但 or 除了 in its sentence, adding to it (不仅…还…: also)"
     ALONE = "a clause by itself, as an answer (不是，我是英国人)"
     AFTER_ATTRIBUTIVE = "right after 的 or 之, where a noun stands (创新之都 'capital')"
+    AFTER_ADVERB = "after an adverb such as 一般 'generally', where a verb stands (一般指)"
     BEFORE_SHOW = "before something one watches: a film, a show, a match (看电影, 看比赛)"
     BEFORE_WRITING = "before something one reads: a book, a newspaper, a letter (看书, 看报)"
 
@@ -365,6 +366,9 @@ def class_places_of(sides: Iterable[tuple[str, str]], lookup: Lookup) -> Places:
         if place == Place.ADVERB_PLACE and not han_suffix(_CLAUSE_END.split(before)[-1].strip()):
             counts[Place.OPENS_CLAUSE] += 1  # 接下来会…, 生活变得…: a subject or a time
         counts.update(_next_word_places(before, after, lookup))
+        run = han_suffix(before.rstrip(" "))
+        if run and _has_adverb_sense(_word_at_end(run, lookup), lookup):
+            counts[Place.AFTER_ADVERB] += 1  # 一般指, 最初指: after "generally", "initially"
     return Places(tuple(sorted(counts.items())), total)
 
 
@@ -390,6 +394,12 @@ def _class_place(before: str, after: str, lookup: Lookup) -> Place | None:
     if last in _BEFORE_A_VERB_WORDS or subject:
         return Place.VERB_PLACE
     return None
+
+
+def _has_adverb_sense(word: str, lookup: Lookup) -> bool:
+    """A word of two characters or more one of whose meanings is an adverb in -ly (一般
+    "generally", 最初 "initially")."""
+    return len(word) > 1 and any(_is_adverb_sense(text) for text in _meanings(word, lookup))
 
 
 def _before_verb(after: str, lookup: Lookup) -> bool:
@@ -1026,8 +1036,13 @@ def word_place(candidate: Candidate, context: SenseContext) -> float:
     places = context.places
     if not places.total or candidate.sense.kind != SenseKind.MEANING:
         return 0.0
-    if len(candidate.entry.simplified) < 2 or candidate.sense.text.startswith("("):
-        return 0.0  # a character's senses are its words' (日, 行); a labelled sense is apart
+    if candidate.sense.text.startswith("("):
+        return 0.0  # a labelled sense is apart
+    if len(candidate.entry.simplified) < 2:
+        # A character's senses are its words' (日, 行), but right after an adverb its verb
+        # senses stand (一般指… "to refer to", not "finger"; 一般工作 may be "ordinary work").
+        verb = _is_verb_sense(candidate.sense.text)
+        return CLASS_PLACE_WEIGHT * places.share(Place.AFTER_ADVERB) if verb else 0.0
     tag = context.word_class(candidate.entry.simplified) if context.word_class else None
     if tag not in _CONTENT_CLASSES:
         return 0.0  # mostly an adverb or a preposition (比较, 一起): not a noun or a verb

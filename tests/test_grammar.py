@@ -715,3 +715,21 @@ def test_after_zhi_or_de_a_noun_stands_not_an_adverb(
 ) -> None:
     choice = _choose(lexicon, "都", sentence, usual=lexicon.usual_sense)
     assert (choice.entry.pinyin_numbered, choice.text) == (reading, sense)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("如今一般", "放弃原来的工作"), ("下海最初", "一种到大海里去的动作")],
+)
+def test_a_character_after_an_adverb_takes_its_verb_senses(
+    lexicon: Lexicon, before: str, after: str
+) -> None:
+    """指 "finger; to point at or to; to indicate or refer to": after 一般 "generally" or 最初
+    "initially" it is a verb, though a character's senses are otherwise its words'."""
+    places = class_places_of([(before, after)], lexicon.lookup)
+    assert places.share(Place.AFTER_ADVERB) == 1
+    context = SenseContext(places=places, word_class=lexicon.word_class)
+    choice = choose_sense(lexicon.lookup("指"), context)
+    assert choice is not None and choice.text.startswith("to "), choice.text
+    plain = choose_sense(lexicon.lookup("指"), SenseContext(word_class=lexicon.word_class))
+    assert plain is not None and plain.text == "finger"  # what the place changes
