@@ -623,14 +623,19 @@ def _word_at_end(run: str, lookup: Lookup) -> str:
 
 def _subject_and_verb(word: str, lookup: Lookup) -> bool:
     """Whether a dictionary word is a personal pronoun and a verb, read as such in running
-    text (我去 "I go", not the slang "oh my god!"); 我们 and 你好 are no such pair."""
-    return word[0] in PRONOUNS and _is_verb(word[1:], lookup)
+    text (我去 "I go", not the slang "oh my god!"; 我们 and 你好 are no such pair), or two
+    words that each stand before a verb, read as such before one (都会看 "all will watch",
+    not 都会 "city")."""
+    if word[0] in PRONOUNS and _is_verb(word[1:], lookup):
+        return True
+    return word not in _BEFORE_A_VERB_WORDS and all(ch in _BEFORE_A_VERB_WORDS for ch in word)
 
 
 def _word_at_start(run: str, lookup: Lookup) -> str:
-    """The longest dictionary word starting ``run`` (its first character when none)."""
+    """The longest dictionary word starting ``run`` (its first character when none), but not
+    a pronoun and its verb nor two words before a verb (see :func:`_subject_and_verb`)."""
     for size in range(min(_LONGEST_WORD, len(run)), 1, -1):
-        if lookup(run[:size]):
+        if lookup(run[:size]) and not _subject_and_verb(run[:size], lookup):
             return run[:size]
     return run[0]
 

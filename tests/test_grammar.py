@@ -733,3 +733,12 @@ def test_a_character_after_an_adverb_takes_its_verb_senses(
     assert choice is not None and choice.text.startswith("to "), choice.text
     plain = choose_sense(lexicon.lookup("指"), SenseContext(word_class=lexicon.word_class))
     assert plain is not None and plain.text == "finger"  # what the place changes
+
+
+def test_two_words_before_a_verb_are_not_read_as_one_noun(lexicon: Lexicon) -> None:
+    """CC-CEDICT has 都会 "city": in 所有人都会看 it is 都 "all" and 会 "will" before the verb
+    看, which stands after them, not after a noun."""
+    assert lexicon.lookup("都会")  # the noun the text must not be read as
+    places = _places(lexicon, "看", "所有中国人都会看春节联欢晚会")
+    assert Place.AFTER_NOUN not in places
+    assert Place.BEFORE_NOUN not in _places(lexicon, "人", "人都会看")  # from either side
