@@ -90,6 +90,7 @@ class Place(StrEnum):
     ADDS = "after 不仅, 不但 or 除了 in its sentence, adding to it (不仅…还…: also)"
     ALONE = "a clause by itself, as an answer (不是，我是英国人)"
     AFTER_ATTRIBUTIVE = "right after 的 or 之, where a noun stands (创新之都 'capital')"
+    IN_PROGRESS = "before a verb going on, marked by 着 (正寄寓着, 正看着)"
     AFTER_ADVERB = "after an adverb such as 一般 'generally', where a verb stands (一般指)"
     BEFORE_SHOW = "before something one watches: a film, a show, a match (看电影, 看比赛)"
     BEFORE_WRITING = "before something one reads: a book, a newspaper, a letter (看书, 看报)"
@@ -232,6 +233,9 @@ _GO_TO_DO = frozenset(["来", "去", "來", "回来", "回去", "回來"])
 # than who is able to (我会说中文): a prediction's scope, time or certainty.
 _PREDICTING_TEXT = "都 还 還 就 一定 肯定 可能 也许 也許 大概 总 總 将 將 一直 迟早 遲早 必然 必定"
 _PREDICTING = frozenset(_PREDICTING_TEXT.split())
+# The aspect marker of an action going on, right after its verb of one to three characters
+# (寄寓着: 寄 "to entrust", then the rest of a word no dictionary has).
+_GOING_ON = re.compile(r"[^\x00-\x7f着著，。]{0,2}[着著]")
 _COMPARISON = re.compile("比[^较較如方]")  # 比昨天, not 比较 "quite" or 比如 "such as"
 _NOMINAL_SUFFIXES = "者"  # 学习者 "learner": a verb and 者 make a noun
 _DIGIT_AFTER = re.compile(r"\s*[0-9０-９]")
@@ -259,6 +263,8 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
     if following[len(word) :].startswith(_NOMINAL_SUFFIXES):
         word += following[len(word)]  # 学习者: a noun
     verb = _is_verb(word, lookup)
+    if verb and _GOING_ON.match(following[len(word) :]):
+        places.add(Place.IN_PROGRESS)  # 正寄寓着: "just (at that time)", going on
     result = verb and len(word) > 1 and word[-1] in RESULT_COMPLEMENTS  # 闻到, 看见
     state = following[0] in _STATE_VERBS or Place.BEFORE_ADJECTIVE in places or result
     state = state or word in _COMING_AND_GOING
@@ -724,6 +730,7 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"^\((?:used )?after an adjective\b", Place.AFTER_ADJECTIVE),  # 快一点 "a bit more"
         (r"^\((?:used )?after a quantity\)", Place.AFTER_NUMERAL),
         (r"^\(followed by a verb\)", Place.BEFORE_VERB),
+        (r"^just \(at that time\)|^in the process of\b", Place.IN_PROGRESS),  # 正看着
         (r"^(?:how|what|which|who|where|why)\b", Place.IN_QUESTION),  # 几 "how many"
         (r"^\(after an? [a-z ]*clause\b", Place.AFTER_CLAUSE),  # 就 "in that case; then"
         (r"^\(before a noun and a verb\)", Place.COVERB),
@@ -876,6 +883,7 @@ _AFTER_PLACES = (
     Place.COMPARES,
     Place.BEFORE_SHOW,
     Place.BEFORE_WRITING,
+    Place.IN_PROGRESS,
 )
 _WEIGHTS = {place: 2.5 for place in _AFTER_PLACES}
 # A negation or an adjective after a word allows its "yet" or "fairly" without calling for it

@@ -742,3 +742,20 @@ def test_two_words_before_a_verb_are_not_read_as_one_noun(lexicon: Lexicon) -> N
     places = _places(lexicon, "看", "所有中国人都会看春节联欢晚会")
     assert Place.AFTER_NOUN not in places
     assert Place.BEFORE_NOUN not in _places(lexicon, "人", "人都会看")  # from either side
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sense"),
+    [
+        # Before a verb and its 着 an action is going on: 正 "just (at that time)".
+        ("他正看着我", "just (at that time)"),
+        ("这些奇思妙想，正寄寓着深圳的雄心", "just (at that time)"),  # 寄寓: no dictionary word
+    ],
+)
+def test_before_an_action_going_on_a_word_tells_its_time(
+    lexicon: Lexicon, sentence: str, sense: str
+) -> None:
+    assert sense_places("just (at that time)") == {Place.IN_PROGRESS}
+    choice = _choose(lexicon, "正", sentence, usual=lexicon.usual_sense)
+    assert choice.text == sense
+    assert Place.IN_PROGRESS not in _places(lexicon, "正", "这正是我想要的")  # no 着
