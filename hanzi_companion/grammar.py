@@ -7,10 +7,12 @@ place it takes: 个 after a numeral is a classifier, 了 and 的 after a word ar
 as much: 会 before a state or after 都 says what will happen ("to be likely to"), before an
 action what one can do; "yet" needs a negation after it (还没), "still more" a comparison
 (比昨天还冷); "a certain ..." opens its noun (一定的挑战); a possessive pronoun ("its") a
-noun, an object one ("it") closes its verb. :func:`places_of` reads a term's places from
-the Chinese around each of its occurrences; :func:`grammatical_place`, a rule of
-:mod:`hanzi_companion.senses`, lifts the senses labelled for the places it stands in and
-lowers those lacking the neighbour they need.
+noun, an object one ("it") closes its verb. What a verb's object names chooses among the
+verb's senses (看电影 "to watch", 看书 "to read"); right after a verb a word that can be its
+complement is one (展现出), unless that verb wants or likes what follows (想去, 喜欢看).
+:func:`places_of` reads a term's places from the Chinese around each of its occurrences;
+:func:`grammatical_place`, a rule of :mod:`hanzi_companion.senses`, lifts the senses labelled
+for the places it stands in and lowers those lacking the neighbour they need.
 """
 
 from __future__ import annotations
