@@ -356,6 +356,7 @@ _DETERMINERS_TEXT = """这 那 每 各 某 什么 哪些 这些 那些 一些 �
     全部 整个 這 這些 那些 哪些 一些 什麼 許多 整個"""
 _DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
 _ASPECT_AFTER = "了着过著過"
+_JOINING = frozenset("和与與及、")  # "and" joining two nouns (作用与详解)
 _LOCALISERS_AFTER = ("中", "里", "裡", "上", "方面", "之中")
 _CLASSIFIER_WORDS = frozenset("个種种项類类些份套次位條条件點点個項")
 
@@ -389,6 +390,8 @@ def _class_place(before: str, after: str, lookup: Lookup) -> Place | None:
     following = after.lstrip(" ")
     if following.startswith(_LOCALISERS_AFTER) or run.endswith(_ATTRIBUTIVE):
         return Place.NOUN_PLACE
+    if following[:1] in _JOINING and han_prefix(following[1:]):
+        return Place.NOUN_PLACE  # 作用与详解 "role and details": joined to a noun, a noun
     last = _word_at_end(run, lookup) if run else ""
     if last in _DETERMINERS or last in _DEGREE:
         return Place.NOUN_PLACE  # 什么作用; 很松散: an adjective, not "to relax"

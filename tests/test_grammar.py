@@ -759,3 +759,13 @@ def test_before_an_action_going_on_a_word_tells_its_time(
     choice = _choose(lexicon, "正", sentence, usual=lexicon.usual_sense)
     assert choice.text == sense
     assert Place.IN_PROGRESS not in _places(lexicon, "正", "这正是我想要的")  # no 着
+
+
+def test_a_word_joined_by_and_to_another_stands_where_a_noun_does(lexicon: Lexicon) -> None:
+    """作用 "to act on; action; function" in 各目录作用与详解 "each folder's role and details":
+    joined by 与 "and" to a noun, it is a noun."""
+    places = class_places_of([("开源框架各目录", "与详解")], lexicon.lookup)
+    assert places.share(Place.NOUN_PLACE) == 1
+    context = SenseContext(places=places, word_class=lexicon.word_class)
+    choice = choose_sense(lexicon.lookup("作用"), context)
+    assert choice is not None and not choice.text.startswith("to "), choice.text
