@@ -668,8 +668,11 @@ def _is_verb(word: str, lookup: Lookup) -> bool:
     """A word most of whose meanings are verbs (CC-CEDICT writes verbs "to ..."): 完成 "to
     complete", not 工作 "to work; job; work; task" nor 运动 "to move; sports; movement".
     Its grammatical uses do not count (来 "to come" is a verb though most of its senses are
-    labelled for a place, a preposition or a use in set phrases "(as in ...)")."""
-    meanings = [text for text in _meanings(word, lookup) if not _grammatical_use(text)]
+    labelled for a place, a preposition or a use in set phrases "(as in ...)"), unless one is
+    a coverb's: 把, 用 and 由 stand mostly before a noun and its verb."""
+    meanings = _meanings(word, lookup)
+    if not any(Place.COVERB in sense_places(text) for text in meanings):
+        meanings = [text for text in meanings if not _grammatical_use(text)]
     verbs = sum(1 for text in meanings if _is_verb_sense(text))
     if meanings and not meanings[0].startswith("to "):
         return 3 * verbs >= 2 * len(meanings) + 1  # 指 "finger; to point at; to refer to; ..."

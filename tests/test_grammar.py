@@ -769,3 +769,12 @@ def test_a_word_joined_by_and_to_another_stands_where_a_noun_does(lexicon: Lexic
     context = SenseContext(places=places, word_class=lexicon.word_class)
     choice = choose_sense(lexicon.lookup("作用"), context)
     assert choice is not None and not choice.text.startswith("to "), choice.text
+
+
+@pytest.mark.parametrize(("word", "verb"), [("来", True), ("把", False), ("用", False)])
+def test_a_verbs_grammatical_uses_do_not_make_it_less_a_verb(
+    lexicon: Lexicon, word: str, verb: bool
+) -> None:
+    """来 "to come" is a verb though most of its CC-CEDICT senses are grammatical uses; a
+    coverb (把, 用 "(coverb) with") stands mostly before a noun, and is read as before."""
+    assert (Place.BEFORE_VERB in _places(lexicon, "会", f"他会{word}。")) == verb
