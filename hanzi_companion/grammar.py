@@ -634,12 +634,16 @@ def _word_at_end(run: str, lookup: Lookup) -> str:
 
 def _subject_and_verb(word: str, lookup: Lookup) -> bool:
     """Whether a dictionary word is a personal pronoun and a verb, read as such in running
-    text (我去 "I go", not the slang "oh my god!"; 我们 and 你好 are no such pair), or two
-    words that each stand before a verb, read as such before one (都会看 "all will watch",
-    not 都会 "city")."""
+    text (我去 "I go", not the slang "oh my god!"; 我们 and 你好 are no such pair), or an
+    adverb and a modal, read as such before a verb (都会看 "all will watch", not 都会 "city";
+    正常 "normal" is no such pair)."""
     if word[0] in PRONOUNS and _is_verb(word[1:], lookup):
         return True
-    return word not in _BEFORE_A_VERB_WORDS and all(ch in _BEFORE_A_VERB_WORDS for ch in word)
+    pair = len(word) == 2 and word[0] in _BEFORE_A_VERB_WORDS and word[1] in _MODAL_WORDS
+    return pair and word not in _BEFORE_A_VERB_WORDS
+
+
+_MODAL_WORDS = frozenset("会要能可會")  # modals of one character (都会, 不能, 就要)
 
 
 def _word_at_start(run: str, lookup: Lookup) -> str:

@@ -778,3 +778,10 @@ def test_a_verbs_grammatical_uses_do_not_make_it_less_a_verb(
     """来 "to come" is a verb though most of its CC-CEDICT senses are grammatical uses; a
     coverb (把, 用 "(coverb) with") stands mostly before a noun, and is read as before."""
     assert (Place.BEFORE_VERB in _places(lexicon, "会", f"他会{word}。")) == verb
+
+
+def test_a_word_of_two_adverbs_stays_one_word(lexicon: Lexicon) -> None:
+    """正常 "normal" is made of 正 and 常, both words before a verb, but no modal: one word,
+    which a word after it stands after (都会 "city" before a verb is 都 and 会)."""
+    assert _places(lexicon, "的", "正常的") & {Place.AFTER_NOUN, Place.AFTER_ADJECTIVE}
+    assert not _places(lexicon, "看", "都会看") & {Place.AFTER_NOUN, Place.AFTER_ADJECTIVE}
