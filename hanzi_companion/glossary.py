@@ -25,6 +25,7 @@ from hanzi_companion.grammar import (
     has_class_choice,
     has_grammatical_senses,
     places_of,
+    reading_by_place,
     sides_in,
 )
 from hanzi_companion.lexicon import Lexicon
@@ -885,7 +886,7 @@ class _Builder:
             if entries:
                 syllables.extend(entries[0].pinyin_numbered.split())
             else:
-                edge = self.edge_reading(part, index, len(parts))
+                edge = self.edge_reading(part, index, len(parts), word[position + 1 :])
                 syllables.extend([edge] if edge else guessed[position : position + len(part)])
                 from_pypinyin = from_pypinyin or not edge
             position += len(part)
@@ -893,9 +894,10 @@ class _Builder:
         reading = " ".join(repeated_syllables(word, syllables, self.is_verb))
         return reading, (PYPINYIN_SOURCE if from_pypinyin else PARTS_SOURCE)
 
-    def edge_reading(self, part: str, index: int, count: int) -> str:
+    def edge_reading(self, part: str, index: int, count: int, after: str = "") -> str:
         """The reading of a character read several ways that opens or ends a term no
-        dictionary has: the one the dictionary's words give it there (山寨之都 ends like 首都,
+        dictionary has: the one the word after it in the term calls for (``after``: 重写 is
+        chóngxiě), else the one the dictionary's words give it there (山寨之都 ends like 首都,
         in dū "capital"; 定为 like 成为, in wéi), else ""."""
         if len(part) != 1 or count < 2 or 0 < index < count - 1:
             return ""
@@ -906,6 +908,10 @@ class _Builder:
         }
         if len(readings) < 2:
             return ""
+        if index == 0 and after:  # 重写: 重 chóng "again" before the action 写
+            placed = reading_by_place(part, after, self.lookup)
+            if placed:
+                return placed
         usual = self.lexicon.reading_at(part, last=index == count - 1)
         return usual if usual and _pinyin.numbered_key(usual) in readings else ""
 

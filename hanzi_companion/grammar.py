@@ -7,10 +7,12 @@ place it takes: 个 after a numeral is a classifier, 了 and 的 after a word ar
 as much: 会 before a state or after 都 says what will happen ("to be likely to"), before an
 action what one can do; "yet" needs a negation after it (还没), "still more" a comparison
 (比昨天还冷); "a certain ..." opens its noun (一定的挑战); a possessive pronoun ("its") a
-noun, an object one ("it") closes its verb. :func:`places_of` reads a term's places from
-the Chinese around each of its occurrences; :func:`grammatical_place`, a rule of
-:mod:`hanzi_companion.senses`, lifts the senses labelled for the places it stands in and
-lowers those lacking the neighbour they need.
+noun, an object one ("it") closes its verb. What a verb's object names chooses among the
+verb's senses (看电影 "to watch", 看书 "to read"); right after a verb a word that can be its
+complement is one (展现出), unless that verb wants or likes what follows (想去, 喜欢看).
+:func:`places_of` reads a term's places from the Chinese around each of its occurrences;
+:func:`grammatical_place`, a rule of :mod:`hanzi_companion.senses`, lifts the senses labelled
+for the places it stands in and lowers those lacking the neighbour they need.
 """
 
 from __future__ import annotations
@@ -89,6 +91,11 @@ class Place(StrEnum):
     AFTER_NAMED = 'right after the word its sense names (之 of 世界之最 "the greatest")'
     ADDS = "after 不仅, 不但 or 除了 in its sentence, adding to it (不仅…还…: also)"
     ALONE = "a clause by itself, as an answer (不是，我是英国人)"
+    AFTER_ATTRIBUTIVE = "right after 的 or 之, where a noun stands (创新之都 'capital')"
+    IN_PROGRESS = "before a verb going on, marked by 着 (正寄寓着, 正看着)"
+    AFTER_ADVERB = "after an adverb such as 一般 'generally', where a verb stands (一般指)"
+    BEFORE_SHOW = "before something one watches: a film, a show, a match (看电影, 看比赛)"
+    BEFORE_WRITING = "before something one reads: a book, a newspaper, a letter (看书, 看报)"
 
 
 @dataclass(frozen=True)
@@ -205,6 +212,12 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.add(Place.BETWEEN_NOUNS)
     if not before.strip() and Place.BEFORE_NOUN in places and han_prefix(after):
         places.add(Place.PREFIX)  # 非 in 非农业户口: nothing before it, a noun right after
+    if Place.AFTER_ATTRIBUTIVE in places and not before.rstrip(_CLOSING_MARKS).endswith("之"):
+        following = _next_word_places(before, after, lookup)
+        if _before_verb(after, lookup) or following & _BEFORE_A_PREDICATE:
+            places.discard(Place.AFTER_ATTRIBUTIVE)  # 我的都是新的: 的 closes "mine"
+    if Place.AFTER_VERB in places and term not in _ASPECT_AFTER and _goes_to_do(before, lookup):
+        places.discard(Place.AFTER_VERB)  # 去看朋友: what one goes to do, not 看 "to try"
     if Place.AFTER_WORD in places and _between_subject_and_verb(before, after, lookup):
         places.discard(Place.AFTER_WORD)  # 我也不去: an adverb's place, no particle's
     return frozenset(places | _next_word_places(before, after, lookup))
@@ -213,10 +226,18 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
 # Negations, and the verbs of a state rather than an action (会在家, 会是, 会有).
 _NEGATIONS = ("不", "没", "沒", "未", "别", "別")
 _STATE_VERBS = frozenset("在是有")
+# Verbs of coming and going: nobody learns how to come, so 会来, 会去, 会回来 say what will
+# happen ("will he come?"), as a state does.
+_COMING_AND_GOING = frozenset(["来", "去", "回", "來", "回来", "回去", "回來"])
+# Before a verb, what one comes or goes to do (去看朋友, 回去看父母).
+_GO_TO_DO = frozenset(["来", "去", "來", "回来", "回去", "回來"])
 # Adverbs after which a modal says what will happen (都会来, 还会下雨, 一定会成功) rather
 # than who is able to (我会说中文): a prediction's scope, time or certainty.
 _PREDICTING_TEXT = "都 还 還 就 一定 肯定 可能 也许 也許 大概 总 總 将 將 一直 迟早 遲早 必然 必定"
 _PREDICTING = frozenset(_PREDICTING_TEXT.split())
+# The aspect marker of an action going on, right after its verb of one to three characters
+# (寄寓着: 寄 "to entrust", then the rest of a word no dictionary has).
+_GOING_ON = re.compile(r"[^\x00-\x7f着著，。]{0,2}[着著]")
 _COMPARISON = re.compile("比[^较較如方]")  # 比昨天, not 比较 "quite" or 比如 "such as"
 _NOMINAL_SUFFIXES = "者"  # 学习者 "learner": a verb and 者 make a noun
 _DIGIT_AFTER = re.compile(r"\s*[0-9０-９]")
@@ -244,8 +265,11 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
     if following[len(word) :].startswith(_NOMINAL_SUFFIXES):
         word += following[len(word)]  # 学习者: a noun
     verb = _is_verb(word, lookup)
+    if verb and _GOING_ON.match(following[len(word) :]):
+        places.add(Place.IN_PROGRESS)  # 正寄寓着: "just (at that time)", going on
     result = verb and len(word) > 1 and word[-1] in RESULT_COMPLEMENTS  # 闻到, 看见
     state = following[0] in _STATE_VERBS or Place.BEFORE_ADJECTIVE in places or result
+    state = state or word in _COMING_AND_GOING
     run = han_suffix(before.rstrip(" "))
     last = _word_at_end(run, lookup) if run else ""
     clause = _CLAUSE_END.split(before)[-1]
@@ -262,6 +286,17 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
     if rest and _is_person(word, lookup) and _is_adjective(_word_at_start(rest, lookup), lookup):
         places.add(Place.CAUSES_STATE)  # 让我很高兴
     return places
+
+
+# What the word after a word gives it when that word opens its predicate (都是, 都很好, 都去).
+_BEFORE_A_PREDICATE = frozenset([Place.BEFORE_ADJECTIVE, Place.PREDICTS, Place.BEFORE_ACTION])
+
+
+def _goes_to_do(before: str, lookup: Lookup) -> bool:
+    """Whether a word stands right after the word 来 or 去 "to come, to go": 去看朋友 "go and
+    see a friend" (过去 "the past" is another word)."""
+    run = han_suffix(before.rstrip(" "))
+    return bool(run) and _word_at_end(run, lookup) in _GO_TO_DO
 
 
 def _is_person(word: str, lookup: Lookup) -> bool:
@@ -321,6 +356,7 @@ _DETERMINERS_TEXT = """这 那 每 各 某 什么 哪些 这些 那些 一些 �
     全部 整个 這 這些 那些 哪些 一些 什麼 許多 整個"""
 _DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
 _ASPECT_AFTER = "了着过著過"
+_JOINING = frozenset("和与與及、")  # "and" joining two nouns (作用与详解)
 _LOCALISERS_AFTER = ("中", "里", "裡", "上", "方面", "之中")
 _CLASSIFIER_WORDS = frozenset("个種种项類类些份套次位條条件點点個項")
 
@@ -339,6 +375,9 @@ def class_places_of(sides: Iterable[tuple[str, str]], lookup: Lookup) -> Places:
         if place == Place.ADVERB_PLACE and not han_suffix(_CLAUSE_END.split(before)[-1].strip()):
             counts[Place.OPENS_CLAUSE] += 1  # 接下来会…, 生活变得…: a subject or a time
         counts.update(_next_word_places(before, after, lookup))
+        run = han_suffix(before.rstrip(" "))
+        if run and _has_adverb_sense(_word_at_end(run, lookup), lookup):
+            counts[Place.AFTER_ADVERB] += 1  # 一般指, 最初指: after "generally", "initially"
     return Places(tuple(sorted(counts.items())), total)
 
 
@@ -351,6 +390,8 @@ def _class_place(before: str, after: str, lookup: Lookup) -> Place | None:
     following = after.lstrip(" ")
     if following.startswith(_LOCALISERS_AFTER) or run.endswith(_ATTRIBUTIVE):
         return Place.NOUN_PLACE
+    if following[:1] in _JOINING and han_prefix(following[1:]):
+        return Place.NOUN_PLACE  # 作用与详解 "role and details": joined to a noun, a noun
     last = _word_at_end(run, lookup) if run else ""
     if last in _DETERMINERS or last in _DEGREE:
         return Place.NOUN_PLACE  # 什么作用; 很松散: an adjective, not "to relax"
@@ -364,6 +405,12 @@ def _class_place(before: str, after: str, lookup: Lookup) -> Place | None:
     if last in _BEFORE_A_VERB_WORDS or subject:
         return Place.VERB_PLACE
     return None
+
+
+def _has_adverb_sense(word: str, lookup: Lookup) -> bool:
+    """A word of two characters or more one of whose meanings is an adverb in -ly (一般
+    "generally", 最初 "initially")."""
+    return len(word) > 1 and any(_is_adverb_sense(text) for text in _meanings(word, lookup))
 
 
 def _before_verb(after: str, lookup: Lookup) -> bool:
@@ -387,6 +434,8 @@ def _places_before(before: str, lookup: Lookup) -> set[Place]:
         places = {Place.AFTER_WORD, _after_word(run, lookup)}
         if run[-1] in PRONOUNS or run[-2:] in _PLURAL_PRONOUNS:
             places.add(Place.AFTER_PRONOUN)  # 我的, 你们的
+        if run[-1] in ATTRIBUTIVE_PARTICLES and len(run) > 1:
+            places.add(Place.AFTER_ATTRIBUTIVE)  # 创新之都: a noun, no adverb
         return places
     if _LATIN_BEFORE.search(stripped):
         return {Place.AFTER_LATIN}
@@ -413,7 +462,65 @@ def _places_after(term: str, after: str, lookup: Lookup) -> set[Place]:
         places.add(Place.BEFORE_NAME)
     if _object_closing(stripped, lookup):
         places.add(Place.BEFORE_OBJECT)
+    return places | _object_fields(stripped, lookup)
+
+
+# What a verb's object names, as CC-CEDICT words the object's meanings: something one watches
+# (电视 "television", 比赛 "match", 晚会 "evening of entertainment") or reads (书 "book").
+_SHOW_TEXT = """film movie television tv show match game performance gala entertainment concert
+    opera drama series video broadcast program programme competition exhibition"""
+_WRITING_TEXT = "book books newspaper magazine novel letter article text journal essay poem"
+_OBJECT_FIELDS = (
+    (Place.BEFORE_SHOW, frozenset(_SHOW_TEXT.split())),
+    (Place.BEFORE_WRITING, frozenset(_WRITING_TEXT.split())),
+)
+
+
+def _object_fields(after: str, lookup: Lookup) -> set[Place]:
+    """Whether the noun right after a word, or a noun of its phrase up to a verb or a particle,
+    names something one watches or reads (看春节联欢晚会 "to watch", 看书 "to read")."""
+    run, position = han_prefix(after), 0
+    places: set[Place] = set()
+    for _ in range(_OBJECT_WORDS):
+        if position >= len(run):
+            break
+        word = _longest_word(run[position:], lookup)
+        position += len(word)
+        if _opens_a_noun_phrase(word, lookup):
+            continue  # 看了一本书: an aspect marker, a numeral and its classifier
+        if word in FUNCTION_WORDS or word[0] in PRONOUNS or _is_verb(word, lookup):
+            break
+        named = {w for text in _noun_meanings(word, lookup) for w in re.findall(r"[a-z]+", text)}
+        places.update(place for place, field in _OBJECT_FIELDS if named & field)
     return places
+
+
+def _opens_a_noun_phrase(word: str, lookup: Lookup) -> bool:
+    """An aspect marker after a verb, or a numeral, demonstrative or classifier before its
+    noun: 了, 一, 这, 本 of 看了一本书."""
+    if word in _ASPECT_AFTER or word[0] in NUMERALS_AND_DEMONSTRATIVES:
+        return True
+    return bool(_CLASSIFIER_SENSE.match(_first_meaning(word, lookup)))
+
+
+_OBJECT_WORDS = 5  # the words of an object phrase read for what it names (新的电视节目)
+_LONGEST_NAME = 8  # a show's name may be long: 春节联欢晚会 "CCTV New Year's Gala"
+
+
+def _longest_word(run: str, lookup: Lookup) -> str:
+    """The longest dictionary word starting ``run``, names included (its first character
+    when none)."""
+    for size in range(min(_LONGEST_NAME, len(run)), 1, -1):
+        if lookup(run[:size]):
+            return run[:size]
+    return run[0]
+
+
+def _noun_meanings(word: str, lookup: Lookup) -> list[str]:
+    """A word's meanings, names' too, that are no verb, without their notes in brackets, in
+    lower case."""
+    meanings = [s.text for e in lookup(word) for s in e.senses if s.kind != SenseKind.SURNAME]
+    return [re.sub(r"\([^()]*\)", " ", m).lower() for m in meanings if not _is_verb_sense(m)]
 
 
 def _object_closing(after: str, lookup: Lookup) -> bool:
@@ -493,6 +600,8 @@ def _after_word(run: str, lookup: Lookup) -> Place:
         return Place.AFTER_WORD  # after 和, 因为, 是: no noun, no verb
     if run[: -len(word)].endswith(_ATTRIBUTIVE):
         return Place.AFTER_NOUN  # 的 comes before a noun: 原来的工作 "the former job"
+    if word in _BEFORE_A_VERB_WORDS or _takes_a_verb(word, lookup):
+        return Place.AFTER_WORD  # 想去, 喜欢看: the verb is its object, not its complement
     if _is_verb(word, lookup):
         return Place.AFTER_VERB
     if _is_time(word, lookup):
@@ -500,18 +609,48 @@ def _after_word(run: str, lookup: Lookup) -> Place:
     return Place.AFTER_ADJECTIVE if _is_adjective(word, lookup) else Place.AFTER_NOUN
 
 
+# Verbs whose object may be another verb, as CC-CEDICT words them (想 "to wish; to want",
+# 喜欢 "to like", 开始 "to begin"): a verb after them is what is wanted, liked or begun.
+_TAKES_A_VERB = re.compile(
+    r"^to (?:want|wish|like|love|enjoy|hope|plan|intend|decide|prepare|begin|start|continue"
+    r"|be fond of|be willing|dare|need|prefer|refuse|be used to)\b"
+)
+
+
+def _takes_a_verb(word: str, lookup: Lookup) -> bool:
+    """Whether some meaning of a verb is one that takes another verb as its object: wanting,
+    liking, beginning (想去 "to want to go", 喜欢看 "to like watching")."""
+    return any(_TAKES_A_VERB.match(text) for text in _meanings(word, lookup))
+
+
 def _word_at_end(run: str, lookup: Lookup) -> str:
-    """The longest dictionary word ending ``run`` (its last character when none)."""
+    """The longest dictionary word ending ``run`` (its last character when none), but not an
+    exclamation made of a pronoun and its verb: 去 in 我去过, not the slang 我去 "oh my god!"."""
     for size in range(min(_LONGEST_WORD, len(run)), 1, -1):
-        if lookup(run[-size:]):
+        if lookup(run[-size:]) and not _subject_and_verb(run[-size:], lookup):
             return run[-size:]
     return run[-1]
 
 
+def _subject_and_verb(word: str, lookup: Lookup) -> bool:
+    """Whether a dictionary word is a personal pronoun and a verb, read as such in running
+    text (我去 "I go", not the slang "oh my god!"; 我们 and 你好 are no such pair), or an
+    adverb and a modal, read as such before a verb (都会看 "all will watch", not 都会 "city";
+    正常 "normal" is no such pair)."""
+    if word[0] in PRONOUNS and _is_verb(word[1:], lookup):
+        return True
+    pair = len(word) == 2 and word[0] in _BEFORE_A_VERB_WORDS and word[1] in _MODAL_WORDS
+    return pair and word not in _BEFORE_A_VERB_WORDS
+
+
+_MODAL_WORDS = frozenset("会要能可會")  # modals of one character (都会, 不能, 就要)
+
+
 def _word_at_start(run: str, lookup: Lookup) -> str:
-    """The longest dictionary word starting ``run`` (its first character when none)."""
+    """The longest dictionary word starting ``run`` (its first character when none), but not
+    a pronoun and its verb nor two words before a verb (see :func:`_subject_and_verb`)."""
     for size in range(min(_LONGEST_WORD, len(run)), 1, -1):
-        if lookup(run[:size]):
+        if lookup(run[:size]) and not _subject_and_verb(run[:size], lookup):
             return run[:size]
     return run[0]
 
@@ -531,12 +670,32 @@ def _first_meaning(word: str, lookup: Lookup) -> str:
 
 def _is_verb(word: str, lookup: Lookup) -> bool:
     """A word most of whose meanings are verbs (CC-CEDICT writes verbs "to ..."): 完成 "to
-    complete", not 工作 "to work; job; work; task" nor 运动 "to move; sports; movement"."""
+    complete", not 工作 "to work; job; work; task" nor 运动 "to move; sports; movement".
+    Its grammatical uses do not count (来 "to come" is a verb though most of its senses are
+    labelled for a place, a preposition or a use in set phrases "(as in ...)"), unless one is
+    a coverb's: 把, 用 and 由 stand mostly before a noun and its verb."""
     meanings = _meanings(word, lookup)
+    if not any(Place.COVERB in sense_places(text) for text in meanings):
+        meanings = [text for text in meanings if not _grammatical_use(text)]
     verbs = sum(1 for text in meanings if _is_verb_sense(text))
     if meanings and not meanings[0].startswith("to "):
         return 3 * verbs >= 2 * len(meanings) + 1  # 指 "finger; to point at; to refer to; ..."
     return bool(meanings) and 2 * verbs >= len(meanings)
+
+
+def _grammatical_use(text: str) -> bool:
+    """A sense that is a grammatical use of its word rather than a meaning of its own: labelled
+    for a place ("(between two verbs) in order to", "hither (directional complement ...)"),
+    a preposition ("for the past (amount of time)") or a use in set phrases ("(as in ...)")."""
+    if text.startswith("to "):
+        return False
+    first = text.split(" ")[0]
+    return bool(sense_places(text)) or first in _PREPOSITION_WORDS or "(as in " in text
+
+
+# The first words of a sense worded as a preposition or a conjunction of time.
+_PREPOSITION_TEXT = "with towards toward for at from by since until ever"
+_PREPOSITION_WORDS = frozenset(_PREPOSITION_TEXT.split())
 
 
 def _is_time(word: str, lookup: Lookup) -> bool:
@@ -583,6 +742,7 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"^\((?:used )?after an adjective\b", Place.AFTER_ADJECTIVE),  # 快一点 "a bit more"
         (r"^\((?:used )?after a quantity\)", Place.AFTER_NUMERAL),
         (r"^\(followed by a verb\)", Place.BEFORE_VERB),
+        (r"^just \(at that time\)|^in the process of\b", Place.IN_PROGRESS),  # 正看着
         (r"^(?:how|what|which|who|where|why)\b", Place.IN_QUESTION),  # 几 "how many"
         (r"^\(after an? [a-z ]*clause\b", Place.AFTER_CLAUSE),  # 就 "in that case; then"
         (r"^\(before a noun and a verb\)", Place.COVERB),
@@ -641,6 +801,12 @@ _WORDS_OF_PLACE = (
     (Place.ADDS, frozenset(["also", "in addition", "as well", "too", "besides"])),
     # An answer closes its clause by itself (不是，我是英国人); "is not" opens what it denies.
     (Place.ALONE, frozenset(["no", "yes"])),
+    # "Again" and "re-" repeat an action: before a verb (重写 chóng "to write again").
+    (Place.BEFORE_ACTION, frozenset(["again", "once more", "re-", "anew"])),
+    (Place.PREDICTS, frozenset(["again", "once more", "re-", "anew"])),
+    # "To watch" a film or a match, "to read" a book: what the object names chooses.
+    (Place.BEFORE_SHOW, frozenset(["to watch"])),
+    (Place.BEFORE_WRITING, frozenset(["to read"])),
     (Place.BEFORE_NOUN, frozenset(["is not"])),
     (Place.BEFORE_VERB, frozenset(["is not"])),
 )
@@ -693,6 +859,21 @@ _AFTER_SOME_WORD = frozenset(
 )
 
 
+def reading_by_place(character: str, after: str, lookup: Lookup) -> str:
+    """The reading of a character read several ways that opens a term no dictionary has, when
+    the word after it in the term calls for a sense of one reading only: 重写 is chóngxiě, 写
+    an action after 重 chóng "again" ("" when no place or several readings answer)."""
+    places = place_in_sentence(character, "", after, lookup) & frozenset(WITHIN_A_TERM)
+    readings = {
+        entry.pinyin_numbered
+        for entry in lookup(character)
+        if not entry.is_proper_noun
+        for sense in entry.senses
+        if any(_WEIGHTS.get(place, GRAMMAR_WEIGHT) for place in sense_places(sense.text) & places)
+    }
+    return readings.pop() if len(readings) == 1 else ""
+
+
 def has_grammatical_senses(entries: Iterable[Entry]) -> bool:
     """Whether some sense of ``entries`` is labelled for a place (most words have none, and
     their places need not be read)."""
@@ -712,6 +893,9 @@ _AFTER_PLACES = (
     Place.BEFORE_ADJECTIVE,
     Place.ATTRIBUTE,
     Place.COMPARES,
+    Place.BEFORE_SHOW,
+    Place.BEFORE_WRITING,
+    Place.IN_PROGRESS,
 )
 _WEIGHTS = {place: 2.5 for place in _AFTER_PLACES}
 # A negation or an adjective after a word allows its "yet" or "fairly" without calling for it
@@ -738,6 +922,13 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     labelled = sense_places(candidate.sense.text)
     if Place.AFTER_NAMED in labelled:
         return _after_named(candidate.sense.text, places)
+    if places.share(Place.AFTER_ATTRIBUTIVE) and _is_adverb_wording(candidate.sense.text):
+        # After 的 or 之 stands a noun, never an adverb: 创新之都 is dū "capital", not dōu "all".
+        return -PARTNER_MISSING * places.share(Place.AFTER_ATTRIBUTIVE)
+    if not labelled and _complement_stands(candidate, places):
+        # Right after a verb a word that can be its complement is one: 出 in 展现出 "(after a
+        # verb) outward", not "to go out"; its own verb senses step back.
+        return -PARTNER_MISSING * places.share(Place.AFTER_VERB)
     if not labelled or _LITERARY.match(candidate.sense.text):
         # A literary sense's place is the classical language's: 也 after a word in 我也不去
         # is "also", not the literary particle that ends a classical sentence.
@@ -754,6 +945,32 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
         # "yet" with no negation after it, "still more" in no comparison: not this sense.
         return -PARTNER_MISSING * places.share(Place.BEFORE_A_WORD)
     return best
+
+
+# The first words of a sense worded as an adverb or a quantifier of a verb ("all; both",
+# "already", "(used for emphasis) even"): no noun.
+_ADVERB_WORDS_TEXT = """all both entirely even already still also only just yet again very so too
+    quite always never often not"""
+_ADVERB_WORDS = frozenset(_ADVERB_WORDS_TEXT.split())
+
+
+def _is_adverb_wording(text: str) -> bool:
+    """A sense worded as an adverb: one word ending in -ly, or opening with "all", "already",
+    "even" and the like, its notes aside ("(not) at all")."""
+    bare = _LEADING_NOTES.sub("", text).split(";")[0].strip()
+    words = bare.split()
+    return _is_adverb_sense(bare) or (bool(words) and words[0] in _ADVERB_WORDS) or "(not)" in text
+
+
+def _complement_stands(candidate: Candidate, places: Places) -> bool:
+    """Whether an unlabelled verb sense ("to go out") is of a word standing right after a verb
+    that has a complement sense, one labelled after a verb that is no verb itself."""
+    if not places.share(Place.AFTER_VERB) or not _is_verb_sense(candidate.sense.text):
+        return False
+    return any(
+        Place.AFTER_VERB in sense_places(sense.text) and not _is_verb_sense(sense.text)
+        for sense in candidate.entry.senses
+    )
 
 
 _PLACE_LABEL = re.compile(r"^\((?:used )?(?:before|after|followed by) ")
@@ -844,8 +1061,13 @@ def word_place(candidate: Candidate, context: SenseContext) -> float:
     places = context.places
     if not places.total or candidate.sense.kind != SenseKind.MEANING:
         return 0.0
-    if len(candidate.entry.simplified) < 2 or candidate.sense.text.startswith("("):
-        return 0.0  # a character's senses are its words' (日, 行); a labelled sense is apart
+    if candidate.sense.text.startswith("("):
+        return 0.0  # a labelled sense is apart
+    if len(candidate.entry.simplified) < 2:
+        # A character's senses are its words' (日, 行), but right after an adverb its verb
+        # senses stand (一般指… "to refer to", not "finger"; 一般工作 may be "ordinary work").
+        verb = _is_verb_sense(candidate.sense.text)
+        return CLASS_PLACE_WEIGHT * places.share(Place.AFTER_ADVERB) if verb else 0.0
     tag = context.word_class(candidate.entry.simplified) if context.word_class else None
     if tag not in _CONTENT_CLASSES:
         return 0.0  # mostly an adverb or a preposition (比较, 一起): not a noun or a verb

@@ -12,11 +12,20 @@ from hanzi_companion.grammar import (
     has_grammatical_senses,
     place_in_sentence,
     places_of,
+    reading_by_place,
     sense_places,
     sides_in,
 )
 from hanzi_companion.lexicon import Lexicon
-from hanzi_companion.senses import RULES, SenseChoice, SenseContext, choose_sense, english_stems
+from hanzi_companion.senses import (
+    RULES,
+    SenseChoice,
+    SenseContext,
+    candidates,
+    choose_sense,
+    english_stems,
+    score,
+)
 from hanzi_companion.text.models import Deck, Slide
 
 
@@ -584,3 +593,195 @@ def test_a_word_with_an_adverb_opening_its_clause_is_the_adverb(lexicon: Lexicon
     context = SenseContext(places=places, word_class=lexicon.word_class)
     choice = choose_sense(lexicon.lookup("一般"), context)
     assert choice is not None and choice.text == "generally"
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence"),
+    [
+        ("去", "我想去北京"),  # 想 "to wish; to want": 去 is what is wanted
+        ("去", "我喜欢去公园"),  # 喜欢 "to like"
+        ("看", "我想看电影"),
+        ("去", "我要去学校"),  # a modal before a verb
+    ],
+)
+def test_a_verb_after_a_verb_of_wanting_is_its_object_not_its_complement(
+    lexicon: Lexicon, term: str, sentence: str
+) -> None:
+    assert Place.AFTER_VERB not in _places(lexicon, term, sentence)
+    choice = _choose(lexicon, term, sentence, usual=lexicon.usual_sense)
+    assert not sense_places(choice.text) & {Place.AFTER_VERB}, choice.text
+
+
+def test_right_after_a_verb_the_verb_senses_of_a_complement_step_back(lexicon: Lexicon) -> None:
+    """展现出不同的发音: 出 is "(used after a verb to indicate an outward direction ...)";
+    its own verb sense "to go out" loses what the place gives the complement, so a word of
+    the deck's English for "go out" no longer outweighs the place."""
+    places = places_of("出", [("展现", "不同的发音")], lexicon.lookup)
+    scores = {
+        candidate.sense.text: dict(score(candidate, SenseContext(places=places)))
+        for candidate in candidates(lexicon.lookup("出"))
+    }
+    assert scores["to go out; to come out"]["grammatical place"] < 0
+    assert scores["to produce; to yield"]["grammatical place"] < 0
+    outward = next(text for text in scores if text.startswith("(used after a verb"))
+    assert scores[outward]["grammatical place"] > 0
+    # Not after a verb (出门 "to go out of the door"), the verb senses keep their place.
+    alone = places_of("出", [("我们", "门吧")], lexicon.lookup)
+    go_out = next(c for c in candidates(lexicon.lookup("出")) if c.sense.text.startswith("to go"))
+    assert dict(score(go_out, SenseContext(places=alone)))["grammatical place"] == 0
+
+
+def test_a_pronoun_and_its_verb_are_two_words_not_an_exclamation(lexicon: Lexicon) -> None:
+    """CC-CEDICT has the slang 我去 "oh my god!": in 我去过中国 过 still stands after the verb
+    去 (its experienced-action marker), and 去 after the pronoun 我."""
+    assert lexicon.lookup("我去")  # the slang word the text must not be read as
+    assert Place.AFTER_VERB in _places(lexicon, "过", "我去过中国")
+    assert Place.AFTER_PRONOUN in _places(lexicon, "去", "我去过中国")
+    assert Place.AFTER_PRONOUN in _places(lexicon, "好", "你好")  # 你好 is no such pair
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "sense"),
+    [
+        # 来 is a verb ("to come") though most of its senses are grammatical uses; nobody
+        # learns how to come, so 会来 says what will happen.
+        ("他会来吗", Place.PREDICTS, "to be likely to"),
+        ("明天他会去北京", Place.PREDICTS, "to be likely to"),
+        ("我会说中文", Place.BEFORE_ACTION, "can"),
+    ],
+)
+def test_a_modal_before_coming_or_going_predicts(
+    lexicon: Lexicon, sentence: str, place: Place, sense: str
+) -> None:
+    assert place in _places(lexicon, "会", sentence)
+    assert Place.BEFORE_VERB in _places(lexicon, "会", sentence)  # 来, 去 are verbs
+    choice = _choose(lexicon, "会", sentence, usual=lexicon.usual_sense)
+    assert choice.text.startswith(sense), choice.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "sense"),
+    [
+        # What the object names, as CC-CEDICT words its meanings, chooses among 看's senses:
+        # "to watch" a show (晚会 is the "CCTV New Year's Gala" here), "to read" a book.
+        ("所有中国人都会看春节联欢晚会", Place.BEFORE_SHOW, "to watch"),
+        ("我们晚上看电视", Place.BEFORE_SHOW, "to watch"),
+        ("我看了这部电影", Place.BEFORE_SHOW, "to watch"),
+        ("我看了一本书", Place.BEFORE_WRITING, "to read"),
+        ("你看这个", None, "to see; to look at"),
+        ("我去看朋友", None, "to see; to look at"),  # what one goes to do: no trial "看"
+        ("我们回去看父母", None, "to see; to look at"),
+    ],
+)
+def test_what_the_object_names_chooses_the_verb_sense(
+    lexicon: Lexicon, sentence: str, place: Place | None, sense: str
+) -> None:
+    places = _places(lexicon, "看", sentence)
+    fields = places & {Place.BEFORE_SHOW, Place.BEFORE_WRITING}
+    assert fields == ({place} if place else set())
+    assert Place.AFTER_VERB not in places
+    choice = _choose(lexicon, "看", sentence, usual=lexicon.usual_sense)
+    assert choice.text == sense
+
+
+def test_a_polyphone_opening_an_unknown_term_reads_as_the_word_after_calls_for(
+    lexicon: Lexicon,
+) -> None:
+    """重 is zhòng "heavy" or chóng "again": before the action 写, CC-CEDICT's "again" stands
+    (chóng); before nothing that calls for a reading, none is chosen by place."""
+    assert not lexicon.lookup("重写")  # a term the dictionary does not have
+    assert reading_by_place("重", "写", lexicon.lookup) == "chong2"
+    assert reading_by_place("重", "", lexicon.lookup) == ""
+    assert reading_by_place("重", "量", lexicon.lookup) == ""  # a noun: no place says
+    deck = Deck("duoyinzi.md", "markdown", (Slide(1, "Words", "- 重写\n"),))
+    (term,) = [t for t in build_glossary(deck, lexicon).terms if t.term == "重写"]
+    assert term.pinyin == "chóngxiě"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reading", "sense"),
+    [
+        # After 之 (the literary 的) stands a noun: 都 dū "capital", not the adverb dōu "all".
+        ("从山寨之都到创新之都", "du1", "capital city"),
+        ("创新之都的深圳", "du1", "capital city"),
+        # After a 的 that closes a noun phrase ("mine"), the predicate's adverb stands.
+        ("我的都是新的", "dou1", "all; both; entirely"),
+        ("他们的都很好", "dou1", "all; both; entirely"),
+        ("我们都去", "dou1", "all; both; entirely"),
+    ],
+)
+def test_after_zhi_or_de_a_noun_stands_not_an_adverb(
+    lexicon: Lexicon, sentence: str, reading: str, sense: str
+) -> None:
+    choice = _choose(lexicon, "都", sentence, usual=lexicon.usual_sense)
+    assert (choice.entry.pinyin_numbered, choice.text) == (reading, sense)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("如今一般", "放弃原来的工作"), ("下海最初", "一种到大海里去的动作")],
+)
+def test_a_character_after_an_adverb_takes_its_verb_senses(
+    lexicon: Lexicon, before: str, after: str
+) -> None:
+    """指 "finger; to point at or to; to indicate or refer to": after 一般 "generally" or 最初
+    "initially" it is a verb, though a character's senses are otherwise its words'."""
+    places = class_places_of([(before, after)], lexicon.lookup)
+    assert places.share(Place.AFTER_ADVERB) == 1
+    context = SenseContext(places=places, word_class=lexicon.word_class)
+    choice = choose_sense(lexicon.lookup("指"), context)
+    assert choice is not None and choice.text.startswith("to "), choice.text
+    plain = choose_sense(lexicon.lookup("指"), SenseContext(word_class=lexicon.word_class))
+    assert plain is not None and plain.text == "finger"  # what the place changes
+
+
+def test_two_words_before_a_verb_are_not_read_as_one_noun(lexicon: Lexicon) -> None:
+    """CC-CEDICT has 都会 "city": in 所有人都会看 it is 都 "all" and 会 "will" before the verb
+    看, which stands after them, not after a noun."""
+    assert lexicon.lookup("都会")  # the noun the text must not be read as
+    places = _places(lexicon, "看", "所有中国人都会看春节联欢晚会")
+    assert Place.AFTER_NOUN not in places
+    assert Place.BEFORE_NOUN not in _places(lexicon, "人", "人都会看")  # from either side
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sense"),
+    [
+        # Before a verb and its 着 an action is going on: 正 "just (at that time)".
+        ("他正看着我", "just (at that time)"),
+        ("这些奇思妙想，正寄寓着深圳的雄心", "just (at that time)"),  # 寄寓: no dictionary word
+    ],
+)
+def test_before_an_action_going_on_a_word_tells_its_time(
+    lexicon: Lexicon, sentence: str, sense: str
+) -> None:
+    assert sense_places("just (at that time)") == {Place.IN_PROGRESS}
+    choice = _choose(lexicon, "正", sentence, usual=lexicon.usual_sense)
+    assert choice.text == sense
+    assert Place.IN_PROGRESS not in _places(lexicon, "正", "这正是我想要的")  # no 着
+
+
+def test_a_word_joined_by_and_to_another_stands_where_a_noun_does(lexicon: Lexicon) -> None:
+    """作用 "to act on; action; function" in 各目录作用与详解 "each folder's role and details":
+    joined by 与 "and" to a noun, it is a noun."""
+    places = class_places_of([("开源框架各目录", "与详解")], lexicon.lookup)
+    assert places.share(Place.NOUN_PLACE) == 1
+    context = SenseContext(places=places, word_class=lexicon.word_class)
+    choice = choose_sense(lexicon.lookup("作用"), context)
+    assert choice is not None and not choice.text.startswith("to "), choice.text
+
+
+@pytest.mark.parametrize(("word", "verb"), [("来", True), ("把", False), ("用", False)])
+def test_a_verbs_grammatical_uses_do_not_make_it_less_a_verb(
+    lexicon: Lexicon, word: str, verb: bool
+) -> None:
+    """来 "to come" is a verb though most of its CC-CEDICT senses are grammatical uses; a
+    coverb (把, 用 "(coverb) with") stands mostly before a noun, and is read as before."""
+    assert (Place.BEFORE_VERB in _places(lexicon, "会", f"他会{word}。")) == verb
+
+
+def test_a_word_of_two_adverbs_stays_one_word(lexicon: Lexicon) -> None:
+    """正常 "normal" is made of 正 and 常, both words before a verb, but no modal: one word,
+    which a word after it stands after (都会 "city" before a verb is 都 and 会)."""
+    assert _places(lexicon, "的", "正常的") & {Place.AFTER_NOUN, Place.AFTER_ADJECTIVE}
+    assert not _places(lexicon, "看", "都会看") & {Place.AFTER_NOUN, Place.AFTER_ADJECTIVE}
