@@ -636,7 +636,7 @@ class _SlideLines:
             if han in self.lines[index]:
                 yield self.lines[index]
                 translation = translation_beside(self.lines, index)
-                if translation:
+                if translation and len(translation) <= _LONGEST_LINE:
                     yield translation
 
 
