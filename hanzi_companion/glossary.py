@@ -74,6 +74,7 @@ from hanzi_companion.text.morphology import (
     street_name,
 )
 from hanzi_companion.text.romanization import DeckWord, find_romanised
+from hanzi_companion.text.slide_english import translation_beside
 from hanzi_companion.text.syllables import ROMAN_WORD
 from hanzi_companion.text.transcription import beside_a_name_dot, western_name
 from hanzi_companion.text.wordlists import FUNCTION_WORDS, POTENTIAL_RESULTS, SENTENCE_GLUE
@@ -609,7 +610,7 @@ class Neighbourhood:
 
 @dataclass(frozen=True)
 class _SlideLines:
-    """A slide's lines short enough to be a term's context, and for each character the lines
+    """A slide's lines, and for each character the lines short enough to be a term's context
     that write it: a term's lines are looked for among those of its rarest character, so a
     flattened deck of one 2 MB slide is not scanned once per term (thousands of times)."""
 
@@ -618,18 +619,26 @@ class _SlideLines:
 
     @classmethod
     def of(cls, text: str) -> _SlideLines:
-        lines = tuple(line for line in text.split("\n") if len(line) <= _LONGEST_LINE)
+        lines = tuple(text.split("\n"))
         by_character: dict[str, list[int]] = {}
         for index, line in enumerate(lines):
+            if len(line) > _LONGEST_LINE:
+                continue  # no context of its own, but it stands between its neighbours
             for character in set(line):
                 by_character.setdefault(character, []).append(index)
         return cls(lines, by_character)
 
     def writing(self, han: str) -> Iterator[str]:
-        """The lines that write ``han``, in slide order."""
+        """The lines that write ``han``, in slide order, each followed by the English
+        translation beside it when it is a Chinese sentence (see :func:`translation_beside`)."""
         postings = [self.by_character.get(character, []) for character in set(han)]
         rarest = min(postings, key=len, default=[])
-        return (self.lines[index] for index in rarest if han in self.lines[index])
+        for index in rarest:
+            if han in self.lines[index]:
+                yield self.lines[index]
+                translation = translation_beside(self.lines, index)
+                if translation and len(translation) <= _LONGEST_LINE:
+                    yield translation
 
 
 @dataclass(frozen=True)

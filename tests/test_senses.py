@@ -40,6 +40,7 @@ from hanzi_companion.senses import (
 )
 from hanzi_companion.text.decks import read_deck, read_deck_text
 from hanzi_companion.text.models import Deck, Slide
+from hanzi_companion.text.slide_english import translation_beside
 
 DECKS = Path(__file__).parent / "data" / "decks" / "senses"
 
@@ -454,3 +455,30 @@ def test_a_part_written_alike_in_simplified_follows_the_slide(lexicon: Lexicon) 
 
     assert "noodles" in part_gloss('烤冷面 kǎolěngmiàn ("grilled cold noodles")\n', "冷面")
     assert "noodles" not in part_gloss("- 烤冷面\n- 油条\n", "冷面")
+
+
+# -- the English translation beside a Chinese sentence ------------------------------------------
+
+
+def test_translation_beside_a_chinese_sentence() -> None:
+    """A line of Chinese holding a sentence takes the line of English beside it as its
+    translation: below, else above; neither when English stands on both sides (paragraphs in
+    two languages by turns) or when the line is one word of a vocabulary list."""
+    quote = ("“court in front, market behind”", "", "左祖右社，面朝后市", "--")
+    assert translation_beside(quote, 2) == quote[0]
+    example = ("Examples", "我喜欢吃饺子。", "I like eating dumplings.")
+    assert translation_beside(example, 1) == example[2]
+    by_turns = ("Tofu is made from soy milk.", "豆腐是用豆漿做的。", "Oyster omelets are a snack.")
+    assert translation_beside(by_turns, 1) == ""
+    vocabulary = ("猪肉", "pork meat from pigs", "羊肉", "lamb or mutton meat")
+    assert translation_beside(vocabulary, 2) == ""
+
+
+def test_a_quote_takes_its_translation_on_the_line_above(lexicon: Lexicon) -> None:
+    """左祖右社，面朝后市 under "… court in front, market behind": 市 in 面朝后市 is the
+    market, not the city (the Beijing deck of our own course, CC-CEDICT's 市)."""
+    deck = read_deck(Path(__file__).parent / "data" / "decks" / "dev_own2" / "week02_beijing.txt")
+    glossary = build_glossary(deck, lexicon)
+    whole = next(t for t in glossary.terms if t.term == "面朝后市")
+    assert whole.parts[-1] == "市"
+    assert whole.part_glosses[-1].startswith("market")

@@ -125,6 +125,37 @@ def translation_below(line: str, runs: list[re.Match[str]], following: str) -> l
     return clauses
 
 
+_SENTENCE_MARKS = re.compile(r"[，。！？；、：]")
+_SENTENCE_HAN = 6  # Han characters that make a line without punctuation a sentence
+_TRANSLATION_WORDS = 3  # Latin words a line needs to be a sentence's translation
+
+
+def translation_beside(lines: tuple[str, ...], index: int) -> str:
+    """The line of English next to a line of Chinese only that holds a sentence or a quote
+    (左祖右社，面朝后市 under "ancestral temple on the left, ...; court in front, market
+    behind"), blank lines skipped; "" when neither side or both sides are English (paragraphs
+    in two languages by turns: which one translates it, the text does not say). A line of a
+    word or two (a vocabulary list's 羊肉 / lamb) is no sentence."""
+    line = lines[index]
+    if not has_han(line) or LATIN_WORD.search(line):
+        return ""
+    if not _SENTENCE_MARKS.search(line) and len("".join(HAN_RUN.findall(line))) < _SENTENCE_HAN:
+        return ""
+    found = [_english_beside(lines, index, step) for step in (1, -1)]
+    english = [text for text in found if text]
+    return english[0] if len(english) == 1 else ""
+
+
+def _english_beside(lines: tuple[str, ...], index: int, step: int) -> str:
+    """The nearest line that is not blank on one side, when it is a sentence of English."""
+    other = index + step
+    while 0 <= other < len(lines) and not lines[other].strip():
+        other += step
+    if not 0 <= other < len(lines) or not _latin_only(lines[other]):
+        return ""
+    return lines[other] if len(LATIN_WORD.findall(lines[other])) >= _TRANSLATION_WORDS else ""
+
+
 def _words(text: str) -> list[str]:
     return text.split()
 
