@@ -32,6 +32,7 @@ from hanzi_companion.lexicon.forms import word_form
 from hanzi_companion.lexicon.models import PYPINYIN_SOURCE, Entry, Link, Sense, SenseKind
 from hanzi_companion.lexicon.references import parse_reference
 from hanzi_companion.lexicon.sentences import Sentence
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.senses import (
     FAMILIAR_PREFIXES,
     SenseChoice,
@@ -60,7 +61,6 @@ from hanzi_companion.text.han import HAN_RUN
 from hanzi_companion.text.models import Deck
 from hanzi_companion.text.romanization import DeckWord, find_romanised
 from hanzi_companion.text.syllables import ROMAN_WORD
-from hanzi_companion.text.transcription import western_name
 from hanzi_companion.text.wordlists import FUNCTION_WORDS, POTENTIAL_RESULTS, SENTENCE_GLUE
 from hanzi_companion.wording import plural
 
@@ -234,7 +234,7 @@ class Course:
 
 _MEANING_KINDS = (SenseKind.MEANING, SenseKind.ABBREVIATION)
 _GLOSS_TARGET = 60  # a one-line gloss adds senses while it stays about this short
-_SEE_TARGET = re.compile(r"^(?:see|see also)\s+(?:[^|\s\[]+\|)?([^\s\[|,;]+)")
+_SEE_TARGET = LazyPattern(r"^(?:see|see also)\s+(?:[^|\s\[]+\|)?([^\s\[|,;]+)")
 SLIDE_SOURCE = "slide"
 COURSE_SOURCE = "course dictionary"
 PARTS_SOURCE = "words"  # a reading composed from the readings of the term's words
@@ -973,6 +973,8 @@ class _Builder:
     def personal_name_gloss(self, han: str, reading: str) -> str:
         """A personal name's gloss: the Western name the document writes for it where the name
         is a transcription (金妮 ... Ginny: "Ginny (personal name)"), else the name read."""
+        from hanzi_companion.text.transcription import western_name  # few decks name people
+
         key = _pinyin.toneless_key(reading.replace(" ", ""))
         lines = [
             line

@@ -28,6 +28,7 @@ from hanzi_companion.errors import DataFileError
 from hanzi_companion.lexicon import hsk, sqlite_cache
 from hanzi_companion.lexicon.index import load_frequencies
 from hanzi_companion.lexicon.sqlite_cache import ReadOnlyDatabase, source_digest
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.settings import Settings
 
 if TYPE_CHECKING:  # stroke data loads with the first character that needs it (HSK levels do not)
@@ -163,7 +164,7 @@ def _read_gzip_text(path: Path, what: str) -> str:
 
 # ``name:kind(part,part)``; two published lines carry a stray character after the closing
 # parenthesis, which is ignored.
-_DECOMPOSITION_LINE = re.compile(r"^(?P<name>[^:\s]+):(?P<kind>[a-z0-9/]+)\((?P<parts>[^()]*)\)")
+_DECOMPOSITION_LINE = LazyPattern(r"^(?P<name>[^:\s]+):(?P<kind>[a-z0-9/]+)\((?P<parts>[^()]*)\)")
 
 
 def parse_decompositions(path: Path) -> Iterator[Decomposition]:

@@ -23,6 +23,7 @@ from hanzi_companion.glossary import (
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.links import links_for
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Link
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.render.lexicon_json import CEDICT_ATTRIBUTION
 from hanzi_companion.settings import Settings
 from hanzi_companion.wording import plural
@@ -194,7 +195,7 @@ def deck_heading(deck: DeckInfo) -> str:
     return deck.title or deck.name or "Glossary"
 
 
-_WEEK_PREFIX = re.compile(r"^\s*week\s*0*(\d+)\s*[:·.,\-\u2013\u2014]\s*", re.IGNORECASE)
+_WEEK_PREFIX = LazyPattern(r"^\s*week\s*0*(\d+)\s*[:·.,\-\u2013\u2014]\s*", re.IGNORECASE)
 HEADING_SEPARATOR = " · "
 
 
