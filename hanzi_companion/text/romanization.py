@@ -181,7 +181,7 @@ def _dump_english(words: EnglishWords) -> bytes:
     return _ENGLISH_HEADER.pack(_ENGLISH_MAGIC, len(common)) + common + names
 
 
-def _load_english(data: bytes) -> EnglishWords:
+def _load_english(data: bytes | memoryview) -> EnglishWords:
     """The two tries of a cached word list; ValueError when the file is not one."""
     if len(data) < _ENGLISH_HEADER.size:
         raise ValueError("truncated")
@@ -190,8 +190,8 @@ def _load_english(data: bytes) -> EnglishWords:
     if magic != _ENGLISH_MAGIC or start + size > len(data):
         raise ValueError("not an English word list")
     try:
-        common = marisa_trie.Trie().frombytes(data[start : start + size])
-        names = marisa_trie.Trie().frombytes(data[start + size :])
+        common = marisa_trie.Trie().frombytes(bytes(data[start : start + size]))
+        names = marisa_trie.Trie().frombytes(bytes(data[start + size :]))
     except RuntimeError as exc:  # marisa's error on a damaged trie
         raise ValueError(f"damaged English word list ({exc})") from None
     return WordSet(common), WordSet(names)
