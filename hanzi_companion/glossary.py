@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from hanzi_companion.grammar import (
     NOWHERE,
+    WITHIN_A_TERM,
     Place,
     Places,
     class_places_of,
@@ -42,9 +43,13 @@ from hanzi_companion.senses import (
     choose_sense,
     choose_written_form,
     clause_around,
+    document_fields,
     english_stems,
+    field_wording,
     follow_reference,
+    may_reword,
     name_ending,
+    sense_fields,
     sense_stems,
     speaks_of_a_person,
     topic_stems,
@@ -498,6 +503,7 @@ _CONTEXT_LINES = 20  # whole lines of its slides taken as a term's context
 _LONGEST_LINE = 200  # a longer line (a flattened deck's) is no line: its window is taken
 _COMPOUND_PART = 4  # longest term looked for inside the deck's longer terms
 _COMPOUND_WHOLE = 12  # longest term whose shorter terms are looked for
+_FIELD_COMPOUNDS = 50  # the most frequent longer words of a term read for its field's senses
 
 
 def deck_text(deck: Deck, terms: Iterable[str]) -> DeckText:
@@ -726,6 +732,7 @@ class _Builder:
         self._char_forms: dict[tuple[str, bool], str] = {}
         self.lookup = self.extractor.lookup
         self.neighbourhood = Neighbourhood(self.lookup)
+        self.fields: frozenset[str] = frozenset()  # the document's fields (document_fields)
 
     def word_reading(self, word: str) -> tuple[str, str]:
         """(numbered reading, source) of a word: its dictionary reading, else by its words."""
@@ -747,15 +754,17 @@ class _Builder:
         readings: tuple[str, ...],
         context: SenseContext | None = None,
         guessed_form: bool = False,
+        after: str = "",
     ) -> tuple[str, ...]:
         """One short meaning per part, from the entry the term means: the one written as the
         term writes it (后 in 後生活 is 後 "after", not 后 "empress") and read as it reads, its
         sense chosen in the term's context (開放 in 改革開放 "to open up", not "to bloom").
         With ``guessed_form`` (``traditional`` is only the usual form of the term's words), a
-        word written alike in simplified characters competes when the slide speaks for it."""
+        word written alike in simplified characters competes when the slide speaks for it.
+        ``after`` is the text after the term where it is first written."""
         aligned = len(traditional) == len(han) and "".join(parts) == han
         out, position = [], 0
-        inner = sides_in(han, parts)
+        inner = sides_in(han, parts, after)
         for index, part in enumerate(parts):
             entries = self.lookup(part)
             form = traditional[position : position + len(part)] if aligned else ""
@@ -781,6 +790,7 @@ class _Builder:
                     Place.BEFORE_NAME,
                     Place.BEFORE_NOUN,
                     Place.PREFIX,
+                    *WITHIN_A_TERM,
                 )
                 context = replace(context, places=places)
             others = _other_forms(ranked, best, part) if guessed_form else ()
@@ -1060,6 +1070,7 @@ class _Builder:
             usual=self.lexicon.usual_sense,
             word_class=self.lexicon.word_class,
             places=self.places(han, acc, entries),
+            fields=self.fields,
         )
 
     def places(self, han: str, acc: _TermAccumulator, entries: tuple[Entry, ...]) -> Places:
@@ -1105,13 +1116,35 @@ class _Builder:
             entries = self.lookup(other)
             if entries:
                 yield " ".join(entries[0].definitions)
+        if self.fields and len(han) > 1:
+            # The dictionary's longer words of the document's field that begin with the term
+            # (命令行 "(computing) command line" for 命令 in a software tutorial).
+            for entry in self.lexicon.words_beginning(han, _FIELD_COMPOUNDS):
+                senses = [s.text for s in entry.senses if sense_fields(s.text) & self.fields]
+                if senses and not entry.is_proper_noun:
+                    yield " ".join(senses)
+
+    def worded(self, entries: tuple[Entry, ...]) -> bool:
+        """Whether the deck's context has a choice to make for ``entries``: between senses, or
+        between the wordings of a single sense (the one example sentences say most, 项目
+        "project" of "item; project; (sports) event"; one of the document's field, 保存
+        "(computing) to save"; a plain one before one qualified by what the deck does not speak
+        of, 开发 "to develop" before "to exploit (a resource)"). A single sense with nothing to
+        choose needs no context (most words of a big deck's vocabulary)."""
+        if sum(len(e.senses) for e in entries) > 1:
+            return True
+        if self.fields and field_wording(entries[0].senses[0], self.fields):
+            return True
+        if may_reword(entries[0].senses[0]):
+            return True
+        usual = self.lexicon.usual_sense(entries[0].simplified)
+        return usual is not None and bool(usual.wording)
 
     def entry_step(self, acc: _TermAccumulator, written: _Written) -> _Found:
         """The entry the deck means (its sense chosen in context), its reading and senses."""
         han, entries = written.han, written.entries
-        # A single sense needs no context (most words of a big deck's vocabulary).
-        several = sum(len(e.senses) for e in entries) > 1
-        context = self.context(acc, han, entries) if several else None
+        # A single sense with nothing to word otherwise needs no context (see worded).
+        context = self.context(acc, han, entries) if self.worded(entries) else None
         choice = choose_sense(entries, context or SenseContext())
         assert choice is not None  # entries is not empty
         entry = choice.entry
@@ -1207,7 +1240,13 @@ class _Builder:
             )
         part_readings = self.part_readings(written.han, parts, reading)
         part_glosses = self.part_glosses(
-            written.han, parts, found.traditional, part_readings, context, not written.entries
+            written.han,
+            parts,
+            found.traditional,
+            part_readings,
+            context,
+            not written.entries,
+            after=acc.sides[0][1] if acc.sides else "",
         )
         if named:
             part_glosses = tuple(
@@ -1538,6 +1577,9 @@ def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     text = deck_text(deck, (a.first.han for a in accumulators.values()))
     builder = _Builder(lexicon, text, extractor)
     builder.neighbourhood = Neighbourhood.of(mentions, builder.lookup)
+    builder.fields = document_fields(
+        builder.lookup(han) for han in {a.first.han for a in accumulators.values()} if len(han) > 1
+    )
     builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
     weekly = characters_of_the_week(deck)
     terms = _build_terms(builder, accumulators, frozenset(w.character for w in weekly))

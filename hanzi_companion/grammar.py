@@ -3,9 +3,14 @@
 Grammar words have an everyday first sense and a grammatical one the dictionary labels by the
 place it takes: 个 after a numeral is a classifier, 了 and 的 after a word are particles,
 好 and 到 after a verb are its complements, 中 and 里 after a noun are localisers ("in",
-"inside"), 后 after a verb is "after", 等 closing a list is "etc.". :func:`places_of` reads a
-term's places from the Chinese around each of its occurrences; :func:`grammatical_place`, a
-rule of :mod:`hanzi_companion.senses`, lifts the senses labelled for the places it stands in.
+"inside"), 后 after a verb is "after", 等 closing a list is "etc.". The word after says
+as much: 会 before a state or after 都 says what will happen ("to be likely to"), before an
+action what one can do; "yet" needs a negation after it (还没), "still more" a comparison
+(比昨天还冷); "a certain ..." opens its noun (一定的挑战); a possessive pronoun ("its") a
+noun, an object one ("it") closes its verb. :func:`places_of` reads a term's places from
+the Chinese around each of its occurrences; :func:`grammatical_place`, a rule of
+:mod:`hanzi_companion.senses`, lifts the senses labelled for the places it stands in and
+lowers those lacking the neighbour they need.
 """
 
 from __future__ import annotations
@@ -25,9 +30,11 @@ from hanzi_companion.text.wordlists import (
     FRAME_ENDS,
     FUNCTION_WORDS,
     LIST_MARKS,
+    NUMERALS,
     NUMERALS_AND_DEMONSTRATIVES,
     PARTICLES,
     PRONOUNS,
+    RESULT_COMPLEMENTS,
     SURNAMES,
     TIME_CLAUSE_ENDS,
     WHAT_WORDS,
@@ -44,6 +51,7 @@ class Place(StrEnum):
     AFTER_VERB = "after a verb"
     AFTER_NOUN = "after a noun"
     AFTER_TIME = "after a time"
+    AFTER_ADJECTIVE = "after an adjective"
     AFTER_WORD = "after a word"
     AFTER_LATIN = "after a word in Latin letters"
     BEFORE_VERB = "before a verb"
@@ -61,6 +69,26 @@ class Place(StrEnum):
     BEFORE_NAME = "before a person's name or 什么, naming someone (我叫金妮, 你叫什么)"
     BEFORE_OBJECT = "before one noun closing its clause, its object (你要水吗, 我要茶)"
     PREFIX = "opening a term, right before a noun (非 in 非农业户口)"
+    PREDICTS = (
+        "saying what will happen: before a state (an adjective, a degree adverb, 在, 是, 有, "
+        "a verb and its result) or after an adverb such as 都, 还 or 一定 (会很忙, 都会来)"
+    )
+    BEFORE_ACTION = "before an action verb, nothing saying it is a prediction (我会说中文)"
+    BEFORE_NEGATION = "before a negation (还没, 都不)"
+    BEFORE_ADJECTIVE = "before an adjective or a degree adverb (还好, 比较详细)"
+    ATTRIBUTE = "before 的 and a noun, as its attribute (一定的挑战)"
+    AFTER_PRONOUN = "after a personal pronoun (我的, 你的)"
+    CAUSES_STATE = "before a person and how they feel (让我很高兴)"
+    BEFORE_A_WORD = "before another Chinese word"
+    BEFORE_NUMBER = "before a number (才三岁)"
+    IN_QUESTION = "in a question (你有几个朋友？)"
+    AFTER_CLAUSE = "in a clause after another of its sentence (如果下雨，我们就不去)"
+    COMPARES = "in a comparison with 比, before its adjective (今天比昨天还冷)"
+    GIVES = "before 给 and the one it goes to (还给我, 送给你)"
+    OPENS_CLAUSE = "opening its clause before its verb, as its subject or its time"
+    AFTER_NAMED = 'right after the word its sense names (之 of 世界之最 "the greatest")'
+    ADDS = "after 不仅, 不但 or 除了 in its sentence, adding to it (不仅…还…: also)"
+    ALONE = "a clause by itself, as an answer (不是，我是英国人)"
 
 
 @dataclass(frozen=True)
@@ -69,6 +97,8 @@ class Places:
 
     counts: tuple[tuple[Place, int], ...] = ()
     total: int = 0
+    # The Han character right before each occurrence (之 of 世界之最): some senses name it.
+    before: frozenset[str] = frozenset()
 
     def share(self, place: Place) -> float:
         """The part (0 to 1) of the term's occurrences standing in ``place``."""
@@ -78,7 +108,8 @@ class Places:
 
     def only(self, *places: Place) -> Places:
         """These places but ``places`` alone."""
-        return Places(tuple(pair for pair in self.counts if pair[0] in places), self.total)
+        kept = tuple(pair for pair in self.counts if pair[0] in places)
+        return Places(kept, self.total, self.before)
 
     def main(self, among: Iterable[Place]) -> Place | None:
         """Of the places ``among``, the one most of its occurrences take (None: none)."""
@@ -87,6 +118,19 @@ class Places:
 
 
 NOWHERE = Places()  # a term whose places are unknown
+
+# The places a word inside a term takes from the word after it in that term, which the term
+# itself shows (更 in 让生活更美好 before an adjective, 不会 in 我不会说中文 before an action).
+WITHIN_A_TERM = (
+    Place.BEFORE_A_WORD,
+    Place.BEFORE_NEGATION,
+    Place.BEFORE_ADJECTIVE,
+    Place.PREDICTS,
+    Place.BEFORE_ACTION,
+    Place.ATTRIBUTE,
+    Place.AFTER_PRONOUN,
+    Place.CAUSES_STATE,
+)
 
 Lookup = Callable[[str], Sequence[Entry]]
 
@@ -102,13 +146,19 @@ _LATIN_WORD = re.compile(r"^[A-Za-z0-9]+")
 _SENTENCE_END = re.compile(r"[。；！？;!?\n]|\.\s")
 _WHEN = re.compile(f"[{''.join(TIME_CLAUSE_ENDS)}]")
 _CLAUSE_BEFORE_MAIN = re.compile(r"[^。；！？;!?\n，,]+[，,]")
+_CLAUSE_MARK = re.compile(r"[，,]")
+_NOT_ONLY = re.compile("不仅|不僅|不但|不只|不光|除了")  # "not only" or "besides", then "also"
 _LIST = re.compile(f"[{''.join(LIST_MARKS)}]")  # the rest of a clause that lists things
 _LONGEST_WORD = 4
 _ATTRIBUTIVE = tuple(ATTRIBUTIVE_PARTICLES)
 _NOUN_HEADS = PRONOUNS | NUMERALS_AND_DEMONSTRATIVES  # what may open a noun phrase
+# What stands before "or" or "and" joining two nouns (or adjectives: 便宜或贵).
+_AFTER_NOUN_OR_ADJECTIVE = frozenset([Place.AFTER_NOUN, Place.AFTER_LATIN, Place.AFTER_ADJECTIVE])
+_PLURAL_PRONOUNS = frozenset(p + m for p in PRONOUNS for m in "们們")
 # What counts as a time: a word whose first meaning names a stretch of time (三年前, 下班后).
 _TIME_TEXT = """year years month months day days week weeks hour hours minute minutes time moment
-    period century decade era age season morning evening night noon"""
+    period century decade era age season morning evening night noon today tomorrow yesterday
+    tonight future"""
 _TIME_WORDS = frozenset(_TIME_TEXT.split())
 
 
@@ -117,10 +167,12 @@ def places_of(term: str, sides: Iterable[tuple[str, str]], lookup: Lookup) -> Pl
     line, the text just after it)."""
     counts: Counter[Place] = Counter()
     total = 0
+    characters: set[str] = set()
     for before, after in sides:
         total += 1
         counts.update(place_in_sentence(term, before, after, lookup))
-    return Places(tuple(sorted(counts.items())), total)
+        characters.add(han_suffix(_BRACKETS_AT_END.sub("", before).rstrip(_CLOSING_MARKS))[-1:])
+    return Places(tuple(sorted(counts.items())), total, frozenset(characters - {""}))
 
 
 def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> frozenset[Place]:
@@ -137,15 +189,108 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.add(Place.END_OF_LIST)
     if not clause.strip(_CLOSING_MARKS) and _CLAUSE_BEFORE_MAIN.match(after):
         places.add(Place.OPENS_WHEN_CLAUSE)  # 当你完成了创建，你可以…
+    sentence = _SENTENCE_END.split(before)[-1]
+    end = _SENTENCE_END.search(after)
+    if end and end.group() in "？?" and "吗" not in after[: end.start()]:
+        places.add(Place.IN_QUESTION)  # 你有几个朋友？ (你有几个朋友吗？ asks of "a few")
+    if _NOT_ONLY.search(sentence):
+        places.add(Place.ADDS)  # 不仅能提升…，还能…
+    if _CLAUSE_MARK.search(sentence):
+        places.add(Place.AFTER_CLAUSE)  # 如果下雨，我们就不去
+    if not han_suffix(clause.rstrip(_CLOSING_MARKS)) and Place.ENDS_CLAUSE in places:
+        places.add(Place.ALONE)  # 不是，我是英国人 (a speaker's name and colon before it)
     if Place.AFTER_NUMERAL in places and after.lstrip(_OPENING_MARKS)[:1] in PRONOUNS:
         places.discard(Place.AFTER_NUMERAL)  # no classifier before a pronoun: 这对我很重要
-    if Place.BEFORE_NOUN in places and places & {Place.AFTER_NOUN, Place.AFTER_LATIN}:
+    if Place.BEFORE_NOUN in places and places & _AFTER_NOUN_OR_ADJECTIVE:
         places.add(Place.BETWEEN_NOUNS)
     if not before.strip() and Place.BEFORE_NOUN in places and han_prefix(after):
         places.add(Place.PREFIX)  # 非 in 非农业户口: nothing before it, a noun right after
     if Place.AFTER_WORD in places and _between_subject_and_verb(before, after, lookup):
         places.discard(Place.AFTER_WORD)  # 我也不去: an adverb's place, no particle's
-    return frozenset(places)
+    return frozenset(places | _next_word_places(before, after, lookup))
+
+
+# Negations, and the verbs of a state rather than an action (会在家, 会是, 会有).
+_NEGATIONS = ("不", "没", "沒", "未", "别", "別")
+_STATE_VERBS = frozenset("在是有")
+# Adverbs after which a modal says what will happen (都会来, 还会下雨, 一定会成功) rather
+# than who is able to (我会说中文): a prediction's scope, time or certainty.
+_PREDICTING_TEXT = "都 还 還 就 一定 肯定 可能 也许 也許 大概 总 總 将 將 一直 迟早 遲早 必然 必定"
+_PREDICTING = frozenset(_PREDICTING_TEXT.split())
+_COMPARISON = re.compile("比[^较較如方]")  # 比昨天, not 比较 "quite" or 比如 "such as"
+_NOMINAL_SUFFIXES = "者"  # 学习者 "learner": a verb and 者 make a noun
+_DIGIT_AFTER = re.compile(r"\s*[0-9０-９]")
+
+
+def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
+    """The places the next word gives a word: before a negation, an adjective, 的 and a noun,
+    a state or an action (a modal's prediction or ability), a person and how they feel."""
+    stripped = after.lstrip(_OPENING_MARKS)
+    following = han_prefix(stripped)
+    if not following:
+        return {Place.BEFORE_NUMBER} if _DIGIT_AFTER.match(stripped) else set()
+    word = _word_at_start(following, lookup)
+    places = {Place.BEFORE_A_WORD}
+    if word.startswith(_NEGATIONS):
+        places.add(Place.BEFORE_NEGATION)
+    if word[0] in NUMERALS and (len(word) == 1 or word[1] in _CLASSIFIER_WORDS):
+        places.add(Place.BEFORE_NUMBER)  # 才三岁, 才一个; not 一般, 一起
+    if _is_adjective(word, lookup):
+        places.add(Place.BEFORE_ADJECTIVE)
+    if following[0] in ATTRIBUTIVE_PARTICLES and len(following) > 1:
+        places.add(Place.ATTRIBUTE)  # 一定的挑战
+    if following[0] in "给給" and len(following) > 1:
+        places.add(Place.GIVES)  # 还给我
+    if following[len(word) :].startswith(_NOMINAL_SUFFIXES):
+        word += following[len(word)]  # 学习者: a noun
+    verb = _is_verb(word, lookup)
+    result = verb and len(word) > 1 and word[-1] in RESULT_COMPLEMENTS  # 闻到, 看见
+    state = following[0] in _STATE_VERBS or Place.BEFORE_ADJECTIVE in places or result
+    run = han_suffix(before.rstrip(" "))
+    last = _word_at_end(run, lookup) if run else ""
+    clause = _CLAUSE_END.split(before)[-1]
+    if Place.BEFORE_ADJECTIVE in places and _COMPARISON.search(clause):
+        places.add(Place.COMPARES)
+    # 都会来, 明天会下雨, 你会喜欢的: an adverb or a time before it, or 的 closing its clause.
+    predicted = last in _PREDICTING or (bool(last) and _is_time(last, lookup))
+    predicted = predicted or _CLAUSE_END.split(following)[0].endswith("的")
+    if state or (verb and predicted):
+        places.add(Place.PREDICTS)
+    elif verb:
+        places.add(Place.BEFORE_ACTION)
+    rest = following[len(word) :]
+    if rest and _is_person(word, lookup) and _is_adjective(_word_at_start(rest, lookup), lookup):
+        places.add(Place.CAUSES_STATE)  # 让我很高兴
+    return places
+
+
+def _is_person(word: str, lookup: Lookup) -> bool:
+    """A pronoun, or a word that may name a person: no verb, adverb or grammatical word."""
+    if word[0] in PRONOUNS:
+        return True
+    grammatical = word in FUNCTION_WORDS or word in _BEFORE_A_VERB_WORDS
+    return not grammatical and not _is_verb(word, lookup)
+
+
+# English adjectives CC-CEDICT gives as the first meaning of common Chinese adjectives, and the
+# endings of English adjectives: what tells an adjective from a noun in a definition.
+_BASIC_ADJECTIVES_TEXT = """good bad big small large little many much few busy heavy light hot cold
+    warm cool new old young long short fast quick slow high tall low happy sad early late
+    difficult easy hard simple important clean dirty cheap expensive near far strong weak
+    beautiful pretty ugly tired full empty right wrong true real same different"""
+_BASIC_ADJECTIVES = frozenset(_BASIC_ADJECTIVES_TEXT.split())
+_ADJECTIVE_ENDING = re.compile(r"[a-z]{3,}(?:ful|ous|ive|ible|able|ed)")
+
+
+def _is_adjective(word: str, lookup: Lookup) -> bool:
+    """A degree adverb (an adjective follows it), or a word whose first meaning is one English
+    adjective: 好 "good", 详细 "detailed", 重要 "important"."""
+    if word in _INTENSIFIERS:
+        return True
+    if _is_verb(word, lookup):
+        return False
+    first = _LEADING_NOTES.sub("", _first_meaning(word, lookup)).split(";")[0].lower()
+    return first in _BASIC_ADJECTIVES or bool(_ADJECTIVE_ENDING.fullmatch(first))
 
 
 def _between_subject_and_verb(before: str, after: str, lookup: Lookup) -> bool:
@@ -169,6 +314,8 @@ _BEFORE_A_VERB = """会 要 能 能够 可以 可 在 正在 已经 已 不 没 
 _BEFORE_A_VERB_WORDS = frozenset(_BEFORE_A_VERB.split())
 _DEGREE_TEXT = "很 非常 太 更 最 挺 比较 特别 十分 相当 越来越 比較 特別 越來越"
 _DEGREE = frozenset(_DEGREE_TEXT.split())
+# Degree adverbs open an adjective; so do these, of how much (这么重, 那么远).
+_INTENSIFIERS = _DEGREE | frozenset(["这么", "那么", "多么", "這麼", "那麼", "多麼"])
 # Words before a noun: determiners and quantifiers (什么作用, 所有配置).
 _DETERMINERS_TEXT = """这 那 每 各 某 什么 哪些 这些 那些 一些 其他 其它 所有 任何 一切 许多 很多
     全部 整个 這 這些 那些 哪些 一些 什麼 許多 整個"""
@@ -189,6 +336,9 @@ def class_places_of(sides: Iterable[tuple[str, str]], lookup: Lookup) -> Places:
         place = _class_place(before, after, lookup)
         if place:
             counts[place] += 1
+        if place == Place.ADVERB_PLACE and not han_suffix(_CLAUSE_END.split(before)[-1].strip()):
+            counts[Place.OPENS_CLAUSE] += 1  # 接下来会…, 生活变得…: a subject or a time
+        counts.update(_next_word_places(before, after, lookup))
     return Places(tuple(sorted(counts.items())), total)
 
 
@@ -217,8 +367,12 @@ def _class_place(before: str, after: str, lookup: Lookup) -> Place | None:
 
 
 def _before_verb(after: str, lookup: Lookup) -> bool:
+    """Whether a verb follows, or a modal, adverb or negation that stands before one (会, 不)."""
     following = han_prefix(after.lstrip(_OPENING_MARKS))
-    return bool(following) and _is_verb(_word_at_start(following, lookup), lookup)
+    if not following:
+        return False
+    word = _word_at_start(following, lookup)
+    return word in _BEFORE_A_VERB_WORDS or _is_verb(word, lookup)
 
 
 def _places_before(before: str, lookup: Lookup) -> set[Place]:
@@ -230,7 +384,10 @@ def _places_before(before: str, lookup: Lookup) -> set[Place]:
     if run and stripped != before.rstrip(" "):
         return {Place.AFTER_WORD, Place.AFTER_NOUN}  # a quoted word is named: a noun
     if run:
-        return {Place.AFTER_WORD, _after_word(run, lookup)}
+        places = {Place.AFTER_WORD, _after_word(run, lookup)}
+        if run[-1] in PRONOUNS or run[-2:] in _PLURAL_PRONOUNS:
+            places.add(Place.AFTER_PRONOUN)  # 我的, 你们的
+        return places
     if _LATIN_BEFORE.search(stripped):
         return {Place.AFTER_LATIN}
     return set()
@@ -276,13 +433,14 @@ def _object_closing(after: str, lookup: Lookup) -> bool:
 
 
 _NAME_LENGTHS = (2, 3)  # a surname and a given name of one or two characters
+_NAME_SLOT = re.compile(r"\s*(?:\.{3}|…)")  # the slot a phrasebook leaves for a name
 
 
 def _names_someone(after: str, lookup: Lookup) -> bool:
     """Whether the text after a word is a person's name closing its clause (a surname, then
     one or two characters no dictionary has but as a name: 金妮, 欧文) or asks for one (什么)."""
-    if after.startswith(tuple(WHAT_WORDS)):
-        return True
+    if after.startswith(tuple(WHAT_WORDS)) or _NAME_SLOT.match(after):
+        return True  # 你叫什么名字; a phrasebook's 我叫… "my name is…"
     name = han_prefix(after)
     if len(name) not in _NAME_LENGTHS:
         return False
@@ -298,7 +456,9 @@ def _before_word(after: str, lookup: Lookup) -> set[Place]:
     latin = _LATIN_WORD.match(after)
     if following:
         word = _word_at_start(following, lookup)
-        if _is_verb(word, lookup):
+        if following[len(word) :].startswith(_NOMINAL_SUFFIXES):
+            word += following[len(word)]  # 学习者 "learner": a noun, though 学习 is a verb
+        elif _is_verb(word, lookup):
             return {Place.BEFORE_VERB}
         if word[0] not in _NOUN_HEADS and word in FUNCTION_WORDS:
             return set()  # before 的, 了, 很: 对的 is "right"
@@ -335,7 +495,9 @@ def _after_word(run: str, lookup: Lookup) -> Place:
         return Place.AFTER_NOUN  # 的 comes before a noun: 原来的工作 "the former job"
     if _is_verb(word, lookup):
         return Place.AFTER_VERB
-    return Place.AFTER_TIME if _is_time(word, lookup) else Place.AFTER_NOUN
+    if _is_time(word, lookup):
+        return Place.AFTER_TIME
+    return Place.AFTER_ADJECTIVE if _is_adjective(word, lookup) else Place.AFTER_NOUN
 
 
 def _word_at_end(run: str, lookup: Lookup) -> str:
@@ -371,8 +533,10 @@ def _is_verb(word: str, lookup: Lookup) -> bool:
     """A word most of whose meanings are verbs (CC-CEDICT writes verbs "to ..."): 完成 "to
     complete", not 工作 "to work; job; work; task" nor 运动 "to move; sports; movement"."""
     meanings = _meanings(word, lookup)
-    verbs = sum(1 for text in meanings if text.startswith("to "))
-    return bool(meanings) and meanings[0].startswith("to ") and 2 * verbs >= len(meanings)
+    verbs = sum(1 for text in meanings if _is_verb_sense(text))
+    if meanings and not meanings[0].startswith("to "):
+        return 3 * verbs >= 2 * len(meanings) + 1  # 指 "finger; to point at; to refer to; ..."
+    return bool(meanings) and 2 * verbs >= len(meanings)
 
 
 def _is_time(word: str, lookup: Lookup) -> bool:
@@ -381,6 +545,18 @@ def _is_time(word: str, lookup: Lookup) -> bool:
     return any(not _TIME_WORDS.isdisjoint(words) for words in firsts)
 
 
+# A modal of ability as CC-CEDICT words it ("can; to have the skill; to know how to", "to be
+# able to", "not able"): not a noun of skill (技术 "skill", 手 "person skilled in ...").
+_ABILITY = (
+    r"\bto have the skill\b|\bknow how to\b|^(?:to be able to|able to|not able)\b"
+    r"|\bnot having learned to\b"
+)
+# A modal of what will happen, as a sense opens ("to be likely to", "will; shall", "will not
+# (act, happen etc)", "unlikely"): not "will; willpower" nor "to start going to kindergarten".
+_PREDICTION = (
+    r"^(?:(?:to )?be )?(?:likely|bound|going|sure) to\b|^will(?: not)?(?:;|$| \()(?!.*willpower)"
+    r"|^(?:unlikely|improbable)\b"
+)
 # CC-CEDICT's own labels of a sense's place, in its wording ("(verb complement ...)", "(after a
 # numeral) ... odd", "classifier for ...", "(used to end an enumeration)").
 _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
@@ -391,17 +567,55 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"complement\b|^\(after a verb|\bused after a verb", Place.AFTER_VERB),
         (r"^\(noun suffix\)|^\((?:used )?after a noun\)", Place.AFTER_NOUN),
         (r"(?<!final )(?<!modal )\bparticle\b|\bmarker\)", Place.AFTER_WORD),
-        (r"^\(used after an? (?:attribute|adjective|noun, verb)", Place.AFTER_WORD),
+        (r"\bpossessive\b", Place.AFTER_NOUN),  # 我的书, 深圳的雄心: "~'s"
+        (r"\bpossessive\b", Place.AFTER_PRONOUN),
+        (r"^\(used after an? (?:attribute|adjective)", Place.AFTER_ADJECTIVE),  # 漂亮的衣服
+        (r"^\(used after an? (?:attribute|adjective)", Place.AFTER_VERB),  # 做的菜
+        (r"^\(used after an? noun, verb", Place.AFTER_WORD),
         (r"sentence-final|\bmodal particle\b", Place.ENDS_CLAUSE),
         (r"^\(between two verbs\)|^\((?:used )?before a verb", Place.BEFORE_VERB),
+        (r"^\(before an adjective or (?:a )?verb\)", Place.BEFORE_VERB),  # 最 "(the) most"
+        (r"^\(before an adjective or (?:a )?verb\)", Place.BEFORE_ADJECTIVE),
+        # Labels of the word after: 好大 "so big", 从不 "never", 才三岁 "only three".
+        (r"^\((?:used )?before an adjective\b", Place.BEFORE_ADJECTIVE),
+        (r"^\((?:used )?before a negative\)", Place.BEFORE_NEGATION),
+        (r"^\((?:used )?before (?:a number|an expression of quantity)\)", Place.BEFORE_NUMBER),
+        (r"^\((?:used )?after an adjective\b", Place.AFTER_ADJECTIVE),  # 快一点 "a bit more"
+        (r"^\((?:used )?after a quantity\)", Place.AFTER_NUMERAL),
+        (r"^\(followed by a verb\)", Place.BEFORE_VERB),
+        (r"^(?:how|what|which|who|where|why)\b", Place.IN_QUESTION),  # 几 "how many"
+        (r"^\(after an? [a-z ]*clause\b", Place.AFTER_CLAUSE),  # 就 "in that case; then"
+        (r"^\(before a noun and a verb\)", Place.COVERB),
+        (r"^\(before a noun\)", Place.BEFORE_NOUN),
+        (r"^\((?:used )?after [^\x00-\x7f]+\[", Place.AFTER_NAMED),  # "(after 之[zhi1]) best"
         (r"\benumeration\b|^and so on\b|\betc\.$", Place.END_OF_LIST),
         (r"^\((?:introduces|marks) (?:the )?object\b|object before the verb", Place.COVERB),
         (r"indicate passive voice", Place.COVERB),  # 被老师批评
         # A causative stands where a passive coverb does, before a person and a verb: 让我们看
         # is "to let sb do sth" as well as "by" (passive): the place does not tell them apart.
-        (r"^to (?:let|have|make|get|cause|ask|tell|allow|order|force) sb\b", Place.COVERB),
+        (
+            r"^to (?:let|have|make|get|cause|ask|tell|allow|order|force) sb\b(?! \(feel)",
+            Place.COVERB,
+        ),
+        (r"^to make sb \(feel", Place.CAUSES_STATE),  # 让我很高兴: how the person feels
         (r"indicate passive voice", Place.BEFORE_VERB),  # 被批评
         (r"\w\.\.\.", Place.OPENS_FRAME),  # "both... (and...)", "the more... the more"
+        # A modal of what will happen stands before a state or after an adverb that predicts
+        # (会很忙, 都会来); one of ability ("to know how to") before an action: 我会说中文.
+        (_PREDICTION, Place.PREDICTS),
+        (_ABILITY, Place.BEFORE_ACTION),
+        # "yet" and "(not) at all" need a negation after them (还没, 都不), a degree ("fairly")
+        # an adjective (还好, 比较详细), "still more" a comparison (比昨天还冷).
+        (r"^yet$|^\(not\)", Place.BEFORE_NEGATION),
+        (
+            r"^(?:fairly|quite|rather|relatively)$",
+            Place.BEFORE_ADJECTIVE,
+        ),
+        (r"^(?:comparatively|passably)\b", Place.BEFORE_ADJECTIVE),
+        (r"^(?:still|even|much|far) more\b", Place.COMPARES),
+        # "a certain ...": a determiner and the noun it opens (一定的挑战, 一定时间).
+        (r"^(?:a|an|the|this|that|some|each|every|another) [^;]*\.\.\.(?:;|$)", Place.BEFORE_NOUN),
+        (r"^(?:a|an|the|this|that|some|each|every|another) [^;]*\.\.\.(?:;|$)", Place.ATTRIBUTE),
     )
 )
 # Localisers and postpositions: senses that are one preposition of place ("inside", "within")
@@ -423,6 +637,12 @@ _WORDS_OF_PLACE = (
     (Place.OPENS_WHEN_CLAUSE, frozenset(["when"])),
     (Place.BEFORE_LIST, frozenset(["such as", "for example", "for instance", "e.g."])),
     (Place.BEFORE_NAME, frozenset(["to be called", "to be named", "called", "named"])),
+    # "Also" adds to what 不仅 or 除了 opened: 不仅…还… "not only… but also".
+    (Place.ADDS, frozenset(["also", "in addition", "as well", "too", "besides"])),
+    # An answer closes its clause by itself (不是，我是英国人); "is not" opens what it denies.
+    (Place.ALONE, frozenset(["no", "yes"])),
+    (Place.BEFORE_NOUN, frozenset(["is not"])),
+    (Place.BEFORE_VERB, frozenset(["is not"])),
 )
 
 
@@ -443,14 +663,33 @@ def sense_places(text: str) -> frozenset[Place]:
     places.update(place for place, words in _WORDS_OF_PLACE if worded & words)
     if places & _AFTER_SOME_WORD:
         places.discard(Place.AFTER_WORD)  # "particle used after a verb": after a verb only
+    if Place.BEFORE_ACTION in places:
+        places.discard(Place.BEFORE_VERB)  # "can; to know how to": ability, before an action
+    if first in _POSSESSIVES:
+        places.add(Place.BEFORE_NOUN)  # 其作用 "its function"
+    if first in _OBJECT_PRONOUNS:
+        places.update((Place.BEFORE_VERB, Place.ENDS_CLAUSE))  # 将其转换 "convert it"
     return frozenset(places)
+
+
+# Pronouns as CC-CEDICT writes a sense: a possessive opens a noun, an object closes a verb
+# or stands between a coverb and its verb ("her" is both, and so neither).
+_POSSESSIVES = frozenset(["his", "its", "their", "my", "your", "our"])
+_OBJECT_PRONOUNS = frozenset(["it", "him", "them", "me", "us"])
 
 
 _PREFIX_SENSE = re.compile(r"[a-z]+-")
 
 
 _AFTER_SOME_WORD = frozenset(
-    [Place.AFTER_NUMERAL, Place.AFTER_VERB, Place.AFTER_NOUN, Place.AFTER_TIME]
+    [
+        Place.AFTER_NUMERAL,
+        Place.AFTER_VERB,
+        Place.AFTER_NOUN,
+        Place.AFTER_TIME,
+        Place.AFTER_ADJECTIVE,
+        Place.AFTER_PRONOUN,
+    ]
 )
 
 
@@ -463,7 +702,24 @@ def has_grammatical_senses(entries: Iterable[Entry]) -> bool:
 GRAMMAR_WEIGHT = 3.0  # a place all occurrences take: less than the slide's own gloss (6)
 # The word after says less of a word's sense than the word before it (走到 is a complement
 # before 北京 too).
-_WEIGHTS = {place: 2.5 for place in (Place.BEFORE_VERB, Place.BEFORE_NOUN, Place.BEFORE_LIST)}
+_AFTER_PLACES = (
+    Place.BEFORE_VERB,
+    Place.BEFORE_NOUN,
+    Place.BEFORE_LIST,
+    Place.PREDICTS,
+    Place.BEFORE_ACTION,
+    Place.BEFORE_NEGATION,
+    Place.BEFORE_ADJECTIVE,
+    Place.ATTRIBUTE,
+    Place.COMPARES,
+)
+_WEIGHTS = {place: 2.5 for place in _AFTER_PLACES}
+# A negation or an adjective after a word allows its "yet" or "fairly" without calling for it
+# (他还小 "he is still young", 都不去 "none of them go"): they are needed, not enough.
+_WEIGHTS[Place.BEFORE_NEGATION] = _WEIGHTS[Place.BEFORE_ADJECTIVE] = 0.0
+# A question calls for a question word's asking sense (几 "how many", not "several") less
+# than the word after it chooses among them (哪国人 "which", not "how").
+_WEIGHTS[Place.IN_QUESTION] = 1.0
 # A word opening a term before a noun fits its plain sense too (新 "new" in 新时代): its prefix
 # sense ("non-" of 非) weighs only as much as a word's usual class.
 _WEIGHTS[Place.PREFIX] = 0.5
@@ -476,7 +732,12 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     places = context.places
     if not places.total:
         return 0.0
+    if places.share(Place.GIVES) and _is_verb_sense(candidate.sense.text):
+        # 还给我 "give back to me": before 给 and its person, a verb of giving (huán, not hái).
+        return _WEIGHTS[Place.BEFORE_VERB] * places.share(Place.GIVES)
     labelled = sense_places(candidate.sense.text)
+    if Place.AFTER_NAMED in labelled:
+        return _after_named(candidate.sense.text, places)
     if not labelled or _LITERARY.match(candidate.sense.text):
         # A literary sense's place is the classical language's: 也 after a word in 我也不去
         # is "also", not the literary particle that ends a classical sentence.
@@ -484,12 +745,58 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     if labelled == _MODAL and not places.share(Place.BEFORE_VERB):
         # A modal ("need to; should") needs a verb after it: 你要水吗 is "to want" water.
         return -MODAL_BEFORE_OBJECT * places.share(Place.BEFORE_OBJECT)
-    return max(_WEIGHTS.get(place, GRAMMAR_WEIGHT) * places.share(place) for place in labelled)
+    if labelled == _COVERB and not places.share(Place.COVERB):
+        # A coverb ("(coverb) with") needs a verb after its noun: 我用电脑 is "to use".
+        return -MODAL_BEFORE_OBJECT * places.share(Place.BEFORE_OBJECT)
+    labelled_so = bool(_PLACE_LABEL.match(candidate.sense.text))  # "(before an adjective) more"
+    best = max(_weight(place, labelled_so) * places.share(place) for place in labelled)
+    if labelled <= _NEEDS_PARTNER and not any(places.share(place) for place in labelled):
+        # "yet" with no negation after it, "still more" in no comparison: not this sense.
+        return -PARTNER_MISSING * places.share(Place.BEFORE_A_WORD)
+    return best
+
+
+_PLACE_LABEL = re.compile(r"^\((?:used )?(?:before|after|followed by) ")
+
+
+def _weight(place: Place, labelled_so: bool) -> float:
+    """What a place weighs; one that only allows a sense ("fairly" before an adjective) calls
+    for it when CC-CEDICT's own label names that place ("(before an adjective) more")."""
+    if labelled_so and place in _NEEDS_PARTNER:
+        return _WEIGHTS[Place.BEFORE_VERB]
+    return _WEIGHTS.get(place, GRAMMAR_WEIGHT)
+
+
+def _after_named(text: str, places: Places) -> float:
+    """A sense CC-CEDICT labels "(after 之[zhi1])" or "(used after 得[de2] ... or after 不[bu4]
+    ...)" stands right after one of the words it names, and nowhere else."""
+    label = _LEADING_NOTES.match(text)
+    named = _NAMED_WORD.findall(label.group() if label else "")
+    if any(word[-1] in places.before for word in named):
+        return GRAMMAR_WEIGHT
+    return -PARTNER_MISSING
+
+
+_NAMED_WORD = re.compile(r"([^\x00-\x7f|(\s]+)(?:\|[^\x00-\x7f]+)?\[")
+
+
+def place_reason(text: str, places: Places) -> str:
+    """Why the place a term stands in chose the sense worded ``text``, for the reader."""
+    if places.share(Place.GIVES) and _is_verb_sense(text):
+        place: Place | None = Place.GIVES
+    else:
+        place = places.main(sense_places(text))
+    if place is None:  # the senses before it need what the term does not stand by
+        return "the senses before it need a neighbour the term lacks in its sentences"
+    return f"the term stands {place} in its sentences, the place of this sense"
 
 
 _MODAL = frozenset([Place.BEFORE_VERB])
+_COVERB = frozenset([Place.COVERB])
 _LITERARY = re.compile(r"^\((?:literary|classical|archaic)\)")
 MODAL_BEFORE_OBJECT = 1.0  # all occurrences before an object: more than the usual sense (0.3)
+_NEEDS_PARTNER = frozenset([Place.BEFORE_NEGATION, Place.BEFORE_ADJECTIVE, Place.COMPARES])
+PARTNER_MISSING = 1.0  # over the usual sense (0.3) and a slide word from a compound (1.5 - 0.5)
 
 
 _CONTENT_CLASSES = frozenset([None, "v", "n", "a"])  # jieba's classes, when it has one
@@ -550,17 +857,21 @@ def word_place(candidate: Candidate, context: SenseContext) -> float:
         return CLASS_PLACE_WEIGHT * places.share(Place.ADVERB_PLACE)
     if _CLASSIFIER_SENSE.match(candidate.sense.text):
         return 0.0
-    return CLASS_PLACE_WEIGHT * places.share(Place.NOUN_PLACE)
+    share = places.share(Place.NOUN_PLACE)
+    if not any(_is_adverb_sense(s.text) for s in candidate.entry.senses):
+        share += places.share(Place.OPENS_CLAUSE)  # 一般 opening its clause is "generally"
+    return CLASS_PLACE_WEIGHT * share
 
 
 _CLASSIFIER_SENSE = re.compile(r"^(?:\([^)]*\)\s*)*(?:classifier|measure word)\b", re.I)
 
 
-def sides_in(term: str, parts: Sequence[str]) -> tuple[tuple[str, str], ...]:
-    """For each part of ``term``, the text of the term before it and after it: 个 in 同一个
-    stands after the numeral 一."""
+def sides_in(term: str, parts: Sequence[str], after: str = "") -> tuple[tuple[str, str], ...]:
+    """For each part of ``term``, the text of the term before it and after it, then ``after``
+    (the text after the term on its line): 个 in 同一个 stands after the numeral 一, 叫 in
+    我叫 before the name that follows the term (我叫 王明)."""
     out, position = [], 0
     for part in parts:
-        out.append((term[:position], term[position + len(part) :]))
+        out.append((term[:position], term[position + len(part) :] + after))
         position += len(part)
     return tuple(out)

@@ -17,7 +17,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from hanzi_companion.grammar import NOWHERE, Places, grammatical_place, sense_places, word_place
+from hanzi_companion.grammar import (
+    NOWHERE,
+    Places,
+    grammatical_place,
+    place_reason,
+    word_place,
+)
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.english import synonyms
 from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
@@ -271,6 +277,9 @@ class SenseContext:
     # The class a tagged corpus uses a word in most ("v", "n", "q"...; see word_class).
     word_class: Callable[[str], str | None] | None = field(default=None, compare=False)
     places: Places = NOWHERE  # where the term stands in its Chinese sentences
+    # The fields the document's words belong to (see document_fields): "compu" in a
+    # software tutorial whose words include "(computing) to save" and "(computing) syntax".
+    fields: frozenset[str] = frozenset()
 
     def weight(self, stem_: str) -> float:
         """How near the term a word of the deck's English stands (0: nowhere), a word seen
@@ -319,6 +328,7 @@ def build_context(
     usual: Callable[[str], UsualSense | None] | None = None,
     word_class: Callable[[str], str | None] | None = None,
     places: Places = NOWHERE,
+    fields: frozenset[str] = frozenset(),
 ) -> SenseContext:
     """The context of ``term``: its own readings (the romanisation beside it) taken out, so
     "Wáng (King)" is evidence for a king and not for the surname Wang."""
@@ -347,6 +357,7 @@ def build_context(
         usual=usual,
         word_class=word_class,
         places=places,
+        fields=fields,
     )
 
 
@@ -598,7 +609,108 @@ def domain_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
         return 0.0
     if any(index.get(s) for index in context.neighbours for s in field_):
         return 0.0  # a neighbour's meaning names the field (not the term's own, left empty)
+    if sense_fields(candidate.sense.text) & context.fields:
+        return 0.0  # the document's words are of that field
     return DOMAIN_LABEL
+
+
+# A field is known by the first letters of its label's stems: "(computing)", "(computer)" and
+# "(of a computer)" are one field, "(economics)" and "(economy)" another.
+_FIELD_KEY = 5
+# How many of a document's words must have a sense of a field for the document to be in it,
+# and what share of its words at least (a long course's few computing words make no tutorial).
+FIELD_WORDS = 2
+FIELD_SHARE = 0.03
+# What a sense of the document's field weighs: more than a reading's or a word class's
+# preference (a sense the dictionary lists fourth wins), less than a word of the slide.
+DOCUMENT_FIELD = 1.0
+
+
+@lru_cache(maxsize=16384)
+def sense_fields(text: str) -> frozenset[str]:
+    """The fields a definition's wordings are labelled with ("to conserve; ...; (computing) to
+    save (a file etc)": compu), by :data:`_FIELD_KEY` letters."""
+    pieces = (p.strip() for p in text.split("; "))
+    return frozenset(
+        key[:_FIELD_KEY]
+        for piece in pieces
+        if not piece.lower().startswith(_REGISTER_LABELS)  # "(Tw)" is a register, no field
+        for key in domain_of(piece)
+    )
+
+
+def document_fields(words: Iterable[tuple[Entry, ...]]) -> frozenset[str]:
+    """The fields of a document: those that senses of at least :data:`FIELD_WORDS` of its
+    words, and :data:`FIELD_SHARE` of them, are labelled with (each word given as its
+    entries; names left out). A software tutorial's 保存 "(computing) to save" and 语法
+    "(computing) syntax" make it a document on computing."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for entries in words:
+        if not entries:
+            continue
+        total += 1
+        counts.update(
+            frozenset().union(
+                *(
+                    sense_fields(sense.text)
+                    for entry in entries
+                    if not entry.is_proper_noun
+                    for sense in entry.senses
+                    if sense.kind == SenseKind.MEANING
+                )
+            )
+        )
+    least = max(FIELD_WORDS, FIELD_SHARE * total)
+    return frozenset(key for key, count in counts.items() if count >= least)
+
+
+def document_field(candidate: Candidate, context: SenseContext) -> float:
+    """A sense labelled with the document's field (运行 "(of a computer) to run" in a software
+    tutorial, not "(of celestial bodies etc) to move along one's course")."""
+    if not context.fields or _kind(candidate) != "meaning":
+        return 0.0
+    return DOCUMENT_FIELD if sense_fields(candidate.sense.text) & context.fields else 0.0
+
+
+def field_wording(sense: Sense, fields: frozenset[str]) -> str:
+    """The sense with its wording of the document's field first (保存 "(computing) to save (a
+    file etc); to conserve; ..."); "" when its first wording is of the field, or none is."""
+    pieces = [p.strip() for p in sense.text.split("; ") if p.strip()]
+    if len(pieces) < 2 or not fields or sense_fields(pieces[0]) & fields:
+        return ""
+    for piece in pieces[1:]:
+        if sense_fields(piece) & fields:
+            return "; ".join([piece, *(p for p in pieces if p != piece)])
+    return ""
+
+
+# What the slide's English must give a figurative sense (a word of the term's line) for it to
+# win over the literal sense the slide also speaks of, and by how much it then wins.
+FIGURE_SUPPORT = 2.0
+FIGURE_LEAD = 0.75
+
+
+def figure_explained(candidate: Candidate, context: SenseContext) -> float:
+    """A text that gives a word's literal meaning and its figure means the figure (下海 "to
+    jump into the sea", now "to quit one's job to start a business": "(fig.) to take the
+    plunge (e.g. leave a secure job ...)"): the figurative sense, when the slide's English
+    speaks for it too, wins over the literal senses of its entry."""
+    if not candidate.sense.text.startswith(_FIGURATIVE) or _kind(candidate) != "meaning":
+        return 0.0
+    own = slide_english(candidate, context)
+    if own < FIGURE_SUPPORT:
+        return 0.0
+    senses = candidate.entry.senses
+    literal = max(
+        (
+            slide_english(Candidate(candidate.entry, sense, 0, rank), context)
+            for rank, sense in enumerate(senses)
+            if rank < candidate.sense_rank and sense.kind == SenseKind.MEANING
+        ),
+        default=0.0,
+    )
+    return max(0.0, literal - own) + FIGURE_LEAD if literal > 0 else 0.0
 
 
 def written_reading(candidate: Candidate, context: SenseContext) -> float:
@@ -720,6 +832,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("Chinese neighbours", chinese_neighbours),
     ("sense kind", kind_needs_evidence),
     ("domain label", domain_needs_evidence),
+    ("document field", document_field),
+    ("figure explained", figure_explained),
     ("written reading", written_reading),
     ("listed among names", listed_among_names),
     ("named on the slide", named_on_the_slide),
@@ -806,7 +920,11 @@ def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoi
     choice = best_sense(entries, context)
     if choice is None:
         return None
-    wording = usual_wording(choice.entry, choice.sense, context)
+    wording = (
+        field_wording(choice.sense, context.fields)
+        or usual_wording(choice.entry, choice.sense, context)
+        or plain_wording(choice.sense, context)
+    )
     return replace(choice, wording=wording) if wording else choice
 
 
@@ -833,6 +951,58 @@ def choose_written_form(
         return choice
     reason = _reason("slide English", theirs, context)
     return replace(other, rule="slide English", reason=reason, wording="")
+
+
+_QUALIFIER = re.compile(r"(?<=\w) \(([^()]*)\)")
+_ANY_OBJECT = re.compile(r"\b(?:sth|sb|sb's|someone|something)\b")
+
+
+@dataclass(frozen=True)
+class _Qualified:
+    """A sense whose first wording is qualified ("to exploit (a resource)"), reworded."""
+
+    qualifiers: tuple[frozenset[str], ...]  # the stems of each qualifier
+    reworded: str  # the sense with its first plain wording first
+    first: frozenset[str]  # the stems of its first wording
+
+
+@lru_cache(maxsize=16384)
+def _qualified(text: str) -> _Qualified | None:
+    pieces = [p.strip() for p in text.split("; ") if p.strip()]
+    if len(pieces) < 2:
+        return None
+    # A qualifier names a thing ("a resource", "business"), not a preposition, a note or any
+    # object at all ("(sth else)").
+    found = (
+        english_stems(q) - _PLAIN_LABEL
+        for q in _QUALIFIER.findall(pieces[0])
+        if not _ANY_OBJECT.search(q)
+    )
+    qualifiers = tuple(q for q in found if q)
+    plain = next((p for p in pieces[1:] if "(" not in p), "")
+    if not qualifiers or not plain:
+        return None
+    reworded = "; ".join([plain, *(p for p in pieces if p != plain)])
+    return _Qualified(qualifiers, reworded, sense_stems(pieces[0]))
+
+
+def may_reword(sense: Sense) -> bool:
+    """Whether :func:`plain_wording` may reword ``sense``, given a context."""
+    return _qualified(sense.text) is not None
+
+
+def plain_wording(sense: Sense, context: SenseContext) -> str:
+    """The sense with its first plain wording first when its first wording is qualified by an
+    object or a situation the context does not speak of, and its English does not say that
+    wording (开发 "to develop; to exploit (a resource); ...", 经营 "to run; to engage in
+    (business etc); ..."); "" otherwise."""
+    qualified = _qualified(sense.text)
+    if qualified is None:
+        return ""
+    said = context.near() | context.slide | context.compounds
+    if any(q & said for q in qualified.qualifiers) or qualified.first & context.near():
+        return ""  # the deck speaks of the qualifier, or its English says the first wording
+    return qualified.reworded
 
 
 def usual_wording(entry: Entry, sense: Sense, context: SenseContext) -> str:
@@ -907,13 +1077,22 @@ def _first_reason(parts: tuple[tuple[str, float], ...]) -> str:
     return "the dictionary's first sense; nothing in the deck points elsewhere"
 
 
+def _slide_english_reason(winner: Candidate, context: SenseContext) -> str:
+    """Which English shares which words with the chosen sense: the slide's, the meanings of
+    longer words containing the term, else the deck's."""
+    if not winner.stems & (context.near() | context.slide) and winner.stems & context.compounds:
+        words = ", ".join(_words_of(winner, set(winner.stems & context.compounds))[:4])
+        return f"longer words containing it share {words} with this sense"
+    shared = sorted(winner.stems & (context.near() | context.slide | context.compounds))
+    shared = shared or sorted(winner.stems & context.topics)
+    where = "the slide's English" if shared else "the deck's English"
+    shared = shared or sorted(winner.stems & context.deck)
+    return f"{where} shares {', '.join(_words_of(winner, set(shared))[:4])} with this sense"
+
+
 def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
     if rule == "slide English":
-        shared = sorted(winner.stems & (context.near() | context.slide | context.compounds))
-        shared = shared or sorted(winner.stems & context.topics)
-        where = "the slide's English" if shared else "the deck's English"
-        shared = shared or sorted(winner.stems & context.deck)
-        return f"{where} shares {', '.join(_words_of(winner, set(shared))[:4])} with this sense"
+        return _slide_english_reason(winner, context)
     if rule == "Chinese neighbours":
         agreeing = {s for level in context.neighbours for s in level} & winner.stems
         words = ", ".join(_words_of(winner, agreeing)[:4])
@@ -929,12 +1108,15 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
     if rule == "named on the slide":
         return "the slide's English writes it as a name"
     if rule == "grammatical place":
-        place = context.places.main(sense_places(winner.sense.text))
-        return f"the term stands {place or 'so'} in its sentences, the place of this sense"
+        return place_reason(winner.sense.text, context.places)
     if rule == "word place":
         return "the term stands where a noun or a verb does in its sentences, as in this sense"
     if rule == "domain label":
         return "the other senses belong to a field the deck does not speak of"
+    if rule == "document field":
+        return "the sense of the field the document's words belong to"
+    if rule == "figure explained":
+        return "the text gives the literal meaning and this figure of it"
     if rule == "listed among names":
         return "the slide lists it among names"
     if rule == "sense kind":

@@ -8,6 +8,7 @@ import pytest
 from hanzi_companion.glossary import build_glossary
 from hanzi_companion.grammar import (
     Place,
+    class_places_of,
     has_grammatical_senses,
     place_in_sentence,
     places_of,
@@ -52,7 +53,19 @@ def test_the_rule_is_listed_by_name() -> None:
         ("inside", Place.AFTER_NOUN),
         ("after", Place.AFTER_VERB),
         ("ago", Place.AFTER_TIME),
-        ("of; ~'s (possessive particle)", Place.AFTER_WORD),
+        ("of; ~'s (possessive particle)", Place.AFTER_NOUN),
+        ("of; ~'s (possessive particle)", Place.AFTER_PRONOUN),
+        ("(used after an attribute when it modifies a noun)", Place.AFTER_ADJECTIVE),
+        ("to be likely to; to be sure to", Place.PREDICTS),
+        ("can; to have the skill; to know how to", Place.BEFORE_ACTION),
+        ("not able", Place.BEFORE_ACTION),
+        ("yet", Place.BEFORE_NEGATION),
+        ("still more", Place.COMPARES),
+        ("comparatively", Place.BEFORE_ADJECTIVE),
+        ("a certain ...; a given ...", Place.ATTRIBUTE),
+        ("its", Place.BEFORE_NOUN),
+        ("it (refers to sth preceding it)", Place.BEFORE_VERB),
+        ("to make sb (feel sad etc)", Place.CAUSES_STATE),
         ("(completed action marker)", Place.AFTER_WORD),
         ("(emphatic sentence-final particle)", Place.ENDS_CLAUSE),
         ("(between two verbs) in order to", Place.BEFORE_VERB),
@@ -97,6 +110,23 @@ def test_most_senses_stand_anywhere(text: str) -> None:
         ("或", "你可以坐公共汽车或地铁去", Place.BETWEEN_NOUNS),
         ("哪", "你去哪？", Place.ENDS_CLAUSE),
         ("如", "不同的格式,如PDF、HTML等", Place.BEFORE_LIST),
+        ("还", "他还没来", Place.BEFORE_NEGATION),
+        ("比较", "会比较详细的介绍", Place.BEFORE_ADJECTIVE),
+        ("一定", "带来了一定的挑战", Place.ATTRIBUTE),
+        ("会", "明天会很冷", Place.PREDICTS),  # before a state
+        ("会", "大家都会参加", Place.PREDICTS),  # after 都
+        ("会", "你会闻到一股怪味", Place.PREDICTS),  # a verb and its result
+        ("会", "我会说中文", Place.BEFORE_ACTION),
+        ("的", "这是我的书", Place.AFTER_PRONOUN),
+        ("的", "她穿着漂亮的衣服", Place.AFTER_ADJECTIVE),
+        ("还", "今天比昨天还冷", Place.COMPARES),
+        ("还", "请还给我", Place.GIVES),
+        ("还", "不仅能提升水平,还能让我们", Place.ADDS),
+        ("不是", "不是，我是英国人", Place.ALONE),
+        ("才", "他才三岁", Place.BEFORE_NUMBER),
+        ("就", "如果下雨，我们就不去", Place.AFTER_CLAUSE),
+        ("几", "你有几个朋友？", Place.IN_QUESTION),
+        ("让", "这个消息让我很高兴", Place.CAUSES_STATE),
     ],
 )
 def test_the_place_of_a_word_in_its_sentence(
@@ -308,3 +338,249 @@ def test_between_a_pronoun_subject_and_its_verb_is_no_particles_place(lexicon: L
     assert Place.AFTER_WORD in _places(lexicon, "的", "我的书很好。")
     assert Place.AFTER_WORD in _places(lexicon, "呢", "你呢？")
     assert _choose(lexicon, "也", "我也不去。").text.startswith("also")
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        # A modal of ability before an action; of what will happen before a state, a verb and
+        # its result, or after an adverb such as 都.
+        ("会", "我会说中文", "can; to have the skill"),
+        ("会", "明天会很冷", "to be likely to"),
+        ("会", "你会闻到一股怪味", "to be likely to"),
+        ("会", "所有中国人都会看春节联欢晚会", "to be likely to"),
+        ("会", "他今天晚上会在家", "to be likely to"),
+        ("不会", "我不会说中文", "not able"),
+        # "yet" needs a negation after it, "still more" an adjective.
+        ("还", "他还在睡觉", "still"),
+        ("还", "他还没来", "yet"),
+        ("还", "今天比昨天还冷", "still more"),  # a comparison
+        ("还", "他还小", "still"),  # an adjective alone is no comparison
+        ("会", "明天会下雨", "to be likely to"),  # a time before it
+        ("会", "你会喜欢的", "to be likely to"),  # 会…的
+        ("还", "还能让我们更好地领略汉语的魅力", "still"),
+        ("还", "看完了请还给我", "to pay back"),  # before 给 and a person: a verb, huán
+        ("还", "不仅能提升我们的语言表达水平,还能让我们更好地领略", "in addition"),  # 不仅…还…
+        ("还", "除了饺子,我们还吃鱼", "in addition"),
+        # "a certain ..." opens its noun, through 的; "surely" stands before a verb.
+        ("一定", "这给学习者带来了一定的挑战", "a certain"),
+        ("一定", "你明天一定要来", "surely"),
+        # A causative before a person and a verb lets them do it; before how they feel,
+        # makes them feel so.
+        ("让", "它可以让你使用简单的文本语法", "to let sb do sth"),
+        ("让", "这个消息让我很高兴", "to make sb (feel sad etc)"),
+        # A pronoun before a noun is its possessive; between a coverb and its verb, its object.
+        ("其", "使用Marp将其转换为幻灯片", "it (refers to"),
+        ("其", "其作用很大", "his"),  # "his; her; its": the first possessive
+        # 的 after a pronoun or a noun is the possessive; after an adjective, the attribute's.
+        ("的", "这是我的书", "of; ~'s"),
+        ("的", "深圳的雄心", "of; ~'s"),
+        ("的", "她穿着漂亮的衣服", "(used after an attribute"),
+        # A coverb needs a verb after its noun: 用 before an object closing its clause uses it.
+        ("用", "我用电脑。", "to use"),
+        ("用", "我们用筷子吃饭。", "(coverb) with"),
+        # 给 before a person and a verb is the coverb "to": 学习者 "learner" is no verb.
+        ("给", "也给学习者带来了一定的挑战", "to"),
+    ],
+)
+def test_the_sense_of_the_next_word(lexicon: Lexicon, term: str, sentence: str, sense: str) -> None:
+    priors = {"usual": lexicon.usual_sense, "word_class": lexicon.word_class}
+    choice = _choose(lexicon, term, sentence, **priors)
+    assert choice.text.startswith(sense), choice.text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("can; to have the skill; to know how to", Place.BEFORE_VERB),  # ability: an action
+        ("to make sb (feel sad etc)", Place.COVERB),  # a feeling follows the person, no verb
+        ("more", Place.BEFORE_ADJECTIVE),  # 更喜欢 "like more": before a verb too
+        ("her", Place.BEFORE_NOUN),  # possessive and object alike
+    ],
+)
+def test_labels_a_sense_does_not_have(text: str, place: Place) -> None:
+    assert place not in sense_places(text)
+
+
+def test_a_sense_needing_a_partner_loses_only_where_a_word_follows(lexicon: Lexicon) -> None:
+    """ "yet" with another word than a negation after it is not this sense; 还 at the end of
+    its clause ("还 hái still") says nothing either way."""
+    assert Place.BEFORE_A_WORD in _places(lexicon, "还", "他还在睡觉")
+    assert Place.BEFORE_A_WORD not in _places(lexicon, "还", "还 hái still")
+    places = places_of("还", [("", " hái yet")], lexicon.lookup)
+    choice = choose_sense(lexicon.lookup("还"), SenseContext(places=places))
+    assert choice is not None and choice.scores and dict(choice.scores)["grammatical place"] == 0
+
+
+def test_a_word_mostly_a_verb_is_a_verb_though_its_first_sense_is_a_noun(
+    lexicon: Lexicon,
+) -> None:
+    """指 "finger; to point at or to; to indicate or refer to; ...": five verbs of six, so
+    一般 before it is its adverb "generally", not "ordinary"; 工作 "to work; job; work; task"
+    stays no verb."""
+    places = class_places_of([("如今", "指放弃原来的工作")], lexicon.lookup)
+    assert places.share(Place.ADVERB_PLACE) == 1
+    choice = choose_sense(
+        lexicon.lookup("一般"), SenseContext(places=places, word_class=lexicon.word_class)
+    )
+    assert choice is not None and choice.text == "generally"
+    assert Place.ADVERB_PLACE not in dict(
+        class_places_of([("如今", "工作很忙")], lexicon.lookup).counts
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "sense", "reading"),
+    [
+        ("欧文: ", ",我是英国人。", "no", "bu4 shi4"),  # an answer, a clause by itself
+        ("这", "我的书。", "is not", "bu4 shi4"),  # before what it denies
+        ("这是我的", "。", "fault; blame", "bu4 shi5"),  # a noun after 的: the everyday noun
+    ],
+)
+def test_bushi_answers_denies_or_is_a_fault(
+    lexicon: Lexicon, before: str, after: str, sense: str, reading: str
+) -> None:
+    places = places_of("不是", [(before, after)], lexicon.lookup)
+    entries = lexicon.lookup("不是")
+    other_readings = ("bu4",)  # as build_context gives it: the neutral tone is the everyday word
+    choice = choose_sense(entries, SenseContext(places=places, other_readings=other_readings))
+    assert choice is not None
+    assert (choice.text, choice.entry.pinyin_numbered) == (sense, reading)
+
+
+def test_a_phrasebooks_name_slot_is_a_name(lexicon: Lexicon) -> None:
+    """我叫… "my name is…": 叫 before the slot a learner fills with a name, also as a word
+    of a longer term, whose place is read on through the text after the term."""
+    assert Place.BEFORE_NAME in _places(lexicon, "叫", "我叫……")
+    assert Place.BEFORE_NAME in _places(lexicon, "叫", "我叫...")
+    assert sides_in("我叫", ("我", "叫"), "...") == (("", "叫..."), ("我", "..."))
+    row = "| Ich heiße... | 我叫... | wǒ jiào... |\n"
+    deck = Deck("phrases.md", "markdown", (Slide(1, "Phrases", row),))
+    (term,) = [t for t in build_glossary(deck, lexicon).terms if "叫" in t.parts]
+    assert term.part_glosses[term.parts.index("叫")] == "to be called"
+
+
+def test_only_a_person_before_a_feeling_is_made_to_feel(lexicon: Lexicon) -> None:
+    assert Place.CAUSES_STATE in _places(lexicon, "让", "这个消息让我很高兴")
+    assert Place.CAUSES_STATE in _places(lexicon, "让", "这个消息让妈妈很高兴")
+    assert Place.CAUSES_STATE not in _places(lexicon, "接下来", "接下来会比较详细的介绍")
+
+
+def test_or_between_two_adjectives_is_or(lexicon: Lexicon) -> None:
+    """An adjective (便宜 "cheap") is no noun, yet 或 between two stands where "or" does."""
+    places = _places(lexicon, "或", "便宜或贵都可以")
+    assert Place.AFTER_ADJECTIVE in places and Place.AFTER_NOUN not in places
+    assert Place.BETWEEN_NOUNS in places
+    assert _choose(lexicon, "或", "便宜或贵都可以").text == "or"
+
+
+def test_a_verb_and_zhe_make_a_noun(lexicon: Lexicon) -> None:
+    """学习者 "learner" (学习 "to learn" and 者): 给 before it and 带来 is a coverb."""
+    places = _places(lexicon, "给", "也给学习者带来了一定的挑战。")
+    assert Place.COVERB in places and Place.BEFORE_VERB not in places
+
+
+def test_the_reason_names_what_the_place_asks_for(lexicon: Lexicon) -> None:
+    """ "yet" needs a negation after it: 还 before a verb is "still", and the reason says the
+    earlier senses need a neighbour 还 lacks; 一定 before 的 and a noun names that place."""
+    still = _choose(lexicon, "还", "他还在睡觉", usual=lexicon.usual_sense)
+    assert still.text == "still" and still.rule == "grammatical place"
+    assert still.reason == "the senses before it need a neighbour the term lacks in its sentences"
+    certain = _choose(lexicon, "一定", "这给学习者带来了一定的挑战")
+    assert str(Place.ATTRIBUTE) in certain.reason
+
+
+@pytest.mark.parametrize(
+    ("term", "before", "after", "sense"),
+    [
+        ("接下来", "", "会比较详细的介绍每个目录", "next"),  # a time opening its clause
+        ("接下来", "", "按目录逐个讲解", "next"),
+        ("生活", "", "变得越来越好", "life"),  # a subject
+        ("生活", "我", "在北京", "to live"),  # after its subject: the verb
+    ],
+)
+def test_a_word_opening_its_clause_before_a_verb_is_no_verb(
+    lexicon: Lexicon, term: str, before: str, after: str, sense: str
+) -> None:
+    places = class_places_of([(before, after)], lexicon.lookup)
+    context = SenseContext(places=places, word_class=lexicon.word_class)
+    choice = choose_sense(lexicon.lookup(term), context)
+    assert choice is not None and choice.text.startswith(sense), choice.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["technology; technique; skill", "person skilled in certain types of work", "able; capable"],
+)
+def test_a_noun_or_adjective_of_skill_is_no_modal(text: str) -> None:
+    assert Place.BEFORE_ACTION not in sense_places(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "predicts"),
+    [
+        ("to be likely to; to be sure to", True),
+        ("will not (act, happen etc)", True),
+        ("improbable", True),
+        ("will; willpower; determination", False),  # the noun "will"
+        ("to start going to kindergarten", False),
+    ],
+)
+def test_a_modal_of_what_will_happen(text: str, predicts: bool) -> None:
+    assert (Place.PREDICTS in sense_places(text)) is predicts
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        # "(after 之[zhi1]) best or most extreme example" (the example sentences' usual sense)
+        # stands only after 之; elsewhere 最 is "(the) most".
+        ("最", "我最喜欢吃饺子", "(before an adjective or verb)"),
+        ("最", "这是世界之最", "(after 之[zhi1])"),
+        ("来", "我们两个人很谈得来", "(used after 得[de2]"),
+    ],
+)
+def test_a_sense_naming_the_word_before_it_stands_only_there(
+    lexicon: Lexicon, term: str, sentence: str, sense: str
+) -> None:
+    assert Place.AFTER_NAMED in sense_places("(after 之[zhi1]) best or most extreme example")
+    choice = _choose(lexicon, term, sentence, usual=lexicon.usual_sense)
+    assert choice.text.startswith(sense), choice.text
+
+
+def test_places_keep_the_character_before_each_occurrence(lexicon: Lexicon) -> None:
+    places = places_of("最", [("世界之", "。"), ("我", "喜欢")], lexicon.lookup)
+    assert places.before == {"之", "我"}
+    assert places.only(Place.AFTER_NOUN).before == places.before
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        # CC-CEDICT's labels of the word after a sense: "(before an adjective ...)" calls for
+        # an adjective and is nothing before a verb; "(before an expression of quantity)".
+        ("好", "这件衣服好漂亮", "(before an adjective for exclamatory effect) so"),
+        ("好", "这件衣服很好", "good"),
+        ("再", "请再说一遍", "again"),
+        ("才", "他才三岁", "(before an expression of quantity) only"),
+        # "(after a suppositional clause) in that case; then": after a clause of its sentence.
+        ("就", "如果下雨，我们就不去", "(after a suppositional clause)"),
+        ("就", "你想去，就去吧", "(after a suppositional clause)"),
+        # A question word asks in a question, and the word after still chooses among them.
+        ("几", "你有几个朋友？", "how many"),
+        ("几", "我有几个朋友。", "several"),
+        ("多", "你多高？", "how (to what extent)"),
+        ("哪", "你是哪国人？", "which"),
+    ],
+)
+def test_labels_of_the_word_after(lexicon: Lexicon, term: str, sentence: str, sense: str) -> None:
+    choice = _choose(lexicon, term, sentence, usual=lexicon.usual_sense)
+    assert choice.text.startswith(sense), choice.text
+
+
+def test_a_word_with_an_adverb_opening_its_clause_is_the_adverb(lexicon: Lexicon) -> None:
+    places = class_places_of([("", "指放弃原来的工作")], lexicon.lookup)
+    assert places.share(Place.OPENS_CLAUSE) == 1
+    context = SenseContext(places=places, word_class=lexicon.word_class)
+    choice = choose_sense(lexicon.lookup("一般"), context)
+    assert choice is not None and choice.text == "generally"

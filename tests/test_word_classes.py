@@ -65,6 +65,7 @@ def test_the_table_holds_only_ambiguous_words_with_known_tags(lexicon: Lexicon) 
         ("c", "maybe", False),
         ("d", "first", True),
         ("d", "first month of the lunar year", False),  # a noun phrase, not the adverb
+        ("d", "exactly; precisely", True),  # 就是 as an adverb: "is exactly"
     ],
 )
 def test_a_definition_fits_a_class_by_its_wording(tag: str, definition: str, fits: bool) -> None:
@@ -117,3 +118,9 @@ def test_the_usual_sense_of_the_sentences_wins_over_the_class(lexicon: Lexicon) 
     usual = lexicon.usual_sense("钱")
     assert usual is not None
     assert _chosen(lexicon, "钱", classes=True) == usual.sense
+
+
+def test_an_adverb_of_identity_is_an_adverb(lexicon: Lexicon) -> None:
+    """就是 "exactly; precisely; only; simply; just": an adverb (d), its first sense is one."""
+    assert lexicon.word_class("就是") == "d"
+    assert _chosen(lexicon, "就是", classes=True) == "exactly; precisely"

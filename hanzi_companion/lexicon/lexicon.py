@@ -342,6 +342,20 @@ class Lexicon:
         )
         return tuple(row_to_entry(row) for row in rows)
 
+    def words_beginning(self, word: str, limit: int = 50) -> tuple[Entry, ...]:
+        """Longer words whose simplified or traditional form begins with ``word`` (命令行 for
+        命令, 終端機 for 終端), most frequent first."""
+        if not word:
+            return ()
+        end = word + "\U0010ffff"
+        rows = self.query(
+            f"SELECT {_COLUMNS} FROM entries WHERE (simplified > ? AND simplified < ?) "
+            "OR (traditional > ? AND traditional < ?) "
+            "ORDER BY frequency DESC, length, id LIMIT ?",
+            (word, end, word, end, limit),
+        )
+        return tuple(row_to_entry(row) for row in rows)
+
     def reading_at(self, char: str, *, last: bool) -> str:
         """The numbered reading ``char`` has as the last (else the first) character of the
         two-character words of the dictionary, weighted by their frequency, when it clearly

@@ -43,7 +43,7 @@ _CLOSED_CLASSES = {
     "c": """or and but if then both therefore so because although though however either whether
     while unless otherwise as when""",
     "d": """first already also too still again will just only very even not never always soon once
-    together yet almost then really quite more most all surely certainly""",
+    together yet almost then really quite more most all surely certainly exactly precisely""",
     "r": """he she it its his her their they this that these those who what which such each every i
     me you we oneself one's self how where whom whose some other""",
     "t": """when time now then during today moment""",
