@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
-import re
 import sqlite3
 import unicodedata
 from collections import defaultdict
@@ -261,7 +260,7 @@ def _code_points(value: str) -> list[str]:
     return found
 
 
-_RS = re.compile(r"^(\d+)('*)\.(-?\d+)$")
+_RS = LazyPattern(r"^(\d+)('*)\.(-?\d+)$")
 
 
 def unihan_record(character: str, fields: dict[str, str]) -> UnihanRecord:

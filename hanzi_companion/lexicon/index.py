@@ -25,6 +25,7 @@ from hanzi_companion.lexicon import pinyin as py
 from hanzi_companion.lexicon import sqlite_cache
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, SenseKind
 from hanzi_companion.lexicon.sqlite_cache import source_digest
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.settings import Settings
 
 if TYPE_CHECKING:
@@ -124,7 +125,7 @@ CREATE INDEX chars_char ON chars (char, entry);
 
 
 _PARENTHESES = re.compile(r"\([^)]*\)")
-_WORD = re.compile(r"[^\W_]+")
+_WORD = LazyPattern(r"[^\W_]+")
 _PARTICLES = ("to ", "a ", "an ", "the ")
 
 

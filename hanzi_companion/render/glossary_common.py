@@ -54,8 +54,8 @@ CREDIT_SHORT = "Dictionary data: CC-CEDICT (MDBG), CC BY-SA 4.0, https://cc-cedi
 _SAFE_SCHEMES = ("http://", "https://")
 GLOSSARY_CSS = "css/glossary.css"
 SPEAK_JS = "js/speak.js"
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_SPACES = re.compile(r"\s+")
+_CSS_COMMENT = LazyPattern(r"/\*.*?\*/", re.DOTALL)
+_SPACES = LazyPattern(r"\s+")
 
 
 def glossary_css(settings: Settings | None = None, *, minify: bool = False) -> str:

@@ -24,7 +24,7 @@ _NOT_PARAGRAPH = LazyPattern(
     r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)][ \t]|>|```|~~~|<)"
 )
 _HEADING = LazyPattern(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_COMMENT = LazyPattern(r"<!--(.*?)-->", re.S)
 _DIRECTIVES = frozenset(
     [
         "theme",
