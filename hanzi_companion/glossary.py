@@ -64,8 +64,18 @@ from hanzi_companion.text.extract import (
 )
 from hanzi_companion.text.han import HAN_RUN
 from hanzi_companion.text.models import Deck
+from hanzi_companion.text.morphology import (
+    becoming_gloss,
+    counted_gloss,
+    potential_gloss,
+    potential_syllables,
+    repeated_gloss,
+    repeated_syllables,
+    street_name,
+)
 from hanzi_companion.text.romanization import DeckWord, find_romanised
 from hanzi_companion.text.syllables import ROMAN_WORD
+from hanzi_companion.text.transcription import beside_a_name_dot, western_name
 from hanzi_companion.text.wordlists import FUNCTION_WORDS, POTENTIAL_RESULTS, SENTENCE_GLUE
 from hanzi_companion.wording import plural
 
@@ -104,6 +114,7 @@ class GlossKind(StrEnum):
     SLIDE = "slide"  # the English the slide gives
     NAME = "name"  # a name: "personal name Zhāng Míng", or as the slide writes it
     LITERAL = "literal"  # its parts' meanings, labelled ``lit. "..."``: no dictionary has it
+    FORMED = "formed"  # a rule of word formation's meaning (重写 "to rewrite"): see morphology
     NONE = ""  # no gloss
 
 
@@ -431,6 +442,12 @@ def _name_reading(reading: str) -> str:
     (``Liang2 Si1 cheng2``)."""
     syllables = reading.split()
     return " ".join(s[:1].upper() + s[1:] if i < 2 else s for i, s in enumerate(syllables))
+
+
+def _transcribed_reading(reading: str) -> str:
+    """A transcribed Western name's numbered reading: one word, capitalised (``Ke4 li3 si1``),
+    no surname and given name."""
+    return reading[:1].upper() + reading[1:]
 
 
 def _names_reading(reading: str, head: int) -> str:
@@ -873,7 +890,8 @@ class _Builder:
                 syllables.extend([edge] if edge else guessed[position : position + len(part)])
                 from_pypinyin = from_pypinyin or not edge
             position += len(part)
-        reading = " ".join(potential_neutral(word, syllables))
+        syllables = potential_syllables(parts, potential_neutral(word, syllables))
+        reading = " ".join(repeated_syllables(word, syllables, self.is_verb))
         return reading, (PYPINYIN_SOURCE if from_pypinyin else PARTS_SOURCE)
 
     def edge_reading(self, part: str, index: int, count: int) -> str:
@@ -980,11 +998,11 @@ class _Builder:
         lines = (o.context for o in acc.occurrences) if acc else ()
         return any(speaks_of_a_person(clause_around(line, han)) for line in lines)
 
-    def personal_name_gloss(self, han: str, reading: str) -> str:
+    def personal_name_gloss(self, han: str, reading: str, transcribed: bool = False) -> str:
         """A personal name's gloss: the Western name the document writes for it where the name
-        is a transcription (金妮 ... Ginny: "Ginny (personal name)"), else the name read."""
-        from hanzi_companion.text.transcription import western_name  # few decks name people
-
+        is a transcription (金妮 ... Ginny: "Ginny (personal name)"), else the name read, as a
+        Western name's transcription when it is one (克里斯 in 克里斯·安德森: "Kèlǐsī
+        (transcribed Western name)")."""
         key = _pinyin.toneless_key(reading.replace(" ", ""))
         lines = [
             line
@@ -995,6 +1013,8 @@ class _Builder:
         western = western_name(reading, lines)
         if western:
             return f"{western} (personal name)"
+        if transcribed:
+            return f"{display_pinyin(reading)} (transcribed Western name)"
         return f"personal name {display_pinyin(reading)}"
 
     def is_surname(self, char: str) -> bool:
@@ -1268,8 +1288,10 @@ class _Builder:
             and not written.entries
             and (acc.personal_name or self.personal_name(written.han, parted.parts, acc))
         ):
-            reading = _name_reading(reading)
-            gloss, kind = self.personal_name_gloss(written.han, reading), GlossKind.NAME
+            transcribed = any(beside_a_name_dot(written.han, o.context) for o in acc.occurrences)
+            reading = _transcribed_reading(reading) if transcribed else _name_reading(reading)
+            gloss = self.personal_name_gloss(written.han, reading, transcribed)
+            kind = GlossKind.NAME
         named = "" if gloss or written.entries else self.place_or_organisation(written.han)
         if named:
             reading = _names_reading(reading, len(written.han) - len(name_ending(written.han)[0]))
@@ -1277,6 +1299,8 @@ class _Builder:
         if not gloss and not written.entries:
             gloss, note = self.form_gloss(acc, written.han)
             kind = GlossKind.DICTIONARY if gloss else kind
+        if not gloss and not written.entries:
+            gloss, reading, kind = self.formed_gloss(written.han, parted, reading, kind)
         if not gloss and parted.parts and all(parted.part_glosses):
             gloss, kind = literal_gloss(parted.part_glosses), GlossKind.LITERAL
         latin = written.latin
@@ -1287,6 +1311,40 @@ class _Builder:
                 gloss = gloss.split("; ")[0]
                 gloss = f"{latin} {gloss}" if first else f"{gloss} {latin}"
         return _Glossed(gloss, kind, reading, note)
+
+    def formed_gloss(
+        self, han: str, parted: _Parted, reading: str, kind: GlossKind
+    ) -> tuple[str, str, GlossKind]:
+        """(gloss, reading, kind) of a term no dictionary has that a rule of word formation
+        makes (see :mod:`~hanzi_companion.text.morphology`): a verb's potential form, 重 and
+        a verb, a street's name; ("", reading, kind) for other terms."""
+        parts, glosses = parted.parts, parted.part_glosses
+        if parts and all(glosses):
+            verb = glosses[1] if len(parts) == 2 else self.gloss_of(han[1:])
+            formed = (
+                potential_gloss(parts, glosses[0], self.gloss_of)
+                or repeated_gloss(han, verb, self.is_verb)
+                or counted_gloss(parts, glosses[0])
+                or becoming_gloss(parts, glosses)
+            )
+            if formed:
+                return formed, reading, GlossKind.FORMED
+        name, ending = street_name(han)
+        syllables = reading.split()
+        if name and len(syllables) == len(han):
+            reading = _names_reading(reading, len(name))
+            named = display_pinyin(" ".join(syllables[: len(name)])).capitalize()
+            return f"{named} {ending} (place name)", reading, GlossKind.NAME
+        return "", reading, kind
+
+    def is_verb(self, word: str) -> bool:
+        """True when the first sense of ``word``'s first entry is a verb's ("to write")."""
+        entries = self.lookup(word)
+        return (
+            bool(entries)
+            and entries[0].definitions[:1] != ()
+            and (entries[0].definitions[0].startswith("to "))
+        )
 
     def form_gloss(self, acc: _TermAccumulator, han: str) -> tuple[str, str]:
         """(gloss, note) of a term no dictionary has that is a regular form of a word one has

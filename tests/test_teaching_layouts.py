@@ -460,7 +460,8 @@ def test_directions_and_pairs_of_a_graded_reader(extractor: Extractor) -> None:
     )
     assert {"爸爸", "妈妈", "小时", "放", "书"} <= set(found)
     assert not {"爸爸妈妈", "放起", "本书"} & set(found)
-    assert "三个" in found  # a number and its measure word, as lessons list them
+    assert "三个" not in found  # an amount with the general classifier, no word to learn
+    assert "七本" in found  # a number and its specific classifier (本 for books)
 
 
 def test_to_speak_and_to_give_are_words_of_a_sentence(extractor: Extractor) -> None:
@@ -604,3 +605,126 @@ def test_a_localiser_and_its_particle(extractor: Extractor) -> None:
 def test_a_localiser_jieba_cut_into_the_next_word(extractor: Extractor) -> None:
     found = mentions(extractor, "下海\n最初指一种到大海里去的动作。")
     assert {"大海", "里"} <= set(found) and "海里" not in found
+
+
+# -- words a sentence holds, where jieba's cut leaves stray characters or amounts ---------------
+
+
+def test_a_word_between_two_stray_characters_gives_them_back(extractor: Extractor) -> None:
+    found = mentions(extractor, "Makers\n既有手工匠人的自在随性，又具创新性。")
+    assert {"手工", "匠人"} <= set(found) and not {"手", "工匠"} & set(found)
+
+
+def test_not_belongs_to_the_adverb_before_it(extractor: Extractor) -> None:
+    found = mentions(extractor, "Group\n而这个并不算大的群体对自己的定义更狭窄。")
+    assert {"并不", "算"} <= set(found) and "不算" not in found
+    found = mentions(extractor, "Night market\n走訪台灣夜市一趟絕不能錯過臭豆腐。")
+    assert "絕不" in found and "絕" not in found
+    found = mentions(extractor, "Question\n你要不要喝茶？我们好不好？")
+    assert "要不" not in found and "好不" not in found
+
+
+def test_an_amount_in_a_sentence_is_no_term(extractor: Extractor) -> None:
+    found = mentions(extractor, "Trip\n我们在北京住了三天，看了两个公园和一只熊猫。")
+    assert not {"三天", "两个"} & set(found)
+    assert {"北京", "公园", "熊猫"} <= set(found)
+    assert "一只" in found  # a classifier a student learns (zhī, for animals) stays
+    assert "一些" in mentions(extractor, "Food\n加一些原料。")  # a dictionary word
+
+
+def test_an_adverb_gives_its_verb_to_the_result_after_it(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "行\n当你走在路上时,说“我要出行”,这里的“行”就读作“xíng”;"
+        "而当你提到银行或者商行时,这个“行”则要读成“háng”。",
+    )
+    assert "读作" in found and not {"就读", "作"} & set(found)
+    assert "就读" in mentions(extractor, "School\n他在北京大学就读。")  # to attend school
+
+
+def test_a_number_and_classifier_before_a_noun_are_no_compound(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "Xiahai\nBusiness (一些人,主要是政府机关工作人员、国企员工等放弃他们的“铁饭碗”。)",
+    )
+    assert {"一些", "人"} <= set(found) and "一些人" not in found
+
+
+def test_two_words_a_student_learns_apart_are_listed_apart(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "Shenzhen\n创客是对技术创新趋势和区域创新环境最为敏感的一群。",
+        "Xiahai\n改革开放之初，市场经济开始繁荣，一个新的自由空间正在出现。",
+    )
+    assert {"技术", "创新", "自由", "空间"} <= set(found)
+    assert not {"技术创新", "自由空间"} & set(found)
+    # a phrase with a word learnt later is one term (a megacity), and so is a word's form
+    assert "特大城市" in mentions(extractor, "Cities\n以特大城市为依托，形成城市群。")
+    assert "不然的话" in mentions(extractor, "Tips\n不要放太多。不然的话包不住。")
+
+
+def test_a_number_joins_only_what_it_counts(extractor: Extractor) -> None:
+    found = mentions(extractor, "Business\n他们转而到这一新的空间里创业经商。")
+    assert "一新" not in found and {"空间", "创业"} <= set(found)
+
+
+def test_a_verb_and_de_before_a_noun_are_two_words(extractor: Extractor) -> None:
+    found = mentions(extractor, "Oyster omelette\n吃的時候還要淋上特製醬料。")
+    assert {"吃", "時候"} <= set(found) and "吃的" not in found
+    assert "吃的" in mentions(extractor, "Food\n我们买了很多吃的。")  # food, alone
+
+
+def test_both_and_repeats_its_you(extractor: Extractor) -> None:
+    found = mentions(extractor, "重要\n重要 = 又重又需要")
+    assert {"重", "需要"} <= set(found) and "重又" not in found
+
+
+def test_a_short_sentence_takes_the_translation_after_it(extractor: Extractor) -> None:
+    found = mentions(
+        extractor,
+        "Dialogue\n1) 王: Ní hǎo ma? 你好吗? How are you?\n"
+        "张: Hén hǎo. 我很好。 I am fine (very good).",
+    )
+    assert found["你好吗"].slide_gloss == "How are you?"
+    assert found["我很好"].slide_gloss == "I am fine (very good)"
+    # a word of a longer sentence is not what the sentence's translation says
+    found = mentions(extractor, "Sentences\n他每天说中文。 He speaks Chinese every day.")
+    assert found["中文"].slide_gloss == ""
+
+
+def test_a_bound_form_joins_the_character_after_it(extractor: Extractor) -> None:
+    found = mentions(extractor, "Makers\n既有手工匠人的自在随性，又具创新性。")
+    assert "自在" in found and "自" not in found
+    assert "自" in mentions(extractor, "Radicals\n- 自 self")  # written as a term alone
+
+
+def test_a_unit_against_a_number_is_a_term_when_explained(extractor: Extractor) -> None:
+    found = mentions(extractor, "Words\n一(yī=a)款(kuǎn=model)55寸(cùn=inch)规格(guīgé=size)")
+    assert found["寸"].slide_gloss == "inch" and found["规格"].slide_gloss == "size"
+    assert "年" not in mentions(extractor, "History\n2014年国务院发布了新的规定。")
+
+
+def test_another_one_counts_with_its_classifier(extractor: Extractor) -> None:
+    found = mentions(extractor, "Night market\n蚵仔煎是另一道遊客必吃的台灣小吃。")
+    assert {"另", "道"} <= set(found) and "一道" not in found
+
+
+def test_a_name_transcribed_around_a_middle_dot_is_a_western_name(lexicon: Lexicon) -> None:
+    g = glossary(
+        lexicon,
+        "Makers\n美国《连线》杂志主编克里斯·安德森在被称为“创客界圣经”的《创客:新工业革命》"
+        "一书中这样说。",
+    )
+    chris = term(g, "克里斯")
+    assert (chris.pinyin_numbered, chris.gloss) == (
+        "Ke4 li3 si1",
+        "Kèlǐsī (transcribed Western name)",
+    )
+    # a Chinese name keeps its surname and given name
+    g = glossary(lexicon, "Dialogue\n张明：你好！我叫张明。")
+    assert term(g, "张明").gloss.startswith("personal name")
+
+
+def test_a_classifier_after_its_number_joins_no_noun(extractor: Extractor) -> None:
+    found = mentions(extractor, "Shopping\n他花了两千块钱买了一台电脑。")
+    assert {"块", "钱", "电脑"} <= set(found) and not {"块钱", "两千"} & set(found)

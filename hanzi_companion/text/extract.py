@@ -59,6 +59,7 @@ from hanzi_companion.text.syllables import (
     syllables_of,
     western_keys,
 )
+from hanzi_companion.text.transcription import NAME_DOTS
 from hanzi_companion.text.wordlists import (
     ADVERBS_BEFORE_VERBS,
     ASPECT_PARTICLES,
@@ -66,6 +67,7 @@ from hanzi_companion.text.wordlists import (
     CLASSICAL_PARTICLES,
     DIRECTION_COMPLEMENTS,
     FUNCTION_WORDS,
+    GENERAL_CLASSIFIERS,
     LOCALIZERS,
     MODAL_VERBS,
     MODERN_PARTICLES,
@@ -94,6 +96,7 @@ _NEAR = 40  # farthest a romanisation may be written from its term
 # Longest run kept as one term (习近平新时代中国特色社会主义思想 has 16 characters); a longer
 # run is prose written without punctuation and gives its words (and stays linear).
 LONGEST_TERM = 32
+_LEARNT_LEVEL = 4  # HSK 3.0 levels 1-4: the elementary and first intermediate words
 _JOINED_MAX = 4  # longest word two neighbouring words of a sentence may join into
 _IDIOM = 4  # characters of an idiom (同声同气)
 # A clause of this many words (two characters or more) is no slogan clause but a sentence.
@@ -101,7 +104,7 @@ _SENTENCE_WORDS = 3
 # jieba's classes of words that do not name things: verbs, adverbs, conjunctions,
 # prepositions, localizers (中, 上), pronouns, particles.
 _CLAUSE_CLASSES = frozenset(["v", "vd", "d", "c", "p", "f", "r", "u", "ud", "uj", "ul", "uz"])
-_NAME_DOTS = frozenset("·・")
+_NAME_DOTS = NAME_DOTS
 _QUOTED_EXPRESSION = 4  # longest quoted run of Chinese prose kept whole whatever its words
 
 SIDE = 24  # characters kept on either side of a mention: its place in the sentence
@@ -276,6 +279,8 @@ class Extractor:
         words = negated_answer(words)
         words = self._verbs_before_aspect(self._potential_complements(words))
         words = self._localisers_cut_off(self._variant_spellings(words))
+        words = self._adverbs_before_not(self._shared_characters(words))
+        words = self._adverbs_before_results(both_and(self._bound_forms(words)))
         self.names.update(names)
         joined: list[str] = []
         index = 0
@@ -291,6 +296,7 @@ class Extractor:
             if (
                 following
                 and not _about_a_number(previous, word, following)
+                and not self._counting(previous, word)
                 and self._joins(word, following, names)
             ):
                 word += following
@@ -300,8 +306,36 @@ class Extractor:
         return tuple(
             (word, () if word in names else self.parts_of(word))
             for word in joined
-            if _content_word(word)
+            if _content_word(word) and not self._counted_amount(word)
         )
+
+    def _counted_amount(self, word: str) -> bool:
+        """True for a number that no dictionary lists as a word, alone or with the general
+        classifier 个 or a unit it counts (一百, 两个, 三天): an amount a sentence states, not
+        vocabulary; a lesson that teaches one writes it as a term of its own. A specific
+        classifier is vocabulary and stays with its number (一只 zhī, for animals), and so do
+        dictionary words (一些 some, 一样 the same)."""
+        numeral = len(word) - len(word.lstrip("".join(NUMERALS)))
+        if numeral == 0 or len(word) < 2 or len(word) - numeral > 1 or self.lookup(word):
+            return False
+        return numeral == len(word) or word[-1] in GENERAL_CLASSIFIERS or self._unit(word[-1])
+
+    def _counts(self, word: str) -> bool:
+        """True for a number and a classifier that count the noun after them (一些 人, some
+        people; 两位 老师): a noun phrase, no compound."""
+        return (
+            len(word) == 2
+            and word[0] in NUMERALS
+            and (word[1] in GENERAL_CLASSIFIERS or self._classifier(word[1]))
+        )
+
+    def _classifier(self, char: str) -> bool:
+        return any("classifier" in d for e in self.lookup(char) for d in e.definitions)
+
+    def _unit(self, char: str) -> bool:
+        """True for a noun a tagged corpus uses most as a measure (天 in 三天, a day) that no
+        dictionary sense gives as a classifier (位, 趟, 只 are classifiers to learn)."""
+        return self.lexicon.word_class(char) == "q" and not self._classifier(char)
 
     def _corpus_characters(self, words: tuple[str, ...], index: int) -> int:
         """Four when the four single characters from ``index`` on are an idiom jieba's corpus
@@ -337,7 +371,36 @@ class Extractor:
             and word != _WHICH  # 哪 asks about the word after it (哪 国: which country)
             and not self.lookup(word + following)
             and self.segmenter.corpus_word(word + following)
+            and not self._learnt_apart(word, following)
+            and not (_count(word) and not self._counted_by(following))
         )
+
+    def _counting(self, previous: str, word: str) -> bool:
+        """True for a classifier after its number (两千 块 钱: two thousand kuai of money): it
+        counts with the number and joins no noun after it (块钱 is no word of the sentence)."""
+        return (
+            bool(previous)
+            and _ends_a_number(previous)
+            and len(word) == 1
+            and (self._classifier(word))
+        )
+
+    def _counted_by(self, word: str) -> bool:
+        """True for what a number joins: a classifier or a unit it counts (一 位, 三 天), or
+        another number; not a word it only stands before (这 一 新的 空间: a new space)."""
+        return _count(word) or (
+            len(word) == 1 and (self._classifier(word) or self.lexicon.word_class(word) == "q")
+        )
+
+    def _learnt_apart(self, word: str, following: str) -> bool:
+        """True for two words of two characters or more that a student learns by the
+        intermediate levels (HSK 1-4), not a regular form of one of them (不然的话): their
+        phrase means what they say (技术 创新 technical innovation, 自由 空间 free space), two
+        words to list, though jieba's corpus counts it; 特大 城市 (megacity) is kept."""
+        if len(word) < 2 or len(following) < 2 or word_form(word + following, self.lookup):
+            return False
+        levels = [self.lexicon.hsk_level(w, self.lookup) for w in (word, following)]
+        return all(level is not None and level <= _LEARNT_LEVEL for level in levels)
 
     def _written_names(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], set[str]]:
         """A sentence's words with neighbouring single characters joined into the name the
@@ -479,15 +542,29 @@ class Extractor:
         the particle read as a word and the particle (运动中的: 中 + 的, not 中的 zhòngdì "to hit
         the target"); common ones stay (目的 mùdì "purpose")."""
         out: list[str] = []
-        for word in words:
+        for index, word in enumerate(words):
             entries = self.lookup(word) if len(word) == 2 and word[1] in PARTICLES else ()
-            if entries and all(
-                e.frequency <= 0 and not e.pinyin_numbered.endswith("5") for e in entries
-            ):
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if (
+                entries
+                and all(e.frequency <= 0 and not e.pinyin_numbered.endswith("5") for e in entries)
+            ) or self._verb_before_de(word, following):
                 out.extend(word)
             else:
                 out.append(word)
         return tuple(out)
+
+    def _verb_before_de(self, word: str, following: str) -> bool:
+        """True for a verb and 的 that a noun follows (吃的 糕: the cake eaten, 吃的 時候: when
+        eating): 的 links the verb to the noun, no 吃的 "food" (the noun stands alone)."""
+        return (
+            len(word) == 2
+            and word[1] == _DE
+            and self._verb(word[0])
+            and has_han(following)
+            and following not in SENTENCE_GLUE
+            and not self._verb(following)
+        )
 
     def _verbs_before_aspect(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """A sentence's words with a verb found before the aspect particle 着 where jieba
@@ -522,6 +599,94 @@ class Extractor:
                 and self.lookup(previous + word[0])
             ):
                 out[index - 1 : index + 1] = [previous + word[0], word[1]]
+        return tuple(out)
+
+    def _shared_characters(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a word jieba put between two single characters given back
+        as two dictionary words, each taking one of them (手 工匠 人 -> 手工 匠人, the
+        craftsman's handwork): four characters read as two words rather than three pieces,
+        two of them stray characters."""
+        out = list(words)
+        index = 1
+        while index < len(out) - 1:
+            before, word, after = out[index - 1 : index + 2]
+            if (
+                len(before) == len(after) == 1
+                and len(word) == 2
+                and self.lookup(before + word[0])
+                and self.lookup(word[1] + after)
+                and before not in SENTENCE_GLUE
+                and after not in SENTENCE_GLUE
+            ):
+                out[index - 1 : index + 2] = [before + word[0], word[1] + after]
+            index += 1
+        return tuple(out)
+
+    def _bound_forms(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a character the dictionary gives only as a bound form (自
+        "(bound form) self") joined to the single character after it when the two are a
+        dictionary word (自 在 -> 自在, at ease): a bound form is no word alone, and jieba
+        cut it off only because the next character is so common."""
+        out: list[str] = []
+        for word in words:
+            previous = out[-1] if out else ""
+            if (
+                len(previous) == len(word) == 1
+                and self._bound(previous)
+                and self.lookup(previous + word)
+            ):
+                out[-1] = previous + word
+            else:
+                out.append(word)
+        return tuple(out)
+
+    def _bound(self, char: str) -> bool:
+        entries = [e for e in self.lookup(char) if not e.is_proper_noun]
+        return bool(entries) and all(
+            e.definitions[:1] != () and e.definitions[0].startswith(_BOUND) for e in entries
+        )
+
+    def _adverbs_before_results(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with an adverb jieba joined to a verb whose result follows cut
+        off, the verb going to its result (就读 作 -> 就 读作, "is then read as", not 就读
+        "to attend school"; 就读 成 -> 就 读成): a verb and its result or 作/为 "as" that the
+        dictionaries or jieba's corpus count as one word."""
+        out: list[str] = []
+        for word in words:
+            previous = out[-1] if out else ""
+            if (
+                len(previous) == 2
+                and previous[0] in ADVERBS_BEFORE_VERBS
+                and len(word) == 1
+                and (word in RESULT_COMPLEMENTS or word in _AS)
+                and (
+                    self.lookup(previous[1] + word)
+                    or self.segmenter.corpus_word(previous[1] + word)
+                )
+            ):
+                out[-1:] = [previous[0], previous[1] + word]
+            else:
+                out.append(word)
+        return tuple(out)
+
+    def _adverbs_before_not(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with 不 given to the one-character adverb before it when the two
+        are a dictionary word (并 不算 -> 并不 算, "is not at all counted as"; 絕 不能 -> 絕不
+        能): the negation belongs to the adverb, the verb after it stands alone. A question
+        that repeats its verb around 不 (要不要, 好不好) keeps its words."""
+        out: list[str] = []
+        for word in words:
+            previous = out[-1] if out else ""
+            if (
+                len(previous) == 1
+                and len(word) > 1
+                and word[0] == _NOT
+                and word[1] != previous
+                and self.lookup(previous + _NOT)
+            ):
+                out[-1:] = [previous + _NOT, word[1:]]
+            else:
+                out.append(word)
         return tuple(out)
 
     def _verb(self, word: str) -> bool:
@@ -682,6 +847,7 @@ class Extractor:
                     sum(1 for w in words if len(w) > 1) < 2
                     and len(words) < _SENTENCE_WORDS
                     and words[-1] not in LOCALIZERS
+                    and not self._counts(words[0])
                     and not (len(words) > 1 and _verb_and_object(words[0], words[1]))
                 )
             ):
@@ -1234,8 +1400,13 @@ def _not_a_term(line: str, start: int, end: int, run: str) -> bool:
     around = line[window : end + LOOK]
     if "第" in around and in_label(around, start - window, end - window):
         return True  # 第三周, 第3讲: the deck's week or lecture, metadata and no term
-    if len(run) == 1 and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit()):
-        return True  # a unit written against a number (2014年, 3个), not a term
+    if (
+        len(run) == 1
+        and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit())
+        and line[end : end + 1] not in _OPEN_PARENTHESIS
+    ):
+        return True  # a unit written against a number (2014年, 3个), not a term, unless
+        # the document explains it in parentheses after it (55寸(cùn=inch))
     token_start = max(line.rfind(" ", window, start), line.rfind("\t", window, start), window - 1)
     token = line[token_start + 1 : start]
     return "://" in token or token.startswith("www.") or ("?" in token and "=" in token)
@@ -1265,8 +1436,11 @@ def repeated_unit(run: str) -> str:
 _PLURAL_SUFFIX = "们"
 _NOT = "不"
 _ONE = "一"
-_DEMONSTRATIVES = frozenset("这那這")
+_DEMONSTRATIVES = frozenset("这那這另")  # and 另 "another": 另 一 道, another dish
 _WHICH = "哪"
+_DE = "的"
+_BOUND = "(bound form)"
+_AS = frozenset("作为為")  # after a verb: "as" (读作 read as, 称为 called)
 _CAN = "得"  # the positive potential form's mark (找得到, can find)
 _POTENTIAL_MARKS = frozenset([_NOT, _CAN])
 
@@ -1345,9 +1519,26 @@ def negated_answer(words: tuple[str, ...]) -> tuple[str, ...]:
     return words
 
 
+_BOTH = frozenset("又也")  # 又…又…, 也…也…: both … and …
+
+
+def both_and(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with the second 又 of 又…又… (both … and …) its own word where jieba
+    joined it to the first one's word (又 重又 需要 -> 又 重 又 需要: both heavy and needed;
+    重又 "once again" is no word of it)."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] in _BOTH and len(word) == 2 and word[1] == out[-1]:
+            out.extend(word)
+        else:
+            out.append(word)
+    return tuple(out)
+
+
 def this_one(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A sentence's words with 一 after 这 or 那 read as the number it is there, a word of its
-    own (这 一点: this point, not 一点 'a little')."""
+    """A sentence's words with 一 after 这, 那 or 另 read as the number it is there, a word of
+    its own (这 一点: this point, not 一点 'a little'; 另 一 道: another dish, not 一道
+    'together')."""
     out: list[str] = []
     for word in words:
         if out and out[-1] in _DEMONSTRATIVES and len(word) == 2 and word[0] == _ONE:

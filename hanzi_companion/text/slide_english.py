@@ -135,7 +135,7 @@ def _latin_only(text: str) -> bool:
 
 
 def tidy_gloss(text: str, labels: frozenset[str]) -> str:
-    text = text.strip().strip("-–—•|:;,").strip()
+    text = text.strip().strip("-–—•|:;,=").strip()
     if len(text) > 1 and text[0] in QUOTES and text[-1] == QUOTES[text[0]]:
         text = text[1:-1].strip()
     text = _ARTICLE.sub("", text) if len(_words(text)) > 1 else text
@@ -315,6 +315,24 @@ def _gloss_after(line: str, start: int, end: int) -> str:
 
 _EXPLANATION_END = LazyPattern(r"\s*\([^()]*\)\s*[.]?\s*")
 
+# A short sentence closed by its punctuation, then its translation closing the line:
+# ``你好吗? How are you?``, ``我很好。 I am fine (very good).``
+_SENTENCE_CLOSE = re.compile(r"[?？。！!.]")
+_TRANSLATION = re.compile(r"\s+([A-Z][^\u3000-\u9fff\U00020000-\U0003ffff]*?)\s*[.]?\s*$")
+_TRANSLATION_MAX_WORDS = 10
+
+
+def _sentence_translation(line: str, start: int, end: int) -> str:
+    """The English sentence after a Chinese sentence the term is whole, from its start to
+    its closing punctuation (``你好吗? How are you?``): what the sentence says. A word cut
+    from a longer sentence (中文 in 他说中文。) has Chinese before it and takes none."""
+    if (start and has_han(line[start - 1])) or not _SENTENCE_CLOSE.match(line, end):
+        return ""
+    match = _TRANSLATION.match(line, end + 1)
+    if match is None or len(_words(match.group(1))) > _TRANSLATION_MAX_WORDS:
+        return ""
+    return match.group(1)
+
 
 _INFINITIVE = re.compile(r"^to\s+(?=\S)", re.IGNORECASE)
 
@@ -455,6 +473,7 @@ def gloss_readers(
         lambda: (_gloss_in_parentheses_after(line, end), False),
         lambda: (_quoted_after(line, start, end), False),
         lambda: (_table_cell(line, start, end, previous, following), False),
+        lambda: (_sentence_translation(line, start, end), True),
         # After a label, the English closing the line says what the term means, the
         # label what it is about ("orientation: 坐北朝南, sitting in the north...").
         lambda: (_gloss_after_comma(line, start, end), True),

@@ -40,6 +40,8 @@ _ENGLISH_SOUNDS = (
     (re.compile(r"(?<!^)h|gh"), ""),  # a silent h (Sarah), gh (Hugh)
     (re.compile(r"r(?![aeiouy])"), ""),  # a closing r English leaves unsaid (Peter)
 )
+# The middle dot written between the parts of a transcribed Western name (克里斯·安德森).
+NAME_DOTS = frozenset("·・")
 _SHORTEST_NAME = 3  # letters of the shortest Western name matched (not Me, Es)
 _WESTERN_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![\w'’-])")
 
@@ -103,3 +105,15 @@ def western_name(numbered: str, lines: Iterable[str]) -> str:
             ):
                 found[word] += 1
     return found.most_common(1)[0][0] if found else ""
+
+
+def beside_a_name_dot(han: str, line: str) -> bool:
+    """True when ``han`` is written against a middle dot on ``line`` (克里斯·安德森): one part of
+    a Western name transcribed by its sound, not a Chinese surname and given name."""
+    start = line.find(han)
+    while start >= 0:
+        end = start + len(han)
+        if line[max(0, start - 1) : start] in NAME_DOTS or line[end : end + 1] in NAME_DOTS:
+            return True
+        start = line.find(han, start + 1)
+    return False

@@ -156,10 +156,41 @@ MODAL_VERBS = frozenset("会要能想该")
 
 # Results a verb takes in its potential form with 不 (包不住 cannot hold, 吃不完, 看不见).
 POTENTIAL_RESULTS = frozenset("住了完到好动起下开懂见清動開見")
+# What such a result adds to the verb, for results whose own first sense is another (住 "to
+# live", 下 "down"): 包不住 cannot wrap (firmly), 吃不完 cannot eat (to the end).
+RESULT_MEANINGS = {
+    "住": "firmly",
+    "了": "to the end",
+    "完": "to the end",
+    "到": "successfully",
+    "好": "properly",
+    "动": "so it moves",
+    "動": "so it moves",
+    "起": "afford",
+    "下": "fit in",
+    "开": "apart",
+    "開": "apart",
+    "懂": "understand",
+    "见": "perceive",
+    "見": "perceive",
+    "清": "clearly",
+}
+
+# Endings of the names of streets, lanes and roads, with their English (南锣鼓巷 Nanluogu Lane).
+STREET_ENDINGS = {
+    "街": "Street",
+    "大街": "Avenue",
+    "巷": "Lane",
+    "路": "Road",
+    "大道": "Avenue",
+    "胡同": "Hutong",
+}
 
 # Number characters, and the units of time a number counts (十分钟, 两个小时, 一点钟): a number
 # before one is its count, not the start of another word (十分 "very"). (个月: 个 is glue.)
 NUMERALS = frozenset("一二三四五六七八九十百千万两几半萬兩幾")
+# The classifier any noun may take (两个): a number with it is an amount, no word to learn.
+GENERAL_CLASSIFIERS = frozenset("个個")
 _TIME_UNITS_TEXT = "分钟 小时 秒钟 钟头 点钟 星期 礼拜 分鐘 小時 鐘頭 點鐘 禮拜"
 TIME_UNITS = frozenset(_TIME_UNITS_TEXT.split())
 
