@@ -170,10 +170,11 @@ def seal(data: bytes) -> bytes:
     return data + _SEAL + zlib.crc32(data).to_bytes(4, "big")
 
 
-def unseal(data: bytes) -> bytes:
-    """The data :func:`seal` sealed; ValueError when the seal is missing or does not match
-    (an empty, truncated, overwritten or older file)."""
-    body, mark, crc = data[:-11], data[-11:-4], data[-4:]
+def unseal(data: bytes) -> memoryview:
+    """The data :func:`seal` sealed, a view into ``data`` (caches are megabytes: copying one
+    took longer than checking it); ValueError when the seal is missing or does not match (an
+    empty, truncated, overwritten or older file)."""
+    body, mark, crc = memoryview(data)[:-11], data[-11:-4], data[-4:]
     if len(data) < 11 or mark != _SEAL or zlib.crc32(body).to_bytes(4, "big") != crc:
         raise ValueError("damaged or unsealed cache file")
     return body

@@ -34,6 +34,7 @@ from hanzi_companion.lexicon.forms import word_form
 from hanzi_companion.lexicon.models import PYPINYIN_SOURCE, Entry, Link, Sense, SenseKind
 from hanzi_companion.lexicon.references import parse_reference
 from hanzi_companion.lexicon.sentences import Sentence
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.senses import (
     FAMILIAR_PREFIXES,
     SenseChoice,
@@ -251,7 +252,7 @@ class Course:
 
 _MEANING_KINDS = (SenseKind.MEANING, SenseKind.ABBREVIATION)
 _GLOSS_TARGET = 60  # a one-line gloss adds senses while it stays about this short
-_SEE_TARGET = re.compile(r"^(?:see|see also)\s+(?:[^|\s\[]+\|)?([^\s\[|,;]+)")
+_SEE_TARGET = LazyPattern(r"^(?:see|see also)\s+(?:[^|\s\[]+\|)?([^\s\[|,;]+)")
 SLIDE_SOURCE = "slide"
 COURSE_SOURCE = "course dictionary"
 PARTS_SOURCE = "words"  # a reading composed from the readings of the term's words

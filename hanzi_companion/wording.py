@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from hanzi_companion.patterns import LazyPattern
+
 # Nouns whose plural is not the singular plus "s".
 _IRREGULAR = {"entry": "entries", "index": "indexes"}
 
@@ -16,7 +18,7 @@ def plural(count: int, noun: str, many: str | None = None) -> str:
     return f"{count} {many or _IRREGULAR.get(noun, noun + 's')}"
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROLS = LazyPattern(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def without_controls(text: str) -> str:

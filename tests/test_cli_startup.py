@@ -123,6 +123,23 @@ def test_a_markdown_decks_glossary_loads_no_reader_it_does_not_use(settings: Set
     assert "jieba" in modules and "hanzi_companion.text.segment" in modules  # it was cut
     for name in ("jieba.finalseg", "html.parser", "zipfile", "hanzi_companion.lexicon.strokes"):
         assert name not in modules, name
+    assert "hanzi_companion.lexicon.cedict" not in modules  # the index is built: no parsing
+
+
+def test_a_lookup_loads_no_parser_and_no_json_writer(settings: Settings) -> None:
+    """The text answer needs neither the dictionary parser (the index is built) nor the JSON
+    writer nor the list of data sources; ``--json`` loads its writer."""
+    modules = _command_modules(settings, "lookup", "创新")
+    assert "hanzi_companion.lexicon.index" in modules  # it looked the word up
+    for name in (
+        "hanzi_companion.lexicon.cedict",
+        "hanzi_companion.render.json_text",
+        "hanzi_companion.lexicon.sources",
+    ):
+        assert name not in modules, name
+    assert "hanzi_companion.render.json_text" in _command_modules(
+        settings, "lookup", "创新", "--json"
+    )
 
 
 def test_an_html_decks_glossary_loads_the_html_reader(settings: Settings, tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ LAYERS = {
     "settings": 0,
     "files": 0,
     "wording": 0,
+    "patterns": 0,
     "lexicon": 1,
     "text": 2,
     "glossary": 3,

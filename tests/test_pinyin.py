@@ -151,3 +151,13 @@ def test_a_word_longer_than_any_pinyin_word_is_not_pinyin() -> None:
     assert not py.is_pinyin(long_word)
     assert not py.is_pinyin("ā" * 900_000)
     assert py.is_pinyin(" ".join([long_word[:16]] * 100))  # many words are fine
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["zhongguo", "Xian", "fangan", "lvse", "LVE", "innovation", "the", "a" * 60, "a" * 61, "x"],
+)
+def test_a_word_of_plain_letters_parses_as_through_the_general_path(word: str) -> None:
+    """Plain ASCII words take a shorter path (no marks, numbers or separators to look for);
+    spaces around the word send it through the general one, which must agree."""
+    assert py.parse_syllables(word) == py.parse_syllables(f" {word} ")

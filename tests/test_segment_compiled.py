@@ -7,12 +7,14 @@ word for word, and every count jieba would look up must be the same.
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 
 import jieba
 import pytest
 
+from hanzi_companion.files import unseal
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.settings import Settings
 from hanzi_companion.text.segment import (
@@ -134,3 +136,15 @@ def test_a_damaged_compiled_file_is_compiled_again(
 def test_words_cannot_be_added(segmenter: Segmenter) -> None:
     with pytest.raises(TypeError, match="read-only"):
         segmenter.tokenizer.add_word("创新创业")
+
+
+def test_the_mapped_tries_outlive_the_bytes_they_were_read_from(segmenter: Segmenter) -> None:
+    """The tries are mapped in place (no copy): they keep their buffer alive themselves."""
+    expected = segmenter.tokenizer.compiled
+    loaded = CompiledDictionary.load(unseal(segmenter.dictionary_path.read_bytes()))
+    gc.collect()
+    _ = [bytes(1 << 20) for _ in range(32)]  # memory the file's bytes would be reused for
+    words = ["创新", "大众创业", "特大城市", "中华人民共和国"]
+    assert [loaded.counts.get(w) for w in words] == [expected.counts.get(w) for w in words]
+    assert [w in loaded.corpus for w in words] == [w in expected.corpus for w in words]
+    assert list(loaded.counts.trie.prefixes("中华人民共和国")) == ["中", "中华", "中华人民共和国"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from hanzi_companion.cli.common import (
@@ -16,8 +18,6 @@ from hanzi_companion.lexicon import index as lexicon_index
 from hanzi_companion.lexicon.lexicon import normalise_query
 from hanzi_companion.lexicon.models import Entry, QueryKind
 from hanzi_companion.lexicon.pinyin import tone_terminal
-from hanzi_companion.lexicon.sources import DATA_SOURCES
-from hanzi_companion.render.json_text import json_text
 from hanzi_companion.render.lexicon_json import (
     CEDICT_ATTRIBUTION,
     lookup_json,
@@ -33,6 +33,13 @@ _KINDS = {
     "pinyin": QueryKind.PINYIN,
     "english": QueryKind.ENGLISH,
 }
+
+
+def _json_text(payload: dict[str, Any]) -> str:
+    """``--json`` output (its writer imported only then: text is the usual answer)."""
+    from hanzi_companion.render.json_text import json_text
+
+    return json_text(payload, indent=2)
 
 
 def _entry_lines(
@@ -78,7 +85,7 @@ def lookup(word: str, as_json: bool) -> None:
             lexicon.links(word),
         )
         payload["examples"] = sentences_json(word, lexicon.sentences(word))
-        click.echo(json_text(payload, indent=2))
+        click.echo(_json_text(payload))
         return
     if not entries:
         guess = tone_terminal(reading.pinyin_numbered, colour=use_colour())
@@ -117,7 +124,7 @@ def search(query: tuple[str, ...], kind: str, limit: int, as_json: bool) -> None
     lexicon = open_lexicon()
     results = lexicon.search(text, kind=_KINDS[kind], limit=limit)
     if as_json:
-        click.echo(json_text(search_json(results), indent=2))
+        click.echo(_json_text(search_json(results)))
         return
     also = f" (also tried as {', '.join(k.value for k in results.also)})" if results.also else ""
     click.echo(
@@ -160,6 +167,8 @@ def build_index(force: bool) -> None:
 @click.command()
 def about() -> None:
     """Data sources and their licences."""
+    from hanzi_companion.lexicon.sources import DATA_SOURCES
+
     click.echo("hanzi-companion uses:")
     for source in DATA_SOURCES:
         where = f", {source.url}" if source.url else ""

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
-import re
 import sqlite3
 import unicodedata
 from collections import defaultdict
@@ -28,6 +27,7 @@ from hanzi_companion.errors import DataFileError
 from hanzi_companion.lexicon import hsk, sqlite_cache
 from hanzi_companion.lexicon.index import load_frequencies
 from hanzi_companion.lexicon.sqlite_cache import ReadOnlyDatabase, source_digest
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.settings import Settings
 
 if TYPE_CHECKING:  # stroke data loads with the first character that needs it (HSK levels do not)
@@ -163,7 +163,7 @@ def _read_gzip_text(path: Path, what: str) -> str:
 
 # ``name:kind(part,part)``; two published lines carry a stray character after the closing
 # parenthesis, which is ignored.
-_DECOMPOSITION_LINE = re.compile(r"^(?P<name>[^:\s]+):(?P<kind>[a-z0-9/]+)\((?P<parts>[^()]*)\)")
+_DECOMPOSITION_LINE = LazyPattern(r"^(?P<name>[^:\s]+):(?P<kind>[a-z0-9/]+)\((?P<parts>[^()]*)\)")
 
 
 def parse_decompositions(path: Path) -> Iterator[Decomposition]:
@@ -260,7 +260,7 @@ def _code_points(value: str) -> list[str]:
     return found
 
 
-_RS = re.compile(r"^(\d+)('*)\.(-?\d+)$")
+_RS = LazyPattern(r"^(\d+)('*)\.(-?\d+)$")
 
 
 def unihan_record(character: str, fields: dict[str, str]) -> UnihanRecord:

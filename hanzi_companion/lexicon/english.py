@@ -10,9 +10,10 @@ match nothing make it a looser fit.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from hanzi_companion.patterns import LazyPattern
 
 # Words that carry no meaning of their own in a query or a gloss ("to start a business").
 FUNCTION_WORDS = frozenset(
@@ -101,8 +102,8 @@ _SYNONYM_PAIRS = (
 # Suffixes the stemmer strips, longest first; what is left keeps at least four letters.
 _SUFFIXES = ("ions", "ion", "ings", "ing", "ers", "er", "ors", "or", "ed", "es", "s", "e")
 _MIN_STEM = 4
-_WORD = re.compile(r"[^\W_]+(?:'s)?")
-_PARENTHESES = re.compile(r"\([^)]*\)")
+_WORD = LazyPattern(r"[^\W_]+(?:'s)?")
+_PARENTHESES = LazyPattern(r"\([^)]*\)")
 
 EXACT, SAME_STEM, SYNONYM = 1.0, 0.85, 0.7
 ASIDE = 0.7  # a word in parentheses counts this much

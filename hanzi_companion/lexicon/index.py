@@ -18,13 +18,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hanzi_companion.errors import DataFileError
-from hanzi_companion.lexicon import cedict, sqlite_cache
 from hanzi_companion.lexicon import pinyin as py
+from hanzi_companion.lexicon import sqlite_cache
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, SenseKind
 from hanzi_companion.lexicon.sqlite_cache import source_digest
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.settings import Settings
+
+if TYPE_CHECKING:
+    from hanzi_companion.lexicon.cedict import Record
 
 SCHEMA_VERSION = "5"
 Progress = Callable[[str, int, int], None]
@@ -120,7 +125,7 @@ CREATE INDEX chars_char ON chars (char, entry);
 
 
 _PARENTHESES = re.compile(r"\([^)]*\)")
-_WORD = re.compile(r"[^\W_]+")
+_WORD = LazyPattern(r"[^\W_]+")
 _PARTICLES = ("to ", "a ", "an ", "the ")
 
 
@@ -246,7 +251,7 @@ class _Writer:
         self.chars: list[tuple[str, int]] = []
         self.syllable_keys: dict[str, tuple[str, str]] = {}  # numbered key, toneless key
 
-    def add(self, record: cedict.Record, source: str) -> None:
+    def add(self, record: Record, source: str) -> None:
         traditional, simplified, pinyin_numbered, senses, classifiers, note = record
         row_id = len(self.kinds) + 1
         kind = _entry_kind({kind for _, kind in senses}, pinyin_numbered)
@@ -330,6 +335,8 @@ def build_index(settings: Settings, path: Path, progress: Progress | None = None
     Entries are written as they are parsed (none is kept: memory stays flat whatever the
     dictionaries' size); the readings of words with several entries are ranked at the end.
     """
+    from hanzi_companion.lexicon.cedict import iter_records  # the parser: only for a build
+
     report = progress or (lambda stage, done, total: None)
     sources = sources_for(settings)
     metadata: dict[str, str] = {}
@@ -343,7 +350,7 @@ def build_index(settings: Settings, path: Path, progress: Progress | None = None
         for number, source in enumerate(sources):
             found: dict[str, str] = {}
             shown = -1
-            records = cedict.iter_records(source.path, metadata=found)
+            records = iter_records(source.path, metadata=found)
             for share, record in records:
                 writer.add(record, source.label)
                 done = int(80 * (number + share) / len(sources))

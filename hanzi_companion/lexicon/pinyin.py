@@ -224,6 +224,8 @@ def parse_syllables(text: str) -> tuple[Syllable, ...] | None:
     Returns None when the text is not pinyin. ``xian`` is one syllable, ``xi'an`` two;
     ``fangan`` is ``fan gan`` because a syllable starting with a vowel would need an apostrophe.
     """
+    if text.isascii() and text.isalpha():  # most calls: a word of plain letters, one chunk
+        return _parse_letters(text.lower())
     text = unicodedata.normalize("NFC", _fold_combining(text.strip()))
     if not text:
         return None
@@ -269,6 +271,20 @@ def _parse_chunk(chunk: str) -> list[Syllable] | None:
         result.append(Syllable(word[start:end].replace("v", "ü"), typed))
         start = end
     return result
+
+
+def _parse_letters(word: str) -> tuple[Syllable, ...] | None:
+    """Lowercase ASCII letters without tones (v for ü) as syllables, as :func:`_parse_chunk`
+    reads them, without its look at every character for marks and numbers."""
+    if len(word) > MAX_WORD_LETTERS:
+        return None
+    ends = _split_letters(word, frozenset())
+    if ends is None:
+        return None
+    starts = [0, *ends[:-1]]
+    return tuple(
+        Syllable(word[s:e].replace("v", "ü"), None) for s, e in zip(starts, ends, strict=True)
+    )
 
 
 def _split_letters(word: str, boundaries: frozenset[int]) -> list[int] | None:

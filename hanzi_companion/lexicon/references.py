@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import Entry
+from hanzi_companion.patterns import LazyPattern
 
 # The labels that say "this word means what that word means" (each one a CC-CEDICT habit:
 # "see", "also written", "same as", every "... variant of", "abbr. for", "used in" ...).
@@ -38,8 +39,8 @@ _DEFINITION = re.compile(
     r"(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_FURTHER = re.compile(rf"^(?:(?:and|or|etc)\s+)?(?:{_HAN}\|)?{_HAN}(?:\[|\s|,|$)")
-_RESTING_NOTE = re.compile(r"^\s*(?:\([^()]*\)\s*)*$")  # nothing but parenthesised notes
+_FURTHER = LazyPattern(rf"^(?:(?:and|or|etc)\s+)?(?:{_HAN}\|)?{_HAN}(?:\[|\s|,|$)")
+_RESTING_NOTE = LazyPattern(r"^\s*(?:\([^()]*\)\s*)*$")  # nothing but parenthesised notes
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from hanzi_companion.glossary import (
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.links import links_for
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Link
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.render.lexicon_json import CEDICT_ATTRIBUTION
 from hanzi_companion.settings import Settings
 from hanzi_companion.wording import plural
@@ -53,8 +54,8 @@ CREDIT_SHORT = "Dictionary data: CC-CEDICT (MDBG), CC BY-SA 4.0, https://cc-cedi
 _SAFE_SCHEMES = ("http://", "https://")
 GLOSSARY_CSS = "css/glossary.css"
 SPEAK_JS = "js/speak.js"
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_SPACES = re.compile(r"\s+")
+_CSS_COMMENT = LazyPattern(r"/\*.*?\*/", re.DOTALL)
+_SPACES = LazyPattern(r"\s+")
 
 
 def glossary_css(settings: Settings | None = None, *, minify: bool = False) -> str:
@@ -194,7 +195,7 @@ def deck_heading(deck: DeckInfo) -> str:
     return deck.title or deck.name or "Glossary"
 
 
-_WEEK_PREFIX = re.compile(r"^\s*week\s*0*(\d+)\s*[:·.,\-\u2013\u2014]\s*", re.IGNORECASE)
+_WEEK_PREFIX = LazyPattern(r"^\s*week\s*0*(\d+)\s*[:·.,\-\u2013\u2014]\s*", re.IGNORECASE)
 HEADING_SEPARATOR = " · "
 
 

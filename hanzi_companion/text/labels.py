@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from hanzi_companion.patterns import LazyPattern
+
 # Words for a week of a course, then words for one lecture of it (a number after either is
 # the deck's place in the course). Lower case; accents as written.
 WEEK_WORDS = ("week", "wk", "semaine", "woche", "semana", "settimana")
@@ -71,17 +73,17 @@ _HAN_WEEK = re.compile(r"第[ \t]*" + _HAN_NUMBER + r"[ \t]*[" + HAN_WEEK_UNITS 
 _HAN_LECTURE = re.compile(r"第[ \t]*" + _HAN_NUMBER + r"[ \t]*(?:次)?[" + HAN_LECTURE_UNITS + "]")
 _LABELS = (_WEEK, _HAN_WEEK, _LECTURE, _HAN_LECTURE)
 # A file stem naming its week: week07, semaine-3, w3, lecture_05, woche3.
-_FILE_WEEK = re.compile(
+_FILE_WEEK = LazyPattern(
     r"(?:" + _words((*WEEK_WORDS, *LECTURE_WORDS)) + r"|w)[-_ ]?0*(\d{1,2})(?!\d)", re.I
 )
-SLIDE_MARKER = re.compile(
+SLIDE_MARKER = LazyPattern(
     r"^[ \t]*[-=#*\[(]*[ \t]*(?:第[ \t]*)?(?:"
     + _words(SLIDE_WORDS)
     + r")[ \t]*(?:n[°o]\.?[ \t]*|#[ \t]*)?(\d{1,3})(?:[ \t]*(?:of|/|de|von)[ \t]*\d{1,3})?"
     r"[ \t]*[张張页頁]?[ \t]*[:：.)\]]?[ \t]*[-=#*\])]*[ \t]*$",
     re.I,
 )
-NOTES_MARKER = re.compile(r"^[ \t]*(?:" + _words(NOTES_WORDS) + r")[ \t]*[:：][ \t]*", re.I)
+NOTES_MARKER = LazyPattern(r"^[ \t]*(?:" + _words(NOTES_WORDS) + r")[ \t]*[:：][ \t]*", re.I)
 
 
 def han_number(text: str) -> int | None:

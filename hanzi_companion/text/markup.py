@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hanzi_companion.lexicon.lexicon import fold_compatibility
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.text.han import HAN_CLASS, is_han
 from hanzi_companion.text.models import SlideLink
 
@@ -31,7 +32,7 @@ from hanzi_companion.text.models import SlideLink
 _INVISIBLE = "\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufdd0-\ufdef"
 # A zero-width joiner is dropped next to a letter, digit or character, and kept between two
 # symbols, where it joins an emoji sequence (👩\u200d💻).
-_FORMAT = re.compile(f"[{_INVISIBLE}]+|(?<=\\w)\u200d|\u200d(?=\\w)")
+_FORMAT = LazyPattern(f"[{_INVISIBLE}]+|(?<=\\w)\u200d|\u200d(?=\\w)")
 _ANY_FORMAT = re.compile(f"[{_INVISIBLE}\u200d]")  # a quick check: far faster to search
 _COMPATIBILITY = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
 # Combining marks stuck on a Chinese character (创\u0301新, a slip or a PDF's stray accent)
@@ -78,7 +79,7 @@ _CJK_OTHER = (
 )
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_DEFINITION = re.compile(r"^ {0,3}\[([^\]\n]+)\]: *<?([^\s>]+)>?(?: +[\"'(]([^\n]*)[\"')])? *$")
+_DEFINITION = LazyPattern(r"^ {0,3}\[([^\]\n]+)\]: *<?([^\s>]+)>?(?: +[\"'(]([^\n]*)[\"')])? *$")
 _SETEXT_1 = re.compile(r"^=+$")
 _SETEXT_2 = re.compile(r"^-{2,}$")
 _RULE = re.compile(r"^(?:(?:\* *){3,}|(?:_ *){3,}|(?:- *){3,})$")
@@ -97,8 +98,8 @@ _CONTENT_CLASS_OR_BRACKET = re.compile(
 _LABEL = r"((?:[^\[\]\n]|\[[^\[\]\n]*\])*)"  # one level of nested brackets, unambiguous
 _TARGET = r"<?((?:[^\s()<>]|\([^\s()<>]*\))*)>?"  # one level of parentheses, unambiguous
 _TITLE = r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?"
-_IMAGE = re.compile(r"!\[" + _LABEL + r"\]\([ \t]*" + _TARGET + _TITLE + r"[ \t]*\)")
-_IMAGE_REF = re.compile(r"!\[" + _LABEL + r"\]\[([^\[\]\n]*)\]")
+_IMAGE = LazyPattern(r"!\[" + _LABEL + r"\]\([ \t]*" + _TARGET + _TITLE + r"[ \t]*\)")
+_IMAGE_REF = LazyPattern(r"!\[" + _LABEL + r"\]\[([^\[\]\n]*)\]")
 _LINK = re.compile(r"\[" + _LABEL + r"\]\([ \t]*" + _TARGET + _TITLE + r"[ \t]*\)")
 LINK_PATTERN = _LINK  # inline markdown links, for readers that must find them in raw text
 _LINK_REF = re.compile(r"\[" + _LABEL + r"\](?:[ \t]?\[([^\[\]\n]*)\])?")

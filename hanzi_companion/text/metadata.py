@@ -6,6 +6,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.text.han import is_han
 from hanzi_companion.text.labels import file_week, week_number, without_labels
 from hanzi_companion.text.models import DeckMetadata, Slide
@@ -28,7 +29,7 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NAME_BEFORE = re.compile(
     r"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)[\s,(<\[:·|/–—-]*$"
 )
-_NAME = re.compile(
+_NAME = LazyPattern(
     r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){1,2}"
 )
 _AUTHOR_LINE = re.compile(r"^(?:by|par|author|auteur|presented by|lecturer)\s*:?\s+(.+)$", re.I)

@@ -42,6 +42,7 @@ from hanzi_companion.files import seal, unseal, write_atomically
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.text.extract import Mention
 from hanzi_companion.text.labels import without_labels
 from hanzi_companion.text.language import deck_prose, is_foreign_prose, mostly_chinese
@@ -65,8 +66,8 @@ _MAX_CANDIDATES = 5
 _HEAD = 200  # characters before a candidate looked at to tell a sentence start
 
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:['’][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+)*")
-_BRACKETS = re.compile(r"\[[^\]]*\]")
-_CHINESE_REFERENCE = re.compile(r"[^\x00-\x7f]+(?:\|[^\x00-\x7f]+)?")
+_BRACKETS = LazyPattern(r"\[[^\]]*\]")
+_CHINESE_REFERENCE = LazyPattern(r"[^\x00-\x7f]+(?:\|[^\x00-\x7f]+)?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;•–—\-(\[«“\"]\s*)$")
 
 _english_cache: dict[Path, EnglishWords] = {}
@@ -181,7 +182,7 @@ def _dump_english(words: EnglishWords) -> bytes:
     return _ENGLISH_HEADER.pack(_ENGLISH_MAGIC, len(common)) + common + names
 
 
-def _load_english(data: bytes) -> EnglishWords:
+def _load_english(data: bytes | memoryview) -> EnglishWords:
     """The two tries of a cached word list; ValueError when the file is not one."""
     if len(data) < _ENGLISH_HEADER.size:
         raise ValueError("truncated")
@@ -190,8 +191,8 @@ def _load_english(data: bytes) -> EnglishWords:
     if magic != _ENGLISH_MAGIC or start + size > len(data):
         raise ValueError("not an English word list")
     try:
-        common = marisa_trie.Trie().frombytes(data[start : start + size])
-        names = marisa_trie.Trie().frombytes(data[start + size :])
+        common = marisa_trie.Trie().frombytes(bytes(data[start : start + size]))
+        names = marisa_trie.Trie().frombytes(bytes(data[start + size :]))
     except RuntimeError as exc:  # marisa's error on a damaged trie
         raise ValueError(f"damaged English word list ({exc})") from None
     return WordSet(common), WordSet(names)

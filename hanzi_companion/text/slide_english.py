@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.text.han import HAN_PIECE, HAN_RUN, has_han
 from hanzi_companion.text.syllables import is_toned
 from hanzi_companion.text.wordlists import CLAUSE_WORDS, META_WORDS, NAME_CONNECTORS
@@ -343,7 +344,7 @@ def _gloss_after(line: str, start: int, end: int) -> str:
     return candidate
 
 
-_EXPLANATION_END = re.compile(r"\s*\([^()]*\)\s*[.]?\s*")
+_EXPLANATION_END = LazyPattern(r"\s*\([^()]*\)\s*[.]?\s*")
 
 # A short sentence closed by its punctuation, then its translation closing the line:
 # ``你好吗? How are you?``, ``我很好。 I am fine (very good).``
@@ -412,7 +413,7 @@ def _gloss_line(line: str, labels: frozenset[str]) -> str:
     return text
 
 
-_CELL = re.compile(r"[^|]+")
+_CELL = LazyPattern(r"[^|]+")
 _CELL_EDGES = " \t.…?？!！。:：;；"
 
 

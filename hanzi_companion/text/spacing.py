@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.text.han import HAN_MARK, han_prefix, han_shape
 from hanzi_companion.text.syllables import ROMAN_WORD, syllables_of
 
@@ -35,7 +36,7 @@ from hanzi_companion.text.syllables import ROMAN_WORD, syllables_of
 _ONE = HAN_MARK
 # Two or more single characters, each separated from the next by spaces only.
 _SPACED = re.compile(f"(?<!{_ONE}){_ONE}(?:[ \\t\u3000]+{_ONE})+(?!{_ONE})")
-_SENTENCE_END = re.compile(r"[ \t\u3000]*[。？！?!]")
+_SENTENCE_END = LazyPattern(r"[ \t\u3000]*[。？！?!]")
 _NEAR = 40  # farthest the romanisation of the characters may start after them on their line
 
 
@@ -170,7 +171,7 @@ def _crosses(text: str, boundary: int, rules: SpacingRules) -> bool:
 # ... or in brackets against it (新(xīn)年(nián)).
 _SYLLABLE = "[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+[0-5]?"
 _READ = f"(?:{_SYLLABLE}|[(（]{_SYLLABLE}[)）])"
-_GLOSSED_PAIR = re.compile(f"({_ONE})[(（]?({_SYLLABLE})")
+_GLOSSED_PAIR = LazyPattern(f"({_ONE})[(（]?({_SYLLABLE})")
 # (No lookahead for what follows: a failing one would backtrack through every pair, and
 # searching from every pair again made a long line of pairs quadratic; checked in code.)
 _GLOSSED = re.compile(f"(?<!{_ONE}){_ONE}{_READ}(?:[ \\t\u3000]*{_ONE}{_READ})+")

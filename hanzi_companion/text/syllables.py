@@ -141,7 +141,6 @@ _WG_WHOLE: dict[str, tuple[str, ...]] = {
 _APICAL = frozenset(["zhi", "chi", "shi", "ri", "zi", "ci", "si"])
 _NASALS = frozenset(["m", "n", "ng", "hm", "hng", "r"])
 _WG_MAX_SPELLINGS = 64  # readings tried for one written name
-_WG_SYLLABLE = re.compile(r"[a-zü'’ê]{1,7}")
 
 
 @lru_cache(maxsize=65536)

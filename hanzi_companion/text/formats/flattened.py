@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.text.formats.remark import NOTES, REMARK_PROPERTIES, SEPARATOR, STEP
 from hanzi_companion.text.han import HAN_MARK, han_shape, is_han
 from hanzi_companion.text.markup import LINK_PATTERN as _LINK
@@ -74,11 +75,11 @@ _FLAT_COMMA = re.compile(r"[ \t]*,")
 _FLAT_URL = re.compile(r"[ \t]*(url\((?:\"[^\"\n]*\"|'[^'\n]*'|[^()\s]*)\))")
 _FLAT_WORD = re.compile(r"[ \t]*([\w#%.-]+)")
 _FLAT_COLON_NEXT = re.compile(r"[ \t]*:")
-_STEP_FOLLOWER = re.compile(r"#|[-*>][ \t]|\d{1,2}[.)][ \t]|!\[|<|\||```|~~~|\.[A-Za-z_-][\w-]*\[")
+_STEP_FOLLOWER = LazyPattern(r"#|[-*>][ \t]|\d{1,2}[.)][ \t]|!\[|<|\||```|~~~|\.[A-Za-z_-][\w-]*\[")
 # How far after a lower-case "1." item 2 is looked for: bounded, so long lines stay linear.
 _ITEM_LOOKAHEAD = 300
-_SECOND_ITEM = re.compile(r"(?<!\S)2[.)][ \t]+\S")
-_FLAT_BREAK = re.compile(r"(?<!\S)(?:---?|\?\?\?|#{1,6})(?!\S)")
+_SECOND_ITEM = LazyPattern(r"(?<!\S)2[.)][ \t]+\S")
+_FLAT_BREAK = LazyPattern(r"(?<!\S)(?:---?|\?\?\?|#{1,6})(?!\S)")
 _SENTENCE_END = frozenset('.!?:)]"”」』。！？')
 _QUOTE_AFTER = frozenset(':.!?"”»)」')
 
@@ -155,7 +156,7 @@ def unflatten(text: str) -> str:
     )
 
 
-_TABLE_RULE_LINE = re.compile(r"\|(?:[ \t]*:?-+:?[ \t]*\|)+$")
+_TABLE_RULE_LINE = LazyPattern(r"\|(?:[ \t]*:?-+:?[ \t]*\|)+$")
 
 
 def _split_table_header(line: str, pipes: int) -> str:
@@ -431,7 +432,7 @@ def _split_heading_links(line: str) -> str:
     return head + "\n" + line[spans[first][0] :]
 
 
-_FLAT_CLOSING = re.compile(r"\s---(?:\s+|$)")
+_FLAT_CLOSING = LazyPattern(r"\s---(?:\s+|$)")
 
 
 def split_flat_front_matter(body: str) -> tuple[str, dict[str, str]]:

@@ -12,6 +12,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.text.formats.remark import REMARK_PROPERTIES
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 _FRONT_KEY = re.compile(r"^[\w-]+[ \t]*:", re.ASCII)
 _HEADING_LINE = re.compile(r"^(#{1,6})[ \t]")
 # A key someone turned off with a YAML comment (``# headingDivider: 2 #以二级标题分割``).
-_COMMENTED_KEY = re.compile(r"^#[ \t]*[\w-]+[ \t]*:", re.ASCII)
+_COMMENTED_KEY = LazyPattern(r"^#[ \t]*[\w-]+[ \t]*:", re.ASCII)
 
 FrontMatter = dict[str, str]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.text.formats import FLATTENED, MARKDOWN, REMARK_MARKDOWN, TEXT
 from hanzi_companion.text.formats.flattened import unflatten
 from hanzi_companion.text.formats.marp import is_setext_underline
@@ -21,11 +22,10 @@ from hanzi_companion.text.formats.remark import (
 from hanzi_companion.text.markup import link_definitions
 from hanzi_companion.text.models import Slide
 
-_FRONT_KEY = re.compile(r"^[\w-]+[ \t]*:", re.ASCII)
-_MARKDOWN_HINT = re.compile(r"^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s|```)|\]\(|\*\*", re.M)
-HEADING_LINE = re.compile(r"^(#{1,6})[ \t]")
+_MARKDOWN_HINT = LazyPattern(r"^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s|```)|\]\(|\*\*", re.M)
+HEADING_LINE = LazyPattern(r"^(#{1,6})[ \t]")
 _TOP_ATX = re.compile(r"^#{1,2}[ \t]", re.M)
-_REMARK_PROPERTY_START = re.compile(
+_REMARK_PROPERTY_START = LazyPattern(
     r"(?:" + "|".join(re.escape(key) for key in REMARK_PROPERTIES) + r")[ \t]*:(?:[ \t]|$)"
 )
 

@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import re
 
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.text.formats.front_matter import FrontMatter, load_yaml
 from hanzi_companion.text.formats.remark import RawSlide, build_slide, fenced_ranges
 from hanzi_companion.text.markup import link_definitions
 from hanzi_companion.text.models import Slide
 
-_RULER = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(?:-+|=+)[ \t]*$")
+_RULER = LazyPattern(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_SETEXT_UNDERLINE = LazyPattern(r"^ {0,3}(?:-+|=+)[ \t]*$")
 # Lines after which a ``---`` is a ruler, not a setext underline: none of them is a paragraph.
-_NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)][ \t]|>|```|~~~|<)")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_NOT_PARAGRAPH = LazyPattern(
+    r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)][ \t]|>|```|~~~|<)"
+)
+_HEADING = LazyPattern(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
+_COMMENT = LazyPattern(r"<!--(.*?)-->", re.S)
 _DIRECTIVES = frozenset(
     [
         "theme",

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.text.markup import clean_markdown, link_definitions
 from hanzi_companion.text.models import Slide
 
@@ -37,7 +38,7 @@ STEP = "--"
 NOTES = "???"
 FENCE_LINE = re.compile(r"^ *(`{3,}|~{3,})")
 _PROPERTY_LINE = re.compile(r"^([-\w]+):([^$\n]*)", re.ASCII)
-_PROPERTY_COMMENT = re.compile(r"<!--\s*([-\w]+):([^$\n<>]*)-->", re.ASCII)
+_PROPERTY_COMMENT = LazyPattern(r"<!--\s*([-\w]+):([^$\n<>]*)-->", re.ASCII)
 
 
 @dataclass
@@ -193,7 +194,7 @@ def remark_slides(source: str) -> list[Slide]:
 
 
 _NOT_INHERITED = frozenset(("name", "layout", "count"))
-_VARIABLE = re.compile(r"(\\)?\{\{([^}\n]+)\}\}")
+_VARIABLE = LazyPattern(r"(\\)?\{\{([^}\n]+)\}\}")
 
 
 def _inherit(own: list[tuple[str, str]], template: list[tuple[str, str]]) -> list[tuple[str, str]]:
