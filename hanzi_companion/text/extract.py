@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 
 from hanzi_companion.lexicon import Lexicon
@@ -30,6 +30,7 @@ from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.forms import OTHER_TRADITIONAL, VARIANT_CHARACTER, word_form
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
+from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.text.han import HAN_CLASS, HAN_PIECE, HAN_RUN, han_suffix, has_han
 from hanzi_companion.text.labels import in_label
 from hanzi_companion.text.language import deck_prose, is_chinese_document
@@ -1694,17 +1695,13 @@ def _slogan_line(line: str) -> bool:
 
 
 # Clauses of one sentence, up to the punctuation closing it (春联有上联，下联和横批。).
-@cache
-def _sentence_close() -> re.Pattern[str]:
-    """Clauses of one sentence up to the punctuation closing it (春联有上联，下联和横批。).
-    Compiled on first use: a class of Han characters takes a millisecond to compile."""
-    return re.compile(f"(?:[{HAN_CLASS}]|[,，、；;]|[ \t])*?(?:[。！？]|[.!?](?=\\s|$))")
+_SENTENCE_CLOSE = LazyPattern(f"(?:[{HAN_CLASS}]|[,，、；;]|[ \t])*?(?:[。！？]|[.!?](?=\\s|$))")
 
 
 def _closes_sentence(line: str, end: int) -> bool:
     """True when the run's sentence closes after it on the line, past more clauses at most
     (我去超市买年货。): a sentence, whose words are listed unless it is quoted."""
-    return _sentence_close().match(line, end, end + LOOK) is not None
+    return _SENTENCE_CLOSE.match(line, end, end + LOOK) is not None
 
 
 # A Chinese full stop closing the run: a statement, not a phrase-book question or exclamation.

@@ -13,7 +13,6 @@ linear time.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 import unicodedata
@@ -41,10 +40,8 @@ _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 COMBINING_MARK = re.compile(f"[{_MARKS}]")  # one combining mark (also: NFKD's accents)
 
 
-@functools.cache
-def _marks_on_han() -> re.Pattern[str]:
-    """Combining marks right after a Han character; compiled only for a text with marks."""
-    return re.compile(f"(?<=[{HAN_CLASS}])[{_MARKS}]+")
+# Combining marks right after a Han character; compiled only for a text with marks.
+_MARKS_ON_HAN = LazyPattern(f"(?<=[{HAN_CLASS}])[{_MARKS}]+")
 
 
 def normalise_text(text: str) -> str:
@@ -61,7 +58,7 @@ def normalise_text(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     if COMBINING_MARK.search(text):
-        text = _marks_on_han().sub("", text)
+        text = _MARKS_ON_HAN.sub("", text)
     if _COMPATIBILITY.search(text):
         text = fold_compatibility(text)
     return text
