@@ -21,33 +21,11 @@ from hanzi_companion.cli.glossary_commands import (
     exit_if_failed,
     read_course,
 )
-from hanzi_companion.errors import HanziCompanionError
 from hanzi_companion.files import is_stream, real_path
 from hanzi_companion.glossary import Course, Glossary, build_glossary
-from hanzi_companion.lexicon import Lexicon
-from hanzi_companion.render.anki import (
-    CharacterDetails,
-    character_details,
-    plan_package,
-    write_package,
-)
+from hanzi_companion.render.anki import character_profiles, plan_package, write_package
 from hanzi_companion.settings import Settings
 from hanzi_companion.wording import plural
-
-
-def _character_details(lexicon: Lexicon, glossaries: list[Glossary]) -> dict[str, CharacterDetails]:
-    """Profile details of the characters of the week; a character without a profile still
-    gets its note, from what the slide says."""
-    details: dict[str, CharacterDetails] = {}
-    for glossary in glossaries:
-        for char in glossary.characters:
-            if char.character in details:
-                continue
-            try:
-                details[char.character] = character_details(lexicon.character(char.character))
-            except HanziCompanionError:
-                continue
-    return details
 
 
 @click.command("anki")
@@ -114,7 +92,7 @@ def anki_command(decks: tuple[Path, ...], output: Path, course: str | None, deck
     plan = plan_package(
         source,
         course=course,
-        characters=_character_details(lexicon, glossaries),
+        characters=character_profiles(lexicon, glossaries),
         deck_url_template=deck_url,
     )
     if not plan.notes:

@@ -53,7 +53,7 @@ from urllib.parse import urlsplit
 
 import genanki
 
-from hanzi_companion.errors import OutputError
+from hanzi_companion.errors import NotFoundError, OutputError
 from hanzi_companion.files import atomic_output
 from hanzi_companion.glossary import CharacterOfTheWeek, Course, Glossary, GlossaryTerm
 from hanzi_companion.lexicon import pinyin as _pinyin
@@ -69,6 +69,9 @@ from hanzi_companion.render.glossary_common import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from hanzi_companion.lexicon import Lexicon
     from hanzi_companion.lexicon.characters import CharacterProfile
 
 # Fixed forever (see the module docstring before touching them).
@@ -305,6 +308,24 @@ class PackageSummary:
     characters: int
     cards: int
     timestamp: float
+
+
+def character_profiles(
+    lexicon: Lexicon, glossaries: Iterable[Glossary]
+) -> dict[str, CharacterDetails]:
+    """Profile details of the characters of the week, for the Character notes; a character
+    the lexicon has no profile for is left out (its note still has the slide's reading and
+    gloss)."""
+    details: dict[str, CharacterDetails] = {}
+    for glossary in glossaries:
+        for char in glossary.characters:
+            if char.character in details:
+                continue
+            try:
+                details[char.character] = character_details(lexicon.character(char.character))
+            except NotFoundError:
+                continue
+    return details
 
 
 def character_details(profile: CharacterProfile) -> CharacterDetails:

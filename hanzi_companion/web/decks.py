@@ -12,7 +12,7 @@ import functools
 import re
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +22,10 @@ from urllib.parse import parse_qsl
 from flask import Request, current_app
 from werkzeug.exceptions import ServiceUnavailable
 
-from hanzi_companion.errors import DeckError, NotFoundError
+from hanzi_companion.errors import DeckError
 from hanzi_companion.glossary import Course, Glossary, build_glossary
 from hanzi_companion.lexicon import Lexicon
-from hanzi_companion.render.anki import CharacterDetails, character_details, write_package
+from hanzi_companion.render.anki import character_profiles, write_package
 from hanzi_companion.text.decks import decode_deck_bytes, read_deck_bytes
 from hanzi_companion.text.formats.source import PDF_MAGIC, ZIP_MAGIC
 
@@ -206,22 +206,6 @@ def _form_text(text: str, field: str) -> bytes:
 def deck_glossary(lexicon: Lexicon, deck: PostedDeck) -> Glossary:
     """Read the posted deck and build its glossary."""
     return build_glossary(read_deck_bytes(deck.data, deck.name), lexicon)
-
-
-def character_profiles(
-    lexicon: Lexicon, glossaries: Iterable[Glossary]
-) -> dict[str, CharacterDetails]:
-    """Profile details of the characters of the week, for the Anki Character notes."""
-    details: dict[str, CharacterDetails] = {}
-    for glossary in glossaries:
-        for char in glossary.characters:
-            if char.character in details:
-                continue
-            try:
-                details[char.character] = character_details(lexicon.character(char.character))
-            except NotFoundError:
-                continue  # the note still has the slide's reading and gloss
-    return details
 
 
 def apkg_bytes(lexicon: Lexicon, source: Glossary | Course, name: str) -> bytes:
