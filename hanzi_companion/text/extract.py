@@ -23,7 +23,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
@@ -35,7 +34,7 @@ from hanzi_companion.text.han import HAN_CLASS, HAN_PIECE, HAN_RUN, han_suffix, 
 from hanzi_companion.text.labels import in_label
 from hanzi_companion.text.language import deck_prose, is_chinese_document
 from hanzi_companion.text.models import Deck, Slide
-from hanzi_companion.text.names import NameRules, is_name, with_names
+from hanzi_companion.text.names import NameRules, is_name, recut, with_names
 from hanzi_companion.text.segment import Segmenter, segmenter_for
 from hanzi_companion.text.slide_english import (
     LATIN_WORD,
@@ -518,16 +517,10 @@ class Extractor:
             for side in (index - 1, index + 1):
                 if 0 <= side < len(guessed) and self._transcribed(guessed[side]):
                     spans.append((starts[side], starts[side + 1]))
-        bounds = {0, len(run)} | {starts[i] for i, w in enumerate(guessed) if w in _NAME_DOTS}
-        bounds |= {starts[i] + 1 for i, w in enumerate(guessed) if w in _NAME_DOTS}
-        position = 0
-        for word in words:
-            bounds.add(position)
-            position += len(word)
-        for start, end in spans:
-            bounds = {b for b in bounds if not start < b < end} | {start, end}
-        cuts = sorted(bounds)
-        out = tuple(run[a:b] for a, b in pairwise(cuts) if b > a and run[a:b] not in _NAME_DOTS)
+        dots = frozenset(
+            starts[i] + d for i, w in enumerate(guessed) if w in _NAME_DOTS for d in (0, 1)
+        )
+        out = tuple(w for w in recut(run, words, spans, dots) if w not in _NAME_DOTS)
         return out, [run[start:end] for start, end in spans]
 
     def _transcribed(self, word: str) -> bool:

@@ -137,16 +137,25 @@ def with_names(
     spans = name_spans(run, words, rules)
     if not spans:
         return words, set()
-    bounds = {0, len(run)}
+    return recut(run, words, spans), {run[start:end] for start, end in spans}
+
+
+def recut(
+    run: str,
+    words: tuple[str, ...],
+    spans: list[tuple[int, int]],
+    cuts: frozenset[int] = frozenset(),
+) -> tuple[str, ...]:
+    """``run`` cut where ``words`` and the extra ``cuts`` cut it, except inside each of the
+    ``spans`` (start, end), which become words of their own."""
+    bounds = {0, len(run)} | cuts
     position = 0
     for word in words:
         bounds.add(position)
         position += len(word)
     for start, end in spans:
         bounds = {b for b in bounds if not start < b < end} | {start, end}
-    cuts = sorted(bounds)
-    out = tuple(run[a:b] for a, b in pairwise(cuts) if b > a)
-    return out, {run[start:end] for start, end in spans}
+    return tuple(run[a:b] for a, b in pairwise(sorted(bounds)) if b > a)
 
 
 def is_name(run: str, before: str, rules: NameRules) -> bool:
