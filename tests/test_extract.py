@@ -257,6 +257,25 @@ def test_separators_and_markers_around_a_gloss(extractor: Extractor) -> None:
     ]
 
 
+def test_a_label_before_several_terms_is_their_topic_not_a_gloss(extractor: Extractor) -> None:
+    """A label before several terms ("Redevelopment: 拆迁 and 城中村") names what they are
+    about; a term alone after a label, or with its romanisation, still takes it."""
+    found = mentions(
+        extractor,
+        slide(
+            1,
+            "- Redevelopment: 拆迁 and 城中村\n- Villages: 城中村, 农村\nHome - 首页 (shǒuyè)",
+        ),
+    )
+    assert [(m.term, m.slide_gloss) for m in found][:4] == [
+        ("拆迁", ""),
+        ("城中村", ""),
+        ("城中村", ""),
+        ("农村", ""),
+    ]
+    assert [(m.term, m.slide_gloss) for m in found][4:] == [("首页", "Home")]
+
+
 def test_prose_around_a_term_is_not_its_gloss(extractor: Extractor) -> None:
     found = mentions(
         extractor,

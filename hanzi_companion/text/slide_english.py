@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from hanzi_companion.patterns import LazyPattern
-from hanzi_companion.text.han import HAN_PIECE, HAN_RUN, has_han
+from hanzi_companion.text.han import HAN_CLASS, HAN_PIECE, HAN_RUN, has_han
 from hanzi_companion.text.syllables import is_toned
 from hanzi_companion.text.wordlists import CLAUSE_WORDS, META_WORDS, NAME_CONNECTORS
 
@@ -220,7 +220,7 @@ def _quoted_before(head: str) -> str | None:
     return None
 
 
-def _gloss_before(line: str, start: int) -> tuple[str, bool]:
+def _gloss_before(line: str, start: int, end: int) -> tuple[str, bool]:
     """English written just before the term (``English (term)``, ``English term``); bare?"""
     head = line[max(0, start - LOOK) : start]
     same = _NAME_IN_PARENTHESES.search(head)
@@ -235,14 +235,21 @@ def _gloss_before(line: str, start: int) -> tuple[str, bool]:
     quoted = _quoted_before(head)
     if quoted is not None:
         return (quoted if len(_words(quoted)) <= _GLOSS_MAX_WORDS else ""), False
-    return _phrase_before(head, in_parentheses), not in_parentheses
+    shared = _JOINED_TERM.match(line, end, end + LOOK) is not None  # "redevelopment: 旧改 and 拆迁"
+    return _phrase_before(head, in_parentheses, shared=shared), not in_parentheses
 
 
-def _phrase_before(head: str, in_parentheses: bool) -> str:
+# Another term joined to the one before it by a list separator or a conjunction.
+_JOINED_TERM = LazyPattern(r"\s*(?:[,，、/&;；]\s*|(?:and|or|et|und|y|o)\s+)+" f"[{HAN_CLASS}]")
+
+
+def _phrase_before(head: str, in_parentheses: bool, *, shared: bool = False) -> str:
+    """The English phrase closing ``head``; with ``shared`` (more Chinese follows the term on
+    its line) a label before a separator names what all of them are about, not the term."""
     separated = re.search(r"\s*[-–—:=]\s*$", head) if not in_parentheses else None
     if separated is not None:  # ``Innovation – 创新``, ``Innovation: 创新``
         head = head[: separated.start()]
-        if not head.strip() or _GLOSS_DELIMITERS.split(head)[-1] != head:
+        if not head.strip() or _GLOSS_DELIMITERS.split(head)[-1] != head or shared:
             return ""  # the English must be the whole line before the separator
     pieces = _GLOSS_DELIMITERS.split(head)
     phrase = pieces[-1] if pieces else head
@@ -508,7 +515,7 @@ def gloss_readers(
         # After a label, the English closing the line says what the term means, the
         # label what it is about ("orientation: 坐北朝南, sitting in the north...").
         lambda: (_gloss_after_comma(line, start, end), True),
-        lambda: _gloss_before(line, start),
+        lambda: _gloss_before(line, start, end),
         lambda: (_gloss_after(line, start, end), True),
     ]
     if vocabulary_line:
