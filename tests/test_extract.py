@@ -334,6 +334,11 @@ def test_quoted_english_after_a_term_counts_in_notes(extractor: Extractor) -> No
     ]
 
 
+def test_a_quotation_after_a_comma_and_an_article_is_the_gloss(extractor: Extractor) -> None:
+    found = mentions(extractor, slide(1, "x", notes='Mention 世界工厂, the "world\'s factory".'))
+    assert [(m.term, m.slide_gloss) for m in found] == [("世界工厂", "world's factory")]
+
+
 def test_a_term_in_parentheses_after_another_names_it(extractor: Extractor) -> None:
     found = mentions(extractor, slide(1, "Housing reform 住房制度改革 (房改) and 城市 (胡同 x)"))
     assert [(m.term, m.other_name_of) for m in found] == [

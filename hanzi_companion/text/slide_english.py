@@ -54,7 +54,8 @@ _DETERMINER = re.compile(r"^(?:the|a|an|le|la|les|l['’]|un|une|des)\s*(?<=\s|[
 _LABEL_OPENER = re.compile(r"^\s*(?:[-–—•*+|>]\s+)?[^\s:]+(?:\s[^\s:]+){0,2}:$")
 
 
-_QUOTED_AFTER = re.compile(r"\s*[,:]?\s*([\"“«‘'「『])")
+# A quotation right after the term, or after a comma and an article (``工厂, the "factory"``).
+_QUOTED_AFTER = re.compile(r"\s*(?:[,:]\s*(?:(?:the|a|an)\s+)?)?([\"“«‘'「『])", re.IGNORECASE)
 
 
 # Slide furniture that is never the English of a term.
