@@ -152,6 +152,7 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
         label = REMARK_HTML
         wanted = None
     body, front = split_front_matter(text)
+    vocabulary = _front_vocabulary(text) if front else ""
     front = {**page_front, **front}
     body = "\n".join(dedent(body.split("\n")))
     if wanted is None and is_marp(front):
@@ -160,9 +161,11 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
         wanted = detect_format(body)
         # "--- Slide 3 ---" marker lines look like a flattened deck; a remark deck is remark
         if wanted != REMARK_MARKDOWN and (exported := export_slides(body)) is not None:
+            exported = _with_vocabulary(exported, vocabulary)
             return _deck(name, TEXT, exported, front, html_title)
     wanted = wanted or detect_format(body)
     slides, front = _markdown_slides(body, wanted, front)
+    slides = _with_vocabulary(slides, vocabulary)
     return _deck(name, label or wanted, slides, front, html_title)
 
 
@@ -189,6 +192,28 @@ def _html_page(
         return _deck(name, HTML_DOCUMENT, slides, page_front, html_title), html_title, ""
     text = normalise_text(remark_source(root, page, name))
     return None, html_title, "\n".join(dedent(text.split("\n"))).lstrip("\n")
+
+
+def _front_vocabulary(text: str) -> str:
+    """The vocabulary, sentences and other Chinese the front matter holds, as deck text. Its
+    reader is imported here: a deck without front matter never loads it."""
+    from hanzi_companion.text.formats.front_vocabulary import vocabulary_text
+
+    return vocabulary_text(text)
+
+
+def _with_vocabulary(slides: list[Slide], vocabulary: str) -> list[Slide]:
+    """The body's slides, and the front matter's vocabulary on a slide after them (the only
+    slide when the body has no text: a page that is all front matter)."""
+    if not vocabulary:
+        return slides
+    kept = [slide for slide in slides if slide.text or slide.notes or slide.properties]
+    number = kept[-1].last_number + 1 if kept else 1
+    return (
+        [*kept, Slide(number=number, title="", text=vocabulary)]
+        if kept
+        else [Slide(number=1, title="", text=vocabulary)]
+    )
 
 
 def _checked_text(text: str, name: str) -> str:

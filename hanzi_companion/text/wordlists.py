@@ -228,3 +228,34 @@ LIST_MARKS = frozenset("、和与與及等")
 ATTRIBUTIVE_PARTICLES = frozenset("的之")
 FRAME_ENDS = frozenset("又也且")
 TIME_CLAUSE_ENDS = frozenset("时時")
+
+
+# Field names a vocabulary record (a flashcard in front matter, a row of a YAML word list)
+# gives its meaning under, as words of the name (``meaning``, ``exTrans`` -> ex, trans,
+# ``meaningVi`` -> meaning, vi): the words for "meaning" and "translation" in the languages
+# learners write in, those languages' names and their ISO 639-1 codes ("it", "vi", not "id").
+_GLOSS_FIELD_WORDS_TEXT = """
+    english eng en meaning meanings gloss glosses definition definitions def defn sense
+    translation translations trans tr back significato traduzione signification sens
+    traduction bedeutung übersetzung uebersetzung significado traducción traduccion tradução
+    nghĩa nghia dịch dich betekenis vertaling znaczenie tłumaczenie perevod
+    it italian italiano fr french français francais de german deutsch es spanish español
+    espanol pt portuguese português portugues vi vietnamese nl dutch pl polish ru russian
+    sv swedish cs czech tr turkish
+"""
+GLOSS_FIELD_WORDS = frozenset(_GLOSS_FIELD_WORDS_TEXT.split())
+
+# Of those, the words that say "translation": in a record holding an example sentence, the
+# field so named is the sentence's translation, not the term's meaning.
+_TRANSLATION_FIELD_WORDS_TEXT = """
+    translation translations trans tr traduzione traduction übersetzung uebersetzung
+    traducción traduccion tradução dịch dich vertaling tłumaczenie perevod
+"""
+TRANSLATION_FIELD_WORDS = frozenset(_TRANSLATION_FIELD_WORDS_TEXT.split())
+
+# Field names under which a record gives the romanisation of its Chinese.
+_READING_FIELD_WORDS_TEXT = """
+    pinyin py pīnyīn reading readings romanization romanisation pronunciation transcription
+    phonetic phonetics
+"""
+READING_FIELD_WORDS = frozenset(_READING_FIELD_WORDS_TEXT.split())

@@ -35,7 +35,7 @@ def split_front_matter(text: str) -> tuple[str, FrontMatter]:
     and has a key remark does not know as a property or a ``layout`` that is not
     ``true``/``false``.
     """
-    block, rest = _front_block(text)
+    block, rest = front_block(text)
     if block is None:
         return text, {}
     if any(_heading(line) for line in block.split("\n")):
@@ -52,7 +52,7 @@ def _heading(line: str) -> bool:
     return bool(_HEADING_LINE.match(line)) and not _COMMENTED_KEY.match(line)
 
 
-def _front_block(text: str) -> tuple[str | None, str]:
+def front_block(text: str) -> tuple[str | None, str]:
     """The block between the opening ``---`` and the closing one, and what follows it."""
     if not text.startswith("---\n"):
         return None, text

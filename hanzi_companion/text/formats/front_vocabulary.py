@@ -1,0 +1,158 @@
+"""Vocabulary held in front matter: flashcards, word lists and example sentences as deck text.
+
+A learner's Hugo post, a Jekyll lesson or an Astro activity page may keep its whole lesson in
+the YAML front matter: a list of records, each a term with its pinyin and its meaning
+(``- { hanzi: 训练, pinyin: xùnliàn, gloss: huấn luyện }``), example sentences, dialogue
+lines, a list of the lesson's characters. The page's own keys (title, date, tags, layout...)
+stay metadata; every other value that holds Chinese is read as text of the deck, on a slide
+of its own after the body's slides, written in the layout a vocabulary slide uses so that the
+text layer's readers pair each term with what the record gives beside it:
+
+- a record's term with its romanisation and its meaning becomes a table row,
+  ``训练 | xùnliàn | huấn luyện`` (the romanisation chooses the reading, the meaning is the
+  slide's own gloss for the term);
+- a sentence (or a dialogue line) is a line of its own: its words are listed from it, and
+  its translation and its pinyin are left out (a whole sentence is no term);
+- any other Chinese (a list of characters, a block of dialogue) is kept line by line.
+
+Which field holds what is told by the value first (Chinese, pinyin with tones) and by the
+field's name (``meaning``, ``it``, ``example_pinyin``: :mod:`~hanzi_companion.text.wordlists`)
+where the value cannot tell.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from hanzi_companion.text.formats.front_matter import front_block, load_yaml
+from hanzi_companion.text.han import HAN_PIECE, has_han
+from hanzi_companion.text.syllables import ROMAN_WORD, is_toned, syllables_of
+from hanzi_companion.text.wordlists import (
+    GLOSS_FIELD_WORDS,
+    READING_FIELD_WORDS,
+    TRANSLATION_FIELD_WORDS,
+)
+
+# Keys of a page's own metadata in Jekyll, Hugo, Eleventy, Docusaurus, Astro, Obsidian and
+# Marp (directives, with their ``_`` one-slide forms): never deck text, whatever they hold.
+_PAGE_KEYS_TEXT = """
+    title subtitle linktitle date lastmod publishdate expirydate updated created modified
+    tags tag categories category series keywords layout template type draft published
+    author authors description summary excerpt slug url permalink aliases alias weight order
+    theme class cssclass cssclasses style marp paginate header footer size headingdivider
+    backgroundcolor backgroundimage backgroundposition backgroundrepeat backgroundsize color
+    math lang language locale id uid toc comments image images cover thumbnail banner
+    sitemap menu translationkey course week sidebar_label sidebar_position hide_title
+"""
+PAGE_KEYS = frozenset(_PAGE_KEYS_TEXT.split())
+
+_SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
+_LONG_RUN = 10  # Han characters in one run: a clause, not a vocabulary entry
+_TRAILING_DOTS = re.compile(r"\s*(?:\.{3,}|…+)\s*$")  # "我很感谢..." (a phrase to complete)
+_KEY_WORD = re.compile(r"[A-Z]?[a-zà-ÿā-ǜ]+|[A-Z]+(?![a-z])|\d+")
+_MAX_DEPTH = 12  # records inside lists inside records: deeper is no lesson
+
+
+def vocabulary_text(text: str) -> str:
+    """The deck text the front matter of ``text`` holds ("" when none): see the module."""
+    block, _ = front_block(text)
+    loaded = load_yaml(block) if block is not None else None
+    if not isinstance(loaded, dict):
+        return ""
+    lines: list[str] = []
+    for key, value in loaded.items():
+        if _page_key(str(key)):
+            continue
+        lines.extend(_value_lines(value, 0))
+    return "\n".join(line for line in lines if line)
+
+
+def _page_key(key: str) -> bool:
+    name = key.strip().lower().lstrip("_")
+    return name in PAGE_KEYS or name.replace("-", "_") in PAGE_KEYS
+
+
+def _value_lines(value: object, depth: int) -> Iterator[str]:
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(value, str):
+        if has_han(value):
+            yield from (line.strip() for line in value.split("\n"))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _value_lines(item, depth + 1)
+    elif isinstance(value, dict):
+        yield from _record_lines(value, depth)
+
+
+def _record_lines(record: dict[object, object], depth: int) -> Iterator[str]:
+    """A record's lines: its term row, its sentences, then what its nested values hold."""
+    fields = [(_key_words(str(key)), value) for key, value in record.items()]
+    texts = [(words, value.strip()) for words, value in fields if isinstance(value, str)]
+    chinese = [(words, value) for words, value in texts if has_han(value)]
+    sentences = [(words, value) for words, value in chinese if is_sentence(value)]
+    terms = [value for words, value in chinese if not is_sentence(value)]
+    if len(terms) in (1, 2):
+        others = [(words, value) for words, value in texts if not has_han(value)]
+        yield term_row(terms, *_reading_and_gloss(others, [words for words, _ in sentences]))
+    else:
+        yield from terms
+    yield from (value for _, value in sentences)
+    for _, value in fields:
+        if isinstance(value, list | dict):
+            yield from _value_lines(value, depth + 1)
+
+
+def is_sentence(text: str) -> bool:
+    """True when Chinese text is a sentence or a clause (punctuated, or a long run)."""
+    if _SENTENCE_MARK.search(_TRAILING_DOTS.sub("", text)):
+        return True
+    return any(len(run) > _LONG_RUN for run in HAN_PIECE.findall(text))
+
+
+def term_row(terms: list[str], reading: str, gloss: str) -> str:
+    """A vocabulary table row: the term (and its other script), its reading, its meaning."""
+    cells = [_TRAILING_DOTS.sub("", cell) for cell in [*terms, reading, gloss] if cell]
+    return " | ".join(cell for cell in cells if cell)
+
+
+def _reading_and_gloss(
+    others: list[tuple[tuple[str, ...], str]], sentence_keys: list[tuple[str, ...]]
+) -> tuple[str, str]:
+    """The term's romanisation and meaning among a record's other text fields; a field
+    named after one of the record's sentences (``example_pinyin``, ``exTrans``) is that
+    sentence's, and so is a "translation" field when a meaning is given beside it."""
+    own = [(words, value) for words, value in others if not _of_sentence(words, sentence_keys)]
+    readings = [value for words, value in own if _is_reading(words, value)]
+    glosses = [(words, value) for words, value in own if _is_gloss(words, value)]
+    if sentence_keys and len(glosses) > 1:
+        plain = [g for g in glosses if not TRANSLATION_FIELD_WORDS.intersection(g[0])]
+        glosses = plain or glosses
+    return (readings[0] if readings else ""), (glosses[0][1] if glosses else "")
+
+
+def _of_sentence(words: tuple[str, ...], sentence_keys: list[tuple[str, ...]]) -> bool:
+    return any(words[:1] == key[:1] and words != key for key in sentence_keys if key)
+
+
+def _is_reading(words: tuple[str, ...], value: str) -> bool:
+    if READING_FIELD_WORDS.intersection(words):
+        return bool(ROMAN_WORD.search(value))
+    return is_romanisation(value)
+
+
+def _is_gloss(words: tuple[str, ...], value: str) -> bool:
+    return bool(GLOSS_FIELD_WORDS.intersection(words)) and not is_romanisation(value)
+
+
+def is_romanisation(text: str) -> bool:
+    """True when every word of ``text`` is pinyin and some syllable carries a tone."""
+    words = ROMAN_WORD.findall(_TRAILING_DOTS.sub("", text))
+    return bool(words) and all(syllables_of(w) for w in words) and any(map(is_toned, words))
+
+
+def _key_words(key: str) -> tuple[str, ...]:
+    """A field name as lower-case words: ``exampleTranslation``, ``example_translation``
+    and ``example-translation`` all give ("example", "translation")."""
+    return tuple(word.lower() for word in _KEY_WORD.findall(key))

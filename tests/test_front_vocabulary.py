@@ -1,0 +1,183 @@
+"""Vocabulary kept in front matter is deck text: each record's term with its own pinyin and
+meaning, its sentences line by line; the page's metadata stays metadata. The excerpts are
+taken from the documents of ``tests/data/decks/real/dev3`` (see their PROVENANCE.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hanzi_companion.errors import DeckError
+from hanzi_companion.glossary import build_glossary
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.text.decks import read_deck_text
+from hanzi_companion.text.formats.front_vocabulary import (
+    is_romanisation,
+    is_sentence,
+    vocabulary_text,
+)
+
+# annarider/mandarin-playbook, src/content/activities/thanksgiving-gratitude.md (excerpt)
+ASTRO = """---
+title: "Thanksgiving Gratitude Circle"
+description: "Practice expressing gratitude in Mandarin during Thanksgiving with family circle time"
+category: "festival"
+vocabulary:
+  - simplified: "感谢"
+    pinyin: "gǎnxiè"
+    english: "to thank, to be grateful"
+  - simplified: "朋友"
+    pinyin: "péngyou"
+    english: "friend"
+phrases:
+  - simplified: "我很感谢..."
+    pinyin: "wǒ hěn gǎnxiè..."
+    english: "I am grateful for..."
+tags: ["thanksgiving", "gratitude", "family", "speaking"]
+---
+
+## Activity Instructions
+
+- Everyone responds with "谢谢" (xièxie)
+"""
+
+# a Vietnamese IT-vocabulary lesson (dev3/itvocab-deep-learning-vi), all in front matter
+LESSON = """---
+id: zh-it-04-deep-learning
+locale: vi
+title: Deep learning
+pattern: "深度学习 / 神经网络 / 训练 / 过拟合"
+vocab:
+  - { hanzi: "神经网络", pinyin: "shénjīng wǎngluò", gloss: "mạng nơ-ron" }
+  - { hanzi: "过拟合", pinyin: "guò nǐhé", gloss: "overfitting / quá khớp" }
+steps:
+  - type: dialogue
+    lines:
+      - { speaker: "A", text: "训练效果怎么样？", reading: "xùnliàn xiàoguǒ zěnmeyàng?" }
+  - type: teach
+    items:
+      - { form: "训练", reading: "xùnliàn", gloss: "huấn luyện", example: "训练效果怎么样？" }
+---
+"""
+
+# shadowcodex/hanzi-website, _lessons/hsk_1_chapter_4.md (excerpt, encoded fields left out)
+JEKYLL = """---
+title: HSK 1 - Chapter 4
+slug: hsk_1_chapter_4
+hanzi: 她、谁、的、汉语、哪、国、呢、他、同学、朋友
+dialogs:
+- title: 'Dialogue 1: Introducing a Friend'
+  lines: |-
+    A: 你好！她是谁？
+    B: 她是我的同学。她叫李月。
+layout: lessons
+---
+"""
+
+
+def test_a_record_is_a_row_of_its_term_reading_and_meaning() -> None:
+    lines = vocabulary_text(ASTRO).split("\n")
+    assert lines[:2] == ["感谢 | gǎnxiè | to thank, to be grateful", "朋友 | péngyou | friend"]
+
+
+def test_a_phrase_to_complete_loses_its_dots() -> None:
+    assert "我很感谢 | wǒ hěn gǎnxiè | I am grateful for" in vocabulary_text(ASTRO).split("\n")
+
+
+def test_page_metadata_is_no_deck_text() -> None:
+    text = vocabulary_text("---\ntitle: 第三周：水\nauthor: 李老师\ndescription: 中文\n---\n# A")
+    assert text == ""
+
+
+def test_a_sentence_is_a_line_without_its_pinyin_or_translation() -> None:
+    lines = vocabulary_text(LESSON).split("\n")
+    assert "训练效果怎么样？" in lines
+    assert not any("zěnmeyàng" in line for line in lines)
+
+
+def test_a_record_with_an_example_pairs_the_term_with_its_own_meaning() -> None:
+    lines = vocabulary_text(LESSON).split("\n")
+    assert "训练 | xùnliàn | huấn luyện" in lines
+    assert "神经网络 | shénjīng wǎngluò | mạng nơ-ron" in lines
+    assert lines[0] == "深度学习 / 神经网络 / 训练 / 过拟合"  # other Chinese, as written
+
+
+def test_an_example_translation_is_the_sentences_not_the_terms() -> None:
+    card = (
+        "---\ncards:\n  - zh: 接\n    pinyin: jiē\n    it: andare a prendere\n"
+        "    example: 我去机场接你。\n    translation: Vengo a prenderti all'aeroporto.\n---\n"
+    )
+    assert vocabulary_text(card).split("\n") == ["接 | jiē | andare a prendere", "我去机场接你。"]
+
+
+def test_a_field_named_after_the_sentence_is_the_sentences() -> None:
+    card = (
+        "---\nwords:\n  - word: 学习\n    meaning: to study\n    exampleSentence: 我学习汉语。\n"
+        "    examplePinyin: Wǒ xuéxí Hànyǔ.\n---\n"
+    )
+    assert vocabulary_text(card).split("\n") == ["学习 | to study", "我学习汉语。"]
+
+
+def test_a_block_of_dialogue_is_kept_line_by_line() -> None:
+    lines = vocabulary_text(JEKYLL).split("\n")
+    assert lines == [
+        "她、谁、的、汉语、哪、国、呢、他、同学、朋友",
+        "A: 你好！她是谁？",
+        "B: 她是我的同学。她叫李月。",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("shénjīng wǎngluò", True),
+        ("xièxie nǐ", True),
+        ("xi2 zi4", True),
+        ("mạng nơ-ron", False),
+        ("huấn luyện", False),
+        ("friend", False),
+        ("zhong wen", False),
+    ],
+)
+def test_romanisation_is_pinyin_with_a_tone(text: str, expected: bool) -> None:
+    assert is_romanisation(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("训练效果不错，但要注意过拟合。", True),
+        ("A: 你好！她是谁？", True),
+        ("中秋节快乐", False),
+        ("我很感谢...", False),
+        ("我爱我的家人", False),
+    ],
+)
+def test_a_sentence_is_punctuated_or_long(text: str, expected: bool) -> None:
+    assert is_sentence(text) is expected
+
+
+def test_a_deck_of_front_matter_only_is_read() -> None:
+    deck = read_deck_text(JEKYLL, "hsk_1_chapter_4.md")
+    assert [slide.number for slide in deck.slides] == [1]
+    assert deck.metadata.title == "HSK 1 - Chapter 4"
+
+
+def test_front_matter_without_vocabulary_is_still_an_empty_deck() -> None:
+    with pytest.raises(DeckError, match="empty deck"):
+        read_deck_text("---\ntitle: 第三周\nlayout: post\n---\n", "empty.md")
+
+
+def test_the_vocabulary_comes_after_the_body_s_slides() -> None:
+    deck = read_deck_text(ASTRO, "thanksgiving-gratitude.md")
+    assert "谢谢" in deck.slides[0].text
+    assert deck.slides[-1].number == deck.slides[-2].number + 1
+    assert deck.slides[-1].text.startswith("感谢 | gǎnxiè")
+
+
+def test_the_record_s_pinyin_and_meaning_reach_the_glossary(lexicon: Lexicon) -> None:
+    glossary = build_glossary(read_deck_text(LESSON, "deep-learning.md"), lexicon)
+    terms = {term.term: term for term in glossary.terms}
+    assert terms["神经网络"].slide_gloss == "mạng nơ-ron"
+    assert terms["神经网络"].romanisation == "shénjīng wǎngluò"
+    assert terms["训练"].slide_gloss == "huấn luyện"
+    assert "效果" in terms  # a word of the dialogue line
