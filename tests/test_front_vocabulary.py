@@ -181,3 +181,22 @@ def test_the_record_s_pinyin_and_meaning_reach_the_glossary(lexicon: Lexicon) ->
     assert terms["神经网络"].romanisation == "shénjīng wǎngluò"
     assert terms["训练"].slide_gloss == "huấn luyện"
     assert "效果" in terms  # a word of the dialogue line
+
+
+def test_an_unpunctuated_example_is_no_second_script_of_the_term() -> None:
+    card = (
+        "---\ncards:\n  - zh: 接\n    pinyin: jiē\n    it: andare a prendere\n"
+        "    esempio: 我去机场接你\n---\n"
+    )
+    assert vocabulary_text(card).split("\n") == ["接 | jiē | andare a prendere", "我去机场接你"]
+
+
+def test_a_word_in_both_scripts_is_a_row_for_each() -> None:
+    card = (
+        "---\nwords:\n  - simplified: 学习\n    traditional: 學習\n    pinyin: xuéxí\n"
+        "    en: to study\n---\n"
+    )
+    assert vocabulary_text(card).split("\n") == [
+        "学习 | xuéxí | to study",
+        "學習 | xuéxí | to study",
+    ]

@@ -241,7 +241,8 @@ _GLOSS_FIELD_WORDS_TEXT = """
     nghĩa nghia dịch dich betekenis vertaling znaczenie tłumaczenie perevod
     it italian italiano fr french français francais de german deutsch es spanish español
     espanol pt portuguese português portugues vi vietnamese nl dutch pl polish ru russian
-    sv swedish cs czech tr turkish
+    sv swedish cs czech tr turkish ita fra fre ger deu spa esp por vie
+    definizione définition definicion definición definição
 """
 GLOSS_FIELD_WORDS = frozenset(_GLOSS_FIELD_WORDS_TEXT.split())
 

@@ -10,7 +10,7 @@ text layer's readers pair each term with what the record gives beside it:
 
 - a record's term with its romanisation and its meaning becomes a table row,
   ``训练 | xùnliàn | huấn luyện`` (the romanisation chooses the reading, the meaning is the
-  slide's own gloss for the term);
+  slide's own gloss for the term), a row for each script when both are given;
 - a sentence (or a dialogue line) is a line of its own: its words are listed from it, and
   its translation and its pinyin are left out (a whole sentence is no term);
 - any other Chinese (a list of characters, a block of dialogue) is kept line by line.
@@ -93,9 +93,15 @@ def _record_lines(record: dict[object, object], depth: int) -> Iterator[str]:
     chinese = [(words, value) for words, value in texts if has_han(value)]
     sentences = [(words, value) for words, value in chinese if is_sentence(value)]
     terms = [value for words, value in chinese if not is_sentence(value)]
+    if len(terms) == 2 and _han_length(terms[0]) != _han_length(terms[1]):
+        # a term and an unpunctuated example (接, 我去机场接你), not one word in two scripts
+        longer = max(terms, key=_han_length)
+        sentences += [(words, value) for words, value in chinese if value == longer]
+        terms.remove(longer)
     if len(terms) in (1, 2):
         others = [(words, value) for words, value in texts if not has_han(value)]
-        yield term_row(terms, *_reading_and_gloss(others, [words for words, _ in sentences]))
+        reading, gloss = _reading_and_gloss(others, [words for words, _ in sentences])
+        yield from (term_row(term, reading, gloss) for term in terms)
     else:
         yield from terms
     yield from (value for _, value in sentences)
@@ -111,9 +117,14 @@ def is_sentence(text: str) -> bool:
     return any(len(run) > _LONG_RUN for run in HAN_PIECE.findall(text))
 
 
-def term_row(terms: list[str], reading: str, gloss: str) -> str:
-    """A vocabulary table row: the term (and its other script), its reading, its meaning."""
-    cells = [_TRAILING_DOTS.sub("", cell) for cell in [*terms, reading, gloss] if cell]
+def _han_length(text: str) -> int:
+    return sum(len(run) for run in HAN_PIECE.findall(text))
+
+
+def term_row(term: str, reading: str, gloss: str) -> str:
+    """A vocabulary table row: the term, its reading, its meaning (a word given in both
+    scripts is a row for each)."""
+    cells = [_TRAILING_DOTS.sub("", cell) for cell in (term, reading, gloss) if cell]
     return " | ".join(cell for cell in cells if cell)
 
 
