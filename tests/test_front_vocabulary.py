@@ -200,3 +200,32 @@ def test_a_word_in_both_scripts_is_a_row_for_each() -> None:
         "学习 | xuéxí | to study",
         "學習 | xuéxí | to study",
     ]
+
+
+def test_a_note_on_one_word_is_a_record_of_its_own() -> None:
+    note = "---\ntitle: 学习\nhanzi: 学习\npinyin: xuéxí\nmeaning: to study\ntags: [hsk1]\n---\n"
+    assert vocabulary_text(note) == "学习 | xuéxí | to study"
+
+
+def test_meanings_given_as_a_list_are_the_terms_gloss() -> None:
+    card = (
+        "---\nwords:\n  - zh: 感谢\n    pinyin: gǎnxiè\n    en: [to thank, to be grateful]\n---\n"
+    )
+    assert vocabulary_text(card) == "感谢 | gǎnxiè | to thank; to be grateful"
+
+
+def test_a_term_written_as_a_fields_name() -> None:
+    words = (
+        "---\nwords:\n  学习: to study\n  朋友: péngyou\n"
+        "  谢谢:\n    pinyin: xièxie\n    meaning: thank you\n---\n"
+    )
+    assert vocabulary_text(words).split("\n") == [
+        "学习 | to study",
+        "朋友 | péngyou",
+        "谢谢 | xièxie | thank you",
+    ]
+
+
+def test_chinese_field_names_are_read() -> None:
+    card = "---\nwords:\n  - 词: 朋友\n    拼音: péngyou\n    意思: friend\n---\n"
+    assert vocabulary_text(card) == "朋友 | péngyou | friend"

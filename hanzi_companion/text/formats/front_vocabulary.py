@@ -26,9 +26,10 @@ import re
 from collections.abc import Iterator
 
 from hanzi_companion.text.formats.front_matter import front_block, load_yaml
-from hanzi_companion.text.han import HAN_PIECE, has_han
+from hanzi_companion.text.han import HAN_CLASS, HAN_PIECE, has_han
 from hanzi_companion.text.syllables import ROMAN_WORD, is_toned, syllables_of
 from hanzi_companion.text.wordlists import (
+    CHINESE_FIELD_NAMES,
     GLOSS_FIELD_WORDS,
     READING_FIELD_WORDS,
     TRANSLATION_FIELD_WORDS,
@@ -50,22 +51,20 @@ PAGE_KEYS = frozenset(_PAGE_KEYS_TEXT.split())
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
 _LONG_RUN = 10  # Han characters in one run: a clause, not a vocabulary entry
 _TRAILING_DOTS = re.compile(r"\s*(?:\.{3,}|…+)\s*$")  # "我很感谢..." (a phrase to complete)
-_KEY_WORD = re.compile(r"[A-Z]?[a-zà-ÿā-ǜ]+|[A-Z]+(?![a-z])|\d+")
+_KEY_WORD = re.compile(rf"[A-Z]?[a-zà-ÿā-ǜ]+|[A-Z]+(?![a-z])|\d+|[{HAN_CLASS}]+")
 _MAX_DEPTH = 12  # records inside lists inside records: deeper is no lesson
 
 
 def vocabulary_text(text: str) -> str:
-    """The deck text the front matter of ``text`` holds ("" when none): see the module."""
+    """The deck text the front matter of ``text`` holds ("" when none): see the module. The
+    front matter itself is a record once the page's keys are set aside (a note on one word:
+    ``hanzi: 学习``, ``pinyin: xuéxí``, ``meaning: to study``)."""
     block, _ = front_block(text)
     loaded = load_yaml(block) if block is not None else None
     if not isinstance(loaded, dict):
         return ""
-    lines: list[str] = []
-    for key, value in loaded.items():
-        if _page_key(str(key)):
-            continue
-        lines.extend(_value_lines(value, 0))
-    return "\n".join(line for line in lines if line)
+    record = {key: value for key, value in loaded.items() if not _page_key(str(key))}
+    return "\n".join(line for line in _record_lines(record, 0) if line)
 
 
 def _page_key(key: str) -> bool:
@@ -87,27 +86,75 @@ def _value_lines(value: object, depth: int) -> Iterator[str]:
 
 
 def _record_lines(record: dict[object, object], depth: int) -> Iterator[str]:
-    """A record's lines: its term row, its sentences, then what its nested values hold."""
-    fields = [(_key_words(str(key)), value) for key, value in record.items()]
-    texts = [(words, value.strip()) for words, value in fields if isinstance(value, str)]
+    """A record's lines: its term rows, its sentences, then what its nested values hold."""
+    if depth > _MAX_DEPTH:
+        return
+    named = {key: value for key, value in record.items() if not _term_key(key)}
+    fields = [(_key_words(str(key)), value) for key, value in named.items()]
+    texts = [(words, text) for words, value in fields if (text := _field_text(value))]
     chinese = [(words, value) for words, value in texts if has_han(value)]
-    sentences = [(words, value) for words, value in chinese if is_sentence(value)]
-    terms = [value for words, value in chinese if not is_sentence(value)]
-    if len(terms) == 2 and _han_length(terms[0]) != _han_length(terms[1]):
-        # a term and an unpunctuated example (接, 我去机场接你), not one word in two scripts
-        longer = max(terms, key=_han_length)
-        sentences += [(words, value) for words, value in chinese if value == longer]
-        terms.remove(longer)
+    sentences, terms = _sentences_and_terms(chinese)
     if len(terms) in (1, 2):
         others = [(words, value) for words, value in texts if not has_han(value)]
         reading, gloss = _reading_and_gloss(others, [words for words, _ in sentences])
         yield from (term_row(term, reading, gloss) for term in terms)
     else:
         yield from terms
-    yield from (value for _, value in sentences)
-    for _, value in fields:
-        if isinstance(value, list | dict):
+    for _, sentence in sentences:
+        yield from (line.strip() for line in sentence.split("\n"))
+    for key, value in record.items():
+        if _term_key(key):
+            yield from _keyed_lines(str(key).strip(), value, depth)
+        elif isinstance(value, dict) or (isinstance(value, list) and not _field_text(value)):
             yield from _value_lines(value, depth + 1)
+
+
+def _term_key(key: object) -> bool:
+    """True when a field's name is a term of the lesson (``学习: to study``), not a Chinese
+    name of a field (``拼音: xuéxí``)."""
+    name = str(key).strip()
+    return has_han(name) and name not in CHINESE_FIELD_NAMES
+
+
+def _field_text(value: object) -> str:
+    """A field's text: a string, or a list of strings without Chinese (several meanings of
+    one term, ``english: [to thank, to be grateful]``); "" for anything else."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+        items = [item.strip() for item in value if isinstance(item, str)]
+        if not any(has_han(item) for item in items):
+            return "; ".join(item for item in items if item)
+    return ""
+
+
+def _sentences_and_terms(
+    chinese: list[tuple[tuple[str, ...], str]],
+) -> tuple[list[tuple[tuple[str, ...], str]], list[str]]:
+    """A record's Chinese values split into sentences and terms (at most a word in two
+    scripts: of two terms of different lengths, the longer is an unpunctuated example)."""
+    sentences = [(words, value) for words, value in chinese if is_sentence(value)]
+    terms = [value for words, value in chinese if not is_sentence(value)]
+    if len(terms) == 2 and _han_length(terms[0]) != _han_length(terms[1]):
+        longer = max(terms, key=_han_length)  # 接 beside 我去机场接你: its example
+        sentences += [(words, value) for words, value in chinese if value == longer]
+        terms.remove(longer)
+    return sentences, terms
+
+
+def _keyed_lines(key: str, value: object, depth: int) -> Iterator[str]:
+    """A term written as a field's name: ``学习: to study``, ``学习: xuéxí``, or a record of
+    its own (``学习: {pinyin: xuéxí, meaning: to study}``)."""
+    if isinstance(value, dict):
+        yield from _record_lines({"term": key, **value}, depth + 1)
+        return
+    text = _field_text(value)
+    if text and not has_han(text):
+        reading = text if is_romanisation(text) else ""
+        yield term_row(key, reading, "" if reading else text)
+        return
+    yield key
+    yield from _value_lines(value, depth + 1)
 
 
 def is_sentence(text: str) -> bool:
