@@ -229,3 +229,11 @@ def test_a_term_written_as_a_fields_name() -> None:
 def test_chinese_field_names_are_read() -> None:
     card = "---\nwords:\n  - 词: 朋友\n    拼音: péngyou\n    意思: friend\n---\n"
     assert vocabulary_text(card) == "朋友 | péngyou | friend"
+
+
+def test_a_line_yaml_cannot_read_does_not_lose_the_lesson() -> None:
+    post = (
+        "---\ntitle: Lezione 16: il tempo\nflashcards:\n- zh: 空儿\n  pinyin: kòngr\n"
+        "  it: tempo libero\n---\n"
+    )
+    assert vocabulary_text(post) == "空儿 | kòngr | tempo libero"

@@ -52,6 +52,8 @@ _SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
 _LONG_RUN = 10  # Han characters in one run: a clause, not a vocabulary entry
 _TRAILING_DOTS = re.compile(r"\s*(?:\.{3,}|…+)\s*$")  # "我很感谢..." (a phrase to complete)
 _KEY_WORD = re.compile(rf"[A-Z]?[a-zà-ÿā-ǜ]+|[A-Z]+(?![a-z])|\d+|[{HAN_CLASS}]+")
+# Where a top-level key starts (a line that is no indented or list line, comment or blank).
+_TOP_KEY = re.compile(r"\n(?=[^\s#-])")
 _MAX_DEPTH = 12  # records inside lists inside records: deeper is no lesson
 
 
@@ -60,11 +62,24 @@ def vocabulary_text(text: str) -> str:
     front matter itself is a record once the page's keys are set aside (a note on one word:
     ``hanzi: 学习``, ``pinyin: xuéxí``, ``meaning: to study``)."""
     block, _ = front_block(text)
-    loaded = load_yaml(block) if block is not None else None
-    if not isinstance(loaded, dict):
-        return ""
+    loaded = _loaded(block) if block is not None else {}
     record = {key: value for key, value in loaded.items() if not _page_key(str(key))}
     return "\n".join(line for line in _record_lines(record, 0) if line)
+
+
+def _loaded(block: str) -> dict[object, object]:
+    """The front matter's values. Front matter is often not strict YAML (``title: Lezione 16:
+    il cinese`` has two colons): then each top-level key is read on its own, and a key YAML
+    cannot read is left out, not the whole lesson."""
+    loaded = load_yaml(block)
+    if isinstance(loaded, dict):
+        return loaded
+    values: dict[object, object] = {}
+    for chunk in _TOP_KEY.split(block):
+        part = load_yaml(chunk) if chunk.strip() else None
+        if isinstance(part, dict):
+            values.update(part)
+    return values
 
 
 def _page_key(key: str) -> bool:
