@@ -237,3 +237,9 @@ def test_a_line_yaml_cannot_read_does_not_lose_the_lesson() -> None:
         "  it: tempo libero\n---\n"
     )
     assert vocabulary_text(post) == "空儿 | kòngr | tempo libero"
+
+
+def test_the_vocabulary_is_no_title() -> None:
+    deck = read_deck_text("---\nwords:\n  - zh: 朋友\n    en: friend\n---\n", "words.md")
+    assert deck.metadata.title == ""
+    assert deck.slides[0].text == "朋友 | friend"

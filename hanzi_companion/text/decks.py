@@ -161,12 +161,10 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
         wanted = detect_format(body)
         # "--- Slide 3 ---" marker lines look like a flattened deck; a remark deck is remark
         if wanted != REMARK_MARKDOWN and (exported := export_slides(body)) is not None:
-            exported = _with_vocabulary(exported, vocabulary)
-            return _deck(name, TEXT, exported, front, html_title)
+            return _deck(name, TEXT, exported, front, html_title, vocabulary)
     wanted = wanted or detect_format(body)
     slides, front = _markdown_slides(body, wanted, front)
-    slides = _with_vocabulary(slides, vocabulary)
-    return _deck(name, label or wanted, slides, front, html_title)
+    return _deck(name, label or wanted, slides, front, html_title, vocabulary)
 
 
 # ---------------------------------------------------------------- steps
@@ -207,13 +205,9 @@ def _with_vocabulary(slides: list[Slide], vocabulary: str) -> list[Slide]:
     slide when the body has no text: a page that is all front matter)."""
     if not vocabulary:
         return slides
-    kept = [slide for slide in slides if slide.text or slide.notes or slide.properties]
-    number = kept[-1].last_number + 1 if kept else 1
-    return (
-        [*kept, Slide(number=number, title="", text=vocabulary)]
-        if kept
-        else [Slide(number=1, title="", text=vocabulary)]
-    )
+    if not any(slide.text or slide.notes or slide.properties for slide in slides):
+        return [Slide(number=1, title="", text=vocabulary)]
+    return [*slides, Slide(number=slides[-1].last_number + 1, title="", text=vocabulary)]
 
 
 def _checked_text(text: str, name: str) -> str:
@@ -255,12 +249,20 @@ def _markdown_slides(
 
 
 def _deck(
-    name: str, label: str, slides: list[Slide], front: dict[str, str], html_title: str = ""
+    name: str,
+    label: str,
+    slides: list[Slide],
+    front: dict[str, str],
+    html_title: str = "",
+    vocabulary: str = "",
 ) -> Deck:
+    """The deck of the body's slides (its metadata read from them) and the front matter's
+    vocabulary on a slide after them."""
+    metadata = deck_metadata(slides, name, front, html_title)
+    slides = _with_vocabulary(slides, vocabulary)
     if not any(slide.text or slide.notes or slide.properties for slide in slides):
         where = "after its front matter" if front else "in its slides"
         raise DeckError(name, f"empty deck: there is no text {where}")
-    metadata = deck_metadata(slides, name, front, html_title)
     return Deck(name=name, format=label, slides=tuple(slides), metadata=metadata)
 
 
