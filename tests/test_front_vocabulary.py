@@ -13,6 +13,7 @@ from hanzi_companion.text.decks import read_deck_text
 from hanzi_companion.text.formats.front_vocabulary import (
     is_romanisation,
     is_sentence,
+    vocabulary_blocks,
     vocabulary_text,
 )
 
@@ -243,3 +244,32 @@ def test_the_vocabulary_is_no_title() -> None:
     deck = read_deck_text("---\nwords:\n  - zh: 朋友\n    en: friend\n---\n", "words.md")
     assert deck.metadata.title == ""
     assert deck.slides[0].text == "朋友 | friend"
+
+
+FENCED = """# Lesson 3
+
+```yaml
+# 第三课的生词
+vocabulary:
+  - hanzi: 学习
+    pinyin: xuéxí
+    english: to study
+```
+
+```yaml
+server: 中文
+```
+"""
+
+
+def test_a_fenced_yaml_block_of_vocabulary_is_read_like_front_matter() -> None:
+    lines = vocabulary_blocks(FENCED).split("\n")
+    assert lines[2:4] == ["# 第三课的生词", "学习 | xuéxí | to study"]
+    assert "server: 中文" in lines  # no vocabulary in it: left as it is
+
+
+def test_a_fenced_block_s_pairing_reaches_the_glossary(lexicon: Lexicon) -> None:
+    glossary = build_glossary(read_deck_text(FENCED, "lesson3.md"), lexicon)
+    terms = {term.term: term for term in glossary.terms}
+    assert terms["学习"].slide_gloss == "to study"
+    assert terms["学习"].romanisation == "xuéxí"

@@ -155,6 +155,8 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
     vocabulary = _front_vocabulary(text) if front else ""
     front = {**page_front, **front}
     body = "\n".join(dedent(body.split("\n")))
+    if "```" in body or "~~~" in body:  # a fenced YAML block may hold vocabulary
+        body = _fenced_vocabulary(body)
     if wanted is None and is_marp(front):
         wanted = MARP
     if wanted is None and label is None:
@@ -198,6 +200,13 @@ def _front_vocabulary(text: str) -> str:
     from hanzi_companion.text.formats.front_vocabulary import vocabulary_text
 
     return vocabulary_text(text)
+
+
+def _fenced_vocabulary(body: str) -> str:
+    """The body with the vocabulary of its fenced YAML blocks written as deck text."""
+    from hanzi_companion.text.formats.front_vocabulary import vocabulary_blocks
+
+    return vocabulary_blocks(body)
 
 
 def _with_vocabulary(slides: list[Slide], vocabulary: str) -> list[Slide]:

@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 
 from hanzi_companion.text.formats.front_matter import front_block, load_yaml
+from hanzi_companion.text.formats.remark import FENCE_LINE, fenced_ranges
 from hanzi_companion.text.han import HAN_CLASS, HAN_PIECE, has_han
 from hanzi_companion.text.syllables import ROMAN_WORD, is_toned, syllables_of
 from hanzi_companion.text.wordlists import (
@@ -45,6 +46,8 @@ _PAGE_KEYS_TEXT = """
     backgroundcolor backgroundimage backgroundposition backgroundrepeat backgroundsize color
     math lang language locale id uid toc comments image images cover thumbnail banner
     sitemap menu translationkey course week sidebar_label sidebar_position hide_title
+    copyright copyright_author copyright_info license sidebar prev next navbar editlink head
+    meta seo canonical redirect_from redirect_to abbrlink top_img sticky pinned hidden robots
 """
 PAGE_KEYS = frozenset(_PAGE_KEYS_TEXT.split())
 
@@ -65,6 +68,29 @@ def vocabulary_text(text: str) -> str:
     loaded = _loaded(block) if block is not None else {}
     record = {key: value for key, value in loaded.items() if not _page_key(str(key))}
     return "\n".join(line for line in _record_lines(record, 0) if line)
+
+
+def vocabulary_blocks(body: str) -> str:
+    """``body`` with each fenced YAML block (```` ```yaml ````) that holds vocabulary written
+    as the deck text it holds (rows, sentences), like front matter; its Chinese comments are
+    kept as lines. Other blocks, and YAML holding no Chinese, are left as they are."""
+    lines = body.split("\n")
+    for start, end in reversed(fenced_ranges(lines)):
+        opener = FENCE_LINE.match(lines[start])
+        info = lines[start][opener.end() :].strip().lower().split() if opener else []
+        if info[:1] not in (["yaml"], ["yml"]):
+            continue
+        content = lines[start + 1 : end]
+        loaded = load_yaml("\n".join(content))
+        found = [line for line in _value_lines(loaded, 0) if line]
+        if any(" | " in line for line in found):  # a record paired its term with something
+            comments = [line.strip() for line in content if _han_comment(line)]
+            lines[start : end + 1] = [*comments, *found]
+    return "\n".join(lines)
+
+
+def _han_comment(line: str) -> bool:
+    return line.lstrip().startswith("#") and has_han(line)
 
 
 def _loaded(block: str) -> dict[object, object]:
