@@ -273,3 +273,29 @@ def test_a_fenced_block_s_pairing_reaches_the_glossary(lexicon: Lexicon) -> None
     terms = {term.term: term for term in glossary.terms}
     assert terms["学习"].slide_gloss == "to study"
     assert terms["学习"].romanisation == "xuéxí"
+
+
+HUGO_TOML = """+++
+title = "Lezione 16"
+date = 2024-03-01
+tags = ["cinese"]
+
+[[flashcards]]
+zh = "空儿"
+pinyin = "kòngr"
+it = "tempo libero"
+esempio = "你明天有空儿吗？"
+traduzione = "Domani hai tempo libero?"
++++
+"""
+
+
+def test_hugo_toml_front_matter_is_metadata_and_vocabulary() -> None:
+    deck = read_deck_text(HUGO_TOML, "lezione_16.md")
+    assert deck.metadata.title == "Lezione 16" and deck.metadata.date == "2024-03-01"
+    assert deck.slides[0].text.split("\n") == ["空儿 | kòngr | tempo libero", "你明天有空儿吗？"]
+
+
+def test_a_plus_line_that_opens_no_toml_is_text() -> None:
+    text = "+++\nnot = [toml\n+++\n空儿\n"
+    assert "空儿" in read_deck_text(text, "notes.txt").slides[0].text

@@ -152,7 +152,7 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
         label = REMARK_HTML
         wanted = None
     body, front = split_front_matter(text)
-    vocabulary = _front_vocabulary(text) if front else ""
+    vocabulary = _front_vocabulary(text) if len(body) < len(text) else ""  # front matter
     front = {**page_front, **front}
     body = "\n".join(dedent(body.split("\n")))
     if "```" in body or "~~~" in body:  # a fenced YAML block may hold vocabulary

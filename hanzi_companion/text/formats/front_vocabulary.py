@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from hanzi_companion.text.formats.front_matter import front_block, load_yaml
+from hanzi_companion.text.formats.front_matter import front_block, load_toml, load_yaml, toml_block
 from hanzi_companion.text.formats.remark import FENCE_LINE, fenced_ranges
 from hanzi_companion.text.han import HAN_CLASS, HAN_PIECE, has_han
 from hanzi_companion.text.syllables import ROMAN_WORD, is_toned, syllables_of
@@ -65,7 +65,8 @@ def vocabulary_text(text: str) -> str:
     front matter itself is a record once the page's keys are set aside (a note on one word:
     ``hanzi: 学习``, ``pinyin: xuéxí``, ``meaning: to study``)."""
     block, _ = front_block(text)
-    loaded = _loaded(block) if block is not None else {}
+    toml, _ = toml_block(text) if block is None else (None, text)
+    loaded = _loaded(block) if block is not None else (load_toml(toml or "") or {})
     record = {key: value for key, value in loaded.items() if not _page_key(str(key))}
     return "\n".join(line for line in _record_lines(record, 0) if line)
 
