@@ -84,9 +84,18 @@ def test_a_phrase_to_complete_loses_its_dots() -> None:
     assert "我很感谢 | wǒ hěn gǎnxiè | I am grateful for" in vocabulary_text(ASTRO).split("\n")
 
 
-def test_page_metadata_is_no_deck_text() -> None:
-    text = vocabulary_text("---\ntitle: 第三周：水\nauthor: 李老师\ndescription: 中文\n---\n# A")
-    assert text == ""
+@pytest.mark.parametrize(
+    "front",
+    [
+        "title: 第三周：水",
+        "author: 李老师",
+        "description: 中文",
+        "_header: 城市化",
+        "venue: 北京大学",
+    ],
+)
+def test_page_metadata_is_no_deck_text(front: str) -> None:
+    assert vocabulary_text(f"---\n{front}\nlayout: post\n---\n# A") == ""
 
 
 def test_a_sentence_is_a_line_without_its_pinyin_or_translation() -> None:

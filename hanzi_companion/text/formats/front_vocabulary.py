@@ -36,8 +36,9 @@ from hanzi_companion.text.wordlists import (
     TRANSLATION_FIELD_WORDS,
 )
 
-# Keys of a page's own metadata in Jekyll, Hugo, Eleventy, Docusaurus, Astro, Obsidian and
-# Marp (directives, with their ``_`` one-slide forms): never deck text, whatever they hold.
+# Keys of a page's own metadata in Jekyll, Hugo, Hexo, Eleventy, Docusaurus, VuePress, Astro,
+# Obsidian and Marp (directives, with their ``_`` one-slide forms), and of a talk's (speaker,
+# venue, institution): never deck text, whatever they hold.
 _PAGE_KEYS_TEXT = """
     title subtitle linktitle date lastmod publishdate expirydate updated created modified
     tags tag categories category series keywords layout template type draft published
@@ -48,6 +49,9 @@ _PAGE_KEYS_TEXT = """
     sitemap menu translationkey course week sidebar_label sidebar_position hide_title
     copyright copyright_author copyright_info license sidebar prev next navbar editlink head
     meta seo canonical redirect_from redirect_to abbrlink top_img sticky pinned hidden robots
+    speaker speakers presenter instructor teacher lecturer host venue location event conference
+    institution affiliation organization organisation school university department room time
+    email contact website
 """
 PAGE_KEYS = frozenset(_PAGE_KEYS_TEXT.split())
 
