@@ -128,6 +128,9 @@ def test_a_markdown_decks_glossary_loads_no_reader_it_does_not_use(settings: Set
     for name in ("jieba.finalseg", "html.parser", "zipfile", "hanzi_companion.lexicon.strokes"):
         assert name not in modules, name
     assert "hanzi_companion.lexicon.cedict" not in modules  # the index is built: no parsing
+    # no front matter: neither YAML, TOML nor the reader of the vocabulary it may hold
+    for name in ("yaml", "tomllib", "hanzi_companion.text.formats.front_vocabulary"):
+        assert name not in modules, name
 
 
 def test_a_lookup_loads_no_parser_and_no_json_writer(settings: Settings) -> None:

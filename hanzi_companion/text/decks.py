@@ -152,18 +152,21 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
         label = REMARK_HTML
         wanted = None
     body, front = split_front_matter(text)
+    vocabulary = _front_vocabulary(text) if len(body) < len(text) else ""  # front matter
     front = {**page_front, **front}
     body = "\n".join(dedent(body.split("\n")))
+    if "```" in body or "~~~" in body:  # a fenced YAML block may hold vocabulary
+        body = _fenced_vocabulary(body)
     if wanted is None and is_marp(front):
         wanted = MARP
     if wanted is None and label is None:
         wanted = detect_format(body)
         # "--- Slide 3 ---" marker lines look like a flattened deck; a remark deck is remark
         if wanted != REMARK_MARKDOWN and (exported := export_slides(body)) is not None:
-            return _deck(name, TEXT, exported, front, html_title)
+            return _deck(name, TEXT, exported, front, html_title, vocabulary)
     wanted = wanted or detect_format(body)
     slides, front = _markdown_slides(body, wanted, front)
-    return _deck(name, label or wanted, slides, front, html_title)
+    return _deck(name, label or wanted, slides, front, html_title, vocabulary)
 
 
 # ---------------------------------------------------------------- steps
@@ -189,6 +192,31 @@ def _html_page(
         return _deck(name, HTML_DOCUMENT, slides, page_front, html_title), html_title, ""
     text = normalise_text(remark_source(root, page, name))
     return None, html_title, "\n".join(dedent(text.split("\n"))).lstrip("\n")
+
+
+def _front_vocabulary(text: str) -> str:
+    """The vocabulary, sentences and other Chinese the front matter holds, as deck text. Its
+    reader is imported here: a deck without front matter never loads it."""
+    from hanzi_companion.text.formats.front_vocabulary import vocabulary_text
+
+    return vocabulary_text(text)
+
+
+def _fenced_vocabulary(body: str) -> str:
+    """The body with the vocabulary of its fenced YAML blocks written as deck text."""
+    from hanzi_companion.text.formats.front_vocabulary import vocabulary_blocks
+
+    return vocabulary_blocks(body)
+
+
+def _with_vocabulary(slides: list[Slide], vocabulary: str) -> list[Slide]:
+    """The body's slides, and the front matter's vocabulary on a slide after them (the only
+    slide when the body has no text: a page that is all front matter)."""
+    if not vocabulary:
+        return slides
+    if not any(slide.text or slide.notes or slide.properties for slide in slides):
+        return [Slide(number=1, title="", text=vocabulary)]
+    return [*slides, Slide(number=slides[-1].last_number + 1, title="", text=vocabulary)]
 
 
 def _checked_text(text: str, name: str) -> str:
@@ -230,12 +258,20 @@ def _markdown_slides(
 
 
 def _deck(
-    name: str, label: str, slides: list[Slide], front: dict[str, str], html_title: str = ""
+    name: str,
+    label: str,
+    slides: list[Slide],
+    front: dict[str, str],
+    html_title: str = "",
+    vocabulary: str = "",
 ) -> Deck:
+    """The deck of the body's slides (its metadata read from them) and the front matter's
+    vocabulary on a slide after them."""
+    metadata = deck_metadata(slides, name, front, html_title)
+    slides = _with_vocabulary(slides, vocabulary)
     if not any(slide.text or slide.notes or slide.properties for slide in slides):
         where = "after its front matter" if front else "in its slides"
         raise DeckError(name, f"empty deck: there is no text {where}")
-    metadata = deck_metadata(slides, name, front, html_title)
     return Deck(name=name, format=label, slides=tuple(slides), metadata=metadata)
 
 

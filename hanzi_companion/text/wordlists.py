@@ -228,3 +228,48 @@ LIST_MARKS = frozenset("、和与與及等")
 ATTRIBUTIVE_PARTICLES = frozenset("的之")
 FRAME_ENDS = frozenset("又也且")
 TIME_CLAUSE_ENDS = frozenset("时時")
+
+
+# Field names a vocabulary record (a flashcard in front matter, a row of a YAML word list)
+# gives its meaning under, as words of the name (``meaning``, ``exTrans`` -> ex, trans,
+# ``meaningVi`` -> meaning, vi): the words for "meaning" and "translation" in the languages
+# learners write in, those languages' names and their ISO 639-1 codes ("it", "vi", not "id").
+_GLOSS_FIELD_WORDS_TEXT = """
+    english eng en meaning meanings gloss glosses definition definitions def defn sense
+    translation translations trans tr back significato traduzione signification sens
+    traduction bedeutung übersetzung uebersetzung significado traducción traduccion tradução
+    nghĩa nghia dịch dich betekenis vertaling znaczenie tłumaczenie perevod
+    it italian italiano fr french français francais de german deutsch es spanish español
+    espanol pt portuguese português portugues vi vietnamese nl dutch pl polish ru russian
+    sv swedish cs czech tr turkish ita fra fre ger deu spa esp por vie
+    definizione définition definicion definición definição
+    意思 释义 釋義 解释 解釋 含义 含義 词义 詞義 意义 意義 英文 英语 英語 翻译 翻譯 译文 譯文
+"""
+GLOSS_FIELD_WORDS = frozenset(_GLOSS_FIELD_WORDS_TEXT.split())
+
+# Of those, the words that say "translation": in a record holding an example sentence, the
+# field so named is the sentence's translation, not the term's meaning.
+_TRANSLATION_FIELD_WORDS_TEXT = """
+    translation translations trans tr traduzione traduction übersetzung uebersetzung
+    traducción traduccion tradução dịch dich vertaling tłumaczenie perevod 翻译 翻譯 译文 譯文
+"""
+TRANSLATION_FIELD_WORDS = frozenset(_TRANSLATION_FIELD_WORDS_TEXT.split())
+
+# Field names under which a record gives the romanisation of its Chinese.
+_READING_FIELD_WORDS_TEXT = """
+    pinyin py pīnyīn reading readings romanization romanisation pronunciation transcription
+    phonetic phonetics 拼音 读音 讀音 发音 發音
+"""
+READING_FIELD_WORDS = frozenset(_READING_FIELD_WORDS_TEXT.split())
+
+# Chinese field names of such records (a teacher's YAML written in Chinese: ``词语: 朋友``,
+# ``拼音: péngyou``): names of fields, not terms of the lesson.
+_CHINESE_FIELD_NAMES_TEXT = """
+    词 詞 词语 詞語 单词 單詞 生词 生詞 汉字 漢字 中文 例句 例子 句子 对话 對話 课文 課文 词汇 詞彙
+    词表 詞表 标题 標題 名称 名稱
+"""
+CHINESE_FIELD_NAMES = (
+    frozenset(_CHINESE_FIELD_NAMES_TEXT.split())
+    | READING_FIELD_WORDS
+    | frozenset(word for word in GLOSS_FIELD_WORDS if not word.isascii())
+)

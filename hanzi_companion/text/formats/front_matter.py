@@ -1,4 +1,5 @@
-"""Front matter (``---`` YAML ``---`` at the top of a markdown deck), read with a YAML parser.
+"""Front matter (``---`` YAML ``---`` at the top of a markdown deck), read with a YAML parser;
+Hugo's TOML front matter (``+++`` TOML ``+++``) with Python's TOML parser.
 
 Jekyll pages, Marp decks and many markdown notes start with it; it gives the deck's title,
 date, author and options (``marp: true``) and is never a slide. Values come back as text:
@@ -35,9 +36,11 @@ def split_front_matter(text: str) -> tuple[str, FrontMatter]:
     and has a key remark does not know as a property or a ``layout`` that is not
     ``true``/``false``.
     """
-    block, rest = _front_block(text)
+    block, rest = front_block(text)
     if block is None:
-        return text, {}
+        toml, rest = toml_block(text)
+        loaded = load_toml(toml) if toml is not None else None
+        return (rest, _toml_values(loaded)) if loaded is not None else (text, {})
     if any(_heading(line) for line in block.split("\n")):
         return text, {}  # a markdown heading: these are slides, not YAML
     values = parse_front_matter(block)
@@ -52,7 +55,7 @@ def _heading(line: str) -> bool:
     return bool(_HEADING_LINE.match(line)) and not _COMMENTED_KEY.match(line)
 
 
-def _front_block(text: str) -> tuple[str | None, str]:
+def front_block(text: str) -> tuple[str | None, str]:
     """The block between the opening ``---`` and the closing one, and what follows it."""
     if not text.startswith("---\n"):
         return None, text
@@ -65,6 +68,34 @@ def _front_block(text: str) -> tuple[str | None, str]:
     if not _FRONT_KEY.match(block.lstrip("\n")):
         return None, text
     return block, text[end + 5 :]
+
+
+def toml_block(text: str) -> tuple[str | None, str]:
+    """Hugo's TOML front matter between ``+++`` lines, and what follows it."""
+    if not text.startswith("+++\n"):
+        return None, text
+    end = text.find("\n+++\n", 3)
+    if end < 0:
+        if not text.endswith("\n+++"):
+            return None, text
+        end = len(text) - 4
+    return text[4:end], text[end + 5 :]
+
+
+def load_toml(block: str) -> dict[str, object] | None:
+    """The values of a TOML block, or None when it is not TOML. tomllib is imported here: a
+    deck without TOML front matter never loads it."""
+    import tomllib
+
+    try:
+        return tomllib.loads(block)
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
+
+
+def _toml_values(loaded: dict[str, object]) -> FrontMatter:
+    values = {key.strip().lower(): _text(value) for key, value in loaded.items()}
+    return {key: value for key, value in values.items() if value is not None}
 
 
 def parse_front_matter(block: str) -> FrontMatter:
