@@ -45,6 +45,7 @@ from hanzi_companion.senses import (
     choose_written_form,
     clause_around,
     document_fields,
+    document_regions,
     english_stems,
     field_wording,
     follow_reference,
@@ -760,6 +761,7 @@ class _Builder:
         self.lookup = self.extractor.lookup
         self.neighbourhood = Neighbourhood(self.lookup)
         self.fields: frozenset[str] = frozenset()  # the document's fields (document_fields)
+        self.regions: frozenset[str] = frozenset()  # its regions' usage (document_regions)
 
     def word_reading(self, word: str) -> tuple[str, str]:
         """(numbered reading, source) of a word: its dictionary reading, else by its words."""
@@ -1106,6 +1108,7 @@ class _Builder:
             word_class=self.lexicon.word_class,
             places=self.places(han, acc, entries),
             fields=self.fields,
+            regions=self.regions,
         )
 
     def places(self, han: str, acc: _TermAccumulator, entries: tuple[Entry, ...]) -> Places:
@@ -1642,6 +1645,14 @@ def _character_of_the_week(
     )
 
 
+def written_traditional(words: Mapping[str, tuple[Entry, ...]]) -> bool:
+    """Whether a document is written in traditional characters: more of its words are written
+    as only a traditional headword is (遊客, 們) than as only a simplified one (游客, 们)."""
+    traditional = sum(1 for han, es in words.items() if es and all(e.simplified != han for e in es))
+    simplified = sum(1 for han, es in words.items() if es and all(e.traditional != han for e in es))
+    return traditional > simplified
+
+
 def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     extractor = Extractor(lexicon)
     gathered = _accumulate(extractor.mentions(deck, glue=True), max_terms)
@@ -1650,9 +1661,10 @@ def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     text = deck_text(deck, (a.first.han for a in accumulators.values()))
     builder = _Builder(lexicon, text, extractor)
     builder.neighbourhood = Neighbourhood.of(mentions, builder.lookup)
-    builder.fields = document_fields(
-        builder.lookup(han) for han in {a.first.han for a in accumulators.values()} if len(han) > 1
-    )
+    hans = {a.first.han for a in accumulators.values()}
+    builder.fields = document_fields(builder.lookup(han) for han in hans if len(han) > 1)
+    words = {han: builder.lookup(han) for han in hans}
+    builder.regions = document_regions(words.values(), traditional=written_traditional(words))
     builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
     weekly = characters_of_the_week(deck)
     terms = _build_terms(builder, accumulators, frozenset(w.character for w in weekly))

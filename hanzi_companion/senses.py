@@ -280,6 +280,9 @@ class SenseContext:
     # The fields the document's words belong to (see document_fields): "compu" in a
     # software tutorial whose words include "(computing) to save" and "(computing) syntax".
     fields: frozenset[str] = frozenset()
+    # The regions whose usage the document's words carry (see document_regions): "cantonese"
+    # in a Hong Kong post whose words include 屋企 "(Cantonese) home" and 搵食.
+    regions: frozenset[str] = frozenset()
 
     def weight(self, stem_: str) -> float:
         """How near the term a word of the deck's English stands (0: nowhere), a word seen
@@ -329,6 +332,7 @@ def build_context(
     word_class: Callable[[str], str | None] | None = None,
     places: Places = NOWHERE,
     fields: frozenset[str] = frozenset(),
+    regions: frozenset[str] = frozenset(),
 ) -> SenseContext:
     """The context of ``term``: its own readings (the romanisation beside it) taken out, so
     "Wáng (King)" is evidence for a king and not for the surname Wang."""
@@ -358,6 +362,7 @@ def build_context(
         word_class=word_class,
         places=places,
         fields=fields,
+        regions=regions,
     )
 
 
@@ -685,6 +690,74 @@ def field_wording(sense: Sense, fields: frozenset[str]) -> str:
     return ""
 
 
+# Labels CC-CEDICT gives a sense used in one region: "(Tw)", "(Taiwan)", "(in Taiwan)" for
+# Taiwan; "(Cantonese)", "(Cant.)", "(HK)", "(Hong Kong)" for Cantonese usage in Hong Kong and
+# Guangdong. A label may stand anywhere in the sense ("to earn one's living (Cantonese)").
+_REGION_LABEL = re.compile(r"\(([^()]*)\)")
+_REGION_WORDS = (
+    ("taiwan", re.compile(r"^(?:tw|taiwan(?:ese)?|taiwan usage|in taiwan\b.*)$")),
+    ("cantonese", re.compile(r"^(?:in )?(?:cantonese|cant\.|hk|hong kong)\b")),
+)
+# How many of a document's words, and what share of them at least, must carry a region's
+# label for the document to be of that region (as for fields: one word is no usage).
+REGION_WORDS = 2
+REGION_SHARE = 0.01
+# What a sense of the document's region weighs: over the penalty of a dialect's sense and the
+# dictionary's order (飲茶 "(Cantonese) to have tea and dim sum" before "to drink tea" in a
+# post on Hong Kong), less than a word of the slide.
+DOCUMENT_REGION = 1.5
+
+
+@lru_cache(maxsize=16384)
+def sense_regions(text: str) -> frozenset[str]:
+    """The regions a sense's labels name: ``taiwan`` for "(Tw) peanut", ``cantonese`` for
+    "(Cantonese) home; family" or "brisket (esp. Cantonese)"; none for "Taiwan pr. [...]"."""
+    out: set[str] = set()
+    for label in _REGION_LABEL.findall(text.lower()):
+        if " pr." in label:
+            continue  # "(Taiwan pr. [xing4])": how the word is read there, no usage
+        for word in re.split(r"\s*,\s*|\besp\.\s*|\boriginally\s+", label):
+            out.update(region for region, pattern in _REGION_WORDS if pattern.match(word.strip()))
+    return frozenset(out)
+
+
+def document_regions(words: Iterable[tuple[Entry, ...]], *, traditional: bool) -> frozenset[str]:
+    """The regions of a document: those whose label senses of at least :data:`REGION_WORDS`
+    of its words carry (each word given as its entries; names left out). A post with 屋企
+    "(Cantonese) home", 搵食 "to earn one's living (Cantonese)" and 飲茶 is Cantonese usage;
+    Taiwan's only in a document written in ``traditional`` characters, as Taiwan writes."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for entries in words:
+        if not entries:
+            continue
+        total += 1
+        counts.update(
+            frozenset().union(
+                *(
+                    sense_regions(sense.text)
+                    for entry in entries
+                    if not entry.is_proper_noun
+                    for sense in entry.senses
+                )
+            )
+        )
+    least = max(REGION_WORDS, REGION_SHARE * total)
+    if not traditional:
+        counts.pop("taiwan", None)
+    return frozenset(region for region, count in counts.items() if count >= least)
+
+
+def document_region(candidate: Candidate, context: SenseContext) -> float:
+    """A sense labelled with the document's region: 飲茶 "(Cantonese) to have tea and dim sum"
+    in a post on Hong Kong's tea houses, not "to drink tea"."""
+    if not context.regions or candidate.entry.is_proper_noun:
+        return 0.0
+    if candidate.sense.kind != SenseKind.MEANING:
+        return 0.0
+    return DOCUMENT_REGION if sense_regions(candidate.sense.text) & context.regions else 0.0
+
+
 # What the slide's English must give a figurative sense (a word of the term's line) for it to
 # win over the literal sense the slide also speaks of, and by how much it then wins.
 FIGURE_SUPPORT = 2.0
@@ -833,6 +906,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("sense kind", kind_needs_evidence),
     ("domain label", domain_needs_evidence),
     ("document field", document_field),
+    ("document region", document_region),
     ("figure explained", figure_explained),
     ("written reading", written_reading),
     ("listed among names", listed_among_names),
@@ -1121,7 +1195,10 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
         return "the slide lists it among names"
     if rule == "sense kind":
         return "the other senses are names, abbreviations or notes the context does not call for"
-    return "the dictionary's order"
+    return _OTHER_REASONS.get(rule, "the dictionary's order")
+
+
+_OTHER_REASONS = {"document region": "the usage of the region the document's words are of"}
 
 
 # -- cross-references ---------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def other_traditional_form(term: str, lookup: Lookup) -> WordForm | None:
     """A traditional word written with another traditional character of the same simplified
     one (鹵汁 for 滷汁: both 鹵 and 滷 are simplified 卤): the dictionary's word of that
     simplified spelling (卤汁)."""
-    simplified = "".join(_simplified_of(char, lookup) for char in term)
+    simplified = simplified_spelling(term, lookup)
     if simplified == term:
         return None
     for entry in lookup(simplified):
@@ -98,6 +98,12 @@ def other_traditional_form(term: str, lookup: Lookup) -> WordForm | None:
             note = f"{word} written {term}, as some places write it"
             return WordForm(word, note, OTHER_TRADITIONAL)
     return None
+
+
+def simplified_spelling(term: str, lookup: Lookup) -> str:
+    """``term`` with each traditional character written as its one simplified character
+    (遊覽車 -> 游览车; a character of two simplified forms, or none, stays as written)."""
+    return "".join(_simplified_of(char, lookup) for char in term)
 
 
 def _simplified_of(char: str, lookup: Lookup) -> str:

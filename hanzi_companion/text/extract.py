@@ -27,12 +27,17 @@ from itertools import pairwise
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
-from hanzi_companion.lexicon.forms import OTHER_TRADITIONAL, VARIANT_CHARACTER, word_form
+from hanzi_companion.lexicon.forms import (
+    OTHER_TRADITIONAL,
+    VARIANT_CHARACTER,
+    simplified_spelling,
+    word_form,
+)
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.text.han import HAN_CLASS, HAN_PIECE, HAN_RUN, han_suffix, has_han
-from hanzi_companion.text.labels import in_label
+from hanzi_companion.text.labels import chrome_line, in_label
 from hanzi_companion.text.language import deck_prose, is_chinese_document
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, with_names
@@ -64,6 +69,7 @@ from hanzi_companion.text.transcription import NAME_DOTS
 from hanzi_companion.text.wordlists import (
     ADVERBS_BEFORE_VERBS,
     ASPECT_PARTICLES,
+    ATTRIBUTIVE_PARTICLES,
     CLASSICAL_ENDINGS,
     CLASSICAL_PARTICLES,
     DIRECTION_COMPLEMENTS,
@@ -205,6 +211,23 @@ class Extractor:
             and is_name(run, "", self._name_rules)
         )
 
+    def corpus_word(self, word: str) -> bool:
+        """True when jieba's corpus counts ``word``, or its simplified spelling: the corpus is
+        written in simplified characters, and 遊覽車 is the word 游览车 (tour bus) it counts."""
+        if self.segmenter.corpus_word(word):
+            return True
+        simplified = simplified_spelling(word, self.lookup)
+        return simplified != word and self.segmenter.corpus_word(simplified)
+
+    def word_class(self, word: str) -> str | None:
+        """The class a tagged corpus uses ``word`` in most, read under its simplified spelling
+        (the table is simplified): 歲 is a measure word as 岁 is."""
+        found = self.lexicon.word_class(word)
+        if found is None:
+            simplified = simplified_spelling(word, self.lookup)
+            found = self.lexicon.word_class(simplified) if simplified != word else None
+        return found
+
     def _cut_guessing(self, run: str) -> tuple[str, ...]:
         return self.segmenter.cut_guessing(run)
 
@@ -336,7 +359,7 @@ class Extractor:
     def _unit(self, char: str) -> bool:
         """True for a noun a tagged corpus uses most as a measure (天 in 三天, a day) that no
         dictionary sense gives as a classifier (位, 趟, 只 are classifiers to learn)."""
-        return self.lexicon.word_class(char) == "q" and not self._classifier(char)
+        return self.word_class(char) == "q" and not self._classifier(char)
 
     def _corpus_characters(self, words: tuple[str, ...], index: int) -> int:
         """Four when the four single characters from ``index`` on are an idiom jieba's corpus
@@ -344,11 +367,7 @@ class Extractor:
         they would give two words the sentence does not hold (同声, 同气)."""
         span = words[index : index + _IDIOM]
         whole = "".join(span)
-        if (
-            len(whole) == len(span) == _IDIOM
-            and self.segmenter.corpus_word(whole)
-            and not self.lookup(whole)
-        ):
+        if len(whole) == len(span) == _IDIOM and self.corpus_word(whole) and not self.lookup(whole):
             return _IDIOM
         return 0
 
@@ -371,10 +390,17 @@ class Extractor:
             and word not in PARTICLES
             and word != _WHICH  # 哪 asks about the word after it (哪 国: which country)
             and not self.lookup(word + following)
-            and self.segmenter.corpus_word(word + following)
+            and self.corpus_word(word + following)
             and not self._learnt_apart(word, following)
             and not (_count(word) and not self._counted_by(following))
+            and not self._negated_adverb(word, following)
+            and not (word in ADVERBS_BEFORE_VERBS and following in MODAL_VERBS)  # 還 要
         )
+
+    def _negated_adverb(self, word: str, following: str) -> bool:
+        """True for an adverb's negation and its verb (絕不 能: "absolutely not" and "can"), as
+        :meth:`_adverbs_before_not` reads them, whatever jieba's corpus joins (绝不能)."""
+        return len(word) == 2 and word[1] == _NOT and len(following) == 1
 
     def _counting(self, previous: str, word: str) -> bool:
         """True for a classifier after its number (两千 块 钱: two thousand kuai of money): it
@@ -390,7 +416,7 @@ class Extractor:
         """True for what a number joins: a classifier or a unit it counts (一 位, 三 天), or
         another number; not a word it only stands before (这 一 新的 空间: a new space)."""
         return _count(word) or (
-            len(word) == 1 and (self._classifier(word) or self.lexicon.word_class(word) == "q")
+            len(word) == 1 and (self._classifier(word) or self.word_class(word) == "q")
         )
 
     def _learnt_apart(self, word: str, following: str) -> bool:
@@ -660,10 +686,7 @@ class Extractor:
                 and previous[0] in ADVERBS_BEFORE_VERBS
                 and len(word) == 1
                 and (word in RESULT_COMPLEMENTS or word in _AS)
-                and (
-                    self.lookup(previous[1] + word)
-                    or self.segmenter.corpus_word(previous[1] + word)
-                )
+                and (self.lookup(previous[1] + word) or self.corpus_word(previous[1] + word))
             ):
                 out[-1:] = [previous[0], previous[1] + word]
             else:
@@ -702,7 +725,7 @@ class Extractor:
             if (
                 len(word) == 2
                 and word not in FUNCTION_WORDS
-                and not self.segmenter.corpus_word(word)
+                and not self.corpus_word(word)
                 and (word[0] in PRONOUNS or self._slang(word))
             ):
                 out.extend(word)
@@ -797,7 +820,7 @@ class Extractor:
         verb (its first sense "to install"), an adverb, a conjunction, a preposition, a
         localizer or a pronoun (非常 简单, 项目 中, 或是 使用), by the class a tagged corpus
         uses it in."""
-        if self.lexicon.word_class(word) in _CLAUSE_CLASSES:
+        if self.word_class(word) in _CLAUSE_CLASSES:
             return True
         entries = self.lookup(word)
         return bool(entries) and any(d.startswith("to ") for d in entries[0].definitions[:1])
@@ -1401,6 +1424,8 @@ def _not_a_term(line: str, start: int, end: int, run: str) -> bool:
     around = line[window : end + LOOK]
     if "第" in around and in_label(around, start - window, end - window):
         return True  # 第三周, 第3讲: the deck's week or lecture, metadata and no term
+    if chrome_line(line):
+        return True  # 上一篇 | 下一篇, 推薦 0 收藏 0: the page's buttons, no text of it
     if (
         len(run) == 1
         and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit())
@@ -1551,8 +1576,8 @@ def this_one(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def adverbs_before_modals(words: tuple[str, ...]) -> tuple[str, ...]:
     """A sentence's words with an adverb joined to a modal verb that a verb follows read as
-    the two words (我们都会说: all + will, not 都会 "metropolis"); at the sentence's end the
-    pair may be the noun."""
+    the two words (我们都会说: all + will, not 都会 "metropolis"); at the sentence's end, or
+    before 的 or 之 (反映着都会的千姿百态: the city's many forms), the pair may be the noun."""
     out: list[str] = []
     for index, word in enumerate(words):
         if (
@@ -1560,6 +1585,7 @@ def adverbs_before_modals(words: tuple[str, ...]) -> tuple[str, ...]:
             and word[0] in ADVERBS_BEFORE_VERBS
             and word[1] in MODAL_VERBS
             and index + 1 < len(words)
+            and words[index + 1] not in ATTRIBUTIVE_PARTICLES
         ):
             out.extend(word)
         else:

@@ -1,0 +1,75 @@
+"""Chinese prose in traditional characters (Taiwan and Hong Kong blog posts) read as its
+simplified twin is: jieba's corpus and the word-class table are simplified, so a traditional
+word is looked up under its simplified spelling; and blog chrome is no text. On the real data."""
+
+from __future__ import annotations
+
+import pytest
+
+from hanzi_companion.glossary import build_glossary
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.lexicon.forms import simplified_spelling
+from hanzi_companion.text.decks import read_deck_text
+from hanzi_companion.text.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor(lexicon: Lexicon) -> Extractor:
+    return Extractor(lexicon)
+
+
+def terms(extractor: Extractor, text: str) -> list[str]:
+    return [m.term for m in extractor.mentions(read_deck_text(text, "post.txt"))]
+
+
+def test_a_traditional_word_is_spelt_simplified(lexicon: Lexicon) -> None:
+    assert simplified_spelling("遊覽車", lexicon.lookup) == "游览车"
+    assert simplified_spelling("游览车", lexicon.lookup) == "游览车"
+
+
+def test_the_corpus_counts_a_traditional_word_under_its_simplified_spelling(
+    extractor: Extractor,
+) -> None:
+    assert extractor.corpus_word("遊覽車") and extractor.corpus_word("游览车")
+    assert not extractor.segmenter.corpus_word("遊覽車")  # the corpus alone is simplified
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified", "word"),
+    [
+        ("一台接一台的大型遊覽車。", "一台接一台的大型游览车。", "遊覽車"),  # tour bus
+        ("和預設中的畫面相差不遠。", "和预设中的画面相差不远。", "不遠"),
+    ],
+)
+def test_traditional_prose_keeps_the_words_of_its_simplified_twin(
+    extractor: Extractor, traditional: str, simplified: str, word: str
+) -> None:
+    assert word in terms(extractor, traditional)
+    assert simplified_spelling(word, extractor.lookup) in terms(extractor, simplified)
+
+
+def test_the_word_class_of_a_traditional_word(extractor: Extractor) -> None:
+    assert extractor.lexicon.word_class("場") is None  # the table is simplified
+    assert extractor.word_class("場") == extractor.lexicon.word_class("场") == "q"
+    assert extractor.word_class("豐富") == "a"
+
+
+def test_an_adverb_and_a_modal_before_de_are_the_noun(extractor: Extractor) -> None:
+    """都會 before 的 is "metropolis"; before a verb 都 + 會 "all will"."""
+    assert "都會" in terms(extractor, "都忠實反映著都會的千姿百態。")
+    found = terms(extractor, "明天我們都會去公園。")
+    assert "都會" not in found and {"都", "會"} <= set(found)
+
+
+def test_an_adverb_and_a_modal_are_not_joined_by_the_corpus(extractor: Extractor) -> None:
+    found = terms(extractor, "吃的時候還要淋上特製醬料。")
+    assert "還要" not in found and "還" in found
+
+
+def test_blog_buttons_give_no_terms(lexicon: Lexicon) -> None:
+    text = (
+        "2007-09-09| 人氣172| 回應0 | 上一篇 | 下一篇\n\n"
+        "推薦 0 收藏 0 轉貼0 訂閱站台\n\n第一天早餐。"
+    )
+    glossary = build_glossary(read_deck_text(text, "post.txt"), lexicon)
+    assert [t.term for t in glossary.terms] == ["第一天", "早餐"]
