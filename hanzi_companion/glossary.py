@@ -74,7 +74,9 @@ from hanzi_companion.text.morphology import (
     repeated_gloss,
     repeated_syllables,
     street_name,
+    tried_verb_syllables,
 )
+from hanzi_companion.text.names import addressed_by_title
 from hanzi_companion.text.romanization import DeckWord, find_romanised
 from hanzi_companion.text.slide_english import translation_beside
 from hanzi_companion.text.syllables import ROMAN_WORD
@@ -445,6 +447,14 @@ def _name_reading(reading: str) -> str:
     (``Liang2 Si1 cheng2``)."""
     syllables = reading.split()
     return " ".join(s[:1].upper() + s[1:] if i < 2 else s for i, s in enumerate(syllables))
+
+
+def _person_reading(name: str, reading: str) -> str:
+    """A personal name's numbered reading: a surname and a title of address read as the
+    surname, capitalised, and the title (``Zhang1 xian1 sheng5``), else as a name is."""
+    if not addressed_by_title(name)[1]:
+        return _name_reading(reading)
+    return reading[:1].upper() + reading[1:]
 
 
 def _transcribed_reading(reading: str) -> str:
@@ -903,6 +913,7 @@ class _Builder:
                 from_pypinyin = from_pypinyin or not edge
             position += len(part)
         syllables = potential_syllables(parts, potential_neutral(word, syllables))
+        syllables = tried_verb_syllables(word, syllables, self.is_verb)
         reading = " ".join(repeated_syllables(word, syllables, self.is_verb))
         return reading, (PYPINYIN_SOURCE if from_pypinyin else PARTS_SOURCE)
 
@@ -1020,6 +1031,9 @@ class _Builder:
         is a transcription (金妮 ... Ginny: "Ginny (personal name)"), else the name read, as a
         Western name's transcription when it is one (克里斯 in 克里斯·安德森: "Kèlǐsī
         (transcribed Western name)")."""
+        title = addressed_by_title(han)[1]
+        if title:
+            return f"{title} {display_pinyin(reading.split()[0])}"  # Mr Zhāng
         key = _pinyin.toneless_key(reading.replace(" ", ""))
         lines = [
             line
@@ -1307,7 +1321,11 @@ class _Builder:
             and (acc.personal_name or self.personal_name(written.han, parted.parts, acc))
         ):
             transcribed = any(beside_a_name_dot(written.han, o.context) for o in acc.occurrences)
-            reading = _transcribed_reading(reading) if transcribed else _name_reading(reading)
+            reading = (
+                _transcribed_reading(reading)
+                if transcribed
+                else _person_reading(written.han, reading)
+            )
             gloss = self.personal_name_gloss(written.han, reading, transcribed)
             kind = GlossKind.NAME
         named = "" if gloss or written.entries else self.place_or_organisation(written.han)

@@ -761,6 +761,7 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"^to make sb \(feel", Place.CAUSES_STATE),  # 让我很高兴: how the person feels
         (r"indicate passive voice", Place.BEFORE_VERB),  # 被批评
         (r"\w\.\.\.", Place.OPENS_FRAME),  # "both... (and...)", "the more... the more"
+        (r"^simultaneously$", Place.OPENS_FRAME),  # 邊看邊吃: "while" (边…边)
         # A modal of what will happen stands before a state or after an adverb that predicts
         # (会很忙, 都会来); one of ability ("to know how to") before an action: 我会说中文.
         (_PREDICTION, Place.PREDICTS),

@@ -73,3 +73,26 @@ def test_blog_buttons_give_no_terms(lexicon: Lexicon) -> None:
     )
     glossary = build_glossary(read_deck_text(text, "post.txt"), lexicon)
     assert [t.term for t in glossary.terms] == ["第一天", "早餐"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gloss"),
+    [
+        ("張先生是巴黎毛冷公司東主。", "張先生", "Mr Zhāng"),
+        ("王老师来了。", "王老师", "Teacher Wáng"),
+        ("李小姐很好。", "李小姐", "Miss Lǐ"),
+    ],
+)
+def test_a_surname_and_a_title_are_a_persons_name(
+    lexicon: Lexicon, text: str, name: str, gloss: str
+) -> None:
+    glossary = build_glossary(read_deck_text(text, "post.txt"), lexicon)
+    found = {t.term: t for t in glossary.terms}
+    assert found[name].gloss == gloss
+    assert found[name].pinyin.startswith(found[name].pinyin[:1].upper())
+    assert name[0] not in found  # no "to open up", "king" or "plum"
+
+
+def test_a_counted_surname_is_no_name(lexicon: Lexicon) -> None:
+    glossary = build_glossary(read_deck_text("一张先生的照片。", "post.txt"), lexicon)
+    assert "张先生" not in {t.term for t in glossary.terms}

@@ -41,6 +41,7 @@ from hanzi_companion.text.labels import chrome_line, in_label
 from hanzi_companion.text.language import deck_prose, is_chinese_document
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, with_names
+from hanzi_companion.text.names import addressed_by_title as _addressed
 from hanzi_companion.text.segment import Segmenter, segmenter_for
 from hanzi_companion.text.slide_english import (
     LATIN_WORD,
@@ -328,7 +329,7 @@ class Extractor:
             joined.append(word)
             index += 1
         return tuple(
-            (word, () if word in names else self.parts_of(word))
+            (word, () if word in names and not titled(word) else self.parts_of(word))
             for word in joined
             if _content_word(word) and not self._counted_amount(word)
         )
@@ -1591,6 +1592,11 @@ def adverbs_before_modals(words: tuple[str, ...]) -> tuple[str, ...]:
         else:
             out.append(word)
     return tuple(out)
+
+
+def titled(name: str) -> bool:
+    """A name that is a surname and a title of address (王老师): its words are the title's."""
+    return bool(_addressed(name)[1])
 
 
 def _verb_and_object(word: str, following: str) -> bool:

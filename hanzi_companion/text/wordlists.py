@@ -222,6 +222,21 @@ NEGATED_VERBS = frozenset("要是会會能想该該")
 SIZE_AND_DEGREE = frozenset("大小很太挺")
 QUANTITIES = frozenset("多少")
 
+# Titles of address after a surname (王先生 Mr Wang, 李老師 Teacher Li), with their English:
+# the surname and its title are one person's name.
+TITLES = {
+    "先生": "Mr",
+    "小姐": "Miss",
+    "太太": "Mrs",
+    "女士": "Ms",
+    "老师": "Teacher",
+    "老師": "Teacher",
+    "教授": "Professor",
+    "医生": "Dr",
+    "醫生": "Dr",
+    "博士": "Dr",
+}
+
 # Before a surname, how friends and colleagues are called: 小王 (Xiǎo Wáng), 老李 (Lǎo Lǐ).
 FAMILIAR_PREFIXES = frozenset("小老")
 
