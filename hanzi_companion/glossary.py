@@ -703,9 +703,6 @@ class _Glossed:
     note: str = ""
 
 
-_LABEL = re.compile(r"^(?:\([^)]*\)\s*)+")
-
-
 def potential_neutral(word: str, syllables: list[str]) -> list[str]:
     """The syllables of a verb's potential form with 不 or 得 in the neutral tone, as
     dictionaries write 受不了 (shòu bu liǎo), 对得起 (duì de qǐ): 包不住 is bāo bu zhù, 找得到
@@ -723,8 +720,24 @@ def literal_gloss(part_glosses: Iterable[str]) -> str:
     words = []
     for gloss in part_glosses:
         first = gloss.split("; ")[0].strip()
-        words.append(_LABEL.sub("", first) or first)
+        words.append(_without_leading_labels(first) or first)
     return f'lit. "{" + ".join(words)}"'
+
+
+def _without_leading_labels(text: str) -> str:
+    """``text`` without the bracketed labels opening it, brackets inside them included
+    ("(possessive particle, literary equivalent of 的 (de)) of" -> "of"): a label may hold a
+    reading in brackets, and no bracket of it is left behind."""
+    while text.startswith("("):
+        depth = 0
+        for index, char in enumerate(text):
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth == 0:
+                text = text[index + 1 :].lstrip()
+                break
+        else:
+            return text  # an unclosed bracket: no label to take off
+    return text
 
 
 def _other_forms(ranked: list[Entry], chosen: list[Entry], written: str) -> tuple[Entry, ...]:
@@ -909,6 +922,7 @@ class _Builder:
                 syllables.extend(entries[0].pinyin_numbered.split())
             else:
                 edge = self.edge_reading(part, index, len(parts), word[position + 1 :])
+                edge = edge or self.dictionary_syllable(part, guessed[position])
                 syllables.extend([edge] if edge else guessed[position : position + len(part)])
                 from_pypinyin = from_pypinyin or not edge
             position += len(part)
@@ -916,6 +930,18 @@ class _Builder:
         syllables = tried_verb_syllables(word, syllables, self.is_verb)
         reading = " ".join(repeated_syllables(word, syllables, self.is_verb))
         return reading, (PYPINYIN_SOURCE if from_pypinyin else PARTS_SOURCE)
+
+    def dictionary_syllable(self, char: str, guessed: str) -> str:
+        """The one reading the dictionary gives ``char`` where pypinyin's ``guessed`` is none
+        of its syllables (哋 di4, not pypinyin's die4); "" otherwise (a tone change of 一 or
+        不 keeps pypinyin's tone)."""
+        if len(char) != 1:
+            return ""
+        readings = {e.pinyin_numbered.lower() for e in self.lookup(char) if e.pinyin_numbered}
+        if len(readings) != 1:
+            return ""
+        (reading,) = readings
+        return reading if reading.rstrip("012345") != guessed.lower().rstrip("012345") else ""
 
     def edge_reading(self, part: str, index: int, count: int, after: str = "") -> str:
         """The reading of a character read several ways that opens or ends a term no

@@ -165,7 +165,7 @@ _PLURAL_PRONOUNS = frozenset(p + m for p in PRONOUNS for m in "们們")
 # What counts as a time: a word whose first meaning names a stretch of time (三年前, 下班后).
 _TIME_TEXT = """year years month months day days week weeks hour hours minute minutes time moment
     period century decade era age season morning evening night noon today tomorrow yesterday
-    tonight future"""
+    tonight future nightfall dusk dawn daybreak sunrise sunset midnight"""
 _TIME_WORDS = frozenset(_TIME_TEXT.split())
 
 

@@ -482,3 +482,10 @@ def test_a_quote_takes_its_translation_on_the_line_above(lexicon: Lexicon) -> No
     whole = next(t for t in glossary.terms if t.term == "面朝后市")
     assert whole.parts[-1] == "市"
     assert whole.part_glosses[-1].startswith("market")
+
+
+def test_a_literal_gloss_leaves_no_bracket_of_a_label_behind() -> None:
+    """之 "(possessive particle, literary equivalent of 的 (de))": the label holds a bracket."""
+    particle = "(possessive particle, literary equivalent of 的 (de))"
+    assert literal_gloss(["fragrant", particle, "two"]) == f'lit. "fragrant + {particle} + two"'
+    assert literal_gloss(["(bound form) (literary) boat"]) == 'lit. "boat"'

@@ -8,7 +8,7 @@ import pytest
 
 from hanzi_companion.glossary import build_glossary
 from hanzi_companion.lexicon import Lexicon
-from hanzi_companion.lexicon.forms import simplified_spelling
+from hanzi_companion.lexicon.forms import cantonese_plural_form, simplified_spelling
 from hanzi_companion.text.decks import read_deck_text
 from hanzi_companion.text.extract import Extractor
 
@@ -96,3 +96,28 @@ def test_a_surname_and_a_title_are_a_persons_name(
 def test_a_counted_surname_is_no_name(lexicon: Lexicon) -> None:
     glossary = build_glossary(read_deck_text("一张先生的照片。", "post.txt"), lexicon)
     assert "张先生" not in {t.term for t in glossary.terms}
+
+
+def test_a_degree_adverb_and_its_adjective_are_two_words(extractor: Extractor) -> None:
+    """極慢 "extremely slow": 極 and 慢, as 很 重 is, though jieba's corpus counts 极慢."""
+    found = terms(extractor, "餐點上的極慢。")
+    assert "極慢" not in found and {"極", "慢"} <= set(found)
+
+
+def test_a_time_and_after_are_two_words(lexicon: Lexicon) -> None:
+    """入夜後 "after nightfall": 入夜 and 後 "after" (nightfall is a time), not 入夜後."""
+    glossary = build_glossary(read_deck_text("但入夜後,遊客散盡了。", "post.txt"), lexicon)
+    found = {t.term: t for t in glossary.terms}
+    assert "入夜後" not in found and "入夜" in found
+    assert found["後"].gloss.startswith("after")
+
+
+def test_cantonese_plural_of_a_pronoun_is_the_mandarin_plural(lexicon: Lexicon) -> None:
+    """我哋 (Cantonese "we"): one word, meaning 我們, read wǒdì with CC-CEDICT's 哋 di4."""
+    form = cantonese_plural_form("我哋", lexicon.lookup)
+    assert form is not None and form.word in ("我们", "我們")
+    assert cantonese_plural_form("學哋", lexicon.lookup) is None
+    glossary = build_glossary(read_deck_text("我哋好鍾意維多利亞公園。", "post.txt"), lexicon)
+    found = {t.term: t for t in glossary.terms}
+    assert "哋" not in found
+    assert found["我哋"].gloss.startswith("we") and found["我哋"].pinyin == "wǒdì"

@@ -28,6 +28,7 @@ from itertools import pairwise
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.forms import (
+    CANTONESE_PLURAL,
     OTHER_TRADITIONAL,
     VARIANT_CHARACTER,
     simplified_spelling,
@@ -88,6 +89,7 @@ from hanzi_companion.text.wordlists import (
     RESULT_COMPLEMENTS,
     SENTENCE_GLUE,
     SIZE_AND_DEGREE,
+    TIME_LOCALIZERS,
     TIME_UNITS,
 )
 
@@ -299,7 +301,7 @@ class Extractor:
         words, written = self._written_names(words)
         names.update(dotted, written)
         words = numbers_and_units(approximate_numbers(this_one(words)))
-        words = adverbs_before_modals(plural_nouns(words))
+        words = adverbs_before_modals(plural_nouns(cantonese_plurals(words)))
         words = self._which_one(words)
         words = negated_answer(words)
         words = self._verbs_before_aspect(self._potential_complements(words))
@@ -1523,6 +1525,18 @@ def _ends_a_number(word: str) -> bool:
     return word[-1] in NUMERALS or (len(word) == 2 and word[0] in NUMERALS)
 
 
+def cantonese_plurals(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with a pronoun and Cantonese's plural 哋 joined (我 哋 -> 我哋, we),
+    as 我们 is one word."""
+    out: list[str] = []
+    for word in words:
+        if word == CANTONESE_PLURAL and out and out[-1] in PRONOUNS:
+            out[-1] += word
+        else:
+            out.append(word)
+    return tuple(out)
+
+
 def plural_nouns(words: tuple[str, ...]) -> tuple[str, ...]:
     """A sentence's words with a noun in the plural read as the noun and its suffix 们
     (同学们 -> 同学 + 们, 孩子们 -> 孩子 + 们), as a lesson lists them; a pronoun's own
@@ -1634,10 +1648,12 @@ def _two_words(word: str, following: str) -> bool:
     """True for neighbours a lesson lists apart though jieba's corpus counts them together:
     a verb and its result, direction or particle (搬 到, 放 起, 包 着), two reduplicated
     words (爸爸 妈妈), a size or degree and what it qualifies (大 碗 a big bowl, 很 重 very
-    heavy; but 很多 many, 太多 too many, which count like one word). A number and its
-    measure word (三个, 两种) stay together, as lessons list them."""
+    heavy; but 很多 many, 太多 too many, which count like one word), a time or an event of
+    two characters or more and 前 or 后 (入夜 后 after nightfall). A number and its measure
+    word (三个, 两种) stay together, as lessons list them."""
     return (
-        following in RESULT_COMPLEMENTS
+        (following in TIME_LOCALIZERS and len(word) > 1)
+        or following in RESULT_COMPLEMENTS
         or following in DIRECTION_COMPLEMENTS
         or following in PARTICLES
         or (_reduplicated(word) and _reduplicated(following))

@@ -202,6 +202,9 @@ TIME_UNITS = frozenset(_TIME_UNITS_TEXT.split())
 # Localisers after a noun (项目中 in the project, 家里 at home, 桌上 on the table): in a clause
 # the noun and its localiser are two words, not a compound.
 LOCALIZERS = frozenset("中里裡内內上外")
+# Localisers of time after an event or a stretch of time (三年前 three years ago, 入夜后 after
+# nightfall): the time and its localiser are two words of a sentence.
+TIME_LOCALIZERS = frozenset("前后後")
 
 # Particles and pronouns of classical Chinese, each a word of its own in a quotation (學而時習之,
 # 勿施於人, 吾日三省吾身, 己所不欲), those that close one (不亦說乎, 是知也); today's particles
@@ -219,7 +222,7 @@ NEGATED_VERBS = frozenset("要是会會能想该該")
 
 # Words of size and degree before a one-character word (大碗 a big bowl, 很重 very heavy): two
 # words of a sentence, unless what follows is a quantity (很多 many, 太少 too few: used as one).
-SIZE_AND_DEGREE = frozenset("大小很太挺")
+SIZE_AND_DEGREE = frozenset("大小很太挺极極")
 QUANTITIES = frozenset("多少")
 
 # Titles of address after a surname (王先生 Mr Wang, 李老師 Teacher Li), with their English:
