@@ -1189,7 +1189,11 @@ class _Builder:
         return stems
 
     def compound_glosses(self, han: str) -> Iterator[str]:
-        """The definitions of the deck's longer terms containing ``han`` (山寨机 for 山寨)."""
+        """The definitions of the deck's longer terms containing ``han`` (山寨机 for 山寨); not
+        for a character of Chinese prose, whose longer words are other words of the text (因為
+        "because" says nothing of 為 in 配料為, "are"; 都會 "city" nothing of 都 "all")."""
+        if len(han) == 1 and self.extractor.chinese_prose:
+            return
         for other in self.deck_text.compounds.get(han, ()):
             entries = self.lookup(other)
             if entries:

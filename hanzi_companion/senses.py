@@ -696,7 +696,7 @@ def field_wording(sense: Sense, fields: frozenset[str]) -> str:
 _REGION_LABEL = re.compile(r"\(([^()]*)\)")
 _REGION_WORDS = (
     ("taiwan", re.compile(r"^(?:tw|taiwan(?:ese)?|taiwan usage|in taiwan\b.*)$")),
-    ("cantonese", re.compile(r"^(?:in )?(?:cantonese|cant\.|hk|hong kong)\b")),
+    ("cantonese", re.compile(r"\bcantonese\b|^(?:cant\.|hk\b|hong kong\b)")),
 )
 # How many of a document's words, and what share of them at least, must carry a region's
 # label for the document to be of that region (as for fields: one word is no usage).
@@ -717,7 +717,7 @@ def sense_regions(text: str) -> frozenset[str]:
         if " pr." in label:
             continue  # "(Taiwan pr. [xing4])": how the word is read there, no usage
         for word in re.split(r"\s*,\s*|\besp\.\s*|\boriginally\s+", label):
-            out.update(region for region, pattern in _REGION_WORDS if pattern.match(word.strip()))
+            out.update(region for region, pattern in _REGION_WORDS if pattern.search(word.strip()))
     return frozenset(out)
 
 

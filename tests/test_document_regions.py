@@ -30,6 +30,8 @@ def test_regions_of_a_sense_are_its_labels(lexicon: Lexicon) -> None:
     assert sense_regions(_sense(lexicon, "屋企", "(Cantonese)")) == {"cantonese"}
     assert sense_regions(_sense(lexicon, "搵食", "to earn")) == {"cantonese"}  # label at the end
     assert sense_regions(_sense(lexicon, "牛腩", "brisket")) == {"cantonese"}  # "(esp. Cantonese)"
+    assert sense_regions(_sense(lexicon, "埋单", "to pay")) == {"cantonese"}  # "(loanword from C.)"
+    assert sense_regions(_sense(lexicon, "点心", "dim sum")) == {"cantonese"}  # "(in C. cooking)"
     assert sense_regions(_sense(lexicon, "咖哩", "(Tw)")) == {"taiwan"}
     assert sense_regions(_sense(lexicon, "饮茶", "to drink")) == frozenset()
 

@@ -121,3 +121,13 @@ def test_cantonese_plural_of_a_pronoun_is_the_mandarin_plural(lexicon: Lexicon) 
     found = {t.term: t for t in glossary.terms}
     assert "哋" not in found
     assert found["我哋"].gloss.startswith("we") and found["我哋"].pinyin == "wǒdì"
+
+
+def test_a_character_of_chinese_prose_is_not_read_through_its_longer_words(
+    lexicon: Lexicon,
+) -> None:
+    """因為 "because" elsewhere in the text says nothing of 為 in 配料為 "the ingredients are"."""
+    text = "主要配料為碎魚肉、瘦肉和花生。因為早上去可以看見很多當地人在喝茶看報紙。"
+    glossary = build_glossary(read_deck_text(text, "post.txt"), lexicon)
+    found = {t.term: t for t in glossary.terms}
+    assert "因為" in found and found["為"].pinyin == "wéi"
