@@ -131,3 +131,9 @@ def test_a_character_of_chinese_prose_is_not_read_through_its_longer_words(
     glossary = build_glossary(read_deck_text(text, "post.txt"), lexicon)
     found = {t.term: t for t in glossary.terms}
     assert "因為" in found and found["為"].pinyin == "wéi"
+
+
+def test_to_be_joins_no_word_before_it(extractor: Extractor) -> None:
+    """無論是 "no matter whether it is": 無論 and 是, though jieba's corpus counts 无论是."""
+    found = terms(extractor, "無論是急速的步伐,都忠實反映著都會。")
+    assert "無論是" not in found and "無論" in found

@@ -1464,6 +1464,7 @@ def repeated_unit(run: str) -> str:
 
 _PLURAL_SUFFIX = "们"
 _NOT = "不"
+_COPULA = "是"
 _ONE = "一"
 _DEMONSTRATIVES = frozenset("这那這另")  # and 另 "another": 另 一 道, another dish
 _WHICH = "哪"
@@ -1649,10 +1650,12 @@ def _two_words(word: str, following: str) -> bool:
     a verb and its result, direction or particle (搬 到, 放 起, 包 着), two reduplicated
     words (爸爸 妈妈), a size or degree and what it qualifies (大 碗 a big bowl, 很 重 very
     heavy; but 很多 many, 太多 too many, which count like one word), a time or an event of
-    two characters or more and 前 or 后 (入夜 后 after nightfall). A number and its measure
-    word (三个, 两种) stay together, as lessons list them."""
+    two characters or more and 前 or 后 (入夜 后 after nightfall), a word of two characters
+    or more and 是 (無論 是). A number and its measure word (三个, 两种) stay together, as
+    lessons list them."""
     return (
         (following in TIME_LOCALIZERS and len(word) > 1)
+        or (following == _COPULA and len(word) > 1)  # 無論 是: "to be" is a verb of its own
         or following in RESULT_COMPLEMENTS
         or following in DIRECTION_COMPLEMENTS
         or following in PARTICLES
