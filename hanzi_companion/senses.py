@@ -861,12 +861,15 @@ def word_class(candidate: Candidate, context: SenseContext) -> float:
     tag = context.word_class(word)
     if tag is None or not fits_class(tag, candidate.sense.text):
         return 0.0
-    # A tag is the word's, not a reading's: another reading needs more than the class.
-    return WORD_CLASS if candidate.entry_rank == 0 else WORD_CLASS / 2
+    # A tag is the word's, not a reading's: another reading needs more than the class (凉
+    # tagged a verb is still liáng "cool", not liàng "to let sth cool down").
+    return WORD_CLASS if candidate.entry_rank == 0 else OTHER_READING_CLASS
 
 
 # Over ten places of the dictionary's order or two readings; the usual sense rules it out.
 WORD_CLASS = 0.5
+# For another reading: less than the dictionary's order of readings (0.2 a reading).
+OTHER_READING_CLASS = 0.15
 _WORD_CLASS_REASON = "a sense of the word class the word is used in most"
 
 
