@@ -1149,6 +1149,7 @@ class _Builder:
             places=self.places(han, acc, entries),
             fields=self.fields,
             regions=self.regions,
+            prose=self.extractor.chinese_prose,
         )
 
     def places(self, han: str, acc: _TermAccumulator, entries: tuple[Entry, ...]) -> Places:

@@ -333,18 +333,23 @@ def build_context(
     places: Places = NOWHERE,
     fields: frozenset[str] = frozenset(),
     regions: frozenset[str] = frozenset(),
+    prose: bool = False,
 ) -> SenseContext:
     """The context of ``term``: its own readings (the romanisation beside it) taken out, so
-    "Wáng (King)" is evidence for a king and not for the surname Wang."""
+    "Wáng (King)" is evidence for a king and not for the surname Wang. In Chinese ``prose``
+    the English of a sentence is a word the writer slips in (一個非常LOCAL的地方), no gloss of
+    its other words: only English right beside the term speaks for a sense."""
     entries = tuple(entries)
     own = _reading_words(entries) | _words_of_reading(reading)
     lines = tuple(lines)
     clauses = [without_literal_notes(clause_around(line, term)) for line in lines]
+    if prose:
+        clauses = []
     glosses = [gloss_after(line, term) for line in lines]
     return SenseContext(
         gloss=english_stems(" ".join([slide_gloss, *glosses])) - own,
         clause=_union(clauses) - own,
-        line=_union(without_literal_notes(line) for line in lines) - own,
+        line=frozenset() if prose else _union(without_literal_notes(ln) for ln in lines) - own,
         slide=(english_stems(" ".join(slides)) | slide_stems) - own,
         compounds=english_stems(" ".join(compounds)) - own,
         deck=deck - own,

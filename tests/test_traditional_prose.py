@@ -9,6 +9,7 @@ import pytest
 from hanzi_companion.glossary import build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.forms import cantonese_plural_form, simplified_spelling
+from hanzi_companion.senses import build_context, choose_sense
 from hanzi_companion.text.decks import read_deck_text
 from hanzi_companion.text.extract import Extractor
 
@@ -137,3 +138,17 @@ def test_to_be_joins_no_word_before_it(extractor: Extractor) -> None:
     """無論是 "no matter whether it is": 無論 and 是, though jieba's corpus counts 无论是."""
     found = terms(extractor, "無論是急速的步伐,都忠實反映著都會。")
     assert "無論是" not in found and "無論" in found
+
+
+def test_english_a_writer_slips_into_chinese_prose_is_no_gloss(lexicon: Lexicon) -> None:
+    """一個非常LOCAL的地方: 地方 is still dìfang "place", not dìfāng "local"; English right
+    beside a term still glosses it."""
+    line = "深水埗是一個非常LOCAL的地方"
+    entries = lexicon.lookup("地方")
+    prose = choose_sense(entries, build_context(entries, "地方", lines=[line], prose=True))
+    lesson = choose_sense(entries, build_context(entries, "地方", lines=[line]))
+    assert prose is not None and lesson is not None
+    assert prose.entry.pinyin_numbered == "di4 fang5"
+    assert lesson.entry.pinyin_numbered == "di4 fang1"  # a lesson's English speaks for "local"
+    beside = build_context(entries, "地方", lines=["地方 (local)"], prose=True)
+    assert "local" in beside.gloss
