@@ -45,6 +45,7 @@ from hanzi_companion.senses import (
     choose_written_form,
     clause_around,
     document_fields,
+    document_regions,
     english_stems,
     field_wording,
     follow_reference,
@@ -73,7 +74,9 @@ from hanzi_companion.text.morphology import (
     repeated_gloss,
     repeated_syllables,
     street_name,
+    tried_verb_syllables,
 )
+from hanzi_companion.text.names import addressed_by_title
 from hanzi_companion.text.romanization import DeckWord, find_romanised
 from hanzi_companion.text.slide_english import translation_beside
 from hanzi_companion.text.syllables import ROMAN_WORD
@@ -446,6 +449,14 @@ def _name_reading(reading: str) -> str:
     return " ".join(s[:1].upper() + s[1:] if i < 2 else s for i, s in enumerate(syllables))
 
 
+def _person_reading(name: str, reading: str) -> str:
+    """A personal name's numbered reading: a surname and a title of address read as the
+    surname, capitalised, and the title (``Zhang1 xian1 sheng5``), else as a name is."""
+    if not addressed_by_title(name)[1]:
+        return _name_reading(reading)
+    return reading[:1].upper() + reading[1:]
+
+
 def _transcribed_reading(reading: str) -> str:
     """A transcribed Western name's numbered reading: one word, capitalised (``Ke4 li3 si1``),
     no surname and given name."""
@@ -692,9 +703,6 @@ class _Glossed:
     note: str = ""
 
 
-_LABEL = re.compile(r"^(?:\([^)]*\)\s*)+")
-
-
 def potential_neutral(word: str, syllables: list[str]) -> list[str]:
     """The syllables of a verb's potential form with 不 or 得 in the neutral tone, as
     dictionaries write 受不了 (shòu bu liǎo), 对得起 (duì de qǐ): 包不住 is bāo bu zhù, 找得到
@@ -712,8 +720,24 @@ def literal_gloss(part_glosses: Iterable[str]) -> str:
     words = []
     for gloss in part_glosses:
         first = gloss.split("; ")[0].strip()
-        words.append(_LABEL.sub("", first) or first)
+        words.append(_without_leading_labels(first) or first)
     return f'lit. "{" + ".join(words)}"'
+
+
+def _without_leading_labels(text: str) -> str:
+    """``text`` without the bracketed labels opening it, brackets inside them included
+    ("(possessive particle, literary equivalent of 的 (de)) of" -> "of"): a label may hold a
+    reading in brackets, and no bracket of it is left behind."""
+    while text.startswith("("):
+        depth = 0
+        for index, char in enumerate(text):
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth == 0:
+                text = text[index + 1 :].lstrip()
+                break
+        else:
+            return text  # an unclosed bracket: no label to take off
+    return text
 
 
 def _other_forms(ranked: list[Entry], chosen: list[Entry], written: str) -> tuple[Entry, ...]:
@@ -760,6 +784,7 @@ class _Builder:
         self.lookup = self.extractor.lookup
         self.neighbourhood = Neighbourhood(self.lookup)
         self.fields: frozenset[str] = frozenset()  # the document's fields (document_fields)
+        self.regions: frozenset[str] = frozenset()  # its regions' usage (document_regions)
 
     def word_reading(self, word: str) -> tuple[str, str]:
         """(numbered reading, source) of a word: its dictionary reading, else by its words."""
@@ -897,12 +922,26 @@ class _Builder:
                 syllables.extend(entries[0].pinyin_numbered.split())
             else:
                 edge = self.edge_reading(part, index, len(parts), word[position + 1 :])
+                edge = edge or self.dictionary_syllable(part, guessed[position])
                 syllables.extend([edge] if edge else guessed[position : position + len(part)])
                 from_pypinyin = from_pypinyin or not edge
             position += len(part)
         syllables = potential_syllables(parts, potential_neutral(word, syllables))
+        syllables = tried_verb_syllables(word, syllables, self.is_verb)
         reading = " ".join(repeated_syllables(word, syllables, self.is_verb))
         return reading, (PYPINYIN_SOURCE if from_pypinyin else PARTS_SOURCE)
+
+    def dictionary_syllable(self, char: str, guessed: str) -> str:
+        """The one reading the dictionary gives ``char`` where pypinyin's ``guessed`` is none
+        of its syllables (哋 di4, not pypinyin's die4); "" otherwise (a tone change of 一 or
+        不 keeps pypinyin's tone)."""
+        if len(char) != 1:
+            return ""
+        readings = {e.pinyin_numbered.lower() for e in self.lookup(char) if e.pinyin_numbered}
+        if len(readings) != 1:
+            return ""
+        (reading,) = readings
+        return reading if reading.rstrip("012345") != guessed.lower().rstrip("012345") else ""
 
     def edge_reading(self, part: str, index: int, count: int, after: str = "") -> str:
         """The reading of a character read several ways that opens or ends a term no
@@ -1018,6 +1057,9 @@ class _Builder:
         is a transcription (金妮 ... Ginny: "Ginny (personal name)"), else the name read, as a
         Western name's transcription when it is one (克里斯 in 克里斯·安德森: "Kèlǐsī
         (transcribed Western name)")."""
+        title = addressed_by_title(han)[1]
+        if title:
+            return f"{title} {display_pinyin(reading.split()[0])}"  # Mr Zhāng
         key = _pinyin.toneless_key(reading.replace(" ", ""))
         lines = [
             line
@@ -1106,6 +1148,8 @@ class _Builder:
             word_class=self.lexicon.word_class,
             places=self.places(han, acc, entries),
             fields=self.fields,
+            regions=self.regions,
+            prose=self.extractor.chinese_prose,
         )
 
     def places(self, han: str, acc: _TermAccumulator, entries: tuple[Entry, ...]) -> Places:
@@ -1146,7 +1190,11 @@ class _Builder:
         return stems
 
     def compound_glosses(self, han: str) -> Iterator[str]:
-        """The definitions of the deck's longer terms containing ``han`` (山寨机 for 山寨)."""
+        """The definitions of the deck's longer terms containing ``han`` (山寨机 for 山寨); not
+        for a character of Chinese prose, whose longer words are other words of the text (因為
+        "because" says nothing of 為 in 配料為, "are"; 都會 "city" nothing of 都 "all")."""
+        if len(han) == 1 and self.extractor.chinese_prose:
+            return
         for other in self.deck_text.compounds.get(han, ()):
             entries = self.lookup(other)
             if entries:
@@ -1304,7 +1352,11 @@ class _Builder:
             and (acc.personal_name or self.personal_name(written.han, parted.parts, acc))
         ):
             transcribed = any(beside_a_name_dot(written.han, o.context) for o in acc.occurrences)
-            reading = _transcribed_reading(reading) if transcribed else _name_reading(reading)
+            reading = (
+                _transcribed_reading(reading)
+                if transcribed
+                else _person_reading(written.han, reading)
+            )
             gloss = self.personal_name_gloss(written.han, reading, transcribed)
             kind = GlossKind.NAME
         named = "" if gloss or written.entries else self.place_or_organisation(written.han)
@@ -1642,6 +1694,14 @@ def _character_of_the_week(
     )
 
 
+def written_traditional(words: Mapping[str, tuple[Entry, ...]]) -> bool:
+    """Whether a document is written in traditional characters: more of its words are written
+    as only a traditional headword is (遊客, 們) than as only a simplified one (游客, 们)."""
+    traditional = sum(1 for han, es in words.items() if es and all(e.simplified != han for e in es))
+    simplified = sum(1 for han, es in words.items() if es and all(e.traditional != han for e in es))
+    return traditional > simplified
+
+
 def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     extractor = Extractor(lexicon)
     gathered = _accumulate(extractor.mentions(deck, glue=True), max_terms)
@@ -1650,9 +1710,10 @@ def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     text = deck_text(deck, (a.first.han for a in accumulators.values()))
     builder = _Builder(lexicon, text, extractor)
     builder.neighbourhood = Neighbourhood.of(mentions, builder.lookup)
-    builder.fields = document_fields(
-        builder.lookup(han) for han in {a.first.han for a in accumulators.values()} if len(han) > 1
-    )
+    hans = {a.first.han for a in accumulators.values()}
+    builder.fields = document_fields(builder.lookup(han) for han in hans if len(han) > 1)
+    words = {han: builder.lookup(han) for han in hans}
+    builder.regions = document_regions(words.values(), traditional=written_traditional(words))
     builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
     weekly = characters_of_the_week(deck)
     terms = _build_terms(builder, accumulators, frozenset(w.character for w in weekly))

@@ -165,7 +165,7 @@ _PLURAL_PRONOUNS = frozenset(p + m for p in PRONOUNS for m in "们們")
 # What counts as a time: a word whose first meaning names a stretch of time (三年前, 下班后).
 _TIME_TEXT = """year years month months day days week weeks hour hours minute minutes time moment
     period century decade era age season morning evening night noon today tomorrow yesterday
-    tonight future"""
+    tonight future nightfall dusk dawn daybreak sunrise sunset midnight"""
 _TIME_WORDS = frozenset(_TIME_TEXT.split())
 
 
@@ -345,9 +345,10 @@ def _between_subject_and_verb(before: str, after: str, lookup: Lookup) -> bool:
 # Words before a verb (modals, adverbs, negations) and before an adjective (degree).
 _BEFORE_A_VERB = """会 要 能 能够 可以 可 在 正在 已经 已 不 没 没有 也 都 就 还 再 又 将
     将要 应该 应 必须 需要 可能 想 曾 曾经 正 刚 刚刚 常 常常 经常 一直 开始 继续 不断 共同
-    一起 努力 主动 积极 互相 相互 會 沒 沒有 還 將 應該 須 經常 曾經 剛 剛剛 繼續 積極"""
+    一起 努力 主动 积极 互相 相互 會 沒 沒有 還 將 應該 須 經常 曾經 剛 剛剛 繼續 積極
+    不斷 主動 將要 已經 應 開始 必須 能夠"""
 _BEFORE_A_VERB_WORDS = frozenset(_BEFORE_A_VERB.split())
-_DEGREE_TEXT = "很 非常 太 更 最 挺 比较 特别 十分 相当 越来越 比較 特別 越來越"
+_DEGREE_TEXT = "很 非常 太 更 最 挺 比较 特别 十分 相当 越来越 比較 特別 越來越 相當"
 _DEGREE = frozenset(_DEGREE_TEXT.split())
 # Degree adverbs open an adjective; so do these, of how much (这么重, 那么远).
 _INTENSIFIERS = _DEGREE | frozenset(["这么", "那么", "多么", "這麼", "那麼", "多麼"])
@@ -760,6 +761,7 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"^to make sb \(feel", Place.CAUSES_STATE),  # 让我很高兴: how the person feels
         (r"indicate passive voice", Place.BEFORE_VERB),  # 被批评
         (r"\w\.\.\.", Place.OPENS_FRAME),  # "both... (and...)", "the more... the more"
+        (r"^simultaneously$", Place.OPENS_FRAME),  # 邊看邊吃: "while" (边…边)
         # A modal of what will happen stands before a state or after an adverb that predicts
         # (会很忙, 都会来); one of ability ("to know how to") before an action: 我会说中文.
         (_PREDICTION, Place.PREDICTS),

@@ -280,6 +280,9 @@ class SenseContext:
     # The fields the document's words belong to (see document_fields): "compu" in a
     # software tutorial whose words include "(computing) to save" and "(computing) syntax".
     fields: frozenset[str] = frozenset()
+    # The regions whose usage the document's words carry (see document_regions): "cantonese"
+    # in a Hong Kong post whose words include 屋企 "(Cantonese) home" and 搵食.
+    regions: frozenset[str] = frozenset()
 
     def weight(self, stem_: str) -> float:
         """How near the term a word of the deck's English stands (0: nowhere), a word seen
@@ -329,18 +332,24 @@ def build_context(
     word_class: Callable[[str], str | None] | None = None,
     places: Places = NOWHERE,
     fields: frozenset[str] = frozenset(),
+    regions: frozenset[str] = frozenset(),
+    prose: bool = False,
 ) -> SenseContext:
     """The context of ``term``: its own readings (the romanisation beside it) taken out, so
-    "Wáng (King)" is evidence for a king and not for the surname Wang."""
+    "Wáng (King)" is evidence for a king and not for the surname Wang. In Chinese ``prose``
+    the English of a sentence is a word the writer slips in (一個非常LOCAL的地方), no gloss of
+    its other words: only English right beside the term speaks for a sense."""
     entries = tuple(entries)
     own = _reading_words(entries) | _words_of_reading(reading)
     lines = tuple(lines)
     clauses = [without_literal_notes(clause_around(line, term)) for line in lines]
+    if prose:
+        clauses = []
     glosses = [gloss_after(line, term) for line in lines]
     return SenseContext(
         gloss=english_stems(" ".join([slide_gloss, *glosses])) - own,
         clause=_union(clauses) - own,
-        line=_union(without_literal_notes(line) for line in lines) - own,
+        line=frozenset() if prose else _union(without_literal_notes(ln) for ln in lines) - own,
         slide=(english_stems(" ".join(slides)) | slide_stems) - own,
         compounds=english_stems(" ".join(compounds)) - own,
         deck=deck - own,
@@ -358,6 +367,7 @@ def build_context(
         word_class=word_class,
         places=places,
         fields=fields,
+        regions=regions,
     )
 
 
@@ -685,6 +695,74 @@ def field_wording(sense: Sense, fields: frozenset[str]) -> str:
     return ""
 
 
+# Labels CC-CEDICT gives a sense used in one region: "(Tw)", "(Taiwan)", "(in Taiwan)" for
+# Taiwan; "(Cantonese)", "(Cant.)", "(HK)", "(Hong Kong)" for Cantonese usage in Hong Kong and
+# Guangdong. A label may stand anywhere in the sense ("to earn one's living (Cantonese)").
+_REGION_LABEL = re.compile(r"\(([^()]*)\)")
+_REGION_WORDS = (
+    ("taiwan", re.compile(r"^(?:tw|taiwan(?:ese)?|taiwan usage|in taiwan\b.*)$")),
+    ("cantonese", re.compile(r"\bcantonese\b|^(?:cant\.|hk\b|hong kong\b)")),
+)
+# How many of a document's words, and what share of them at least, must carry a region's
+# label for the document to be of that region (as for fields: one word is no usage).
+REGION_WORDS = 2
+REGION_SHARE = 0.01
+# What a sense of the document's region weighs: over the penalty of a dialect's sense and the
+# dictionary's order (飲茶 "(Cantonese) to have tea and dim sum" before "to drink tea" in a
+# post on Hong Kong), less than a word of the slide.
+DOCUMENT_REGION = 1.5
+
+
+@lru_cache(maxsize=16384)
+def sense_regions(text: str) -> frozenset[str]:
+    """The regions a sense's labels name: ``taiwan`` for "(Tw) peanut", ``cantonese`` for
+    "(Cantonese) home; family" or "brisket (esp. Cantonese)"; none for "Taiwan pr. [...]"."""
+    out: set[str] = set()
+    for label in _REGION_LABEL.findall(text.lower()):
+        if " pr." in label:
+            continue  # "(Taiwan pr. [xing4])": how the word is read there, no usage
+        for word in re.split(r"\s*,\s*|\besp\.\s*|\boriginally\s+", label):
+            out.update(region for region, pattern in _REGION_WORDS if pattern.search(word.strip()))
+    return frozenset(out)
+
+
+def document_regions(words: Iterable[tuple[Entry, ...]], *, traditional: bool) -> frozenset[str]:
+    """The regions of a document: those whose label senses of at least :data:`REGION_WORDS`
+    of its words carry (each word given as its entries; names left out). A post with 屋企
+    "(Cantonese) home", 搵食 "to earn one's living (Cantonese)" and 飲茶 is Cantonese usage;
+    Taiwan's only in a document written in ``traditional`` characters, as Taiwan writes."""
+    counts: Counter[str] = Counter()
+    total = 0
+    for entries in words:
+        if not entries:
+            continue
+        total += 1
+        counts.update(
+            frozenset().union(
+                *(
+                    sense_regions(sense.text)
+                    for entry in entries
+                    if not entry.is_proper_noun
+                    for sense in entry.senses
+                )
+            )
+        )
+    least = max(REGION_WORDS, REGION_SHARE * total)
+    if not traditional:
+        counts.pop("taiwan", None)
+    return frozenset(region for region, count in counts.items() if count >= least)
+
+
+def document_region(candidate: Candidate, context: SenseContext) -> float:
+    """A sense labelled with the document's region: 飲茶 "(Cantonese) to have tea and dim sum"
+    in a post on Hong Kong's tea houses, not "to drink tea"."""
+    if not context.regions or candidate.entry.is_proper_noun:
+        return 0.0
+    if candidate.sense.kind != SenseKind.MEANING:
+        return 0.0
+    return DOCUMENT_REGION if sense_regions(candidate.sense.text) & context.regions else 0.0
+
+
 # What the slide's English must give a figurative sense (a word of the term's line) for it to
 # win over the literal sense the slide also speaks of, and by how much it then wins.
 FIGURE_SUPPORT = 2.0
@@ -788,12 +866,15 @@ def word_class(candidate: Candidate, context: SenseContext) -> float:
     tag = context.word_class(word)
     if tag is None or not fits_class(tag, candidate.sense.text):
         return 0.0
-    # A tag is the word's, not a reading's: another reading needs more than the class.
-    return WORD_CLASS if candidate.entry_rank == 0 else WORD_CLASS / 2
+    # A tag is the word's, not a reading's: another reading needs more than the class (凉
+    # tagged a verb is still liáng "cool", not liàng "to let sth cool down").
+    return WORD_CLASS if candidate.entry_rank == 0 else OTHER_READING_CLASS
 
 
 # Over ten places of the dictionary's order or two readings; the usual sense rules it out.
 WORD_CLASS = 0.5
+# For another reading: less than the dictionary's order of readings (0.2 a reading).
+OTHER_READING_CLASS = 0.15
 _WORD_CLASS_REASON = "a sense of the word class the word is used in most"
 
 
@@ -833,6 +914,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("sense kind", kind_needs_evidence),
     ("domain label", domain_needs_evidence),
     ("document field", document_field),
+    ("document region", document_region),
     ("figure explained", figure_explained),
     ("written reading", written_reading),
     ("listed among names", listed_among_names),
@@ -1121,7 +1203,10 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
         return "the slide lists it among names"
     if rule == "sense kind":
         return "the other senses are names, abbreviations or notes the context does not call for"
-    return "the dictionary's order"
+    return _OTHER_REASONS.get(rule, "the dictionary's order")
+
+
+_OTHER_REASONS = {"document region": "the usage of the region the document's words are of"}
 
 
 # -- cross-references ---------------------------------------------------------------------------

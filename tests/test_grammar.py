@@ -85,6 +85,7 @@ def test_the_rule_is_listed_by_name() -> None:
         ("with", Place.COVERB),
         ("to have to", Place.BEFORE_VERB),
         ("both... (and...)", Place.OPENS_FRAME),
+        ("simultaneously", Place.OPENS_FRAME),  # 边 of 边看边吃
         ("or", Place.BETWEEN_NOUNS),
         ("when", Place.OPENS_WHEN_CLAUSE),
         ("such as", Place.BEFORE_LIST),
@@ -785,3 +786,9 @@ def test_a_word_of_two_adverbs_stays_one_word(lexicon: Lexicon) -> None:
     which a word after it stands after (都会 "city" before a verb is 都 and 会)."""
     assert _places(lexicon, "的", "正常的") & {Place.AFTER_NOUN, Place.AFTER_ADJECTIVE}
     assert not _places(lexicon, "看", "都会看") & {Place.AFTER_NOUN, Place.AFTER_ADJECTIVE}
+
+
+@pytest.mark.parametrize("sentence", ["學學香港人邊看報紙邊飲茶。", "学学香港人边看报纸边饮茶。"])
+def test_bian_twice_in_a_sentence_is_while(lexicon: Lexicon, sentence: str) -> None:
+    term = sentence[5]
+    assert _choose(lexicon, term, sentence).sense.text == "simultaneously"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from hanzi_companion.text.labels import file_week, han_number, in_label, week_number, without_labels
+from hanzi_companion.text.labels import (
+    chrome_line,
+    file_week,
+    han_number,
+    in_label,
+    week_number,
+    without_labels,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +67,18 @@ def test_labels_are_blanked_in_place() -> None:
     assert len(blank) == len(line)
     assert blank.split() == [":", "Essen", "und"]
     assert in_label("第三周：城市化", 0, 3) and not in_label("第三周：城市化", 4, 7)
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("2007-09-09 02:00:33| 人氣172| 回應0 | 上一篇 | 下一篇", True),
+        ("推薦 0 收藏 0 轉貼0 訂閱站台", True),
+        ("上一篇：春節習俗 | 下一篇：元宵節", True),  # the titles of other posts go with them
+        ("歡迎留言分享你的想法。", False),  # a sentence that speaks of comments is text
+        ("留言", False),  # one such word alone may be a heading or a term
+        ("苹果 | píngguǒ | apple", False),
+    ],
+)
+def test_a_line_of_blog_buttons_is_page_furniture(line: str, chrome: bool) -> None:
+    assert chrome_line(line) is chrome

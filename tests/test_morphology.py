@@ -17,6 +17,7 @@ from hanzi_companion.text.morphology import (
     repeated_gloss,
     repeated_syllables,
     street_name,
+    tried_verb_syllables,
 )
 
 
@@ -135,3 +136,20 @@ def test_dictionary_words_keep_their_own_gloss(lexicon: Lexicon) -> None:
 def test_the_same_one_in_a_sentence(lexicon: Lexicon) -> None:
     g = glossary(lexicon, "多音字\n同一个字在不同的语境中可以展现出不同的发音。")
     assert (term(g, "同一个").gloss, term(g, "同一个").gloss_kind) == ("the same one", "formed")
+
+
+def test_a_verb_said_twice_reads_its_repeat_in_the_neutral_tone(lexicon: Lexicon) -> None:
+    """走走 zǒuzou, 學學 xuéxue (no dictionary has them): trying a verb once."""
+
+    def verb(word: str) -> bool:
+        return is_verb(lexicon, word)
+
+    assert tried_verb_syllables("走走", ["zou3", "zou3"], verb) == ["zou3", "zou5"]
+    assert tried_verb_syllables("看一看", ["kan4", "yi1", "kan4"], verb) == [
+        "kan4",
+        "yi5",
+        "kan5",
+    ]
+    assert tried_verb_syllables("天天", ["tian1", "tian1"], verb) == ["tian1", "tian1"]
+    g = glossary(lexicon, "很久沒到九份走走了。我們去學學。")
+    assert term(g, "走走").pinyin == "zǒuzou" and term(g, "學學").pinyin == "xuéxue"

@@ -482,3 +482,21 @@ def test_a_quote_takes_its_translation_on_the_line_above(lexicon: Lexicon) -> No
     whole = next(t for t in glossary.terms if t.term == "面朝后市")
     assert whole.parts[-1] == "市"
     assert whole.part_glosses[-1].startswith("market")
+
+
+def test_a_literal_gloss_leaves_no_bracket_of_a_label_behind() -> None:
+    """之 "(possessive particle, literary equivalent of 的 (de))": the label holds a bracket."""
+    particle = "(possessive particle, literary equivalent of 的 (de))"
+    assert literal_gloss(["fragrant", particle, "two"]) == f'lit. "fragrant + {particle} + two"'
+    assert literal_gloss(["(bound form) (literary) boat"]) == 'lit. "boat"'
+
+
+@pytest.mark.parametrize(("word", "reading"), [("凉", "liang2"), ("好玩", "hao3 wan2")])
+def test_a_word_class_alone_keeps_the_first_reading(
+    lexicon: Lexicon, word: str, reading: str
+) -> None:
+    """凉 and 好玩 are tagged verbs: the class lifts liàng "to let sth cool down" and hàowán
+    "to be playful", but not above the dictionary's first reading, with nothing else said."""
+    context = SenseContext(word_class=lexicon.word_class, usual=lexicon.usual_sense)
+    choice = choose_sense(lexicon.lookup(word), context)
+    assert choice is not None and choice.entry.pinyin_numbered.lower() == reading

@@ -20,6 +20,7 @@ from hanzi_companion.lexicon.references import parse_reference
 Lookup = Callable[[str], tuple[Entry, ...]]
 
 _ERHUA = ("儿", "兒")
+CANTONESE_PLURAL = "哋"  # Cantonese's plural of pronouns (我哋 we), Mandarin's 们
 _CONDITIONAL = ("的话", "的話")
 VARIANT_CHARACTER = "variant character"
 OTHER_TRADITIONAL = "other traditional character"
@@ -85,11 +86,22 @@ def variant_character_form(term: str, lookup: Lookup) -> WordForm | None:
     return None
 
 
+def cantonese_plural_form(term: str, lookup: Lookup) -> WordForm | None:
+    """我哋, 你哋: a pronoun in Cantonese's plural, the Mandarin plural with 们 (我们 we)."""
+    if len(term) != 2 or not term.endswith(CANTONESE_PLURAL):
+        return None
+    for suffix in ("们", "們"):
+        if lookup(term[0] + suffix):
+            word = term[0] + suffix
+            return WordForm(word, f"Cantonese {term} for {word}", "Cantonese plural")
+    return None
+
+
 def other_traditional_form(term: str, lookup: Lookup) -> WordForm | None:
     """A traditional word written with another traditional character of the same simplified
     one (鹵汁 for 滷汁: both 鹵 and 滷 are simplified 卤): the dictionary's word of that
     simplified spelling (卤汁)."""
-    simplified = "".join(_simplified_of(char, lookup) for char in term)
+    simplified = simplified_spelling(term, lookup)
     if simplified == term:
         return None
     for entry in lookup(simplified):
@@ -98,6 +110,12 @@ def other_traditional_form(term: str, lookup: Lookup) -> WordForm | None:
             note = f"{word} written {term}, as some places write it"
             return WordForm(word, note, OTHER_TRADITIONAL)
     return None
+
+
+def simplified_spelling(term: str, lookup: Lookup) -> str:
+    """``term`` with each traditional character written as its one simplified character
+    (遊覽車 -> 游览车; a character of two simplified forms, or none, stays as written)."""
+    return "".join(_simplified_of(char, lookup) for char in term)
 
 
 def _simplified_of(char: str, lookup: Lookup) -> str:
@@ -113,6 +131,7 @@ FORM_RULES: tuple[tuple[str, FormRule], ...] = (
     ("conditional form", conditional_form),
     ("reduplicated form", reduplicated_form),
     (VARIANT_CHARACTER, variant_character_form),
+    ("Cantonese plural", cantonese_plural_form),
     (OTHER_TRADITIONAL, other_traditional_form),
 )
 

@@ -26,15 +26,22 @@ from functools import lru_cache
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
-from hanzi_companion.lexicon.forms import OTHER_TRADITIONAL, VARIANT_CHARACTER, word_form
+from hanzi_companion.lexicon.forms import (
+    CANTONESE_PLURAL,
+    OTHER_TRADITIONAL,
+    VARIANT_CHARACTER,
+    simplified_spelling,
+    word_form,
+)
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.text.han import HAN_CLASS, HAN_PIECE, HAN_RUN, han_suffix, has_han
-from hanzi_companion.text.labels import in_label
+from hanzi_companion.text.labels import chrome_line, in_label
 from hanzi_companion.text.language import deck_prose, is_chinese_document
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, recut, with_names
+from hanzi_companion.text.names import addressed_by_title as _addressed
 from hanzi_companion.text.segment import Segmenter, segmenter_for
 from hanzi_companion.text.slide_english import (
     LATIN_WORD,
@@ -63,6 +70,7 @@ from hanzi_companion.text.transcription import NAME_DOTS
 from hanzi_companion.text.wordlists import (
     ADVERBS_BEFORE_VERBS,
     ASPECT_PARTICLES,
+    ATTRIBUTIVE_PARTICLES,
     CLASSICAL_ENDINGS,
     CLASSICAL_PARTICLES,
     DIRECTION_COMPLEMENTS,
@@ -80,6 +88,7 @@ from hanzi_companion.text.wordlists import (
     RESULT_COMPLEMENTS,
     SENTENCE_GLUE,
     SIZE_AND_DEGREE,
+    TIME_LOCALIZERS,
     TIME_UNITS,
 )
 
@@ -204,6 +213,23 @@ class Extractor:
             and is_name(run, "", self._name_rules)
         )
 
+    def corpus_word(self, word: str) -> bool:
+        """True when jieba's corpus counts ``word``, or its simplified spelling: the corpus is
+        written in simplified characters, and 遊覽車 is the word 游览车 (tour bus) it counts."""
+        if self.segmenter.corpus_word(word):
+            return True
+        simplified = simplified_spelling(word, self.lookup)
+        return simplified != word and self.segmenter.corpus_word(simplified)
+
+    def word_class(self, word: str) -> str | None:
+        """The class a tagged corpus uses ``word`` in most, read under its simplified spelling
+        (the table is simplified): 歲 is a measure word as 岁 is."""
+        found = self.lexicon.word_class(word)
+        if found is None:
+            simplified = simplified_spelling(word, self.lookup)
+            found = self.lexicon.word_class(simplified) if simplified != word else None
+        return found
+
     def _cut_guessing(self, run: str) -> tuple[str, ...]:
         return self.segmenter.cut_guessing(run)
 
@@ -274,7 +300,7 @@ class Extractor:
         words, written = self._written_names(words)
         names.update(dotted, written)
         words = numbers_and_units(approximate_numbers(this_one(words)))
-        words = adverbs_before_modals(plural_nouns(words))
+        words = adverbs_before_modals(plural_nouns(cantonese_plurals(words)))
         words = self._which_one(words)
         words = negated_answer(words)
         words = self._verbs_before_aspect(self._potential_complements(words))
@@ -304,7 +330,7 @@ class Extractor:
             joined.append(word)
             index += 1
         return tuple(
-            (word, () if word in names else self.parts_of(word))
+            (word, () if word in names and not titled(word) else self.parts_of(word))
             for word in joined
             if _content_word(word) and not self._counted_amount(word)
         )
@@ -335,7 +361,7 @@ class Extractor:
     def _unit(self, char: str) -> bool:
         """True for a noun a tagged corpus uses most as a measure (天 in 三天, a day) that no
         dictionary sense gives as a classifier (位, 趟, 只 are classifiers to learn)."""
-        return self.lexicon.word_class(char) == "q" and not self._classifier(char)
+        return self.word_class(char) == "q" and not self._classifier(char)
 
     def _corpus_characters(self, words: tuple[str, ...], index: int) -> int:
         """Four when the four single characters from ``index`` on are an idiom jieba's corpus
@@ -343,11 +369,7 @@ class Extractor:
         they would give two words the sentence does not hold (同声, 同气)."""
         span = words[index : index + _IDIOM]
         whole = "".join(span)
-        if (
-            len(whole) == len(span) == _IDIOM
-            and self.segmenter.corpus_word(whole)
-            and not self.lookup(whole)
-        ):
+        if len(whole) == len(span) == _IDIOM and self.corpus_word(whole) and not self.lookup(whole):
             return _IDIOM
         return 0
 
@@ -370,10 +392,17 @@ class Extractor:
             and word not in PARTICLES
             and word != _WHICH  # 哪 asks about the word after it (哪 国: which country)
             and not self.lookup(word + following)
-            and self.segmenter.corpus_word(word + following)
+            and self.corpus_word(word + following)
             and not self._learnt_apart(word, following)
             and not (_count(word) and not self._counted_by(following))
+            and not self._negated_adverb(word, following)
+            and not (word in ADVERBS_BEFORE_VERBS and following in MODAL_VERBS)  # 還 要
         )
+
+    def _negated_adverb(self, word: str, following: str) -> bool:
+        """True for an adverb's negation and its verb (絕不 能: "absolutely not" and "can"), as
+        :meth:`_adverbs_before_not` reads them, whatever jieba's corpus joins (绝不能)."""
+        return len(word) == 2 and word[1] == _NOT and len(following) == 1
 
     def _counting(self, previous: str, word: str) -> bool:
         """True for a classifier after its number (两千 块 钱: two thousand kuai of money): it
@@ -389,7 +418,7 @@ class Extractor:
         """True for what a number joins: a classifier or a unit it counts (一 位, 三 天), or
         another number; not a word it only stands before (这 一 新的 空间: a new space)."""
         return _count(word) or (
-            len(word) == 1 and (self._classifier(word) or self.lexicon.word_class(word) == "q")
+            len(word) == 1 and (self._classifier(word) or self.word_class(word) == "q")
         )
 
     def _learnt_apart(self, word: str, following: str) -> bool:
@@ -653,10 +682,7 @@ class Extractor:
                 and previous[0] in ADVERBS_BEFORE_VERBS
                 and len(word) == 1
                 and (word in RESULT_COMPLEMENTS or word in _AS)
-                and (
-                    self.lookup(previous[1] + word)
-                    or self.segmenter.corpus_word(previous[1] + word)
-                )
+                and (self.lookup(previous[1] + word) or self.corpus_word(previous[1] + word))
             ):
                 out[-1:] = [previous[0], previous[1] + word]
             else:
@@ -695,7 +721,7 @@ class Extractor:
             if (
                 len(word) == 2
                 and word not in FUNCTION_WORDS
-                and not self.segmenter.corpus_word(word)
+                and not self.corpus_word(word)
                 and (word[0] in PRONOUNS or self._slang(word))
             ):
                 out.extend(word)
@@ -790,7 +816,7 @@ class Extractor:
         verb (its first sense "to install"), an adverb, a conjunction, a preposition, a
         localizer or a pronoun (非常 简单, 项目 中, 或是 使用), by the class a tagged corpus
         uses it in."""
-        if self.lexicon.word_class(word) in _CLAUSE_CLASSES:
+        if self.word_class(word) in _CLAUSE_CLASSES:
             return True
         entries = self.lookup(word)
         return bool(entries) and any(d.startswith("to ") for d in entries[0].definitions[:1])
@@ -1394,6 +1420,8 @@ def _not_a_term(line: str, start: int, end: int, run: str) -> bool:
     around = line[window : end + LOOK]
     if "第" in around and in_label(around, start - window, end - window):
         return True  # 第三周, 第3讲: the deck's week or lecture, metadata and no term
+    if chrome_line(line):
+        return True  # 上一篇 | 下一篇, 推薦 0 收藏 0: the page's buttons, no text of it
     if (
         len(run) == 1
         and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit())
@@ -1429,6 +1457,7 @@ def repeated_unit(run: str) -> str:
 
 _PLURAL_SUFFIX = "们"
 _NOT = "不"
+_COPULA = "是"
 _ONE = "一"
 _DEMONSTRATIVES = frozenset("这那這另")  # and 另 "another": 另 一 道, another dish
 _WHICH = "哪"
@@ -1490,6 +1519,18 @@ def _ends_a_number(word: str) -> bool:
     return word[-1] in NUMERALS or (len(word) == 2 and word[0] in NUMERALS)
 
 
+def cantonese_plurals(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A sentence's words with a pronoun and Cantonese's plural 哋 joined (我 哋 -> 我哋, we),
+    as 我们 is one word."""
+    out: list[str] = []
+    for word in words:
+        if word == CANTONESE_PLURAL and out and out[-1] in PRONOUNS:
+            out[-1] += word
+        else:
+            out.append(word)
+    return tuple(out)
+
+
 def plural_nouns(words: tuple[str, ...]) -> tuple[str, ...]:
     """A sentence's words with a noun in the plural read as the noun and its suffix 们
     (同学们 -> 同学 + 们, 孩子们 -> 孩子 + 们), as a lesson lists them; a pronoun's own
@@ -1544,8 +1585,8 @@ def this_one(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def adverbs_before_modals(words: tuple[str, ...]) -> tuple[str, ...]:
     """A sentence's words with an adverb joined to a modal verb that a verb follows read as
-    the two words (我们都会说: all + will, not 都会 "metropolis"); at the sentence's end the
-    pair may be the noun."""
+    the two words (我们都会说: all + will, not 都会 "metropolis"); at the sentence's end, or
+    before 的 or 之 (反映着都会的千姿百态: the city's many forms), the pair may be the noun."""
     out: list[str] = []
     for index, word in enumerate(words):
         if (
@@ -1553,11 +1594,17 @@ def adverbs_before_modals(words: tuple[str, ...]) -> tuple[str, ...]:
             and word[0] in ADVERBS_BEFORE_VERBS
             and word[1] in MODAL_VERBS
             and index + 1 < len(words)
+            and words[index + 1] not in ATTRIBUTIVE_PARTICLES
         ):
             out.extend(word)
         else:
             out.append(word)
     return tuple(out)
+
+
+def titled(name: str) -> bool:
+    """A name that is a surname and a title of address (王老师): its words are the title's."""
+    return bool(_addressed(name)[1])
 
 
 def _verb_and_object(word: str, following: str) -> bool:
@@ -1595,10 +1642,14 @@ def _two_words(word: str, following: str) -> bool:
     """True for neighbours a lesson lists apart though jieba's corpus counts them together:
     a verb and its result, direction or particle (搬 到, 放 起, 包 着), two reduplicated
     words (爸爸 妈妈), a size or degree and what it qualifies (大 碗 a big bowl, 很 重 very
-    heavy; but 很多 many, 太多 too many, which count like one word). A number and its
-    measure word (三个, 两种) stay together, as lessons list them."""
+    heavy; but 很多 many, 太多 too many, which count like one word), a time or an event of
+    two characters or more and 前 or 后 (入夜 后 after nightfall), a word of two characters
+    or more and 是 (無論 是). A number and its measure word (三个, 两种) stay together, as
+    lessons list them."""
     return (
-        following in RESULT_COMPLEMENTS
+        (following in TIME_LOCALIZERS and len(word) > 1)
+        or (following == _COPULA and len(word) > 1)  # 無論 是: "to be" is a verb of its own
+        or following in RESULT_COMPLEMENTS
         or following in DIRECTION_COMPLEMENTS
         or following in PARTICLES
         or (_reduplicated(word) and _reduplicated(following))

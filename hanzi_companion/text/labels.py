@@ -4,6 +4,8 @@ One place for these words: the week or lecture number (``Week 3``, ``Semaine 3``
 ``Semana 3``, ``Lecture 3``, ``第三周``, ``第3讲``), the slide markers of text exports
 (``Slide 4``, ``Folie 4``, ``幻灯片 4``) and the headings of speaker notes in them. A label is
 metadata: the reader takes the week from it, and no term, gloss or romanisation is read in it.
+The buttons and counters of a blog page (``上一篇 | 下一篇``, ``推薦 0 收藏 0 轉貼0``) are the
+page's furniture, not its text: no term is read on a line of them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from functools import lru_cache
 
 from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.text.han import HAN_RUN
 
 # Words for a week of a course, then words for one lecture of it (a number after either is
 # the deck's place in the course). Lower case; accents as written.
@@ -138,3 +141,28 @@ def without_labels(text: str) -> str:
 def in_label(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies inside a week or lecture label (第三周 in 第三周：城市)."""
     return any(s <= start and end <= e for s, e in label_spans(text))
+
+
+# The buttons, links and counters blog platforms put around a post, simplified and traditional:
+# previous and next post, comments and replies, sharing, likes and views, tags, log-in.
+_CHROME_TEXT = """
+上一篇 下一篇 上一页 下一页 上一頁 下一頁 上一则 下一则 上一則 下一則 上篇 下篇 前一篇 后一篇 後一篇
+回应 回應 回复 回覆 留言 评论 評論 发表评论 發表評論 发表留言 發表留言 发布留言 發佈留言
+取消回复 取消回覆 分享 转贴 轉貼 转载 轉載 收藏 推荐 推薦 订阅 訂閱 人气 人氣 浏览 瀏覽 阅读 閱讀
+点赞 點讚 按讚 标签 標籤 分类 分類 登入 登出 登录 登錄 注册 註冊 首页 首頁 返回列表
+阅读全文 閱讀全文 继续阅读 繼續閱讀
+"""
+CHROME_WORDS = frozenset(_CHROME_TEXT.split())
+_CHROME_LINE_WORDS = 2  # one such word may be prose ("留言"), two on a line are its buttons
+_SENTENCE_MARKS = frozenset("，。！？；,.!?;")
+
+
+@lru_cache(maxsize=1024)
+def chrome_line(line: str) -> bool:
+    """Whether ``line`` is a row of a blog page's buttons and counters (``人氣172| 回應0 |
+    上一篇 | 下一篇``, ``推薦 0 收藏 0 轉貼0 訂閱站台``): two of its words or more are such
+    buttons, and it holds no sentence."""
+    if any(mark in _SENTENCE_MARKS for mark in line):
+        return False
+    runs = HAN_RUN.findall(line)
+    return sum(1 for run in runs if run in CHROME_WORDS) >= _CHROME_LINE_WORDS

@@ -92,6 +92,18 @@ def repeated_syllables(
     return out
 
 
+def tried_verb_syllables(
+    word: str, syllables: Sequence[str], is_verb: Callable[[str], bool]
+) -> list[str]:
+    """The syllables of a one-character verb said twice to try it once (看看 kànkan, 走走
+    zǒuzou, 看一看 kàn yi kàn): the repeat, and 一 between, in the neutral tone."""
+    out = list(syllables)
+    tried = len(word) in (2, 3) and word[0] == word[-1] and word[1:-1] in ("", "一")
+    if tried and len(out) == len(word) and is_verb(word[0]):
+        out[1:] = [syllable.rstrip("012345") + "5" for syllable in out[1:]]
+    return out
+
+
 def repeated_gloss(word: str, verb_gloss: str, is_verb: Callable[[str], bool]) -> str:
     """ "to rewrite": 重 + a verb glossed with the English prefix re- (hyphened before an e:
     re-edit); "" for other words."""

@@ -9,7 +9,8 @@ A name is recognised by small rules, each on the words of a run:
   a grammatical word (张 | 明和 is 张明 and 和);
 - ``surname_and_character``: a surname stands alone before a single character that is no
   grammatical word, then a word boundary (李 | 华 | 一起);
-- ``familiar_name``: 小 or 老 stands alone before a lone surname (小 | 李, 老 | 王).
+- ``familiar_name``: 小 or 老 stands alone before a lone surname (小 | 李, 老 | 王);
+- ``surname_and_title``: a lone surname before a title of address (張 | 先生, 王 | 老師).
 
 No name follows a numeral or a demonstrative (一张纸: 张 is a measure word), holds a grammatical
 word or a verb of motion or speech (王去北京), or is itself a dictionary word (张开).
@@ -26,6 +27,7 @@ from hanzi_companion.text.wordlists import (
     NOT_IN_GIVEN_NAMES,
     NUMERALS_AND_DEMONSTRATIVES,
     SURNAMES,
+    TITLES,
 )
 
 _NAME_MIN, _NAME_MAX = 2, 3
@@ -113,6 +115,31 @@ def familiar_name(words: tuple[str, ...], rules: NameRules) -> list[tuple[int, i
     return spans
 
 
+def surname_and_title(words: tuple[str, ...], rules: NameRules) -> list[tuple[int, int]]:
+    """A lone surname before a title of address: how a person is called (張先生 Mr Zhang, 王老師
+    Teacher Wang), no dictionary word, not counted (一張 先生 is no name)."""
+    spans = []
+    position = 0
+    for index, word in enumerate(words[:-1]):
+        if (
+            word in SURNAMES
+            and words[index + 1] in TITLES
+            and not rules.is_word(word + words[index + 1])
+            and "".join(words[:index])[-1:] not in NUMERALS_AND_DEMONSTRATIVES
+        ):
+            spans.append((position, position + 1 + len(words[index + 1])))
+        position += len(word)
+    return spans
+
+
+def addressed_by_title(name: str) -> tuple[str, str]:
+    """(surname, English title) of a name that is a surname and a title of address (張先生:
+    張, Mr); ("", "") for other names."""
+    if name[:1] in SURNAMES and name[1:] in TITLES:
+        return name[0], TITLES[name[1:]]
+    return "", ""
+
+
 def name_spans(run: str, words: tuple[str, ...], rules: NameRules) -> list[tuple[int, int]]:
     """Spans of the personal names in ``run`` (cut into ``words``), first rule first, never
     overlapping."""
@@ -122,6 +149,7 @@ def name_spans(run: str, words: tuple[str, ...], rules: NameRules) -> list[tuple
         *surname_and_word(words, rules),
         *surname_and_character(words, rules),
         *familiar_name(words, rules),
+        *surname_and_title(words, rules),
     ]
     for start, end in candidates:
         if all(end <= s or start >= e for s, e in found):

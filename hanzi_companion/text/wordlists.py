@@ -23,7 +23,7 @@ _SURNAMES_TEXT = """
 耿 兰 焦 俞 左 柳 祝 符 舒 阮 柯 纪 梅 童 凌 季 裴 霍 涂 苗 谷 盛 翁
 冉 骆 蓝 辛 靳 柴 蒙 鲍 华 喻 祁 蒲 房 滕 屈 饶 牟 艾 尤 穆 卓 吉 缪
 簡 張 劉 陳 楊 黃 趙 吳 孫 馬 羅 鄭 謝 許 韓 馮 鄧 蕭 葉 蘇 呂 盧 鍾 譚 陸 賈 韋 鄒 閆 龍 賀 顧
-龔 錢 嚴 湯 溫 顏 莊 聶 魯 歐 蘭 紀 駱 藍 靳 鮑 華 饒 繆 孔 許
+龔 錢 嚴 湯 溫 顏 莊 聶 魯 歐 蘭 紀 駱 藍 靳 鮑 華 饒 繆 孔 許 喬 龐 蔣 嶽
 """
 SURNAMES = frozenset(_SURNAMES_TEXT.split())
 
@@ -34,11 +34,14 @@ _NOT_IN_GIVEN_NAMES_TEXT = """
 的 了 吗 呢 吧 啊 呀 着 过 是 在 我 你 他 她 它 们 这 那 就 都 也 很 不 没 要 会 能 把 被 给
 让 对 从 但 而 还 又 才 再 说 有 得 地 么 和 与 跟 同 或 及 去 来 到 叫 姓 想 看 个 些 里 上 下
 這 們 沒 會 給 讓 對 從 還 說 麼 個 裡 來 與 為 为 吃 喝 买 買 做 在 等 向 往 被
+嗎 著 過 妳 牠
 """
 NOT_IN_GIVEN_NAMES = frozenset(_NOT_IN_GIVEN_NAMES_TEXT.split())
 
 # Characters that count or point (一张纸, 这张, 每李): a surname never follows them.
-NUMERALS_AND_DEMONSTRATIVES = frozenset("一二三四五六七八九十百千万两几这那每某哪半多个這那兩幾個")
+NUMERALS_AND_DEMONSTRATIVES = frozenset(
+    "一二三四五六七八九十百千万两几这那每某哪半多个這那兩幾個萬"
+)
 
 # Names English still spells in older romanisations (Wade-Giles, postal, Cantonese, Latin;
 # not the official English names of today, Hong Kong or Taipei, which are English words),
@@ -85,7 +88,7 @@ _FUNCTION_WORDS_TEXT = """
 这里 那里 就 都 也 很 不 没 没有 要 会 能 可以 把 被 给 让 对 从 但 但是 因为 所以 如果 而 还 又 才
 再 说 有 得 地 么 什么 怎么 为什么 已经 正在 应该 一个 自己 和 与 或 或者 还是 以及 及
 們 我們 你們 他們 她們 咱們 這 這個 那個 這些 那些 這裡 那裡 沒 沒有 會 給 讓 對 從 因為 還 說 麼
-什麼 怎麼 為什麼 已經 應該 一個
+什麼 怎麼 為什麼 已經 應該 一個 與 嗎 著 過 還是 這裏 那裏 妳 妳們 牠 牠們
 们 按 按照 根据 通过 向 往 跟 比 非常 太 更 挺 比较 特别
 根據 通過 非常 比較 特別
 """
@@ -104,14 +107,16 @@ CLAUSE_WORDS_TEXT = """
 CLAUSE_WORDS = frozenset(CLAUSE_WORDS_TEXT.split())
 
 # Personal pronouns: a sentence's word opening with one may be the pronoun and its verb.
-PRONOUNS = frozenset("我你他她它您")
+PRONOUNS = frozenset("我你他她它您妳牠")
 
 # "What", asking for a name or a thing: 你叫什么名字 "what are you called".
 WHAT_WORDS = frozenset(["什么", "什麼", "啥"])
 
 
 # Particles only a sentence has (structure, aspect, mood): a clause holding one is no slogan.
-PARTICLES = frozenset(["的", "了", "吗", "呢", "吧", "着", "过", "啊", "呀", "么", "嗎", "麼"])
+PARTICLES = frozenset(
+    ["的", "了", "吗", "呢", "吧", "着", "过", "啊", "呀", "么", "嗎", "麼", "著", "過"]
+)
 
 
 # Nouns that name the term as a piece of language ("the character 拆", "the word 城中村"):
@@ -138,7 +143,7 @@ NOT_IN_PROSE = frozenset(["r", "m", "n", "ng", "hm", "hng", "ê"])
 # 又 again, 都 all, 让 to let, 或 or, 会 will, 为 for.
 _SENTENCE_GLUE_TEXT = """
 的 了 吗 呢 吧 啊 呀 着 过 地 得 么 嗎 麼 和 与 與 及 而 之 就 只 很 才 再
-并 並 把 被 对 對 从 從 这 這 那 个 個 些 一 不 没 沒 有 在 能 要 一个 一個 以
+并 並 把 被 对 對 从 從 这 這 那 个 個 些 一 不 没 沒 有 在 能 要 一个 一個 以 著 過
 """
 SENTENCE_GLUE = frozenset(_SENTENCE_GLUE_TEXT.split())
 
@@ -151,8 +156,8 @@ DIRECTION_COMPLEMENTS = frozenset("起来去上下出进回开过來進開過")
 
 # Adverbs that stand before a verb (都 all, 也 also, 还 still ...) and modal verbs (会 will,
 # 要 want to, 能 can ...): jieba and the dictionaries join some pairs (都会 "metropolis").
-ADVERBS_BEFORE_VERBS = frozenset("都也就还又才只再")
-MODAL_VERBS = frozenset("会要能想该")
+ADVERBS_BEFORE_VERBS = frozenset("都也就还又才只再還")
+MODAL_VERBS = frozenset("会要能想该會該")
 
 # Results a verb takes in its potential form with 不 (包不住 cannot hold, 吃不完, 看不见).
 POTENTIAL_RESULTS = frozenset("住了完到好动起下开懂见清動開見")
@@ -191,12 +196,15 @@ STREET_ENDINGS = {
 NUMERALS = frozenset("一二三四五六七八九十百千万两几半萬兩幾")
 # The classifier any noun may take (两个): a number with it is an amount, no word to learn.
 GENERAL_CLASSIFIERS = frozenset("个個")
-_TIME_UNITS_TEXT = "分钟 小时 秒钟 钟头 点钟 星期 礼拜 分鐘 小時 鐘頭 點鐘 禮拜"
+_TIME_UNITS_TEXT = "分钟 小时 秒钟 钟头 点钟 星期 礼拜 分鐘 小時 秒鐘 鐘頭 點鐘 禮拜"
 TIME_UNITS = frozenset(_TIME_UNITS_TEXT.split())
 
 # Localisers after a noun (项目中 in the project, 家里 at home, 桌上 on the table): in a clause
 # the noun and its localiser are two words, not a compound.
 LOCALIZERS = frozenset("中里裡内內上外")
+# Localisers of time after an event or a stretch of time (三年前 three years ago, 入夜后 after
+# nightfall): the time and its localiser are two words of a sentence.
+TIME_LOCALIZERS = frozenset("前后後")
 
 # Particles and pronouns of classical Chinese, each a word of its own in a quotation (學而時習之,
 # 勿施於人, 吾日三省吾身, 己所不欲), those that close one (不亦說乎, 是知也); today's particles
@@ -204,7 +212,7 @@ LOCALIZERS = frozenset("中里裡内內上外")
 # today writes 他).
 CLASSICAL_PARTICLES = frozenset("之乎者矣焉哉兮曰於于亦勿弗吾汝爾其而所己")
 CLASSICAL_ENDINGS = frozenset("之乎也矣焉哉兮")
-MODERN_PARTICLES = frozenset("的了吗嗎呢吧着著们們这這那很都没沒么麼个個他她你您它")
+MODERN_PARTICLES = frozenset("的了吗嗎呢吧着著们們这這那很都没沒么麼个個他她你您它妳牠")
 
 # Particles of aspect that only follow a verb (包着 wrapping, 吃了 ate, 去过 have been).
 ASPECT_PARTICLES = frozenset("着著")
@@ -214,8 +222,23 @@ NEGATED_VERBS = frozenset("要是会會能想该該")
 
 # Words of size and degree before a one-character word (大碗 a big bowl, 很重 very heavy): two
 # words of a sentence, unless what follows is a quantity (很多 many, 太少 too few: used as one).
-SIZE_AND_DEGREE = frozenset("大小很太挺")
+SIZE_AND_DEGREE = frozenset("大小很太挺极極")
 QUANTITIES = frozenset("多少")
+
+# Titles of address after a surname (王先生 Mr Wang, 李老師 Teacher Li), with their English:
+# the surname and its title are one person's name.
+TITLES = {
+    "先生": "Mr",
+    "小姐": "Miss",
+    "太太": "Mrs",
+    "女士": "Ms",
+    "老师": "Teacher",
+    "老師": "Teacher",
+    "教授": "Professor",
+    "医生": "Dr",
+    "醫生": "Dr",
+    "博士": "Dr",
+}
 
 # Before a surname, how friends and colleagues are called: 小王 (Xiǎo Wáng), 老李 (Lǎo Lǐ).
 FAMILIAR_PREFIXES = frozenset("小老")
