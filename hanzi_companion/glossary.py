@@ -60,6 +60,7 @@ from hanzi_companion.text.extract import (
     LONGEST_TERM,
     Extractor,
     Mention,
+    Trace,
     WeeklyCharacter,
     characters_of_the_week,
     content_stems,
@@ -576,7 +577,7 @@ class Neighbourhood:
 
     @classmethod
     def of(
-        cls, mentions: Iterable[Mention], lookup: Callable[[str], tuple[Entry, ...]]
+        cls, mentions: Iterable[Trace], lookup: Callable[[str], tuple[Entry, ...]]
     ) -> Neighbourhood:
         hood = cls(lookup)
         for m in mentions:
@@ -1536,7 +1537,7 @@ class _Gathered:
     """The deck's mentions read up to the term cap, each term's gathered, and where the
     reading stopped (the first mention of a term past the cap; None when none was left)."""
 
-    mentions: list[Mention]
+    mentions: list[Trace]  # each different one once, in reading order
     accumulators: dict[str, _TermAccumulator]
     stop: Mention | None = None
 
@@ -1547,7 +1548,7 @@ def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
     Reading stops at the first mention of a term past ``max_terms`` distinct terms: the
     extractor is lazy, so the rest of the deck costs nothing.
     """
-    read: list[Mention] = []
+    read: dict[Trace, None] = {}
     accumulators: dict[str, _TermAccumulator] = {}
     # A sentence's grammatical words (要 in 你要水吗) are occurrences of a term the deck lists
     # (6. 要 yào vouloir), before or after they are written: kept until it is listed.
@@ -1562,11 +1563,11 @@ def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
             continue
         if acc is None:
             if len(accumulators) >= max_terms:
-                return _Gathered(read, accumulators, mention)
+                return _Gathered(list(read), accumulators, mention)
             acc = accumulators[mention.term] = _TermAccumulator(mention)
             for earlier in unlisted.pop(mention.term, ()):
                 _add_occurrence(acc, earlier)
-        read.append(mention)
+        read[mention.trace] = None
         _add_occurrence(acc, mention)
         acc.slide_gloss = acc.slide_gloss or mention.slide_gloss
         acc.romanisation = acc.romanisation or mention.romanisation
@@ -1574,7 +1575,7 @@ def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
         acc.written_reading = acc.written_reading or mention.written_reading
         acc.among_names = acc.among_names or mention.among_names
         acc.personal_name = acc.personal_name or mention.personal_name
-    return _Gathered(read, accumulators)
+    return _Gathered(list(read), accumulators)
 
 
 def _add_occurrence(acc: _TermAccumulator, mention: Mention) -> None:
@@ -1654,7 +1655,7 @@ def _build_terms(
 
 
 def _romanised(
-    deck: Deck, lexicon: Lexicon, mentions: tuple[Mention, ...], terms: tuple[GlossaryTerm, ...]
+    deck: Deck, lexicon: Lexicon, mentions: tuple[Trace, ...], terms: tuple[GlossaryTerm, ...]
 ) -> tuple[RomanisedTerm, ...]:
     return tuple(
         RomanisedTerm(

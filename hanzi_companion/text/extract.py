@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
@@ -164,6 +165,32 @@ class Mention:
     def latin(self) -> str:
         """The Latin part of a mixed term ("" for a plain Han term)."""
         return self.term.replace(self.han, "").strip()
+
+    @property
+    def trace(self) -> Trace:
+        """What is kept of this mention once the glossary has counted it."""
+        return Trace(
+            self.han,
+            self.slide,
+            self.in_notes,
+            self.line_start,
+            self.romanisation,
+            self.slide_gloss,
+        )
+
+
+class Trace(NamedTuple):
+    """Where a mention stands and what the slide writes beside it, without its context: all
+    that the deck-wide rules (the words around a term, romanised words) need of a mention. A
+    deck may hold hundreds of thousands of mentions; the glossary keeps one trace for each
+    different one, never the mentions themselves."""
+
+    han: str
+    slide: int
+    in_notes: bool
+    line_start: int
+    romanisation: str
+    slide_gloss: str
 
 
 def reading_keys(lexicon: Lexicon, word: str) -> frozenset[str]:

@@ -43,7 +43,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.patterns import LazyPattern
-from hanzi_companion.text.extract import Mention
+from hanzi_companion.text.extract import Trace
 from hanzi_companion.text.labels import without_labels
 from hanzi_companion.text.language import deck_prose, is_foreign_prose, mostly_chinese
 from hanzi_companion.text.models import Deck
@@ -594,7 +594,7 @@ def _western_candidate(
 
 
 def _candidates_by_key(
-    deck: Deck, english: EnglishWords, mentions: tuple[Mention, ...]
+    deck: Deck, english: EnglishWords, mentions: tuple[Trace, ...]
 ) -> dict[str, list[_Candidate]]:
     """The deck's romanised candidates, by toneless key, in order of first appearance; not
     those written beside their term (read with it) or inside a term's own English ("Chang'an
@@ -637,7 +637,7 @@ def _candidates_by_key(
 def find_romanised(
     deck: Deck,
     lexicon: Lexicon,
-    mentions: Iterable[Mention],
+    mentions: Iterable[Trace],
     deck_words: Iterable[DeckWord],
 ) -> tuple[Romanised, ...]:
     """Romanised terms of ``deck``, in order of first appearance, each matched or explained.
