@@ -111,3 +111,19 @@ def test_a_memo_that_cannot_be_written_is_not_kept(tmp_path: Path, sources: list
 def test_a_missing_source_is_a_data_file_error(tmp_path: Path, sources: list[Path]) -> None:
     with pytest.raises(DataFileError, match="file not found"):
         source_digest("1", [*sources, tmp_path / "missing.u8"], tmp_path / "cache")
+
+
+@pytest.mark.usefixtures("settled")
+def test_two_processes_saving_side_by_side_keep_each_others_digests(
+    tmp_path: Path, sources: list[Path]
+) -> None:
+    """Two memos loaded before either saves (two test workers, two web workers): the second
+    save merges into what the first wrote instead of writing over it."""
+    memo_dir = tmp_path / "cache"
+    first, second = DigestMemo(memo_dir), DigestMemo(memo_dir)
+    first.file_digest(sources[0])
+    second.file_digest(sources[1])
+    first.save()
+    second.save()
+    saved = json.loads((memo_dir / DigestMemo.FILE_NAME).read_text(encoding="utf-8"))
+    assert {os.path.abspath(p) for p in sources} <= set(saved)

@@ -89,17 +89,23 @@ class DigestMemo:
     def __init__(self, folder: Path) -> None:
         self.path = folder / self.FILE_NAME
         self._entries: dict[str, list[object]] | None = None
-        self._changed = False
+        self._added: dict[str, list[object]] = {}  # what this process learnt, to merge on save
         self._unsettled = False  # a file's digest was computed but too new to remember
 
     def _load(self) -> dict[str, list[object]]:
         if self._entries is None:
-            try:
-                loaded = json.loads(self.path.read_bytes())
-            except (OSError, ValueError):
-                loaded = None
-            self._entries = loaded if isinstance(loaded, dict) else {}
+            self._entries = self._read()
         return self._entries
+
+    def _read(self) -> dict[str, list[object]]:
+        try:
+            loaded = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            loaded = None
+        return loaded if isinstance(loaded, dict) else {}
+
+    def _remember(self, key: str, value: list[object]) -> None:
+        self._load()[key] = self._added[key] = value
 
     def file_digest(self, path: Path) -> bytes:
         try:
@@ -117,8 +123,7 @@ class DigestMemo:
                 return bytes.fromhex(known[4])
         digest = _file_digest(path)
         if time.time_ns() - info.st_ctime_ns > self.SETTLED_AFTER_SECONDS * 1e9:
-            entries[key] = [*identity, digest.hex()]
-            self._changed = True
+            self._remember(key, [*identity, digest.hex()])
         else:
             self._unsettled = True
         return digest
@@ -134,20 +139,22 @@ class DigestMemo:
         """Remember the digest of the whole (a function of its key alone) when every file's
         digest was remembered too: a file that new will be hashed again anyway."""
         if not self._unsettled:
-            self._load()[key] = [digest]
-            self._changed = True
+            self._remember(key, [digest])
 
     def save(self) -> None:
-        """Write the memo when a digest was added (atomically; silently not at all when the
-        cache folder cannot be written: the digests are only recomputed next time)."""
-        if not self._changed or self._entries is None:
+        """Write the memo when a digest was added: the file as it is now with this process's
+        digests merged in, so that processes saving side by side (parallel tests, web
+        workers) keep each other's; atomically, and silently not at all when the cache folder
+        cannot be written (the digests are only recomputed next time)."""
+        if not self._added:
             return
         from hanzi_companion.errors import HanziCompanionError
         from hanzi_companion.files import write_atomically
 
+        merged = {**self._read(), **self._added}
         with contextlib.suppress(HanziCompanionError, OSError):
-            write_atomically(self.path, json.dumps(self._entries), make_folder=True)
-        self._changed = False
+            write_atomically(self.path, json.dumps(merged), make_folder=True)
+        self._added = {}
 
 
 @contextlib.contextmanager
