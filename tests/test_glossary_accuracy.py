@@ -153,7 +153,7 @@ def test_a_real_document_has_its_gold_and_provenance(folder: Path) -> None:
         assert all("\u4e00" <= c <= "\u9fff" for c in row.term), row
 
 
-@pytest.mark.parametrize("set_name", ["dev", "dev2"])
+@pytest.mark.parametrize("set_name", ["dev", "dev2", "dev3"])
 def test_the_scorer_reads_every_development_document(lexicon: Lexicon, set_name: str) -> None:
     """Scored or reported unreadable, never a crash; no figure is asserted yet."""
     scores = [accuracy.score_document(d, g, lexicon) for d, g in accuracy.documents(set_name)]
