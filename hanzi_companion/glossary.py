@@ -558,6 +558,25 @@ def deck_text(deck: Deck, terms: Iterable[str]) -> DeckText:
     )
 
 
+_NEIGHBOUR_TERM = 3  # longest term whose longer dictionary words are read (see neighbour_compounds)
+_NEIGHBOUR_MORE = 2  # characters such a longer word may add: 山寨机, not a whole phrase
+_CHINESE_REFERENCE = re.compile(r"[^\x00-\x7f]+(?:\[[^\]]*\])?|\[[^\]]*\]")
+
+
+def english_neighbours(text: str, han: str) -> tuple[str, ...]:
+    """The English words right beside ``han`` in ``text``: the one after it ("山寨 phones") and,
+    when it stands in brackets after English, the one before them ("the hukou system (户口)")."""
+    found = []
+    for match in re.finditer(re.escape(han), text):
+        after = re.match(r"\s*\)?\s*([A-Za-z]+)", text[match.end() :])
+        if after:
+            found.append(after.group(1))
+        before = re.search(r"([A-Za-z]+)\s*[(（]\s*$", text[: match.start()])
+        if before:
+            found.append(before.group(1))
+    return tuple(found)
+
+
 _PROSE_WORD = re.compile(r"[A-Za-z]+")
 _PROSE_SENTENCE = re.compile(r"(?<=[.!?;:])\s|\n")
 _PROSE_LINE = 4  # ASCII words a sentence without Han needs to be prose
@@ -1124,7 +1143,7 @@ class _Builder:
             slide_gloss=acc.slide_gloss,
             lines=self.lines_with(han, acc),
             slide_stems=frozenset().union(*(self.slide_stems(n) for n in acc.slides)),
-            compounds=tuple(self.compound_glosses(han)),
+            compounds=(*self.compound_glosses(han), *self.neighbour_compounds(han, acc)),
             deck=self.deck_text.stems,
             topics=self.deck_text.topics,
             romanisation=acc.romanisation,
@@ -1139,6 +1158,22 @@ class _Builder:
             fields=self.fields,
             borrowed=self.borrowed(entries),
         )
+
+    def neighbour_compounds(self, han: str, acc: _TermAccumulator) -> Iterator[str]:
+        """The definitions of the dictionary's longer words beginning with the term that name
+        the English word it modifies ("山寨 phones": 山寨机 "knockoff cell phone"): English
+        writes the compound as the term and its noun."""
+        nouns: set[str] = set()
+        for occurrence in acc.occurrences:
+            nouns |= english_stems(" ".join(english_neighbours(occurrence.context, han)))
+        if not nouns or len(han) > _NEIGHBOUR_TERM:
+            return
+        for entry in self.lexicon.words_beginning(han, _FIELD_COMPOUNDS):
+            if entry.is_proper_noun or len(entry.simplified) > len(han) + _NEIGHBOUR_MORE:
+                continue
+            text = " ".join(entry.definitions)
+            if nouns & english_stems(_CHINESE_REFERENCE.sub(" ", text)):
+                yield text
 
     def borrowed(self, entries: tuple[Entry, ...]) -> str:
         """The romanisation of a word of two syllables or more that the deck's English prose

@@ -4,7 +4,7 @@ the sense English writing borrows, for terms and for the romanised list, on real
 
 from __future__ import annotations
 
-from hanzi_companion.glossary import build_glossary, prose_words
+from hanzi_companion.glossary import build_glossary, english_neighbours, prose_words
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.senses import (
     build_context,
@@ -94,7 +94,7 @@ def test_a_capitalised_romanisation_is_a_name_not_a_borrowing() -> None:
 def test_the_makers_deck_gets_the_senses_english_borrows(lexicon: Lexicon) -> None:
     glossary = build_glossary(read_deck_text(MAKERS, "makers.md"), lexicon)
     chosen = {t.term: (t.chosen_sense, t.sense_rule) for t in glossary.terms}
-    assert chosen["山寨"] == ("(fig.) knockoff (goods)", "borrowed sense")
+    assert chosen["山寨"][0] == "(fig.) knockoff (goods)"  # borrowed, and 山寨机 "knockoff phone"
     assert chosen["单位"][0].startswith("work unit")
     (shanzhai,) = [r for r in glossary.romanised if r.text == "shanzhai"]
     assert shanzhai.matched == "山寨" and shanzhai.gloss.startswith("(fig.) knockoff")
@@ -124,3 +124,26 @@ def test_a_romanised_word_of_several_candidates_is_resolved_by_the_english_aroun
     assert (hukou.matched, hukou.how) == ("户口", "context")
     assert hukou.chosen_sense
     assert glossary.messages == ()  # romanised words found: not "no Chinese text found"
+
+
+def test_english_neighbours_are_the_words_beside_the_term() -> None:
+    assert english_neighbours("Shenzhen is famous for 山寨 phones.", "山寨") == ("phones",)
+    assert english_neighbours("The hukou system (户口) ties people", "户口") == ("ties", "system")
+    assert english_neighbours("山寨", "山寨") == ()
+
+
+def test_a_longer_word_naming_the_english_noun_points_to_the_sense_sharing_its_wording(
+    lexicon: Lexicon,
+) -> None:
+    """山寨 phones: CC-CEDICT's 山寨机 "knockoff cell phone" shares knockoff with one sense."""
+    glossary = build_glossary(
+        read_deck_text("# Makers\n\nShenzhen is famous for 山寨 phones.\n", "makers.md"), lexicon
+    )
+    (term,) = [t for t in glossary.terms if t.term == "山寨"]
+    assert term.chosen_sense == "(fig.) knockoff (goods)"
+    assert term.sense_reason.startswith("longer words containing it share knockoff")
+    plain = build_glossary(
+        read_deck_text("# Makers\n\nShenzhen is famous for 山寨 villages.\n", "m.md"), lexicon
+    )
+    (term,) = [t for t in plain.terms if t.term == "山寨"]
+    assert term.chosen_sense != "(fig.) knockoff (goods)"
