@@ -256,7 +256,8 @@ class Found:
 
 
 def glossary_items(glossary: Glossary) -> dict[str, Found]:
-    """Han key -> what the glossary shows for it, as a term or else as a part of one."""
+    """Han key -> what the glossary shows for it, as a term, else as a part of one, else as
+    what a romanised word of the prose was matched to."""
     items: dict[str, Found] = {}
     for term in glossary.terms:
         found = Found(_term_reading(term), shown_sense(term.gloss), True)
@@ -267,6 +268,12 @@ def glossary_items(glossary: Glossary) -> dict[str, Found]:
         for part, numbered, gloss in zip(term.parts, term.part_readings, glosses, strict=False):
             reading = numbered_to_marks(numbered, separator="")
             items.setdefault(_key(part), Found(reading, shown_sense(gloss), False))
+    # A term the document writes only romanised (hukou, Hongbao) is shown in the romanised
+    # list with the characters it was matched to: found, read and glossed there.
+    for item in glossary.romanised:
+        if item.matched:
+            reading = numbered_to_marks(item.pinyin_numbered, separator="")
+            items.setdefault(_key(item.matched), Found(reading, shown_sense(item.gloss), False))
     return items
 
 

@@ -7,6 +7,7 @@ Markdown, remark slides, HTML, Anki, web) only format it and never re-derive rea
 from __future__ import annotations
 
 import gc
+import itertools
 import re
 import threading
 from collections import ChainMap
@@ -53,9 +54,11 @@ from hanzi_companion.senses import (
     name_ending,
     sense_fields,
     sense_stems,
+    slide_english,
     speaks_of_a_person,
     topic_stems,
 )
+from hanzi_companion.senses import candidates as sense_candidates
 from hanzi_companion.text.extract import (
     LONGEST_TERM,
     Extractor,
@@ -78,7 +81,7 @@ from hanzi_companion.text.morphology import (
     tried_verb_syllables,
 )
 from hanzi_companion.text.names import addressed_by_title
-from hanzi_companion.text.romanization import DeckWord, find_romanised
+from hanzi_companion.text.romanization import DeckWord, Romanised, find_romanised
 from hanzi_companion.text.slide_english import translation_beside
 from hanzi_companion.text.syllables import ROMAN_WORD
 from hanzi_companion.text.transcription import beside_a_name_dot, western_name
@@ -202,6 +205,9 @@ class RomanisedTerm:
     candidates: tuple[str, ...] = ()  # candidate words when not resolved
     gloss: str = ""
     occurrences: tuple[Occurrence, ...] = ()
+    chosen_sense: str = ""  # the sense the English around it means (see romanised_sense)
+    sense_rule: str = ""  # the rule that chose it (a name from senses.RULES)
+    sense_reason: str = ""  # why, in a short sentence
 
 
 @dataclass(frozen=True)
@@ -528,6 +534,9 @@ class DeckText:
     stems: frozenset[str] = frozenset()
     topics: frozenset[str] = frozenset()
     compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The words the deck's English prose sentences (no Han in them) write in lowercase, and each
+    # pair of neighbours joined: the romanisations it writes as words of its own (danwei).
+    prose_words: frozenset[str] = frozenset()
 
 
 _CONTEXT_LINES = 20  # whole lines of its slides taken as a term's context
@@ -557,7 +566,48 @@ def deck_text(deck: Deck, terms: Iterable[str]) -> DeckText:
         stems=english_stems(prose),
         topics=topic_stems(prose),
         compounds={k: tuple(sorted(v)) for k, v in compounds.items()},
+        prose_words=prose_words(slides.values()),
     )
+
+
+_NEIGHBOUR_TERM = 3  # longest term whose longer dictionary words are read (see neighbour_compounds)
+_NEIGHBOUR_MORE = 2  # characters such a longer word may add: 山寨机, not a whole phrase
+_CHINESE_REFERENCE = re.compile(r"[^\x00-\x7f]+(?:\[[^\]]*\])?|\[[^\]]*\]")
+
+
+def english_neighbours(text: str, han: str) -> tuple[str, ...]:
+    """The English words right beside ``han`` in ``text``: the one after it ("山寨 phones") and,
+    when it stands in brackets after English, the one before them ("the hukou system (户口)")."""
+    found = []
+    for match in re.finditer(re.escape(han), text):
+        after = re.match(r"\s*\)?\s*([A-Za-z]+)", text[match.end() :])
+        if after:
+            found.append(after.group(1))
+        before = re.search(r"([A-Za-z]+)\s*[(（]\s*$", text[: match.start()])
+        if before:
+            found.append(before.group(1))
+    return tuple(found)
+
+
+_PROSE_WORD = re.compile(r"[A-Za-z]+")
+_PROSE_SENTENCE = re.compile(r"(?<=[.!?;:])\s|\n")
+_PROSE_LINE = 4  # ASCII words a sentence without Han needs to be prose
+
+
+def prose_words(texts: Iterable[str]) -> frozenset[str]:
+    """The ASCII words written in lowercase in the prose sentences of ``texts`` (without Han,
+    with a few words), each word alone and joined to the next: where English writes "feng
+    shui"."""
+    words: set[str] = set()
+    for text in texts:
+        for line in _PROSE_SENTENCE.split(text):
+            found = _PROSE_WORD.findall(line)
+            if len(found) < _PROSE_LINE or HAN_RUN.search(line):
+                continue
+            # Lowercase only: a borrowed common noun (hukou), not a name (Beijing, not 背景).
+            words.update(w for w in found if w.islower())
+            words.update(a + b for a, b in itertools.pairwise(found) if (a + b).islower())
+    return frozenset(words)
 
 
 _Index = dict[str, frozenset[str]]  # English stem -> the words whose meaning uses it
@@ -1136,7 +1186,7 @@ class _Builder:
             slide_gloss=acc.slide_gloss,
             lines=self.lines_with(han, acc),
             slide_stems=frozenset().union(*(self.slide_stems(n) for n in acc.slides)),
-            compounds=tuple(self.compound_glosses(han)),
+            compounds=(*self.compound_glosses(han), *self.neighbour_compounds(han, acc)),
             deck=self.deck_text.stems,
             topics=self.deck_text.topics,
             romanisation=acc.romanisation,
@@ -1151,7 +1201,66 @@ class _Builder:
             fields=self.fields,
             regions=self.regions,
             prose=self.extractor.chinese_prose,
+            borrowed=self.borrowed(entries),
         )
+
+    def neighbour_compounds(self, han: str, acc: _TermAccumulator) -> Iterator[str]:
+        """The definitions of the dictionary's longer words beginning with the term that name
+        the English word it modifies ("山寨 phones": 山寨机 "knockoff cell phone"): English
+        writes the compound as the term and its noun."""
+        nouns: set[str] = set()
+        for occurrence in acc.occurrences:
+            nouns |= english_stems(" ".join(english_neighbours(occurrence.context, han)))
+        if not nouns or len(han) > _NEIGHBOUR_TERM:
+            return
+        for entry in self.lexicon.words_beginning(han, _FIELD_COMPOUNDS):
+            if entry.is_proper_noun or len(entry.simplified) > len(han) + _NEIGHBOUR_MORE:
+                continue
+            text = " ".join(entry.definitions)
+            if nouns & english_stems(_CHINESE_REFERENCE.sub(" ", text)):
+                yield text
+
+    def borrowed(self, entries: tuple[Entry, ...]) -> str:
+        """The romanisation of a word of two syllables or more that the deck's English prose
+        writes as a word of its own (the danwei system): the term is an English borrowing."""
+        for entry in entries:
+            syllables = entry.pinyin_numbered.split()
+            key = _pinyin.toneless_key(entry.pinyin_numbered)
+            if len(syllables) < 2 or entry.is_proper_noun:
+                continue
+            if key in self.deck_text.prose_words:
+                return key
+        return ""
+
+    def romanised_context(
+        self, text: str, entries: tuple[Entry, ...], lines: tuple[str, ...]
+    ) -> SenseContext:
+        """The English around a romanised word of the prose: the prose borrows the word."""
+        return build_context(
+            entries,
+            text,
+            lines=lines,
+            deck=self.deck_text.stems,
+            topics=self.deck_text.topics,
+            definitions_with=self.lexicon.definitions_with,
+            borrowed=_pinyin.toneless_key(entries[0].pinyin_numbered),
+        )
+
+    def resolve_romanised(self, term: RomanisedTerm, lines: tuple[str, ...]) -> RomanisedTerm:
+        """An ambiguous romanised word as the one of its candidates whose senses share words
+        with the English around it, when exactly one does."""
+        supported = []
+        for word in term.candidates:
+            entries = self.lookup(word)
+            if not entries:
+                continue
+            context = build_context(entries, term.text, lines=lines)
+            if any(slide_english(c, context) > 0 for c in sense_candidates(entries)):
+                supported.append((word, entries[0]))
+        if len(supported) != 1:
+            return term
+        word, entry = supported[0]
+        return replace(term, matched=word, pinyin_numbered=entry.pinyin_numbered, how="context")
 
     def places(self, han: str, acc: _TermAccumulator, entries: tuple[Entry, ...]) -> Places:
         """Where the term stands in its sentences: a function word's places, or whether a
@@ -1655,22 +1764,49 @@ def _build_terms(
 
 
 def _romanised(
-    deck: Deck, lexicon: Lexicon, mentions: tuple[Trace, ...], terms: tuple[GlossaryTerm, ...]
+    deck: Deck, builder: _Builder, mentions: tuple[Trace, ...], terms: tuple[GlossaryTerm, ...]
 ) -> tuple[RomanisedTerm, ...]:
-    return tuple(
-        RomanisedTerm(
-            text=r.text,
-            matched=r.matched,
-            pinyin_numbered=r.pinyin_numbered,
-            how=r.how,
-            candidates=r.candidates,
-            gloss=r.gloss,
-            occurrences=tuple(
-                Occurrence(slide, title, context, in_notes)
-                for slide, title, context, in_notes in r.occurrences
-            ),
-        )
-        for r in find_romanised(deck, lexicon, mentions, terms_for_matching(terms))
+    found = find_romanised(deck, builder.lexicon, mentions, terms_for_matching(terms))
+    return tuple(_romanised_term(builder, r) for r in found)
+
+
+def _romanised_term(builder: _Builder, found: Romanised) -> RomanisedTerm:
+    """A romanised word of the prose, its sense chosen from the English around it as a term's
+    is (not the dictionary's first), and an ambiguous one resolved when that English speaks
+    for exactly one of its words (hukou in "a household registry": 户口, not 虎口)."""
+    lines = tuple(context for _, _, context, _ in found.occurrences)
+    term = RomanisedTerm(
+        text=found.text,
+        matched=found.matched,
+        pinyin_numbered=found.pinyin_numbered,
+        how=found.how,
+        candidates=found.candidates,
+        gloss=found.gloss,
+        occurrences=tuple(
+            Occurrence(slide, title, context, in_notes)
+            for slide, title, context, in_notes in found.occurrences
+        ),
+    )
+    if not term.matched and term.candidates:
+        term = builder.resolve_romanised(term, lines)
+    entries = builder.lookup(term.matched) if term.matched else ()
+    # The reading the romanisation was matched to: Lao Tzu is the philosopher 老子 Lǎozǐ,
+    # whose senses are his, not those of lǎozi "father".
+    entries = tuple(e for e in entries if e.pinyin_numbered == term.pinyin_numbered) or entries
+    if not entries:
+        return term
+    choice = choose_sense(entries, builder.romanised_context(term.text, entries, lines))
+    if choice is None:
+        return term
+    gloss = one_line_gloss(
+        choice.entry, builder.lexicon, first=choice.sense.text, wording=choice.wording
+    )
+    return replace(
+        term,
+        gloss=gloss or term.gloss,
+        chosen_sense=choice.sense.text,
+        sense_rule=choice.rule,
+        sense_reason=choice.reason,
     )
 
 
@@ -1721,7 +1857,9 @@ def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     characters = tuple(
         _character_of_the_week(w, builder, {t.term: t for t in terms}) for w in weekly
     )
-    messages = () if terms else (f"no Chinese text found in {deck.name}",)
+    romanised = _romanised(deck, builder, mentions, terms)
+    # Prose writing its Chinese words only romanised (the hukou system) has found something.
+    messages = () if terms or romanised else (f"no Chinese text found in {deck.name}",)
     if gathered.stop is not None:
         left_out = words_left_out(deck, gathered.stop, extractor, accumulators.keys())
         messages = (cap_message(max_terms, left_out, gathered.stop),)
@@ -1737,7 +1875,7 @@ def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
         ),
         characters=characters,
         terms=terms,
-        romanised=_romanised(deck, lexicon, mentions, terms),
+        romanised=romanised,
         messages=messages,
     )
 

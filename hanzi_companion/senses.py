@@ -283,6 +283,9 @@ class SenseContext:
     # The regions whose usage the document's words carry (see document_regions): "cantonese"
     # in a Hong Kong post whose words include 屋企 "(Cantonese) home" and 搵食.
     regions: frozenset[str] = frozenset()
+    # The stems of the romanisation the document's English prose writes for the term as a
+    # word of its own ("the danwei system", "build guanxi"): the term is an English borrowing.
+    borrowed: frozenset[str] = frozenset()
 
     def weight(self, stem_: str) -> float:
         """How near the term a word of the deck's English stands (0: nowhere), a word seen
@@ -334,6 +337,7 @@ def build_context(
     fields: frozenset[str] = frozenset(),
     regions: frozenset[str] = frozenset(),
     prose: bool = False,
+    borrowed: str = "",
 ) -> SenseContext:
     """The context of ``term``: its own readings (the romanisation beside it) taken out, so
     "Wáng (King)" is evidence for a king and not for the surname Wang. In Chinese ``prose``
@@ -368,6 +372,7 @@ def build_context(
         places=places,
         fields=fields,
         regions=regions,
+        borrowed=english_stems(borrowed) if borrowed else frozenset(),
     )
 
 
@@ -890,6 +895,52 @@ def says_surname(stems: frozenset[str]) -> bool:
     return bool(stems & SURNAME_CUES) or stems >= FAMILY_NAME
 
 
+# -- loanwords: the sense English writing borrows -----------------------------------------------
+
+# A sense worded as the romanisation the prose uses is the loanword itself: more than a word
+# of the term's own line (2.0), less than its clause or the slide's gloss (4.0, 6.0).
+_BORROWED_WORDING = 3.0
+# A sense the dictionary marks as the modern or PRC usage, when the prose borrows the word:
+# enough over a first sense nothing supports, not over one the slide's English names.
+_BORROWED_SENSE = 0.6
+_MODERN_MARKS = (
+    "(fig.",
+    "(figuratively",
+    "(neologism",
+    "slang",
+    "(prc",
+    "in the prc",
+    "in mainland china",
+)
+
+
+def borrowed_wording(candidate: Candidate, context: SenseContext) -> float:
+    """When English prose writes the term's romanisation as a word of its own (guanxi,
+    feng shui), the sense the dictionary words as that romanisation is the borrowing (关系
+    "guanxi", not "relation")."""
+    if not context.borrowed or candidate.entry.is_proper_noun:
+        return 0.0
+    return _BORROWED_WORDING if context.borrowed <= candidate.stems else 0.0
+
+
+def is_modern_usage(text: str) -> bool:
+    """Whether CC-CEDICT marks a sense as figurative, new, slang or the PRC's usage."""
+    lowered = text.lower()
+    return any(mark in lowered for mark in _MODERN_MARKS)
+
+
+def borrowed_sense(candidate: Candidate, context: SenseContext) -> float:
+    """When English prose about China borrows the term (the danwei system, shanzhai phones),
+    it borrows the sense of today's China: the one CC-CEDICT marks as figurative, new or the
+    PRC's (单位 "work unit (... esp. in the PRC ...)", 下海 "(fig.) to take the plunge"), not
+    the literal first sense. Only on that evidence: a lesson writing 单位 dānwèi means "unit"."""
+    if not context.borrowed or candidate.entry.is_proper_noun:
+        return 0.0
+    if not is_plain_meaning(candidate):
+        return 0.0
+    return _BORROWED_SENSE if is_modern_usage(candidate.sense.text) else 0.0
+
+
 def dictionary_order(candidate: Candidate, context: SenseContext) -> float:
     """The dictionary's order breaks ties: its usual reading first, then its first senses."""
     return -0.2 * min(candidate.entry_rank, 5) - 0.05 * min(candidate.sense_rank, 10)
@@ -911,6 +962,8 @@ PRIOR_RULES = frozenset(
 RULES: tuple[tuple[str, Rule], ...] = (
     ("slide English", slide_english),
     ("Chinese neighbours", chinese_neighbours),
+    ("borrowed wording", borrowed_wording),
+    ("borrowed sense", borrowed_sense),
     ("sense kind", kind_needs_evidence),
     ("domain label", domain_needs_evidence),
     ("document field", document_field),
@@ -1203,6 +1256,14 @@ def _reason(rule: str, winner: Candidate, context: SenseContext) -> str:
         return "the slide lists it among names"
     if rule == "sense kind":
         return "the other senses are names, abbreviations or notes the context does not call for"
+    return _borrowed_reason(rule, winner)
+
+
+def _borrowed_reason(rule: str, winner: Candidate) -> str:
+    if rule == "borrowed wording":
+        return f"the sense English writing borrows: {winner.sense.text}"
+    if rule == "borrowed sense":
+        return f"the sense English writing about China borrows: {winner.sense.text}"
     return _OTHER_REASONS.get(rule, "the dictionary's order")
 
 

@@ -119,6 +119,11 @@ def romanised_json(item: RomanisedTerm) -> dict[str, Any]:
         "how": item.how,
         "candidates": list(item.candidates),
         "gloss": item.gloss,
+        "sense_choice": (
+            {"sense": item.chosen_sense, "rule": item.sense_rule, "reason": item.sense_reason}
+            if item.chosen_sense
+            else None
+        ),
         "occurrences": [occurrence_json(o) for o in item.occurrences],
     }
 
