@@ -1496,6 +1496,10 @@ def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
     extractor is lazy, so the rest of the deck costs nothing.
     """
     read: list[Mention] = []
+    # What the rest of the glossary reads of the mentions (the words of each line and slide,
+    # the English and romanisation written beside a term): a mention repeating all of it adds
+    # nothing, and keeping every one made a line of two words repeated over 2 MB 300 MB.
+    kept: set[tuple[str, int, bool, int, str, str]] = set()
     accumulators: dict[str, _TermAccumulator] = {}
     # A sentence's grammatical words (要 in 你要水吗) are occurrences of a term the deck lists
     # (6. 要 yào vouloir), before or after they are written: kept until it is listed.
@@ -1514,7 +1518,17 @@ def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
             acc = accumulators[mention.term] = _TermAccumulator(mention)
             for earlier in unlisted.pop(mention.term, ()):
                 _add_occurrence(acc, earlier)
-        read.append(mention)
+        key = (
+            mention.han,
+            mention.slide,
+            mention.in_notes,
+            mention.line_start,
+            mention.romanisation,
+            mention.slide_gloss,
+        )
+        if key not in kept:
+            kept.add(key)
+            read.append(mention)
         _add_occurrence(acc, mention)
         acc.slide_gloss = acc.slide_gloss or mention.slide_gloss
         acc.romanisation = acc.romanisation or mention.romanisation
