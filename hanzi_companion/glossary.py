@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from hanzi_companion.grammar import (
     NOWHERE,
@@ -704,8 +705,7 @@ class _SlideLines:
                     yield translation
 
 
-@dataclass(frozen=True)
-class _Written:
+class _Written(NamedTuple):
     """Step 1: the term as written, and its dictionary entries."""
 
     term: str
@@ -715,8 +715,7 @@ class _Written:
     entries: tuple[Entry, ...]
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     """Step 2: the entry (or none) and the reading, forms and gloss it gives."""
 
     reading: str
@@ -734,8 +733,7 @@ class _Found:
     gloss_note: str = ""  # the cross-reference the gloss was reached through
 
 
-@dataclass(frozen=True)
-class _Parted:
+class _Parted(NamedTuple):
     """Step 3: the term's words, each with its reading and gloss in context."""
 
     parts: tuple[str, ...]
@@ -744,8 +742,7 @@ class _Parted:
     part_glosses: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class _Glossed:
+class _Glossed(NamedTuple):
     """Step 4: the one-line gloss, its kind and the final reading."""
 
     gloss: str

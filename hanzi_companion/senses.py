@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from hanzi_companion.grammar import (
     NOWHERE,
@@ -1034,8 +1035,7 @@ _MARGIN = 0.5
 _MARGIN_OVER_NOTHING = 0.15
 
 
-@dataclass(frozen=True)
-class _Scored:
+class _Scored(NamedTuple):
     candidate: Candidate
     parts: tuple[tuple[str, float], ...]  # (rule name, score)
 
@@ -1092,8 +1092,7 @@ _QUALIFIER = re.compile(r"(?<=\w) \(([^()]*)\)")
 _ANY_OBJECT = re.compile(r"\b(?:sth|sb|sb's|someone|something)\b")
 
 
-@dataclass(frozen=True)
-class _Qualified:
+class _Qualified(NamedTuple):
     """A sense whose first wording is qualified ("to exploit (a resource)"), reworded."""
 
     qualifiers: tuple[frozenset[str], ...]  # the stems of each qualifier

@@ -151,19 +151,3 @@ def test_a_terms_context_lines_come_from_its_rarest_characters_lines() -> None:
     for han in ("城市", "户口单位", "的", "化中", "城城城", "位经济发展的了"):
         scanned = [line for line in text.split("\n") if han in line and len(line) <= 200]
         assert list(lines.writing(han)) == scanned, han
-
-
-def test_a_term_repeated_on_one_line_is_kept_once_not_per_mention(lexicon: Lexicon) -> None:
-    """A deck of two words repeated thousands of times on one line: the glossary keeps one
-    trace of each different mention (not every mention with its context, which took 468 MB
-    for 2.8 MB of ``创新 山寨``), and each term still counts its occurrences up to the cap."""
-    from hanzi_companion.glossary import MAX_OCCURRENCES, _accumulate
-    from hanzi_companion.text.extract import Extractor
-
-    deck = read_deck_text("创新 山寨 " * 3000, "repeated.txt")
-    gathered = _accumulate(Extractor(lexicon).mentions(deck, glue=True), max_terms=100)
-    assert [t.han for t in gathered.mentions] == ["创新", "山寨"]
-    assert set(gathered.accumulators) == {"创新", "山寨"}
-    assert all(len(a.sides) == MAX_OCCURRENCES for a in gathered.accumulators.values())
-    terms = build_glossary(deck, lexicon).terms
-    assert [t.term for t in terms] == ["创新", "山寨"]

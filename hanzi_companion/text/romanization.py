@@ -30,11 +30,11 @@ import struct
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Set
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import marisa_trie
 
@@ -201,8 +201,7 @@ def _load_english(data: bytes | memoryview) -> EnglishWords:
 # -- finding candidates -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     text: str
     words: tuple[str, ...]
     name: bool  # capitalised inside a sentence: a proper name
@@ -397,7 +396,7 @@ class _ProseLanguage:
         for candidate in candidates:
             rest = rest.replace(candidate.text, " ")
         if self.foreign_deck or is_foreign_prose(rest, english=self.english):
-            return [replace(c, foreign=True) for c in candidates]
+            return [c._replace(foreign=True) for c in candidates]
         return candidates
 
 
