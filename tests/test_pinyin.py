@@ -161,3 +161,10 @@ def test_a_word_of_plain_letters_parses_as_through_the_general_path(word: str) -
     """Plain ASCII words take a shorter path (no marks, numbers or separators to look for);
     spaces around the word send it through the general one, which must agree."""
     assert py.parse_syllables(word) == py.parse_syllables(f" {word} ")
+
+
+def test_pypinyin_reads_a_polyphone_by_the_phrase_it_is_in() -> None:
+    """pypinyin is loaded without its dictionary copy: its phrase readings are still read."""
+    assert py.pypinyin_tone3("银行") == ["yin2", "hang2"]
+    assert py.pypinyin_tone3("行走") == ["xing2", "zou3"]
+    assert py.pypinyin_tone3("重庆") == ["chong2", "qing4"]

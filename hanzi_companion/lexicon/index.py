@@ -144,11 +144,9 @@ def strip_gloss_particle(norm: str) -> str:
 
 def _pypinyin_readings(words: Sequence[str]) -> dict[str, str]:
     """pypinyin's phrase-aware reading of each word, as lowercase numbered syllables."""
-    from pypinyin import Style, lazy_pinyin
-
     result = {}
     for word in words:
-        syllables = lazy_pinyin(word, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=False)
+        syllables = py.pypinyin_tone3(word, neutral_tone_with_five=True, v_to_u=False)
         result[word] = " ".join(syllables)
     return result
 

@@ -533,11 +533,7 @@ class Lexicon:
 
 def guess_reading(word: str) -> str:
     """pypinyin's phrase-aware reading, numbered, for a word no dictionary has."""
-    from pypinyin import Style, lazy_pinyin
-
-    syllables: list[str] = lazy_pinyin(
-        word, style=Style.TONE3, neutral_tone_with_five=True, errors="default"
-    )
+    syllables = _pinyin.pypinyin_tone3(word, neutral_tone_with_five=True, errors="default")
     readings = []
     for syllable in syllables:
         # Text pypinyin passes through (a character it cannot read, an emoji) is kept as

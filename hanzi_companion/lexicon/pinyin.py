@@ -467,3 +467,19 @@ def pinyin_words(numbered: str, part_readings: tuple[str, ...] = ()) -> tuple[st
 def word_tone_html(numbered: str, part_readings: tuple[str, ...] = ()) -> str:
     """Tone-coloured HTML of :func:`word_pinyin`: one span per syllable, words spaced."""
     return " ".join(tone_html(word) for word in pinyin_words(numbered, part_readings))
+
+
+def pypinyin_tone3(word: str, **options: object) -> list[str]:
+    """pypinyin's phrase-aware reading of ``word``, syllables in TONE3 style (``chuang4``).
+
+    pypinyin is imported on first use, told not to copy its dictionaries (it copies them so
+    that custom phrases can be added safely; nothing here adds any, and the copy is a third of
+    its 200 ms import).
+    """
+    import os
+
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "true")
+    from pypinyin import Style, lazy_pinyin
+
+    syllables: list[str] = lazy_pinyin(word, style=Style.TONE3, **options)  # type: ignore[arg-type]
+    return syllables
