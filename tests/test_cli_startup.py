@@ -188,3 +188,17 @@ def test_looking_up_characters_loads_no_english_search_nor_sentences(settings: S
     assert "hashlib" not in modules
     english = _command_modules(settings, "search", "to start a business")
     assert "hanzi_companion.lexicon.english" in english
+
+
+def test_words_no_dictionary_has_are_read_without_pypinyin_when_their_words_leave_no_choice(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """大众创客 is 大众 and 创客, 新车间 新 and 车间: the dictionary reads them, and pypinyin's
+    phrase table (a fifth of a second to load) stays unloaded; 双创 (创 chuàng or chuāng)
+    needs it."""
+    deck = tmp_path / "makers.md"
+    deck.write_text("# Makers\n\n大众创客 and 新车间\n", encoding="utf-8")
+    modules = _command_modules(settings, "glossary", str(deck), "-f", "json")
+    assert "hanzi_companion.glossary" in modules and "pypinyin" not in modules
+    deck.write_text("# Makers\n\n双创\n", encoding="utf-8")
+    assert "pypinyin" in _command_modules(settings, "glossary", str(deck), "-f", "json")

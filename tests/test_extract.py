@@ -557,3 +557,11 @@ def test_labels_and_speakers_are_found_on_a_long_line_too(extractor: Extractor) 
     assert "第三周" not in terms(extractor, slide(1, filler + " 第三周：创新"))
     found = mentions(extractor, slide(1, "- 马丽：你好！" + filler))
     assert found[0].term == "马丽" and found[0].personal_name
+
+
+def test_a_word_no_dictionary_has_is_read_from_its_words(extractor: Extractor) -> None:
+    """Its words' dictionary readings when they leave no choice (the words here are in no
+    dictionary of the demo course), else pypinyin's phrase-aware reading."""
+    assert extractor.guess_reading("旧车间") == "jiu4 che1 jian1"
+    assert extractor.guess_reading("大众黑客") == "da4 zhong4 hei1 ke4"
+    assert extractor.guess_reading("三创") == "san1 chuang4"  # 创 is chuàng or chuāng
