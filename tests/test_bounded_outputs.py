@@ -50,6 +50,7 @@ def run_text(lexicon: Lexicon) -> str:
 
 @pytest.fixture(scope="module")
 def glossary(lexicon: Lexicon, run_text: str) -> Glossary:
+    """Slow (seconds, once per module): the glossary of a whole line of 40 words repeated."""
     return build_glossary(read_deck_text(run_text, "run.txt"), lexicon)
 
 
@@ -81,6 +82,7 @@ def test_every_output_is_bounded(glossary: Glossary, tmp_path: Path) -> None:
 
 
 def test_the_web_api_answers_in_bounded_size(client: FlaskClient, run_text: str) -> None:
+    """Slow (seconds): the API glosses the whole line of repeated words, as the CLI does."""
     response = client.post(
         "/api/glossary?name=run.txt",
         data=run_text.encode(),

@@ -187,6 +187,8 @@ def test_an_overwritten_character_index_is_built_again(
 def test_damaged_english_search_tables_are_built_again(
     damage: str, built: Path, names: dict[str, str], tmp_path: Path
 ) -> None:
+    """Slow (about 4 s each): the English search tables are really built again from the
+    index, in a fresh process."""
     cache = cache_copy(built, tmp_path / "cache", damaged=names["glosses"])
     tables = cache / names["glosses"]
     DAMAGE[damage](tables)
@@ -255,7 +257,8 @@ def test_damaged_compiled_word_lists_are_built_again(
     tmp_path: Path,
 ) -> None:
     """The segmenter's dictionary and the English word lists (tries): the same glossary as
-    from sound caches, nothing on stderr, and the cache sound again."""
+    from sound caches, nothing on stderr, and the cache sound again. Slow (up to about 5 s
+    each): the damaged file is really compiled again, in a fresh process."""
     cache = cache_copy(built, tmp_path / "cache", damaged=names[kind])
     path = cache / names[kind]
     sound = path.read_bytes()

@@ -156,6 +156,8 @@ def _touch_draw(page: Any, median: tuple[tuple[int, int], ...]) -> None:
 
 
 def test_quiz_by_finger_on_a_phone(touch_page: Any, live_app: str, lexicon: Lexicon) -> None:
+    """Slow (about 5 s): every stroke is drawn by touch events, each checked by Hanzi Writer
+    with its own animation."""
     strokes = lexicon.character_index().strokes(CHARACTER)
     assert strokes is not None
     page = touch_page
@@ -204,6 +206,8 @@ def built(tmp_path_factory: pytest.TempPathFactory, lexicon: Lexicon) -> tuple[P
 def test_site_quiz_works_from_disk(
     page: Any, built: tuple[Path, SiteReport], lexicon: Lexicon
 ) -> None:
+    """Slow (about 5 s): the strokes are drawn with the mouse on the static site's page, each
+    checked by Hanzi Writer with its own animation."""
     root, report = built
     char = report.characters[0]
     strokes = lexicon.character_index().strokes(char)
