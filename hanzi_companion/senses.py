@@ -660,6 +660,19 @@ def document_fields(words: Iterable[tuple[Entry, ...]]) -> frozenset[str]:
     words, and :data:`FIELD_SHARE` of them, are labelled with (each word given as its
     entries; names left out). A software tutorial's 保存 "(computing) to save" and 语法
     "(computing) syntax" make it a document on computing."""
+    counts, total = _label_counts(words, sense_fields, meanings_only=True)
+    least = max(FIELD_WORDS, FIELD_SHARE * total)
+    return frozenset(key for key, count in counts.items() if count >= least)
+
+
+def _label_counts(
+    words: Iterable[tuple[Entry, ...]],
+    labels_of: Callable[[str], frozenset[str]],
+    *,
+    meanings_only: bool,
+) -> tuple[Counter[str], int]:
+    """How many of the words (each given as its entries; names left out) carry each label in
+    one of their senses, and how many words have entries at all."""
     counts: Counter[str] = Counter()
     total = 0
     for entries in words:
@@ -669,16 +682,15 @@ def document_fields(words: Iterable[tuple[Entry, ...]]) -> frozenset[str]:
         counts.update(
             frozenset().union(
                 *(
-                    sense_fields(sense.text)
+                    labels_of(sense.text)
                     for entry in entries
                     if not entry.is_proper_noun
                     for sense in entry.senses
-                    if sense.kind == SenseKind.MEANING
+                    if not meanings_only or sense.kind == SenseKind.MEANING
                 )
             )
         )
-    least = max(FIELD_WORDS, FIELD_SHARE * total)
-    return frozenset(key for key, count in counts.items() if count >= least)
+    return counts, total
 
 
 def document_field(candidate: Candidate, context: SenseContext) -> float:
@@ -737,22 +749,7 @@ def document_regions(words: Iterable[tuple[Entry, ...]], *, traditional: bool) -
     of its words carry (each word given as its entries; names left out). A post with 屋企
     "(Cantonese) home", 搵食 "to earn one's living (Cantonese)" and 飲茶 is Cantonese usage;
     Taiwan's only in a document written in ``traditional`` characters, as Taiwan writes."""
-    counts: Counter[str] = Counter()
-    total = 0
-    for entries in words:
-        if not entries:
-            continue
-        total += 1
-        counts.update(
-            frozenset().union(
-                *(
-                    sense_regions(sense.text)
-                    for entry in entries
-                    if not entry.is_proper_noun
-                    for sense in entry.senses
-                )
-            )
-        )
+    counts, total = _label_counts(words, sense_regions, meanings_only=False)
     least = max(REGION_WORDS, REGION_SHARE * total)
     if not traditional:
         counts.pop("taiwan", None)
