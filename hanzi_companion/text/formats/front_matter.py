@@ -57,29 +57,29 @@ def _heading(line: str) -> bool:
 
 def front_block(text: str) -> tuple[str | None, str]:
     """The block between the opening ``---`` and the closing one, and what follows it."""
-    if not text.startswith("---\n"):
+    block, rest = _fenced_block(text, "---")
+    if block is None or not _FRONT_KEY.match(block.lstrip("\n")):
         return None, text
-    end = text.find("\n---\n", 3)
-    if end < 0:
-        if not text.endswith("\n---"):
-            return None, text
-        end = len(text) - 4
-    block = text[4:end]
-    if not _FRONT_KEY.match(block.lstrip("\n")):
-        return None, text
-    return block, text[end + 5 :]
+    return block, rest
 
 
 def toml_block(text: str) -> tuple[str | None, str]:
     """Hugo's TOML front matter between ``+++`` lines, and what follows it."""
-    if not text.startswith("+++\n"):
+    return _fenced_block(text, "+++")
+
+
+def _fenced_block(text: str, fence: str) -> tuple[str | None, str]:
+    """The block between a ``fence`` line opening the text and the next one (or the text's
+    last line), and what follows it; (None, text) when the text opens no such block."""
+    if not text.startswith(fence + "\n"):
         return None, text
-    end = text.find("\n+++\n", 3)
+    start = len(fence) + 1
+    end = text.find(f"\n{fence}\n", start - 1)
     if end < 0:
-        if not text.endswith("\n+++"):
+        if not text.endswith("\n" + fence):
             return None, text
-        end = len(text) - 4
-    return text[4:end], text[end + 5 :]
+        end = len(text) - start
+    return text[start:end], text[end + start + 1 :]
 
 
 def load_toml(block: str) -> dict[str, object] | None:
