@@ -53,6 +53,9 @@ _GLUE_TEXT = """to the a an of be is are was were been being sb sth etc eg lit f
 GLUE_WORDS = frozenset(_GLUE_TEXT.split())
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"))
+# A verb's noun whose stem the rules below would not reach: registration ~ register,
+# organization ~ organize.
+_VERB_NOUNS = (("istration", "ister"), ("ization", "ize"))
 _ACTION_NOUNS = ("wal", "val", "sal")  # a verb's noun in -al: renewal, arrival, proposal
 
 
@@ -69,6 +72,10 @@ def stem(word: str) -> str:
     else:
         if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
             word = word[:-1]
+    for noun, verb in _VERB_NOUNS:
+        if word.endswith(noun) and len(word) > len(noun) + 2:
+            word = word[: -len(noun)] + verb  # registration ~ register
+            break
     if word.endswith("ive") and len(word) > 7:
         return word[:-3]  # progressive ~ progress
     if word.endswith(_ACTION_NOUNS) and len(word) > 6:

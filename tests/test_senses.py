@@ -72,6 +72,9 @@ def candidate(e: Entry, index: int = 0, rank: int = 0) -> Candidate:
         ("renewal", "renew"),
         ("arrival", "arrive"),
         ("proposal", "proposing"),
+        ("registration", "registered"),
+        ("organizations", "organize"),
+        ("urbanization", "urbanized"),
     ],
 )
 def test_stem_matches_a_slides_wording_with_a_dictionarys(a: str, b: str) -> None:
