@@ -18,7 +18,8 @@ Kinds: ``latin-word`` (one word of pinyin letters, no space), ``macron`` (``ā``
 two terms, each met hundreds of thousands of times on the same line), ``mixed``
 (all of the above in slices, and long lines of pinyin-like words), ``distinct-words`` (random
 distinct dictionary words, twelve a line, some pinyin lines: tens of thousands of different
-terms, seeded).
+terms, seeded), ``front-vocabulary`` (a page that is all YAML front matter: flashcards of
+random dictionary words).
 """
 
 from __future__ import annotations
@@ -121,6 +122,21 @@ def distinct_words(size: int) -> str:
     return "\n".join(out) + "\n"
 
 
+def front_vocabulary(size: int) -> str:
+    """A page that is all YAML front matter: a list of flashcards (word, pinyin, meaning) of
+    random dictionary words, as a learner's Hugo or Jekyll notes keep them."""
+    with gzip.open(_JIEBA, "rt", encoding="utf-8") as lines:
+        words = [w for w in (line.split(" ", 1)[0] for line in lines) if len(w) >= 2]
+    rng = random.Random(_SEED)
+    out = ["---", "title: Flashcards", "vocabulary:"]
+    total = 0
+    while total < size:
+        card = f'  - hanzi: "{rng.choice(words)}"\n    pinyin: "x"\n    meaning: "m"'
+        out.append(card)
+        total += len(card.encode()) + 1
+    return "\n".join([*out, "---", ""])
+
+
 def ordinary(size: int) -> str:
     """The bundled demo deck repeated: deck text of the same size as it usually comes."""
     return _repeat(_DEMO.read_text(encoding="utf-8") + "\n---\n", size)
@@ -136,6 +152,7 @@ KINDS: dict[str, Callable[[int], str]] = {
     "repeated-pair": repeated_pair,
     "mixed": mixed,
     "distinct-words": distinct_words,
+    "front-vocabulary": front_vocabulary,
 }
 
 

@@ -8,7 +8,7 @@ import pytest
 from hanzi_companion.glossary import build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.text.decks import read_deck, read_deck_text
-from hanzi_companion.text.formats.front_matter import split_front_matter
+from hanzi_companion.text.formats.front_matter import load_yaml, split_front_matter
 from hanzi_companion.text.models import Deck
 
 from .conftest import DATA
@@ -289,6 +289,19 @@ def test_marp_comment_aliases_are_never_expanded() -> None:
     text = f"---\nmarp: true\n---\n# 创新\n\n<!--\n{_alias_bomb(7)}\n_class: *a6\n-->\n"
     deck = read_deck_text(text, "bomb.md")
     assert [slide.title for slide in deck.slides] == ["创新"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x: &x [1]\ny: {k: *x}", "x: &x [1]\ny:\n- *x", "x: &x [1]\ny: [1,*x]", "x: &x 1\n*x : 2"],
+)
+def test_an_alias_anywhere_a_node_opens_is_refused(text: str) -> None:
+    """Whichever loader reads the text (libyaml's when no alias can stand in it)."""
+    assert load_yaml(text) is None
+
+
+def test_a_star_inside_a_value_is_read_as_written() -> None:
+    assert load_yaml("title: 5 * 3 = 15\nnote: a*b") == {"title": "5 * 3 = 15", "note": "a*b"}
 
 
 @pytest.mark.parametrize(
