@@ -705,6 +705,37 @@ class _SlideLines:
                     yield translation
 
 
+@dataclass
+class _NameLines:
+    """The deck's lines, with for each character and each romanised word (by toneless key)
+    the lines writing it: a name's lines are found without reading the whole deck once per
+    name (a page of thousands of names made that quadratic)."""
+
+    lines: list[str]
+    by_character: dict[str, list[int]]
+    by_romanisation: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> _NameLines:
+        lines = [line for text in texts for line in text.splitlines()]
+        by_character: dict[str, list[int]] = {}
+        by_romanisation: dict[str, list[int]] = {}
+        for index, line in enumerate(lines):
+            for character in set(line):
+                by_character.setdefault(character, []).append(index)
+            for key in {_pinyin.toneless_key(w) for w in ROMAN_WORD.findall(line)}:
+                by_romanisation.setdefault(key, []).append(index)
+        return cls(lines, by_character, by_romanisation)
+
+    def writing(self, han: str, key: str) -> list[str]:
+        """The lines, in deck order, that write ``han`` or a word romanised ``key``."""
+        postings = [self.by_character.get(character, []) for character in set(han)]
+        rarest = min(postings, key=len, default=[])
+        found = {i for i in rarest if han in self.lines[i]}
+        found.update(self.by_romanisation.get(key, ()))
+        return [self.lines[i] for i in sorted(found)]
+
+
 class _Written(NamedTuple):
     """Step 1: the term as written, and its dictionary entries."""
 
@@ -827,6 +858,7 @@ class _Builder:
         self.deck_text = text or DeckText()
         self._slide_stems: dict[int, frozenset[str]] = {}
         self._slide_lines: dict[int, _SlideLines] = {}
+        self._name_lines: _NameLines | None = None
         self.extractor = extractor or Extractor(lexicon)
         self._char_forms: dict[tuple[str, bool], str] = {}
         self.lookup = self.extractor.lookup
@@ -1109,13 +1141,7 @@ class _Builder:
         if title:
             return f"{title} {display_pinyin(reading.split()[0])}"  # Mr Zhāng
         key = _pinyin.toneless_key(reading.replace(" ", ""))
-        lines = [
-            line
-            for text in self.deck_text.slides.values()
-            for line in text.splitlines()
-            if han in line or any(_pinyin.toneless_key(w) == key for w in ROMAN_WORD.findall(line))
-        ]
-        western = western_name(reading, lines)
+        western = western_name(reading, self.name_lines().writing(han, key))
         if western:
             return f"{western} (personal name)"
         if transcribed:
@@ -1280,6 +1306,12 @@ class _Builder:
         for occurrence in acc.occurrences:
             lines.setdefault(occurrence.context, None)
         return tuple(lines)
+
+    def name_lines(self) -> _NameLines:
+        """The deck's lines indexed for personal names, once per deck (see :class:`_NameLines`)."""
+        if self._name_lines is None:
+            self._name_lines = _NameLines.of(self.deck_text.slides.values())
+        return self._name_lines
 
     def slide_lines(self, number: int) -> _SlideLines:
         """One slide's short lines, indexed once per deck (see :class:`_SlideLines`)."""
