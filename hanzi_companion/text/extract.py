@@ -43,6 +43,8 @@ from hanzi_companion.text.language import deck_prose, is_chinese_document
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, recut, with_names
 from hanzi_companion.text.names import addressed_by_title as _addressed
+from hanzi_companion.text.places import PlaceRules, place_names
+from hanzi_companion.text.repeats import DocumentSegmenter, loose_character, repeated_words
 from hanzi_companion.text.segment import Segmenter, segmenter_for
 from hanzi_companion.text.slide_english import (
     LATIN_WORD,
@@ -205,7 +207,7 @@ class Extractor:
 
     def __init__(self, lexicon: Lexicon, segmenter: Segmenter | None = None) -> None:
         self.lexicon = lexicon
-        self.segmenter = segmenter or segmenter_for(lexicon)
+        self.segmenter = DocumentSegmenter(segmenter or segmenter_for(lexicon))
         self._split = lru_cache(maxsize=65536)(self._split_run)
         self.sentence_words = lru_cache(maxsize=65536)(self._sentence_words)
         self._keys = lru_cache(maxsize=65536)(self._reading_keys)
@@ -227,6 +229,12 @@ class Extractor:
         self._glue_reads: Counter[str] = Counter()  # grammatical words given as occurrences
         self._gap_words = lru_cache(maxsize=4096)(self._words_of_gap)
         self._glue = False  # mentions() gives grammatical words as occurrences too
+        self._place_rules = PlaceRules(
+            own=lambda word: word in self.segmenter.words,
+            only_a_name=self._only_a_name,
+            loose=lambda char: loose_character(char, self.word_class),
+            known=lambda word: bool(self.lookup(word)),
+        )
         self._spacing = SpacingRules(
             lambda word: bool(self.lookup(word)), self.segmenter.cut, self._keys
         )
@@ -345,6 +353,7 @@ class Extractor:
         words, names = with_names("".join(words), words, self._name_rules)
         words, written = self._written_names(words)
         names.update(dotted, written)
+        words = self._place_names(words)
         words = numbers_and_units(approximate_numbers(this_one(words)))
         words = adverbs_before_modals(plural_nouns(cantonese_plurals(words)))
         words = self._which_one(words)
@@ -476,6 +485,15 @@ class Extractor:
             return False
         levels = [self.lexicon.hsk_level(w, self.lookup) for w in (word, following)]
         return all(level is not None and level <= _LEARNT_LEVEL for level in levels)
+
+    def _place_names(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a place ending joined to the name before it (春園 街:
+        春園街; 軒 尼斯 道: 軒尼斯道), see :mod:`~hanzi_companion.text.places`."""
+        return place_names(words, self._place_rules)
+
+    def _only_a_name(self, word: str) -> bool:
+        entries = self.lookup(word)
+        return bool(entries) and all(e.is_proper_noun for e in entries)
 
     def _written_names(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], set[str]]:
         """A sentence's words with neighbouring single characters joined into the name the
@@ -953,10 +971,28 @@ class Extractor:
         self.chinese_prose = is_chinese_document(
             deck_prose(f"{slide.text}\n{slide.notes}" for slide in deck.slides)
         )
+        self._read_own_words(deck)
         for slide in deck.slides:
             labels = frozenset(link.label.strip().lower() for link in slide.links)
             yield from self._in_text(slide, slide.text, False, labels)
             yield from self._in_text(slide, slide.notes, True, labels)
+
+    def _read_own_words(self, deck: Deck) -> None:
+        """Keep the words a Chinese document repeats as units whole (see
+        :func:`repeated_words`: 茶餐廳 five times, not 茶 + 餐廳)."""
+        words: frozenset[str] = frozenset()
+        if self.chinese_prose:
+            words = repeated_words(
+                (f"{slide.text}\n{slide.notes}" for slide in deck.slides),
+                lambda word: bool(self.lookup(word)),
+                self.segmenter.base.cut,
+                self.word_class,
+            )
+        if words != self.segmenter.words:
+            self.segmenter.words = words
+            self.sentence_words.cache_clear()
+            self._split.cache_clear()
+            self._gap_words.cache_clear()
 
     def _in_text(
         self, slide: Slide, text: str, in_notes: bool, labels: frozenset[str]

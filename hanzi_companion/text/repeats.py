@@ -1,0 +1,169 @@
+"""Words of one document: runs of characters its text repeats as a unit.
+
+A blog post on Hong Kong food writes 艇仔粥 four times and 茶餐廳 five; no dictionary has
+either, and the segmenter cuts them into pieces (艇 仔 粥, 茶 餐廳) that are not the words a
+reader sees. A run of characters the text repeats in different surroundings (after and before
+different characters) is a unit of that text, like a word: an old measure of new words in
+Chinese corpora (left and right "accessor variety"). A run is taken as a word of the document
+when it is repeated, free on both sides, holds no grammatical character (的, 了, 我, 很 ...),
+is no dictionary word, and the segmenter leaves a single character among its pieces (茶 |
+餐廳: the split strands a character; 雞肉 | 派). A shorter run found only inside a longer one as
+often (水土步 inside 深水土步) is not one of its own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from hanzi_companion.text.han import HAN_PIECE
+from hanzi_companion.text.segment import Segmenter
+from hanzi_companion.text.wordlists import (
+    FUNCTION_WORDS,
+    MODERN_PARTICLES,
+    NUMERALS,
+    PARTICLES,
+    PRONOUNS,
+)
+
+_SHORTEST = 2
+_LONGEST = 4  # a longer repeated run is a phrase or a name with its title
+_TIMES = 2  # written at least this often
+_SIDES = 2  # distinct characters (or a boundary) on each side at least
+_EDGE = "\n"  # what stands beside a run at the start or end of a piece of Han text
+
+# Characters a word of its own does not hold: particles, pronouns, and single-character
+# function words (a repeated 的茶 or 很好 is grammar, not a word).
+_GRAMMAR = frozenset(
+    PARTICLES | MODERN_PARTICLES | PRONOUNS | {w for w in FUNCTION_WORDS if len(w) == 1}
+)
+
+
+# The classes (of a tagged corpus) of a character that, cut off at the edge of a run, is a
+# word of the sentence beside a word, not part of it: prepositions, conjunctions, adverbs,
+# pronouns, particles, numbers and measure words (以读, 将其); at the start, verbs too (到迪化街
+# "to Dihua Street", 看報紙 "read the paper"), which end many a name of a dish (雞肉派 "pie").
+_EDGE_CLASSES = ("p", "c", "d", "r", "u", "m", "q")
+_OPENING_CLASSES = (*_EDGE_CLASSES, "v")
+
+
+def _grammatical(run: str) -> bool:
+    return any(char in _GRAMMAR or char in NUMERALS for char in run)
+
+
+def loose_character(char: str, word_class: Callable[[str], str | None]) -> bool:
+    """True for a character that, standing alone before a word, is a word of the sentence
+    beside it rather than the start of a name or a word (到, 以, 將, 一, 條, 的)."""
+    found = word_class(char)
+    return (
+        char in _GRAMMAR or char in NUMERALS or bool(found and found.startswith(_OPENING_CLASSES))
+    )
+
+
+def _loose_edge(pieces: tuple[str, ...], word_class: Callable[[str], str | None]) -> bool:
+    """True when the first or last piece is one character of a class that stands beside a
+    word rather than in it (see ``_EDGE_CLASSES``)."""
+    first, last = pieces[0], pieces[-1]
+    closing = word_class(last) if len(last) == 1 else None
+    return (len(first) == 1 and loose_character(first, word_class)) or bool(
+        closing and closing.startswith(_EDGE_CLASSES)
+    )
+
+
+def _occurrences(texts: Iterable[str]) -> dict[str, tuple[int, set[str], set[str]]]:
+    """Each run of 2 to 4 characters with its count and the characters beside it."""
+    counts: dict[str, int] = defaultdict(int)
+    left: dict[str, set[str]] = defaultdict(set)
+    right: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for piece in HAN_PIECE.findall(text):
+            for size in range(_SHORTEST, min(_LONGEST, len(piece)) + 1):
+                for start in range(len(piece) - size + 1):
+                    run = piece[start : start + size]
+                    counts[run] += 1
+                    left[run].add(piece[start - 1] if start else _EDGE)
+                    end = start + size
+                    right[run].add(piece[end] if end < len(piece) else _EDGE)
+    return {run: (counts[run], left[run], right[run]) for run in counts}
+
+
+def repeated_words(
+    texts: Iterable[str],
+    known: Callable[[str], bool],
+    cut: Callable[[str], tuple[str, ...]],
+    word_class: Callable[[str], str | None],
+) -> frozenset[str]:
+    """The runs ``texts`` repeat as units that ``cut`` splits and no dictionary (``known``)
+    has (see the module's docstring); ``word_class`` is the class a tagged corpus gives a
+    word most (``"v"``, ``"p"``...)."""
+    found = {
+        run: count
+        for run, (count, before, after) in _occurrences(texts).items()
+        if count >= _TIMES
+        and len(before) >= _SIDES
+        and len(after) >= _SIDES
+        and not _grammatical(run)
+        and not known(run)
+    }
+    words = set()
+    for run, count in found.items():
+        pieces = cut(run)
+        if len(pieces) < 2 or all(len(p) > 1 for p in pieces) or _loose_edge(pieces, word_class):
+            continue
+        if any(run in longer and found[longer] == count for longer in found if longer != run):
+            continue  # only ever part of a longer repeated run
+        words.add(run)
+    return frozenset(words)
+
+
+def cut_keeping(
+    text: str, words: frozenset[str], cut: Callable[[str], tuple[str, ...]]
+) -> tuple[str, ...]:
+    """``cut(text)`` with the document's ``words`` kept whole (the longest first, from the
+    left); the text between them cut as ``cut`` cuts it."""
+    if not words or len(text) < _SHORTEST:
+        return cut(text)
+    out: list[str] = []
+    start = index = 0
+    while index < len(text):
+        size = next(
+            (n for n in range(_LONGEST, _SHORTEST - 1, -1) if text[index : index + n] in words),
+            0,
+        )
+        if not size:
+            index += 1
+            continue
+        if start < index:
+            out.extend(cut(text[start:index]))
+        out.append(text[index : index + size])
+        index = start = index + size
+    if not out:
+        return cut(text)
+    if start < len(text):
+        out.extend(cut(text[start:]))
+    return tuple(out)
+
+
+class DocumentSegmenter:
+    """A segmenter that keeps the words of the document being read whole (see
+    :func:`repeated_words`); everything else as ``base`` does it."""
+
+    def __init__(self, base: Segmenter) -> None:
+        self.base = base
+        self.words: frozenset[str] = frozenset()
+
+    def cut(self, text: str) -> tuple[str, ...]:
+        """Words of ``text`` by dictionary, the document's own words kept whole."""
+        return cut_keeping(text, self.words, self.base.cut)
+
+    def cut_guessing(self, text: str) -> tuple[str, ...]:
+        """Words of ``text`` with jieba's guesses of unknown words, the document's kept whole."""
+        return cut_keeping(text, self.words, self.base.cut_guessing)
+
+    def cut_inside(self, word: str) -> tuple[str, ...]:
+        """The natural words inside ``word`` (see :meth:`Segmenter.cut_inside`)."""
+        return self.base.cut_inside(word)
+
+    def corpus_word(self, word: str) -> bool:
+        """True when jieba's corpus counts ``word`` (see :meth:`Segmenter.corpus_word`)."""
+        return self.base.corpus_word(word)

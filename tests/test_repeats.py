@@ -1,0 +1,132 @@
+"""A Chinese document's own words: runs its text repeats as units, kept whole where the
+segmenter would cut them into pieces (text/repeats.py), and place names made of a name and a
+place's ending (text/places.py), on the real dictionary."""
+
+from __future__ import annotations
+
+import pytest
+
+from hanzi_companion.glossary import build_glossary
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.text.decks import read_deck_text
+from hanzi_companion.text.extract import Extractor
+from hanzi_companion.text.places import place_names
+from hanzi_companion.text.repeats import cut_keeping, repeated_words
+from hanzi_companion.text.segment import Segmenter, segmenter_for
+
+# A food post in the manner of a Hong Kong blog: 艇仔粥 and 雞蛋仔 four times each, after and
+# before different characters; 很好 and 看報紙 repeat too, but are grammar and a verb's object.
+POST = """艇仔粥是廣州的小吃，我很喜歡艇仔粥。
+早上去吃艇仔粥很好，晚上吃艇仔粥也很好。
+街上有人賣雞蛋仔，雞蛋仔很香，我買了雞蛋仔，朋友也買雞蛋仔。
+爸爸常常看報紙，媽媽也看報紙。
+"""
+
+
+@pytest.fixture(scope="module")
+def segmenter(lexicon: Lexicon) -> Segmenter:
+    return segmenter_for(lexicon)
+
+
+def _words(lexicon: Lexicon, text: str) -> frozenset[str]:
+    extractor = Extractor(lexicon)
+    return repeated_words(
+        [text],
+        lambda w: bool(lexicon.lookup(w)),
+        extractor.segmenter.base.cut,
+        extractor.word_class,
+    )
+
+
+def test_a_run_the_text_repeats_in_different_places_is_a_word_of_it(
+    lexicon: Lexicon, segmenter: Segmenter
+) -> None:
+    assert len(segmenter.cut("艇仔粥")) > 1  # no dictionary has it: the segmenter cuts it up
+    words = _words(lexicon, POST)
+    assert {"艇仔粥", "雞蛋仔"} <= words
+
+
+def test_grammar_and_a_verb_with_its_object_are_no_words_of_the_text(lexicon: Lexicon) -> None:
+    words = _words(lexicon, POST)
+    assert not {"很好", "看報紙", "報紙", "也看"} & words
+    assert not any(len(w) < 2 or "很" in w for w in words)
+
+
+def test_a_run_written_once_or_always_in_the_same_place_is_no_word(lexicon: Lexicon) -> None:
+    once = POST.replace("我很喜歡艇仔粥", "我很喜歡").replace("晚上吃艇仔粥也很好", "")
+    assert "艇仔粥" not in _words(lexicon, once.replace("早上去吃艇仔粥很好", ""))
+    # 餐廳 follows 茶 each time: a piece of 茶餐廳, not a word of its own
+    same = "茶餐廳很多，茶餐廳很好，去茶餐廳，在茶餐廳。"
+    words = _words(lexicon, same)
+    assert "茶餐廳" in words and "餐廳" not in words
+
+
+def test_the_text_is_cut_with_its_own_words_kept_whole(segmenter: Segmenter) -> None:
+    words = frozenset(["艇仔粥"])
+    assert cut_keeping("我很喜歡艇仔粥和油條", words, segmenter.cut) == (
+        "我",
+        "很",
+        "喜歡",
+        "艇仔粥",
+        "和",
+        "油條",
+    )
+    assert cut_keeping("我很喜歡油條", words, segmenter.cut) == segmenter.cut("我很喜歡油條")
+
+
+def test_a_chinese_document_gives_the_word_it_repeats_not_its_pieces(lexicon: Lexicon) -> None:
+    deck = read_deck_text(POST, "post.txt")
+    terms = {m.term for m in Extractor(lexicon).mentions(deck)}
+    assert {"艇仔粥", "雞蛋仔"} <= terms
+    assert not {"艇", "仔", "仔粥"} & terms
+
+
+# -- place names ---------------------------------------------------------------------------
+
+
+def _places(
+    lexicon: Lexicon, words: tuple[str, ...], own: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
+    extractor = Extractor(lexicon)
+    extractor.segmenter.words = own
+    return place_names(words, extractor._place_rules)
+
+
+def test_a_transcribed_name_and_a_road_are_one_place(
+    lexicon: Lexicon, segmenter: Segmenter
+) -> None:
+    assert segmenter.cut("軒尼斯道") == ("軒", "尼斯", "道")  # pavilion | Nice | road
+    assert _places(lexicon, ("兩", "老", "於", "軒", "尼斯", "道")) == (
+        "兩",
+        "老",
+        "於",
+        "軒尼斯道",
+    )
+
+
+def test_a_word_of_the_document_and_a_street_are_one_place(lexicon: Lexicon) -> None:
+    own = frozenset(["春園"])
+    assert _places(lexicon, ("灣仔", "春園", "街"), own) == ("灣仔", "春園街")
+    assert _places(lexicon, ("灣仔", "春園", "街")) == ("灣仔", "春園", "街")
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("二手", "電器", "街"),  # a common word: a street of shops, no name
+        ("我", "去", "大", "街"),
+        ("走", "到", "街"),
+        ("一", "條", "街"),
+    ],
+)
+def test_a_place_ending_after_a_word_of_the_language_stays_a_word(
+    lexicon: Lexicon, words: tuple[str, ...]
+) -> None:
+    assert _places(lexicon, words) == words
+
+
+def test_a_street_is_glossed_as_a_place_not_a_person(lexicon: Lexicon) -> None:
+    text = "地址：灣仔春園街，春園大廈地下。我們在春園街吃飯。"
+    glossary = build_glossary(read_deck_text(text, "address.txt"), lexicon)
+    street = next(t for t in glossary.terms if t.term == "春園街")
+    assert "place name" in street.gloss and "personal" not in street.gloss
