@@ -11,8 +11,8 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.text.decks import read_deck_text
 from hanzi_companion.text.extract import Extractor
 from hanzi_companion.text.places import place_names
-from hanzi_companion.text.repeats import cut_keeping, repeated_words
-from hanzi_companion.text.segment import Segmenter, segmenter_for
+from hanzi_companion.text.repeats import DocumentSegmenter, cut_keeping, redrawn, repeated_words
+from hanzi_companion.text.segment import Segmenter, _corpus_words, segmenter_for
 
 # A food post in the manner of a Hong Kong blog: 艇仔粥 and 雞蛋仔 four times each, after and
 # before different characters; 很好 and 看報紙 repeat too, but are grammar and a verb's object.
@@ -130,3 +130,56 @@ def test_a_street_is_glossed_as_a_place_not_a_person(lexicon: Lexicon) -> None:
     glossary = build_glossary(read_deck_text(text, "address.txt"), lexicon)
     street = next(t for t in glossary.terms if t.term == "春園街")
     assert "place name" in street.gloss and "personal" not in street.gloss
+
+
+# -- prose cut with jieba's corpus words ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def prose(lexicon: Lexicon) -> DocumentSegmenter:
+    segmenter = Extractor(lexicon).segmenter
+    segmenter.prose = True
+    return segmenter
+
+
+@pytest.mark.parametrize(
+    ("text", "dictionary", "expected"),
+    [
+        # 之一 "one of" is the commonest word, but 总之 一通 "in short, a bout of" reads on
+        ("总之一通", ("总", "之一", "通"), ("总之", "一通")),
+        ("總之一通", ("總", "之一", "通"), ("總之", "一通")),
+        # traditional text is looked up in the corpus in its simplified spelling (两年)
+        (
+            "也才兩年前的訊息",
+            ("也", "才", "兩", "年前", "的", "訊息"),
+            ("也", "才", "兩年", "前", "的", "訊息"),
+        ),
+    ],
+)
+def test_prose_takes_the_corpus_word_that_moves_a_boundary(
+    prose: DocumentSegmenter, text: str, dictionary: tuple[str, ...], expected: tuple[str, ...]
+) -> None:
+    assert prose.base.cut(text) == dictionary
+    assert prose.dictionary_cut(text) == expected
+
+
+@pytest.mark.parametrize("text", ["展现出", "很大", "已經很久沒有來了", "大众创业万众创新"])
+def test_prose_leaves_corpus_words_that_only_join_words(
+    prose: DocumentSegmenter, text: str
+) -> None:
+    assert prose.dictionary_cut(text) == prose.base.cut(text)
+
+
+def test_a_corpus_word_is_taken_only_where_it_redraws_a_boundary() -> None:
+    def known(word: str) -> bool:
+        return word in {"总之", "之一"}
+
+    assert redrawn(("总", "之一", "通"), ("总之", "一通"), known) == ("总之", "一通")
+    assert redrawn(("很", "大", "的"), ("很大", "的"), known) == ("很", "大", "的")
+
+
+def test_the_corpus_counts_are_jiebas(segmenter: Segmenter, lexicon: Lexicon) -> None:
+    corpus = _corpus_words(lexicon.settings.jieba_dict_path)
+    counts = segmenter.tokenizer.compiled.corpus_counts
+    assert all(counts.get(word) == corpus[word] for word in list(corpus)[::97])
+    assert counts.get("一通") == corpus["一通"] > 0

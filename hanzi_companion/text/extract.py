@@ -207,7 +207,9 @@ class Extractor:
 
     def __init__(self, lexicon: Lexicon, segmenter: Segmenter | None = None) -> None:
         self.lexicon = lexicon
-        self.segmenter = DocumentSegmenter(segmenter or segmenter_for(lexicon))
+        self.segmenter = DocumentSegmenter(
+            segmenter or segmenter_for(lexicon), lambda text: simplified_spelling(text, self.lookup)
+        )
         self._split = lru_cache(maxsize=65536)(self._split_run)
         self.sentence_words = lru_cache(maxsize=65536)(self._sentence_words)
         self._keys = lru_cache(maxsize=65536)(self._reading_keys)
@@ -978,17 +980,21 @@ class Extractor:
             yield from self._in_text(slide, slide.notes, True, labels)
 
     def _read_own_words(self, deck: Deck) -> None:
-        """Keep the words a Chinese document repeats as units whole (see
-        :func:`repeated_words`: 茶餐廳 five times, not 茶 + 餐廳)."""
+        """Cut a Chinese document with jieba's corpus words too and keep the words it
+        repeats as units whole (see :class:`DocumentSegmenter`: 茶餐廳 five times, not 茶 +
+        餐廳); other documents as the dictionary cuts them."""
+        prose = self.chinese_prose
+        changed = prose != self.segmenter.prose
+        self.segmenter.prose = prose
         words: frozenset[str] = frozenset()
-        if self.chinese_prose:
+        if prose:
             words = repeated_words(
                 (f"{slide.text}\n{slide.notes}" for slide in deck.slides),
                 lambda word: bool(self.lookup(word)),
                 self.segmenter.base.cut,
                 self.word_class,
             )
-        if words != self.segmenter.words:
+        if changed or words != self.segmenter.words:
             self.segmenter.words = words
             self.sentence_words.cache_clear()
             self._split.cache_clear()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from itertools import accumulate
 
 from hanzi_companion.text.han import HAN_PIECE
 from hanzi_companion.text.segment import Segmenter
@@ -144,17 +145,65 @@ def cut_keeping(
     return tuple(out)
 
 
-class DocumentSegmenter:
-    """A segmenter that keeps the words of the document being read whole (see
-    :func:`repeated_words`); everything else as ``base`` does it."""
+def redrawn(
+    words: tuple[str, ...], prose: tuple[str, ...], known: Callable[[str], bool]
+) -> tuple[str, ...]:
+    """``prose`` (a cut with corpus words) where it moves a boundary of ``words`` (the
+    dictionary's cut of the same text): a corpus word that only joins dictionary words (很
+    大, 展现 出) is left to the rules that join words in sentences (those words are kept), one
+    that redraws a boundary (总 之一 通: 总之 一通) is taken."""
+    bounds = set(accumulate(len(w) for w in words))
+    out: list[str] = []
+    position = 0
+    for word in prose:
+        end = position + len(word)
+        inside = [b for b in bounds if position < b < end]
+        if len(word) > 1 and not known(word) and position in bounds | {0} and end in bounds:
+            out.extend(_between(words, position, end) if inside else (word,))
+        else:
+            out.append(word)
+        position = end
+    return tuple(out)
 
-    def __init__(self, base: Segmenter) -> None:
+
+def _between(words: tuple[str, ...], start: int, end: int) -> tuple[str, ...]:
+    """The words of ``words`` from offset ``start`` to ``end`` (both boundaries of it)."""
+    out = []
+    position = 0
+    for word in words:
+        if start <= position and position + len(word) <= end:
+            out.append(word)
+        position += len(word)
+    return tuple(out)
+
+
+class DocumentSegmenter:
+    """A segmenter for the document being read: in Chinese prose (``prose``), the words of
+    jieba's corpus count as well as the dictionary's (see :meth:`Segmenter.cut_prose`; a
+    traditional text is cut as its simplified spelling, which the corpus is written in,
+    character for character), and the document's own words (see :func:`repeated_words`)
+    stay whole; everything else as ``base`` does it."""
+
+    def __init__(self, base: Segmenter, spelling: Callable[[str], str]) -> None:
         self.base = base
+        self._spelling = spelling  # a text's simplified spelling, character for character
+        self._prose_cut: Callable[[str], tuple[str, ...]] | None = None
         self.words: frozenset[str] = frozenset()
+        self.prose = False
+
+    def dictionary_cut(self, text: str) -> tuple[str, ...]:
+        """Words of ``text`` by dictionary; in prose, with the corpus words that move a
+        boundary the dictionary's words draw (see :func:`redrawn`)."""
+        words = self.base.cut(text)
+        if not self.prose:
+            return words
+        if self._prose_cut is None:
+            self._prose_cut = self.base.prose_cutter(self._spelling)
+        return redrawn(words, self._prose_cut(text), self.base.is_known)
 
     def cut(self, text: str) -> tuple[str, ...]:
         """Words of ``text`` by dictionary, the document's own words kept whole."""
-        return cut_keeping(text, self.words, self.base.cut)
+        return cut_keeping(text, self.words, self.dictionary_cut)
 
     def cut_guessing(self, text: str) -> tuple[str, ...]:
         """Words of ``text`` with jieba's guesses of unknown words, the document's kept whole."""
