@@ -116,3 +116,23 @@ def test_a_phrase_the_document_translates_stays_whole(lexicon: Lexicon) -> None:
     terms = _terms(lexicon, text)
     assert "创建幻灯片" in terms  # the vocabulary row, translated
     assert "保存文件" not in terms  # the prose
+
+
+def test_a_heading_that_opens_with_a_name_gives_its_words(lexicon: Lexicon) -> None:
+    # "Causeway Bay, then and now": a place and what is said of it, not a term
+    text = (
+        "銅鑼灣今昔\n\n我們在銅鑼灣住了很多年，看著這個地方一直在變。"
+        "以前這裡有很多小店，現在都是百貨公司和大商場。"
+    )
+    terms = _terms(lexicon, text, "stories.txt")
+    assert "銅鑼灣今昔" not in terms and {"銅鑼灣", "今昔"} <= set(terms)
+
+
+def test_a_long_run_with_a_preposition_is_a_clause(lexicon: Lexicon) -> None:
+    # 以 "with, by": the run says how the congee is (smooth and soft), it names nothing
+    text = (
+        "艇仔粥原為水上人家用小艇在河面販賣\n\n艇仔粥以粥滑軟綿、芳香鮮味聞名\n\n"
+        "我最喜歡吃艇仔粥，每次去廣州都會吃一碗艇仔粥\n"
+    )
+    terms = _terms(lexicon, text, "food.txt")
+    assert "艇仔粥以粥滑軟綿" not in terms and {"艇仔粥", "粥"} <= set(terms)

@@ -864,8 +864,10 @@ class Extractor:
     def prose_phrase(self, run: str, words: tuple[str, ...], quoted: bool = False) -> bool:
         """True when ``run``, cut into ``words``, is a phrase of Chinese prose rather than a
         term: no dictionary has it and it holds three words or more, two of them of two
-        characters or more (以 二级 标题 分割; 克里斯 is a name), or two words one of which is
-        a verb, an adverb... (创建 幻灯片 "to create slides"; 基本 用法 "basic usage" stays).
+        characters or more (以 二级 标题 分割; 克里斯 is a name), or longer than a name with a
+        verb, an adverb... among them (艇仔粥 以 粥 滑 軟 綿), or two words one of which is a
+        verb, an adverb... (创建 幻灯片 "to create slides"; 基本 用法 "basic usage" stays) or
+        that open with a name (銅鑼灣 今昔 "Causeway Bay then and now").
         A short expression set off in quotes stays whole (“山寨之都”, “开放创新”)."""
         if len(words) < 2 or self.lookup(run):
             return False
@@ -873,8 +875,11 @@ class Extractor:
             return True  # a sentence, quoted or not (“我要出行”)
         if quoted and (len(run) <= _QUOTED_EXPRESSION or len(words) < _SENTENCE_WORDS):
             return False
+        if self._only_a_name(words[0]) and not self._only_a_name(words[-1]):
+            return True  # a place and what is there, or then: 銅鑼灣 今昔, 澳門 茶餐廳
         if len(words) >= _SENTENCE_WORDS:
-            return sum(1 for w in words if len(w) > 1) >= 2
+            longer = len(run) > _GUESSED_MAX and any(self._clause_word(w) for w in words)
+            return longer or sum(1 for w in words if len(w) > 1) >= 2
         return any(self._clause_word(w) for w in words)
 
     def _clause_word(self, word: str) -> bool:
