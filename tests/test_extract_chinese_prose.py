@@ -136,3 +136,23 @@ def test_a_long_run_with_a_preposition_is_a_clause(lexicon: Lexicon) -> None:
     )
     terms = _terms(lexicon, text, "food.txt")
     assert "艇仔粥以粥滑軟綿" not in terms and {"艇仔粥", "粥"} <= set(terms)
+
+
+def test_an_item_of_a_list_of_dishes_is_one_term(lexicon: Lexicon) -> None:
+    # the items of a list set apart by 、 are alike: 燃面 is a dish as 火锅 is
+    text = (
+        "到了成都，好吃的实在太多：担担面、麻婆豆腐、燃面、火锅、叶儿粑。"
+        "我们每天都去不同的地方吃饭，从早上吃到晚上。"
+    )
+    terms = _terms(lexicon, text, "trip.txt")
+    assert {"燃面", "叶儿粑", "火锅"} <= set(terms)
+    assert not {"燃", "粑"} & set(terms)
+
+
+def test_a_list_of_clauses_gives_their_words(lexicon: Lexicon) -> None:
+    text = (
+        "从创新、创造，再到创意、创见，深圳弥漫着开放创新的精神。"
+        "很多年轻人来到这里，开始自己的事业。"
+    )
+    terms = _terms(lexicon, text, "article.txt")
+    assert "从创新" not in terms and "再到创意" not in terms

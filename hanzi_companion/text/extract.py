@@ -44,7 +44,12 @@ from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, recut, with_names
 from hanzi_companion.text.names import addressed_by_title as _addressed
 from hanzi_companion.text.places import PlaceRules, place_names
-from hanzi_companion.text.repeats import DocumentSegmenter, loose_character, repeated_words
+from hanzi_companion.text.repeats import (
+    DocumentSegmenter,
+    grammatical,
+    loose_character,
+    repeated_words,
+)
 from hanzi_companion.text.segment import Segmenter, segmenter_for
 from hanzi_companion.text.slide_english import (
     LATIN_WORD,
@@ -118,6 +123,10 @@ _SENTENCE_WORDS = 3
 _CLAUSE_CLASSES = frozenset(["v", "vd", "d", "c", "p", "f", "r", "u", "ud", "uj", "ul", "uz"])
 _NAME_DOTS = NAME_DOTS
 _QUOTED_EXPRESSION = 4  # longest quoted run of Chinese prose kept whole whatever its words
+_ENUMERATION = "、"  # the comma between the items of a list
+# An item of a list: Han text between enumeration commas (or a clause's ends) and nothing else.
+_ITEM = re.compile(f"(?:(?<=、)|^)[{HAN_CLASS}]+(?=、|$)")
+_CLAUSE = re.compile(r"[，,。；;：:！？!?()（）【】\s.…]+")
 
 SIDE = 24  # characters kept on either side of a mention: its place in the sentence
 # Lines whose runs are looked up in the dictionary at once (a few queries, not one a run), a
@@ -1200,8 +1209,10 @@ class Extractor:
         run = line[start:end]
         previous, following, labels, in_notes = context
 
+        quoted = _quoted_run(line, start, end) or self._listed(line, start, end)
+
         def written_as_term(clause: bool) -> bool:
-            if _quoted_run(line, start, end):
+            if quoted:
                 return True
             if _closes_sentence(line, end):
                 # a sentence, translated or not: its words are the terms; but a short set
@@ -1224,7 +1235,6 @@ class Extractor:
             return beside(line, start, end, span)
 
         example = _FULL_STOP.match(line, end) is not None
-        quoted = _quoted_run(line, start, end)
         pieces = self._terms_of_run(
             run, written_as_term, sentence_line, taught, example, quoted, glossed
         )
@@ -1233,6 +1243,22 @@ class Extractor:
         if pieces and self._name_after_number(line, start, pieces[0][0]):
             return ((pieces[0][0][1:], ()), *pieces[1:])
         return pieces
+
+    def _listed(self, line: str, start: int, end: int) -> bool:
+        """True when ``line[start:end]``, short and no dictionary word, is a whole item of an
+        enumeration (items set apart by 、) in which another short item is a dictionary word
+        (担担面、麻婆豆腐、燃面、火锅): items of one list are alike, each the name of a thing."""
+        if not self.chinese_prose or end - start > _QUOTED_EXPRESSION:
+            return False
+        before, after = line[start - 1 : start], line[end : end + 1]
+        run = line[start:end]
+        if _ENUMERATION not in (before, after) or self.lookup(run) or grammatical(run):
+            return False  # 从创新、创造: a clause's words, 从 "from" among them
+        items = _ITEM.findall(_CLAUSE.split(line[:start])[-1] + _CLAUSE.split(line[start:])[0])
+        return any(
+            item != run and 1 < len(item) <= _QUOTED_EXPRESSION and self.lookup(item)
+            for item in items
+        )
 
     def _name_after_number(self, line: str, start: int, word: str) -> bool:
         """True for a sentence's first word of two characters written against a number that

@@ -48,7 +48,8 @@ _EDGE_CLASSES = ("p", "c", "d", "r", "u", "m", "q")
 _OPENING_CLASSES = (*_EDGE_CLASSES, "v")
 
 
-def _grammatical(run: str) -> bool:
+def grammatical(run: str) -> bool:
+    """True when ``run`` holds a grammatical character (的, 了, 我, 从 ...) or a number."""
     return any(char in _GRAMMAR or char in NUMERALS for char in run)
 
 
@@ -103,7 +104,7 @@ def repeated_words(
         if count >= _TIMES
         and len(before) >= _SIDES
         and len(after) >= _SIDES
-        and not _grammatical(run)
+        and not grammatical(run)
         and not known(run)
     }
     words = set()
