@@ -183,3 +183,19 @@ def test_the_corpus_counts_are_jiebas(segmenter: Segmenter, lexicon: Lexicon) ->
     counts = segmenter.tokenizer.compiled.corpus_counts
     assert all(counts.get(word) == corpus[word] for word in list(corpus)[::97])
     assert counts.get("一通") == corpus["一通"] > 0
+
+
+def test_a_word_of_the_document_never_cuts_through_a_dictionary_word(
+    segmenter: Segmenter,
+) -> None:
+    # 化街 repeats in 文化街 and 迪化街; in 迪化 | 街 it would cut the name 迪化 in two
+    assert segmenter.cut("走到迪化街") == ("走", "到", "迪化", "街")
+    assert cut_keeping("走到迪化街", frozenset(["化街"]), segmenter.cut) == segmenter.cut(
+        "走到迪化街"
+    )
+    assert cut_keeping("茶餐廳很好", frozenset(["茶餐廳"]), segmenter.cut)[0] == "茶餐廳"
+
+
+def test_a_verb_and_its_result_repeated_is_no_word_of_the_text(lexicon: Lexicon) -> None:
+    text = "我感受到了快樂，他也感受到了，大家都能感受到這裡的熱情，誰不感受到呢。"
+    assert "感受到" not in _words(lexicon, text)

@@ -20,18 +20,23 @@ from itertools import accumulate
 from hanzi_companion.text.han import HAN_PIECE
 from hanzi_companion.text.segment import Segmenter
 from hanzi_companion.text.wordlists import (
+    DIRECTION_COMPLEMENTS,
     FUNCTION_WORDS,
     MODERN_PARTICLES,
     NUMERALS,
     PARTICLES,
     PRONOUNS,
+    RESULT_COMPLEMENTS,
 )
 
 _SHORTEST = 2
 _LONGEST = 4  # a longer repeated run is a phrase or a name with its title
 _TIMES = 2  # written at least this often
 _SIDES = 2  # distinct characters (or a boundary) on each side at least
+_SAMPLE = 50_000  # Han characters of a document read for its repeated runs
 _EDGE = "\n"  # what stands beside a run at the start or end of a piece of Han text
+
+COMPLEMENTS = RESULT_COMPLEMENTS | DIRECTION_COMPLEMENTS
 
 # Characters a word of its own does not hold: particles, pronouns, and single-character
 # function words (a repeated 的茶 or 很好 is grammar, not a word).
@@ -67,8 +72,10 @@ def _loose_edge(pieces: tuple[str, ...], word_class: Callable[[str], str | None]
     word rather than in it (see ``_EDGE_CLASSES``)."""
     first, last = pieces[0], pieces[-1]
     closing = word_class(last) if len(last) == 1 else None
-    return (len(first) == 1 and loose_character(first, word_class)) or bool(
-        closing and closing.startswith(_EDGE_CLASSES)
+    return (
+        (len(first) == 1 and loose_character(first, word_class))
+        or bool(closing and closing.startswith(_EDGE_CLASSES))
+        or last in COMPLEMENTS  # 感受 | 到, 點 | 上: a verb and its result or direction
     )
 
 
@@ -77,8 +84,12 @@ def _occurrences(texts: Iterable[str]) -> dict[str, tuple[int, set[str], set[str
     counts: dict[str, int] = defaultdict(int)
     left: dict[str, set[str]] = defaultdict(set)
     right: dict[str, set[str]] = defaultdict(set)
+    seen = 0
     for text in texts:
+        if seen > _SAMPLE:
+            break  # a long document repeats its words early
         for piece in HAN_PIECE.findall(text):
+            seen += len(piece)
             for size in range(_SHORTEST, min(_LONGEST, len(piece)) + 1):
                 for start in range(len(piece) - size + 1):
                     run = piece[start : start + size]
@@ -121,28 +132,35 @@ def repeated_words(
 def cut_keeping(
     text: str, words: frozenset[str], cut: Callable[[str], tuple[str, ...]]
 ) -> tuple[str, ...]:
-    """``cut(text)`` with the document's ``words`` kept whole (the longest first, from the
-    left); the text between them cut as ``cut`` cuts it."""
-    if not words or len(text) < _SHORTEST:
-        return cut(text)
+    """``cut(text)`` with the document's ``words`` kept whole where they stand between two
+    of its cuts (the longest first, from the left): a word of the document never cuts
+    through a dictionary word (化街 is no word in 迪化 | 街)."""
+    pieces = cut(text)
+    if not words or len(pieces) < _SHORTEST:
+        return pieces
+    starts: list[int] = []
+    position = 0
+    for piece in pieces:
+        position = text.index(piece, position)
+        starts.append(position)
+        position += len(piece)
+    ends = {
+        start + len(piece): index
+        for index, (start, piece) in enumerate(zip(starts, pieces, strict=True))
+    }
     out: list[str] = []
-    start = index = 0
-    while index < len(text):
-        size = next(
-            (n for n in range(_LONGEST, _SHORTEST - 1, -1) if text[index : index + n] in words),
-            0,
+    index = 0
+    while index < len(pieces):
+        last = next(
+            (
+                ends[starts[index] + n]
+                for n in range(_LONGEST, _SHORTEST - 1, -1)
+                if starts[index] + n in ends and text[starts[index] : starts[index] + n] in words
+            ),
+            index,
         )
-        if not size:
-            index += 1
-            continue
-        if start < index:
-            out.extend(cut(text[start:index]))
-        out.append(text[index : index + size])
-        index = start = index + size
-    if not out:
-        return cut(text)
-    if start < len(text):
-        out.extend(cut(text[start:]))
+        out.append(text[starts[index] : starts[last] + len(pieces[last])])
+        index = last + 1
     return tuple(out)
 
 
