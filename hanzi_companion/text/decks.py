@@ -216,7 +216,8 @@ def _with_vocabulary(slides: list[Slide], vocabulary: str) -> list[Slide]:
         return slides
     if not any(slide.text or slide.notes or slide.properties for slide in slides):
         return [Slide(number=1, title="", text=vocabulary)]
-    return [*slides, Slide(number=slides[-1].last_number + 1, title="", text=vocabulary)]
+    header = Slide(number=slides[-1].last_number + 1, title="", text=vocabulary, header=True)
+    return [*slides, header]
 
 
 def _checked_text(text: str, name: str) -> str:
