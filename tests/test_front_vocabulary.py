@@ -345,3 +345,25 @@ def test_hugo_toml_front_matter_is_metadata_and_vocabulary() -> None:
 def test_a_plus_line_that_opens_no_toml_is_text() -> None:
     text = "+++\nnot = [toml\n+++\n空儿\n"
     assert "空儿" in read_deck_text(text, "notes.txt").slides[0].text
+
+
+def test_the_front_matter_is_parsed_once_and_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Metadata and vocabulary come from one reading of the YAML (a 2 MB list of flashcards
+    costs seconds a reading), and the deck does not keep it alive once read."""
+    import yaml
+
+    from hanzi_companion.text.formats.front_matter import load_yaml
+
+    calls: list[str] = []
+    real_load = yaml.load
+
+    def counting_load(stream: str, Loader: type) -> object:
+        calls.append(stream)
+        return real_load(stream, Loader=Loader)
+
+    monkeypatch.setattr(yaml, "load", counting_load)
+    deck = read_deck_text(LESSON, "deep-learning.md")
+    assert deck.metadata.title == "Deep learning"
+    assert "神经网络" in deck.slides[-1].text
+    assert len(calls) == 1
+    assert load_yaml.cache_info().currsize == 0
