@@ -156,3 +156,13 @@ def test_a_list_of_clauses_gives_their_words(lexicon: Lexicon) -> None:
     )
     terms = _terms(lexicon, text, "article.txt")
     assert "从创新" not in terms and "再到创意" not in terms
+
+
+def test_a_name_set_off_in_lenticular_brackets_stays_whole(lexicon: Lexicon) -> None:
+    # 【】 sets off names in Chinese blogs as quotes do: the dish, not 豬 + 扒 + 包
+    text = (
+        "點的菜色中，以【咖哩牛腩】最讓人激賞，澳門經典的【豬扒包】當然不可少。"
+        "我們吃得很飽，下次還要再來這家餐廳。"
+    )
+    terms = _terms(lexicon, text, "food.txt")
+    assert {"咖哩牛腩", "豬扒包"} <= set(terms)
