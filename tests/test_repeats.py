@@ -199,3 +199,22 @@ def test_a_word_of_the_document_never_cuts_through_a_dictionary_word(
 def test_a_verb_and_its_result_repeated_is_no_word_of_the_text(lexicon: Lexicon) -> None:
     text = "我感受到了快樂，他也感受到了，大家都能感受到這裡的熱情，誰不感受到呢。"
     assert "感受到" not in _words(lexicon, text)
+
+
+def test_prose_joins_characters_the_dictionary_leaves_stranded(prose: DocumentSegmenter) -> None:
+    # 香江, a literary name of Hong Kong, is in jieba's corpus, not in the dictionaries
+    assert prose.base.cut("香江行之二")[:2] == ("香", "江")
+    assert prose.dictionary_cut("香江行之二")[0] == "香江"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("深圳弥漫着同声同气的精神", "同声"),  # an idiom the sentence rules keep whole
+        ("两个多月前", "多月"),  # 多 "more than" counts the months
+    ],
+)
+def test_prose_leaves_idioms_and_counted_words_to_the_sentence_rules(
+    prose: DocumentSegmenter, text: str, absent: str
+) -> None:
+    assert absent not in prose.dictionary_cut(text)

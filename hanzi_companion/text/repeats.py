@@ -24,6 +24,7 @@ from hanzi_companion.text.wordlists import (
     FUNCTION_WORDS,
     MODERN_PARTICLES,
     NUMERALS,
+    NUMERALS_AND_DEMONSTRATIVES,
     PARTICLES,
     PRONOUNS,
     RESULT_COMPLEMENTS,
@@ -33,10 +34,12 @@ _SHORTEST = 2
 _LONGEST = 4  # a longer repeated run is a phrase or a name with its title
 _TIMES = 2  # written at least this often
 _SIDES = 2  # distinct characters (or a boundary) on each side at least
+_IDIOM = 4  # characters of an idiom (同声同气)
 _SAMPLE = 50_000  # Han characters of a document read for its repeated runs
 _EDGE = "\n"  # what stands beside a run at the start or end of a piece of Han text
 
 COMPLEMENTS = RESULT_COMPLEMENTS | DIRECTION_COMPLEMENTS
+_COUNTING = NUMERALS | NUMERALS_AND_DEMONSTRATIVES
 
 # Characters a word of its own does not hold: particles, pronouns, and single-character
 # function words (a repeated 的茶 or 很好 is grammar, not a word).
@@ -54,8 +57,9 @@ _OPENING_CLASSES = (*_EDGE_CLASSES, "v")
 
 
 def grammatical(run: str) -> bool:
-    """True when ``run`` holds a grammatical character (的, 了, 我, 从 ...) or a number."""
-    return any(char in _GRAMMAR or char in NUMERALS for char in run)
+    """True when ``run`` holds a grammatical character (的, 了, 我, 从 ...), a number or a
+    word that counts or points (多 "more than", 每, 这)."""
+    return any(char in _GRAMMAR or char in _COUNTING for char in run)
 
 
 def loose_character(char: str, word_class: Callable[[str], str | None]) -> bool:
@@ -165,24 +169,48 @@ def cut_keeping(
 
 
 def redrawn(
-    words: tuple[str, ...], prose: tuple[str, ...], known: Callable[[str], bool]
+    words: tuple[str, ...],
+    prose: tuple[str, ...],
+    known: Callable[[str], bool],
+    corpus: Callable[[str], bool] = lambda word: False,
 ) -> tuple[str, ...]:
     """``prose`` (a cut with corpus words) where it moves a boundary of ``words`` (the
-    dictionary's cut of the same text): a corpus word that only joins dictionary words (很
-    大, 展现 出) is left to the rules that join words in sentences (those words are kept), one
-    that redraws a boundary (总 之一 通: 总之 一通) is taken."""
+    dictionary's cut of the same text) or joins characters ``words`` leaves stranded: a
+    corpus word that only joins dictionary words (很 大, 展现 出) is left to the rules that
+    join words in sentences (those words are kept); one that redraws a boundary (总 之一 通:
+    总之 一通) or joins single characters that are no grammar (香 江: 香江) is taken, unless
+    they are part of a four-character idiom the corpus (``corpus``) counts (同 声 同 气)."""
     bounds = set(accumulate(len(w) for w in words))
+    text = "".join(words)
     out: list[str] = []
     position = 0
     for word in prose:
         end = position + len(word)
         inside = [b for b in bounds if position < b < end]
         if len(word) > 1 and not known(word) and position in bounds | {0} and end in bounds:
-            out.extend(_between(words, position, end) if inside else (word,))
+            pieces = _between(words, position, end) if inside else (word,)
+            stranded = all(len(p) == 1 for p in pieces) and not grammatical(word)
+            if stranded and not _in_idiom(text, position, end, bounds, corpus):
+                pieces = (word,)
+            out.extend(pieces)
         else:
             out.append(word)
         position = end
     return tuple(out)
+
+
+def _in_idiom(
+    text: str, start: int, end: int, bounds: set[int], corpus: Callable[[str], bool]
+) -> bool:
+    """True when ``text[start:end]`` lies in four single characters (between ``bounds``)
+    that the corpus counts as one word: an idiom the sentence rules join whole."""
+    for first in range(max(0, end - _IDIOM), start + 1):
+        last = first + _IDIOM
+        if last > len(text) or not all(b in bounds | {0} for b in range(first, last + 1)):
+            continue
+        if corpus(text[first:last]):
+            return True
+    return False
 
 
 def _between(words: tuple[str, ...], start: int, end: int) -> tuple[str, ...]:
@@ -218,7 +246,12 @@ class DocumentSegmenter:
             return words
         if self._prose_cut is None:
             self._prose_cut = self.base.prose_cutter(self._spelling)
-        return redrawn(words, self._prose_cut(text), self.base.is_known)
+        return redrawn(
+            words,
+            self._prose_cut(text),
+            self.base.is_known,
+            lambda word: self.base.corpus_word(self._spelling(word)),
+        )
 
     def cut(self, text: str) -> tuple[str, ...]:
         """Words of ``text`` by dictionary, the document's own words kept whole."""
