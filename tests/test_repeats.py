@@ -218,3 +218,7 @@ def test_prose_leaves_idioms_and_counted_words_to_the_sentence_rules(
     prose: DocumentSegmenter, text: str, absent: str
 ) -> None:
     assert absent not in prose.dictionary_cut(text)
+
+
+def test_prose_leaves_a_classifier_to_its_number(prose: DocumentSegmenter) -> None:
+    assert prose.dictionary_cut("我有七本书") == ("我", "有", "七", "本", "书")

@@ -179,7 +179,8 @@ def redrawn(
     corpus word that only joins dictionary words (很 大, 展现 出) is left to the rules that
     join words in sentences (those words are kept); one that redraws a boundary (总 之一 通:
     总之 一通) or joins single characters that are no grammar (香 江: 香江) is taken, unless
-    they are part of a four-character idiom the corpus (``corpus``) counts (同 声 同 气)."""
+    they are part of a four-character idiom the corpus (``corpus``) counts (同 声 同 气) or
+    a number counts the first (七 本 书: seven books, not 本书 "this book")."""
     bounds = set(accumulate(len(w) for w in words))
     text = "".join(words)
     out: list[str] = []
@@ -189,7 +190,11 @@ def redrawn(
         inside = [b for b in bounds if position < b < end]
         if len(word) > 1 and not known(word) and position in bounds | {0} and end in bounds:
             pieces = _between(words, position, end) if inside else (word,)
-            stranded = all(len(p) == 1 for p in pieces) and not grammatical(word)
+            stranded = (
+                all(len(p) == 1 for p in pieces)
+                and not grammatical(word)
+                and text[position - 1 : position] not in _COUNTING  # 七 本 书: 本 counts
+            )
             if stranded and not _in_idiom(text, position, end, bounds, corpus):
                 pieces = (word,)
             out.extend(pieces)
