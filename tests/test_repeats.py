@@ -222,3 +222,17 @@ def test_prose_leaves_idioms_and_counted_words_to_the_sentence_rules(
 
 def test_prose_leaves_a_classifier_to_its_number(prose: DocumentSegmenter) -> None:
     assert prose.dictionary_cut("我有七本书") == ("我", "有", "七", "本", "书")
+
+
+def test_a_run_repeated_across_dictionary_words_is_no_word(lexicon: Lexicon) -> None:
+    # 北走 twice inside 南北 | 走向 and once as 往 北 走: it stands alone only once
+    text = "北京的胡同多为东西走向，也有南北走向的。您往北走，过三个胡同再往东，南北走向的小胡同。"
+    assert "北走" not in _words(lexicon, text)
+    # 草茉莉 stands alone each time: a word of this text
+    text += "最多的还是草茉莉，草茉莉开起花儿来很好看，我也喜欢草茉莉。"
+    assert "草茉莉" in _words(lexicon, text)
+
+
+def test_the_spoken_ending_of_a_word_is_no_word_of_the_text(lexicon: Lexicon) -> None:
+    text = "满院儿飘香，小杂院儿里住着四家，大院儿外面有树，后院儿很安静。"
+    assert not {w for w in _words(lexicon, text) if w.endswith("儿")}

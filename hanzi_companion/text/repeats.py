@@ -35,11 +35,13 @@ _LONGEST = 4  # a longer repeated run is a phrase or a name with its title
 _TIMES = 2  # written at least this often
 _SIDES = 2  # distinct characters (or a boundary) on each side at least
 _IDIOM = 4  # characters of an idiom (同声同气)
+_WINDOW = 4  # characters cut on each side of a repeated run to see what crosses its ends
 _SAMPLE = 50_000  # Han characters of a document read for its repeated runs
 _EDGE = "\n"  # what stands beside a run at the start or end of a piece of Han text
 
 COMPLEMENTS = RESULT_COMPLEMENTS | DIRECTION_COMPLEMENTS
 _COUNTING = NUMERALS | NUMERALS_AND_DEMONSTRATIVES
+_ERHUA = frozenset("儿兒")
 
 # Characters a word of its own does not hold: particles, pronouns, and single-character
 # function words (a repeated 的茶 or 很好 is grammar, not a word).
@@ -50,8 +52,9 @@ _GRAMMAR = frozenset(
 
 # The classes (of a tagged corpus) of a character that, cut off at the edge of a run, is a
 # word of the sentence beside a word, not part of it: prepositions, conjunctions, adverbs,
-# pronouns, particles, numbers and measure words (以读, 将其); at the start, verbs too (到迪化街
-# "to Dihua Street", 看報紙 "read the paper"), which end many a name of a dish (雞肉派 "pie").
+# pronouns, particles, numbers and measure words (以读, 将其); at the start, verbs too
+# (到迪化街 "to Dihua Street", 看報紙 "read the paper"), which end many a name of a dish
+# (雞肉派 "pie").
 _EDGE_CLASSES = ("p", "c", "d", "r", "u", "m", "q")
 _OPENING_CLASSES = (*_EDGE_CLASSES, "v")
 
@@ -80,28 +83,53 @@ def _loose_edge(pieces: tuple[str, ...], word_class: Callable[[str], str | None]
         (len(first) == 1 and loose_character(first, word_class))
         or bool(closing and closing.startswith(_EDGE_CLASSES))
         or last in COMPLEMENTS  # 感受 | 到, 點 | 上: a verb and its result or direction
+        or last in _ERHUA  # 院 | 儿: the spoken form of the word before it
     )
 
 
-def _occurrences(texts: Iterable[str]) -> dict[str, tuple[int, set[str], set[str]]]:
+def _han_pieces(texts: Iterable[str]) -> list[str]:
+    """The runs of Han characters of ``texts``, up to ``_SAMPLE`` characters or a little
+    more (a long document repeats its words early)."""
+    pieces: list[str] = []
+    seen = 0
+    for text in texts:
+        if seen > _SAMPLE:
+            break
+        for piece in HAN_PIECE.findall(text):
+            pieces.append(piece)
+            seen += len(piece)
+    return pieces
+
+
+def _occurrences(pieces: list[str]) -> dict[str, tuple[int, set[str], set[str]]]:
     """Each run of 2 to 4 characters with its count and the characters beside it."""
     counts: dict[str, int] = defaultdict(int)
     left: dict[str, set[str]] = defaultdict(set)
     right: dict[str, set[str]] = defaultdict(set)
-    seen = 0
-    for text in texts:
-        if seen > _SAMPLE:
-            break  # a long document repeats its words early
-        for piece in HAN_PIECE.findall(text):
-            seen += len(piece)
-            for size in range(_SHORTEST, min(_LONGEST, len(piece)) + 1):
-                for start in range(len(piece) - size + 1):
-                    run = piece[start : start + size]
-                    counts[run] += 1
-                    left[run].add(piece[start - 1] if start else _EDGE)
-                    end = start + size
-                    right[run].add(piece[end] if end < len(piece) else _EDGE)
+    for piece in pieces:
+        for size in range(_SHORTEST, min(_LONGEST, len(piece)) + 1):
+            for start in range(len(piece) - size + 1):
+                run = piece[start : start + size]
+                counts[run] += 1
+                left[run].add(piece[start - 1] if start else _EDGE)
+                end = start + size
+                right[run].add(piece[end] if end < len(piece) else _EDGE)
     return {run: (counts[run], left[run], right[run]) for run in counts}
+
+
+def _standing_alone(run: str, pieces: list[str], cut: Callable[[str], tuple[str, ...]]) -> int:
+    """How often ``run`` stands in ``pieces`` with no dictionary word across either of its
+    ends, as ``cut`` cuts the characters around it (北走 in 南北 | 走向 does not)."""
+    times = 0
+    for piece in pieces:
+        start = piece.find(run)
+        while start >= 0:
+            first = max(0, start - _WINDOW)
+            window = piece[first : start + len(run) + _WINDOW]
+            bounds = set(accumulate(len(w) for w in cut(window))) | {0}
+            times += start - first in bounds and start - first + len(run) in bounds
+            start = piece.find(run, start + 1)
+    return times
 
 
 def repeated_words(
@@ -113,9 +141,10 @@ def repeated_words(
     """The runs ``texts`` repeat as units that ``cut`` splits and no dictionary (``known``)
     has (see the module's docstring); ``word_class`` is the class a tagged corpus gives a
     word most (``"v"``, ``"p"``...)."""
+    pieces = _han_pieces(texts)
     found = {
         run: count
-        for run, (count, before, after) in _occurrences(texts).items()
+        for run, (count, before, after) in _occurrences(pieces).items()
         if count >= _TIMES
         and len(before) >= _SIDES
         and len(after) >= _SIDES
@@ -124,12 +153,13 @@ def repeated_words(
     }
     words = set()
     for run, count in found.items():
-        pieces = cut(run)
-        if len(pieces) < 2 or all(len(p) > 1 for p in pieces) or _loose_edge(pieces, word_class):
+        split = cut(run)
+        if len(split) < 2 or all(len(p) > 1 for p in split) or _loose_edge(split, word_class):
             continue
         if any(run in longer and found[longer] == count for longer in found if longer != run):
             continue  # only ever part of a longer repeated run
-        words.add(run)
+        if _standing_alone(run, pieces, cut) >= _TIMES:
+            words.add(run)
     return frozenset(words)
 
 
