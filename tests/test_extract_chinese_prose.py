@@ -166,3 +166,12 @@ def test_a_name_set_off_in_lenticular_brackets_stays_whole(lexicon: Lexicon) -> 
     )
     terms = _terms(lexicon, text, "food.txt")
     assert {"咖哩牛腩", "豬扒包"} <= set(terms)
+
+
+def test_a_street_named_with_a_localiser_stays_whole(lexicon: Lexicon) -> None:
+    # 前 "front" names the street (Wuhouci Front Street); it makes no clause of it
+    text = (
+        "武侯祠前街\n\n武侯祠前街以其繁华热闹而闻名，它是成都市中较早形成的商业步行街。"
+        "这条街道两旁布满了各式各样的餐馆。"
+    )
+    assert "武侯祠前街" in _terms(lexicon, text, "streets.txt")

@@ -123,6 +123,10 @@ _SENTENCE_WORDS = 3
 _CLAUSE_CLASSES = frozenset(["v", "vd", "d", "c", "p", "f", "r", "u", "ud", "uj", "ul", "uz"])
 _NAME_DOTS = NAME_DOTS
 _QUOTED_EXPRESSION = 4  # longest quoted run of Chinese prose kept whole whatever its words
+# jieba's classes of the words that make a long run a clause whatever its other words are:
+# prepositions, conjunctions, adverbs, pronouns, particles (艇仔粥 以 粥 滑 軟 綿); not verbs
+# or localizers, which names hold (武侯祠 前 街, Wuhouci Front Street).
+_GLUE_CLASSES = ("p", "c", "d", "r", "u")
 _ENUMERATION = "、"  # the comma between the items of a list
 # An item of a list: Han text between enumeration commas (or a clause's ends) and nothing else.
 _ITEM = re.compile(f"(?:(?<=、)|^)[{HAN_CLASS}]+(?=、|$)")
@@ -874,7 +878,7 @@ class Extractor:
         """True when ``run``, cut into ``words``, is a phrase of Chinese prose rather than a
         term: no dictionary has it and it holds three words or more, two of them of two
         characters or more (以 二级 标题 分割; 克里斯 is a name), or longer than a name with a
-        verb, an adverb... among them (艇仔粥 以 粥 滑 軟 綿), or two words one of which is a
+        preposition, an adverb... among them (艇仔粥 以 粥 滑 軟 綿), or two words one of which is a
         verb, an adverb... (创建 幻灯片 "to create slides"; 基本 用法 "basic usage" stays) or
         that open with a name (銅鑼灣 今昔 "Causeway Bay then and now").
         A short expression set off in quotes stays whole (“山寨之都”, “开放创新”)."""
@@ -887,7 +891,9 @@ class Extractor:
         if self._only_a_name(words[0]) and not self._only_a_name(words[-1]):
             return True  # a place and what is there, or then: 銅鑼灣 今昔, 澳門 茶餐廳
         if len(words) >= _SENTENCE_WORDS:
-            longer = len(run) > _GUESSED_MAX and any(self._clause_word(w) for w in words)
+            longer = len(run) > _GUESSED_MAX and any(
+                (self.word_class(w) or "").startswith(_GLUE_CLASSES) for w in words
+            )
             return longer or sum(1 for w in words if len(w) > 1) >= 2
         return any(self._clause_word(w) for w in words)
 
