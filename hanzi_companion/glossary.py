@@ -84,7 +84,7 @@ from hanzi_companion.text.morphology import (
 from hanzi_companion.text.names import addressed_by_title
 from hanzi_companion.text.romanization import DeckWord, Romanised, find_romanised
 from hanzi_companion.text.slide_english import translation_beside
-from hanzi_companion.text.syllables import ROMAN_WORD
+from hanzi_companion.text.syllables import ROMAN_WORD, with_written_tones
 from hanzi_companion.text.transcription import beside_a_name_dot, western_name
 from hanzi_companion.text.wordlists import FUNCTION_WORDS, POTENTIAL_RESULTS, SENTENCE_GLUE
 from hanzi_companion.wording import plural
@@ -1378,7 +1378,8 @@ class _Builder:
             # Only a pointer to another word ("erhua variant of 馅"): that word's meaning.
             context = context or self.context(acc, han, entries)
             referred, note = reference_gloss(choice, self.lookup, context, self.lexicon)
-        reading = entry.pinyin_numbered
+        # the tones the document writes for it (ní hǎo), on the dictionary's syllables
+        reading = with_written_tones(entry.pinyin_numbered, acc.written_reading)
         if not han.isascii() and re.search(r"[A-Za-z0-9]", han):
             reading = _latin_as_written(han, reading)  # 3D打印: 3D, not sān D
         key = _pinyin.numbered_key(entry.pinyin_numbered)
@@ -1417,8 +1418,12 @@ class _Builder:
         reading, reading_source = self.composed_reading(han, parts)
         sources: list[str] = []
         if acc.written_reading:
-            # No dictionary has it and the slide writes its reading ("is read Dàshílànr").
-            reading, reading_source = acc.written_reading, SLIDE_SOURCE
+            # No dictionary has it and the slide writes its reading ("is read Dàshílànr"):
+            # its tones (and lower case) on the parts' syllables when they are the same.
+            reading = with_written_tones(reading, acc.written_reading)
+            if _pinyin.numbered_key(reading) != _pinyin.numbered_key(acc.written_reading):
+                reading = acc.written_reading
+            reading_source = SLIDE_SOURCE
             sources.append(SLIDE_SOURCE)
         if reading_source == PARTS_SOURCE:
             sources.extend(self.lookup(p)[0].source for p in parts if self.lookup(p))
