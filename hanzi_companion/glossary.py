@@ -541,6 +541,7 @@ class DeckText:
 
 
 _CONTEXT_LINES = 20  # whole lines of its slides taken as a term's context
+_DIALOGUE_WORDS = 4  # words of the longest dialogue English taken as its words' context
 _LONGEST_LINE = 200  # a longer line (a flattened deck's) is no line: its window is taken
 _COMPOUND_PART = 4  # longest term looked for inside the deck's longer terms
 _COMPOUND_WHOLE = 12  # longest term whose shorter terms are looked for
@@ -680,6 +681,9 @@ class _SlideLines:
 
     lines: tuple[str, ...]
     by_character: dict[str, list[int]]
+    # The English of each line of a dialogue written with its pinyin (see
+    # text.interlinear.translations), looked for once, when first asked for.
+    dialogue: dict[int, str] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, text: str) -> _SlideLines:
@@ -700,9 +704,29 @@ class _SlideLines:
         for index in rarest:
             if han in self.lines[index]:
                 yield self.lines[index]
-                translation = translation_beside(self.lines, index)
+                dialogue = self.dialogue_english()
+                if index in dialogue:
+                    # a dialogue line's English speaks for its words when it is short (a
+                    # table row's "tired", "Hello!"); a long sentence's many words do not
+                    # ("I have to mention" is no evidence for 日 "to have sex with")
+                    english = dialogue[index]
+                    translation = english if len(english.split()) <= _DIALOGUE_WORDS else ""
+                else:
+                    translation = translation_beside(self.lines, index)
                 if translation and len(translation) <= _LONGEST_LINE:
                     yield translation
+
+    def dialogue_english(self) -> dict[int, str]:
+        """The English of each line of a dialogue written with its pinyin (see
+        text.interlinear.translations), by line, looked for once: the pinyin line next to
+        such a line is no translation of it."""
+        if not self.dialogue:
+            from hanzi_companion.text.interlinear import tones_written, translations
+
+            text = "\n".join(self.lines)
+            self.dialogue.update(translations(self.lines) if tones_written(text) else {})
+            self.dialogue.setdefault(-1, "")  # looked for
+        return self.dialogue
 
 
 @dataclass

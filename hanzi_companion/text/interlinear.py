@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from hanzi_companion.text.han import HAN_MARK, HAN_PIECE, han_shape
 from hanzi_companion.text.syllables import ROMAN_WORD, pinyin_letters, syllables_of
@@ -31,33 +32,133 @@ _MAX_WRAPPED = 4
 # What may stand before a Chinese line's text or a pinyin line's: a speaker's Latin label.
 _LABEL = re.compile(r"^\s*[A-Z][A-Za-z.]{0,2}\s*[:：]\s*")
 _CELL = re.compile(r"\s*[|\t]\s*")  # between the cells of a table's row
+_LETTER = re.compile(r"[A-Za-z]")
+# A tone written: a marked vowel (or a combining mark, or the look-alike ɑ), a tone digit.
+_TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ\u0300\u0301\u0304\u030cɑɡ]|[a-zü][0-5]\\b")
+_MAX_ENGLISH = 8  # lines of a page's wrapped English line
 _PLACES = 4  # digits of the longest number read by its places (longer ones digit by digit)
+
+
+def tones_written(text: str) -> bool:
+    """True when ``text`` writes a tone somewhere (a marked vowel, a tone digit): a text with
+    none has no pinyin line, and its lines need not be looked at one by one."""
+    return _TONED.search(text) is not None
+
+
+class Pairing(NamedTuple):
+    """A line of Chinese read with its pinyin: each Han character's numbered syllable ("" for
+    one the pinyin does not read) and the lines the two take, ``first`` to ``last``."""
+
+    readings: tuple[str, ...]
+    first: int
+    last: int
 
 
 def line_readings(lines: Sequence[str], index: int) -> tuple[str, ...]:
     """The numbered syllable the pinyin written with ``lines[index]`` gives each of its Han
     characters, in order (``("ni3", "hao3")`` for 你好 over ``Nǐ hǎo!``), "" for a character
-    it does not read; () when no pinyin goes with the line. Tried in turn: the cells of a
-    table's row (``张 | Ní hǎo! | 你好! | Hello!``), pinyin after the Chinese on its own line
-    (wrapping on to the next lines), the lines below, the line above."""
+    it does not read; () when no pinyin goes with the line (see :func:`pairing`)."""
+    paired = pairing(lines, index)
+    return paired.readings if paired else ()
+
+
+def pairing(lines: Sequence[str], index: int) -> Pairing | None:
+    """``lines[index]`` read with the pinyin written with it, else None. Tried in turn: the
+    cells of a table's row (``张 | Ní hǎo! | 你好! | Hello!``), pinyin after the Chinese on its
+    own line (wrapping on to the next lines), the lines below, the line above."""
     line = lines[index]
+    near = lines[max(0, index - 1) : index + 1 + _MAX_WRAPPED]
+    if not any(_TONED.search(text) for text in near) or not HAN_PIECE.search(line):
+        return None  # no tone written near: no pinyin (most lines of a Chinese text)
     tokens = _chinese_tokens(line)
     count = sum(not token.isdigit() for token in tokens)
-    if not count:
-        return ()
     cells = _CELL.split(line)
     if len(cells) > 1:
-        return _row_readings(cells)
+        found = _row_readings(cells)
+        return Pairing(found, index, index) if found else None
     last = max(m.end() for m in HAN_PIECE.finditer(line))
     chinese, latin = _latin_words(line[:last]), _latin_words(line)
     below = list(lines[index + 1 : index + 1 + _MAX_WRAPPED])
     above = [lines[index - 1]] if index > 0 else []
-    tries = ((line[last:], below, chinese), ("", below, latin), ("", above, latin))
-    for first, more, words in tries:
-        readings = _read_through(tokens, _pinyin_text(first, more, count, words))
+    tries = ((line[last:], below, chinese, 1), ("", below, latin, 1), ("", above, latin, -1))
+    for first, more, words, step in tries:
+        syllables, used = _pinyin_text(first, more, count, words)
+        readings = _read_through(tokens, syllables)
         if readings:
-            return readings
-    return ()
+            return (
+                Pairing(readings, index - used, index)
+                if step < 0
+                else Pairing(readings, index, index + used)
+            )
+    return None
+
+
+def translations(lines: Sequence[str]) -> dict[int, str]:
+    """The English line of each line of Chinese read with its pinyin (see :func:`pairing`),
+    by the Chinese line's index ("" when none). A table's row has it in a cell. Lines have it
+    just before the Chinese (wrapped over several lines, as a page breaks them) or just after
+    the pinyin; which, the text says by its speakers: the side whose English lines name the
+    speaker of the Chinese line (``Mr Wang: I'm fine.`` after ``王先生:我很好。``) more often;
+    after the pinyin when they do not tell."""
+    paired = {i: p for i in range(len(lines)) if (p := pairing(lines, i)) is not None}
+    before: dict[int, str] = {}
+    after: dict[int, str] = {}
+    votes = 0
+    for index, found in paired.items():
+        if found.first == found.last == index and _CELL.search(lines[index]):
+            after[index] = before[index] = _english_cell(lines[index])
+            continue
+        before[index] = _english_block(lines, found.first - 1, -1)
+        after[index] = _english_block(lines, found.last + 1, 1)
+        speaker = _speaker_keys(lines[index], found.readings)
+        votes += _names(before[index], speaker) - _names(after[index], speaker)
+    return before if votes > 0 else after
+
+
+def _english_block(lines: Sequence[str], start: int, step: int) -> str:
+    """The English lines from ``start`` on in the direction ``step`` up to a blank line, a
+    line with Han characters or a line of pinyin, joined (a page wraps a long line)."""
+    block: list[str] = []
+    index = start
+    while 0 <= index < len(lines) and len(block) < _MAX_ENGLISH:
+        text = lines[index].strip()
+        if not text or HAN_PIECE.search(text) or not _LETTER.search(text):
+            break
+        if _pinyin_line(text, frozenset()) is not None:
+            break
+        block.append(text)
+        index += step
+    return " ".join(block if step > 0 else reversed(block))
+
+
+def _english_cell(row: str) -> str:
+    """The first cell of a table's row after its Chinese that is English (no pinyin)."""
+    cells = _CELL.split(row)
+    chinese = next((i for i, cell in enumerate(cells) if HAN_PIECE.search(cell)), len(cells))
+    for cell in cells[chinese + 1 :]:
+        if _LETTER.search(cell) and _pinyin_line(cell, frozenset()) is None:
+            return cell.strip()
+    return ""
+
+
+def _speaker_keys(line: str, readings: tuple[str, ...]) -> frozenset[str]:
+    """Toneless romanisations of the speaker's label a line of Chinese starts with (王先生:
+    wang, xian, sheng, wangxiansheng), from the readings of its characters."""
+    label = re.match(r"\s*([^:：]{1,6})[:：]", line)
+    if label is None or not HAN_PIECE.fullmatch(label.group(1).replace(" ", "")):
+        return frozenset()
+    syllables = [
+        re.sub(r"[0-9]", "", r).lower() for r in readings[: len(label.group(1).replace(" ", ""))]
+    ]
+    return frozenset([*syllables, "".join(syllables)]) - {""}
+
+
+def _names(english: str, speaker: frozenset[str]) -> int:
+    """1 when the English starts with a speaker's label naming ``speaker`` (``Mr Wang:``)."""
+    label = re.match(r"\s*([A-Z][\w .]{0,20})[:：]", english)
+    if label is None or not speaker:
+        return 0
+    return int(bool({w.lower() for w in re.findall(r"\w+", label.group(1))} & speaker))
 
 
 def _row_readings(cells: list[str]) -> tuple[str, ...]:
@@ -93,25 +194,34 @@ def _chinese_tokens(line: str) -> list[str]:
     ]
 
 
-def _pinyin_text(first: str, more: list[str], count: int, latin: frozenset[str]) -> list[str]:
+def _pinyin_text(
+    first: str, more: list[str], count: int, latin: frozenset[str]
+) -> tuple[list[str], int]:
     """The numbered syllables of the pinyin in ``first`` and the lines of ``more`` after it,
-    up to ``count`` syllables read; [] when a line on the way is no pinyin. Blank lines are
-    skipped before the pinyin starts, and end it."""
+    up to ``count`` syllables read, and how many lines of ``more`` (blank ones included) they
+    took; [] when a line on the way is no pinyin. Blank lines are skipped before the pinyin
+    starts, and end it."""
     syllables: list[str] = []
-    started = False
-    for text in ([first] if first.strip() else []) + more:
+    if first.strip():
+        read = _pinyin_line(first, latin)
+        if read is None:
+            return [], 0
+        syllables.extend(read)
+    used = 0
+    for text in more:
+        if len(syllables) >= count:
+            break
         if not text.strip():
-            if started:
+            if syllables:
                 break
+            used += 1
             continue
         read = _pinyin_line(text, latin)
         if read is None:
-            return []
-        started = True
+            return [], 0
         syllables.extend(read)
-        if len(syllables) >= count:
-            break
-    return syllables
+        used += 1
+    return syllables, used
 
 
 def _pinyin_line(text: str, latin: frozenset[str]) -> list[str] | None:
