@@ -108,12 +108,14 @@ CHARACTER_EXAMPLES = 3  # ... and per character of the week (page and Anki note)
 
 @dataclass(frozen=True)
 class Occurrence:
-    """Where a term appears: remark slide number, slide title, a short context."""
+    """Where a term appears: remark slide number, slide title, a short context. An occurrence
+    ``in_header`` is in the page's front matter, which no slide shows: nothing links to it."""
 
     slide: int
     slide_title: str
     context: str
     in_notes: bool = False
+    in_header: bool = False
 
 
 class GlossKind(StrEnum):
@@ -1709,8 +1711,11 @@ class _Gathered:
     stop: Mention | None = None
 
 
-def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
-    """Each term's mentions gathered: occurrences, slides, and what the slides say of it.
+def _accumulate(
+    mentions: Iterable[Mention], max_terms: int, header: int | None = None
+) -> _Gathered:
+    """Each term's mentions gathered: occurrences, slides, and what the slides say of it
+    (``header`` is the number the front matter's text is filed under, if any).
 
     Reading stops at the first mention of a term past ``max_terms`` distinct terms: the
     extractor is lazy, so the rest of the deck costs nothing.
@@ -1724,7 +1729,7 @@ def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
         acc = accumulators.get(mention.term)
         if mention.glue:
             if acc is not None:
-                _add_occurrence(acc, mention)
+                _add_occurrence(acc, mention, header)
             else:
                 unlisted.setdefault(mention.term, []).append(mention)
             continue
@@ -1733,9 +1738,9 @@ def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
                 return _Gathered(list(read), accumulators, mention)
             acc = accumulators[mention.term] = _TermAccumulator(mention)
             for earlier in unlisted.pop(mention.term, ()):
-                _add_occurrence(acc, earlier)
+                _add_occurrence(acc, earlier, header)
         read[mention.trace] = None
-        _add_occurrence(acc, mention)
+        _add_occurrence(acc, mention, header)
         acc.slide_gloss = acc.slide_gloss or mention.slide_gloss
         acc.romanisation = acc.romanisation or mention.romanisation
         acc.other_name_of = acc.other_name_of or mention.other_name_of
@@ -1745,7 +1750,7 @@ def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
     return _Gathered(list(read), accumulators)
 
 
-def _add_occurrence(acc: _TermAccumulator, mention: Mention) -> None:
+def _add_occurrence(acc: _TermAccumulator, mention: Mention, header: int | None) -> None:
     """``mention`` as one of the term's occurrences: its slide, line and place in the
     sentence, the first :data:`MAX_OCCURRENCES` of them kept."""
     occurrence = Occurrence(
@@ -1753,6 +1758,7 @@ def _add_occurrence(acc: _TermAccumulator, mention: Mention) -> None:
         mention.slide_title,
         mention.context,
         mention.in_notes,
+        in_header=mention.slide == header,
     )
     acc.slides.add(mention.slide)
     acc.lines.add((mention.slide, mention.in_notes, mention.line_start))
@@ -1825,10 +1831,10 @@ def _romanised(
     deck: Deck, builder: _Builder, mentions: tuple[Trace, ...], terms: tuple[GlossaryTerm, ...]
 ) -> tuple[RomanisedTerm, ...]:
     found = find_romanised(deck, builder.lexicon, mentions, terms_for_matching(terms))
-    return tuple(_romanised_term(builder, r) for r in found)
+    return tuple(_romanised_term(builder, r, deck.header_slide) for r in found)
 
 
-def _romanised_term(builder: _Builder, found: Romanised) -> RomanisedTerm:
+def _romanised_term(builder: _Builder, found: Romanised, header: int | None) -> RomanisedTerm:
     """A romanised word of the prose, its sense chosen from the English around it as a term's
     is (not the dictionary's first), and an ambiguous one resolved when that English speaks
     for exactly one of its words (hukou in "a household registry": 户口, not 虎口)."""
@@ -1841,7 +1847,7 @@ def _romanised_term(builder: _Builder, found: Romanised) -> RomanisedTerm:
         candidates=found.candidates,
         gloss=found.gloss,
         occurrences=tuple(
-            Occurrence(slide, title, context, in_notes)
+            Occurrence(slide, title, context, in_notes, in_header=slide == header)
             for slide, title, context, in_notes in found.occurrences
         ),
     )
@@ -1899,7 +1905,7 @@ def written_traditional(words: Mapping[str, tuple[Entry, ...]]) -> bool:
 
 def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     extractor = Extractor(lexicon)
-    gathered = _accumulate(extractor.mentions(deck, glue=True), max_terms)
+    gathered = _accumulate(extractor.mentions(deck, glue=True), max_terms, deck.header_slide)
     accumulators = gathered.accumulators
     mentions = tuple(gathered.mentions)
     text = deck_text(deck, (a.first.han for a in accumulators.values()))
