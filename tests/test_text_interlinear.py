@@ -14,6 +14,7 @@ import pytest
 
 from hanzi_companion.glossary import Glossary, build_glossary
 from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.text.extract import Extractor
 from hanzi_companion.text.interlinear import line_readings, translations
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.syllables import pinyin_letters, syllables_of, with_written_tones
@@ -169,3 +170,14 @@ def test_the_line_chooses_the_reading_and_with_it_the_sense(lexicon: Lexicon) ->
 def test_a_month_the_line_writes_in_lower_case_is_no_name(lexicon: Lexicon) -> None:
     text = "\n".join(_lines("deliabw-csl-festival-dialogue", "dialogue2.txt"))
     assert _reading(_glossary(lexicon, text), "十月") == "shi2 yue4"  # CC-CEDICT: Shi2 yue4
+
+
+def test_characters_written_apart_in_a_line_its_pinyin_reads_are_one_word(
+    lexicon: Lexicon,
+) -> None:
+    lines = _lines("docz-taiwan-greetings-lesson", "greetings.txt")
+    index = lines.index("李太太:早 , 王 先 生 , 您 早 。")
+    text = "\n".join(lines[index : index + 3])  # the line, its pinyin, its English
+    slide = Slide(number=1, title="Dialogue", text=text)
+    found = {m.term for m in Extractor(lexicon).mentions(Deck("d.txt", "text", (slide,)))}
+    assert "王先生" in found and not {"先", "生"} & found
