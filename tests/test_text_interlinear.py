@@ -181,3 +181,19 @@ def test_characters_written_apart_in_a_line_its_pinyin_reads_are_one_word(
     slide = Slide(number=1, title="Dialogue", text=text)
     found = {m.term for m in Extractor(lexicon).mentions(Deck("d.txt", "text", (slide,)))}
     assert "王先生" in found and not {"先", "生"} & found
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "romanised"),
+    [
+        # the translation's speakers are the only romanised words: no pinyin line's words,
+        # not even those of a line whose pinyin reads a particle more (… suì a! Shì ba?)
+        ("taipeitimes-youth-day-dialogue", "youth-day.txt", {"Qingqing", "Huahua"}),
+        ("deliabw-csl-festival-dialogue", "dialogue2.txt", {"Ali", "Aman"}),
+    ],
+)
+def test_a_pinyin_line_is_no_romanised_term(
+    lexicon: Lexicon, folder: str, name: str, romanised: set[str]
+) -> None:
+    g = _glossary(lexicon, "\n".join(_lines(folder, name)))
+    assert {r.text for r in g.romanised} == romanised

@@ -36,6 +36,7 @@ _LETTER = re.compile(r"[A-Za-z]")
 # A tone written: a marked vowel (or a combining mark, or the look-alike ɑ), a tone digit.
 _TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ\u0300\u0301\u0304\u030cɑɡ]|[a-zü][0-5]\\b")
 _MAX_ENGLISH = 8  # lines of a page's wrapped English line
+_SLACK = 2  # syllables a line of pinyin may miss or add and still be its line's
 _PLACES = 4  # digits of the longest number read by its places (longer ones digit by digit)
 
 
@@ -113,6 +114,43 @@ def translations(lines: Sequence[str]) -> dict[int, str]:
         speaker = _speaker_keys(lines[index], found.readings)
         votes += _names(before[index], speaker) - _names(after[index], speaker)
     return before if votes > 0 else after
+
+
+def without_pinyin(lines: Sequence[str]) -> dict[int, str]:
+    """The lines that hold the pinyin of a line of Chinese read with it (see :func:`pairing`),
+    by index, with that pinyin taken out: "" for a line of pinyin, the Chinese alone for a
+    line the pinyin follows on, a table's row with its pinyin cells blank. The pinyin reads
+    its own line: it is no romanised term of its own, and no prose."""
+    cleared: dict[int, str] = {}
+    for index in range(len(lines)):
+        found = pairing(lines, index)
+        if found is None:
+            if _near_miss(lines, index):
+                cleared[index + 1] = ""
+            continue
+        line = lines[index]
+        cells = _CELL.split(line)
+        if len(cells) > 1:
+            kept = ("" if _pinyin_line(c, frozenset()) is not None else c for c in cells)
+            cleared[index] = " | ".join(kept)
+            continue
+        last = max(m.end() for m in HAN_PIECE.finditer(line))
+        cleared[index] = line[:last] if _pinyin_line(line[last:], frozenset()) else line
+        for other in range(found.first, found.last + 1):
+            if other != index:
+                cleared[other] = ""
+    return cleared
+
+
+def _near_miss(lines: Sequence[str], index: int) -> bool:
+    """True when the line after a line of Chinese is a line of pinyin whose syllables nearly
+    count its characters (a particle more, a.: Duì! … suì a!): its pinyin, read loosely."""
+    if index + 1 >= len(lines) or not HAN_PIECE.search(lines[index]):
+        return False
+    read = _pinyin_line(lines[index + 1], _latin_words(lines[index]))
+    tokens = _chinese_tokens(lines[index])
+    count = sum(_spoken_lengths(t)[0] if t.isdigit() else 1 for t in tokens)
+    return read is not None and abs(len(read) - count) <= _SLACK
 
 
 def _english_block(lines: Sequence[str], start: int, step: int) -> str:
