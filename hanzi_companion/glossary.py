@@ -723,10 +723,9 @@ class _SlideLines:
         text.interlinear.translations), by line, looked for once: the pinyin line next to
         such a line is no translation of it."""
         if not self.dialogue:
-            from hanzi_companion.text.interlinear import tones_written, translations
+            from hanzi_companion.text.interlinear import translations
 
-            text = "\n".join(self.lines)
-            self.dialogue.update(translations(self.lines) if tones_written(text) else {})
+            self.dialogue.update(translations("\n".join(self.lines)))
             self.dialogue.setdefault(-1, "")  # looked for
         return self.dialogue
 

@@ -98,14 +98,14 @@ def test_latin_words_the_chinese_line_writes_are_no_syllables() -> None:
 
 def test_the_english_after_the_pinyin_when_its_speaker_is_the_lines() -> None:
     lines = _lines("docz-taiwan-greetings-lesson", "greetings.txt")
-    english = translations(lines)
+    english = translations("\n".join(lines))
     assert english[lines.index("李太太:王太太好嗎?")] == "Mrs Li: How is Mrs Wang?"
     assert english[lines.index("我太太很好,謝謝。")] == "My wife is fine Thank you."
 
 
 def test_the_english_before_the_line_wrapped_when_its_speaker_is_the_lines() -> None:
     lines = _lines("deliabw-csl-festival-dialogue", "dialogue2.txt")
-    english = translations(lines)
+    english = translations("\n".join(lines))
     ali = next(i for i, line in enumerate(lines) if line.startswith("阿力:"))
     # "Ali: I understand. For example, I want to introduce" and the three lines it wraps on
     assert english[ali].startswith("Ali: I understand. For example, I want to introduce Hallo")
@@ -114,14 +114,14 @@ def test_the_english_before_the_line_wrapped_when_its_speaker_is_the_lines() -> 
 
 def test_a_table_row_has_its_english_in_a_cell_and_pinyin_is_never_english() -> None:
     lines = _lines("effectivechinese-lesson-three", "lesson-3.txt")
-    english = translations(lines)
+    english = translations("\n".join(lines))
     assert english[next(i for i, ln in enumerate(lines) if "Wó yě" in ln)] == (
         "I am also not tired."
     )
     assert english[next(i for i, ln in enumerate(lines) if ln.startswith("累 |"))] == "tired"
     taipei = _lines("taipeitimes-youth-day-dialogue", "youth-day.txt")
     # the translation is a block of its own at the end: no line's English is its pinyin
-    assert set(translations(taipei).values()) == {""}
+    assert set(translations("\n".join(taipei)).values()) == {""}
 
 
 # -- look-alike letters and written tones -------------------------------------------------------

@@ -965,9 +965,9 @@ class Extractor:
         if not text or not has_han(text):
             return
         # Imported on first use, not with the package (cold start, issue 13).
-        from hanzi_companion.text.interlinear import line_readings, tones_written
+        from hanzi_companion.text.interlinear import pairings
 
-        pinyin = tones_written(text)
+        paired = pairings(text)
         lines = text.split("\n")
         offset = 0
         for index, line in enumerate(lines):
@@ -984,8 +984,8 @@ class Extractor:
             line = join_glossed(line, self._spacing)
             line = join_interrupted(join_spaced(line, following, self._spacing), self._spacing)
             # the reading of each character that a pinyin line written with it gives
-            paired = line_readings(lines, index) if pinyin else ()
-            self._readings = _readings_by_offset(line, written, paired)
+            found = paired.get(index)
+            self._readings = _readings_by_offset(line, written, found.readings if found else ())
             runs = [piece for run in HAN_RUN.finditer(line) for piece in self._dotted(line, run)]
             translations = translation_below(line, runs, following)
             if translations and not self._translations_agree(runs, translations):

@@ -21,7 +21,9 @@ capital may only start a sentence).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from types import MappingProxyType
 from typing import NamedTuple
 
 from hanzi_companion.text.han import HAN_MARK, HAN_PIECE, han_shape
@@ -55,6 +57,21 @@ class Pairing(NamedTuple):
     last: int
 
 
+@lru_cache(maxsize=8)
+def pairings(text: str) -> Mapping[int, Pairing]:
+    """Each line of ``text`` read with its pinyin (see :func:`pairing`), by line index; {}
+    when the text writes no tone. Read once per text: the term finder, the romanised words
+    and the glossary's context all ask for the same slide's text."""
+    if not tones_written(text):
+        return {}
+    lines = text.split("\n")
+    toned = [i for i, line in enumerate(lines) if _TONED.search(line)]
+    # only the lines a written tone is near (the line above to the wrapped lines below)
+    near = sorted({i for t in toned for i in range(max(0, t - _MAX_WRAPPED), t + 2)})
+    found = ((i, pairing(lines, i)) for i in near if i < len(lines))
+    return MappingProxyType({i: p for i, p in found if p is not None})
+
+
 def line_readings(lines: Sequence[str], index: int) -> tuple[str, ...]:
     """The numbered syllable the pinyin written with ``lines[index]`` gives each of its Han
     characters, in order (``("ni3", "hao3")`` for 你好 over ``Nǐ hǎo!``), "" for a character
@@ -68,8 +85,10 @@ def pairing(lines: Sequence[str], index: int) -> Pairing | None:
     cells of a table's row (``张 | Ní hǎo! | 你好! | Hello!``), pinyin after the Chinese on its
     own line (wrapping on to the next lines), the lines below, the line above."""
     line = lines[index]
+    if not HAN_PIECE.search(line):
+        return None
     near = lines[max(0, index - 1) : index + 1 + _MAX_WRAPPED]
-    if not any(_TONED.search(text) for text in near) or not HAN_PIECE.search(line):
+    if not any(_TONED.search(text) for text in near):
         return None  # no tone written near: no pinyin (most lines of a Chinese text)
     tokens = _chinese_tokens(line)
     count = sum(not token.isdigit() for token in tokens)
@@ -94,14 +113,15 @@ def pairing(lines: Sequence[str], index: int) -> Pairing | None:
     return None
 
 
-def translations(lines: Sequence[str]) -> dict[int, str]:
+def translations(text: str) -> dict[int, str]:
     """The English line of each line of Chinese read with its pinyin (see :func:`pairing`),
     by the Chinese line's index ("" when none). A table's row has it in a cell. Lines have it
     just before the Chinese (wrapped over several lines, as a page breaks them) or just after
     the pinyin; which, the text says by its speakers: the side whose English lines name the
     speaker of the Chinese line (``Mr Wang: I'm fine.`` after ``王先生:我很好。``) more often;
     after the pinyin when they do not tell."""
-    paired = {i: p for i in range(len(lines)) if (p := pairing(lines, i)) is not None}
+    paired = pairings(text)
+    lines = text.split("\n") if paired else []
     before: dict[int, str] = {}
     after: dict[int, str] = {}
     votes = 0
@@ -116,19 +136,22 @@ def translations(lines: Sequence[str]) -> dict[int, str]:
     return before if votes > 0 else after
 
 
-def without_pinyin(lines: Sequence[str]) -> dict[int, str]:
+def without_pinyin(text: str) -> dict[int, str]:
     """The lines that hold the pinyin of a line of Chinese read with it (see :func:`pairing`),
     by index, with that pinyin taken out: "" for a line of pinyin, the Chinese alone for a
     line the pinyin follows on, a table's row with its pinyin cells blank. The pinyin reads
     its own line: it is no romanised term of its own, and no prose."""
+    if not tones_written(text):
+        return {}
+    paired = pairings(text)
+    lines = text.split("\n")
     cleared: dict[int, str] = {}
-    for index in range(len(lines)):
-        found = pairing(lines, index)
+    for index, line in enumerate(lines):
+        found = paired.get(index)
         if found is None:
             if _near_miss(lines, index):
                 cleared[index + 1] = ""
             continue
-        line = lines[index]
         cells = _CELL.split(line)
         if len(cells) > 1:
             kept = ("" if _pinyin_line(c, frozenset()) is not None else c for c in cells)
@@ -145,7 +168,9 @@ def without_pinyin(lines: Sequence[str]) -> dict[int, str]:
 def _near_miss(lines: Sequence[str], index: int) -> bool:
     """True when the line after a line of Chinese is a line of pinyin whose syllables nearly
     count its characters (a particle more, a.: Duì! … suì a!): its pinyin, read loosely."""
-    if index + 1 >= len(lines) or not HAN_PIECE.search(lines[index]):
+    if index + 1 >= len(lines) or not _TONED.search(lines[index + 1]):
+        return False
+    if not HAN_PIECE.search(lines[index]):
         return False
     read = _pinyin_line(lines[index + 1], _latin_words(lines[index]))
     tokens = _chinese_tokens(lines[index])
@@ -262,9 +287,12 @@ def _pinyin_text(
     return syllables, used
 
 
-def _pinyin_line(text: str, latin: frozenset[str]) -> list[str] | None:
+@lru_cache(maxsize=4096)
+def _pinyin_line(text: str, latin: frozenset[str]) -> tuple[str, ...] | None:
     """The numbered syllables of a line of pinyin only (its speaker label and the Latin words
-    of ``latin`` aside), else None."""
+    of ``latin`` aside), else None. Cached: the lines around a pinyin line each try it."""
+    if not _TONED.search(text):
+        return None
     text = pinyin_letters(_LABEL.sub("", text.strip()))
     syllables: list[str] = []
     toned = False
@@ -285,7 +313,7 @@ def _pinyin_line(text: str, latin: frozenset[str]) -> list[str] | None:
             if not number and match.group()[:1].isupper():
                 letters = letters[:1].upper() + letters[1:]
             syllables.append(f"{letters}{syllable.tone or 5}")
-    return syllables if toned and _only_marks(text[position:]) else None
+    return tuple(syllables) if toned and _only_marks(text[position:]) else None
 
 
 def _only_marks(text: str) -> bool:
@@ -293,18 +321,18 @@ def _only_marks(text: str) -> bool:
     return not re.search(r"[^\W\d_]", text)
 
 
-def _without_erhua(words: list[str]) -> list[str]:
+def _without_erhua(words: Sequence[str]) -> list[str]:
     """The syllables without an erhua r the characters do not write (哪 for nǎr)."""
     return [w for w in words if w.lower() != "r5"]
 
 
-def _read_through(tokens: list[str], words: list[str]) -> tuple[str, ...]:
+def _read_through(tokens: list[str], words: Sequence[str]) -> tuple[str, ...]:
     """The syllable of each Han token when ``words`` read the tokens exactly (an erhua r the
     characters do not write aside: 哪 for nǎr), else ()."""
     return _read_exactly(tokens, words) or _read_exactly(tokens, _without_erhua(words))
 
 
-def _read_exactly(tokens: list[str], words: list[str]) -> tuple[str, ...]:
+def _read_exactly(tokens: list[str], words: Sequence[str]) -> tuple[str, ...]:
     if not words:
         return ()
     readings: list[str] = []
@@ -320,7 +348,7 @@ def _read_exactly(tokens: list[str], words: list[str]) -> tuple[str, ...]:
 
 
 def _after_number(
-    tokens: list[str], number: int, words: list[str], at: int, readings: list[str]
+    tokens: list[str], number: int, words: Sequence[str], at: int, readings: list[str]
 ) -> tuple[str, ...]:
     """The readings when the number ``tokens[number]`` is read out in one of the ways it
     may be (:func:`_spoken_lengths`) from ``words[at]`` and the rest reads through."""

@@ -608,13 +608,13 @@ def _candidates_by_key(
     slide_glosses = {key: "\n".join(dict.fromkeys(glosses)) for key, glosses in glosses_on.items()}
     language = _ProseLanguage(deck, english[0])
     found: dict[str, list[_Candidate]] = {}
-    from hanzi_companion.text.interlinear import tones_written, without_pinyin
+    from hanzi_companion.text.interlinear import without_pinyin
 
     for slide in deck.slides:
         for text, in_notes in ((slide.text, False), (slide.notes, True)):
             lines = text.split("\n")
             # a dialogue's pinyin lines read their Chinese lines: no romanised terms
-            cleared = without_pinyin(lines) if tones_written(text) else {}
+            cleared = without_pinyin(text)
             for index, line in enumerate(lines):
                 line = cleared.get(index, line)
                 if not _WORD.search(line):
