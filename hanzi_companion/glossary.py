@@ -24,6 +24,7 @@ from hanzi_companion.grammar import (
     Place,
     Places,
     class_places_of,
+    has_adverb_choice,
     has_class_choice,
     has_grammatical_senses,
     places_of,
@@ -1289,9 +1290,9 @@ class _Builder:
         """Where the term stands in its sentences: a function word's places, or whether a
         content word used as a noun and as a verb stands where a noun or a verb does."""
         if has_class_choice(entries):  # 补充 "to complement" is no function word
-            return class_places_of(acc.sides, self.lookup)
-        if has_grammatical_senses(entries):
-            return places_of(han, acc.sides, self.lookup)
+            return class_places_of(acc.sides, self.lookup, han)
+        if has_grammatical_senses(entries) or has_adverb_choice(entries):
+            return places_of(han, acc.sides, self.lookup)  # 一直 "always" before a verb
         return NOWHERE
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:
