@@ -923,6 +923,7 @@ class _Builder:
                     Place.BEFORE_NAME,
                     Place.BEFORE_NOUN,
                     Place.PREFIX,
+                    Place.IN_QUESTION,  # 几 in 几位？ asks "how many"
                     *WITHIN_A_TERM,
                 )
                 context = replace(context, places=places)

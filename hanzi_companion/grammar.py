@@ -94,6 +94,7 @@ class Place(StrEnum):
     GIVES = "before 给 and the one it goes to (还给我, 送给你)"
     OPENS_CLAUSE = "opening its clause before its verb, as its subject or its time"
     AFTER_NAMED = 'right after the word its sense names (之 of 世界之最 "the greatest")'
+    WITH_NAMED = "with a word its sense names in its sentence (连 'even' with 都 or 也 after it)"
     ADDS = "after 不仅, 不但 or 除了 in its sentence, adding to it (不仅…还…: also)"
     ALONE = "a clause by itself, as an answer (不是，我是英国人)"
     AFTER_ATTRIBUTIVE = "right after 的 or 之, where a noun stands (创新之都 'capital')"
@@ -119,6 +120,8 @@ class Places:
     # (课 "class" in 上作文课): a verb sense qualified "(class or university)" names them.
     objects: frozenset[str] = frozenset()
     term: str = ""  # the term whose places these are ("": unknown)
+    # The Han characters later in the sentences of its occurrences (都 of 连…都).
+    later: frozenset[str] = frozenset()
 
     def share(self, place: Place) -> float:
         """The part (0 to 1) of the term's occurrences standing in ``place``."""
@@ -129,7 +132,7 @@ class Places:
     def only(self, *places: Place) -> Places:
         """These places but ``places`` alone."""
         kept = tuple(pair for pair in self.counts if pair[0] in places)
-        return Places(kept, self.total, self.before, self.objects, self.term)
+        return Places(kept, self.total, self.before, self.objects, self.term, self.later)
 
     def main(self, among: Iterable[Place]) -> Place | None:
         """Of the places ``among``, the one most of its occurrences take (None: none)."""
@@ -189,13 +192,16 @@ def places_of(term: str, sides: Iterable[tuple[str, str]], lookup: Lookup) -> Pl
     total = 0
     characters: set[str] = set()
     objects: set[str] = set()
+    later: set[str] = set()
     for before, after in sides:
         total += 1
         counts.update(place_in_sentence(term, before, after, lookup))
         characters.add(han_suffix(_BRACKETS_AT_END.sub("", before).rstrip(_CLOSING_MARKS))[-1:])
         objects |= object_words(_BRACKETS_AT_START.sub("", after).lstrip(_OPENING_MARKS), lookup)
+        later.update("".join(HAN_RUN.findall(_SENTENCE_END.split(after)[0])))
     counted = tuple(sorted(counts.items()))
-    return Places(counted, total, frozenset(characters - {""}), frozenset(objects), term)
+    before = frozenset(characters - {""})
+    return Places(counted, total, before, frozenset(objects), term, frozenset(later))
 
 
 def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> frozenset[Place]:
@@ -880,6 +886,7 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"^\(before a noun and a verb\)", Place.COVERB),
         (r"^\(before a noun\)", Place.BEFORE_NOUN),
         (r"^\((?:used )?after [^\x00-\x7f]+\[", Place.AFTER_NAMED),  # "(after 之[zhi1]) best"
+        (r"^\(used with [^\x00-\x7f]+\[", Place.WITH_NAMED),  # "(used with 也[ye3], 都[dou1]) even"
         (r"\benumeration\b|^and so on\b|\betc\.$", Place.END_OF_LIST),
         (r"^\((?:introduces|marks) (?:the )?object\b|object before the verb", Place.COVERB),
         (r"indicate passive voice", Place.COVERB),  # 被老师批评
@@ -1066,6 +1073,8 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
         return (GRAMMAR_WEIGHT + PARTNER_MISSING) * closes - PARTNER_MISSING * (1 - closes)
     if Place.AFTER_NAMED in labelled:
         return _after_named(candidate.sense.text, places)
+    if Place.WITH_NAMED in labelled:
+        return _with_named(candidate.sense.text, places)
     if places.share(Place.AFTER_ATTRIBUTIVE) and _is_adverb_wording(candidate.sense.text):
         # After 的 or 之 stands a noun, never an adverb: 创新之都 is dū "capital", not dōu "all".
         return -PARTNER_MISSING * places.share(Place.AFTER_ATTRIBUTIVE)
@@ -1164,6 +1173,19 @@ def _after_named(text: str, places: Places) -> float:
     label = _LEADING_NOTES.match(text)
     named = _NAMED_WORD.findall(label.group() if label else "")
     if any(word[-1] in places.before for word in named):
+        return GRAMMAR_WEIGHT
+    return -PARTNER_MISSING
+
+
+def _with_named(text: str, places: Places) -> float:
+    """A sense CC-CEDICT labels "(used with 也[ye3], 都[dou1] etc)" stands where one of the
+    words it names comes later in its sentence (连那「悲情城市」都不在了 "even") or right
+    before it (忘不了), and nowhere else."""
+    label = _LEADING_NOTES.match(text)
+    named = _NAMED_WORD.findall(label.group() if label else "")
+    # "(used with 得[de2] or 不[bu4] after a verb ...)" (了 liǎo): right after them only.
+    later = places.later if label and " after " not in label.group() else frozenset()
+    if any(word[-1] in places.before or word in later for word in named):
         return GRAMMAR_WEIGHT
     return -PARTNER_MISSING
 
@@ -1351,11 +1373,11 @@ def adverb_place(candidate: Candidate, context: SenseContext) -> float:
         return 0.0  # a word inside a term, or a sense labelled for its own place
     if not has_adverb_choice((entry,)) or (context.usual and context.usual(entry.simplified)):
         return 0.0  # 先 "first": the sense example sentences use says more than its place
+    if _is_verb_sense(entry.senses[0].text):
+        return 0.0  # 连在一起 "to link", 用电脑 "to use": a verb first, before its complement
     share = max(places.share(place) for place in _BEFORE_PREDICATE)
     pieces = {" ".join(p.split()) for p in _LEADING_NOTES.sub("", text).split(";")}
-    if pieces & _CONNECTIVES and not _is_verb_sense(entry.senses[0].text):
-        # 故得名 "therefore", 日文、韩文还有… "in addition"; a verb opening its clause is that
-        # verb (用电脑 "to use").
+    if pieces & _CONNECTIVES:  # 故得名 "therefore", 日文、韩文还有… "in addition"
         share = max(share, places.share(Place.STARTS_CLAUSE), places.share(Place.END_OF_LIST))
     if not pieces & _QUANTIFIERS:  # 所有的 "all", but 真正的 "real", not "really"
         share -= places.share(Place.ATTRIBUTE)

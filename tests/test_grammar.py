@@ -932,3 +932,32 @@ def test_a_degree_adverb_opens_a_verb_of_feeling(lexicon: Lexicon) -> None:
     assert Place.BEFORE_ADJECTIVE in _places(lexicon, "好", "我们好喜欢这里")
     choice = _choose(lexicon, "好", "我们好喜欢这里", usual=lexicon.usual_sense)
     assert choice.text == "(before an adjective for exclamatory effect) so"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sense"),
+    [
+        # "(used with 也[ye3], 都[dou1] etc) even": 都 later in its sentence.
+        ("连那「悲情城市」都不在了。", "(used with 也[ye3], 都[dou1] etc) even"),
+        ("这两个字连在一起。", "to link"),
+    ],
+)
+def test_lian_with_dou_later_in_its_sentence_is_even(
+    lexicon: Lexicon, sentence: str, sense: str
+) -> None:
+    assert _choose(lexicon, "连", sentence, usual=lexicon.usual_sense).text == sense
+
+
+def test_le_after_a_verb_is_not_liao_for_a_bu_later_in_its_sentence(lexicon: Lexicon) -> None:
+    """了's "(used with 得 or 不 after a verb ...)" names words right before it, not later."""
+    sides = [("我吃", "饭，不想去。")]
+    places = places_of("了", sides, lexicon.lookup)
+    choice = choose_sense(lexicon.lookup("了"), SenseContext(places=places))
+    assert choice is not None and choice.entry.pinyin_numbered == "le5"
+
+
+def test_a_word_inside_a_question_asks(lexicon: Lexicon) -> None:
+    """几 in 几位 (no dictionary word) asks "how many" in 请问几位？, as it would alone."""
+    deck = Deck("dialogue.md", "markdown", (Slide(1, "", "服务员：欢迎光临！请问几位？\n"),))
+    (term,) = [t for t in build_glossary(deck, lexicon).terms if t.term == "几位"]
+    assert term.part_glosses[0].startswith("how many"), term.part_glosses
