@@ -200,8 +200,8 @@ def places_of(term: str, sides: Iterable[tuple[str, str]], lookup: Lookup) -> Pl
         objects |= object_words(_BRACKETS_AT_START.sub("", after).lstrip(_OPENING_MARKS), lookup)
         later.update("".join(HAN_RUN.findall(_SENTENCE_END.split(after)[0])))
     counted = tuple(sorted(counts.items()))
-    before = frozenset(characters - {""})
-    return Places(counted, total, before, frozenset(objects), term, frozenset(later))
+    preceding = frozenset(characters - {""})
+    return Places(counted, total, preceding, frozenset(objects), term, frozenset(later))
 
 
 def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> frozenset[Place]:
