@@ -354,23 +354,33 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
 def _names_a_state(rest: str, lookup: Lookup) -> bool:
     """Whether the words after a person (``rest``) say how they are or feel: an adjective or
     a degree adverb, a verb of feeling, a word whose first meaning is an adjective (失望
-    "disappointed", 受不了 "unbearable"), maybe after 的 and a noun (我的脑袋受不了)."""
-    if rest[0] in ATTRIBUTIVE_PARTICLES and len(rest) > 1:
-        rest = rest[1 + len(_word_at_start(rest[1:], lookup)) :]
+    "disappointed", 受不了 "unbearable"), maybe after the rest of the person's noun phrase
+    (我的脑袋受不了, 无数港人着迷)."""
+    for _ in range(_STATE_WORDS):
+        rest = rest[1:] if rest[0] in ATTRIBUTIVE_PARTICLES else rest
         if not rest:
             return False
-    word = _word_at_start(rest, lookup)
-    return (
-        _is_adjective(word, lookup)
-        or _is_feeling(word, lookup)
-        or _reads_as_adjective(word, lookup)
-    )
+        word = _word_at_start(rest, lookup)
+        if _is_adjective(word, lookup) or _is_feeling(word, lookup):
+            return True
+        if _reads_as_adjective(word, lookup):
+            return True
+        if word in FUNCTION_WORDS or _is_verb(word, lookup):
+            return False  # 叫老妈帮我: an action
+        rest = rest[len(word) :]
+        if not rest:
+            return False
+    return False
+
+
+_STATE_WORDS = 3  # the words of a person's noun phrase and its state (我的脑袋受不了)
 
 
 def _reads_as_adjective(word: str, lookup: Lookup) -> bool:
     """A word whose first meaning is worded as an adjective, whatever its other meanings
-    (失望 "disappointed; to lose hope")."""
+    (失望 "disappointed; to lose hope", 着迷 "to be fascinated")."""
     first = _LEADING_NOTES.sub("", _first_meaning(word, lookup)).split(";")[0].lower()
+    first = first.removeprefix("to be ")
     return first in _BASIC_ADJECTIVES or bool(_ADJECTIVE_ENDING.fullmatch(first))
 
 
@@ -411,7 +421,8 @@ def _is_person(word: str, lookup: Lookup) -> bool:
 _BASIC_ADJECTIVES_TEXT = """good bad big small large little many much few busy heavy light hot cold
     warm cool new old young long short fast quick slow high tall low happy sad early late
     difficult easy hard simple important clean dirty cheap expensive near far strong weak
-    beautiful pretty ugly tired full empty right wrong true real same different"""
+    beautiful pretty ugly tired full empty right wrong true real same different fun amusing
+    interesting boring exciting delicious"""
 _BASIC_ADJECTIVES = frozenset(_BASIC_ADJECTIVES_TEXT.split())
 _ADJECTIVE_ENDING = re.compile(r"[a-z]{3,}(?:ful|ous|ive|ible|able|ed)")
 
@@ -1065,8 +1076,9 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
         return _WEIGHTS[Place.BEFORE_VERB] * places.share(Place.GIVES)
     labelled = sense_places(candidate.sense.text)
     if _names_the_object(candidate.sense.text, places.objects):
-        # 上作文课 "to attend (class or university)": the sense whose note names the object.
-        return _WEIGHTS[Place.BEFORE_VERB]
+        # 上作文课 "to attend (class or university)": the sense whose note names the object,
+        # over a place alone ("(noun suffix) on" after what looks like a noun: 然后上兴趣班).
+        return NAMED_OBJECT
     if _is_causatives_passive(candidate):
         # 叫老妈帮我打包 "to order", not "by" (passive): a passive's verb closes on 了 (叫人偷了).
         closes = places.share(Place.CLOSES_DONE)
@@ -1210,6 +1222,7 @@ _LITERARY = re.compile(r"^\((?:literary|classical|archaic)\)")
 MODAL_BEFORE_OBJECT = 1.0  # all occurrences before an object: more than the usual sense (0.3)
 _NEEDS_PARTNER = frozenset([Place.BEFORE_NEGATION, Place.BEFORE_ADJECTIVE, Place.COMPARES])
 _DEGREE_OVER_VERB = 0.25
+NAMED_OBJECT = GRAMMAR_WEIGHT + 1.0  # over a place and the usual class (3.0 + 0.5) by a margin
 PARTNER_MISSING = 1.0  # over the usual sense (0.3) and a slide word from a compound (1.5 - 0.5)
 
 

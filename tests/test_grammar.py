@@ -961,3 +961,26 @@ def test_a_word_inside_a_question_asks(lexicon: Lexicon) -> None:
     deck = Deck("dialogue.md", "markdown", (Slide(1, "", "服务员：欢迎光临！请问几位？\n"),))
     (term,) = [t for t in build_glossary(deck, lexicon).terms if t.term == "几位"]
     assert term.part_glosses[0].startswith("how many"), term.part_glosses
+
+
+def test_a_causative_before_a_persons_noun_phrase_and_its_state(lexicon: Lexicon) -> None:
+    """令无数港人着迷: past the person's noun phrase, 着迷 "to be fascinated" is a state."""
+    sentence = "铜锣湾的活力令无数港人着迷"
+    assert Place.CAUSES_STATE in _places(lexicon, "令", sentence)
+    assert _choose(lexicon, "令", sentence).text == "to cause"
+
+
+def test_a_degree_adverb_before_an_adjective_of_fun(lexicon: Lexicon) -> None:
+    """好好玩 "so much fun": 好玩 "amusing; fun" is an adjective."""
+    choice = _choose(lexicon, "好", "这个游乐场好好玩", usual=lexicon.usual_sense)
+    assert choice.text == "(before an adjective for exclamatory effect) so"
+
+
+def test_an_object_named_by_a_note_outweighs_a_place_after_a_word(lexicon: Lexicon) -> None:
+    """然后上兴趣班: the head 班 "class" of the object names 上's "to attend (class ...)",
+    over "(noun suffix) on" after 然后 and the corpus's class."""
+    sides = [("多数要回家换衫然后", "兴趣班，不过今日就来公园玩。")]
+    places = places_of("上", sides, lexicon.lookup)
+    context = SenseContext(places=places, word_class=lexicon.word_class)
+    choice = choose_sense(lexicon.lookup("上"), context)
+    assert choice is not None and choice.text == "to attend (class or university)"
