@@ -1308,6 +1308,7 @@ _CONNECTIVES = frozenset(
 )
 _ADVERB_PIECES = _ADVERB_WORDS | _CONNECTIVES | frozenset(["soon", "almost", "nearly", "indeed"])
 _ADVERB_PIECES |= frozenset(["more", "further", "less", "even more", "still more"])
+_ADVERB_PIECES |= frozenset(["beforehand", "in advance", "afterwards"])
 _QUANTIFIERS = frozenset(["all", "both", "each", "every", "only", "more", "less"])
 _ADVERB_PHRASES = frozenset(
     [
@@ -1333,7 +1334,7 @@ def _is_adverb_meaning(text: str) -> bool:
     always; invariably", "really; indeed", "therefore"); no "(bound form)" sense."""
     if text.startswith(_BOUND_FORM):
         return False
-    for piece in _LEADING_NOTES.sub("", text).split(";"):
+    for piece in re.split("[;,]", _LEADING_NOTES.sub("", text)):
         bare = " ".join(re.sub(r"\([^()]*\)", " ", piece).split())
         if bare in _ADVERB_PIECES or bare in _ADVERB_PHRASES or _is_adverb_sense(bare):
             return True
@@ -1384,8 +1385,10 @@ def adverb_place(candidate: Candidate, context: SenseContext) -> float:
     labelled = text.startswith("(") and sense_places(text)  # "(used after a verb) extremely"
     if not places.share(Place.FREE_WORD) or labelled or not _is_adverb_meaning(text):
         return 0.0  # a word inside a term, or a sense labelled for its own place
-    if not has_adverb_choice((entry,)) or (context.usual and context.usual(entry.simplified)):
-        return 0.0  # 先 "first": the sense example sentences use says more than its place
+    if not has_adverb_choice((entry,)):
+        return 0.0
+    if len(entry.simplified) == 1 and context.usual and context.usual(entry.simplified):
+        return 0.0  # 先 "first", 还 "still": a character's example sentences say more
     if _is_verb_sense(entry.senses[0].text):
         return 0.0  # 连在一起 "to link", 用电脑 "to use": a verb first, before its complement
     share = max(places.share(place) for place in _BEFORE_PREDICATE)

@@ -984,3 +984,19 @@ def test_an_object_named_by_a_note_outweighs_a_place_after_a_word(lexicon: Lexic
     context = SenseContext(places=places, word_class=lexicon.word_class)
     choice = choose_sense(lexicon.lookup("上"), context)
     assert choice is not None and choice.text == "to attend (class or university)"
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        # Before a verb the adverb, over the example sentences' "real" (我真的找到你了).
+        ("真的", "吉玛，我真的找到你了", "really; truly; indeed"),
+        # Before 的 and a noun none of its adverbs ("originally", "so, actually"): "former".
+        ("原来", "如今一般指放弃原来的工作去经营商业", "original; former"),
+    ],
+)
+def test_the_place_of_an_adverb_outweighs_the_usual_sense(
+    lexicon: Lexicon, term: str, sentence: str, sense: str
+) -> None:
+    choice = _choose(lexicon, term, sentence, usual=lexicon.usual_sense)
+    assert choice.text == sense
