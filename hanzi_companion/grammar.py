@@ -105,6 +105,7 @@ class Place(StrEnum):
     FREE_WORD = "a word of its own between other words of its sentence (均超大, 总感觉)"
     STARTS_CLAUSE = "opening its clause, other words after it (故得名, 还有…)"
     CLOSES_DONE = "before a clause its verb closes with 了 or 过 (让人偷了: the passive's agent)"
+    AFTER_NAME = "right after a person's name (张先生, 戴伟先生: 'Mr.')"
     BEFORE_VERBAL = "before a word one of whose meanings is a verb (总感觉 'feeling; to feel')"
 
 
@@ -215,6 +216,8 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
     places = _places_before(before, lookup) | _places_after(term, after, lookup)
     clause = _CLAUSE_END.split(before)[-1]
     places |= _clause_places(before, after)
+    if _after_a_name(before):
+        places.add(Place.AFTER_NAME)
     if not clause.strip(_CLOSING_MARKS) and _CLAUSE_BEFORE_MAIN.match(after):
         places.add(Place.OPENS_WHEN_CLAUSE)  # 当你完成了创建，你可以…
     sentence = _SENTENCE_END.split(before)[-1]
@@ -257,6 +260,39 @@ _HAN_LIST_DOT = re.compile(f"(?<={HAN_MARK})[.．·・/](?={HAN_MARK})")
 # A clause whose verb closes on 了 or 过 (让人偷了, 叫狗咬了): what a passive's agent needs.
 _DONE_MARKS = "了過过掉"
 _CLOSING_PARTICLES = "吗嗎呢吧啊啦"
+
+
+def _after_a_name(before: str) -> bool:
+    """Whether the text before a word ends with a person's name: a surname and at most two
+    characters after it (张先生, 戴伟先生)."""
+    run = han_suffix(before.rstrip(" "))
+    return any(run[-size] in SURNAMES for size in range(1, min(3, len(run)) + 1))
+
+
+_ADDRESS = re.compile(r"\b(?:mister|mr|miss|mrs|madam|ms)\b")
+
+
+def has_address_sense(entries: Iterable[Entry]) -> bool:
+    """Whether a sense of ``entries`` has a wording that addresses a person ("mister (Mr.)")
+    beside others ("gentleman; sir; mister (Mr.)"): after a name that wording is meant."""
+    return any(
+        _address_piece(sense.text) not in ("", sense.text.split(";")[0].strip())
+        for entry in entries
+        for sense in entry.senses
+    )
+
+
+def _address_piece(text: str) -> str:
+    return next((p.strip() for p in text.split(";") if _ADDRESS.search(p.lower())), "")
+
+
+def address_wording(text: str, places: Places) -> str:
+    """A sense with a wording that addresses a person, worded so first where the term follows
+    a name (戴伟先生 "mister (Mr.)", not "gentleman"); "" otherwise."""
+    piece = _address_piece(text)
+    if not piece or not places.share(Place.AFTER_NAME) or text.startswith(piece):
+        return ""
+    return "; ".join([piece, *(p.strip() for p in text.split(";") if p.strip() != piece)])
 
 
 def _clause_places(before: str, after: str) -> set[Place]:

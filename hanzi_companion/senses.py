@@ -21,6 +21,7 @@ from typing import NamedTuple
 from hanzi_companion.grammar import (
     NOWHERE,
     Places,
+    address_wording,
     adverb_place,
     adverb_wording,
     grammatical_place,
@@ -1064,6 +1065,7 @@ def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoi
         return None
     wording = (
         field_wording(choice.sense, context.fields)
+        or address_wording(choice.sense.text, context.places)
         or usual_wording(choice.entry, choice.sense, context)
         or plain_wording(choice.sense, context)
         or (adverb_wording(choice.sense.text) if choice.rule == "adverb place" else "")

@@ -9,6 +9,7 @@ from hanzi_companion.glossary import build_glossary
 from hanzi_companion.grammar import (
     Place,
     class_places_of,
+    has_address_sense,
     has_grammatical_senses,
     place_in_sentence,
     places_of,
@@ -1000,3 +1001,24 @@ def test_the_place_of_an_adverb_outweighs_the_usual_sense(
 ) -> None:
     choice = _choose(lexicon, term, sentence, usual=lexicon.usual_sense)
     assert choice.text == sense
+
+
+def test_after_a_name_a_form_of_address_is_worded_as_one(lexicon: Lexicon) -> None:
+    """张先生, 戴伟先生: 先生 is "mister (Mr.)" first; alone it keeps "gentleman" first."""
+    assert has_address_sense(lexicon.lookup("先生"))
+    places = places_of("先生", [("王大朋对戴伟说：“戴伟", "，想跟吉玛说什么")], lexicon.lookup)
+    assert places.share(Place.AFTER_NAME) == 1
+    context = SenseContext(places=places, usual=lexicon.usual_sense)
+    choice = choose_sense(lexicon.lookup("先生"), context)
+    assert choice is not None and choice.wording.startswith("mister (Mr.)")
+    alone = places_of("先生", [("这位", "很客气")], lexicon.lookup)
+    context = SenseContext(places=alone, usual=lexicon.usual_sense)
+    choice = choose_sense(lexicon.lookup("先生"), context)
+    assert choice is not None and not choice.wording.startswith("mister")
+
+
+def test_a_form_of_address_inside_a_term_after_a_name(lexicon: Lexicon) -> None:
+    deck = Deck("story.md", "markdown", (Slide(1, "", "• 张先生\n"),))
+    (term,) = [t for t in build_glossary(deck, lexicon).terms if "先生" in t.term]
+    gloss = term.gloss if term.term == "先生" else term.part_glosses[-1]
+    assert gloss.startswith("mister (Mr.)"), (term.term, term.gloss, term.part_glosses)
