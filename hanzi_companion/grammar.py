@@ -106,6 +106,7 @@ class Place(StrEnum):
     STARTS_CLAUSE = "opening its clause, other words after it (故得名, 还有…)"
     CLOSES_DONE = "before a clause its verb closes with 了 or 过 (让人偷了: the passive's agent)"
     AFTER_NAME = "right after a person's name (张先生, 戴伟先生: 'Mr.')"
+    BEFORE_MOTION = "before a verb of going or a direction (一直走, 一直往前: 'straight')"
     BEFORE_VERBAL = "before a word one of whose meanings is a verb (总感觉 'feeling; to feel')"
 
 
@@ -361,6 +362,8 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
     if following[len(word) :].startswith(_NOMINAL_SUFFIXES):
         word += following[len(word)]  # 学习者: a noun
     verb = _is_verb(word, lookup)
+    if _MOTION.match(_first_meaning(word, lookup)):
+        places.add(Place.BEFORE_MOTION)  # 一直走 "go straight on", 一直往前
     maybe_verb = word not in FUNCTION_WORDS and any(map(_is_verb_sense, _meanings(word, lookup)))
     if verb or maybe_verb:
         places.add(Place.BEFORE_VERBAL)  # 总感觉: before a word that may be a verb ("to feel")
@@ -385,6 +388,13 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
     if rest and _is_person(word, lookup) and _names_a_state(rest, lookup):
         places.add(Place.CAUSES_STATE)  # 让我很高兴, 令我的脑袋受不了
     return places
+
+
+# Verbs of going and words of direction, as CC-CEDICT words their first meaning: before them
+# a word of manner says which way (一直走 "straight"), not how often.
+_MOTION = re.compile(
+    r"^(?:to (?:walk|go|run|drive|ride|move|turn|head)\b|(?:towards?|in the direction of)\b)"
+)
 
 
 def _names_a_state(rest: str, lookup: Lookup) -> bool:
@@ -1427,7 +1437,9 @@ def adverb_place(candidate: Candidate, context: SenseContext) -> float:
         return 0.0  # 先 "first", 还 "still": a character's example sentences say more
     if _is_verb_sense(entry.senses[0].text):
         return 0.0  # 连在一起 "to link", 用电脑 "to use": a verb first, before its complement
+    # Before a verb of going the way one goes, not how often (一直走 "straight").
     share = max(places.share(place) for place in _BEFORE_PREDICATE)
+    share -= places.share(Place.BEFORE_MOTION)
     pieces = {" ".join(p.split()) for p in _LEADING_NOTES.sub("", text).split(";")}
     if pieces & _CONNECTIVES:  # 故得名 "therefore", 日文、韩文还有… "in addition"
         share = max(share, places.share(Place.STARTS_CLAUSE), places.share(Place.END_OF_LIST))

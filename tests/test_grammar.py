@@ -1022,3 +1022,17 @@ def test_a_form_of_address_inside_a_term_after_a_name(lexicon: Lexicon) -> None:
     (term,) = [t for t in build_glossary(deck, lexicon).terms if "先生" in t.term]
     gloss = term.gloss if term.term == "先生" else term.part_glosses[-1]
     assert gloss.startswith("mister (Mr.)"), (term.term, term.gloss, term.part_glosses)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sense"),
+    [
+        ("你一直走，然后左转", "straight (in a straight line)"),
+        ("你一直往前走就到了", "straight (in a straight line)"),
+        ("我一直想去中国", "continuously; always; all the way through"),
+    ],
+)
+def test_yizhi_before_a_verb_of_going_is_straight(
+    lexicon: Lexicon, sentence: str, sense: str
+) -> None:
+    assert _choose(lexicon, "一直", sentence, word_class=lexicon.word_class).text == sense
