@@ -106,6 +106,7 @@ class Place(StrEnum):
     STARTS_CLAUSE = "opening its clause, other words after it (故得名, 还有…)"
     CLOSES_DONE = "before a clause its verb closes with 了 or 过 (让人偷了: the passive's agent)"
     AFTER_NAME = "right after a person's name (张先生, 戴伟先生: 'Mr.')"
+    BEFORE_QUOTE = "before a colon or a quotation (说：“…”: 'to say')"
     BEFORE_MOTION = "before a verb of going or a direction (一直走, 一直往前: 'straight')"
     BEFORE_VERBAL = "before a word one of whose meanings is a verb (总感觉 'feeling; to feel')"
 
@@ -219,6 +220,8 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
     places |= _clause_places(before, after)
     if _after_a_name(before):
         places.add(Place.AFTER_NAME)
+    if after.lstrip(" ")[:1] in _QUOTES or after.lstrip(" ")[:1] in ":：":
+        places.add(Place.BEFORE_QUOTE)
     if not clause.strip(_CLOSING_MARKS) and _CLAUSE_BEFORE_MAIN.match(after):
         places.add(Place.OPENS_WHEN_CLAUSE)  # 当你完成了创建，你可以…
     sentence = _SENTENCE_END.split(before)[-1]
@@ -285,6 +288,19 @@ def has_address_sense(entries: Iterable[Entry]) -> bool:
 
 def _address_piece(text: str) -> str:
     return next((p.strip() for p in text.split(";") if _ADDRESS.search(p.lower())), "")
+
+
+def quote_wording(text: str, places: Places) -> str:
+    """A sense worded "to speak; to talk; to say" before what is said (说：“我马上就来。”),
+    worded "to say" first; "" otherwise."""
+    pieces = [p.strip() for p in text.split(";")]
+    if _SAY not in pieces[1:] or places.share(Place.BEFORE_QUOTE) < _MOSTLY:
+        return ""
+    return "; ".join([_SAY, *(p for p in pieces if p != _SAY)])
+
+
+_SAY = "to say"
+_MOSTLY = 0.5  # most of the term's occurrences
 
 
 def address_wording(text: str, places: Places) -> str:

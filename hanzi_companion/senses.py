@@ -26,6 +26,7 @@ from hanzi_companion.grammar import (
     adverb_wording,
     grammatical_place,
     place_reason,
+    quote_wording,
     word_place,
 )
 from hanzi_companion.lexicon import pinyin as _pinyin
@@ -1066,6 +1067,7 @@ def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoi
     wording = (
         field_wording(choice.sense, context.fields)
         or address_wording(choice.sense.text, context.places)
+        or quote_wording(choice.sense.text, context.places)
         or usual_wording(choice.entry, choice.sense, context)
         or plain_wording(choice.sense, context)
         or (adverb_wording(choice.sense.text) if choice.rule == "adverb place" else "")

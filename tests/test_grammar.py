@@ -1036,3 +1036,18 @@ def test_yizhi_before_a_verb_of_going_is_straight(
     lexicon: Lexicon, sentence: str, sense: str
 ) -> None:
     assert _choose(lexicon, "一直", sentence, word_class=lexicon.word_class).text == sense
+
+
+def test_a_verb_of_speaking_before_what_is_said_is_worded_to_say(lexicon: Lexicon) -> None:
+    sides = [("吉玛往这里看了看，", "：“好的，我马上就来。”"), ("王大朋对戴伟", "：“快去吧。”")]
+    places = places_of("说", sides, lexicon.lookup)
+    assert places.share(Place.BEFORE_QUOTE) == 1
+    choice = choose_sense(
+        lexicon.lookup("说"), SenseContext(places=places, usual=lexicon.usual_sense)
+    )
+    assert choice is not None and choice.wording.startswith("to say")
+    places = places_of("说", [("我会", "中文")], lexicon.lookup)
+    choice = choose_sense(
+        lexicon.lookup("说"), SenseContext(places=places, usual=lexicon.usual_sense)
+    )
+    assert choice is not None and not choice.wording.startswith("to say")
