@@ -106,6 +106,7 @@ class Place(StrEnum):
     STARTS_CLAUSE = "opening its clause, other words after it (故得名, 还有…)"
     CLOSES_DONE = "before a clause its verb closes with 了 or 过 (让人偷了: the passive's agent)"
     AFTER_NAME = "right after a person's name (张先生, 戴伟先生: 'Mr.')"
+    BEFORE_CLOTHING = "before something one wears: clothes, a hat, glasses (穿衣服, 带帽子)"
     BEFORE_QUOTE = "before a colon or a quotation (说：“…”: 'to say')"
     BEFORE_MOTION = "before a verb of going or a direction (一直走, 一直往前: 'straight')"
     BEFORE_VERBAL = "before a word one of whose meanings is a verb (总感觉 'feeling; to feel')"
@@ -649,9 +650,14 @@ def _places_after(term: str, after: str, lookup: Lookup) -> set[Place]:
 _SHOW_TEXT = """film movie television tv show match game performance gala entertainment concert
     opera drama series video broadcast program programme competition exhibition"""
 _WRITING_TEXT = "book books newspaper magazine novel letter article text journal essay poem"
+# Or something one wears (衣服 "clothes", 帽子 "hat"): "to wear" wants it (带书来 "to carry").
+_CLOTHING_TEXT = """clothes clothing garment hat cap glasses spectacles watch ring necklace earring
+    earrings scarf glove gloves shoe shoes sock socks jacket coat shirt skirt dress trousers pants
+    tie mask uniform badge jewelry jewellery helmet"""
 _OBJECT_FIELDS = (
     (Place.BEFORE_SHOW, frozenset(_SHOW_TEXT.split())),
     (Place.BEFORE_WRITING, frozenset(_WRITING_TEXT.split())),
+    (Place.BEFORE_CLOTHING, frozenset(_CLOTHING_TEXT.split())),
 )
 
 
@@ -1024,6 +1030,7 @@ _WORDS_OF_PLACE = (
     # "To watch" a film or a match, "to read" a book: what the object names chooses.
     (Place.BEFORE_SHOW, frozenset(["to watch"])),
     (Place.BEFORE_WRITING, frozenset(["to read"])),
+    (Place.BEFORE_CLOTHING, frozenset(["to wear"])),
     (Place.BEFORE_NOUN, frozenset(["is not"])),
     (Place.BEFORE_VERB, frozenset(["is not"])),
 )
@@ -1163,6 +1170,9 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     if labelled == _MODAL and not places.share(Place.BEFORE_VERB):
         # A modal ("need to; should") needs a verb after it: 你要水吗 is "to want" water.
         return -MODAL_BEFORE_OBJECT * places.share(Place.BEFORE_OBJECT)
+    if labelled == _WEARING and not places.share(Place.BEFORE_CLOTHING):
+        # "To wear" wants something worn after it: 带书来 is "to carry" a book.
+        return -PARTNER_MISSING * places.share(Place.BEFORE_A_WORD)
     if labelled == _COVERB and not places.share(Place.COVERB):
         # A coverb ("(coverb) with") needs a verb after its noun: 我用电脑 is "to use".
         return -MODAL_BEFORE_OBJECT * places.share(Place.BEFORE_OBJECT)
@@ -1193,8 +1203,10 @@ def _names_the_object(text: str, objects: frozenset[str]) -> bool:
     qualified = _QUALIFIED_VERB.match(_LEADING_NOTES.sub("", text)) if objects else None
     if qualified is None or text.startswith(_BOUND_FORM):
         return False
-    named = {w.rstrip("s") for w in re.findall(r"[a-z]+", qualified.group(1))} - _QUALIFIER_GLUE
-    return bool(named & {w.rstrip("s") for w in objects})
+    if qualified.group(1).startswith("i.e."):
+        return False  # "to bear (i.e. to have)": a gloss of the verb, no object
+    named = {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", qualified.group(1))}
+    return bool((named - _QUALIFIER_GLUE) & {w.rstrip("s") for w in objects})
 
 
 _PASSIVE_AGENT = re.compile(r"^by \(.*\bpassive\b")
@@ -1280,6 +1292,7 @@ def place_reason(text: str, places: Places) -> str:
 
 _MODAL = frozenset([Place.BEFORE_VERB])
 _COVERB = frozenset([Place.COVERB])
+_WEARING = frozenset([Place.BEFORE_CLOTHING])
 _LITERARY = re.compile(r"^\((?:literary|classical|archaic)\)")
 MODAL_BEFORE_OBJECT = 1.0  # all occurrences before an object: more than the usual sense (0.3)
 _NEEDS_PARTNER = frozenset([Place.BEFORE_NEGATION, Place.BEFORE_ADJECTIVE, Place.COMPARES])

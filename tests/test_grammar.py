@@ -1051,3 +1051,18 @@ def test_a_verb_of_speaking_before_what_is_said_is_worded_to_say(lexicon: Lexico
         lexicon.lookup("说"), SenseContext(places=places, usual=lexicon.usual_sense)
     )
     assert choice is not None and not choice.wording.startswith("to say")
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        ("带", "有人给你和孩子们带书来了", "to carry"),  # a book is carried, not worn
+        ("带", "她带着一顶帽子", "to wear"),  # 帽子 "hat"
+        ("穿", "她穿着一件红衣服", "to wear"),  # 衣服 "clothes"
+    ],
+)
+def test_to_wear_wants_something_worn(
+    lexicon: Lexicon, term: str, sentence: str, sense: str
+) -> None:
+    choice = _choose(lexicon, term, sentence, word_class=lexicon.word_class)
+    assert choice.text.startswith(sense), choice.text
