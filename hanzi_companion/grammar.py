@@ -1450,13 +1450,13 @@ def adverb_place(candidate: Candidate, context: SenseContext) -> float:
     if not places.total or candidate.sense.kind != SenseKind.MEANING:
         return 0.0
     text, entry = candidate.sense.text, candidate.entry
+    if places.term not in (entry.simplified, entry.traditional, ""):
+        return 0.0  # a word inside the term: the places are the whole term's
     if text.startswith(_BOUND_FORM) and len(entry.simplified) == 1:
         usual = context.usual(entry.simplified) if context.usual else None
         if usual is not None and usual.sense == text:
             return 0.0  # 店 "(bound form) shop": the example sentences use it as a word
         return -PARTNER_MISSING * places.share(Place.FREE_WORD)
-    if places.term not in (entry.simplified, entry.traditional, ""):
-        return 0.0  # a word inside the term: the places are the whole term's
     labelled = text.startswith("(") and sense_places(text)  # "(used after a verb) extremely"
     if not places.share(Place.FREE_WORD) or labelled or not _is_adverb_meaning(text):
         return 0.0  # a word inside a term, or a sense labelled for its own place

@@ -1066,3 +1066,13 @@ def test_to_wear_wants_something_worn(
 ) -> None:
     choice = _choose(lexicon, term, sentence, word_class=lexicon.word_class)
     assert choice.text.startswith(sense), choice.text
+
+
+def test_a_bound_form_inside_a_term_keeps_the_terms_places_out(lexicon: Lexicon) -> None:
+    """The places of a term are its own: a word inside it (居 in 合村并居) is not "a word of
+    its own" whose bound form would step back."""
+    places = places_of("合村并居", [("他们推行", "的政策")], lexicon.lookup)
+    assert places.share(Place.FREE_WORD) == 1
+    context = SenseContext(places=places)
+    for candidate in candidates(lexicon.lookup("居")):
+        assert dict(score(candidate, context))["adverb place"] == 0.0
