@@ -24,6 +24,8 @@ from hanzi_companion.grammar import (
     Place,
     Places,
     class_places_of,
+    has_address_sense,
+    has_adverb_choice,
     has_class_choice,
     has_grammatical_senses,
     places_of,
@@ -269,6 +271,18 @@ _SEE_TARGET = LazyPattern(r"^(?:see|see also)\s+(?:[^|\s\[]+\|)?([^\s\[|,;]+)")
 SLIDE_SOURCE = "slide"
 COURSE_SOURCE = "course dictionary"
 PARTS_SOURCE = "words"  # a reading composed from the readings of the term's words
+# The places a word inside a term takes from its neighbours in the term and from the term's
+# sentence: 个 in 同一个, 上 in 字面上, 几 in 几位？ asking "how many", 先生 in 戴伟先生 "Mr.".
+_PART_PLACES = (
+    Place.AFTER_NUMERAL,
+    Place.AFTER_NOUN,
+    Place.BEFORE_NAME,
+    Place.BEFORE_NOUN,
+    Place.PREFIX,
+    Place.IN_QUESTION,
+    Place.AFTER_NAME,
+    *WITHIN_A_TERM,
+)
 _FORM_VOTERS = 200  # words containing a character consulted for its usual other form
 
 
@@ -939,17 +953,10 @@ class _Builder:
                 out.append("")
                 continue
             best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
-            if context and aligned and has_grammatical_senses(best):  # 个 in 同一个, 上 in 字面上
+            placed = has_grammatical_senses(best) or has_address_sense(best)
+            if context and aligned and placed:  # 个 in 同一个, 上 in 字面上, 先生 in 张先生
                 places = places_of(part, inner[index : index + 1], self.lookup)
-                places = places.only(
-                    Place.AFTER_NUMERAL,
-                    Place.AFTER_NOUN,
-                    Place.BEFORE_NAME,
-                    Place.BEFORE_NOUN,
-                    Place.PREFIX,
-                    *WITHIN_A_TERM,
-                )
-                context = replace(context, places=places)
+                context = replace(context, places=places.only(*_PART_PLACES))
             others = _other_forms(ranked, best, part) if guessed_form else ()
             choice = choose_written_form(tuple(best), others, context or SenseContext())
             assert choice is not None  # best is not empty
@@ -1314,9 +1321,11 @@ class _Builder:
         """Where the term stands in its sentences: a function word's places, or whether a
         content word used as a noun and as a verb stands where a noun or a verb does."""
         if has_class_choice(entries):  # 补充 "to complement" is no function word
-            return class_places_of(acc.sides, self.lookup)
-        if has_grammatical_senses(entries):
-            return places_of(han, acc.sides, self.lookup)
+            return class_places_of(acc.sides, self.lookup, han)
+        if has_grammatical_senses(entries) or has_adverb_choice(entries):
+            return places_of(han, acc.sides, self.lookup)  # 一直 "always" before a verb
+        if has_address_sense(entries):
+            return places_of(han, acc.sides, self.lookup)  # 张先生 "Mr."
         return NOWHERE
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:

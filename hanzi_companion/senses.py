@@ -21,8 +21,12 @@ from typing import NamedTuple
 from hanzi_companion.grammar import (
     NOWHERE,
     Places,
+    address_wording,
+    adverb_place,
+    adverb_wording,
     grammatical_place,
     place_reason,
+    quote_wording,
     word_place,
 )
 from hanzi_companion.lexicon import pinyin as _pinyin
@@ -980,6 +984,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("surname cues", surname_cues),
     ("grammatical place", grammatical_place),
     ("word place", word_place),
+    ("adverb place", adverb_place),
     ("everyday reading", everyday_reading),
     ("frequent word", frequent_word),
     ("usual sense", usual_sense),
@@ -1061,8 +1066,11 @@ def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoi
         return None
     wording = (
         field_wording(choice.sense, context.fields)
+        or address_wording(choice.sense.text, context.places)
+        or quote_wording(choice.sense.text, context.places)
         or usual_wording(choice.entry, choice.sense, context)
         or plain_wording(choice.sense, context)
+        or (adverb_wording(choice.sense.text) if choice.rule == "adverb place" else "")
     )
     return replace(choice, wording=wording) if wording else choice
 
@@ -1270,7 +1278,10 @@ def _borrowed_reason(rule: str, winner: Candidate) -> str:
     return _OTHER_REASONS.get(rule, "the dictionary's order")
 
 
-_OTHER_REASONS = {"document region": "the usage of the region the document's words are of"}
+_OTHER_REASONS = {
+    "document region": "the usage of the region the document's words are of",
+    "adverb place": "the term stands where an adverb does (before a verb) or as a word of its own",
+}
 
 
 # -- cross-references ---------------------------------------------------------------------------
