@@ -39,6 +39,7 @@ from hanzi_companion.lexicon.sentences import Sentence
 from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.senses import (
     FAMILIAR_PREFIXES,
+    Kin,
     SenseChoice,
     SenseContext,
     build_context,
@@ -51,8 +52,10 @@ from hanzi_companion.senses import (
     english_stems,
     field_wording,
     follow_reference,
+    labelled_fields,
     may_reword,
     name_ending,
+    names_the_mainland,
     sense_fields,
     sense_stems,
     slide_english,
@@ -545,6 +548,7 @@ _LONGEST_LINE = 200  # a longer line (a flattened deck's) is no line: its window
 _COMPOUND_PART = 4  # longest term looked for inside the deck's longer terms
 _COMPOUND_WHOLE = 12  # longest term whose shorter terms are looked for
 _FIELD_COMPOUNDS = 50  # the most frequent longer words of a term read for its field's senses
+_FAMILY_WORDS = 40  # the most frequent longer words made with a term read for its senses
 
 
 def deck_text(deck: Deck, terms: Iterable[str]) -> DeckText:
@@ -865,6 +869,8 @@ class _Builder:
         self.neighbourhood = Neighbourhood(self.lookup)
         self.fields: frozenset[str] = frozenset()  # the document's fields (document_fields)
         self.regions: frozenset[str] = frozenset()  # its regions' usage (document_regions)
+        self.traditional = False  # written in traditional characters (written_traditional)
+        self._family: dict[str, tuple[Kin, ...]] = {}
 
     def word_reading(self, word: str) -> tuple[str, str]:
         """(numbered reading, source) of a word: its dictionary reading, else by its words."""
@@ -926,6 +932,7 @@ class _Builder:
                 )
                 context = replace(context, places=places)
             others = _other_forms(ranked, best, part) if guessed_form else ()
+            context = context and replace(context, family=self.family(part))  # 开放 "to open"
             choice = choose_written_form(tuple(best), others, context or SenseContext())
             assert choice is not None  # best is not empty
             referred = reference_gloss(choice, self.lookup, context or SenseContext())[0]
@@ -1203,7 +1210,7 @@ class _Builder:
         self, acc: _TermAccumulator, han: str, entries: tuple[Entry, ...], reading: str = ""
     ) -> SenseContext:
         """The deck's English around a term, from its slide's gloss to the deck's prose."""
-        return build_context(
+        built = build_context(
             entries,
             han,
             slide_gloss=acc.slide_gloss,
@@ -1226,6 +1233,24 @@ class _Builder:
             prose=self.extractor.chinese_prose,
             borrowed=self.borrowed(entries),
         )
+        return replace(built, family=self.family(han), traditional=self.traditional)
+
+    def family(self, han: str) -> tuple[Kin, ...]:
+        """The dictionary's longer words made with a term of two characters or more, and which
+        are of the document's field (see senses.dictionary_family); computed once a term."""
+        kin = self._family.get(han)
+        if kin is None:
+            words = self.lexicon.words_with(han, _FAMILY_WORDS) if len(han) > 1 else ()
+            texts = [" ".join(e.definitions) for e in words if not e.is_proper_noun]
+            texts = [t for t in texts if "(idiom" not in t]  # an idiom keeps old senses (宽宏大量)
+            kin = self._family[han] = tuple(
+                Kin(
+                    english_stems(_CHINESE_REFERENCE.sub(" ", text)),
+                    bool(labelled_fields(text) & self.fields),
+                )
+                for text in texts
+            )
+        return kin
 
     def neighbour_compounds(self, han: str, acc: _TermAccumulator) -> Iterator[str]:
         """The definitions of the dictionary's longer words beginning with the term that name
@@ -1379,6 +1404,8 @@ class _Builder:
             context = context or self.context(acc, han, entries)
             referred, note = reference_gloss(choice, self.lookup, context, self.lexicon)
         reading = entry.pinyin_numbered
+        if self.traditional and names_the_mainland(entry, choice.sense):
+            reading = reading.lower()  # "the mainland": a common noun in English, dàlù
         if not han.isascii() and re.search(r"[A-Za-z0-9]", han):
             reading = _latin_as_written(han, reading)  # 3D打印: 3D, not sān D
         key = _pinyin.numbered_key(entry.pinyin_numbered)
@@ -1879,7 +1906,8 @@ def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     hans = {a.first.han for a in accumulators.values()}
     builder.fields = document_fields(builder.lookup(han) for han in hans if len(han) > 1)
     words = {han: builder.lookup(han) for han in hans}
-    builder.regions = document_regions(words.values(), traditional=written_traditional(words))
+    builder.traditional = written_traditional(words)
+    builder.regions = document_regions(words.values(), traditional=builder.traditional)
     builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
     weekly = characters_of_the_week(deck)
     terms = _build_terms(builder, accumulators, frozenset(w.character for w in weekly))

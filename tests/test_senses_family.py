@@ -1,0 +1,122 @@
+"""The sense a word has in the dictionary's longer words made with it (senses.dictionary_family,
+senses.field_family), and 大陸 "mainland China" in writing from Taiwan and Hong Kong
+(senses.mainland_across_the_strait): rules for text that gives no English for its words."""
+
+from __future__ import annotations
+
+from hanzi_companion.glossary import GlossaryTerm, build_glossary
+from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.senses import (
+    FAMILY,
+    RULES,
+    Kin,
+    SenseContext,
+    candidates,
+    choose_sense,
+    dictionary_family,
+    english_stems,
+    labelled_fields,
+    mainland_across_the_strait,
+)
+from hanzi_companion.text.decks import read_deck_text
+
+
+def _term(lexicon: Lexicon, text: str, term: str) -> GlossaryTerm:
+    glossary = build_glossary(read_deck_text(text, "article.txt", "text"), lexicon)
+    return next(t for t in glossary.terms if t.term == term)
+
+
+def _family(lexicon: Lexicon, word: str) -> tuple[Kin, ...]:
+    words = lexicon.words_with(word)
+    return tuple(Kin(english_stems(" ".join(e.definitions))) for e in words)
+
+
+def test_the_rules_are_listed() -> None:
+    names = [name for name, _ in RULES]
+    assert {"dictionary family", "field family", "mainland across the strait"} <= set(names)
+
+
+def test_the_lexicon_finds_the_longer_words_made_with_a_word(lexicon: Lexicon) -> None:
+    found = {e.simplified for e in lexicon.words_with("终端")}
+    assert "哑终端" in found  # the word at the end, not only at the start
+    assert "终端" not in found
+    assert {e.simplified for e in lexicon.words_with("开放")} >= {"改革开放", "开放系统"}
+    assert lexicon.words_with("") == ()
+
+
+def test_a_word_means_what_its_longer_words_share(lexicon: Lexicon) -> None:
+    # 终端 "end; terminal": 哑终端 "dumb terminal" and 终端机 speak of a terminal.
+    for word, meant, first in (("终端", "terminal", "end"), ("算法", "algorithm", "arithmetic")):
+        entries = tuple(lexicon.lookup(word))
+        assert entries[0].senses[0].text == first  # the dictionary's order says otherwise
+        choice = choose_sense(entries, SenseContext(family=_family(lexicon, word)))
+        assert choice is not None and choice.sense.text == meant
+        assert choice.rule == "dictionary family"
+        assert choose_sense(entries, SenseContext()).sense.text == first  # type: ignore[union-attr]
+
+
+def test_one_longer_word_is_chance(lexicon: Lexicon) -> None:
+    # Only 老油条 "wily old fox" is made with 油条: the fried dough stick stays.
+    entries = tuple(lexicon.lookup("油条"))
+    context = SenseContext(family=_family(lexicon, "油条"))
+    assert all(dictionary_family(c, context) == 0.0 for c in candidates(entries))
+
+
+def test_a_figure_needs_the_text(lexicon: Lexicon) -> None:
+    # 山寨机, 山寨货...: the knockoff sense is everywhere in the longer words, but it is a figure
+    # (and "counterfeit", "imitation" belong to it): the text must speak of it.
+    entries = tuple(lexicon.lookup("山寨"))
+    context = SenseContext(family=_family(lexicon, "山寨"))
+    assert all(dictionary_family(c, context) == 0.0 for c in candidates(entries))
+    choice = choose_sense(entries, context)
+    assert choice is not None and choice.sense.text.startswith("fortified hill village")
+
+
+def test_a_sense_the_dictionary_puts_first_and_shares_nearly_as_much_stays(
+    lexicon: Lexicon,
+) -> None:
+    # 作用: "action; function" and "impact; result; effect" are shared by nearly as many.
+    entries = tuple(lexicon.lookup("作用"))
+    context = SenseContext(family=_family(lexicon, "作用"))
+    lifted = [c.sense.text for c in candidates(entries) if dictionary_family(c, context) > 0]
+    assert len(lifted) <= 1 and FAMILY > 0
+    assert "impact; result; effect" not in lifted
+
+
+def test_in_a_chinese_text_on_computing(lexicon: Lexicon) -> None:
+    text = "打开终端，执行下面的命令，编译代码，然后保存文件。我们常用这个算法。"
+    assert _term(lexicon, text, "终端").gloss.startswith("terminal")
+    assert _term(lexicon, text, "算法").gloss.startswith("algorithm")
+    assert _term(lexicon, text, "执行").gloss.startswith("to execute")
+    # The dictionary's computing words with 文件 ("image file") in a text on computing.
+    file = _term(lexicon, text, "文件")
+    assert file.gloss.startswith("file") and file.sense_rule == "field family"
+
+
+def test_labels_are_read_anywhere_in_a_definition() -> None:
+    assert labelled_fields("executable (computing)") == {"compu"}
+    assert labelled_fields("(computing) open-source") == {"compu"}
+    assert labelled_fields("input device (computer)") == {"compu"}
+    assert labelled_fields("magnanimous (idiom); generous") == frozenset()
+
+
+def test_a_part_takes_the_sense_of_the_words_made_with_it(lexicon: Lexicon) -> None:
+    # 对外开放 is in no dictionary: its 开放 opens, as in 改革开放 and 开放系统, no flower blooms.
+    term = _term(lexicon, "中国的对外开放吸引了外资。", "对外开放")
+    assert term.gloss.startswith("lit.") and "bloom" not in term.gloss
+    assert "to open" in term.part_glosses[1]
+
+
+def test_the_mainland_in_writing_from_taiwan(lexicon: Lexicon) -> None:
+    term = _term(lexicon, "很多大陸遊客來台灣旅遊，大陸口音很重。", "大陸")
+    assert term.gloss.startswith("mainland China")
+    assert term.pinyin_numbered == "da4 lu4"  # the mainland: no name's capital
+    entries = tuple(lexicon.lookup("大陸"))
+    named = [c for c in candidates(entries) if c.entry.is_proper_noun]
+    assert mainland_across_the_strait(named[0], SenseContext(traditional=True)) > 0
+    assert mainland_across_the_strait(named[0], SenseContext()) == 0.0
+
+
+def test_a_continent_in_simplified_writing(lexicon: Lexicon) -> None:
+    term = _term(lexicon, "非洲是一块很大的大陆。", "大陆")
+    assert term.gloss.startswith("continent")
