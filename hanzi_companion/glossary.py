@@ -807,6 +807,28 @@ def literal_gloss(part_glosses: Iterable[str]) -> str:
     return f'lit. "{" + ".join(words)}"'
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+
+
+def acronym_gloss(acronym: str, part_glosses: tuple[str, ...]) -> str:
+    """The meaning of a term no dictionary has that the slide gives only as an acronym
+    (国家发改委 (NDRC), 臺北捷運 (MRT)): the sense of its word that spells the acronym out,
+    after the names before that word ("Taipei mass rapid transit (MRT)"); "" when the slide's
+    English is no acronym or no word spells it out (the acronym then is the slide's wording)."""
+    acronym = acronym.strip()
+    if not _ACRONYM.fullmatch(acronym):
+        return ""
+    spells = re.compile(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])")
+    for index, gloss in enumerate(part_glosses):
+        piece = next((p for p in gloss.split("; ") if spells.search(p)), "")
+        if piece:
+            names = [
+                g.split("; ")[0].split(",")[0] for g in part_glosses[:index] if g[:1].isupper()
+            ]
+            return " ".join([*names, _without_leading_labels(piece) or piece])
+    return ""
+
+
 def _without_leading_labels(text: str) -> str:
     """``text`` without the bracketed labels opening it, brackets inside them included
     ("(possessive particle, literary equivalent of 的 (de)) of" -> "of"): a label may hold a
@@ -1511,7 +1533,10 @@ class _Builder:
         reading = parted.reading
         gloss, kind, note = found.gloss, found.gloss_kind, found.gloss_note
         if not gloss and acc.slide_gloss:
-            gloss, kind = acc.slide_gloss, GlossKind.SLIDE
+            spelled = acronym_gloss(acc.slide_gloss, parted.part_glosses)
+            gloss, kind = (
+                (spelled, GlossKind.DICTIONARY) if spelled else (acc.slide_gloss, GlossKind.SLIDE)
+            )
         if (
             not gloss
             and not written.entries
