@@ -648,7 +648,14 @@ def domain_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
         return 0.0  # a neighbour's meaning names the field (not the term's own, left empty)
     if sense_fields(candidate.sense.text) & context.fields:
         return 0.0  # the document's words are of that field
+    if {key[:_FIELD_KEY] for key in field_} <= EVERYDAY_FIELDS:
+        return 0.0  # 登入 "(computing) to log in" on any web page
     return DOMAIN_LABEL
+
+
+# Fields of everyday life, whose senses need no document of the field: a web page's 登入 is
+# "(computing) to log in", a chat's 秒杀 "(Internet) flash sale".
+EVERYDAY_FIELDS = frozenset(["compu", "inter"])
 
 
 # A field is known by the first letters of its label's stems: "(computing)", "(computer)" and

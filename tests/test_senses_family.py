@@ -14,6 +14,7 @@ from hanzi_companion.senses import (
     candidates,
     choose_sense,
     dictionary_family,
+    domain_needs_evidence,
     english_stems,
     labelled_fields,
     mainland_across_the_strait,
@@ -120,3 +121,14 @@ def test_the_mainland_in_writing_from_taiwan(lexicon: Lexicon) -> None:
 def test_a_continent_in_simplified_writing(lexicon: Lexicon) -> None:
     term = _term(lexicon, "非洲是一块很大的大陆。", "大陆")
     assert term.gloss.startswith("continent")
+
+
+def test_computing_is_everyday_life(lexicon: Lexicon) -> None:
+    # A blog's page furniture: 登入 "(computing) to log in" needs no text on computing...
+    assert _term(lexicon, "請先登入再回應。", "登入").gloss.startswith("(computing) to log in")
+    # ...while another field's sense still needs its field: 运行 is no celestial body's course.
+    entries = tuple(lexicon.lookup("运行"))
+    labelled = [c for c in candidates(entries) if c.sense.text.startswith("(of celestial")]
+    assert labelled and domain_needs_evidence(labelled[0], SenseContext()) < 0
+    login = [c for c in candidates(tuple(lexicon.lookup("登入"))) if "log in" in c.sense.text]
+    assert domain_needs_evidence(login[0], SenseContext()) == 0.0
