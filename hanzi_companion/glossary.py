@@ -1255,7 +1255,12 @@ class _Builder:
             prose=self.extractor.chinese_prose,
             borrowed=self.borrowed(entries),
         )
-        return replace(built, family=self.family(han), traditional=self.traditional)
+        return replace(
+            built,
+            family=self.family(han),
+            traditional=self.traditional,
+            field_share=self.lexicon.field_share if self.fields else None,
+        )
 
     def family(self, han: str) -> tuple[Kin, ...]:
         """The dictionary's longer words made with a term of two characters or more, and which

@@ -306,6 +306,9 @@ class SenseContext:
     family: tuple[Kin, ...] = ()
     # Whether the document is written in traditional characters, as Taiwan and Hong Kong write.
     traditional: bool = False
+    # The share of the dictionary's definitions using an English word that are of a field
+    # (field key, stem): see field_vocabulary.
+    field_share: Callable[[str, str], float] | None = field(default=None, compare=False)
 
     def weight(self, stem_: str) -> float:
         """How near the term a word of the deck's English stands (0: nowhere), a word seen
@@ -866,6 +869,29 @@ def field_family(candidate: Candidate, context: SenseContext) -> float:
     return FIELD_FAMILY if sharing(candidate.stems, kin) else 0.0
 
 
+# What a meaning worded in the field's English weighs, in a document of the field: a little
+# less than a sense labelled with the field (1.0). A word is the field's when at least this share
+# of the definitions using it are of the field ("log", "file", "data", "input": a sixth to a
+# quarter; "register", "document", "end": a tenth or less).
+FIELD_VOCABULARY = 0.8
+FIELD_VOCABULARY_SHARE = 0.15
+
+
+def field_vocabulary(candidate: Candidate, context: SenseContext) -> float:
+    """In a document of a field, a meaning the dictionary words in the field's own English but
+    labels with no field (登录 "to log in", not "to register"; 导出 "to export (data)", not "to
+    derive"; 输入 "to input", not "to import"): its words are those the field's definitions use."""
+    if not context.fields or context.field_share is None or not is_plain_meaning(candidate):
+        return 0.0
+    if sense_fields(candidate.sense.text) & context.fields:
+        return 0.0  # labelled with the field: see document_field
+    share = context.field_share
+    best = max(
+        (share(key, s) for key in sorted(context.fields) for s in candidate.stems), default=0.0
+    )
+    return FIELD_VOCABULARY if best >= FIELD_VOCABULARY_SHARE else 0.0
+
+
 _LABEL_ANYWHERE = re.compile(r"\(([a-z][a-z .&,-]*)\)")
 
 
@@ -1100,6 +1126,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("document field", document_field),
     ("document region", document_region),
     ("field family", field_family),
+    ("field vocabulary", field_vocabulary),
     ("mainland across the strait", mainland_across_the_strait),
     ("figure explained", figure_explained),
     ("written reading", written_reading),
@@ -1413,6 +1440,7 @@ def _borrowed_reason(rule: str, winner: Candidate) -> str:
 _OTHER_REASONS = {
     "document region": "the usage of the region the document's words are of",
     "field family": "the meaning the dictionary's words of the document's field made with it share",
+    "field vocabulary": "a meaning worded in the English of the document's field",
     "mainland across the strait": "Taiwan and Hong Kong call mainland China so",
     "dictionary family": _FAMILY_REASON,
 }

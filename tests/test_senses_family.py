@@ -8,6 +8,7 @@ from hanzi_companion.glossary import GlossaryTerm, build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.senses import (
     FAMILY,
+    FIELD_VOCABULARY_SHARE,
     RULES,
     Kin,
     SenseContext,
@@ -132,3 +133,27 @@ def test_computing_is_everyday_life(lexicon: Lexicon) -> None:
     assert labelled and domain_needs_evidence(labelled[0], SenseContext()) < 0
     login = [c for c in candidates(tuple(lexicon.lookup("登入"))) if "log in" in c.sense.text]
     assert domain_needs_evidence(login[0], SenseContext()) == 0.0
+
+
+def test_the_english_of_a_field(lexicon: Lexicon) -> None:
+    # A quarter of the definitions saying "log" are of computing; a tenth or less of those
+    # saying "register" or "document"; "log" is not "logic", "logo".
+    assert lexicon.field_share("compu", "log") >= FIELD_VOCABULARY_SHARE
+    assert lexicon.field_share("compu", "file") >= FIELD_VOCABULARY_SHARE
+    for word in ("regist", "document", "end", "deriv"):
+        assert lexicon.field_share("compu", word) < FIELD_VOCABULARY_SHARE
+    assert lexicon.field_share("compu", "zzzz") == 0.0  # a word no definition uses
+
+
+_COMPUTING = "登录网站以后，导出数据，编译代码，保存文件，然后运行程序。"
+
+
+def test_a_meaning_worded_in_the_fields_english(lexicon: Lexicon) -> None:
+    login = _term(lexicon, _COMPUTING, "登录")
+    assert login.gloss.startswith("to log in") and login.sense_rule == "field vocabulary"
+    assert _term(lexicon, _COMPUTING, "导出").gloss.startswith("to export")
+
+
+def test_outside_the_field_the_dictionary_order_stays(lexicon: Lexicon) -> None:
+    text = "新生要先到学校登录，然后领书。"
+    assert _term(lexicon, text, "登录").gloss.startswith("to register")

@@ -130,6 +130,10 @@ def fold_compatibility(text: str) -> str:
     )
 
 
+# How many definitions must use an English word for its share of a field to be told.
+FIELD_WORD_LEAST = 5
+
+
 class Lexicon:
     """Read-only access to the compiled dictionaries; safe to share between threads."""
 
@@ -144,6 +148,7 @@ class Lexicon:
         self.reading = lru_cache(maxsize=8192)(self._reading)
         self.lookup = lru_cache(maxsize=8192)(self._lookup)
         self._definitions_with = lru_cache(maxsize=65536)(self._definitions_with_uncached)
+        self.field_share = lru_cache(maxsize=16384)(self._field_share)
         self._reading_at = lru_cache(maxsize=4096)(self._reading_at_uncached)
         self._character_index: CharacterIndex | None = None
         self._character_index_lock = threading.Lock()
@@ -254,6 +259,31 @@ class Lexicon:
         try:
             rows = self.english_query(
                 "SELECT count(*) FROM english WHERE english MATCH ?", (f"{key}*",)
+            )
+        except sqlite3.Error:
+            return 0  # an index without the English search table: no word is known
+        return int(rows[0][0]) if rows else 0  # type: ignore[call-overload]
+
+    def _field_share(self, field: str, word: str) -> float:
+        """The share of the definitions using an English word (or a word it begins) that also
+        use a word beginning with ``field`` ("compu": computing, computer): how much the word
+        belongs to the field's English ("log": a quarter; "register": a tenth). 0 for a word
+        fewer than :data:`FIELD_WORD_LEAST` definitions use (too few to tell)."""
+        key, label = re.sub(r"[^a-z]", "", word.lower()), re.sub(r"[^a-z]", "", field.lower())
+        if not key or not label:
+            return 0.0
+        # The word itself ("log"), else the words it begins ("regist": register, registry):
+        # "log" is not "logic".
+        for words in (key, f"{key}*"):
+            total = self._english_count(words)
+            if total >= FIELD_WORD_LEAST:
+                return self._english_count(f"{label}* AND {words}") / total
+        return 0.0
+
+    def _english_count(self, query: str) -> int:
+        try:
+            rows = self.english_query(
+                "SELECT count(*) FROM english WHERE english MATCH ?", (query,)
             )
         except sqlite3.Error:
             return 0  # an index without the English search table: no word is known
