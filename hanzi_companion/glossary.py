@@ -1267,7 +1267,7 @@ class _Builder:
         are of the document's field (see senses.dictionary_family); computed once a term."""
         kin = self._family.get(han)
         if kin is None:
-            words = self.lexicon.words_with(han, _FAMILY_WORDS) if len(han) > 1 else ()
+            words = self.lexicon.words_with(han, _FAMILY_WORDS) if self.has_family(han) else ()
             texts = [" ".join(e.definitions) for e in words if not e.is_proper_noun]
             texts = [t for t in texts if "(idiom" not in t]  # an idiom keeps old senses (宽宏大量)
             kin = self._family[han] = tuple(
@@ -1278,6 +1278,15 @@ class _Builder:
                 for text in texts
             )
         return kin
+
+    def has_family(self, han: str) -> bool:
+        """Whether the family of a word can choose its sense: a word of two characters or more
+        with several meanings, in a document of a field or with no usual sense."""
+        entries = self.lookup(han) if len(han) > 1 else ()
+        meanings = sum(1 for e in entries for x in e.senses if x.kind == SenseKind.MEANING)
+        if meanings < 2:
+            return False
+        return bool(self.fields) or self.lexicon.usual_sense(entries[0].simplified) is None
 
     def neighbour_compounds(self, han: str, acc: _TermAccumulator) -> Iterator[str]:
         """The definitions of the dictionary's longer words beginning with the term that name

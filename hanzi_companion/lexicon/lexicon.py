@@ -389,15 +389,13 @@ class Lexicon:
     def words_with(self, word: str, limit: int = 40) -> tuple[Entry, ...]:
         """Longer words whose simplified or traditional form contains ``word`` anywhere (哑终端
         and 终端机 for 终端, 改革开放 for 开放), most frequent first."""
-        chars = sorted(set(word))
-        if not chars:
+        if not word:
             return ()
-        within = " INTERSECT ".join("SELECT entry FROM chars WHERE char = ?" for _ in chars)
         rows = self.query(
-            f"SELECT {_COLUMNS} FROM entries WHERE id IN ({within}) AND length > ? "
-            "AND (instr(simplified, ?) > 0 OR instr(traditional, ?) > 0) "
+            f"SELECT {_COLUMNS} FROM entries WHERE id IN (SELECT entry FROM chars WHERE char = ?) "
+            "AND length > ? AND (instr(simplified, ?) > 0 OR instr(traditional, ?) > 0) "
             "ORDER BY frequency DESC, length, id LIMIT ?",
-            (*chars, len(word), word, word, limit),
+            (word[-1], len(word), word, word, limit),
         )
         return tuple(row_to_entry(row) for row in rows)
 
