@@ -795,6 +795,9 @@ def potential_neutral(word: str, syllables: list[str]) -> list[str]:
     return syllables
 
 
+_LITERAL_MARK = 'lit. "'
+
+
 def literal_gloss(part_glosses: Iterable[str]) -> str:
     """A gloss built from the parts' meanings, labelled as literal: ``lit. "to buy + goods"``.
 
@@ -856,6 +859,19 @@ def _other_forms(ranked: list[Entry], chosen: list[Entry], written: str) -> tupl
         if e not in chosen
         and e.simplified == written == first.simplified
         and _pinyin.numbered_key(e.pinyin_numbered) == key
+    )
+
+
+def _ranked(entries: Iterable[Entry], form: str, reading: str) -> list[Entry]:
+    """A part's entries, those written as the term writes it (``form``) and read as it reads
+    it first."""
+    key = _pinyin.numbered_key(reading) if reading else ""
+    return sorted(
+        entries,
+        key=lambda e: (
+            bool(form) and e.traditional != form,
+            bool(key) and _pinyin.numbered_key(e.pinyin_numbered) != key,
+        ),
     )
 
 
@@ -929,19 +945,14 @@ class _Builder:
             entries = self.lookup(part)
             form = traditional[position : position + len(part)] if aligned else ""
             position += len(part)
-            reading = readings[index] if index < len(readings) else ""
-            ranked = sorted(
-                entries,
-                key=lambda e: (
-                    bool(form) and e.traditional != form,
-                    bool(reading)
-                    and _pinyin.numbered_key(e.pinyin_numbered) != _pinyin.numbered_key(reading),
-                ),
-            )
+            ranked = _ranked(entries, form, readings[index] if index < len(readings) else "")
             if not ranked:
                 out.append("")
                 continue
             best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
+            if context and self.name_not_meant(part, best, context):
+                out.append(literal_gloss(self.gloss_of(char) for char in part))
+                continue
             if context and aligned and has_grammatical_senses(best):  # 个 in 同一个, 上 in 字面上
                 places = places_of(part, inner[index : index + 1], self.lookup)
                 places = places.only(
@@ -966,6 +977,18 @@ class _Builder:
                     self.reference_in(entry, han) or referred or first_meaning(entry, self.lexicon)
                 )
         return tuple(out)
+
+    def name_not_meant(self, part: str, entries: list[Entry], context: SenseContext) -> bool:
+        """Whether a word inside a term, that the dictionary has only as a name, is rather its
+        characters' everyday words: the term's meaning speaks of them and not of the name (大桥
+        "Da Qiao, one of the Two Qiaos" in 港珠澳大桥 "Hong Kong-Zhuhai-Macau Bridge": 桥
+        "bridge"; 北京 in 北京烤鸭 "Peking duck" stays the city, its 北 "north" unsaid)."""
+        if len(part) < 2 or not context.gloss or not all(e.is_proper_noun for e in entries):
+            return False
+        if any(sense_stems(sense.text) & context.gloss for e in entries for sense in e.senses):
+            return False
+        said = [english_stems(self.gloss_of(char)) & context.gloss for char in part]
+        return any(said) and all(self.lookup(char) for char in part)
 
     def reference_in(self, entry: Entry, han: str) -> str:
         """The first meaning of the cross-reference of ``entry`` that the term itself writes:
@@ -1537,6 +1560,13 @@ class _Builder:
             part_glosses = tuple(
                 named.get(p) or g for p, g in zip(parts, part_glosses, strict=True)
             )
+        part_readings = (
+            tuple(  # a name's word read as everyday words has no capitals (大桥)
+                r.lower() if g.startswith(_LITERAL_MARK) else r
+                for r, g in zip(part_readings, part_glosses, strict=False)
+            )
+            + part_readings[len(part_glosses) :]
+        )
         return _Parted(parts, reading, part_readings, part_glosses)
 
     def gloss_step(

@@ -157,3 +157,20 @@ def test_a_meaning_worded_in_the_fields_english(lexicon: Lexicon) -> None:
 def test_outside_the_field_the_dictionary_order_stays(lexicon: Lexicon) -> None:
     text = "新生要先到学校登录，然后领书。"
     assert _term(lexicon, text, "登录").gloss.startswith("to register")
+
+
+def test_a_name_inside_a_term_that_the_term_does_not_mean(lexicon: Lexicon) -> None:
+    # 大桥 is in the dictionary only as Da Qiao, a beauty of the Three Kingdoms; the bridge's
+    # name says "Bridge": its characters' everyday words, read without capitals.
+    bridge = _term(lexicon, "港珠澳大桥很长。", "港珠澳大桥")
+    index = bridge.parts.index("大桥")
+    assert bridge.part_glosses[index] == 'lit. "big + bridge"'
+    assert bridge.part_readings[index] == "da4 qiao2"
+
+
+def test_a_name_inside_a_term_that_the_term_means(lexicon: Lexicon) -> None:
+    # 北京烤鸭 "Peking duck" says nothing of 北 "north" or 京 "capital": 北京 stays the city.
+    duck = _term(lexicon, "我们吃了北京烤鸭。", "北京烤鸭")
+    index = duck.parts.index("北京")
+    assert duck.part_glosses[index].startswith("Beijing")
+    assert duck.part_readings[index] == "Bei3 jing1"
