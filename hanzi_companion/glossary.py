@@ -77,6 +77,7 @@ from hanzi_companion.text.models import Deck
 from hanzi_companion.text.morphology import (
     becoming_gloss,
     counted_gloss,
+    numbered_gloss,
     potential_gloss,
     potential_syllables,
     repeated_gloss,
@@ -1627,6 +1628,7 @@ class _Builder:
                 potential_gloss(parts, glosses[0], self.gloss_of)
                 or repeated_gloss(han, verb, self.is_verb)
                 or counted_gloss(parts, glosses[0])
+                or numbered_gloss(parts, self.gloss_of(parts[0]), glosses[-1])
                 or becoming_gloss(parts, glosses)
             )
             if formed:
