@@ -801,7 +801,7 @@ def document_region(candidate: Candidate, context: SenseContext) -> float:
 
 # What the meaning most of the dictionary's longer words made with a word share weighs: below
 # the sense example sentences use most (0.3) and a word class (0.5), over the dictionary's
-# order of a few senses; a meaning fewer of them share weighs in proportion.
+# order of a few senses.
 FAMILY = 0.25
 # How many of those words must share the meaning, and how many times as many as share a
 # meaning the dictionary puts before it: one word is chance (老油条 "wily old fox" says little of
