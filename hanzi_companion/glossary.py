@@ -986,6 +986,8 @@ class _Builder:
         "bridge"; 北京 in 北京烤鸭 "Peking duck" stays the city, its 北 "north" unsaid)."""
         if len(part) < 2 or not context.gloss or not all(e.is_proper_noun for e in entries):
             return False
+        if any(sense.kind != SenseKind.MEANING for e in entries for sense in e.senses):
+            return False  # 端午 "see 端午节": the term's own name
         if any(sense_stems(sense.text) & context.gloss for e in entries for sense in e.senses):
             return False
         said = [english_stems(self.gloss_of(char)) & context.gloss for char in part]

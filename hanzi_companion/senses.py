@@ -1111,7 +1111,6 @@ PRIOR_RULES = frozenset(
         "frequent word",
         "usual sense",
         "word class",
-        "dictionary family",
         "dictionary order",
     ]
 )
@@ -1336,7 +1335,7 @@ def best_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoice
         margin = _MARGIN  # what the text is about, not what the slide says the term means
     winner = best.candidate if best.total >= default.total + margin else default.candidate
     if winner is default.candidate:
-        rule, reason = _default_rule(default, context)
+        rule, reason = _default_rule(default)
         return SenseChoice(winner.entry, winner.sense, rule, reason, default.parts)
     before = dict(default.parts)
     lift = {name: value - before[name] for name, value in best.parts}
@@ -1345,7 +1344,7 @@ def best_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoice
     return SenseChoice(winner.entry, winner.sense, rule, reason, best.parts)
 
 
-def _default_rule(default: _Scored, context: SenseContext) -> tuple[str, str]:
+def _default_rule(default: _Scored) -> tuple[str, str]:
     """The rule (and reason) that made the default sense what the dictionary alone chooses."""
     parts, winner = dict(default.parts), default.candidate
     rule, reason = "dictionary order", _first_reason(default.parts)
@@ -1355,10 +1354,6 @@ def _default_rule(default: _Scored, context: SenseContext) -> tuple[str, str]:
         rule, reason = "frequent word", "the far more frequent of the words written so"
     if parts["usual sense"] > 0:
         rule, reason = "usual sense", "the sense the example sentences use most"
-    elif parts["dictionary family"] > 0 and winner.sense_rank:
-        rule, reason = "dictionary family", _FAMILY_REASON
-        if parts["slide English"] > 0:  # the slide's own English says more
-            rule, reason = "slide English", _reason("slide English", winner, context)
     elif parts["word class"] > 0 and (winner.sense_rank or winner.entry_rank):
         rule, reason = "word class", _WORD_CLASS_REASON
     return rule, reason

@@ -23,6 +23,8 @@ def test_other_words_are_not_numbered() -> None:
     assert numbered_gloss(("好", "份"), "good", _FEN) == ""  # no numeral
     assert numbered_gloss(("兩", "人"), "two", "person; people") == ""  # no classifier
     assert numbered_gloss(("兩", "份", "飯"), "two", _FEN) == ""
+    # 幾 is no one number: 幾部 is "several", not the "how many" its first meaning says.
+    assert numbered_gloss(("幾", "部"), "how many; several", "classifier for works") == ""
 
 
 def test_in_a_text(lexicon: Lexicon) -> None:

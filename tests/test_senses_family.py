@@ -9,6 +9,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.senses import (
     FAMILY,
     FIELD_VOCABULARY_SHARE,
+    PRIOR_RULES,
     RULES,
     Kin,
     SenseContext,
@@ -174,3 +175,24 @@ def test_a_name_inside_a_term_that_the_term_means(lexicon: Lexicon) -> None:
     index = duck.parts.index("北京")
     assert duck.part_glosses[index].startswith("Beijing")
     assert duck.part_readings[index] == "Bei3 jing1"
+
+
+def test_the_family_is_evidence_not_the_default(lexicon: Lexicon) -> None:
+    # A tutorial's "train" speaks for 运行 "(of a train service etc) to operate", and the
+    # dictionary's words made with 运行 share "to operate"; still, the document is on computing:
+    # the family adds to that sense but does not make it the default the field must outscore.
+    assert "dictionary family" not in PRIOR_RULES
+    text = (
+        "在终端执行命令 run main.py，在本地训练调试代码。\n\n"
+        "运行 train 将代码提交到云端训练，编译代码，保存文件。"
+    )
+    glossary = build_glossary(read_deck_text(text, "guide.md", "markdown"), lexicon)
+    run = next(t for t in glossary.terms if t.term == "运行")
+    assert run.gloss.startswith("(of a computer) to run")
+
+
+def test_a_name_that_points_at_the_term_stays(lexicon: Lexicon) -> None:
+    # 端午 is "see 端午节": inside 端午节 it is the festival's own name, no "tip + noon".
+    festival = _term(lexicon, "端午节吃粽子。", "端午节")
+    index = festival.parts.index("端午")
+    assert not festival.part_glosses[index].startswith("lit.")

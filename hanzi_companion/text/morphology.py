@@ -147,6 +147,7 @@ def counted_gloss(parts: Sequence[str], word_gloss: str) -> str:
 
 
 _COUNTS = "classifier for "  # how a dictionary's classifier sense opens
+_SOME = frozenset("几幾")  # numerals of no one number: a few, how many
 
 
 def numbered_gloss(parts: Sequence[str], number: str, classifier: str) -> str:
@@ -155,6 +156,8 @@ def numbered_gloss(parts: Sequence[str], number: str, classifier: str) -> str:
     classifier counts; "" for other words (the general 个 is :func:`counted_gloss`'s)."""
     if len(parts) != 2 or parts[0] not in NUMERALS or parts[1] in GENERAL_CLASSIFIERS:
         return ""
+    if parts[0] in _SOME:
+        return ""  # 幾部 "several", not the "how many" its first meaning says
     counted = next((g for g in classifier.split("; ") if g.startswith(_COUNTS)), "")
     first = number.split("; ")[0].strip()
     if not counted or not first or first.startswith("("):
