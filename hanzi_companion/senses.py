@@ -834,13 +834,13 @@ def sharing(stems: frozenset[str], family: Iterable[Kin]) -> int:
 
 def dictionary_family(candidate: Candidate, context: SenseContext) -> float:
     """The meaning the dictionary's longer words made with a word (idioms aside) share, when
-    example sentences say nothing of it and a sense the dictionary puts first is not shared
-    nearly as much: what the word means inside the words built on it (终端
-    "terminal", as 哑终端 "dumb terminal" says, not "end"; 算法 "algorithm", as 反传算法 "back
-    propagation algorithm" says, not "arithmetic"; 开放 "to open", as 开放系统 "open system"
-    and 改革开放 "reform and opening up" say, not "to bloom")."""
-    if not context.family or not is_plain_meaning(candidate):
-        return 0.0
+    no English is given for the word, example sentences say nothing of it and a sense the
+    dictionary puts first is not shared nearly as much: what the word means inside the words
+    built on it (终端 "terminal", as 哑终端 "dumb terminal" says, not "end"; 算法 "algorithm",
+    as 反传算法 "back propagation algorithm" says, not "arithmetic"; 开放 "to open", as 开放系统
+    "open system" and 改革开放 "reform and opening up" say, not "to bloom")."""
+    if not context.family or context.gloss or not is_plain_meaning(candidate):
+        return 0.0  # the English given for the term says more (物业 "property management")
     if in_a_figure(candidate):
         return 0.0  # a figure only on the text's word (see figure_explained): 山寨 "knockoff"
     if context.usual is not None and context.usual(candidate.entry.simplified) is not None:

@@ -196,3 +196,15 @@ def test_a_name_that_points_at_the_term_stays(lexicon: Lexicon) -> None:
     festival = _term(lexicon, "端午节吃粽子。", "端午节")
     index = festival.parts.index("端午")
     assert not festival.part_glosses[index].startswith("lit.")
+
+
+def test_english_given_for_the_term_says_more_than_the_family(lexicon: Lexicon) -> None:
+    # The slide writes "property management 物业": the family's "property" (物业税, 物业管理...)
+    # does not add to the first sense against what the slide says.
+    text = "# Gated communities\n\n- property management 物业 runs the gate and the guards\n"
+    glossary = build_glossary(read_deck_text(text, "slides.md", "markdown"), lexicon)
+    term = next(t for t in glossary.terms if t.term == "物业")
+    assert "management" in term.gloss.split("; ")[0]
+    entries = tuple(lexicon.lookup("物业"))
+    context = SenseContext(family=_family(lexicon, "物业"), gloss=english_stems("management"))
+    assert all(dictionary_family(c, context) == 0.0 for c in candidates(entries))
