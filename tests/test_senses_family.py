@@ -144,6 +144,8 @@ def test_the_english_of_a_field(lexicon: Lexicon) -> None:
     for word in ("regist", "document", "end", "deriv"):
         assert lexicon.field_share("compu", word) < FIELD_VOCABULARY_SHARE
     assert lexicon.field_share("compu", "zzzz") == 0.0  # a word no definition uses
+    assert lexicon.field_share("compu", "scenario") == 0.0  # one of six: too few to tell
+    assert lexicon.field_share("compu", "com") == 0.0  # "come" is not "computing"
 
 
 _COMPUTING = "登录网站以后，导出数据，编译代码，保存文件，然后运行程序。"

@@ -130,8 +130,10 @@ def fold_compatibility(text: str) -> str:
     )
 
 
-# How many definitions must use an English word for its share of a field to be told.
-FIELD_WORD_LEAST = 5
+# How many definitions must use an English word for its share of a field to be told: 1 of 6
+# definitions saying "scenario" is chance.
+FIELD_WORD_LEAST = 10
+_FIELD_PREFIX = 5  # the shortest stem whose longer words are counted with it
 
 
 class Lexicon:
@@ -270,11 +272,11 @@ class Lexicon:
         belongs to the field's English ("log": a quarter; "register": a tenth). 0 for a word
         fewer than :data:`FIELD_WORD_LEAST` definitions use (too few to tell)."""
         key, label = re.sub(r"[^a-z]", "", word.lower()), re.sub(r"[^a-z]", "", field.lower())
-        if not key or not label:
-            return 0.0
-        # The word itself ("log"), else the words it begins ("regist": register, registry):
-        # "log" is not "logic".
-        for words in (key, f"{key}*"):
+        if not key or not label or label.startswith(key[:_FIELD_PREFIX]):
+            return 0.0  # "com" (come) begins "computing" itself
+        # The word itself ("log"), else the words a long stem begins ("regist": register,
+        # registry): "log" is not "logic", "com" not "company".
+        for words in (key, f"{key}*") if len(key) >= _FIELD_PREFIX else (key,):
             total = self._english_count(words)
             if total >= FIELD_WORD_LEAST:
                 return self._english_count(f"{label}* AND {words}") / total
