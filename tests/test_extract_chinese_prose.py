@@ -175,3 +175,12 @@ def test_a_street_named_with_a_localiser_stays_whole(lexicon: Lexicon) -> None:
         "这条街道两旁布满了各式各样的餐馆。"
     )
     assert "武侯祠前街" in _terms(lexicon, text, "streets.txt")
+
+
+def test_such_as_and_a_name_opening_a_list_is_no_item(lexicon: Lexicon) -> None:
+    text = (
+        "随后，经济特区的设立，如深圳、珠海、汕头、厦门，成为对外开放的窗口。"
+        "这些城市的经济发展得很快，吸引了很多外国投资。"
+    )
+    terms = _terms(lexicon, text, "reform.txt")
+    assert "如深圳" not in terms and "深圳" in terms

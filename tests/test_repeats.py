@@ -236,3 +236,7 @@ def test_a_run_repeated_across_dictionary_words_is_no_word(lexicon: Lexicon) -> 
 def test_the_spoken_ending_of_a_word_is_no_word_of_the_text(lexicon: Lexicon) -> None:
     text = "满院儿飘香，小杂院儿里住着四家，大院儿外面有树，后院儿很安静。"
     assert not {w for w in _words(lexicon, text) if w.endswith("儿")}
+
+
+def test_prose_leaves_a_noun_and_its_localiser_apart(prose: DocumentSegmenter) -> None:
+    assert "肩上" not in prose.dictionary_cut("李老师的手轻轻拍在我肩上")

@@ -1277,6 +1277,9 @@ class Extractor:
         run = line[start:end]
         if _ENUMERATION not in (before, after) or self.lookup(run) or grammatical(run):
             return False  # 从创新、创造: a clause's words, 从 "from" among them
+        words = self.segmenter.cut(run)
+        if len(words) > 1 and any(self._only_a_name(w) for w in words):
+            return False  # 如 深圳、珠海: "such as" and a name, the name the item
         items = _ITEM.findall(_CLAUSE.split(line[:start])[-1] + _CLAUSE.split(line[start:])[0])
         return any(
             item != run and 1 < len(item) <= _QUOTED_EXPRESSION and self.lookup(item)

@@ -22,6 +22,7 @@ from hanzi_companion.text.segment import Segmenter
 from hanzi_companion.text.wordlists import (
     DIRECTION_COMPLEMENTS,
     FUNCTION_WORDS,
+    LOCALIZERS,
     MODERN_PARTICLES,
     NUMERALS,
     NUMERALS_AND_DEMONSTRATIVES,
@@ -210,7 +211,8 @@ def redrawn(
     join words in sentences (those words are kept); one that redraws a boundary (总 之一 通:
     总之 一通) or joins single characters that are no grammar (香 江: 香江) is taken, unless
     they are part of a four-character idiom the corpus (``corpus``) counts (同 声 同 气) or
-    a number counts the first (七 本 书: seven books, not 本书 "this book")."""
+    a number counts the first (七 本 书: seven books, not 本书 "this book") or the last is a
+    localizer (肩 上 "on the shoulder")."""
     bounds = set(accumulate(len(w) for w in words))
     text = "".join(words)
     out: list[str] = []
@@ -224,6 +226,7 @@ def redrawn(
                 all(len(p) == 1 for p in pieces)
                 and not grammatical(word)
                 and text[position - 1 : position] not in _COUNTING  # 七 本 书: 本 counts
+                and word[-1] not in LOCALIZERS  # 肩 上: a noun and "on" stay two words
             )
             if stranded and not _in_idiom(text, position, end, bounds, corpus):
                 pieces = (word,)
