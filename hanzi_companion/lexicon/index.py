@@ -42,6 +42,13 @@ Progress = Callable[[str, int, int], None]
 HSK_LISTS = (("char", HSK_CHARACTERS_FILE), ("word", HSK_WORDS_FILE))
 
 
+def hsk_lists(settings: Settings) -> list[tuple[str, Path]]:
+    """The HSK lists of these settings' data that exist (a data folder of dictionaries alone
+    gives words no level; the character index, which needs them, says so)."""
+    found = [(kind, settings.data_path(name)) for kind, name in HSK_LISTS]
+    return [(kind, path) for kind, path in found if path.is_file()]
+
+
 @dataclass(frozen=True)
 class Source:
     """One dictionary file that goes into the index, with the label its senses carry."""
@@ -65,7 +72,7 @@ def sources_for(settings: Settings) -> tuple[Source, ...]:
 def index_path(settings: Settings) -> Path:
     """Where the index for the current sources lives (it may not exist yet)."""
     paths = [s.path for s in sources_for(settings)] + [settings.jieba_dict_path]
-    paths += [settings.data_path(name) for _, name in HSK_LISTS]
+    paths += [path for _, path in hsk_lists(settings)]
     return (
         settings.cache_dir
         / f"lexicon-{source_digest(SCHEMA_VERSION, paths, settings.cache_dir)}.sqlite"
@@ -380,8 +387,8 @@ def build_index(settings: Settings, path: Path, progress: Progress | None = None
             indexing.result()
         report("choosing readings", 95, 100)
         connection.executemany("UPDATE entries SET rank = ? WHERE id = ?", ranks)
-        for kind, name in HSK_LISTS:
-            levels = parse_levels(settings.data_path(name))
+        for kind, hsk_path in hsk_lists(settings):
+            levels = parse_levels(hsk_path)
             connection.executemany(
                 "INSERT INTO hsk VALUES (?, ?, ?)",
                 ((kind, item, level) for item, level in levels.items()),
