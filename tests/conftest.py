@@ -10,13 +10,21 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from hanzi_companion.glossary import GlossaryTerm, build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.settings import ENV_CACHE_DIR, Settings, demo_course_dir
+from hanzi_companion.text.decks import read_deck_text
 from hanzi_companion.web import create_app
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DECK = ROOT / "hanzi_companion" / "demo_course" / "week07.txt"
+
+
+def glossary_term(lexicon: Lexicon, text: str, term: str) -> GlossaryTerm:
+    """The glossary row of ``term`` in a plain-text document ``text``."""
+    glossary = build_glossary(read_deck_text(text, "article.txt", "text"), lexicon)
+    return next(t for t in glossary.terms if t.term == term)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ senses.field_family), and 大陸 "mainland China" in writing from Taiwan and Hon
 
 from __future__ import annotations
 
-from hanzi_companion.glossary import GlossaryTerm, build_glossary
+from hanzi_companion.glossary import build_glossary
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.senses import (
     FAMILY,
@@ -22,11 +22,7 @@ from hanzi_companion.senses import (
     mainland_across_the_strait,
 )
 from hanzi_companion.text.decks import read_deck_text
-
-
-def _term(lexicon: Lexicon, text: str, term: str) -> GlossaryTerm:
-    glossary = build_glossary(read_deck_text(text, "article.txt", "text"), lexicon)
-    return next(t for t in glossary.terms if t.term == term)
+from tests.conftest import glossary_term
 
 
 def _family(lexicon: Lexicon, word: str) -> tuple[Kin, ...]:
@@ -88,11 +84,11 @@ def test_a_sense_the_dictionary_puts_first_and_shares_nearly_as_much_stays(
 
 def test_in_a_chinese_text_on_computing(lexicon: Lexicon) -> None:
     text = "打开终端，执行下面的命令，编译代码，然后保存文件。我们常用这个算法。"
-    assert _term(lexicon, text, "终端").gloss.startswith("terminal")
-    assert _term(lexicon, text, "算法").gloss.startswith("algorithm")
-    assert _term(lexicon, text, "执行").gloss.startswith("to execute")
+    assert glossary_term(lexicon, text, "终端").gloss.startswith("terminal")
+    assert glossary_term(lexicon, text, "算法").gloss.startswith("algorithm")
+    assert glossary_term(lexicon, text, "执行").gloss.startswith("to execute")
     # The dictionary's computing words with 文件 ("image file") in a text on computing.
-    file = _term(lexicon, text, "文件")
+    file = glossary_term(lexicon, text, "文件")
     assert file.gloss.startswith("file") and file.sense_rule == "field family"
 
 
@@ -105,13 +101,13 @@ def test_labels_are_read_anywhere_in_a_definition() -> None:
 
 def test_a_part_takes_the_sense_of_the_words_made_with_it(lexicon: Lexicon) -> None:
     # 对外开放 is in no dictionary: its 开放 opens, as in 改革开放 and 开放系统, no flower blooms.
-    term = _term(lexicon, "中国的对外开放吸引了外资。", "对外开放")
+    term = glossary_term(lexicon, "中国的对外开放吸引了外资。", "对外开放")
     assert term.gloss.startswith("lit.") and "bloom" not in term.gloss
     assert "to open" in term.part_glosses[1]
 
 
 def test_the_mainland_in_writing_from_taiwan(lexicon: Lexicon) -> None:
-    term = _term(lexicon, "很多大陸遊客來台灣旅遊，大陸口音很重。", "大陸")
+    term = glossary_term(lexicon, "很多大陸遊客來台灣旅遊，大陸口音很重。", "大陸")
     assert term.gloss.startswith("mainland China")
     assert term.pinyin_numbered == "da4 lu4"  # the mainland: no name's capital
     entries = tuple(lexicon.lookup("大陸"))
@@ -121,13 +117,15 @@ def test_the_mainland_in_writing_from_taiwan(lexicon: Lexicon) -> None:
 
 
 def test_a_continent_in_simplified_writing(lexicon: Lexicon) -> None:
-    term = _term(lexicon, "非洲是一块很大的大陆。", "大陆")
+    term = glossary_term(lexicon, "非洲是一块很大的大陆。", "大陆")
     assert term.gloss.startswith("continent")
 
 
 def test_computing_is_everyday_life(lexicon: Lexicon) -> None:
     # A blog's page furniture: 登入 "(computing) to log in" needs no text on computing...
-    assert _term(lexicon, "請先登入再回應。", "登入").gloss.startswith("(computing) to log in")
+    assert glossary_term(lexicon, "請先登入再回應。", "登入").gloss.startswith(
+        "(computing) to log in"
+    )
     # ...while another field's sense still needs its field: 运行 is no celestial body's course.
     entries = tuple(lexicon.lookup("运行"))
     labelled = [c for c in candidates(entries) if c.sense.text.startswith("(of celestial")]
@@ -152,20 +150,20 @@ _COMPUTING = "登录网站以后，导出数据，编译代码，保存文件，
 
 
 def test_a_meaning_worded_in_the_fields_english(lexicon: Lexicon) -> None:
-    login = _term(lexicon, _COMPUTING, "登录")
+    login = glossary_term(lexicon, _COMPUTING, "登录")
     assert login.gloss.startswith("to log in") and login.sense_rule == "field vocabulary"
-    assert _term(lexicon, _COMPUTING, "导出").gloss.startswith("to export")
+    assert glossary_term(lexicon, _COMPUTING, "导出").gloss.startswith("to export")
 
 
 def test_outside_the_field_the_dictionary_order_stays(lexicon: Lexicon) -> None:
     text = "新生要先到学校登录，然后领书。"
-    assert _term(lexicon, text, "登录").gloss.startswith("to register")
+    assert glossary_term(lexicon, text, "登录").gloss.startswith("to register")
 
 
 def test_a_name_inside_a_term_that_the_term_does_not_mean(lexicon: Lexicon) -> None:
     # 大桥 is in the dictionary only as Da Qiao, a beauty of the Three Kingdoms; the bridge's
     # name says "Bridge": its characters' everyday words, read without capitals.
-    bridge = _term(lexicon, "港珠澳大桥很长。", "港珠澳大桥")
+    bridge = glossary_term(lexicon, "港珠澳大桥很长。", "港珠澳大桥")
     index = bridge.parts.index("大桥")
     assert bridge.part_glosses[index] == 'lit. "big + bridge"'
     assert bridge.part_readings[index] == "da4 qiao2"
@@ -173,7 +171,7 @@ def test_a_name_inside_a_term_that_the_term_does_not_mean(lexicon: Lexicon) -> N
 
 def test_a_name_inside_a_term_that_the_term_means(lexicon: Lexicon) -> None:
     # 北京烤鸭 "Peking duck" says nothing of 北 "north" or 京 "capital": 北京 stays the city.
-    duck = _term(lexicon, "我们吃了北京烤鸭。", "北京烤鸭")
+    duck = glossary_term(lexicon, "我们吃了北京烤鸭。", "北京烤鸭")
     index = duck.parts.index("北京")
     assert duck.part_glosses[index].startswith("Beijing")
     assert duck.part_readings[index] == "Bei3 jing1"
@@ -195,7 +193,7 @@ def test_the_family_is_evidence_not_the_default(lexicon: Lexicon) -> None:
 
 def test_a_name_that_points_at_the_term_stays(lexicon: Lexicon) -> None:
     # 端午 is "see 端午节": inside 端午节 it is the festival's own name, no "tip + noon".
-    festival = _term(lexicon, "端午节吃粽子。", "端午节")
+    festival = glossary_term(lexicon, "端午节吃粽子。", "端午节")
     index = festival.parts.index("端午")
     assert not festival.part_glosses[index].startswith("lit.")
 

@@ -3,7 +3,7 @@ the glossary's Neighbourhood that feeds it, and the readings of terms no diction
 
 from __future__ import annotations
 
-from hanzi_companion.glossary import GlossaryTerm, Neighbourhood, build_glossary
+from hanzi_companion.glossary import Neighbourhood
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.senses import (
     NEIGHBOURS_MOST,
@@ -15,12 +15,7 @@ from hanzi_companion.senses import (
     choose_sense,
     stem,
 )
-from hanzi_companion.text.decks import read_deck_text
-
-
-def _term(lexicon: Lexicon, text: str, term: str) -> GlossaryTerm:
-    glossary = build_glossary(read_deck_text(text, "article.txt", "text"), lexicon)
-    return next(t for t in glossary.terms if t.term == term)
+from tests.conftest import glossary_term
 
 
 def _context(lexicon: Lexicon, term: str, near: list[str]) -> SenseContext:
@@ -75,14 +70,14 @@ def test_the_slides_own_english_stays_stronger(lexicon: Lexicon) -> None:
 
 def test_a_chinese_article_about_copycat_goods(lexicon: Lexicon) -> None:
     text = "华强北的山寨产品很便宜，很多都是假货，也有仿冒的品牌手机。"
-    term = _term(lexicon, text, "山寨")
+    term = glossary_term(lexicon, text, "山寨")
     assert term.gloss.startswith("(fig.) knockoff")
     assert term.sense_rule == "Chinese neighbours"
 
 
 def test_without_such_neighbours_the_first_sense_stays(lexicon: Lexicon) -> None:
     text = "古时候，山寨建在山上，四周有围墙。"
-    assert _term(lexicon, text, "山寨").gloss.startswith("fortified hill village")
+    assert glossary_term(lexicon, text, "山寨").gloss.startswith("fortified hill village")
 
 
 def test_a_character_at_a_terms_edge_reads_as_dictionary_words_read_it_there(
@@ -95,10 +90,10 @@ def test_a_character_at_a_terms_edge_reads_as_dictionary_words_read_it_there(
 
 def test_readings_of_terms_no_dictionary_has_follow_the_place(lexicon: Lexicon) -> None:
     text = "深圳从“山寨之都”变成了“创新之都”。这一天被定为制造日。"
-    capital = _term(lexicon, text, "山寨之都")
+    capital = glossary_term(lexicon, text, "山寨之都")
     assert capital.pinyin_numbered.endswith("du1")
     assert capital.gloss.endswith('capital city"')
-    assert _term(lexicon, text, "定为").pinyin_numbered == "ding4 wei2"
+    assert glossary_term(lexicon, text, "定为").pinyin_numbered == "ding4 wei2"
 
 
 def test_many_neighbours_weigh_less_than_a_word_on_the_terms_line(lexicon: Lexicon) -> None:
@@ -112,5 +107,5 @@ def test_the_chinese_neighbours_help_in_an_english_deck_too(lexicon: Lexicon) ->
         "Market words we met in Huaqiangbei today:\n"
         "- 山寨 and 假货 are everywhere; the stalls sell 产品 of every kind"
     )
-    term = _term(lexicon, text, "山寨")
+    term = glossary_term(lexicon, text, "山寨")
     assert term.gloss.startswith("(fig.) knockoff") and term.sense_rule == "Chinese neighbours"
