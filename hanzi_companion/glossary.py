@@ -28,6 +28,7 @@ from hanzi_companion.grammar import (
     has_adverb_choice,
     has_class_choice,
     has_grammatical_senses,
+    has_surname_choice,
     places_of,
     reading_by_place,
     sides_in,
@@ -281,6 +282,7 @@ _PART_PLACES = (
     Place.PREFIX,
     Place.IN_QUESTION,
     Place.AFTER_NAME,
+    Place.BEFORE_TITLE,
     *WITHIN_A_TERM,
 )
 _FORM_VOTERS = 200  # words containing a character consulted for its usual other form
@@ -954,6 +956,7 @@ class _Builder:
                 continue
             best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
             placed = has_grammatical_senses(best) or has_address_sense(best)
+            placed = placed or has_surname_choice(best)  # 王 in 王先生: the surname
             if context and aligned and placed:  # 个 in 同一个, 上 in 字面上, 先生 in 张先生
                 places = places_of(part, inner[index : index + 1], self.lookup)
                 context = replace(context, places=places.only(*_PART_PLACES))
@@ -1324,8 +1327,8 @@ class _Builder:
             return class_places_of(acc.sides, self.lookup, han)
         if has_grammatical_senses(entries) or has_adverb_choice(entries):
             return places_of(han, acc.sides, self.lookup)  # 一直 "always" before a verb
-        if has_address_sense(entries):
-            return places_of(han, acc.sides, self.lookup)  # 张先生 "Mr."
+        if has_address_sense(entries) or has_surname_choice(entries):
+            return places_of(han, acc.sides, self.lookup)  # 张先生 "Mr.", 王 before 先生
         return NOWHERE
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:

@@ -110,6 +110,7 @@ class Place(StrEnum):
     BEFORE_QUOTE = "before a colon or a quotation (说：“…”: 'to say')"
     BEFORE_MOTION = "before a verb of going or a direction (一直走, 一直往前: 'straight')"
     BEFORE_VERBAL = "before a word one of whose meanings is a verb (总感觉 'feeling; to feel')"
+    BEFORE_TITLE = "right before a title or a word of kinship (王先生, 李老师: a surname)"
 
 
 @dataclass(frozen=True)
@@ -256,6 +257,8 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.add(Place.FREE_WORD)
     if Place.CAUSES_STATE in places:
         places.discard(Place.COVERB)  # 令人失望: how one is made to feel, no order to act
+    if len(term) == 1 and _before_a_title(term, after, lookup):
+        places.add(Place.BEFORE_TITLE)
     return frozenset(places)
 
 
@@ -311,6 +314,75 @@ def address_wording(text: str, places: Places) -> str:
     if not piece or not places.share(Place.AFTER_NAME) or text.startswith(piece):
         return ""
     return "; ".join([piece, *(p.strip() for p in text.split(";") if p.strip() != piece)])
+
+
+# What CC-CEDICT says of a person named by a title: counted with a classifier for people (位
+# "classifier for people (honorific)": 先生, 太太, 同学) or meaning a title or kin that
+# follows a surname (老师 "teacher", 医生 "doctor", 叔叔 "paternal uncle").
+_TITLE_TEXT = """teacher doctor physician professor uncle aunt auntie grandpa grandma granny master
+    boss manager director lawyer nurse coach captain chairman secretary sir madam lady mister"""
+_TITLES = frozenset(_TITLE_TEXT.split())
+_PERSON_CLASSIFIER = re.compile(r"^classifier for (?:people|persons)\b")
+
+
+def _before_a_title(character: str, after: str, lookup: Lookup) -> bool:
+    """Whether a character with a surname sense stands right before a word naming a person by a
+    title or kinship (王先生, 王老师): no adjective that describes the person (新同学 "new")."""
+    following = han_prefix(after)
+    if not following or not any(_is_surname(entry) for entry in lookup(character)):
+        return False
+    word = _word_at_start(following, lookup)
+    if word == following[:1] or _is_adjective(character, lookup):
+        return False  # 王是 "the king is": no word after it, or 新, 高, 老 describing
+    return _is_title(word, lookup)
+
+
+def _is_surname(entry: Entry) -> bool:
+    return any(sense.kind == SenseKind.SURNAME for sense in entry.senses)
+
+
+def _is_title(word: str, lookup: Lookup) -> bool:
+    """A word counted with a classifier for people, or whose first meaning is a title."""
+    for entry in lookup(word):
+        if entry.is_proper_noun:
+            continue
+        if any(_counts_people(classifier, lookup) for classifier in entry.classifiers):
+            return True
+        first = _LEADING_NOTES.sub("", entry.senses[0].text if entry.senses else "")
+        lasts = (re.findall(r"[a-z]+", piece.lower())[-1:] for piece in first.split(";"))
+        return any(last and last[0] in _TITLES for last in lasts)  # "...; paternal uncle"
+    return False
+
+
+@lru_cache(maxsize=64)
+def _counts_people_text(definitions: tuple[str, ...]) -> bool:
+    return any(_PERSON_CLASSIFIER.match(text) for text in definitions)
+
+
+def _counts_people(classifier: str, lookup: Lookup) -> bool:
+    """Whether a classifier as CC-CEDICT notes it ("位[wei4]", "個|个[ge4]") is defined as
+    one for people (位 "classifier for people (honorific)"; 个 is a general one)."""
+    word = classifier.split("[")[0].split("|")[-1]
+    return any(_counts_people_text(entry.definitions) for entry in lookup(word))
+
+
+def has_surname_choice(entries: Iterable[Entry]) -> bool:
+    """Whether a single character has a surname reading beside other meanings (王 "king",
+    Wáng): before a title it is the surname."""
+    entries = tuple(entries)
+    single = all(len(entry.simplified) == 1 for entry in entries)
+    return single and len(entries) > 1 and any(_is_surname(entry) for entry in entries)
+
+
+SURNAME_BEFORE_TITLE = 7.0  # over a surname's want of evidence (-5) and the first sense's lead
+
+
+def surname_before_title(candidate: Candidate, context: SenseContext) -> float:
+    """A character standing right before a title or a word of kinship (王先生 "Mr. Wang",
+    王老师 "Teacher Wang") is the surname, by how many of its occurrences stand so."""
+    if candidate.sense.kind != SenseKind.SURNAME or len(candidate.entry.simplified) != 1:
+        return 0.0
+    return SURNAME_BEFORE_TITLE * context.places.share(Place.BEFORE_TITLE)
 
 
 def _clause_places(before: str, after: str) -> set[Place]:

@@ -27,6 +27,7 @@ from hanzi_companion.grammar import (
     grammatical_place,
     place_reason,
     quote_wording,
+    surname_before_title,
     word_place,
 )
 from hanzi_companion.lexicon import pinyin as _pinyin
@@ -982,6 +983,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("listed among names", listed_among_names),
     ("named on the slide", named_on_the_slide),
     ("surname cues", surname_cues),
+    ("surname before a title", surname_before_title),
     ("grammatical place", grammatical_place),
     ("word place", word_place),
     ("adverb place", adverb_place),

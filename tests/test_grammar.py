@@ -11,6 +11,7 @@ from hanzi_companion.grammar import (
     class_places_of,
     has_address_sense,
     has_grammatical_senses,
+    has_surname_choice,
     place_in_sentence,
     places_of,
     reading_by_place,
@@ -1076,3 +1077,38 @@ def test_a_bound_form_inside_a_term_keeps_the_terms_places_out(lexicon: Lexicon)
     context = SenseContext(places=places)
     for candidate in candidates(lexicon.lookup("居")):
         assert dict(score(candidate, context))["adverb place"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "title"),
+    [
+        ("王", "王先生:我很好", True),  # 先生 is counted with 位 "classifier for people"
+        ("王", "我是王老師。", True),  # 老师 "teacher": a title, no classifier in CC-CEDICT
+        ("李", "李叔叔来了", True),  # 叔叔 "...; paternal uncle": kin
+        ("王", "王的儿子", False),  # 的 is no title
+        ("新", "新同学", False),  # 新 "new" describes the classmate
+        ("王", "王子", False),  # 子 is no word of its own after it
+    ],
+)
+def test_a_surname_stands_before_a_title_or_kin(
+    lexicon: Lexicon, term: str, sentence: str, title: bool
+) -> None:
+    assert (Place.BEFORE_TITLE in _places(lexicon, term, sentence)) is title
+
+
+def test_before_a_title_a_character_is_the_surname(lexicon: Lexicon) -> None:
+    """王先生 "Mr. Wang", 王老师 "Teacher Wang": the surname; 王 alone stays "king"."""
+    assert has_surname_choice(lexicon.lookup("王"))
+    assert not has_surname_choice(lexicon.lookup("先生"))
+    for sentence in ("王先生:我很好,謝謝您。", "我是王老師。"):
+        choice = _choose(lexicon, "王", sentence)
+        assert choice.entry.pinyin_numbered == "Wang2"
+        assert choice.rule == "surname before a title"
+    assert _choose(lexicon, "王", "他是这个国家的王。").sense.text == "king or monarch"
+
+
+def test_a_surname_inside_a_term_before_a_title(lexicon: Lexicon) -> None:
+    """王先生 as one term: its part 王 is the surname, not "king"."""
+    deck = Deck("greetings.txt", "text", (Slide(1, "", "王先生:早,李太太,您早。"),))
+    (term,) = [t for t in build_glossary(deck, lexicon).terms if t.term == "王先生"]
+    assert term.part_glosses[0] == "surname Wang", term.part_glosses
