@@ -111,6 +111,7 @@ class Place(StrEnum):
     BEFORE_MOTION = "before a verb of going or a direction (一直走, 一直往前: 'straight')"
     BEFORE_VERBAL = "before a word one of whose meanings is a verb (总感觉 'feeling; to feel')"
     BEFORE_TITLE = "right before a title or a word of kinship (王先生, 李老师: a surname)"
+    IN_DATE = "after a month and the number of its day (3月29號, 五月四日: the day of the month)"
 
 
 @dataclass(frozen=True)
@@ -259,6 +260,8 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.discard(Place.COVERB)  # 令人失望: how one is made to feel, no order to act
     if len(term) == 1 and _before_a_title(term, after, lookup):
         places.add(Place.BEFORE_TITLE)
+    if _DAY_OF_A_MONTH.search(before):
+        places.add(Place.IN_DATE)  # 3月29號 "March 29th", not "number 29"
     return frozenset(places)
 
 
@@ -267,6 +270,8 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
 _HAN_LIST_DOT = re.compile(f"(?<={HAN_MARK})[.．·・/](?={HAN_MARK})")
 # A clause whose verb closes on 了 or 过 (让人偷了, 叫狗咬了): what a passive's agent needs.
 _DONE_MARKS = "了過过掉"
+# A month and the number of a day after it, a date's day to come (3月29, 五月四, 十二月二十五).
+_DAY_OF_A_MONTH = re.compile(r"月\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*$")
 _CLOSING_PARTICLES = "吗嗎呢吧啊啦"
 
 
@@ -1039,6 +1044,7 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"^\((?:used )?after [^\x00-\x7f]+\[", Place.AFTER_NAMED),  # "(after 之[zhi1]) best"
         (r"^\(used with [^\x00-\x7f]+\[", Place.WITH_NAMED),  # "(used with 也[ye3], 都[dou1]) even"
         (r"\benumeration\b|^and so on\b|\betc\.$", Place.END_OF_LIST),
+        (r"^day of the month\b", Place.IN_DATE),  # 號 in 3月29號, 日 in 5月4日
         (r"^\((?:introduces|marks) (?:the )?object\b|object before the verb", Place.COVERB),
         (r"indicate passive voice", Place.COVERB),  # 被老师批评
         # A causative stands where a passive coverb does, before a person and a verb: 让我们看
@@ -1203,6 +1209,8 @@ _WEIGHTS[Place.IN_QUESTION] = 1.0
 # A word opening a term before a noun fits its plain sense too (新 "new" in 新时代): its prefix
 # sense ("non-" of 非) weighs only as much as a word's usual class.
 _WEIGHTS[Place.PREFIX] = 0.5
+# A date's day is a number's too (29號): the month before it says more than the number does.
+_WEIGHTS[Place.IN_DATE] = GRAMMAR_WEIGHT + 1.0
 
 
 def grammatical_place(candidate: Candidate, context: SenseContext) -> float:

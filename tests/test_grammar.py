@@ -1112,3 +1112,20 @@ def test_a_surname_inside_a_term_before_a_title(lexicon: Lexicon) -> None:
     deck = Deck("greetings.txt", "text", (Slide(1, "", "王先生:早,李太太,您早。"),))
     (term,) = [t for t in build_glossary(deck, lexicon).terms if t.term == "王先生"]
     assert term.part_glosses[0] == "surname Wang", term.part_glosses
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        ("號", "你知道3月29號是什麼日子嗎?", "day of the month"),
+        ("号", "中国的青年节是五月四号。", "day of the month"),
+        ("號", "我住在237號房間。", "(after a numeral) number designation"),
+    ],
+)
+def test_after_a_month_and_its_day_a_date(
+    lexicon: Lexicon, term: str, sentence: str, sense: str
+) -> None:
+    """3月29號 "March 29th": after a month and a number, the day of the month; after a number
+    alone (237號房間) the number designation."""
+    assert Place.IN_DATE in sense_places("day of the month (e.g. 七號|七号[qi1 hao4])")
+    assert _choose(lexicon, term, sentence).sense.text.startswith(sense)
