@@ -283,6 +283,10 @@ _PART_PLACES = (
     Place.IN_QUESTION,
     Place.AFTER_NAME,
     Place.BEFORE_TITLE,
+    Place.BEFORE_SHOW,  # 看 in 看电视, 做 in 做作业: a verb before its object in the term
+    Place.BEFORE_WRITING,
+    Place.BEFORE_CLOTHING,
+    Place.BEFORE_TASK,
     *WITHIN_A_TERM,
 )
 _FORM_VOTERS = 200  # words containing a character consulted for its usual other form

@@ -111,6 +111,7 @@ class Place(StrEnum):
     BEFORE_MOTION = "before a verb of going or a direction (一直走, 一直往前: 'straight')"
     BEFORE_VERBAL = "before a word one of whose meanings is a verb (总感觉 'feeling; to feel')"
     BEFORE_TITLE = "right before a title or a word of kinship (王先生, 李老师: a surname)"
+    BEFORE_TASK = "before something one does: homework, a task, housework, sport (做作业 'to do')"
     IN_DATE = "after a month and the number of its day (3月29號, 五月四日: the day of the month)"
 
 
@@ -731,10 +732,16 @@ _WRITING_TEXT = "book books newspaper magazine novel letter article text journal
 _CLOTHING_TEXT = """clothes clothing garment hat cap glasses spectacles watch ring necklace earring
     earrings scarf glove gloves shoe shoes sock socks jacket coat shirt skirt dress trousers pants
     tie mask uniform badge jewelry jewellery helmet"""
+# Or something one does rather than makes (作业 "homework", 家务 "housework"): "to do" wants it
+# (做作业 "to do homework"; 做饭 "cooked rice; meal" is made).
+_TASK_TEXT = """homework assignment assignments task tasks classwork housework chores duties
+    exercise exercises drill practice experiment experiments research survey sport sports
+    business job jobs deed deeds"""
 _OBJECT_FIELDS = (
     (Place.BEFORE_SHOW, frozenset(_SHOW_TEXT.split())),
     (Place.BEFORE_WRITING, frozenset(_WRITING_TEXT.split())),
     (Place.BEFORE_CLOTHING, frozenset(_CLOTHING_TEXT.split())),
+    (Place.BEFORE_TASK, frozenset(_TASK_TEXT.split())),
 )
 
 
@@ -1109,6 +1116,7 @@ _WORDS_OF_PLACE = (
     (Place.BEFORE_SHOW, frozenset(["to watch"])),
     (Place.BEFORE_WRITING, frozenset(["to read"])),
     (Place.BEFORE_CLOTHING, frozenset(["to wear"])),
+    (Place.BEFORE_TASK, frozenset(["to do"])),
     (Place.BEFORE_NOUN, frozenset(["is not"])),
     (Place.BEFORE_VERB, frozenset(["is not"])),
 )

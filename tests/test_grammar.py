@@ -1129,3 +1129,22 @@ def test_after_a_month_and_its_day_a_date(
     alone (237號房間) the number designation."""
     assert Place.IN_DATE in sense_places("day of the month (e.g. 七號|七号[qi1 hao4])")
     assert _choose(lexicon, term, sentence).sense.text.startswith(sense)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sense"),
+    [
+        ("他回家做作业。", "to do"),  # 作业 "homework": something one does
+        ("妈妈在做家务。", "to do"),  # 家务 "housework"
+        ("妈妈在做饭。", "to make"),  # 饭 "cooked rice; meal": something one makes
+    ],
+)
+def test_to_do_wants_something_done_after_it(lexicon: Lexicon, sentence: str, sense: str) -> None:
+    assert _choose(lexicon, "做", sentence).sense.text.startswith(sense)
+
+
+def test_a_verb_inside_a_term_before_its_object(lexicon: Lexicon) -> None:
+    """做作业 as one term: its part 做 is "to do" (homework), not "to make"."""
+    deck = Deck("day.md", "markdown", (Slide(1, "", "晚上，他回家做作业。"),))
+    (term,) = [t for t in build_glossary(deck, lexicon).terms if t.term == "做作业"]
+    assert term.part_glosses[0].startswith("to do"), term.part_glosses
