@@ -525,11 +525,12 @@ def _reads_as_adjective(word: str, lookup: Lookup) -> bool:
     return first in _BASIC_ADJECTIVES or bool(_ADJECTIVE_ENDING.fullmatch(first))
 
 
-# Verbs of feeling, as CC-CEDICT words them: a degree adverb opens them as it does an
-# adjective (好喜欢, 很想, 好鍾意 "so fond of").
+# Verbs of feeling and of the mind, as CC-CEDICT words them: a degree adverb opens them as it
+# does an adjective (好喜欢, 很想, 好鍾意 "so fond of"), a causative makes one feel them (令其
+# 念念不忘 "to keep in mind constantly").
 _FEELING = re.compile(
     r"^(?:\([^)]*\)\s*)*to (?:like|love|be fond of|want|wish|hope|miss|fear|be afraid|hate"
-    r"|dislike|enjoy|admire|worry|envy|regret)\b"
+    r"|dislike|enjoy|admire|worry|envy|regret|keep in mind|remember|long for|yearn)\b"
 )
 
 

@@ -1148,3 +1148,10 @@ def test_a_verb_inside_a_term_before_its_object(lexicon: Lexicon) -> None:
     deck = Deck("day.md", "markdown", (Slide(1, "", "晚上，他回家做作业。"),))
     (term,) = [t for t in build_glossary(deck, lexicon).terms if t.term == "做作业"]
     assert term.part_glosses[0].startswith("to do"), term.part_glosses
+
+
+def test_a_causative_before_a_person_and_what_stays_in_their_mind(lexicon: Lexicon) -> None:
+    """令其念念不忘 "makes him keep it in mind": a state of mind is caused, not ordered."""
+    sentence = "雖然令其念念不忘的是冰咖啡"
+    assert Place.CAUSES_STATE in _places(lexicon, "令", sentence)
+    assert _choose(lexicon, "令", sentence).sense.text == "to cause"
