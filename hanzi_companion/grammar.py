@@ -1053,6 +1053,8 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"^\(used with [^\x00-\x7f]+\[", Place.WITH_NAMED),  # "(used with 也[ye3], 都[dou1]) even"
         (r"\benumeration\b|^and so on\b|\betc\.$", Place.END_OF_LIST),
         (r"^day of the month\b", Place.IN_DATE),  # 號 in 3月29號, 日 in 5月4日
+        # A spouse right after a pronoun is that person's (我先生 "my husband", 我太太).
+        (r"^(?:husband|wife|spouse)$", Place.AFTER_PRONOUN),
         (r"^\((?:introduces|marks) (?:the )?object\b|object before the verb", Place.COVERB),
         (r"indicate passive voice", Place.COVERB),  # 被老师批评
         # A causative stands where a passive coverb does, before a person and a verb: 让我们看

@@ -1155,3 +1155,17 @@ def test_a_causative_before_a_person_and_what_stays_in_their_mind(lexicon: Lexic
     sentence = "雖然令其念念不忘的是冰咖啡"
     assert Place.CAUSES_STATE in _places(lexicon, "令", sentence)
     assert _choose(lexicon, "令", sentence).sense.text == "to cause"
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        ("先生", "我先生很好,謝謝。", "husband"),  # a pronoun's spouse
+        ("太太", "他太太是老师。", "wife"),
+        ("先生", "这位先生很客气。", ""),  # no pronoun before it: no husband
+    ],
+)
+def test_a_spouse_after_a_pronoun(lexicon: Lexicon, term: str, sentence: str, sense: str) -> None:
+    assert Place.AFTER_PRONOUN in sense_places("husband")
+    chosen = _choose(lexicon, term, sentence).sense.text
+    assert chosen.startswith(sense) if sense else chosen != "husband"
