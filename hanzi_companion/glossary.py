@@ -1236,7 +1236,16 @@ class _Builder:
             written = mention.term.replace(" ", "")
             if self.lookup(written):
                 han, latin, parts = written, "", ()
-        return _Written(mention.term, han, latin, parts, self.lookup(han))
+        return _Written(mention.term, han, latin, parts, self.usual_form_first(han))
+
+    def usual_form_first(self, han: str) -> tuple[Entry, ...]:
+        """The entries of ``han``, those of the traditional form most words write a simplified
+        character with first (当 in 我想当老师 is 當 "to act as", not 噹 "(onom.) dong")."""
+        entries = self.lookup(han)
+        if len(han) != 1 or len({e.traditional for e in entries if e.simplified == han}) < 2:
+            return entries
+        usual = self._char_form(han, True)
+        return tuple(sorted(entries, key=lambda e: e.simplified == han and e.traditional != usual))
 
     def context(
         self, acc: _TermAccumulator, han: str, entries: tuple[Entry, ...], reading: str = ""
