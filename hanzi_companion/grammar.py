@@ -1106,6 +1106,8 @@ _WORDS_OF_PLACE = (
     (Place.BEFORE_VERB, frozenset(_MODALS.split(";"))),
     (Place.BETWEEN_NOUNS, frozenset(["or", "and"])),
     (Place.OPENS_WHEN_CLAUSE, frozenset(["when"])),
+    # 把他当朋友, 卤肉饭当午餐: between what is taken and what it is taken as.
+    (Place.BETWEEN_NOUNS, frozenset(["to regard as", "to treat as", "to take as"])),
     (Place.BEFORE_LIST, frozenset(["such as", "for example", "for instance", "e.g."])),
     (Place.BEFORE_NAME, frozenset(["to be called", "to be named", "called", "named"])),
     # "Also" adds to what 不仅 or 除了 opened: 不仅…还… "not only… but also".

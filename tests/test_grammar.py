@@ -1169,3 +1169,15 @@ def test_a_spouse_after_a_pronoun(lexicon: Lexicon, term: str, sentence: str, se
     assert Place.AFTER_PRONOUN in sense_places("husband")
     chosen = _choose(lexicon, term, sentence).sense.text
     assert chosen.startswith(sense) if sense else chosen != "husband"
+
+
+def test_between_what_is_taken_and_what_it_is_taken_as(lexicon: Lexicon) -> None:
+    """卤肉饭当午餐 "braised pork rice as lunch": 当 dàng "to regard as", not dāng "when"."""
+    assert Place.BETWEEN_NOUNS in sense_places("to regard as")
+    sentence = "我叫老妈帮我打包一份卤肉饭当午餐,就去上课了。"
+    entries = [e for e in lexicon.lookup("当") if e.traditional == "當"]
+    index = sentence.index("当")
+    places = places_of("当", [(sentence[:index], sentence[index + 1 :])], lexicon.lookup)
+    choice = choose_sense(entries, SenseContext(places=places))
+    assert choice is not None
+    assert (choice.entry.pinyin_numbered, choice.sense.text) == ("dang4", "to regard as")
