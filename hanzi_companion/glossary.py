@@ -42,6 +42,7 @@ from hanzi_companion.lexicon.sentences import Sentence
 from hanzi_companion.patterns import LazyPattern
 from hanzi_companion.senses import (
     FAMILIAR_PREFIXES,
+    Kin,
     SenseChoice,
     SenseContext,
     build_context,
@@ -54,8 +55,10 @@ from hanzi_companion.senses import (
     english_stems,
     field_wording,
     follow_reference,
+    labelled_fields,
     may_reword,
     name_ending,
+    names_the_mainland,
     sense_fields,
     sense_stems,
     slide_english,
@@ -77,6 +80,7 @@ from hanzi_companion.text.models import Deck
 from hanzi_companion.text.morphology import (
     becoming_gloss,
     counted_gloss,
+    numbered_gloss,
     potential_gloss,
     potential_syllables,
     repeated_gloss,
@@ -568,6 +572,7 @@ _LONGEST_LINE = 200  # a longer line (a flattened deck's) is no line: its window
 _COMPOUND_PART = 4  # longest term looked for inside the deck's longer terms
 _COMPOUND_WHOLE = 12  # longest term whose shorter terms are looked for
 _FIELD_COMPOUNDS = 50  # the most frequent longer words of a term read for its field's senses
+_FAMILY_WORDS = 40  # the most frequent longer words made with a term read for its senses
 
 
 def deck_text(deck: Deck, terms: Iterable[str]) -> DeckText:
@@ -836,6 +841,9 @@ def potential_neutral(word: str, syllables: list[str]) -> list[str]:
     return syllables
 
 
+_LITERAL_MARK = 'lit. "'
+
+
 def literal_gloss(part_glosses: Iterable[str]) -> str:
     """A gloss built from the parts' meanings, labelled as literal: ``lit. "to buy + goods"``.
 
@@ -846,6 +854,28 @@ def literal_gloss(part_glosses: Iterable[str]) -> str:
         first = gloss.split("; ")[0].strip()
         words.append(_without_leading_labels(first) or first)
     return f'lit. "{" + ".join(words)}"'
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+
+
+def acronym_gloss(acronym: str, part_glosses: tuple[str, ...]) -> str:
+    """The meaning of a term no dictionary has that the slide gives only as an acronym
+    (国家发改委 (NDRC), 臺北捷運 (MRT)): the sense of its word that spells the acronym out,
+    after the names before that word ("Taipei mass rapid transit (MRT)"); "" when the slide's
+    English is no acronym or no word spells it out (the acronym then is the slide's wording)."""
+    acronym = acronym.strip()
+    if not _ACRONYM.fullmatch(acronym):
+        return ""
+    spells = re.compile(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])")
+    for index, gloss in enumerate(part_glosses):
+        piece = next((p for p in gloss.split("; ") if spells.search(p)), "")
+        if piece:
+            names = [
+                g.split("; ")[0].split(",")[0] for g in part_glosses[:index] if g[:1].isupper()
+            ]
+            return " ".join([*names, _without_leading_labels(piece) or piece])
+    return ""
 
 
 def _without_leading_labels(text: str) -> str:
@@ -875,6 +905,19 @@ def _other_forms(ranked: list[Entry], chosen: list[Entry], written: str) -> tupl
         if e not in chosen
         and e.simplified == written == first.simplified
         and _pinyin.numbered_key(e.pinyin_numbered) == key
+    )
+
+
+def _ranked(entries: Iterable[Entry], form: str, reading: str) -> list[Entry]:
+    """A part's entries, those written as the term writes it (``form``) and read as it reads
+    it first."""
+    key = _pinyin.numbered_key(reading) if reading else ""
+    return sorted(
+        entries,
+        key=lambda e: (
+            bool(form) and e.traditional != form,
+            bool(key) and _pinyin.numbered_key(e.pinyin_numbered) != key,
+        ),
     )
 
 
@@ -910,6 +953,8 @@ class _Builder:
         self.neighbourhood = Neighbourhood(self.lookup)
         self.fields: frozenset[str] = frozenset()  # the document's fields (document_fields)
         self.regions: frozenset[str] = frozenset()  # its regions' usage (document_regions)
+        self.traditional = False  # written in traditional characters (written_traditional)
+        self._family: dict[str, tuple[Kin, ...]] = {}
 
     def word_reading(self, word: str) -> tuple[str, str]:
         """(numbered reading, source) of a word: its dictionary reading, else by its words."""
@@ -946,25 +991,21 @@ class _Builder:
             entries = self.lookup(part)
             form = traditional[position : position + len(part)] if aligned else ""
             position += len(part)
-            reading = readings[index] if index < len(readings) else ""
-            ranked = sorted(
-                entries,
-                key=lambda e: (
-                    bool(form) and e.traditional != form,
-                    bool(reading)
-                    and _pinyin.numbered_key(e.pinyin_numbered) != _pinyin.numbered_key(reading),
-                ),
-            )
+            ranked = _ranked(entries, form, readings[index] if index < len(readings) else "")
             if not ranked:
                 out.append("")
                 continue
             best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
+            if context and self.name_not_meant(part, best, context):
+                out.append(literal_gloss(self.gloss_of(char) for char in part))
+                continue
             placed = has_grammatical_senses(best) or has_address_sense(best)
             placed = placed or has_surname_choice(best)  # 王 in 王先生: the surname
             if context and aligned and placed:  # 个 in 同一个, 上 in 字面上, 先生 in 张先生
                 places = places_of(part, inner[index : index + 1], self.lookup)
                 context = replace(context, places=places.only(*_PART_PLACES))
             others = _other_forms(ranked, best, part) if guessed_form else ()
+            context = context and replace(context, family=self.family(part))  # 开放 "to open"
             choice = choose_written_form(tuple(best), others, context or SenseContext())
             assert choice is not None  # best is not empty
             referred = reference_gloss(choice, self.lookup, context or SenseContext())[0]
@@ -976,6 +1017,20 @@ class _Builder:
                     self.reference_in(entry, han) or referred or first_meaning(entry, self.lexicon)
                 )
         return tuple(out)
+
+    def name_not_meant(self, part: str, entries: list[Entry], context: SenseContext) -> bool:
+        """Whether a word inside a term, that the dictionary has only as a name, is rather its
+        characters' everyday words: the term's meaning speaks of them and not of the name (大桥
+        "Da Qiao, one of the Two Qiaos" in 港珠澳大桥 "Hong Kong-Zhuhai-Macau Bridge": 桥
+        "bridge"; 北京 in 北京烤鸭 "Peking duck" stays the city, its 北 "north" unsaid)."""
+        if len(part) < 2 or not context.gloss or not all(e.is_proper_noun for e in entries):
+            return False
+        if any(sense.kind != SenseKind.MEANING for e in entries for sense in e.senses):
+            return False  # 端午 "see 端午节": the term's own name
+        if any(sense_stems(sense.text) & context.gloss for e in entries for sense in e.senses):
+            return False
+        said = [english_stems(self.gloss_of(char)) & context.gloss for char in part]
+        return any(said) and all(self.lookup(char) for char in part)
 
     def reference_in(self, entry: Entry, han: str) -> str:
         """The first meaning of the cross-reference of ``entry`` that the term itself writes:
@@ -1161,6 +1216,8 @@ class _Builder:
         老 (小王, 老李: how friends and colleagues are called)."""
         if len(han) not in (_NAME_LENGTH, _NAME_LENGTH - 1) or any(len(p) > 1 for p in parts):
             return False
+        if street_name(han)[0]:
+            return False  # 春園街: a street's name, not a person's
         if len(han) == _NAME_LENGTH - 1 and han[0] in FAMILIAR_PREFIXES:
             return self.is_surname(han[1])
         surname = self.is_surname(han[0])
@@ -1251,7 +1308,7 @@ class _Builder:
         self, acc: _TermAccumulator, han: str, entries: tuple[Entry, ...], reading: str = ""
     ) -> SenseContext:
         """The deck's English around a term, from its slide's gloss to the deck's prose."""
-        return build_context(
+        built = build_context(
             entries,
             han,
             slide_gloss=acc.slide_gloss,
@@ -1274,6 +1331,38 @@ class _Builder:
             prose=self.extractor.chinese_prose,
             borrowed=self.borrowed(entries),
         )
+        return replace(
+            built,
+            family=self.family(han),
+            traditional=self.traditional,
+            field_share=self.lexicon.field_share if self.fields else None,
+        )
+
+    def family(self, han: str) -> tuple[Kin, ...]:
+        """The dictionary's longer words made with a term of two characters or more, and which
+        are of the document's field (see senses.dictionary_family); computed once a term."""
+        kin = self._family.get(han)
+        if kin is None:
+            words = self.lexicon.words_with(han, _FAMILY_WORDS) if self.has_family(han) else ()
+            texts = [" ".join(e.definitions) for e in words if not e.is_proper_noun]
+            texts = [t for t in texts if "(idiom" not in t]  # an idiom keeps old senses (宽宏大量)
+            kin = self._family[han] = tuple(
+                Kin(
+                    english_stems(_CHINESE_REFERENCE.sub(" ", text)),
+                    bool(labelled_fields(text) & self.fields),
+                )
+                for text in texts
+            )
+        return kin
+
+    def has_family(self, han: str) -> bool:
+        """Whether the family of a word can choose its sense: a word of two characters or more
+        with several meanings, in a document of a field or with no usual sense."""
+        entries = self.lookup(han) if len(han) > 1 else ()
+        meanings = sum(1 for e in entries for x in e.senses if x.kind == SenseKind.MEANING)
+        if meanings < 2:
+            return False
+        return bool(self.fields) or self.lexicon.usual_sense(entries[0].simplified) is None
 
     def neighbour_compounds(self, han: str, acc: _TermAccumulator) -> Iterator[str]:
         """The definitions of the dictionary's longer words beginning with the term that name
@@ -1430,6 +1519,8 @@ class _Builder:
             referred, note = reference_gloss(choice, self.lookup, context, self.lexicon)
         # the tones the document writes for it (ní hǎo), on the dictionary's syllables
         reading = with_written_tones(entry.pinyin_numbered, acc.written_reading)
+        if self.traditional and names_the_mainland(entry, choice.sense):
+            reading = reading.lower()  # "the mainland": a common noun in English, dàlù
         if not han.isascii() and re.search(r"[A-Za-z0-9]", han):
             reading = _latin_as_written(han, reading)  # 3D打印: 3D, not sān D
         key = _pinyin.numbered_key(entry.pinyin_numbered)
@@ -1529,6 +1620,13 @@ class _Builder:
             part_glosses = tuple(
                 named.get(p) or g for p, g in zip(parts, part_glosses, strict=True)
             )
+        part_readings = (
+            tuple(  # a name's word read as everyday words has no capitals (大桥)
+                r.lower() if g.startswith(_LITERAL_MARK) else r
+                for r, g in zip(part_readings, part_glosses, strict=False)
+            )
+            + part_readings[len(part_glosses) :]
+        )
         return _Parted(parts, reading, part_readings, part_glosses)
 
     def gloss_step(
@@ -1539,7 +1637,10 @@ class _Builder:
         reading = parted.reading
         gloss, kind, note = found.gloss, found.gloss_kind, found.gloss_note
         if not gloss and acc.slide_gloss:
-            gloss, kind = acc.slide_gloss, GlossKind.SLIDE
+            spelled = acronym_gloss(acc.slide_gloss, parted.part_glosses)
+            gloss, kind = (
+                (spelled, GlossKind.DICTIONARY) if spelled else (acc.slide_gloss, GlossKind.SLIDE)
+            )
         if (
             not gloss
             and not written.entries
@@ -1586,6 +1687,7 @@ class _Builder:
                 potential_gloss(parts, glosses[0], self.gloss_of)
                 or repeated_gloss(han, verb, self.is_verb)
                 or counted_gloss(parts, glosses[0])
+                or numbered_gloss(parts, self.gloss_of(parts[0]), glosses[-1])
                 or becoming_gloss(parts, glosses)
             )
             if formed:
@@ -1594,7 +1696,7 @@ class _Builder:
         syllables = reading.split()
         if name and len(syllables) == len(han):
             reading = _names_reading(reading, len(name))
-            named = display_pinyin(" ".join(syllables[: len(name)])).capitalize()
+            named = display_pinyin(" ".join(syllables[: len(name)])).replace(" ", "").capitalize()
             return f"{named} {ending} (place name)", reading, GlossKind.NAME
         return "", reading, kind
 
@@ -1938,7 +2040,8 @@ def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     hans = {a.first.han for a in accumulators.values()}
     builder.fields = document_fields(builder.lookup(han) for han in hans if len(han) > 1)
     words = {han: builder.lookup(han) for han in hans}
-    builder.regions = document_regions(words.values(), traditional=written_traditional(words))
+    builder.traditional = written_traditional(words)
+    builder.regions = document_regions(words.values(), traditional=builder.traditional)
     builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
     weekly = characters_of_the_week(deck)
     terms = _build_terms(builder, accumulators, frozenset(w.character for w in weekly))
