@@ -112,6 +112,7 @@ class Place(StrEnum):
     BEFORE_VERBAL = "before a word one of whose meanings is a verb (总感觉 'feeling; to feel')"
     BEFORE_TITLE = "right before a title or a word of kinship (王先生, 李老师: a surname)"
     BEFORE_TASK = "before something one does: homework, a task, housework, sport (做作业 'to do')"
+    CLOSES_ACTION = "closing a clause of an action, the main clause after it (编译成功后，执行…)"
     IN_DATE = "after a month and the number of its day (3月29號, 五月四日: the day of the month)"
 
 
@@ -263,6 +264,8 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.add(Place.BEFORE_TITLE)
     if _DAY_OF_A_MONTH.search(before):
         places.add(Place.IN_DATE)  # 3月29號 "March 29th", not "number 29"
+    if _CLAUSE_MARK.match(after.lstrip(" ")) and _closes_an_action(clause, lookup):
+        places.add(Place.CLOSES_ACTION)  # 编译成功后，执行…: "after" compiling, not "behind"
     return frozenset(places)
 
 
@@ -389,6 +392,15 @@ def surname_before_title(candidate: Candidate, context: SenseContext) -> float:
     if candidate.sense.kind != SenseKind.SURNAME or len(candidate.entry.simplified) != 1:
         return 0.0
     return SURNAME_BEFORE_TITLE * context.places.share(Place.BEFORE_TITLE)
+
+
+def _closes_an_action(clause: str, lookup: Lookup) -> bool:
+    """Whether the clause before a word holds an action, no place opened by 在 (编译成功后 is a
+    time; 在房子后 and 站在我后 may be a place)."""
+    return _LOCATIVE not in clause and _verb_in(clause, lookup)
+
+
+_LOCATIVE = "在"
 
 
 def _clause_places(before: str, after: str) -> set[Place]:
@@ -1139,6 +1151,8 @@ def sense_places(text: str) -> frozenset[Place]:
         places.add(Place.PREFIX)  # "non-; un-; in-; de-", "vice-": worded as a prefix
     if first in _OF_TIME:
         places.update((Place.AFTER_VERB, Place.AFTER_TIME))
+        if first != "ago":  # 三年前 "ago" closes an amount of time, no action
+            places.add(Place.CLOSES_ACTION)
     # "to (a place)" stands before its place; a bare "to" (给, 为) is a coverb before its verb.
     worded = {first, lowered.split(";")[0].strip()}
     places.update(place for place, words in _WORDS_OF_PLACE if worded & words)
@@ -1224,6 +1238,9 @@ _WEIGHTS[Place.IN_QUESTION] = 1.0
 _WEIGHTS[Place.PREFIX] = 0.5
 # A date's day is a number's too (29號): the month before it says more than the number does.
 _WEIGHTS[Place.IN_DATE] = GRAMMAR_WEIGHT + 1.0
+# A clause of an action closing on a word of time says more than the noun right before it
+# (调试命令后，…: "after" the command is run, not "behind" it).
+_WEIGHTS[Place.CLOSES_ACTION] = GRAMMAR_WEIGHT + 1.0
 
 
 def grammatical_place(candidate: Candidate, context: SenseContext) -> float:

@@ -1181,3 +1181,18 @@ def test_between_what_is_taken_and_what_it_is_taken_as(lexicon: Lexicon) -> None
     choice = choose_sense(entries, SenseContext(places=places))
     assert choice is not None
     assert (choice.entry.pinyin_numbered, choice.sense.text) == ("dang4", "to regard as")
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        ("后", "编译成功后，执行下面命令。", "after"),  # a clause of an action, then the main one
+        ("后", "成功执行本地调试命令后，将在本地代码运行。", "after"),
+        ("后", "在房子后，有一棵树。", "behind"),  # 在…后 opens a place
+        ("前", "三年前，我来到北京。", "ago"),  # an amount of time, no action
+    ],
+)
+def test_a_word_of_time_closing_a_clause_of_an_action(
+    lexicon: Lexicon, term: str, sentence: str, sense: str
+) -> None:
+    assert _choose(lexicon, term, sentence).sense.text == sense
