@@ -107,7 +107,7 @@ class Place(StrEnum):
     CLOSES_DONE = "before a clause its verb closes with 了 or 过 (让人偷了: the passive's agent)"
     AFTER_NAME = "right after a person's name (张先生, 戴伟先生: 'Mr.')"
     BEFORE_CLOTHING = "before something one wears: clothes, a hat, glasses (穿衣服, 带帽子)"
-    BEFORE_QUOTE = "before a colon or a quotation (说：“…”: 'to say')"
+    BEFORE_QUOTE = "before a colon, a quotation or a clause (说：“…”, 说他会来: 'to say')"
     BEFORE_MOTION = "before a verb of going or a direction (一直走, 一直往前: 'straight')"
     BEFORE_VERBAL = "before a word one of whose meanings is a verb (总感觉 'feeling; to feel')"
     BEFORE_TITLE = "right before a title or a word of kinship (王先生, 李老师: a surname)"
@@ -225,8 +225,7 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
     places |= _clause_places(before, after)
     if _after_a_name(before):
         places.add(Place.AFTER_NAME)
-    if after.lstrip(" ")[:1] in _QUOTES or after.lstrip(" ")[:1] in ":：":
-        places.add(Place.BEFORE_QUOTE)
+    places |= _said_places(after, lookup)
     if not clause.strip(_CLOSING_MARKS) and _CLAUSE_BEFORE_MAIN.match(after):
         places.add(Place.OPENS_WHEN_CLAUSE)  # 当你完成了创建，你可以…
     sentence = _SENTENCE_END.split(before)[-1]
@@ -392,6 +391,27 @@ def surname_before_title(candidate: Candidate, context: SenseContext) -> float:
     if candidate.sense.kind != SenseKind.SURNAME or len(candidate.entry.simplified) != 1:
         return 0.0
     return SURNAME_BEFORE_TITLE * context.places.share(Place.BEFORE_TITLE)
+
+
+def _said_places(after: str, lookup: Lookup) -> set[Place]:
+    """Before a colon, a quotation or a clause of its own: what is said (说：“…”, 朋友跟我說
+    大橋頭有好吃的)."""
+    opening = after.lstrip(" ")[:1]
+    if opening in _QUOTES or opening in ":：" or _opens_a_clause_said(after, lookup):
+        return {Place.BEFORE_QUOTE}
+    return set()
+
+
+def _opens_a_clause_said(after: str, lookup: Lookup) -> bool:
+    """Whether a clause of its own follows a word, its subject then its verb (说他会来, 说这周
+    要…), not the word's object (说中文) nor its complement or particle (说得好, 说了)."""
+    following = han_prefix(after.lstrip(_OPENING_MARKS))
+    if not following:
+        return False
+    word = _word_at_start(following, lookup)
+    if word[0] not in _NOUN_HEADS and (word in FUNCTION_WORDS or _is_verb(word, lookup)):
+        return False
+    return _verb_in(_CLAUSE_END.split(following)[0][len(word) :], lookup)
 
 
 def _closes_an_action(clause: str, lookup: Lookup) -> bool:
@@ -643,7 +663,7 @@ def class_places_of(sides: Iterable[tuple[str, str]], lookup: Lookup, term: str 
         if place == Place.ADVERB_PLACE and not han_suffix(_CLAUSE_END.split(before)[-1].strip()):
             counts[Place.OPENS_CLAUSE] += 1  # 接下来会…, 生活变得…: a subject or a time
         following = _next_word_places(before, after, lookup)
-        counts.update(following | _clause_places(before, after))
+        counts.update(following | _clause_places(before, after) | _said_places(after, lookup))
         if Place.BEFORE_A_WORD in following or han_suffix(before.rstrip(" ")):
             counts[Place.FREE_WORD] += 1  # 总感觉: between other words of its sentence
         run = han_suffix(before.rstrip(" "))

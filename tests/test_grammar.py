@@ -1196,3 +1196,26 @@ def test_a_word_of_time_closing_a_clause_of_an_action(
     lexicon: Lexicon, term: str, sentence: str, sense: str
 ) -> None:
     assert _choose(lexicon, term, sentence).sense.text == sense
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("原本朋友跟我說大橋頭有好吃的大腸頭", True),  # a clause: its subject, then its verb
+        ("川总说这周要一个人跟他一起去", True),
+        ("我会说中文。", False),  # the language spoken: its object
+        ("他说得很好。", False),  # its complement
+    ],
+)
+def test_a_verb_of_speaking_before_a_clause_of_its_own(
+    lexicon: Lexicon, sentence: str, said: bool
+) -> None:
+    """说 before what is said, unquoted (跟我說大橋頭有…): "to say" first, not "to speak"."""
+    term = "說" if "說" in sentence else "说"
+    index = sentence.index(term)
+    sides = [(sentence[:index], sentence[index + 1 :])]
+    places = class_places_of(sides, lexicon.lookup, term)
+    assert (places.share(Place.BEFORE_QUOTE) == 1.0) is said
+    choice = choose_sense(lexicon.lookup(term), SenseContext(places=places))
+    assert choice is not None
+    assert (choice.wording or choice.sense.text).startswith("to say") is said
