@@ -14,7 +14,12 @@ Before a verb a word with adverb senses is the adverb (一直想 "always", 均�
 的 and a noun it is none (真正的 "real"); a "(bound form)" sense is no free word's. A causative
 before a person and how they feel causes (令我失望), before a person and a verb orders (叫老妈
 帮我); its passive "by" needs a clause closing on 了 (叫人偷了). A verb sense whose note names
-its object stands before that object (上作文课 "to attend (class or university)").
+its object stands before that object (上作文课 "to attend (class or university)"), "to do"
+before something done (做作业), "to say" before a clause of its own (跟我說大橋頭有…). A
+character with a surname reading right before a title or kin is the surname (王先生, 李老師); a
+word after a month and its day's number is the day of the month (3月29號); a word of time
+closing a clause of an action is "after" (编译成功后，…), not "behind"; a spouse after a pronoun
+is theirs (我先生 "husband"); "to regard as" stands between two nouns (卤肉饭当午餐).
 :func:`places_of` reads a term's places from the Chinese around each of its occurrences;
 :func:`grammatical_place`, a rule of :mod:`hanzi_companion.senses`, lifts the senses labelled
 for the places it stands in and lowers those lacking the neighbour they need.
