@@ -28,6 +28,7 @@ from hanzi_companion.grammar import (
     has_adverb_choice,
     has_class_choice,
     has_grammatical_senses,
+    has_surname_choice,
     places_of,
     reading_by_place,
     sides_in,
@@ -285,6 +286,11 @@ _PART_PLACES = (
     Place.PREFIX,
     Place.IN_QUESTION,
     Place.AFTER_NAME,
+    Place.BEFORE_TITLE,
+    Place.BEFORE_SHOW,  # 看 in 看电视, 做 in 做作业: a verb before its object in the term
+    Place.BEFORE_WRITING,
+    Place.BEFORE_CLOTHING,
+    Place.BEFORE_TASK,
     *WITHIN_A_TERM,
 )
 _FORM_VOTERS = 200  # words containing a character consulted for its usual other form
@@ -994,6 +1000,7 @@ class _Builder:
                 out.append(literal_gloss(self.gloss_of(char) for char in part))
                 continue
             placed = has_grammatical_senses(best) or has_address_sense(best)
+            placed = placed or has_surname_choice(best)  # 王 in 王先生: the surname
             if context and aligned and placed:  # 个 in 同一个, 上 in 字面上, 先生 in 张先生
                 places = places_of(part, inner[index : index + 1], self.lookup)
                 context = replace(context, places=places.only(*_PART_PLACES))
@@ -1286,7 +1293,16 @@ class _Builder:
             written = mention.term.replace(" ", "")
             if self.lookup(written):
                 han, latin, parts = written, "", ()
-        return _Written(mention.term, han, latin, parts, self.lookup(han))
+        return _Written(mention.term, han, latin, parts, self.usual_form_first(han))
+
+    def usual_form_first(self, han: str) -> tuple[Entry, ...]:
+        """The entries of ``han``, those of the traditional form most words write a simplified
+        character with first (当 in 我想当老师 is 當 "to act as", not 噹 "(onom.) dong")."""
+        entries = self.lookup(han)
+        if len(han) != 1 or len({e.traditional for e in entries if e.simplified == han}) < 2:
+            return entries
+        usual = self._char_form(han, True)
+        return tuple(sorted(entries, key=lambda e: e.simplified == han and e.traditional != usual))
 
     def context(
         self, acc: _TermAccumulator, han: str, entries: tuple[Entry, ...], reading: str = ""
@@ -1413,8 +1429,8 @@ class _Builder:
             return class_places_of(acc.sides, self.lookup, han)
         if has_grammatical_senses(entries) or has_adverb_choice(entries):
             return places_of(han, acc.sides, self.lookup)  # 一直 "always" before a verb
-        if has_address_sense(entries):
-            return places_of(han, acc.sides, self.lookup)  # 张先生 "Mr."
+        if has_address_sense(entries) or has_surname_choice(entries):
+            return places_of(han, acc.sides, self.lookup)  # 张先生 "Mr.", 王 before 先生
         return NOWHERE
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:

@@ -14,7 +14,12 @@ Before a verb a word with adverb senses is the adverb (一直想 "always", 均�
 的 and a noun it is none (真正的 "real"); a "(bound form)" sense is no free word's. A causative
 before a person and how they feel causes (令我失望), before a person and a verb orders (叫老妈
 帮我); its passive "by" needs a clause closing on 了 (叫人偷了). A verb sense whose note names
-its object stands before that object (上作文课 "to attend (class or university)").
+its object stands before that object (上作文课 "to attend (class or university)"), "to do"
+before something done (做作业), "to say" before a clause of its own (跟我說大橋頭有…). A
+character with a surname reading right before a title or kin is the surname (王先生, 李老師); a
+word after a month and its day's number is the day of the month (3月29號); a word of time
+closing a clause of an action is "after" (编译成功后，…), not "behind"; a spouse after a pronoun
+is theirs (我先生 "husband"); "to regard as" stands between two nouns (卤肉饭当午餐).
 :func:`places_of` reads a term's places from the Chinese around each of its occurrences;
 :func:`grammatical_place`, a rule of :mod:`hanzi_companion.senses`, lifts the senses labelled
 for the places it stands in and lowers those lacking the neighbour they need.
@@ -107,9 +112,13 @@ class Place(StrEnum):
     CLOSES_DONE = "before a clause its verb closes with 了 or 过 (让人偷了: the passive's agent)"
     AFTER_NAME = "right after a person's name (张先生, 戴伟先生: 'Mr.')"
     BEFORE_CLOTHING = "before something one wears: clothes, a hat, glasses (穿衣服, 带帽子)"
-    BEFORE_QUOTE = "before a colon or a quotation (说：“…”: 'to say')"
+    BEFORE_QUOTE = "before a colon, a quotation or a clause (说：“…”, 说他会来: 'to say')"
     BEFORE_MOTION = "before a verb of going or a direction (一直走, 一直往前: 'straight')"
     BEFORE_VERBAL = "before a word one of whose meanings is a verb (总感觉 'feeling; to feel')"
+    BEFORE_TITLE = "right before a title or a word of kinship (王先生, 李老师: a surname)"
+    BEFORE_TASK = "before something one does: homework, a task, housework, sport (做作业 'to do')"
+    CLOSES_ACTION = "closing a clause of an action, the main clause after it (编译成功后，执行…)"
+    IN_DATE = "after a month and the number of its day (3月29號, 五月四日: the day of the month)"
 
 
 @dataclass(frozen=True)
@@ -221,8 +230,7 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
     places |= _clause_places(before, after)
     if _after_a_name(before):
         places.add(Place.AFTER_NAME)
-    if after.lstrip(" ")[:1] in _QUOTES or after.lstrip(" ")[:1] in ":：":
-        places.add(Place.BEFORE_QUOTE)
+    places |= _said_places(after, lookup)
     if not clause.strip(_CLOSING_MARKS) and _CLAUSE_BEFORE_MAIN.match(after):
         places.add(Place.OPENS_WHEN_CLAUSE)  # 当你完成了创建，你可以…
     sentence = _SENTENCE_END.split(before)[-1]
@@ -256,6 +264,12 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         places.add(Place.FREE_WORD)
     if Place.CAUSES_STATE in places:
         places.discard(Place.COVERB)  # 令人失望: how one is made to feel, no order to act
+    if len(term) == 1 and _before_a_title(term, after, lookup):
+        places.add(Place.BEFORE_TITLE)
+    if _DAY_OF_A_MONTH.search(before):
+        places.add(Place.IN_DATE)  # 3月29號 "March 29th", not "number 29"
+    if _CLAUSE_MARK.match(after.lstrip(" ")) and _closes_an_action(clause, lookup):
+        places.add(Place.CLOSES_ACTION)  # 编译成功后，执行…: "after" compiling, not "behind"
     return frozenset(places)
 
 
@@ -264,6 +278,8 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
 _HAN_LIST_DOT = re.compile(f"(?<={HAN_MARK})[.．·・/](?={HAN_MARK})")
 # A clause whose verb closes on 了 or 过 (让人偷了, 叫狗咬了): what a passive's agent needs.
 _DONE_MARKS = "了過过掉"
+# A month and the number of a day after it, a date's day to come (3月29, 五月四, 十二月二十五).
+_DAY_OF_A_MONTH = re.compile(r"月\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*$")
 _CLOSING_PARTICLES = "吗嗎呢吧啊啦"
 
 
@@ -311,6 +327,105 @@ def address_wording(text: str, places: Places) -> str:
     if not piece or not places.share(Place.AFTER_NAME) or text.startswith(piece):
         return ""
     return "; ".join([piece, *(p.strip() for p in text.split(";") if p.strip() != piece)])
+
+
+# What CC-CEDICT says of a person named by a title: counted with a classifier for people (位
+# "classifier for people (honorific)": 先生, 太太, 同学) or meaning a title or kin that
+# follows a surname (老师 "teacher", 医生 "doctor", 叔叔 "paternal uncle").
+_TITLE_TEXT = """teacher doctor physician professor uncle aunt auntie grandpa grandma granny master
+    boss manager director lawyer nurse coach captain chairman secretary sir madam lady mister"""
+_TITLES = frozenset(_TITLE_TEXT.split())
+_PERSON_CLASSIFIER = re.compile(r"^classifier for (?:people|persons)\b")
+
+
+def _before_a_title(character: str, after: str, lookup: Lookup) -> bool:
+    """Whether a character with a surname sense stands right before a word naming a person by a
+    title or kinship (王先生, 王老师): no adjective that describes the person (新同学 "new")."""
+    following = han_prefix(after)
+    if not following or not any(_is_surname(entry) for entry in lookup(character)):
+        return False
+    word = _word_at_start(following, lookup)
+    if word == following[:1] or _is_adjective(character, lookup):
+        return False  # 王是 "the king is": no word after it, or 新, 高, 老 describing
+    return _is_title(word, lookup)
+
+
+def _is_surname(entry: Entry) -> bool:
+    return any(sense.kind == SenseKind.SURNAME for sense in entry.senses)
+
+
+def _is_title(word: str, lookup: Lookup) -> bool:
+    """A word counted with a classifier for people, or whose first meaning is a title."""
+    for entry in lookup(word):
+        if entry.is_proper_noun:
+            continue
+        if any(_counts_people(classifier, lookup) for classifier in entry.classifiers):
+            return True
+        first = _LEADING_NOTES.sub("", entry.senses[0].text if entry.senses else "")
+        lasts = (re.findall(r"[a-z]+", piece.lower())[-1:] for piece in first.split(";"))
+        return any(last and last[0] in _TITLES for last in lasts)  # "...; paternal uncle"
+    return False
+
+
+@lru_cache(maxsize=64)
+def _counts_people_text(definitions: tuple[str, ...]) -> bool:
+    return any(_PERSON_CLASSIFIER.match(text) for text in definitions)
+
+
+def _counts_people(classifier: str, lookup: Lookup) -> bool:
+    """Whether a classifier as CC-CEDICT notes it ("位[wei4]", "個|个[ge4]") is defined as
+    one for people (位 "classifier for people (honorific)"; 个 is a general one)."""
+    word = classifier.split("[")[0].split("|")[-1]
+    return any(_counts_people_text(entry.definitions) for entry in lookup(word))
+
+
+def has_surname_choice(entries: Iterable[Entry]) -> bool:
+    """Whether a single character has a surname reading beside other meanings (王 "king",
+    Wáng): before a title it is the surname."""
+    entries = tuple(entries)
+    single = all(len(entry.simplified) == 1 for entry in entries)
+    return single and len(entries) > 1 and any(_is_surname(entry) for entry in entries)
+
+
+SURNAME_BEFORE_TITLE = 7.0  # over a surname's want of evidence (-5) and the first sense's lead
+
+
+def surname_before_title(candidate: Candidate, context: SenseContext) -> float:
+    """A character standing right before a title or a word of kinship (王先生 "Mr. Wang",
+    王老师 "Teacher Wang") is the surname, by how many of its occurrences stand so."""
+    if candidate.sense.kind != SenseKind.SURNAME or len(candidate.entry.simplified) != 1:
+        return 0.0
+    return SURNAME_BEFORE_TITLE * context.places.share(Place.BEFORE_TITLE)
+
+
+def _said_places(after: str, lookup: Lookup) -> set[Place]:
+    """Before a colon, a quotation or a clause of its own: what is said (说：“…”, 朋友跟我說
+    大橋頭有好吃的)."""
+    opening = after.lstrip(" ")[:1]
+    if opening in _QUOTES or opening in ":：" or _opens_a_clause_said(after, lookup):
+        return {Place.BEFORE_QUOTE}
+    return set()
+
+
+def _opens_a_clause_said(after: str, lookup: Lookup) -> bool:
+    """Whether a clause of its own follows a word, its subject then its verb (说他会来, 说这周
+    要…), not the word's object (说中文) nor its complement or particle (说得好, 说了)."""
+    following = han_prefix(after.lstrip(_OPENING_MARKS))
+    if not following:
+        return False
+    word = _word_at_start(following, lookup)
+    if word[0] not in _NOUN_HEADS and (word in FUNCTION_WORDS or _is_verb(word, lookup)):
+        return False
+    return _verb_in(_CLAUSE_END.split(following)[0][len(word) :], lookup)
+
+
+def _closes_an_action(clause: str, lookup: Lookup) -> bool:
+    """Whether the clause before a word holds an action, no place opened by 在 (编译成功后 is a
+    time; 在房子后 and 站在我后 may be a place)."""
+    return _LOCATIVE not in clause and _verb_in(clause, lookup)
+
+
+_LOCATIVE = "在"
 
 
 def _clause_places(before: str, after: str) -> set[Place]:
@@ -447,11 +562,12 @@ def _reads_as_adjective(word: str, lookup: Lookup) -> bool:
     return first in _BASIC_ADJECTIVES or bool(_ADJECTIVE_ENDING.fullmatch(first))
 
 
-# Verbs of feeling, as CC-CEDICT words them: a degree adverb opens them as it does an
-# adjective (好喜欢, 很想, 好鍾意 "so fond of").
+# Verbs of feeling and of the mind, as CC-CEDICT words them: a degree adverb opens them as it
+# does an adjective (好喜欢, 很想, 好鍾意 "so fond of"), a causative makes one feel them (令其
+# 念念不忘 "to keep in mind constantly").
 _FEELING = re.compile(
     r"^(?:\([^)]*\)\s*)*to (?:like|love|be fond of|want|wish|hope|miss|fear|be afraid|hate"
-    r"|dislike|enjoy|admire|worry|envy|regret)\b"
+    r"|dislike|enjoy|admire|worry|envy|regret|keep in mind|remember|long for|yearn)\b"
 )
 
 
@@ -552,7 +668,7 @@ def class_places_of(sides: Iterable[tuple[str, str]], lookup: Lookup, term: str 
         if place == Place.ADVERB_PLACE and not han_suffix(_CLAUSE_END.split(before)[-1].strip()):
             counts[Place.OPENS_CLAUSE] += 1  # 接下来会…, 生活变得…: a subject or a time
         following = _next_word_places(before, after, lookup)
-        counts.update(following | _clause_places(before, after))
+        counts.update(following | _clause_places(before, after) | _said_places(after, lookup))
         if Place.BEFORE_A_WORD in following or han_suffix(before.rstrip(" ")):
             counts[Place.FREE_WORD] += 1  # 总感觉: between other words of its sentence
         run = han_suffix(before.rstrip(" "))
@@ -654,10 +770,16 @@ _WRITING_TEXT = "book books newspaper magazine novel letter article text journal
 _CLOTHING_TEXT = """clothes clothing garment hat cap glasses spectacles watch ring necklace earring
     earrings scarf glove gloves shoe shoes sock socks jacket coat shirt skirt dress trousers pants
     tie mask uniform badge jewelry jewellery helmet"""
+# Or something one does rather than makes (作业 "homework", 家务 "housework"): "to do" wants it
+# (做作业 "to do homework"; 做饭 "cooked rice; meal" is made).
+_TASK_TEXT = """homework assignment assignments task tasks classwork housework chores duties
+    exercise exercises drill practice experiment experiments research survey sport sports
+    business job jobs deed deeds"""
 _OBJECT_FIELDS = (
     (Place.BEFORE_SHOW, frozenset(_SHOW_TEXT.split())),
     (Place.BEFORE_WRITING, frozenset(_WRITING_TEXT.split())),
     (Place.BEFORE_CLOTHING, frozenset(_CLOTHING_TEXT.split())),
+    (Place.BEFORE_TASK, frozenset(_TASK_TEXT.split())),
 )
 
 
@@ -967,6 +1089,9 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"^\((?:used )?after [^\x00-\x7f]+\[", Place.AFTER_NAMED),  # "(after 之[zhi1]) best"
         (r"^\(used with [^\x00-\x7f]+\[", Place.WITH_NAMED),  # "(used with 也[ye3], 都[dou1]) even"
         (r"\benumeration\b|^and so on\b|\betc\.$", Place.END_OF_LIST),
+        (r"^day of the month\b", Place.IN_DATE),  # 號 in 3月29號, 日 in 5月4日
+        # A spouse right after a pronoun is that person's (我先生 "my husband", 我太太).
+        (r"^(?:husband|wife|spouse)$", Place.AFTER_PRONOUN),
         (r"^\((?:introduces|marks) (?:the )?object\b|object before the verb", Place.COVERB),
         (r"indicate passive voice", Place.COVERB),  # 被老师批评
         # A causative stands where a passive coverb does, before a person and a verb: 让我们看
@@ -1018,6 +1143,8 @@ _WORDS_OF_PLACE = (
     (Place.BEFORE_VERB, frozenset(_MODALS.split(";"))),
     (Place.BETWEEN_NOUNS, frozenset(["or", "and"])),
     (Place.OPENS_WHEN_CLAUSE, frozenset(["when"])),
+    # 把他当朋友, 卤肉饭当午餐: between what is taken and what it is taken as.
+    (Place.BETWEEN_NOUNS, frozenset(["to regard as", "to treat as", "to take as"])),
     (Place.BEFORE_LIST, frozenset(["such as", "for example", "for instance", "e.g."])),
     (Place.BEFORE_NAME, frozenset(["to be called", "to be named", "called", "named"])),
     # "Also" adds to what 不仅 or 除了 opened: 不仅…还… "not only… but also".
@@ -1031,6 +1158,7 @@ _WORDS_OF_PLACE = (
     (Place.BEFORE_SHOW, frozenset(["to watch"])),
     (Place.BEFORE_WRITING, frozenset(["to read"])),
     (Place.BEFORE_CLOTHING, frozenset(["to wear"])),
+    (Place.BEFORE_TASK, frozenset(["to do"])),
     (Place.BEFORE_NOUN, frozenset(["is not"])),
     (Place.BEFORE_VERB, frozenset(["is not"])),
 )
@@ -1048,6 +1176,8 @@ def sense_places(text: str) -> frozenset[Place]:
         places.add(Place.PREFIX)  # "non-; un-; in-; de-", "vice-": worded as a prefix
     if first in _OF_TIME:
         places.update((Place.AFTER_VERB, Place.AFTER_TIME))
+        if first != "ago":  # 三年前 "ago" closes an amount of time, no action
+            places.add(Place.CLOSES_ACTION)
     # "to (a place)" stands before its place; a bare "to" (给, 为) is a coverb before its verb.
     worded = {first, lowered.split(";")[0].strip()}
     places.update(place for place, words in _WORDS_OF_PLACE if worded & words)
@@ -1131,6 +1261,11 @@ _WEIGHTS[Place.IN_QUESTION] = 1.0
 # A word opening a term before a noun fits its plain sense too (新 "new" in 新时代): its prefix
 # sense ("non-" of 非) weighs only as much as a word's usual class.
 _WEIGHTS[Place.PREFIX] = 0.5
+# A date's day is a number's too (29號): the month before it says more than the number does.
+_WEIGHTS[Place.IN_DATE] = GRAMMAR_WEIGHT + 1.0
+# A clause of an action closing on a word of time says more than the noun right before it
+# (调试命令后，…: "after" the command is run, not "behind" it).
+_WEIGHTS[Place.CLOSES_ACTION] = GRAMMAR_WEIGHT + 1.0
 
 
 def grammatical_place(candidate: Candidate, context: SenseContext) -> float:

@@ -27,6 +27,7 @@ from hanzi_companion.grammar import (
     grammatical_place,
     place_reason,
     quote_wording,
+    surname_before_title,
     word_place,
 )
 from hanzi_companion.lexicon import pinyin as _pinyin
@@ -963,7 +964,35 @@ def written_reading(candidate: Candidate, context: SenseContext) -> float:
     if not context.written_reading:
         return 0.0
     key = _pinyin.numbered_key(candidate.entry.pinyin_numbered)
-    return 20.0 if _pinyin.numbered_key(context.written_reading) == key else 0.0
+    if _pinyin.numbered_key(context.written_reading) == key:
+        return WRITTEN_READING
+    # 故事 written gùshì, as Taiwan reads it: the entry read so ("old practice") and the one
+    # the example sentences read gùshi ("story") alike. Without such sentences the page's
+    # reading stands (不是 bù shì "no", not bù shi "fault").
+    entry = candidate.entry
+    if not context.usual:
+        return 0.0
+    if not neutral_written_full(context.written_reading, entry.pinyin_numbered):
+        return 0.0
+    usual = context.usual(entry.simplified)
+    return WRITTEN_READING if usual and usual.reading == entry.pinyin_numbered else 0.0
+
+
+WRITTEN_READING = 20.0
+
+
+def neutral_written_full(written: str, reading: str) -> bool:
+    """Whether a written reading is ``reading`` with the neutral tones of its later syllables
+    written full, as Taiwan reads many words (故事 gùshì, the mainland's gùshi "story"): it
+    says no more for the reading with full tones ("old practice") than for this one."""
+    said = [_pinyin.numbered_key(s) for s in written.split()]
+    read = [_pinyin.numbered_key(s) for s in reading.split()]
+    if len(said) != len(read) or len(read) < 2 or said[0] != read[0]:
+        return False
+    neutral = [b for b in read[1:] if b.endswith("5")]
+    pairs = zip(said[1:], read[1:], strict=True)
+    same = all(a == b or (b.endswith("5") and a[:-1] == b[:-1]) for a, b in pairs)
+    return bool(neutral) and same
 
 
 def named_on_the_slide(candidate: Candidate, context: SenseContext) -> float:
@@ -1136,6 +1165,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("listed among names", listed_among_names),
     ("named on the slide", named_on_the_slide),
     ("surname cues", surname_cues),
+    ("surname before a title", surname_before_title),
     ("grammatical place", grammatical_place),
     ("word place", word_place),
     ("adverb place", adverb_place),

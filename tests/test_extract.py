@@ -136,6 +136,16 @@ def test_mixed_latin_and_han_terms(extractor: Extractor) -> None:
 
 def test_units_against_numbers_are_not_terms(extractor: Extractor) -> None:
     assert terms(extractor, slide(1, "Founded 2014年, about 3个 spaces")) == []
+    assert "年" not in terms(extractor, slide(1, "2014年国务院发布了新政策。"))
+
+
+def test_words_counted_by_a_number_inside_a_chinese_sentence_are_terms(
+    extractor: Extractor,
+) -> None:
+    """你知道3月29號是什麼日子, 永遠的25歲: the month, the day and the age are the sentence's
+    words, written against digits as 三月 is against 三."""
+    found = terms(extractor, slide(1, "你知道3月29號是什麼日子嗎?我們永遠的25歲。"))
+    assert {"月", "號", "歲"} <= set(found), found
 
 
 def test_english_before_after_and_in_parentheses(extractor: Extractor) -> None:

@@ -403,3 +403,14 @@ def test_the_slides_english_chooses_each_parts_sense(lexicon: Lexicon) -> None:
     assert "court" in lexicon.lookup("朝")[0].definitions[0]
     (term,) = build_glossary(deck("坐北朝南 (sitting north, facing south)"), lexicon).terms
     assert term.part_glosses[term.parts.index("朝")] == "facing"
+
+
+def test_a_simplified_character_of_several_traditional_ones_is_the_usual_one(
+    lexicon: Lexicon,
+) -> None:
+    """当 stands for 噹 "(onom.) dong" and 當 "to act as; when": most words write it 當, and
+    so does 我想当老师."""
+    deck = Deck("wish.txt", "text", (Slide(1, "", "我想当老师。"),))
+    (term,) = [t for t in build_glossary(deck, lexicon).terms if t.term == "当"]
+    assert term.traditional == "當", (term.traditional, term.gloss)
+    assert "onom" not in term.gloss

@@ -11,6 +11,7 @@ from hanzi_companion.grammar import (
     class_places_of,
     has_address_sense,
     has_grammatical_senses,
+    has_surname_choice,
     place_in_sentence,
     places_of,
     reading_by_place,
@@ -1076,3 +1077,145 @@ def test_a_bound_form_inside_a_term_keeps_the_terms_places_out(lexicon: Lexicon)
     context = SenseContext(places=places)
     for candidate in candidates(lexicon.lookup("居")):
         assert dict(score(candidate, context))["adverb place"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "title"),
+    [
+        ("王", "王先生:我很好", True),  # 先生 is counted with 位 "classifier for people"
+        ("王", "我是王老師。", True),  # 老师 "teacher": a title, no classifier in CC-CEDICT
+        ("李", "李叔叔来了", True),  # 叔叔 "...; paternal uncle": kin
+        ("王", "王的儿子", False),  # 的 is no title
+        ("新", "新同学", False),  # 新 "new" describes the classmate
+        ("王", "王子", False),  # 子 is no word of its own after it
+    ],
+)
+def test_a_surname_stands_before_a_title_or_kin(
+    lexicon: Lexicon, term: str, sentence: str, title: bool
+) -> None:
+    assert (Place.BEFORE_TITLE in _places(lexicon, term, sentence)) is title
+
+
+def test_before_a_title_a_character_is_the_surname(lexicon: Lexicon) -> None:
+    """王先生 "Mr. Wang", 王老师 "Teacher Wang": the surname; 王 alone stays "king"."""
+    assert has_surname_choice(lexicon.lookup("王"))
+    assert not has_surname_choice(lexicon.lookup("先生"))
+    for sentence in ("王先生:我很好,謝謝您。", "我是王老師。"):
+        choice = _choose(lexicon, "王", sentence)
+        assert choice.entry.pinyin_numbered == "Wang2"
+        assert choice.rule == "surname before a title"
+    assert _choose(lexicon, "王", "他是这个国家的王。").sense.text == "king or monarch"
+
+
+def test_a_surname_inside_a_term_before_a_title(lexicon: Lexicon) -> None:
+    """王先生 as one term: its part 王 is the surname, not "king"."""
+    deck = Deck("greetings.txt", "text", (Slide(1, "", "王先生:早,李太太,您早。"),))
+    (term,) = [t for t in build_glossary(deck, lexicon).terms if t.term == "王先生"]
+    assert term.part_glosses[0] == "surname Wang", term.part_glosses
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        ("號", "你知道3月29號是什麼日子嗎?", "day of the month"),
+        ("号", "中国的青年节是五月四号。", "day of the month"),
+        ("號", "我住在237號房間。", "(after a numeral) number designation"),
+    ],
+)
+def test_after_a_month_and_its_day_a_date(
+    lexicon: Lexicon, term: str, sentence: str, sense: str
+) -> None:
+    """3月29號 "March 29th": after a month and a number, the day of the month; after a number
+    alone (237號房間) the number designation."""
+    assert Place.IN_DATE in sense_places("day of the month (e.g. 七號|七号[qi1 hao4])")
+    assert _choose(lexicon, term, sentence).sense.text.startswith(sense)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sense"),
+    [
+        ("他回家做作业。", "to do"),  # 作业 "homework": something one does
+        ("妈妈在做家务。", "to do"),  # 家务 "housework"
+        ("妈妈在做饭。", "to make"),  # 饭 "cooked rice; meal": something one makes
+    ],
+)
+def test_to_do_wants_something_done_after_it(lexicon: Lexicon, sentence: str, sense: str) -> None:
+    assert _choose(lexicon, "做", sentence).sense.text.startswith(sense)
+
+
+def test_a_verb_inside_a_term_before_its_object(lexicon: Lexicon) -> None:
+    """做作业 as one term: its part 做 is "to do" (homework), not "to make"."""
+    deck = Deck("day.md", "markdown", (Slide(1, "", "晚上，他回家做作业。"),))
+    (term,) = [t for t in build_glossary(deck, lexicon).terms if t.term == "做作业"]
+    assert term.part_glosses[0].startswith("to do"), term.part_glosses
+
+
+def test_a_causative_before_a_person_and_what_stays_in_their_mind(lexicon: Lexicon) -> None:
+    """令其念念不忘 "makes him keep it in mind": a state of mind is caused, not ordered."""
+    sentence = "雖然令其念念不忘的是冰咖啡"
+    assert Place.CAUSES_STATE in _places(lexicon, "令", sentence)
+    assert _choose(lexicon, "令", sentence).sense.text == "to cause"
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        ("先生", "我先生很好,謝謝。", "husband"),  # a pronoun's spouse
+        ("太太", "他太太是老师。", "wife"),
+        ("先生", "这位先生很客气。", ""),  # no pronoun before it: no husband
+    ],
+)
+def test_a_spouse_after_a_pronoun(lexicon: Lexicon, term: str, sentence: str, sense: str) -> None:
+    assert Place.AFTER_PRONOUN in sense_places("husband")
+    chosen = _choose(lexicon, term, sentence).sense.text
+    assert chosen.startswith(sense) if sense else chosen != "husband"
+
+
+def test_between_what_is_taken_and_what_it_is_taken_as(lexicon: Lexicon) -> None:
+    """卤肉饭当午餐 "braised pork rice as lunch": 当 dàng "to regard as", not dāng "when"."""
+    assert Place.BETWEEN_NOUNS in sense_places("to regard as")
+    sentence = "我叫老妈帮我打包一份卤肉饭当午餐,就去上课了。"
+    entries = [e for e in lexicon.lookup("当") if e.traditional == "當"]
+    index = sentence.index("当")
+    places = places_of("当", [(sentence[:index], sentence[index + 1 :])], lexicon.lookup)
+    choice = choose_sense(entries, SenseContext(places=places))
+    assert choice is not None
+    assert (choice.entry.pinyin_numbered, choice.sense.text) == ("dang4", "to regard as")
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        ("后", "编译成功后，执行下面命令。", "after"),  # a clause of an action, then the main one
+        ("后", "成功执行本地调试命令后，将在本地代码运行。", "after"),
+        ("后", "在房子后，有一棵树。", "behind"),  # 在…后 opens a place
+        ("前", "三年前，我来到北京。", "ago"),  # an amount of time, no action
+    ],
+)
+def test_a_word_of_time_closing_a_clause_of_an_action(
+    lexicon: Lexicon, term: str, sentence: str, sense: str
+) -> None:
+    assert _choose(lexicon, term, sentence).sense.text == sense
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        ("原本朋友跟我說大橋頭有好吃的大腸頭", True),  # a clause: its subject, then its verb
+        ("川总说这周要一个人跟他一起去", True),
+        ("我会说中文。", False),  # the language spoken: its object
+        ("他说得很好。", False),  # its complement
+    ],
+)
+def test_a_verb_of_speaking_before_a_clause_of_its_own(
+    lexicon: Lexicon, sentence: str, said: bool
+) -> None:
+    """说 before what is said, unquoted (跟我說大橋頭有…): "to say" first, not "to speak"."""
+    term = "說" if "說" in sentence else "说"
+    index = sentence.index(term)
+    sides = [(sentence[:index], sentence[index + 1 :])]
+    places = class_places_of(sides, lexicon.lookup, term)
+    assert (places.share(Place.BEFORE_QUOTE) == 1.0) is said
+    choice = choose_sense(lexicon.lookup(term), SenseContext(places=places))
+    assert choice is not None
+    assert (choice.wording or choice.sense.text).startswith("to say") is said

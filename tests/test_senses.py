@@ -32,6 +32,7 @@ from hanzi_companion.senses import (
     listed_among_names,
     name_ending,
     named_on_the_slide,
+    neutral_written_full,
     says_surname,
     slide_english,
     speaks_of_a_person,
@@ -503,3 +504,32 @@ def test_a_word_class_alone_keeps_the_first_reading(
     context = SenseContext(word_class=lexicon.word_class, usual=lexicon.usual_sense)
     choice = choose_sense(lexicon.lookup(word), context)
     assert choice is not None and choice.entry.pinyin_numbered.lower() == reading
+
+
+@pytest.mark.parametrize(
+    ("written", "reading", "alike"),
+    [
+        ("gu4 shi4", "gu4 shi5", True),  # Taiwan's gùshì for the mainland's gùshi
+        ("gu4 shi4", "gu4 shi4", False),  # the same reading: no neutral tone written full
+        ("bu2 shi4", "bu4 shi5", False),  # another first syllable
+        ("o1", "o5", False),  # one syllable: a particle's neutral tone is its own
+        ("dong1 xi1", "dong1 xi5", True),
+    ],
+)
+def test_a_neutral_tone_written_full(written: str, reading: str, alike: bool) -> None:
+    assert neutral_written_full(written, reading) is alike
+
+
+def test_a_full_tone_written_for_a_neutral_one_leaves_the_choice_to_the_senses(
+    lexicon: Lexicon,
+) -> None:
+    """故事 written gùshì (Taiwan): "story", which the example sentences read gùshi, not the
+    entry read gùshì "old practice"; 不是 written bù shì stays "no" (no sentences read bù shi)."""
+    entries = lexicon.lookup("故事")
+    context = build_context(entries, "故事", written_reading="gu4 shi4", usual=lexicon.usual_sense)
+    choice = choose_sense(entries, context)
+    assert choice is not None and "story" in choice.sense.text
+    entries = lexicon.lookup("不是")
+    context = build_context(entries, "不是", written_reading="bu4 shi4", usual=lexicon.usual_sense)
+    choice = choose_sense(entries, context)
+    assert choice is not None and choice.entry.pinyin_numbered == "bu4 shi4"

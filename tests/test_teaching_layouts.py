@@ -242,10 +242,17 @@ def test_names_in_sentences(extractor: Extractor) -> None:
         "他买了一张纸。",  # 张 counts the paper
         "王去北京了。",  # no one is called 王去
         "我们张开嘴。",  # 张开 is a word
+        "我哋好鍾意維多利亞公園。",  # after 好 "so": 鍾意 "to like", no one called 鍾意
     ],
 )
 def test_no_name_where_there_is_none(extractor: Extractor, sentence: str) -> None:
     assert not [m.term for m in mentions(extractor, sentence).values() if m.personal_name]
+
+
+def test_a_name_after_a_greeting(extractor: Extractor) -> None:
+    """你好 "hello" is no degree adverb 好 "so": the name after it stays one."""
+    found = mentions(extractor, "Dialogue\n你好李华！")
+    assert [m.term for m in found.values() if m.personal_name] == ["李华"]
 
 
 def test_a_speaker_label_is_a_name(lexicon: Lexicon) -> None:

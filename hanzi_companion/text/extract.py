@@ -1550,8 +1550,30 @@ def _set_phrase(line: str, start: int, end: int) -> bool:
 
 def _counted_unit(line: str, start: int, term: str) -> bool:
     """True for a sentence's first word when it is one character written against a number
-    before the run at ``start``, its unit (2014年国务院发布了…: 年 of the date, no word)."""
-    return len(term) == 1 and line[start : start + 1] == term and line[start - 1 : start].isdigit()
+    before the run at ``start``, its unit (2014年国务院发布了…: 年 of the date, no word),
+    unless Chinese stands before the number (你知道3月29號是…: see :func:`_number_in_chinese`)."""
+    if len(term) != 1 or line[start : start + 1] != term or not line[start - 1 : start].isdigit():
+        return False
+    return not _number_in_chinese(line, start)
+
+
+_DIGIT_CHARACTERS = "0123456789０１２３４５６７８９"
+
+
+def _number_in_chinese(line: str, start: int) -> bool:
+    """True when the number right before ``start`` stands inside a Chinese sentence, Chinese
+    right before it (你知道3月29號, 永遠的25歲): the words it counts (月, 號, 歲) are the
+    sentence's words to learn, as in 三月, not the unit of a figure among English words (Founded
+    2014年) or opening a line (2014年国务院…, the whole date: 2014年3月国务院…)."""
+    before = line[:start]
+    while before:
+        stripped = before.rstrip(_DIGIT_CHARACTERS)
+        if stripped == before or not stripped or not is_han(stripped[-1]):
+            return False
+        if stripped[-2:-1] not in _DIGIT_CHARACTERS or len(stripped) < 2:
+            return True  # Chinese before the number, no unit of another number (2014年3月)
+        before = stripped[:-1]
+    return False
 
 
 def _introduces(line: str, end: int) -> bool:
@@ -1582,6 +1604,7 @@ def _not_a_term(line: str, start: int, end: int, run: str) -> bool:
         len(run) == 1
         and (line[start - 1 : start].isdigit() or line[end : end + 1].isdigit())
         and line[end : end + 1] not in _OPEN_PARENTHESIS
+        and not _number_in_chinese(line, start)
     ):
         return True  # a unit written against a number (2014年, 3个), not a term, unless
         # the document explains it in parentheses after it (55寸(cùn=inch))

@@ -12,8 +12,9 @@ A name is recognised by small rules, each on the words of a run:
 - ``familiar_name``: 小 or 老 stands alone before a lone surname (小 | 李, 老 | 王);
 - ``surname_and_title``: a lone surname before a title of address (張 | 先生, 王 | 老師).
 
-No name follows a numeral or a demonstrative (一张纸: 张 is a measure word), holds a grammatical
-word or a verb of motion or speech (王去北京), or is itself a dictionary word (张开).
+No name follows a numeral or a demonstrative (一张纸: 张 is a measure word) or a degree adverb
+(好鍾意 "so fond of"), holds a grammatical word or a verb of motion or speech (王去北京), or is
+itself a dictionary word (张开).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from hanzi_companion.text.wordlists import (
+    DEGREE_ADVERBS,
     FAMILIAR_PREFIXES,
     NOT_IN_GIVEN_NAMES,
     NUMERALS_AND_DEMONSTRATIVES,
@@ -50,7 +52,20 @@ def could_be_name(name: str, before: str, rules: NameRules) -> bool:
         and not any(ch in NOT_IN_GIVEN_NAMES for ch in name[1:])
         and before[-1:] not in NUMERALS_AND_DEMONSTRATIVES
         and not rules.is_word(name)
+        and not _after_a_degree(before, rules)
     )
+
+
+def _after_a_degree(before: str, rules: NameRules) -> bool:
+    """Whether a degree adverb stands as a word of its own right before (我哋好 | 鍾意 "we so
+    like"; not 好 of 你好 "hello", before a name one greets)."""
+    if before[-1:] not in DEGREE_ADVERBS:
+        return False
+    words = rules.cut(before[-_DEGREE_WINDOW:])
+    return bool(words) and words[-1] == before[-1]
+
+
+_DEGREE_WINDOW = 4  # characters enough to tell 好 "so" from the 好 of 你好, 大家好
 
 
 def guessed_name(run: str, rules: NameRules) -> list[tuple[int, int]]:

@@ -232,6 +232,9 @@ NEGATED_VERBS = frozenset("要是会會能想该該")
 # words of a sentence, unless what follows is a quantity (很多 many, 太少 too few: used as one).
 SIZE_AND_DEGREE = frozenset("大小很太挺极極")
 QUANTITIES = frozenset("多少")
+# Degree adverbs, standing as words of their own before an adjective or a verb of feeling (好
+# 鍾意 "so fond of", 很想): what follows them is no person's name.
+DEGREE_ADVERBS = frozenset("很好太挺极極最真超")
 
 # Titles of address after a surname (王先生 Mr Wang, 李老師 Teacher Li), with their English:
 # the surname and its title are one person's name.
