@@ -118,19 +118,49 @@ def _occurrences(pieces: list[str]) -> dict[str, tuple[int, set[str], set[str]]]
     return {run: (counts[run], left[run], right[run]) for run in counts}
 
 
-def _standing_alone(run: str, pieces: list[str], cut: Callable[[str], tuple[str, ...]]) -> int:
-    """How often ``run`` stands in ``pieces`` with no dictionary word across either of its
-    ends, as ``cut`` cuts the characters around it (北走 in 南北 | 走向 does not)."""
+def _places(pieces: list[str], runs: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each of ``runs`` stands in ``pieces``: (piece, start) pairs, found in one pass
+    over the pieces (a search of every piece for every run is quadratic on a long list)."""
+    wanted = set(runs)
+    places: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, piece in enumerate(pieces):
+        for size in range(_SHORTEST, min(_LONGEST, len(piece)) + 1):
+            for start in range(len(piece) - size + 1):
+                run = piece[start : start + size]
+                if run in wanted:
+                    places[run].append((number, start))
+    return places
+
+
+def _standing_alone(
+    run: str,
+    places: list[tuple[int, int]],
+    pieces: list[str],
+    cut: Callable[[str], tuple[str, ...]],
+) -> int:
+    """How often ``run`` stands at ``places`` in ``pieces`` with no dictionary word across
+    either of its ends, as ``cut`` cuts the characters around it (北走 in 南北 | 走向 does
+    not)."""
     times = 0
-    for piece in pieces:
-        start = piece.find(run)
-        while start >= 0:
-            first = max(0, start - _WINDOW)
-            window = piece[first : start + len(run) + _WINDOW]
-            bounds = set(accumulate(len(w) for w in cut(window))) | {0}
-            times += start - first in bounds and start - first + len(run) in bounds
-            start = piece.find(run, start + 1)
+    for number, start in places:
+        piece = pieces[number]
+        first = max(0, start - _WINDOW)
+        window = piece[first : start + len(run) + _WINDOW]
+        bounds = set(accumulate(len(w) for w in cut(window))) | {0}
+        times += start - first in bounds and start - first + len(run) in bounds
     return times
+
+
+def _inside_longer(found: dict[str, int]) -> set[str]:
+    """The runs of ``found`` that are part of a longer run of it written as often."""
+    inside = set()
+    for longer, count in found.items():
+        for size in range(_SHORTEST, len(longer)):
+            for start in range(len(longer) - size + 1):
+                run = longer[start : start + size]
+                if found.get(run) == count:
+                    inside.add(run)
+    return inside
 
 
 def repeated_words(
@@ -152,16 +182,18 @@ def repeated_words(
         and not grammatical(run)
         and not known(run)
     }
-    words = set()
-    for run, count in found.items():
+    inside = _inside_longer(found)  # only ever part of a longer repeated run
+    candidates = []
+    for run in found:
         split = cut(run)
         if len(split) < 2 or all(len(p) > 1 for p in split) or _loose_edge(split, word_class):
             continue
-        if any(run in longer and found[longer] == count for longer in found if longer != run):
-            continue  # only ever part of a longer repeated run
-        if _standing_alone(run, pieces, cut) >= _TIMES:
-            words.add(run)
-    return frozenset(words)
+        if run not in inside:
+            candidates.append(run)
+    places = _places(pieces, candidates)
+    return frozenset(
+        run for run in candidates if _standing_alone(run, places[run], pieces, cut) >= _TIMES
+    )
 
 
 def cut_keeping(
