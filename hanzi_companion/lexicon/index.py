@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import sqlite3
 from array import array
 from collections import defaultdict
@@ -25,7 +24,7 @@ from hanzi_companion.lexicon import pinyin as py
 from hanzi_companion.lexicon import sqlite_cache
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, SenseKind
 from hanzi_companion.lexicon.sqlite_cache import source_digest
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.settings import Settings
 
 if TYPE_CHECKING:
@@ -124,7 +123,7 @@ CREATE INDEX chars_char ON chars (char, entry);
 """
 
 
-_PARENTHESES = re.compile(r"\([^)]*\)")
+_PARENTHESES = compile_pattern(r"\([^)]*\)")
 _WORD = LazyPattern(r"[^\W_]+")
 _PARTICLES = ("to ", "a ", "an ", "the ")
 

@@ -13,15 +13,16 @@ import re
 from functools import lru_cache
 
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.patterns import compile_pattern
 from hanzi_companion.text.wordlists import WESTERN_SPELLINGS
 
 _LETTERS = "A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ"
 # A written word of Latin letters, with the tone digits pinyin may carry after each syllable
 # (``ren2min2``) and apostrophes inside (``Xi'an``). It starts with a letter: 3D, 12th are no
 # pinyin; a word like 12th or B2B fails the syllable parse anyway.
-ROMAN_WORD = re.compile(f"[{_LETTERS}]+[0-5]?(?:(?:['’]?[{_LETTERS}]+)[0-5]?)*")
-_NEUTRAL_ZERO = re.compile(r"(?<=[A-Za-zÜüÊê:])0(?![0-9])")
-_TONE_DIGIT = re.compile(r"[A-Za-zÜüÊê:][1-5](?![0-9])")
+ROMAN_WORD = compile_pattern(f"[{_LETTERS}]+[0-5]?(?:(?:['’]?[{_LETTERS}]+)[0-5]?)*")
+_NEUTRAL_ZERO = compile_pattern(r"(?<=[A-Za-zÜüÊê:])0(?![0-9])")
+_TONE_DIGIT = compile_pattern(r"[A-Za-zÜüÊê:][1-5](?![0-9])")
 
 
 def _neutral_as_five(text: str) -> str:
