@@ -143,11 +143,13 @@ def strip_gloss_particle(norm: str) -> str:
 
 def _pypinyin_readings(words: Sequence[str]) -> dict[str, str]:
     """pypinyin's phrase-aware reading of each word, as lowercase numbered syllables."""
-    result = {}
-    for word in words:
-        syllables = py.pypinyin_tone3(word, neutral_tone_with_five=True, v_to_u=False)
-        result[word] = " ".join(syllables)
-    return result
+    from hanzi_companion.lexicon.phrases import tone3_readings
+
+    # The build does not compile pypinyin's phrase table for later commands: the first run
+    # stays as short as it was.
+    options = {"neutral_tone_with_five": True, "v_to_u": False}
+    readings = tone3_readings(words, options, compile_table=False)
+    return {word: " ".join(syllables) for word, syllables in zip(words, readings, strict=True)}
 
 
 _VARIANT_ONLY = frozenset([SenseKind.VARIANT])
