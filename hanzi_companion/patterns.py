@@ -37,7 +37,7 @@ from typing import Any
 # The store is a cache: it never holds more than this many patterns (the package has some
 # 250), so a pattern made from input by mistake cannot grow it without end.
 _STORE_LIMIT = 2000
-_UNSTORABLE_FLAGS = re.DEBUG | re.LOCALE | re.TEMPLATE  # printed, locale-bound or deprecated
+_UNSTORABLE_FLAGS = re.DEBUG | re.LOCALE  # printed as compiled, or bound to the locale
 
 # flags, the program (its 32-bit words as bytes: read without making an object per word),
 # the number of groups, and the groups by name and by number

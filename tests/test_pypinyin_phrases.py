@@ -29,13 +29,14 @@ _OPTIONS = (
 # only a table that knows the longer phrase begins with them can tell.
 _BEGIN_LONGER_PHRASES = ("七返还", "三人为", "下不了", "不以为")
 _SCRIPT = """
-import json, sys
+import json, os, sys
 from hanzi_companion.lexicon.phrases import tone3_readings
 words, options = json.load(sys.stdin)
 readings = [tone3_readings(words, option) for option in options]
 print(json.dumps({
     "readings": readings,
     "whole_table": "pypinyin.phrases_dict" in sys.modules,
+    "environment": sorted(k for k in os.environ if k.startswith("PYPINYIN_NO_PHRASES")),
 }))
 """
 
@@ -81,6 +82,7 @@ def test_the_compiled_phrase_table_reads_the_dev_decks_as_the_whole_table(
     assert list(tmp_path.glob("pypinyin-phrases-*.marisa"))  # and compiled it for next time
     compiled = _read(words, tmp_path)
     assert not compiled["whole_table"]  # read from the trie
+    assert compiled["environment"] == []  # a child process would still load its own table
     assert compiled["readings"] == whole["readings"]
 
 

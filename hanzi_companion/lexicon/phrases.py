@@ -25,6 +25,7 @@ import contextlib
 import importlib.util
 import json
 import os
+import sys
 import threading
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
@@ -51,15 +52,13 @@ class _Reader:
 
     def load(self, compile_table: bool) -> Any:
         if self.module is None:
-            self.table = _table_path()
-            if self.table is not None and _NO_PHRASES not in os.environ:
+            # pypinyin imported before (by someone else) is used as it is, and not compiled.
+            ours = "pypinyin" not in sys.modules and _NO_PHRASES not in os.environ
+            self.table = _table_path() if ours else None
+            if self.table is not None:
                 self.trie = _open_table(self.table)
-                if self.trie is not None:
-                    os.environ[_NO_PHRASES] = "true"  # read before pypinyin's first import
             os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "true")  # nothing here adds words
-            import pypinyin
-
-            self.module = pypinyin
+            self.module = _import_pypinyin(whole_table=self.trie is None)
         if self.trie is None and compile_table and self.table is not None:
             _compile_table(self.table, self.module)
             self.table = None  # compiled (or not writable): once per process
@@ -67,6 +66,22 @@ class _Reader:
 
 
 _reader = _Reader()
+
+
+def _import_pypinyin(whole_table: bool) -> Any:
+    """pypinyin, with its phrase table or without (it reads ``PYPINYIN_NO_PHRASES`` when it is
+    first imported; the variable is set for that moment only, so that no child process
+    inherits it)."""
+    if whole_table:
+        import pypinyin
+
+        return pypinyin
+    os.environ[_NO_PHRASES] = "true"
+    try:
+        import pypinyin
+    finally:
+        del os.environ[_NO_PHRASES]
+    return pypinyin
 
 
 def tone3_readings(
