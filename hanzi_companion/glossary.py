@@ -24,6 +24,8 @@ from hanzi_companion.grammar import (
     Place,
     Places,
     class_places_of,
+    has_address_sense,
+    has_adverb_choice,
     has_class_choice,
     has_grammatical_senses,
     places_of,
@@ -39,6 +41,7 @@ from hanzi_companion.lexicon.sentences import Sentence
 from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.senses import (
     FAMILIAR_PREFIXES,
+    Kin,
     SenseChoice,
     SenseContext,
     build_context,
@@ -51,8 +54,10 @@ from hanzi_companion.senses import (
     english_stems,
     field_wording,
     follow_reference,
+    labelled_fields,
     may_reword,
     name_ending,
+    names_the_mainland,
     sense_fields,
     sense_stems,
     slide_english,
@@ -74,6 +79,7 @@ from hanzi_companion.text.models import Deck
 from hanzi_companion.text.morphology import (
     becoming_gloss,
     counted_gloss,
+    numbered_gloss,
     potential_gloss,
     potential_syllables,
     repeated_gloss,
@@ -84,7 +90,7 @@ from hanzi_companion.text.morphology import (
 from hanzi_companion.text.names import addressed_by_title
 from hanzi_companion.text.romanization import DeckWord, Romanised, find_romanised
 from hanzi_companion.text.slide_english import translation_beside
-from hanzi_companion.text.syllables import ROMAN_WORD
+from hanzi_companion.text.syllables import ROMAN_WORD, with_written_tones
 from hanzi_companion.text.transcription import beside_a_name_dot, western_name
 from hanzi_companion.text.wordlists import FUNCTION_WORDS, POTENTIAL_RESULTS, SENTENCE_GLUE
 from hanzi_companion.wording import plural
@@ -108,12 +114,14 @@ CHARACTER_EXAMPLES = 3  # ... and per character of the week (page and Anki note)
 
 @dataclass(frozen=True)
 class Occurrence:
-    """Where a term appears: remark slide number, slide title, a short context."""
+    """Where a term appears: remark slide number, slide title, a short context. An occurrence
+    ``in_header`` is in the page's front matter, which no slide shows: nothing links to it."""
 
     slide: int
     slide_title: str
     context: str
     in_notes: bool = False
+    in_header: bool = False
 
 
 class GlossKind(StrEnum):
@@ -267,6 +275,18 @@ _SEE_TARGET = LazyPattern(r"^(?:see|see also)\s+(?:[^|\s\[]+\|)?([^\s\[|,;]+)")
 SLIDE_SOURCE = "slide"
 COURSE_SOURCE = "course dictionary"
 PARTS_SOURCE = "words"  # a reading composed from the readings of the term's words
+# The places a word inside a term takes from its neighbours in the term and from the term's
+# sentence: 个 in 同一个, 上 in 字面上, 几 in 几位？ asking "how many", 先生 in 戴伟先生 "Mr.".
+_PART_PLACES = (
+    Place.AFTER_NUMERAL,
+    Place.AFTER_NOUN,
+    Place.BEFORE_NAME,
+    Place.BEFORE_NOUN,
+    Place.PREFIX,
+    Place.IN_QUESTION,
+    Place.AFTER_NAME,
+    *WITHIN_A_TERM,
+)
 _FORM_VOTERS = 200  # words containing a character consulted for its usual other form
 
 
@@ -541,10 +561,12 @@ class DeckText:
 
 
 _CONTEXT_LINES = 20  # whole lines of its slides taken as a term's context
+_DIALOGUE_WORDS = 4  # words of the longest dialogue English taken as its words' context
 _LONGEST_LINE = 200  # a longer line (a flattened deck's) is no line: its window is taken
 _COMPOUND_PART = 4  # longest term looked for inside the deck's longer terms
 _COMPOUND_WHOLE = 12  # longest term whose shorter terms are looked for
 _FIELD_COMPOUNDS = 50  # the most frequent longer words of a term read for its field's senses
+_FAMILY_WORDS = 40  # the most frequent longer words made with a term read for its senses
 
 
 def deck_text(deck: Deck, terms: Iterable[str]) -> DeckText:
@@ -680,6 +702,9 @@ class _SlideLines:
 
     lines: tuple[str, ...]
     by_character: dict[str, list[int]]
+    # The English of each line of a dialogue written with its pinyin (see
+    # text.interlinear.translations), looked for once, when first asked for.
+    dialogue: dict[int, str] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, text: str) -> _SlideLines:
@@ -700,9 +725,28 @@ class _SlideLines:
         for index in rarest:
             if han in self.lines[index]:
                 yield self.lines[index]
-                translation = translation_beside(self.lines, index)
+                dialogue = self.dialogue_english()
+                if index in dialogue:
+                    # a dialogue line's English speaks for its words when it is short (a
+                    # table row's "tired", "Hello!"); a long sentence's many words do not
+                    # ("I have to mention" is no evidence for 日 "to have sex with")
+                    english = dialogue[index]
+                    translation = english if len(english.split()) <= _DIALOGUE_WORDS else ""
+                else:
+                    translation = translation_beside(self.lines, index)
                 if translation and len(translation) <= _LONGEST_LINE:
                     yield translation
+
+    def dialogue_english(self) -> dict[int, str]:
+        """The English of each line of a dialogue written with its pinyin (see
+        text.interlinear.translations), by line, looked for once: the pinyin line next to
+        such a line is no translation of it."""
+        if not self.dialogue:
+            from hanzi_companion.text.interlinear import translations
+
+            self.dialogue.update(translations("\n".join(self.lines)))
+            self.dialogue.setdefault(-1, "")  # looked for
+        return self.dialogue
 
 
 @dataclass
@@ -791,6 +835,9 @@ def potential_neutral(word: str, syllables: list[str]) -> list[str]:
     return syllables
 
 
+_LITERAL_MARK = 'lit. "'
+
+
 def literal_gloss(part_glosses: Iterable[str]) -> str:
     """A gloss built from the parts' meanings, labelled as literal: ``lit. "to buy + goods"``.
 
@@ -801,6 +848,28 @@ def literal_gloss(part_glosses: Iterable[str]) -> str:
         first = gloss.split("; ")[0].strip()
         words.append(_without_leading_labels(first) or first)
     return f'lit. "{" + ".join(words)}"'
+
+
+_ACRONYM = compile_pattern(r"[A-Z][A-Z0-9&]{1,7}")
+
+
+def acronym_gloss(acronym: str, part_glosses: tuple[str, ...]) -> str:
+    """The meaning of a term no dictionary has that the slide gives only as an acronym
+    (国家发改委 (NDRC), 臺北捷運 (MRT)): the sense of its word that spells the acronym out,
+    after the names before that word ("Taipei mass rapid transit (MRT)"); "" when the slide's
+    English is no acronym or no word spells it out (the acronym then is the slide's wording)."""
+    acronym = acronym.strip()
+    if not _ACRONYM.fullmatch(acronym):
+        return ""
+    spells = re.compile(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])")
+    for index, gloss in enumerate(part_glosses):
+        piece = next((p for p in gloss.split("; ") if spells.search(p)), "")
+        if piece:
+            names = [
+                g.split("; ")[0].split(",")[0] for g in part_glosses[:index] if g[:1].isupper()
+            ]
+            return " ".join([*names, _without_leading_labels(piece) or piece])
+    return ""
 
 
 def _without_leading_labels(text: str) -> str:
@@ -830,6 +899,19 @@ def _other_forms(ranked: list[Entry], chosen: list[Entry], written: str) -> tupl
         if e not in chosen
         and e.simplified == written == first.simplified
         and _pinyin.numbered_key(e.pinyin_numbered) == key
+    )
+
+
+def _ranked(entries: Iterable[Entry], form: str, reading: str) -> list[Entry]:
+    """A part's entries, those written as the term writes it (``form``) and read as it reads
+    it first."""
+    key = _pinyin.numbered_key(reading) if reading else ""
+    return sorted(
+        entries,
+        key=lambda e: (
+            bool(form) and e.traditional != form,
+            bool(key) and _pinyin.numbered_key(e.pinyin_numbered) != key,
+        ),
     )
 
 
@@ -865,6 +947,8 @@ class _Builder:
         self.neighbourhood = Neighbourhood(self.lookup)
         self.fields: frozenset[str] = frozenset()  # the document's fields (document_fields)
         self.regions: frozenset[str] = frozenset()  # its regions' usage (document_regions)
+        self.traditional = False  # written in traditional characters (written_traditional)
+        self._family: dict[str, tuple[Kin, ...]] = {}
 
     def word_reading(self, word: str) -> tuple[str, str]:
         """(numbered reading, source) of a word: its dictionary reading, else by its words."""
@@ -901,31 +985,20 @@ class _Builder:
             entries = self.lookup(part)
             form = traditional[position : position + len(part)] if aligned else ""
             position += len(part)
-            reading = readings[index] if index < len(readings) else ""
-            ranked = sorted(
-                entries,
-                key=lambda e: (
-                    bool(form) and e.traditional != form,
-                    bool(reading)
-                    and _pinyin.numbered_key(e.pinyin_numbered) != _pinyin.numbered_key(reading),
-                ),
-            )
+            ranked = _ranked(entries, form, readings[index] if index < len(readings) else "")
             if not ranked:
                 out.append("")
                 continue
             best = [e for e in ranked if e is ranked[0] or _same_entry_kind(e, ranked[0])]
-            if context and aligned and has_grammatical_senses(best):  # 个 in 同一个, 上 in 字面上
+            if context and self.name_not_meant(part, best, context):
+                out.append(literal_gloss(self.gloss_of(char) for char in part))
+                continue
+            placed = has_grammatical_senses(best) or has_address_sense(best)
+            if context and aligned and placed:  # 个 in 同一个, 上 in 字面上, 先生 in 张先生
                 places = places_of(part, inner[index : index + 1], self.lookup)
-                places = places.only(
-                    Place.AFTER_NUMERAL,
-                    Place.AFTER_NOUN,
-                    Place.BEFORE_NAME,
-                    Place.BEFORE_NOUN,
-                    Place.PREFIX,
-                    *WITHIN_A_TERM,
-                )
-                context = replace(context, places=places)
+                context = replace(context, places=places.only(*_PART_PLACES))
             others = _other_forms(ranked, best, part) if guessed_form else ()
+            context = context and replace(context, family=self.family(part))  # 开放 "to open"
             choice = choose_written_form(tuple(best), others, context or SenseContext())
             assert choice is not None  # best is not empty
             referred = reference_gloss(choice, self.lookup, context or SenseContext())[0]
@@ -937,6 +1010,20 @@ class _Builder:
                     self.reference_in(entry, han) or referred or first_meaning(entry, self.lexicon)
                 )
         return tuple(out)
+
+    def name_not_meant(self, part: str, entries: list[Entry], context: SenseContext) -> bool:
+        """Whether a word inside a term, that the dictionary has only as a name, is rather its
+        characters' everyday words: the term's meaning speaks of them and not of the name (大桥
+        "Da Qiao, one of the Two Qiaos" in 港珠澳大桥 "Hong Kong-Zhuhai-Macau Bridge": 桥
+        "bridge"; 北京 in 北京烤鸭 "Peking duck" stays the city, its 北 "north" unsaid)."""
+        if len(part) < 2 or not context.gloss or not all(e.is_proper_noun for e in entries):
+            return False
+        if any(sense.kind != SenseKind.MEANING for e in entries for sense in e.senses):
+            return False  # 端午 "see 端午节": the term's own name
+        if any(sense_stems(sense.text) & context.gloss for e in entries for sense in e.senses):
+            return False
+        said = [english_stems(self.gloss_of(char)) & context.gloss for char in part]
+        return any(said) and all(self.lookup(char) for char in part)
 
     def reference_in(self, entry: Entry, han: str) -> str:
         """The first meaning of the cross-reference of ``entry`` that the term itself writes:
@@ -1203,7 +1290,7 @@ class _Builder:
         self, acc: _TermAccumulator, han: str, entries: tuple[Entry, ...], reading: str = ""
     ) -> SenseContext:
         """The deck's English around a term, from its slide's gloss to the deck's prose."""
-        return build_context(
+        built = build_context(
             entries,
             han,
             slide_gloss=acc.slide_gloss,
@@ -1226,6 +1313,38 @@ class _Builder:
             prose=self.extractor.chinese_prose,
             borrowed=self.borrowed(entries),
         )
+        return replace(
+            built,
+            family=self.family(han),
+            traditional=self.traditional,
+            field_share=self.lexicon.field_share if self.fields else None,
+        )
+
+    def family(self, han: str) -> tuple[Kin, ...]:
+        """The dictionary's longer words made with a term of two characters or more, and which
+        are of the document's field (see senses.dictionary_family); computed once a term."""
+        kin = self._family.get(han)
+        if kin is None:
+            words = self.lexicon.words_with(han, _FAMILY_WORDS) if self.has_family(han) else ()
+            texts = [" ".join(e.definitions) for e in words if not e.is_proper_noun]
+            texts = [t for t in texts if "(idiom" not in t]  # an idiom keeps old senses (宽宏大量)
+            kin = self._family[han] = tuple(
+                Kin(
+                    english_stems(_CHINESE_REFERENCE.sub(" ", text)),
+                    bool(labelled_fields(text) & self.fields),
+                )
+                for text in texts
+            )
+        return kin
+
+    def has_family(self, han: str) -> bool:
+        """Whether the family of a word can choose its sense: a word of two characters or more
+        with several meanings, in a document of a field or with no usual sense."""
+        entries = self.lookup(han) if len(han) > 1 else ()
+        meanings = sum(1 for e in entries for x in e.senses if x.kind == SenseKind.MEANING)
+        if meanings < 2:
+            return False
+        return bool(self.fields) or self.lexicon.usual_sense(entries[0].simplified) is None
 
     def neighbour_compounds(self, han: str, acc: _TermAccumulator) -> Iterator[str]:
         """The definitions of the dictionary's longer words beginning with the term that name
@@ -1289,9 +1408,11 @@ class _Builder:
         """Where the term stands in its sentences: a function word's places, or whether a
         content word used as a noun and as a verb stands where a noun or a verb does."""
         if has_class_choice(entries):  # 补充 "to complement" is no function word
-            return class_places_of(acc.sides, self.lookup)
-        if has_grammatical_senses(entries):
-            return places_of(han, acc.sides, self.lookup)
+            return class_places_of(acc.sides, self.lookup, han)
+        if has_grammatical_senses(entries) or has_adverb_choice(entries):
+            return places_of(han, acc.sides, self.lookup)  # 一直 "always" before a verb
+        if has_address_sense(entries):
+            return places_of(han, acc.sides, self.lookup)  # 张先生 "Mr."
         return NOWHERE
 
     def lines_with(self, han: str, acc: _TermAccumulator) -> tuple[str, ...]:
@@ -1378,7 +1499,10 @@ class _Builder:
             # Only a pointer to another word ("erhua variant of 馅"): that word's meaning.
             context = context or self.context(acc, han, entries)
             referred, note = reference_gloss(choice, self.lookup, context, self.lexicon)
-        reading = entry.pinyin_numbered
+        # the tones the document writes for it (ní hǎo), on the dictionary's syllables
+        reading = with_written_tones(entry.pinyin_numbered, acc.written_reading)
+        if self.traditional and names_the_mainland(entry, choice.sense):
+            reading = reading.lower()  # "the mainland": a common noun in English, dàlù
         if not han.isascii() and re.search(r"[A-Za-z0-9]", han):
             reading = _latin_as_written(han, reading)  # 3D打印: 3D, not sān D
         key = _pinyin.numbered_key(entry.pinyin_numbered)
@@ -1417,8 +1541,12 @@ class _Builder:
         reading, reading_source = self.composed_reading(han, parts)
         sources: list[str] = []
         if acc.written_reading:
-            # No dictionary has it and the slide writes its reading ("is read Dàshílànr").
-            reading, reading_source = acc.written_reading, SLIDE_SOURCE
+            # No dictionary has it and the slide writes its reading ("is read Dàshílànr"):
+            # its tones (and lower case) on the parts' syllables when they are the same.
+            reading = with_written_tones(reading, acc.written_reading)
+            if _pinyin.numbered_key(reading) != _pinyin.numbered_key(acc.written_reading):
+                reading = acc.written_reading
+            reading_source = SLIDE_SOURCE
             sources.append(SLIDE_SOURCE)
         if reading_source == PARTS_SOURCE:
             sources.extend(self.lookup(p)[0].source for p in parts if self.lookup(p))
@@ -1474,6 +1602,13 @@ class _Builder:
             part_glosses = tuple(
                 named.get(p) or g for p, g in zip(parts, part_glosses, strict=True)
             )
+        part_readings = (
+            tuple(  # a name's word read as everyday words has no capitals (大桥)
+                r.lower() if g.startswith(_LITERAL_MARK) else r
+                for r, g in zip(part_readings, part_glosses, strict=False)
+            )
+            + part_readings[len(part_glosses) :]
+        )
         return _Parted(parts, reading, part_readings, part_glosses)
 
     def gloss_step(
@@ -1484,7 +1619,10 @@ class _Builder:
         reading = parted.reading
         gloss, kind, note = found.gloss, found.gloss_kind, found.gloss_note
         if not gloss and acc.slide_gloss:
-            gloss, kind = acc.slide_gloss, GlossKind.SLIDE
+            spelled = acronym_gloss(acc.slide_gloss, parted.part_glosses)
+            gloss, kind = (
+                (spelled, GlossKind.DICTIONARY) if spelled else (acc.slide_gloss, GlossKind.SLIDE)
+            )
         if (
             not gloss
             and not written.entries
@@ -1531,6 +1669,7 @@ class _Builder:
                 potential_gloss(parts, glosses[0], self.gloss_of)
                 or repeated_gloss(han, verb, self.is_verb)
                 or counted_gloss(parts, glosses[0])
+                or numbered_gloss(parts, self.gloss_of(parts[0]), glosses[-1])
                 or becoming_gloss(parts, glosses)
             )
             if formed:
@@ -1680,8 +1819,11 @@ class _Gathered:
     stop: Mention | None = None
 
 
-def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
-    """Each term's mentions gathered: occurrences, slides, and what the slides say of it.
+def _accumulate(
+    mentions: Iterable[Mention], max_terms: int, header: int | None = None
+) -> _Gathered:
+    """Each term's mentions gathered: occurrences, slides, and what the slides say of it
+    (``header`` is the number the front matter's text is filed under, if any).
 
     Reading stops at the first mention of a term past ``max_terms`` distinct terms: the
     extractor is lazy, so the rest of the deck costs nothing.
@@ -1695,7 +1837,7 @@ def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
         acc = accumulators.get(mention.term)
         if mention.glue:
             if acc is not None:
-                _add_occurrence(acc, mention)
+                _add_occurrence(acc, mention, header)
             else:
                 unlisted.setdefault(mention.term, []).append(mention)
             continue
@@ -1704,9 +1846,9 @@ def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
                 return _Gathered(list(read), accumulators, mention)
             acc = accumulators[mention.term] = _TermAccumulator(mention)
             for earlier in unlisted.pop(mention.term, ()):
-                _add_occurrence(acc, earlier)
+                _add_occurrence(acc, earlier, header)
         read[mention.trace] = None
-        _add_occurrence(acc, mention)
+        _add_occurrence(acc, mention, header)
         acc.slide_gloss = acc.slide_gloss or mention.slide_gloss
         acc.romanisation = acc.romanisation or mention.romanisation
         acc.other_name_of = acc.other_name_of or mention.other_name_of
@@ -1716,7 +1858,7 @@ def _accumulate(mentions: Iterable[Mention], max_terms: int) -> _Gathered:
     return _Gathered(list(read), accumulators)
 
 
-def _add_occurrence(acc: _TermAccumulator, mention: Mention) -> None:
+def _add_occurrence(acc: _TermAccumulator, mention: Mention, header: int | None) -> None:
     """``mention`` as one of the term's occurrences: its slide, line and place in the
     sentence, the first :data:`MAX_OCCURRENCES` of them kept."""
     occurrence = Occurrence(
@@ -1724,6 +1866,7 @@ def _add_occurrence(acc: _TermAccumulator, mention: Mention) -> None:
         mention.slide_title,
         mention.context,
         mention.in_notes,
+        in_header=mention.slide == header,
     )
     acc.slides.add(mention.slide)
     acc.lines.add((mention.slide, mention.in_notes, mention.line_start))
@@ -1796,10 +1939,10 @@ def _romanised(
     deck: Deck, builder: _Builder, mentions: tuple[Trace, ...], terms: tuple[GlossaryTerm, ...]
 ) -> tuple[RomanisedTerm, ...]:
     found = find_romanised(deck, builder.lexicon, mentions, terms_for_matching(terms))
-    return tuple(_romanised_term(builder, r) for r in found)
+    return tuple(_romanised_term(builder, r, deck.header_slide) for r in found)
 
 
-def _romanised_term(builder: _Builder, found: Romanised) -> RomanisedTerm:
+def _romanised_term(builder: _Builder, found: Romanised, header: int | None) -> RomanisedTerm:
     """A romanised word of the prose, its sense chosen from the English around it as a term's
     is (not the dictionary's first), and an ambiguous one resolved when that English speaks
     for exactly one of its words (hukou in "a household registry": 户口, not 虎口)."""
@@ -1812,7 +1955,7 @@ def _romanised_term(builder: _Builder, found: Romanised) -> RomanisedTerm:
         candidates=found.candidates,
         gloss=found.gloss,
         occurrences=tuple(
-            Occurrence(slide, title, context, in_notes)
+            Occurrence(slide, title, context, in_notes, in_header=slide == header)
             for slide, title, context, in_notes in found.occurrences
         ),
     )
@@ -1870,7 +2013,7 @@ def written_traditional(words: Mapping[str, tuple[Entry, ...]]) -> bool:
 
 def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     extractor = Extractor(lexicon)
-    gathered = _accumulate(extractor.mentions(deck, glue=True), max_terms)
+    gathered = _accumulate(extractor.mentions(deck, glue=True), max_terms, deck.header_slide)
     accumulators = gathered.accumulators
     mentions = tuple(gathered.mentions)
     text = deck_text(deck, (a.first.han for a in accumulators.values()))
@@ -1879,7 +2022,8 @@ def _build_glossary(deck: Deck, lexicon: Lexicon, max_terms: int) -> Glossary:
     hans = {a.first.han for a in accumulators.values()}
     builder.fields = document_fields(builder.lookup(han) for han in hans if len(han) > 1)
     words = {han: builder.lookup(han) for han in hans}
-    builder.regions = document_regions(words.values(), traditional=written_traditional(words))
+    builder.traditional = written_traditional(words)
+    builder.regions = document_regions(words.values(), traditional=builder.traditional)
     builder.extractor.prefetch({part for acc in accumulators.values() for part in acc.first.parts})
     weekly = characters_of_the_week(deck)
     terms = _build_terms(builder, accumulators, frozenset(w.character for w in weekly))

@@ -10,6 +10,11 @@ action what one can do; "yet" needs a negation after it (还没), "still more" a
 noun, an object one ("it") closes its verb. What a verb's object names chooses among the
 verb's senses (看电影 "to watch", 看书 "to read"); right after a verb a word that can be its
 complement is one (展现出), unless that verb wants or likes what follows (想去, 喜欢看).
+Before a verb a word with adverb senses is the adverb (一直想 "always", 均超大 "all"), before
+的 and a noun it is none (真正的 "real"); a "(bound form)" sense is no free word's. A causative
+before a person and how they feel causes (令我失望), before a person and a verb orders (叫老妈
+帮我); its passive "by" needs a clause closing on 了 (叫人偷了). A verb sense whose note names
+its object stands before that object (上作文课 "to attend (class or university)").
 :func:`places_of` reads a term's places from the Chinese around each of its occurrences;
 :func:`grammatical_place`, a rule of :mod:`hanzi_companion.senses`, lifts the senses labelled
 for the places it stands in and lowers those lacking the neighbour they need.
@@ -27,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from hanzi_companion.lexicon.models import Entry, SenseKind
 from hanzi_companion.patterns import compile_pattern
-from hanzi_companion.text.han import HAN_RUN, han_prefix, han_suffix
+from hanzi_companion.text.han import HAN_MARK, HAN_RUN, han_prefix, han_shape, han_suffix, is_han
 from hanzi_companion.text.wordlists import (
     ATTRIBUTIVE_PARTICLES,
     FRAME_ENDS,
@@ -90,6 +95,7 @@ class Place(StrEnum):
     GIVES = "before 给 and the one it goes to (还给我, 送给你)"
     OPENS_CLAUSE = "opening its clause before its verb, as its subject or its time"
     AFTER_NAMED = 'right after the word its sense names (之 of 世界之最 "the greatest")'
+    WITH_NAMED = "with a word its sense names in its sentence (连 'even' with 都 or 也 after it)"
     ADDS = "after 不仅, 不但 or 除了 in its sentence, adding to it (不仅…还…: also)"
     ALONE = "a clause by itself, as an answer (不是，我是英国人)"
     AFTER_ATTRIBUTIVE = "right after 的 or 之, where a noun stands (创新之都 'capital')"
@@ -97,6 +103,14 @@ class Place(StrEnum):
     AFTER_ADVERB = "after an adverb such as 一般 'generally', where a verb stands (一般指)"
     BEFORE_SHOW = "before something one watches: a film, a show, a match (看电影, 看比赛)"
     BEFORE_WRITING = "before something one reads: a book, a newspaper, a letter (看书, 看报)"
+    FREE_WORD = "a word of its own between other words of its sentence (均超大, 总感觉)"
+    STARTS_CLAUSE = "opening its clause, other words after it (故得名, 还有…)"
+    CLOSES_DONE = "before a clause its verb closes with 了 or 过 (让人偷了: the passive's agent)"
+    AFTER_NAME = "right after a person's name (张先生, 戴伟先生: 'Mr.')"
+    BEFORE_CLOTHING = "before something one wears: clothes, a hat, glasses (穿衣服, 带帽子)"
+    BEFORE_QUOTE = "before a colon or a quotation (说：“…”: 'to say')"
+    BEFORE_MOTION = "before a verb of going or a direction (一直走, 一直往前: 'straight')"
+    BEFORE_VERBAL = "before a word one of whose meanings is a verb (总感觉 'feeling; to feel')"
 
 
 @dataclass(frozen=True)
@@ -107,6 +121,12 @@ class Places:
     total: int = 0
     # The Han character right before each occurrence (之 of 世界之最): some senses name it.
     before: frozenset[str] = frozenset()
+    # The English words of the meanings of the nouns its occurrences take as their object
+    # (课 "class" in 上作文课): a verb sense qualified "(class or university)" names them.
+    objects: frozenset[str] = frozenset()
+    term: str = ""  # the term whose places these are ("": unknown)
+    # The Han characters later in the sentences of its occurrences (都 of 连…都).
+    later: frozenset[str] = frozenset()
 
     def share(self, place: Place) -> float:
         """The part (0 to 1) of the term's occurrences standing in ``place``."""
@@ -117,7 +137,7 @@ class Places:
     def only(self, *places: Place) -> Places:
         """These places but ``places`` alone."""
         kept = tuple(pair for pair in self.counts if pair[0] in places)
-        return Places(kept, self.total, self.before)
+        return Places(kept, self.total, self.before, self.objects, self.term, self.later)
 
     def main(self, among: Iterable[Place]) -> Place | None:
         """Of the places ``among``, the one most of its occurrences take (None: none)."""
@@ -177,11 +197,17 @@ def places_of(term: str, sides: Iterable[tuple[str, str]], lookup: Lookup) -> Pl
     counts: Counter[Place] = Counter()
     total = 0
     characters: set[str] = set()
+    objects: set[str] = set()
+    later: set[str] = set()
     for before, after in sides:
         total += 1
         counts.update(place_in_sentence(term, before, after, lookup))
         characters.add(han_suffix(_BRACKETS_AT_END.sub("", before).rstrip(_CLOSING_MARKS))[-1:])
-    return Places(tuple(sorted(counts.items())), total, frozenset(characters - {""}))
+        objects |= object_words(_BRACKETS_AT_START.sub("", after).lstrip(_OPENING_MARKS), lookup)
+        later.update("".join(HAN_RUN.findall(_SENTENCE_END.split(after)[0])))
+    counted = tuple(sorted(counts.items()))
+    preceding = frozenset(characters - {""})
+    return Places(counted, total, preceding, frozenset(objects), term, frozenset(later))
 
 
 def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> frozenset[Place]:
@@ -194,8 +220,11 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
         before = before[: -len(term)]  # a doubled word stands where its first half does: 一位位
     places = _places_before(before, lookup) | _places_after(term, after, lookup)
     clause = _CLAUSE_END.split(before)[-1]
-    if "、" in clause:
-        places.add(Place.END_OF_LIST)
+    places |= _clause_places(before, after)
+    if _after_a_name(before):
+        places.add(Place.AFTER_NAME)
+    if after.lstrip(" ")[:1] in _QUOTES or after.lstrip(" ")[:1] in ":：":
+        places.add(Place.BEFORE_QUOTE)
     if not clause.strip(_CLOSING_MARKS) and _CLAUSE_BEFORE_MAIN.match(after):
         places.add(Place.OPENS_WHEN_CLAUSE)  # 当你完成了创建，你可以…
     sentence = _SENTENCE_END.split(before)[-1]
@@ -220,9 +249,94 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
             places.discard(Place.AFTER_ATTRIBUTIVE)  # 我的都是新的: 的 closes "mine"
     if Place.AFTER_VERB in places and term not in _ASPECT_AFTER and _goes_to_do(before, lookup):
         places.discard(Place.AFTER_VERB)  # 去看朋友: what one goes to do, not 看 "to try"
+    if Place.AFTER_VERB in places and places & _OBJECT_PLACES and _watches_or_reads(term, lookup):
+        places.discard(Place.AFTER_VERB)  # 喝茶看报纸: a verb with its own object, no complement
     if Place.AFTER_WORD in places and _between_subject_and_verb(before, after, lookup):
         places.discard(Place.AFTER_WORD)  # 我也不去: an adverb's place, no particle's
-    return frozenset(places | _next_word_places(before, after, lookup))
+    places |= _next_word_places(before, after, lookup)
+    if places & {Place.BEFORE_A_WORD, Place.AFTER_WORD}:
+        places.add(Place.FREE_WORD)
+    if Place.CAUSES_STATE in places:
+        places.discard(Place.COVERB)  # 令人失望: how one is made to feel, no order to act
+    return frozenset(places)
+
+
+# A list's items separated by a full stop or a middle dot between Han characters (蔥花.豬皮.
+# 海蜇等), as some writers do, are a list as with 、.
+_HAN_LIST_DOT = compile_pattern(f"(?<={HAN_MARK})[.．·・/](?={HAN_MARK})")
+# A clause whose verb closes on 了 or 过 (让人偷了, 叫狗咬了): what a passive's agent needs.
+_DONE_MARKS = "了過过掉"
+_CLOSING_PARTICLES = "吗嗎呢吧啊啦"
+
+
+def _after_a_name(before: str) -> bool:
+    """Whether the text before a word ends with a person's name: a surname and at most two
+    characters after it (张先生, 戴伟先生)."""
+    run = han_suffix(before.rstrip(" "))
+    return any(run[-size] in SURNAMES for size in range(1, min(3, len(run)) + 1))
+
+
+_ADDRESS = compile_pattern(r"\b(?:mister|mr|miss|mrs|madam|ms)\b")
+
+
+def has_address_sense(entries: Iterable[Entry]) -> bool:
+    """Whether a sense of ``entries`` has a wording that addresses a person ("mister (Mr.)")
+    beside others ("gentleman; sir; mister (Mr.)"): after a name that wording is meant."""
+    return any(
+        _address_piece(sense.text) not in ("", sense.text.split(";")[0].strip())
+        for entry in entries
+        for sense in entry.senses
+    )
+
+
+def _address_piece(text: str) -> str:
+    return next((p.strip() for p in text.split(";") if _ADDRESS.search(p.lower())), "")
+
+
+def quote_wording(text: str, places: Places) -> str:
+    """A sense worded "to speak; to talk; to say" before what is said (说：“我马上就来。”),
+    worded "to say" first; "" otherwise."""
+    pieces = [p.strip() for p in text.split(";")]
+    if _SAY not in pieces[1:] or places.share(Place.BEFORE_QUOTE) < _MOSTLY:
+        return ""
+    return "; ".join([_SAY, *(p for p in pieces if p != _SAY)])
+
+
+_SAY = "to say"
+_MOSTLY = 0.5  # most of the term's occurrences
+
+
+def address_wording(text: str, places: Places) -> str:
+    """A sense with a wording that addresses a person, worded so first where the term follows
+    a name (戴伟先生 "mister (Mr.)", not "gentleman"); "" otherwise."""
+    piece = _address_piece(text)
+    if not piece or not places.share(Place.AFTER_NAME) or text.startswith(piece):
+        return ""
+    return "; ".join([piece, *(p.strip() for p in text.split(";") if p.strip() != piece)])
+
+
+def _clause_places(before: str, after: str) -> set[Place]:
+    """The places the clause around a word gives it: closing a list (蔥花、豬皮等), opening
+    its clause (故得名), before a verb closing its clause on 了 (让人偷了)."""
+    places = set()
+    if "、" in _CLAUSE_END.split(_HAN_LIST_DOT.sub("、", han_shape(before)))[-1]:
+        places.add(Place.END_OF_LIST)
+    clause_after = _CLAUSE_END.split(after)[0]
+    if not HAN_RUN.search(_CLAUSE_END.split(before)[-1]) and han_prefix(clause_after.lstrip()):
+        places.add(Place.STARTS_CLAUSE)
+    closing = clause_after.rstrip().rstrip(_CLOSING_PARTICLES)
+    if len(closing) > 1 and closing[-1] in _DONE_MARKS and is_han(closing[-2]):
+        places.add(Place.CLOSES_DONE)
+    return places
+
+
+_OBJECT_PLACES = frozenset([Place.BEFORE_SHOW, Place.BEFORE_WRITING])
+
+
+def _watches_or_reads(term: str, lookup: Lookup) -> bool:
+    """Whether a word means "to watch" or "to read", the senses a show or a text after it calls
+    for (看报纸), rather than being a complement (掌握好每个字)."""
+    return any(text in ("to watch", "to read") for text in _meanings(term, lookup))
 
 
 # Negations, and the verbs of a state rather than an action (会在家, 会是, 会有).
@@ -258,8 +372,8 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
         places.add(Place.BEFORE_NEGATION)
     if word[0] in NUMERALS and (len(word) == 1 or word[1] in _CLASSIFIER_WORDS):
         places.add(Place.BEFORE_NUMBER)  # 才三岁, 才一个; not 一般, 一起
-    if _is_adjective(word, lookup):
-        places.add(Place.BEFORE_ADJECTIVE)
+    if _is_adjective(word, lookup) or _is_feeling(word, lookup):
+        places.add(Place.BEFORE_ADJECTIVE)  # 好高, 好喜欢: a degree adverb's place
     if following[0] in ATTRIBUTIVE_PARTICLES and len(following) > 1:
         places.add(Place.ATTRIBUTE)  # 一定的挑战
     if following[0] in "给給" and len(following) > 1:
@@ -267,6 +381,11 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
     if following[len(word) :].startswith(_NOMINAL_SUFFIXES):
         word += following[len(word)]  # 学习者: a noun
     verb = _is_verb(word, lookup)
+    if _MOTION.match(_first_meaning(word, lookup)):
+        places.add(Place.BEFORE_MOTION)  # 一直走 "go straight on", 一直往前
+    maybe_verb = word not in FUNCTION_WORDS and any(map(_is_verb_sense, _meanings(word, lookup)))
+    if verb or maybe_verb:
+        places.add(Place.BEFORE_VERBAL)  # 总感觉: before a word that may be a verb ("to feel")
     if verb and _GOING_ON.match(following[len(word) :]):
         places.add(Place.IN_PROGRESS)  # 正寄寓着: "just (at that time)", going on
     result = verb and len(word) > 1 and word[-1] in RESULT_COMPLEMENTS  # 闻到, 看见
@@ -285,9 +404,62 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
     elif verb:
         places.add(Place.BEFORE_ACTION)
     rest = following[len(word) :]
-    if rest and _is_person(word, lookup) and _is_adjective(_word_at_start(rest, lookup), lookup):
-        places.add(Place.CAUSES_STATE)  # 让我很高兴
+    if rest and _is_person(word, lookup) and _names_a_state(rest, lookup):
+        places.add(Place.CAUSES_STATE)  # 让我很高兴, 令我的脑袋受不了
     return places
+
+
+# Verbs of going and words of direction, as CC-CEDICT words their first meaning: before them
+# a word of manner says which way (一直走 "straight"), not how often.
+_MOTION = compile_pattern(
+    r"^(?:to (?:walk|go|run|drive|ride|move|turn|head)\b|(?:towards?|in the direction of)\b)"
+)
+
+
+def _names_a_state(rest: str, lookup: Lookup) -> bool:
+    """Whether the words after a person (``rest``) say how they are or feel: an adjective or
+    a degree adverb, a verb of feeling, a word whose first meaning is an adjective (失望
+    "disappointed", 受不了 "unbearable"), maybe after the rest of the person's noun phrase
+    (我的脑袋受不了, 无数港人着迷)."""
+    for _ in range(_STATE_WORDS):
+        rest = rest[1:] if rest[0] in ATTRIBUTIVE_PARTICLES else rest
+        if not rest:
+            return False
+        word = _word_at_start(rest, lookup)
+        if _is_adjective(word, lookup) or _is_feeling(word, lookup):
+            return True
+        if _reads_as_adjective(word, lookup):
+            return True
+        if word in FUNCTION_WORDS or _is_verb(word, lookup):
+            return False  # 叫老妈帮我: an action
+        rest = rest[len(word) :]
+        if not rest:
+            return False
+    return False
+
+
+_STATE_WORDS = 3  # the words of a person's noun phrase and its state (我的脑袋受不了)
+
+
+def _reads_as_adjective(word: str, lookup: Lookup) -> bool:
+    """A word whose first meaning is worded as an adjective, whatever its other meanings
+    (失望 "disappointed; to lose hope", 着迷 "to be fascinated")."""
+    first = _LEADING_NOTES.sub("", _first_meaning(word, lookup)).split(";")[0].lower()
+    first = first.removeprefix("to be ")
+    return first in _BASIC_ADJECTIVES or bool(_ADJECTIVE_ENDING.fullmatch(first))
+
+
+# Verbs of feeling, as CC-CEDICT words them: a degree adverb opens them as it does an
+# adjective (好喜欢, 很想, 好鍾意 "so fond of").
+_FEELING = compile_pattern(
+    r"^(?:\([^)]*\)\s*)*to (?:like|love|be fond of|want|wish|hope|miss|fear|be afraid|hate"
+    r"|dislike|enjoy|admire|worry|envy|regret)\b"
+)
+
+
+def _is_feeling(word: str, lookup: Lookup) -> bool:
+    """A verb some meaning of which is a feeling: liking, wanting, fearing (喜欢, 想, 怕)."""
+    return any(_FEELING.match(text) for text in _meanings(word, lookup))
 
 
 # What the word after a word gives it when that word opens its predicate (都是, 都很好, 都去).
@@ -314,7 +486,8 @@ def _is_person(word: str, lookup: Lookup) -> bool:
 _BASIC_ADJECTIVES_TEXT = """good bad big small large little many much few busy heavy light hot cold
     warm cool new old young long short fast quick slow high tall low happy sad early late
     difficult easy hard simple important clean dirty cheap expensive near far strong weak
-    beautiful pretty ugly tired full empty right wrong true real same different"""
+    beautiful pretty ugly tired full empty right wrong true real same different fun amusing
+    interesting boring exciting delicious"""
 _BASIC_ADJECTIVES = frozenset(_BASIC_ADJECTIVES_TEXT.split())
 _ADJECTIVE_ENDING = compile_pattern(r"[a-z]{3,}(?:ful|ous|ive|ible|able|ed)")
 
@@ -348,10 +521,13 @@ def _between_subject_and_verb(before: str, after: str, lookup: Lookup) -> bool:
 _BEFORE_A_VERB = """会 要 能 能够 可以 可 在 正在 已经 已 不 没 没有 也 都 就 还 再 又 将
     将要 应该 应 必须 需要 可能 想 曾 曾经 正 刚 刚刚 常 常常 经常 一直 开始 继续 不断 共同
     一起 努力 主动 积极 互相 相互 會 沒 沒有 還 將 應該 須 經常 曾經 剛 剛剛 繼續 積極
-    不斷 主動 將要 已經 應 開始 必須 能夠"""
+    不斷 主動 將要 已經 應 開始 必須 能夠 才 终于 終於 突然 忽然 立刻 马上 馬上 渐渐 漸漸
+    总是 總是 往往"""
 _BEFORE_A_VERB_WORDS = frozenset(_BEFORE_A_VERB.split())
 _DEGREE_TEXT = "很 非常 太 更 最 挺 比较 特别 十分 相当 越来越 比較 特別 越來越 相當"
 _DEGREE = frozenset(_DEGREE_TEXT.split())
+# "To make one (feel)": what follows says how one feels, an adjective (令人失望 "disappointed").
+_CAUSATIVES = frozenset(["令人", "让人", "讓人", "使人", "叫人", "教人"])
 # Degree adverbs open an adjective; so do these, of how much (这么重, 那么远).
 _INTENSIFIERS = _DEGREE | frozenset(["这么", "那么", "多么", "這麼", "那麼", "多麼"])
 # Words before a noun: determiners and quantifiers (什么作用, 所有配置).
@@ -364,7 +540,7 @@ _LOCALISERS_AFTER = ("中", "里", "裡", "上", "方面", "之中")
 _CLASSIFIER_WORDS = frozenset("个種种项類类些份套次位條条件點点個項")
 
 
-def class_places_of(sides: Iterable[tuple[str, str]], lookup: Lookup) -> Places:
+def class_places_of(sides: Iterable[tuple[str, str]], lookup: Lookup, term: str = "") -> Places:
     """Of a content word's occurrences, each given as (the text before it on its line, the text
     after it), how many stand where a noun does and how many where a verb does."""
     counts: Counter[Place] = Counter()
@@ -377,11 +553,14 @@ def class_places_of(sides: Iterable[tuple[str, str]], lookup: Lookup) -> Places:
             counts[place] += 1
         if place == Place.ADVERB_PLACE and not han_suffix(_CLAUSE_END.split(before)[-1].strip()):
             counts[Place.OPENS_CLAUSE] += 1  # 接下来会…, 生活变得…: a subject or a time
-        counts.update(_next_word_places(before, after, lookup))
+        following = _next_word_places(before, after, lookup)
+        counts.update(following | _clause_places(before, after))
+        if Place.BEFORE_A_WORD in following or han_suffix(before.rstrip(" ")):
+            counts[Place.FREE_WORD] += 1  # 总感觉: between other words of its sentence
         run = han_suffix(before.rstrip(" "))
         if run and _has_adverb_sense(_word_at_end(run, lookup), lookup):
             counts[Place.AFTER_ADVERB] += 1  # 一般指, 最初指: after "generally", "initially"
-    return Places(tuple(sorted(counts.items())), total)
+    return Places(tuple(sorted(counts.items())), total, term=term)
 
 
 def _class_place(before: str, after: str, lookup: Lookup) -> Place | None:
@@ -396,8 +575,8 @@ def _class_place(before: str, after: str, lookup: Lookup) -> Place | None:
     if following[:1] in _JOINING and han_prefix(following[1:]):
         return Place.NOUN_PLACE  # 作用与详解 "role and details": joined to a noun, a noun
     last = _word_at_end(run, lookup) if run else ""
-    if last in _DETERMINERS or last in _DEGREE:
-        return Place.NOUN_PLACE  # 什么作用; 很松散: an adjective, not "to relax"
+    if last in _DETERMINERS or last in _DEGREE or last in _CAUSATIVES:
+        return Place.NOUN_PLACE  # 什么作用; 很松散, 令人失望: an adjective, not "to relax"
     if len(run) >= 2 and run[-1] in _CLASSIFIER_WORDS and run[-2] in NUMERALS_AND_DEMONSTRATIVES:
         return Place.NOUN_PLACE  # 这种配置, 一个作用
     if following[:1] and (following[0] in _ASPECT_AFTER or following[0] in PRONOUNS):
@@ -461,8 +640,8 @@ def _places_after(term: str, after: str, lookup: Lookup) -> set[Place]:
     sentence = _SENTENCE_END.split(after)[0]
     if (term and term in sentence) or FRAME_ENDS & set(sentence):
         places.add(Place.OPENS_FRAME)
-    if _names_someone(stripped, lookup):
-        places.add(Place.BEFORE_NAME)
+    if _names_someone(stripped, lookup) or after.lstrip(" ")[:1] in _QUOTES:
+        places.add(Place.BEFORE_NAME)  # 叫"一盅两件": before the name it gives, in quotes
     if _object_closing(stripped, lookup):
         places.add(Place.BEFORE_OBJECT)
     return places | _object_fields(stripped, lookup)
@@ -473,29 +652,65 @@ def _places_after(term: str, after: str, lookup: Lookup) -> set[Place]:
 _SHOW_TEXT = """film movie television tv show match game performance gala entertainment concert
     opera drama series video broadcast program programme competition exhibition"""
 _WRITING_TEXT = "book books newspaper magazine novel letter article text journal essay poem"
+# Or something one wears (衣服 "clothes", 帽子 "hat"): "to wear" wants it (带书来 "to carry").
+_CLOTHING_TEXT = """clothes clothing garment hat cap glasses spectacles watch ring necklace earring
+    earrings scarf glove gloves shoe shoes sock socks jacket coat shirt skirt dress trousers pants
+    tie mask uniform badge jewelry jewellery helmet"""
 _OBJECT_FIELDS = (
     (Place.BEFORE_SHOW, frozenset(_SHOW_TEXT.split())),
     (Place.BEFORE_WRITING, frozenset(_WRITING_TEXT.split())),
+    (Place.BEFORE_CLOTHING, frozenset(_CLOTHING_TEXT.split())),
 )
 
 
 def _object_fields(after: str, lookup: Lookup) -> set[Place]:
     """Whether the noun right after a word, or a noun of its phrase up to a verb or a particle,
     names something one watches or reads (看春节联欢晚会 "to watch", 看书 "to read")."""
-    run, position = han_prefix(after), 0
     places: set[Place] = set()
+    for word in _object_nouns(after, lookup):
+        named = {w for text in _noun_meanings(word, lookup) for w in re.findall(r"[a-z]+", text)}
+        places.update(place for place, field in _OBJECT_FIELDS if named & field)
+    return places
+
+
+def _object_nouns(after: str, lookup: Lookup) -> list[str]:
+    """The nouns of the object phrase right after a word, up to a verb, a pronoun or another
+    grammatical word: 书 of 看了一本书; 李, 老师, 作文 and 课 of 上李老师的作文课 (an attribute
+    and its 的 are read through)."""
+    run, position = han_prefix(after), 0
+    nouns: list[str] = []
     for _ in range(_OBJECT_WORDS):
         if position >= len(run):
             break
         word = _longest_word(run[position:], lookup)
+        noun_place = run[:position].endswith(_ATTRIBUTIVE)  # after 的 stands a noun (作文)
         position += len(word)
-        if _opens_a_noun_phrase(word, lookup):
+        if _opens_a_noun_phrase(word, lookup) or word in _ATTRIBUTIVE:
             continue  # 看了一本书: an aspect marker, a numeral and its classifier
-        if word in FUNCTION_WORDS or word[0] in PRONOUNS or _is_verb(word, lookup):
+        if word in FUNCTION_WORDS or word[0] in PRONOUNS:
             break
-        named = {w for text in _noun_meanings(word, lookup) for w in re.findall(r"[a-z]+", text)}
-        places.update(place for place, field in _OBJECT_FIELDS if named & field)
-    return places
+        if _is_verb(word, lookup) and not noun_place:
+            break
+        if _first_meaning(word, lookup).startswith("(bound form)"):
+            continue  # 本 "(bound form) root" of 一本书, 上 of 去上课: no noun of its own
+        nouns.append(word)
+    return nouns
+
+
+def object_words(after: str, lookup: Lookup) -> frozenset[str]:
+    """The English words of every meaning, notes in brackets included, of the head noun (the
+    last) of the object phrase right after a word (课 "subject; course; class; lesson" of
+    上李老师的作文课)."""
+    nouns = _object_nouns(after, lookup)
+    if not nouns:
+        return frozenset()
+    return frozenset(
+        word
+        for entry in lookup(nouns[-1])
+        for sense in entry.senses
+        if sense.kind == SenseKind.MEANING
+        for word in re.findall(r"[a-z]+", sense.text.lower())
+    )
 
 
 def _opens_a_noun_phrase(word: str, lookup: Lookup) -> bool:
@@ -506,7 +721,7 @@ def _opens_a_noun_phrase(word: str, lookup: Lookup) -> bool:
     return bool(_CLASSIFIER_SENSE.match(_first_meaning(word, lookup)))
 
 
-_OBJECT_WORDS = 5  # the words of an object phrase read for what it names (新的电视节目)
+_OBJECT_WORDS = 6  # the words of an object phrase read for what it names (李老师的作文课)
 _LONGEST_NAME = 8  # a show's name may be long: 春节联欢晚会 "CCTV New Year's Gala"
 
 
@@ -542,6 +757,7 @@ def _object_closing(after: str, lookup: Lookup) -> bool:
     return not _is_verb(word, lookup) and not _is_time(word, lookup)
 
 
+_QUOTES = '“「『"《'
 _NAME_LENGTHS = (2, 3)  # a surname and a given name of one or two characters
 _NAME_SLOT = compile_pattern(r"\s*(?:\.{3}|…)")  # the slot a phrasebook leaves for a name
 
@@ -751,6 +967,7 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
         (r"^\(before a noun and a verb\)", Place.COVERB),
         (r"^\(before a noun\)", Place.BEFORE_NOUN),
         (r"^\((?:used )?after [^\x00-\x7f]+\[", Place.AFTER_NAMED),  # "(after 之[zhi1]) best"
+        (r"^\(used with [^\x00-\x7f]+\[", Place.WITH_NAMED),  # "(used with 也[ye3], 都[dou1]) even"
         (r"\benumeration\b|^and so on\b|\betc\.$", Place.END_OF_LIST),
         (r"^\((?:introduces|marks) (?:the )?object\b|object before the verb", Place.COVERB),
         (r"indicate passive voice", Place.COVERB),  # 被老师批评
@@ -761,6 +978,10 @@ _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
             Place.COVERB,
         ),
         (r"^to make sb \(feel", Place.CAUSES_STATE),  # 让我很高兴: how the person feels
+        # 令 "to cause" before a person and how they feel (令人失望) or what they do; 叫 "to
+        # order" before a person and what they are to do (叫老妈帮我).
+        (r"^to (?:cause|make sth happen)$", Place.CAUSES_STATE),
+        (r"^to (?:cause|make sth happen|order)$", Place.COVERB),
         (r"indicate passive voice", Place.BEFORE_VERB),  # 被批评
         (r"\w\.\.\.", Place.OPENS_FRAME),  # "both... (and...)", "the more... the more"
         (r"^simultaneously$", Place.OPENS_FRAME),  # 邊看邊吃: "while" (边…边)
@@ -811,6 +1032,7 @@ _WORDS_OF_PLACE = (
     # "To watch" a film or a match, "to read" a book: what the object names chooses.
     (Place.BEFORE_SHOW, frozenset(["to watch"])),
     (Place.BEFORE_WRITING, frozenset(["to read"])),
+    (Place.BEFORE_CLOTHING, frozenset(["to wear"])),
     (Place.BEFORE_NOUN, frozenset(["is not"])),
     (Place.BEFORE_VERB, frozenset(["is not"])),
 )
@@ -924,8 +1146,18 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
         # 还给我 "give back to me": before 给 and its person, a verb of giving (huán, not hái).
         return _WEIGHTS[Place.BEFORE_VERB] * places.share(Place.GIVES)
     labelled = sense_places(candidate.sense.text)
+    if _names_the_object(candidate.sense.text, places.objects):
+        # 上作文课 "to attend (class or university)": the sense whose note names the object,
+        # over a place alone ("(noun suffix) on" after what looks like a noun: 然后上兴趣班).
+        return NAMED_OBJECT
+    if _is_causatives_passive(candidate):
+        # 叫老妈帮我打包 "to order", not "by" (passive): a passive's verb closes on 了 (叫人偷了).
+        closes = places.share(Place.CLOSES_DONE)
+        return (GRAMMAR_WEIGHT + PARTNER_MISSING) * closes - PARTNER_MISSING * (1 - closes)
     if Place.AFTER_NAMED in labelled:
         return _after_named(candidate.sense.text, places)
+    if Place.WITH_NAMED in labelled:
+        return _with_named(candidate.sense.text, places)
     if places.share(Place.AFTER_ATTRIBUTIVE) and _is_adverb_wording(candidate.sense.text):
         # After 的 or 之 stands a noun, never an adverb: 创新之都 is dū "capital", not dōu "all".
         return -PARTNER_MISSING * places.share(Place.AFTER_ATTRIBUTIVE)
@@ -940,6 +1172,9 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
     if labelled == _MODAL and not places.share(Place.BEFORE_VERB):
         # A modal ("need to; should") needs a verb after it: 你要水吗 is "to want" water.
         return -MODAL_BEFORE_OBJECT * places.share(Place.BEFORE_OBJECT)
+    if labelled == _WEARING and not places.share(Place.BEFORE_CLOTHING):
+        # "To wear" wants something worn after it: 带书来 is "to carry" a book.
+        return -PARTNER_MISSING * places.share(Place.BEFORE_A_WORD)
     if labelled == _COVERB and not places.share(Place.COVERB):
         # A coverb ("(coverb) with") needs a verb after its noun: 我用电脑 is "to use".
         return -MODAL_BEFORE_OBJECT * places.share(Place.BEFORE_OBJECT)
@@ -956,6 +1191,37 @@ def grammatical_place(candidate: Candidate, context: SenseContext) -> float:
 _ADVERB_WORDS_TEXT = """all both entirely even already still also only just yet again very so too
     quite always never often not"""
 _ADVERB_WORDS = frozenset(_ADVERB_WORDS_TEXT.split())
+
+
+_QUALIFIED_VERB = compile_pattern(r"^to [a-z' ]+ \(([^()]*)\)")
+_QUALIFIER_GLUE = frozenset(
+    ["", *["or", "and", "etc", "sth", "sb", "of", "a", "an", "the", "e", "g", "one", "esp"]]
+)
+
+
+def _names_the_object(text: str, objects: frozenset[str]) -> bool:
+    """Whether a verb sense's note names what its object is (上 "to attend (class or
+    university)" before 作文课, whose 课 means "class"), in the words of the object's meanings."""
+    qualified = _QUALIFIED_VERB.match(_LEADING_NOTES.sub("", text)) if objects else None
+    if qualified is None or text.startswith(_BOUND_FORM):
+        return False
+    if qualified.group(1).startswith("i.e."):
+        return False  # "to bear (i.e. to have)": a gloss of the verb, no object
+    named = {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", qualified.group(1))}
+    return bool((named - _QUALIFIER_GLUE) & {w.rstrip("s") for w in objects})
+
+
+_PASSIVE_AGENT = compile_pattern(r"^by \(.*\bpassive\b")
+_CAUSATIVE = compile_pattern(r"^to (?:let|have|make|order|ask|cause)\b")
+
+
+def _is_causatives_passive(candidate: Candidate) -> bool:
+    """Whether a sense is the passive "by" of a word that is also a causative (让, 叫: "to let",
+    "to order"): only a clause closing on 了 or 过 after it, as a passive's does (叫人偷了),
+    tells it from the causative."""
+    if not _PASSIVE_AGENT.match(candidate.sense.text):
+        return False
+    return any(_CAUSATIVE.match(sense.text) for sense in candidate.entry.senses)
 
 
 def _is_adverb_wording(text: str) -> bool:
@@ -984,7 +1250,8 @@ def _weight(place: Place, labelled_so: bool) -> float:
     """What a place weighs; one that only allows a sense ("fairly" before an adjective) calls
     for it when CC-CEDICT's own label names that place ("(before an adjective) more")."""
     if labelled_so and place in _NEEDS_PARTNER:
-        return _WEIGHTS[Place.BEFORE_VERB]
+        # A degree before a verb of feeling (好喜欢 "so fond") over "(before a verb) easy to".
+        return _WEIGHTS[Place.BEFORE_VERB] + _DEGREE_OVER_VERB
     return _WEIGHTS.get(place, GRAMMAR_WEIGHT)
 
 
@@ -994,6 +1261,19 @@ def _after_named(text: str, places: Places) -> float:
     label = _LEADING_NOTES.match(text)
     named = _NAMED_WORD.findall(label.group() if label else "")
     if any(word[-1] in places.before for word in named):
+        return GRAMMAR_WEIGHT
+    return -PARTNER_MISSING
+
+
+def _with_named(text: str, places: Places) -> float:
+    """A sense CC-CEDICT labels "(used with 也[ye3], 都[dou1] etc)" stands where one of the
+    words it names comes later in its sentence (连那「悲情城市」都不在了 "even") or right
+    before it (忘不了), and nowhere else."""
+    label = _LEADING_NOTES.match(text)
+    named = _NAMED_WORD.findall(label.group() if label else "")
+    # "(used with 得[de2] or 不[bu4] after a verb ...)" (了 liǎo): right after them only.
+    later = places.later if label and " after " not in label.group() else frozenset()
+    if any(word[-1] in places.before or word in later for word in named):
         return GRAMMAR_WEIGHT
     return -PARTNER_MISSING
 
@@ -1014,9 +1294,12 @@ def place_reason(text: str, places: Places) -> str:
 
 _MODAL = frozenset([Place.BEFORE_VERB])
 _COVERB = frozenset([Place.COVERB])
+_WEARING = frozenset([Place.BEFORE_CLOTHING])
 _LITERARY = compile_pattern(r"^\((?:literary|classical|archaic)\)")
 MODAL_BEFORE_OBJECT = 1.0  # all occurrences before an object: more than the usual sense (0.3)
 _NEEDS_PARTNER = frozenset([Place.BEFORE_NEGATION, Place.BEFORE_ADJECTIVE, Place.COMPARES])
+_DEGREE_OVER_VERB = 0.25
+NAMED_OBJECT = GRAMMAR_WEIGHT + 1.0  # over a place and the usual class (3.0 + 0.5) by a margin
 PARTNER_MISSING = 1.0  # over the usual sense (0.3) and a slide word from a compound (1.5 - 0.5)
 
 
@@ -1090,6 +1373,111 @@ def word_place(candidate: Candidate, context: SenseContext) -> float:
 
 
 _CLASSIFIER_SENSE = compile_pattern(r"^(?:\([^)]*\)\s*)*(?:classifier|measure word)\b", re.I)
+
+
+# Adverbs as CC-CEDICT words a sense: one adverb ("always", "continuously", "therefore") or
+# an adverbial phrase ("of course", "sure enough") among its wordings.
+_CONNECTIVES = frozenset(
+    [
+        *("therefore", "hence", "thus", "consequently", "moreover", "furthermore", "besides"),
+        "in addition",
+    ]
+)
+_ADVERB_PIECES = _ADVERB_WORDS | _CONNECTIVES | frozenset(["soon", "almost", "nearly", "indeed"])
+_ADVERB_PIECES |= frozenset(["more", "further", "less", "even more", "still more"])
+_ADVERB_PIECES |= frozenset(["beforehand", "in advance", "afterwards"])
+_QUANTIFIERS = frozenset(["all", "both", "each", "every", "only", "more", "less"])
+_ADVERB_PHRASES = frozenset(
+    [
+        *("of course", "as expected", "sure enough", "in addition", "after all", "at once"),
+        *("right away", "all along", "in fact", "without exception"),
+    ]
+)
+_BOUND_FORM = "(bound form)"
+# Where an adverb stands: before a verb, an adjective, a modal or a negation.
+_BEFORE_PREDICATE = (
+    Place.BEFORE_VERB,
+    Place.ADVERB_PLACE,
+    Place.BEFORE_ADJECTIVE,
+    Place.BEFORE_NEGATION,
+    Place.PREDICTS,
+    Place.BEFORE_ACTION,
+    Place.BEFORE_VERBAL,
+)
+
+
+def _is_adverb_meaning(text: str) -> bool:
+    """A sense one of whose wordings is an adverb ("continuously; always", "in every case;
+    always; invariably", "really; indeed", "therefore"); no "(bound form)" sense."""
+    if text.startswith(_BOUND_FORM):
+        return False
+    for piece in re.split("[;,]", _LEADING_NOTES.sub("", text)):
+        bare = " ".join(re.sub(r"\([^()]*\)", " ", piece).split())
+        if bare in _ADVERB_PIECES or bare in _ADVERB_PHRASES or _is_adverb_sense(bare):
+            return True
+    return False
+
+
+def adverb_wording(text: str) -> str:
+    """A sense chosen for its adverb, worded with that adverb first when its first wording is
+    none ("in every case; always; invariably" -> "always; in every case; invariably"); ""
+    when it opens with one already or has none."""
+    pieces = [p.strip() for p in text.split(";")]
+    found = [p for p in pieces if p in _ADVERB_PIECES or _is_adverb_sense(p)]
+    if not found or _is_adverb_meaning(pieces[0]) or pieces[0].startswith("("):
+        return ""
+    return "; ".join([found[0], *(p for p in pieces if p != found[0])])
+
+
+def has_adverb_choice(entries: Iterable[Entry]) -> bool:
+    """Whether an entry of ``entries`` has adverb senses and others (一直 "straight;
+    continuously", 真正 "real; really", 故 "reason; therefore"), or a single character a
+    "(bound form)" sense and others (均, 总): where it stands in its sentences tells them apart."""
+    for entry in entries:
+        meanings = [s.text for s in entry.senses if s.kind == SenseKind.MEANING]
+        adverbs = sum(1 for text in meanings if _is_adverb_meaning(text))
+        bound = len(entry.simplified) == 1 and any(t.startswith(_BOUND_FORM) for t in meanings)
+        if 0 < adverbs < len(meanings) or (bound and len(meanings) > 1):
+            return True
+    return False
+
+
+def adverb_place(candidate: Candidate, context: SenseContext) -> float:
+    """Of a word with adverb senses and others, the adverb senses where it stands before a verb,
+    an adjective or a modal (一直想 "always", 均超大 "all", 当然要 "certainly") or, for a
+    connective, opens its clause (故得名 "therefore"); not before 的 and a noun, where an
+    attribute stands (真正的老街 "real"). A "(bound form)" sense is the character's in longer
+    words, never that of the character standing as a word of its own between others."""
+    places = context.places
+    if not places.total or candidate.sense.kind != SenseKind.MEANING:
+        return 0.0
+    text, entry = candidate.sense.text, candidate.entry
+    if places.term not in (entry.simplified, entry.traditional, ""):
+        return 0.0  # a word inside the term: the places are the whole term's
+    if text.startswith(_BOUND_FORM) and len(entry.simplified) == 1:
+        usual = context.usual(entry.simplified) if context.usual else None
+        if usual is not None and usual.sense == text:
+            return 0.0  # 店 "(bound form) shop": the example sentences use it as a word
+        return -PARTNER_MISSING * places.share(Place.FREE_WORD)
+    labelled = text.startswith("(") and sense_places(text)  # "(used after a verb) extremely"
+    if not places.share(Place.FREE_WORD) or labelled or not _is_adverb_meaning(text):
+        return 0.0  # a word inside a term, or a sense labelled for its own place
+    if not has_adverb_choice((entry,)):
+        return 0.0
+    if len(entry.simplified) == 1 and context.usual and context.usual(entry.simplified):
+        return 0.0  # 先 "first", 还 "still": a character's example sentences say more
+    if _is_verb_sense(entry.senses[0].text):
+        return 0.0  # 连在一起 "to link", 用电脑 "to use": a verb first, before its complement
+    # Before a verb of going the way one goes, not how often (一直走 "straight").
+    share = max(places.share(place) for place in _BEFORE_PREDICATE)
+    share -= places.share(Place.BEFORE_MOTION)
+    pieces = {" ".join(p.split()) for p in _LEADING_NOTES.sub("", text).split(";")}
+    if pieces & _CONNECTIVES:  # 故得名 "therefore", 日文、韩文还有… "in addition"
+        share = max(share, places.share(Place.STARTS_CLAUSE), places.share(Place.END_OF_LIST))
+    if not pieces & _QUANTIFIERS:  # 所有的 "all", but 真正的 "real", not "really"
+        share -= places.share(Place.ATTRIBUTE)
+    share -= places.share(Place.AFTER_ATTRIBUTIVE)  # 创新之都 "capital", no adverb
+    return CLASS_PLACE_WEIGHT * share
 
 
 def sides_in(term: str, parts: Sequence[str], after: str = "") -> tuple[tuple[str, str], ...]:

@@ -21,8 +21,12 @@ from typing import NamedTuple
 from hanzi_companion.grammar import (
     NOWHERE,
     Places,
+    address_wording,
+    adverb_place,
+    adverb_wording,
     grammatical_place,
     place_reason,
+    quote_wording,
     word_place,
 )
 from hanzi_companion.lexicon import pinyin as _pinyin
@@ -254,6 +258,13 @@ def _clause_start(text: str) -> int:
     return ends[-1] if ends else start
 
 
+class Kin(NamedTuple):
+    """A longer word of the dictionary made with a term: what its definitions say."""
+
+    stems: frozenset[str]
+    of_field: bool = False  # a sense of it is labelled with the document's field
+
+
 @dataclass(frozen=True)
 class SenseContext:
     """The English around a term, as stems, from the nearest to the farthest."""
@@ -295,6 +306,14 @@ class SenseContext:
     # The stems of the romanisation the document's English prose writes for the term as a
     # word of its own ("the danwei system", "build guanxi"): the term is an English borrowing.
     borrowed: frozenset[str] = frozenset()
+    # The dictionary's longer words made with the term (哑终端 "dumb terminal" for 终端): the
+    # stems of each one's definitions, and whether a sense of it is of the document's field.
+    family: tuple[Kin, ...] = ()
+    # Whether the document is written in traditional characters, as Taiwan and Hong Kong write.
+    traditional: bool = False
+    # The share of the dictionary's definitions using an English word that are of a field
+    # (field key, stem): see field_vocabulary.
+    field_share: Callable[[str, str], float] | None = field(default=None, compare=False)
 
     def weight(self, stem_: str) -> float:
         """How near the term a word of the deck's English stands (0: nowhere), a word seen
@@ -571,6 +590,8 @@ def kind_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
     if kind == "name":
         if _named_in_context(candidate, context) or near & (NAME_CUES | PLACE_CUES):
             return 0.0
+        if context.traditional and names_the_mainland(candidate.entry, candidate.sense):
+            return 0.0  # see mainland_across_the_strait
         return -3.0
     if kind == SenseKind.ABBREVIATION:
         return -3.0
@@ -635,7 +656,14 @@ def domain_needs_evidence(candidate: Candidate, context: SenseContext) -> float:
         return 0.0  # a neighbour's meaning names the field (not the term's own, left empty)
     if sense_fields(candidate.sense.text) & context.fields:
         return 0.0  # the document's words are of that field
+    if {key[:_FIELD_KEY] for key in field_} <= EVERYDAY_FIELDS:
+        return 0.0  # 登入 "(computing) to log in" on any web page
     return DOMAIN_LABEL
+
+
+# Fields of everyday life, whose senses need no document of the field: a web page's 登入 is
+# "(computing) to log in", a chat's 秒杀 "(Internet) flash sale".
+EVERYDAY_FIELDS = frozenset(["compu", "inter"])
 
 
 # A field is known by the first letters of its label's stems: "(computing)", "(computer)" and
@@ -772,6 +800,133 @@ def document_region(candidate: Candidate, context: SenseContext) -> float:
     if candidate.sense.kind != SenseKind.MEANING:
         return 0.0
     return DOCUMENT_REGION if sense_regions(candidate.sense.text) & context.regions else 0.0
+
+
+# -- the dictionary's words made with the term ---------------------------------------------------
+
+# What the meaning most of the dictionary's longer words made with a word share weighs: below
+# the sense example sentences use most (0.3) and a word class (0.5), over the dictionary's
+# order of a few senses.
+FAMILY = 0.25
+# How many of those words must share the meaning, and how many times as many as share a
+# meaning the dictionary puts before it: one word is chance (老油条 "wily old fox" says little of
+# 油条), a near tie no lead.
+FAMILY_WORDS = 2
+FAMILY_LEAD = 2
+# A meaning the dictionary's words of the document's field made with the term share: over a
+# usual sense and a word class, less than a sense labelled with the field (1.0).
+FIELD_FAMILY = 0.6
+
+
+_FAMILY_REASON = "the meaning the dictionary's longer words made with it share"
+
+
+def in_a_figure(candidate: Candidate) -> bool:
+    """Whether a sense is figurative: labelled "(fig.)", or in the run of senses after one
+    ("(fig.) knockoff (goods)", "counterfeit", "imitation")."""
+    for sense in reversed(candidate.entry.senses[: candidate.sense_rank + 1]):
+        if sense.text.startswith(_FIGURATIVE):
+            return True
+        if sense.text.startswith("(") or sense.kind != candidate.sense.kind:
+            return False
+    return False
+
+
+def sharing(stems: frozenset[str], family: Iterable[Kin]) -> int:
+    """How many of the words ``family`` share an English word with ``stems``."""
+    return sum(1 for kin in family if kin.stems & stems)
+
+
+def dictionary_family(candidate: Candidate, context: SenseContext) -> float:
+    """The meaning the dictionary's longer words made with a word (idioms aside) share, when
+    no English is given for the word, example sentences say nothing of it and a sense the
+    dictionary puts first is not shared nearly as much: what the word means inside the words
+    built on it (终端 "terminal", as 哑终端 "dumb terminal" says, not "end"; 算法 "algorithm",
+    as 反传算法 "back propagation algorithm" says, not "arithmetic"; 开放 "to open", as 开放系统
+    "open system" and 改革开放 "reform and opening up" say, not "to bloom")."""
+    if not context.family or context.gloss or not is_plain_meaning(candidate):
+        return 0.0  # the English given for the term says more (物业 "property management")
+    if in_a_figure(candidate):
+        return 0.0  # a figure only on the text's word (see figure_explained): 山寨 "knockoff"
+    if context.usual is not None and context.usual(candidate.entry.simplified) is not None:
+        return 0.0
+    count = sharing(candidate.stems, context.family)
+    if count < FAMILY_WORDS:
+        return 0.0
+    before = max(
+        (
+            sharing(sense_stems(sense.text), context.family)
+            for sense in candidate.entry.senses[: candidate.sense_rank]
+            if sense.kind == SenseKind.MEANING
+        ),
+        default=0,
+    )
+    return FAMILY if count >= FAMILY_LEAD * before else 0.0
+
+
+def field_family(candidate: Candidate, context: SenseContext) -> float:
+    """In a document of a field, the meaning the dictionary's words of that field made with
+    the term share (文件 "file", as 映象文件 "(computing) disk image (aka image file)" says, in a
+    software tutorial; 执行 "to execute", as 可执行 "executable (computing)" says)."""
+    kin = [k for k in context.family if k.of_field]
+    if not kin or not is_plain_meaning(candidate):
+        return 0.0
+    return FIELD_FAMILY if sharing(candidate.stems, kin) else 0.0
+
+
+# What a meaning worded in the field's English weighs, in a document of the field: a little
+# less than a sense labelled with the field (1.0). A word is the field's when at least this share
+# of the definitions using it are of the field ("log", "file", "data", "input": a sixth to a
+# quarter; "register", "document", "end": a tenth or less).
+FIELD_VOCABULARY = 0.8
+FIELD_VOCABULARY_SHARE = 0.15
+
+
+def field_vocabulary(candidate: Candidate, context: SenseContext) -> float:
+    """In a document of a field, a meaning the dictionary words in the field's own English but
+    labels with no field (登录 "to log in", not "to register"; 导出 "to export (data)", not "to
+    derive"; 输入 "to input", not "to import"): its words are those the field's definitions use."""
+    if not context.fields or context.field_share is None or not is_plain_meaning(candidate):
+        return 0.0
+    if sense_fields(candidate.sense.text) & context.fields:
+        return 0.0  # labelled with the field: see document_field
+    share = context.field_share
+    best = max(
+        (share(key, s) for key in sorted(context.fields) for s in candidate.stems), default=0.0
+    )
+    return FIELD_VOCABULARY if best >= FIELD_VOCABULARY_SHARE else 0.0
+
+
+_LABEL_ANYWHERE = compile_pattern(r"\(([a-z][a-z .&,-]*)\)")
+
+
+@lru_cache(maxsize=16384)
+def labelled_fields(text: str) -> frozenset[str]:
+    """The fields a definition names in a label anywhere in it ("executable (computing)",
+    "input device (computer)", "(computing) open-source"), by :data:`_FIELD_KEY` letters."""
+    return frozenset(
+        key[:_FIELD_KEY]
+        for label in _LABEL_ANYWHERE.findall(text.lower())
+        for key in domain_of(f"({label})")
+    )
+
+
+# -- the mainland, as Taiwan and Hong Kong write ---------------------------------------------------
+
+MAINLAND = 1.0  # over the order of the dictionary's two words, less than a word of the slide
+
+
+def names_the_mainland(entry: Entry, sense: Sense) -> bool:
+    """A name the dictionary gives for the PRC as seen from Taiwan and Hong Kong: 大陸 Dàlù
+    "mainland China (reference to the PRC)", 內地 Nèidì "mainland China (PRC excluding ...)"."""
+    return entry.is_proper_noun and sense.text.lower().startswith("mainland china")
+
+
+def mainland_across_the_strait(candidate: Candidate, context: SenseContext) -> float:
+    """Writing in traditional characters, as Taiwan and Hong Kong write, calls the PRC 大陸 or
+    內地, "the mainland": the name of mainland China, not "continent" or "inland"."""
+    on = context.traditional and names_the_mainland(candidate.entry, candidate.sense)
+    return MAINLAND if on else 0.0
 
 
 # What the slide's English must give a figurative sense (a word of the term's line) for it to
@@ -974,6 +1129,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("domain label", domain_needs_evidence),
     ("document field", document_field),
     ("document region", document_region),
+    ("field family", field_family),
+    ("field vocabulary", field_vocabulary),
+    ("mainland across the strait", mainland_across_the_strait),
     ("figure explained", figure_explained),
     ("written reading", written_reading),
     ("listed among names", listed_among_names),
@@ -981,10 +1139,12 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("surname cues", surname_cues),
     ("grammatical place", grammatical_place),
     ("word place", word_place),
+    ("adverb place", adverb_place),
     ("everyday reading", everyday_reading),
     ("frequent word", frequent_word),
     ("usual sense", usual_sense),
     ("word class", word_class),
+    ("dictionary family", dictionary_family),
     ("dictionary order", dictionary_order),
 )
 
@@ -1062,8 +1222,11 @@ def choose_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoi
         return None
     wording = (
         field_wording(choice.sense, context.fields)
+        or address_wording(choice.sense.text, context.places)
+        or quote_wording(choice.sense.text, context.places)
         or usual_wording(choice.entry, choice.sense, context)
         or plain_wording(choice.sense, context)
+        or (adverb_wording(choice.sense.text) if choice.rule == "adverb place" else "")
     )
     return replace(choice, wording=wording) if wording else choice
 
@@ -1181,21 +1344,28 @@ def best_sense(entries: tuple[Entry, ...], context: SenseContext) -> SenseChoice
         margin = _MARGIN  # what the text is about, not what the slide says the term means
     winner = best.candidate if best.total >= default.total + margin else default.candidate
     if winner is default.candidate:
-        rule, reason = "dictionary order", _first_reason(default.parts)
-        if dict(default.parts)["everyday reading"] > 0:
-            rule, reason = "everyday reading", "the everyday reading of a word read two ways"
-        if dict(default.parts)["frequent word"] > 0:
-            rule, reason = "frequent word", "the far more frequent of the words written so"
-        if dict(default.parts)["usual sense"] > 0:
-            rule, reason = "usual sense", "the sense the example sentences use most"
-        elif dict(default.parts)["word class"] > 0 and (winner.sense_rank or winner.entry_rank):
-            rule, reason = "word class", _WORD_CLASS_REASON
+        rule, reason = _default_rule(default)
         return SenseChoice(winner.entry, winner.sense, rule, reason, default.parts)
     before = dict(default.parts)
     lift = {name: value - before[name] for name, value in best.parts}
     rule = max(lift, key=lambda name: lift[name])
     reason = _reason(rule, winner, context)
     return SenseChoice(winner.entry, winner.sense, rule, reason, best.parts)
+
+
+def _default_rule(default: _Scored) -> tuple[str, str]:
+    """The rule (and reason) that made the default sense what the dictionary alone chooses."""
+    parts, winner = dict(default.parts), default.candidate
+    rule, reason = "dictionary order", _first_reason(default.parts)
+    if parts["everyday reading"] > 0:
+        rule, reason = "everyday reading", "the everyday reading of a word read two ways"
+    if parts["frequent word"] > 0:
+        rule, reason = "frequent word", "the far more frequent of the words written so"
+    if parts["usual sense"] > 0:
+        rule, reason = "usual sense", "the sense the example sentences use most"
+    elif parts["word class"] > 0 and (winner.sense_rank or winner.entry_rank):
+        rule, reason = "word class", _WORD_CLASS_REASON
+    return rule, reason
 
 
 def _words_of(candidate: Candidate, stems: set[str]) -> list[str]:
@@ -1271,7 +1441,14 @@ def _borrowed_reason(rule: str, winner: Candidate) -> str:
     return _OTHER_REASONS.get(rule, "the dictionary's order")
 
 
-_OTHER_REASONS = {"document region": "the usage of the region the document's words are of"}
+_OTHER_REASONS = {
+    "document region": "the usage of the region the document's words are of",
+    "adverb place": "the term stands where an adverb does (before a verb) or as a word of its own",
+    "field family": "the meaning the dictionary's words of the document's field made with it share",
+    "field vocabulary": "a meaning worded in the English of the document's field",
+    "mainland across the strait": "Taiwan and Hong Kong call mainland China so",
+    "dictionary family": _FAMILY_REASON,
+}
 
 
 # -- cross-references ---------------------------------------------------------------------------

@@ -4,11 +4,16 @@ taken from the documents of ``tests/data/decks/real/dev3`` (see their PROVENANCE
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from hanzi_companion.errors import DeckError
 from hanzi_companion.glossary import build_glossary
 from hanzi_companion.lexicon import Lexicon
+from hanzi_companion.render.html import render_html
+from hanzi_companion.render.json import render_json
+from hanzi_companion.render.markdown import render_markdown
 from hanzi_companion.text.decks import read_deck_text
 from hanzi_companion.text.formats.front_vocabulary import (
     is_romanisation,
@@ -184,6 +189,38 @@ def test_the_vocabulary_comes_after_the_body_s_slides() -> None:
     assert deck.slides[-1].text.startswith("感谢 | gǎnxiè")
 
 
+def test_the_front_matter_is_on_no_slide_the_deck_counts() -> None:
+    deck = read_deck_text(ASTRO, "thanksgiving-gratitude.md")
+    assert deck.slides[-1].header and not deck.slides[0].header
+    assert deck.header_slide == deck.slides[-1].number
+    assert deck.slide_count == deck.slides[-2].last_number
+
+
+def test_a_page_of_front_matter_only_is_its_one_slide() -> None:
+    deck = read_deck_text(JEKYLL, "hsk_1_chapter_4.md")
+    assert deck.header_slide is None
+    assert deck.slide_count == 1
+
+
+def test_no_output_links_a_word_of_the_front_matter_to_a_slide(lexicon: Lexicon) -> None:
+    """The front matter is after the last slide: a link ``#N`` there would lead nowhere."""
+    glossary = build_glossary(read_deck_text(ASTRO, "thanksgiving-gratitude.md"), lexicon)
+    terms = {term.term: term for term in glossary.terms}
+    (header,) = terms["朋友"].occurrences
+    assert header.in_header and header.slide > glossary.deck.slide_count
+    assert not any(o.in_header for o in terms["谢谢"].occurrences)
+    url = "https://example.org/{stem}.html"
+    page = render_markdown(glossary, deck_url_template=url)
+    row = next(line for line in page.splitlines() if "| 朋友" in line or "朋友](" in line)
+    assert "front matter" in row and "#" + str(header.slide) not in row
+    data = json.loads(render_json(glossary))
+    (occurrence,) = next(t for t in data["terms"] if t["term"] == "朋友")["occurrences"]
+    assert occurrence["in_header"] is True and occurrence["fragment"] == ""
+    html = render_html(glossary, deck_url_template=url)
+    assert f"thanksgiving-gratitude.html#{header.slide}" not in html
+    assert "front matter" in html
+
+
 def test_the_record_s_pinyin_and_meaning_reach_the_glossary(lexicon: Lexicon) -> None:
     glossary = build_glossary(read_deck_text(LESSON, "deep-learning.md"), lexicon)
     terms = {term.term: term for term in glossary.terms}
@@ -308,3 +345,25 @@ def test_hugo_toml_front_matter_is_metadata_and_vocabulary() -> None:
 def test_a_plus_line_that_opens_no_toml_is_text() -> None:
     text = "+++\nnot = [toml\n+++\n空儿\n"
     assert "空儿" in read_deck_text(text, "notes.txt").slides[0].text
+
+
+def test_the_front_matter_is_parsed_once_and_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Metadata and vocabulary come from one reading of the YAML (a 2 MB list of flashcards
+    costs seconds a reading), and the deck does not keep it alive once read."""
+    import yaml
+
+    from hanzi_companion.text.formats.front_matter import load_yaml
+
+    calls: list[str] = []
+    real_load = yaml.load
+
+    def counting_load(stream: str, Loader: type) -> object:
+        calls.append(stream)
+        return real_load(stream, Loader=Loader)
+
+    monkeypatch.setattr(yaml, "load", counting_load)
+    deck = read_deck_text(LESSON, "deep-learning.md")
+    assert deck.metadata.title == "Deep learning"
+    assert "神经网络" in deck.slides[-1].text
+    assert len(calls) == 1
+    assert load_yaml.cache_info().currsize == 0

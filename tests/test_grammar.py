@@ -9,6 +9,7 @@ from hanzi_companion.glossary import build_glossary
 from hanzi_companion.grammar import (
     Place,
     class_places_of,
+    has_address_sense,
     has_grammatical_senses,
     place_in_sentence,
     places_of,
@@ -792,3 +793,286 @@ def test_a_word_of_two_adverbs_stays_one_word(lexicon: Lexicon) -> None:
 def test_bian_twice_in_a_sentence_is_while(lexicon: Lexicon, sentence: str) -> None:
     term = sentence[5]
     assert _choose(lexicon, term, sentence).sense.text == "simultaneously"
+
+
+# -- the sense of common words in Chinese sentences (adverbs, causatives, objects) -------------
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        # Before a verb, a word with adverb senses and others is the adverb: 一直 "always",
+        # not "straight"; 总 "always", not "(bound form) general"; 均 "all" (literary).
+        ("一直", "而且每天要一直解题目", "continuously; always"),
+        ("总", "因为总感觉老街已经不在", "in every case; always"),
+        ("均", "马铃薯与牛肉均超大块", "(literary) without exception; all"),
+        ("当然", "第一天早餐，当然要入境随俗", "certainly"),
+        # A connective opening its clause: 故 "therefore", not "happening".
+        ("故", "原为水上人家所卖，故得名艇仔粥", "therefore"),
+        # "In addition" closing a list (日文、韩文…还有…).
+        ("还有", "日文、韩文、广东话还有浓重的大陆口音", "in addition"),
+    ],
+)
+def test_before_a_verb_a_word_is_its_adverb(
+    lexicon: Lexicon, term: str, sentence: str, sense: str
+) -> None:
+    choice = _choose(lexicon, term, sentence, word_class=lexicon.word_class)
+    assert choice.text.startswith(sense), choice.text
+    assert choice.rule == "adverb place"
+
+
+def test_before_de_and_a_noun_a_word_is_no_adverb(lexicon: Lexicon) -> None:
+    """真正的老街 is the "real" old street: the corpus's class (an adverb, "really") yields
+    to the place before 的 and a noun, where an attribute stands."""
+    choice = _choose(lexicon, "真正", "感受到了真正的九份老街", word_class=lexicon.word_class)
+    assert choice.text == "genuine; real; true"
+
+
+def test_an_adverb_chosen_by_its_place_is_worded_as_that_adverb(lexicon: Lexicon) -> None:
+    choice = _choose(lexicon, "总", "因为总感觉老街已经不在")
+    assert choice.wording == "always; in every case; invariably"
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        # A connective sense of a verb does not stand for the verb opening its clause: 用 is
+        # the coverb "with" (用电脑写), not "(literary) hence".
+        ("用", "用电脑写汉字", "(coverb) with; using"),
+        # 先 "first": the example sentences' sense says more than the place before a verb.
+        ("先", "他先刷牙洗脸", "beforehand; first"),
+    ],
+)
+def test_the_adverb_place_leaves_verbs_and_usual_senses_alone(
+    lexicon: Lexicon, term: str, sentence: str, sense: str
+) -> None:
+    choice = _choose(lexicon, term, sentence, usual=lexicon.usual_sense)
+    assert choice.text.startswith(sense), choice.text
+
+
+def test_a_bound_form_is_no_sense_of_a_character_standing_alone(lexicon: Lexicon) -> None:
+    places = _places(lexicon, "均", "马铃薯与牛肉均超大块")
+    assert Place.FREE_WORD in places
+    choice = _choose(lexicon, "均", "马铃薯与牛肉均超大块")
+    assert not choice.text.startswith("(bound form)")
+    # Unless the example sentences use the bound form as a word: 店 "shop; store".
+    choice = _choose(lexicon, "店", "就连坐在店里吃饭", usual=lexicon.usual_sense)
+    assert choice.text == "(bound form) shop; store"
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        # 令 before a person and how they feel: "to cause", not "to order".
+        ("令", "这令我的脑袋受不了", "to cause"),
+        # 叫 before a person and a verb with no 了 closing it: "to order", not the passive.
+        ("叫", "我叫老妈帮我打包一份卤肉饭", "to order"),
+        ("让", "为了让大家体验一下道地的早茶", "to let sb do sth"),
+        # A passive's verb closes its clause on 了: the agent's "by" stands.
+        ("叫", "我的钱包叫人偷了", "by (indicates agent in the passive mood)"),
+        # Before a name in quotes: "to be called".
+        ("叫", '还衍生出一个名词叫"一盅两件"', "to be called"),
+    ],
+)
+def test_causatives_passives_and_names(
+    lexicon: Lexicon, term: str, sentence: str, sense: str
+) -> None:
+    choice = _choose(lexicon, term, sentence, usual=lexicon.usual_sense)
+    assert choice.text == sense
+
+
+def test_a_list_with_full_stops_between_its_items_closes_with_etc(lexicon: Lexicon) -> None:
+    sentence = "加入葱花.猪皮.海蜇.碎牛肉.鱿鱼等"
+    assert Place.END_OF_LIST in _places(lexicon, "等", sentence)
+    choice = _choose(lexicon, "等", sentence, usual=lexicon.usual_sense)
+    assert choice.text == "and so on; etc.; et al."
+
+
+def test_a_verb_with_its_own_object_is_no_complement(lexicon: Lexicon) -> None:
+    """喝茶看报纸: 看 after the verb 喝茶 reads the newspaper, it does not "give it a try"."""
+    places = _places(lexicon, "看", "很多当地人在喝茶看报纸")
+    assert Place.BEFORE_WRITING in places and Place.AFTER_VERB not in places
+    assert _choose(lexicon, "看", "很多当地人在喝茶看报纸").text == "to read"
+    # 掌握好每个字: 好 after its verb stays its complement (字 may be a "letter").
+    assert Place.AFTER_VERB in _places(lexicon, "好", "掌握好每个字的读音")
+
+
+def test_the_sense_whose_note_names_the_object(lexicon: Lexicon) -> None:
+    """上 "to attend (class or university)" before 李老师的作文课, whose head 课 means
+    "class" (作文 after 的 is part of the noun, not a verb)."""
+    sides = [("星期六，就去", "李老师的作文课了。")]
+    places = places_of("上", sides, lexicon.lookup)
+    assert "class" in places.objects
+    context = SenseContext(places=places, usual=lexicon.usual_sense)
+    choice = choose_sense(lexicon.lookup("上"), context)
+    assert choice is not None and choice.text == "to attend (class or university)"
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "place"),
+    [
+        ("明白", "后来才明白，这可是经典的港式服务", Place.VERB_PLACE),  # after 才
+        ("失望", "令人失望的早餐过后", Place.NOUN_PLACE),  # how one is made to feel
+    ],
+)
+def test_after_cai_a_verb_after_lingren_an_adjective(
+    lexicon: Lexicon, term: str, sentence: str, place: Place
+) -> None:
+    index = sentence.index(term)
+    sides = [(sentence[:index], sentence[index + len(term) :])]
+    places = class_places_of(sides, lexicon.lookup, term)
+    assert places.share(place) == 1
+    choice = choose_sense(
+        lexicon.lookup(term), SenseContext(places=places, word_class=lexicon.word_class)
+    )
+    assert choice is not None
+    assert choice.text == {"明白": "to understand; to realize", "失望": "disappointed"}[term]
+
+
+def test_a_degree_adverb_opens_a_verb_of_feeling(lexicon: Lexicon) -> None:
+    assert Place.BEFORE_ADJECTIVE in _places(lexicon, "好", "我们好喜欢这里")
+    choice = _choose(lexicon, "好", "我们好喜欢这里", usual=lexicon.usual_sense)
+    assert choice.text == "(before an adjective for exclamatory effect) so"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sense"),
+    [
+        # "(used with 也[ye3], 都[dou1] etc) even": 都 later in its sentence.
+        ("连那「悲情城市」都不在了。", "(used with 也[ye3], 都[dou1] etc) even"),
+        ("这两个字连在一起。", "to link"),
+    ],
+)
+def test_lian_with_dou_later_in_its_sentence_is_even(
+    lexicon: Lexicon, sentence: str, sense: str
+) -> None:
+    assert _choose(lexicon, "连", sentence, usual=lexicon.usual_sense).text == sense
+
+
+def test_le_after_a_verb_is_not_liao_for_a_bu_later_in_its_sentence(lexicon: Lexicon) -> None:
+    """了's "(used with 得 or 不 after a verb ...)" names words right before it, not later."""
+    sides = [("我吃", "饭，不想去。")]
+    places = places_of("了", sides, lexicon.lookup)
+    choice = choose_sense(lexicon.lookup("了"), SenseContext(places=places))
+    assert choice is not None and choice.entry.pinyin_numbered == "le5"
+
+
+def test_a_word_inside_a_question_asks(lexicon: Lexicon) -> None:
+    """几 in 几位 (no dictionary word) asks "how many" in 请问几位？, as it would alone."""
+    deck = Deck("dialogue.md", "markdown", (Slide(1, "", "服务员：欢迎光临！请问几位？\n"),))
+    (term,) = [t for t in build_glossary(deck, lexicon).terms if t.term == "几位"]
+    assert term.part_glosses[0].startswith("how many"), term.part_glosses
+
+
+def test_a_causative_before_a_persons_noun_phrase_and_its_state(lexicon: Lexicon) -> None:
+    """令无数港人着迷: past the person's noun phrase, 着迷 "to be fascinated" is a state."""
+    sentence = "铜锣湾的活力令无数港人着迷"
+    assert Place.CAUSES_STATE in _places(lexicon, "令", sentence)
+    assert _choose(lexicon, "令", sentence).text == "to cause"
+
+
+def test_a_degree_adverb_before_an_adjective_of_fun(lexicon: Lexicon) -> None:
+    """好好玩 "so much fun": 好玩 "amusing; fun" is an adjective."""
+    choice = _choose(lexicon, "好", "这个游乐场好好玩", usual=lexicon.usual_sense)
+    assert choice.text == "(before an adjective for exclamatory effect) so"
+
+
+def test_an_object_named_by_a_note_outweighs_a_place_after_a_word(lexicon: Lexicon) -> None:
+    """然后上兴趣班: the head 班 "class" of the object names 上's "to attend (class ...)",
+    over "(noun suffix) on" after 然后 and the corpus's class."""
+    sides = [("多数要回家换衫然后", "兴趣班，不过今日就来公园玩。")]
+    places = places_of("上", sides, lexicon.lookup)
+    context = SenseContext(places=places, word_class=lexicon.word_class)
+    choice = choose_sense(lexicon.lookup("上"), context)
+    assert choice is not None and choice.text == "to attend (class or university)"
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        # Before a verb the adverb, over the example sentences' "real" (我真的找到你了).
+        ("真的", "吉玛，我真的找到你了", "really; truly; indeed"),
+        # Before 的 and a noun none of its adverbs ("originally", "so, actually"): "former".
+        ("原来", "如今一般指放弃原来的工作去经营商业", "original; former"),
+    ],
+)
+def test_the_place_of_an_adverb_outweighs_the_usual_sense(
+    lexicon: Lexicon, term: str, sentence: str, sense: str
+) -> None:
+    choice = _choose(lexicon, term, sentence, usual=lexicon.usual_sense)
+    assert choice.text == sense
+
+
+def test_after_a_name_a_form_of_address_is_worded_as_one(lexicon: Lexicon) -> None:
+    """张先生, 戴伟先生: 先生 is "mister (Mr.)" first; alone it keeps "gentleman" first."""
+    assert has_address_sense(lexicon.lookup("先生"))
+    places = places_of("先生", [("王大朋对戴伟说：“戴伟", "，想跟吉玛说什么")], lexicon.lookup)
+    assert places.share(Place.AFTER_NAME) == 1
+    context = SenseContext(places=places, usual=lexicon.usual_sense)
+    choice = choose_sense(lexicon.lookup("先生"), context)
+    assert choice is not None and choice.wording.startswith("mister (Mr.)")
+    alone = places_of("先生", [("这位", "很客气")], lexicon.lookup)
+    context = SenseContext(places=alone, usual=lexicon.usual_sense)
+    choice = choose_sense(lexicon.lookup("先生"), context)
+    assert choice is not None and not choice.wording.startswith("mister")
+
+
+def test_a_form_of_address_inside_a_term_after_a_name(lexicon: Lexicon) -> None:
+    deck = Deck("story.md", "markdown", (Slide(1, "", "• 张先生\n"),))
+    (term,) = [t for t in build_glossary(deck, lexicon).terms if "先生" in t.term]
+    gloss = term.gloss if term.term == "先生" else term.part_glosses[-1]
+    assert gloss.startswith("mister (Mr.)"), (term.term, term.gloss, term.part_glosses)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sense"),
+    [
+        ("你一直走，然后左转", "straight (in a straight line)"),
+        ("你一直往前走就到了", "straight (in a straight line)"),
+        ("我一直想去中国", "continuously; always; all the way through"),
+    ],
+)
+def test_yizhi_before_a_verb_of_going_is_straight(
+    lexicon: Lexicon, sentence: str, sense: str
+) -> None:
+    assert _choose(lexicon, "一直", sentence, word_class=lexicon.word_class).text == sense
+
+
+def test_a_verb_of_speaking_before_what_is_said_is_worded_to_say(lexicon: Lexicon) -> None:
+    sides = [("吉玛往这里看了看，", "：“好的，我马上就来。”"), ("王大朋对戴伟", "：“快去吧。”")]
+    places = places_of("说", sides, lexicon.lookup)
+    assert places.share(Place.BEFORE_QUOTE) == 1
+    choice = choose_sense(
+        lexicon.lookup("说"), SenseContext(places=places, usual=lexicon.usual_sense)
+    )
+    assert choice is not None and choice.wording.startswith("to say")
+    places = places_of("说", [("我会", "中文")], lexicon.lookup)
+    choice = choose_sense(
+        lexicon.lookup("说"), SenseContext(places=places, usual=lexicon.usual_sense)
+    )
+    assert choice is not None and not choice.wording.startswith("to say")
+
+
+@pytest.mark.parametrize(
+    ("term", "sentence", "sense"),
+    [
+        ("带", "有人给你和孩子们带书来了", "to carry"),  # a book is carried, not worn
+        ("带", "她带着一顶帽子", "to wear"),  # 帽子 "hat"
+        ("穿", "她穿着一件红衣服", "to wear"),  # 衣服 "clothes"
+    ],
+)
+def test_to_wear_wants_something_worn(
+    lexicon: Lexicon, term: str, sentence: str, sense: str
+) -> None:
+    choice = _choose(lexicon, term, sentence, word_class=lexicon.word_class)
+    assert choice.text.startswith(sense), choice.text
+
+
+def test_a_bound_form_inside_a_term_keeps_the_terms_places_out(lexicon: Lexicon) -> None:
+    """The places of a term are its own: a word inside it (居 in 合村并居) is not "a word of
+    its own" whose bound form would step back."""
+    places = places_of("合村并居", [("他们推行", "的政策")], lexicon.lookup)
+    assert places.share(Place.FREE_WORD) == 1
+    context = SenseContext(places=places)
+    for candidate in candidates(lexicon.lookup("居")):
+        assert dict(score(candidate, context))["adverb place"] == 0.0

@@ -130,6 +130,12 @@ def fold_compatibility(text: str) -> str:
     )
 
 
+# How many definitions must use an English word for its share of a field to be told: 1 of 6
+# definitions saying "scenario" is chance.
+FIELD_WORD_LEAST = 10
+_FIELD_PREFIX = 5  # the shortest stem whose longer words are counted with it
+
+
 class Lexicon:
     """Read-only access to the compiled dictionaries; safe to share between threads."""
 
@@ -144,6 +150,7 @@ class Lexicon:
         self.reading = lru_cache(maxsize=8192)(self._reading)
         self.lookup = lru_cache(maxsize=8192)(self._lookup)
         self._definitions_with = lru_cache(maxsize=65536)(self._definitions_with_uncached)
+        self.field_share = lru_cache(maxsize=16384)(self._field_share)
         self._reading_at = lru_cache(maxsize=4096)(self._reading_at_uncached)
         self._character_index: CharacterIndex | None = None
         self._character_index_lock = threading.Lock()
@@ -259,6 +266,31 @@ class Lexicon:
             return 0  # an index without the English search table: no word is known
         return int(rows[0][0]) if rows else 0  # type: ignore[call-overload]
 
+    def _field_share(self, field: str, word: str) -> float:
+        """The share of the definitions using an English word (or a word it begins) that also
+        use a word beginning with ``field`` ("compu": computing, computer): how much the word
+        belongs to the field's English ("log": a quarter; "register": a tenth). 0 for a word
+        fewer than :data:`FIELD_WORD_LEAST` definitions use (too few to tell)."""
+        key, label = re.sub(r"[^a-z]", "", word.lower()), re.sub(r"[^a-z]", "", field.lower())
+        if not key or not label or label.startswith(key[:_FIELD_PREFIX]):
+            return 0.0  # "com" (come) begins "computing" itself
+        # The word itself ("log"), else the words a long stem begins ("regist": register,
+        # registry): "log" is not "logic", "com" not "company".
+        for words in (key, f"{key}*") if len(key) >= _FIELD_PREFIX else (key,):
+            total = self._english_count(words)
+            if total >= FIELD_WORD_LEAST:
+                return self._english_count(f"{label}* AND {words}") / total
+        return 0.0
+
+    def _english_count(self, query: str) -> int:
+        try:
+            rows = self.english_query(
+                "SELECT count(*) FROM english WHERE english MATCH ?", (query,)
+            )
+        except sqlite3.Error:
+            return 0  # an index without the English search table: no word is known
+        return int(rows[0][0]) if rows else 0  # type: ignore[call-overload]
+
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and bool(self.lookup(word))
 
@@ -353,6 +385,19 @@ class Lexicon:
             "OR (traditional > ? AND traditional < ?) "
             "ORDER BY frequency DESC, length, id LIMIT ?",
             (word, end, word, end, limit),
+        )
+        return tuple(row_to_entry(row) for row in rows)
+
+    def words_with(self, word: str, limit: int = 40) -> tuple[Entry, ...]:
+        """Longer words whose simplified or traditional form contains ``word`` anywhere (哑终端
+        and 终端机 for 终端, 改革开放 for 开放), most frequent first."""
+        if not word:
+            return ()
+        rows = self.query(
+            f"SELECT {_COLUMNS} FROM entries WHERE id IN (SELECT entry FROM chars WHERE char = ?) "
+            "AND length > ? AND (instr(simplified, ?) > 0 OR instr(traditional, ?) > 0) "
+            "ORDER BY frequency DESC, length, id LIMIT ?",
+            (word[-1], len(word), word, word, limit),
         )
         return tuple(row_to_entry(row) for row in rows)
 

@@ -646,7 +646,7 @@ def _source_html(
     lectures = list({id(g): g for g, _ in pairs}.values())
     for glossary in lectures:
         slides = sorted(
-            {o.slide for g, t in pairs if g is glossary for o in t.occurrences if o.slide > 0}
+            {o.slide for g, t in pairs if g is glossary for o in t.occurrences if not o.in_header}
         )
         line = _lecture_label(glossary, course)
         if slides:

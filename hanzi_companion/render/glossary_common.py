@@ -19,6 +19,7 @@ from hanzi_companion.glossary import (
     DeckInfo,
     Glossary,
     GlossaryTerm,
+    Occurrence,
 )
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.links import links_for
@@ -173,6 +174,23 @@ def part_title(term: GlossaryTerm, index: int) -> str:
 def fragment(slide: int) -> str:
     """The remark URL fragment of a slide (remark numbers slides from 1)."""
     return f"#{slide}"
+
+
+# How an occurrence in the page's front matter is labelled: no slide shows it, none is linked.
+HEADER_LABEL = "front matter"
+
+
+def occurrence_fragment(occurrence: Occurrence) -> str:
+    """The URL fragment of the slide an occurrence is on; none for the front matter."""
+    return "" if occurrence.in_header else fragment(occurrence.slide)
+
+
+def occurrence_label(occurrence: Occurrence) -> str:
+    """The slide an occurrence is on as a reader sees it: ``12``, ``12 (notes)``, or
+    ``front matter`` for text of the page's header that no slide shows."""
+    if occurrence.in_header:
+        return HEADER_LABEL
+    return str(occurrence.slide) + (" (notes)" if occurrence.in_notes else "")
 
 
 def deck_url(template: str, deck: DeckInfo) -> str:

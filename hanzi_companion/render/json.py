@@ -24,6 +24,7 @@ from hanzi_companion.render.glossary_common import (
     credit_line,
     fragment,
     marks,
+    occurrence_fragment,
     part_details,
     term_links,
 )
@@ -51,7 +52,8 @@ def occurrence_json(occurrence: Occurrence) -> dict[str, Any]:
         "slide_title": occurrence.slide_title,
         "context": occurrence.context,
         "in_notes": occurrence.in_notes,
-        "fragment": fragment(occurrence.slide),
+        "in_header": occurrence.in_header,
+        "fragment": occurrence_fragment(occurrence),
     }
 
 

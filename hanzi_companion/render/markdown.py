@@ -20,6 +20,8 @@ from hanzi_companion.render.glossary_common import (
     deck_meta,
     deck_url,
     marks,
+    occurrence_fragment,
+    occurrence_label,
     other_form,
     part_details,
     term_links,
@@ -59,8 +61,9 @@ def _url(url: str) -> str:
 def _slides(occurrences: tuple[Occurrence, ...], base: str) -> str:
     labels = []
     for occurrence in occurrences:
-        label = str(occurrence.slide) + (" (notes)" if occurrence.in_notes else "")
-        label = f"[{escape(label)}]({_url(base)}#{occurrence.slide})" if base else escape(label)
+        label = escape(occurrence_label(occurrence))
+        where = occurrence_fragment(occurrence)
+        label = f"[{label}]({_url(base)}{where})" if base and where else label
         if label not in labels:
             labels.append(label)
     return ", ".join(labels)

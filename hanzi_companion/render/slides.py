@@ -21,6 +21,7 @@ from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import Link
 from hanzi_companion.render.glossary_common import (
     CREDIT_SHORT,
+    HEADER_LABEL,
     character_links,
     deck_heading,
     deck_meta,
@@ -81,7 +82,10 @@ def _slide_refs(occurrences: tuple[Occurrence, ...]) -> str:
     refs: list[str] = []
     for occurrence in occurrences:
         title = escape(occurrence.slide_title or occurrence.context)
-        ref = f'<a href="#{occurrence.slide}" title="{title}">{occurrence.slide}</a>'
+        if occurrence.in_header:
+            ref = f'<span title="{title}">{HEADER_LABEL}</span>'
+        else:
+            ref = f'<a href="#{occurrence.slide}" title="{title}">{occurrence.slide}</a>'
         if occurrence.in_notes:
             ref += " <small>(notes)</small>"
         if ref not in refs:

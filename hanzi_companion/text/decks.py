@@ -26,7 +26,7 @@ from hanzi_companion.text.formats import (
     TEXT,
 )
 from hanzi_companion.text.formats.flattened import split_flat_front_matter, unflatten
-from hanzi_companion.text.formats.front_matter import split_front_matter
+from hanzi_companion.text.formats.front_matter import forget_loaded, split_front_matter
 from hanzi_companion.text.formats.markdown import detect_format, page_slides, section_slides
 from hanzi_companion.text.formats.marp import is_marp, marp_slides
 from hanzi_companion.text.formats.remark import dedent, remark_slides
@@ -151,8 +151,11 @@ def read_deck_text(text: str, name: str, fmt: str | None = None) -> Deck:
             return html_deck
         label = REMARK_HTML
         wanted = None
-    body, front = split_front_matter(text)
-    vocabulary = _front_vocabulary(text) if len(body) < len(text) else ""  # front matter
+    try:
+        body, front = split_front_matter(text)
+        vocabulary = _front_vocabulary(text) if len(body) < len(text) else ""  # front matter
+    finally:
+        forget_loaded()  # the front matter, read once for both
     front = {**page_front, **front}
     body = "\n".join(dedent(body.split("\n")))
     if "```" in body or "~~~" in body:  # a fenced YAML block may hold vocabulary
@@ -216,7 +219,8 @@ def _with_vocabulary(slides: list[Slide], vocabulary: str) -> list[Slide]:
         return slides
     if not any(slide.text or slide.notes or slide.properties for slide in slides):
         return [Slide(number=1, title="", text=vocabulary)]
-    return [*slides, Slide(number=slides[-1].last_number + 1, title="", text=vocabulary)]
+    header = Slide(number=slides[-1].last_number + 1, title="", text=vocabulary, header=True)
+    return [*slides, header]
 
 
 def _checked_text(text: str, name: str) -> str:

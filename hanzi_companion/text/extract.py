@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -37,7 +37,7 @@ from hanzi_companion.lexicon.forms import (
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
 from hanzi_companion.patterns import LazyPattern, compile_pattern
-from hanzi_companion.text.han import HAN_CLASS, HAN_PIECE, HAN_RUN, han_suffix, has_han
+from hanzi_companion.text.han import HAN_CLASS, HAN_PIECE, HAN_RUN, han_suffix, has_han, is_han
 from hanzi_companion.text.labels import chrome_line, in_label
 from hanzi_companion.text.language import deck_prose, is_chinese_document
 from hanzi_companion.text.models import Deck, Slide
@@ -226,6 +226,7 @@ class Extractor:
         self.romanised_names: frozenset[str] = frozenset()  # Dōngní, toneless: dongni
         self.chinese_prose = False  # the deck is written in Chinese (see is_chinese_document)
         self._beside_reads: Counter[str] = Counter()  # mentions read for what is beside them
+        self._readings: Mapping[int, str] = {}  # the line's characters' readings its pinyin gives
         self._glue_reads: Counter[str] = Counter()  # grammatical words given as occurrences
         self._gap_words = lru_cache(maxsize=4096)(self._words_of_gap)
         self._glue = False  # mentions() gives grammatical words as occurrences too
@@ -965,6 +966,10 @@ class Extractor:
     ) -> Iterator[Mention]:
         if not text or not has_han(text):
             return
+        # Imported on first use, not with the package (cold start, issue 13).
+        from hanzi_companion.text.interlinear import pairings
+
+        paired = pairings(text)
         lines = text.split("\n")
         offset = 0
         for index, line in enumerate(lines):
@@ -977,8 +982,12 @@ class Extractor:
                 continue
             previous = lines[index - 1] if index > 0 else ""
             following = lines[index + 1] if index + 1 < len(lines) else ""
+            written = line
             line = join_glossed(line, self._spacing)
             line = join_interrupted(join_spaced(line, following, self._spacing), self._spacing)
+            # the reading of each character that a pinyin line written with it gives
+            found = paired.get(index)
+            self._readings = _readings_by_offset(line, written, found.readings if found else ())
             runs = [piece for run in HAN_RUN.finditer(line) for piece in self._dotted(line, run)]
             translations = translation_below(line, runs, following)
             if translations and not self._translations_agree(runs, translations):
@@ -1058,11 +1067,19 @@ class Extractor:
                 line_start=line_start,
                 start=line_start + start,
                 shown_on=slide.number if number is None else number,
-                written_reading=written,
+                written_reading=written or self._read_in_line(line, term_start, term_end, han),
                 among_names=among_names and whole,
                 personal_name=han in self.names
                 or (whole and mixed is None and self._speaker(han, line, start, end)),
             )
+
+    def _read_in_line(self, line: str, start: int, end: int, han: str) -> str:
+        """The numbered reading the pinyin line written with ``line`` gives the term ``han``
+        at ``line[start:end]``, a syllable per character; "" unless it reads every one."""
+        if not self._readings:
+            return ""
+        syllables = [self._readings.get(i, "") for i in range(start, end) if is_han(line[i])]
+        return " ".join(syllables) if len(syllables) == len(han) and all(syllables) else ""
 
     def _with_glue(
         self, mentions: Iterator[Mention], line: str, match: re.Match[str]
@@ -1379,6 +1396,17 @@ def _blank_beside(line: str, start: int, end: int, span: tuple[int, int] | None)
         left = len(before) - 1
         right = line.index(_BESIDE_CLOSE[opening], right) + 1
     return line[:left] + " " * (right - left) + line[right:]
+
+
+def _readings_by_offset(line: str, written: str, readings: tuple[str, ...]) -> dict[int, str]:
+    """The reading a pinyin line gives each Han character of ``line`` (the line as
+    ``written``, its spacing joined: 王 先 生 is 王先生), by its offset in ``line``."""
+    if not readings:
+        return {}
+    offsets = [i for m in HAN_PIECE.finditer(line) for i in range(m.start(), m.end())]
+    if "".join(line[i] for i in offsets) != "".join(HAN_PIECE.findall(written)):
+        return {}  # the line was joined with another: its characters are not the pinyin's
+    return {i: reading for i, reading in zip(offsets, readings, strict=True) if reading}
 
 
 def reading_beside(line: str, start: int, end: int, span: tuple[int, int] | None, han: str) -> str:

@@ -38,6 +38,9 @@ class Slide:
     notes_links: tuple[SlideLink, ...] = ()  # links written in the presenter notes
     text_steps: tuple[int, ...] = ()  # per line of ``text``: its step offset (empty: all 0)
     notes_steps: tuple[int, ...] = ()  # per line of ``notes``: its step offset (empty: all 0)
+    # The page's front matter read as text (a lesson's vocabulary in YAML): after the slides,
+    # shown by none of them, so nothing links to it and the deck does not count it.
+    header: bool = False
 
     def line_number(self, index: int, in_notes: bool = False) -> int:
         """The remark number of the step that first shows line ``index`` of ``text`` (or of
@@ -81,5 +84,12 @@ class Deck:
 
     @property
     def slide_count(self) -> int:
-        """How many slides remark counts: every ``--`` step is one (its last slide's number)."""
-        return self.slides[-1].last_number if self.slides else 0
+        """How many slides remark counts: every ``--`` step is one (its last slide's number);
+        the front matter's text is on no slide."""
+        shown = [slide for slide in self.slides if not slide.header]
+        return shown[-1].last_number if shown else 0
+
+    @property
+    def header_slide(self) -> int | None:
+        """The number the front matter's text is filed under, if the deck has any."""
+        return next((slide.number for slide in self.slides if slide.header), None)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 
 from hanzi_companion.text.wordlists import (
     GENERAL_CLASSIFIERS,
+    NUMERALS,
     POTENTIAL_RESULTS,
     RESULT_MEANINGS,
     STREET_ENDINGS,
@@ -143,6 +144,25 @@ def counted_gloss(parts: Sequence[str], word_gloss: str) -> str:
         if sense.lower().startswith(_DETERMINERS):
             return f"{sense} {_ONE}"
     return ""
+
+
+_COUNTS = "classifier for "  # how a dictionary's classifier sense opens
+_SOME = frozenset("几幾")  # numerals of no one number: a few, how many
+
+
+def numbered_gloss(parts: Sequence[str], number: str, classifier: str) -> str:
+    """ "two (classifier for gifts, newspaper ...)": a numeral and a classifier (兩份, 三本)
+    glossed as the number, its first meaning ``number`` (兩 "two", not "a few"), and what the
+    classifier counts; "" for other words (the general 个 is :func:`counted_gloss`'s)."""
+    if len(parts) != 2 or parts[0] not in NUMERALS or parts[1] in GENERAL_CLASSIFIERS:
+        return ""
+    if parts[0] in _SOME:
+        return ""  # 幾部 "several", not the "how many" its first meaning says
+    counted = next((g for g in classifier.split("; ") if g.startswith(_COUNTS)), "")
+    first = number.split("; ")[0].strip()
+    if not counted or not first or first.startswith("("):
+        return ""
+    return f"{first} ({counted})"
 
 
 def street_name(word: str) -> tuple[str, str]:

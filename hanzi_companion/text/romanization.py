@@ -608,9 +608,15 @@ def _candidates_by_key(
     slide_glosses = {key: "\n".join(dict.fromkeys(glosses)) for key, glosses in glosses_on.items()}
     language = _ProseLanguage(deck, english[0])
     found: dict[str, list[_Candidate]] = {}
+    from hanzi_companion.text.interlinear import without_pinyin
+
     for slide in deck.slides:
         for text, in_notes in ((slide.text, False), (slide.notes, True)):
-            for index, line in enumerate(text.split("\n")):
+            lines = text.split("\n")
+            # a dialogue's pinyin lines read their Chinese lines: no romanised terms
+            cleared = without_pinyin(text)
+            for index, line in enumerate(lines):
+                line = cleared.get(index, line)
                 if not _WORD.search(line):
                     continue
                 line = without_labels(line)  # "Woche 3", "Semana 3": the deck's week, no pinyin

@@ -61,9 +61,25 @@ def spaced_sentence(chars: str, line: str, end: int, following: str, rules: Spac
 
 def read_beside(chars: str, line: str, end: int, following: str, rules: SpacingRules) -> bool:
     """Romanisation reading the characters in order is written after them on the line or on
-    the next line (买 年 货 | mǎi nián huò; 我 爱 你 over wǒ ài nǐ)."""
-    return _reads(chars, line[end : end + _NEAR + 8 * len(chars)], rules) or _reads(
+    the next line (买 年 货 | mǎi nián huò; 我 爱 你 over wǒ ài nǐ), there anywhere in the
+    line's pinyin (早 , 王 先 生 , 您 早 。 over zǎo Wáng xiān shēng nín zǎo)."""
+    return _reads(chars, line[end : end + _NEAR + 8 * len(chars)], rules) or _reads_within(
         chars, following, rules
+    )
+
+
+def _reads_within(chars: str, text: str, rules: SpacingRules) -> bool:
+    """A run of the syllables of ``text``, a line of romanisation, reads ``chars``."""
+    syllables: list[str] = []
+    for match in ROMAN_WORD.finditer(text):
+        parsed = syllables_of(match.group())
+        if not parsed:
+            return False  # a word of English: no line of pinyin
+        syllables.extend(_pinyin.toneless_key(s.letters) for s in parsed)
+    keys = [rules.reading_keys(char) for char in chars]
+    return any(
+        all(key in options for key, options in zip(syllables[at:], keys, strict=False))
+        for at in range(len(syllables) - len(chars) + 1)
     )
 
 

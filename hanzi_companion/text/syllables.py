@@ -10,19 +10,34 @@ tone marks (:func:`as_marks`) and in CC-CEDICT's numbered form (:func:`numbered_
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.patterns import compile_pattern
 from hanzi_companion.text.wordlists import WESTERN_SPELLINGS
 
-_LETTERS = "A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ"
+_LETTERS = "A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜɑɡ"
+# Letters pages type for pinyin's a and g: the IPA's ɑ (U+0251, Latin alpha) and ɡ (U+0261,
+# script g), which look the same in most fonts (Hong Kong schools' pinyin writes wɑ́ng lɑ̌o shī).
+_LOOKALIKES = str.maketrans({"ɑ": "a", "ɡ": "g", "Ɑ": "A"})
+_SPACED_MARK = compile_pattern(r"(?<=[a-zü]) (?=[\u0300\u0301\u0304\u030c])")
 # A written word of Latin letters, with the tone digits pinyin may carry after each syllable
 # (``ren2min2``) and apostrophes inside (``Xi'an``). It starts with a letter: 3D, 12th are no
 # pinyin; a word like 12th or B2B fails the syllable parse anyway.
 ROMAN_WORD = compile_pattern(f"[{_LETTERS}]+[0-5]?(?:(?:['’]?[{_LETTERS}]+)[0-5]?)*")
 _NEUTRAL_ZERO = compile_pattern(r"(?<=[A-Za-zÜüÊê:])0(?![0-9])")
 _TONE_DIGIT = compile_pattern(r"[A-Za-zÜüÊê:][1-5](?![0-9])")
+
+
+def pinyin_letters(text: str) -> str:
+    """``text`` with the look-alike letters of :data:`_LOOKALIKES` written as pinyin's, a
+    combining tone mark composed with its letter (``ɑ̄`` is ``ā``)."""
+    if text.isascii():
+        return text
+    # a mark typed after a space (huɑ ̀) is still its letter's
+    text = _SPACED_MARK.sub("", text.translate(_LOOKALIKES))
+    return unicodedata.normalize("NFC", text)
 
 
 def _neutral_as_five(text: str) -> str:
@@ -35,7 +50,7 @@ def syllables_of(text: str) -> tuple[_pinyin.Syllable, ...] | None:
     """The pinyin syllables of written romanisation (marks, numbers or none), else None."""
     if text.isupper() and len(text) > 1:
         return None  # an acronym (NEOM, HAX), not pinyin
-    return _pinyin.parse_syllables(_neutral_as_five(text))
+    return _pinyin.parse_syllables(_neutral_as_five(pinyin_letters(text)))
 
 
 def has_tone_numbers(text: str) -> bool:
@@ -91,6 +106,32 @@ def numbered_reading(text: str, length: int) -> str:
             syllables[0] = syllables[0][:1].upper() + syllables[0][1:]
         tokens.extend(syllables)
     return " ".join(tokens) if len(tokens) == length else ""
+
+
+_NUMBERED_SYLLABLE = compile_pattern(r"([A-Za-züÜ:]+)([1-5])")
+
+
+def with_written_tones(reading: str, written: str) -> str:
+    """The dictionary's numbered ``reading`` of a term with the tones the document writes for
+    it (``written``, numbered): the reading a student is taught there, ní hǎo for nǐ hǎo,
+    xiáojiě for xiǎojie, yí ge for yī gè. A syllable written in lower case is lowered (shí yuè,
+    not CC-CEDICT's month name Shíyuè); a capital may only start a sentence, so the
+    dictionary's case stays. ``reading`` as it is when the letters are not the same."""
+    ours, theirs = reading.split(), written.split()
+    if not theirs or len(ours) != len(theirs):
+        return reading
+    out: list[str] = []
+    for mine, its in zip(ours, theirs, strict=True):
+        own, told = _NUMBERED_SYLLABLE.fullmatch(mine), _NUMBERED_SYLLABLE.fullmatch(its)
+        if own is None or told is None or _letters(own[1]) != _letters(told[1]):
+            return reading
+        letters = own[1].lower() if told[1][:1].islower() else own[1]
+        out.append(letters + told[2])
+    return " ".join(out)
+
+
+def _letters(letters: str) -> str:
+    return letters.lower().replace("u:", "v").replace("ü", "v")
 
 
 # -- older romanisations ----------------------------------------------------------------------
