@@ -1209,6 +1209,8 @@ class _Builder:
         老 (小王, 老李: how friends and colleagues are called)."""
         if len(han) not in (_NAME_LENGTH, _NAME_LENGTH - 1) or any(len(p) > 1 for p in parts):
             return False
+        if street_name(han)[0]:
+            return False  # 春園街: a street's name, not a person's
         if len(han) == _NAME_LENGTH - 1 and han[0] in FAMILIAR_PREFIXES:
             return self.is_surname(han[1])
         surname = self.is_surname(han[0])
@@ -1678,7 +1680,7 @@ class _Builder:
         syllables = reading.split()
         if name and len(syllables) == len(han):
             reading = _names_reading(reading, len(name))
-            named = display_pinyin(" ".join(syllables[: len(name)])).capitalize()
+            named = display_pinyin(" ".join(syllables[: len(name)])).replace(" ", "").capitalize()
             return f"{named} {ending} (place name)", reading, GlossKind.NAME
         return "", reading, kind
 

@@ -116,3 +116,71 @@ def test_a_phrase_the_document_translates_stays_whole(lexicon: Lexicon) -> None:
     terms = _terms(lexicon, text)
     assert "创建幻灯片" in terms  # the vocabulary row, translated
     assert "保存文件" not in terms  # the prose
+
+
+def test_a_heading_that_opens_with_a_name_gives_its_words(lexicon: Lexicon) -> None:
+    # "Causeway Bay, then and now": a place and what is said of it, not a term
+    text = (
+        "銅鑼灣今昔\n\n我們在銅鑼灣住了很多年，看著這個地方一直在變。"
+        "以前這裡有很多小店，現在都是百貨公司和大商場。"
+    )
+    terms = _terms(lexicon, text, "stories.txt")
+    assert "銅鑼灣今昔" not in terms and {"銅鑼灣", "今昔"} <= set(terms)
+
+
+def test_a_long_run_with_a_preposition_is_a_clause(lexicon: Lexicon) -> None:
+    # 以 "with, by": the run says how the congee is (smooth and soft), it names nothing
+    text = (
+        "艇仔粥原為水上人家用小艇在河面販賣\n\n艇仔粥以粥滑軟綿、芳香鮮味聞名\n\n"
+        "我最喜歡吃艇仔粥，每次去廣州都會吃一碗艇仔粥\n"
+    )
+    terms = _terms(lexicon, text, "food.txt")
+    assert "艇仔粥以粥滑軟綿" not in terms and {"艇仔粥", "粥"} <= set(terms)
+
+
+def test_an_item_of_a_list_of_dishes_is_one_term(lexicon: Lexicon) -> None:
+    # the items of a list set apart by 、 are alike: 燃面 is a dish as 火锅 is
+    text = (
+        "到了成都，好吃的实在太多：担担面、麻婆豆腐、燃面、火锅、叶儿粑。"
+        "我们每天都去不同的地方吃饭，从早上吃到晚上。"
+    )
+    terms = _terms(lexicon, text, "trip.txt")
+    assert {"燃面", "叶儿粑", "火锅"} <= set(terms)
+    assert not {"燃", "粑"} & set(terms)
+
+
+def test_a_list_of_clauses_gives_their_words(lexicon: Lexicon) -> None:
+    text = (
+        "从创新、创造，再到创意、创见，深圳弥漫着开放创新的精神。"
+        "很多年轻人来到这里，开始自己的事业。"
+    )
+    terms = _terms(lexicon, text, "article.txt")
+    assert "从创新" not in terms and "再到创意" not in terms
+
+
+def test_a_name_set_off_in_lenticular_brackets_stays_whole(lexicon: Lexicon) -> None:
+    # 【】 sets off names in Chinese blogs as quotes do: the dish, not 豬 + 扒 + 包
+    text = (
+        "點的菜色中，以【咖哩牛腩】最讓人激賞，澳門經典的【豬扒包】當然不可少。"
+        "我們吃得很飽，下次還要再來這家餐廳。"
+    )
+    terms = _terms(lexicon, text, "food.txt")
+    assert {"咖哩牛腩", "豬扒包"} <= set(terms)
+
+
+def test_a_street_named_with_a_localiser_stays_whole(lexicon: Lexicon) -> None:
+    # 前 "front" names the street (Wuhouci Front Street); it makes no clause of it
+    text = (
+        "武侯祠前街\n\n武侯祠前街以其繁华热闹而闻名，它是成都市中较早形成的商业步行街。"
+        "这条街道两旁布满了各式各样的餐馆。"
+    )
+    assert "武侯祠前街" in _terms(lexicon, text, "streets.txt")
+
+
+def test_such_as_and_a_name_opening_a_list_is_no_item(lexicon: Lexicon) -> None:
+    text = (
+        "随后，经济特区的设立，如深圳、珠海、汕头、厦门，成为对外开放的窗口。"
+        "这些城市的经济发展得很快，吸引了很多外国投资。"
+    )
+    terms = _terms(lexicon, text, "reform.txt")
+    assert "如深圳" not in terms and "深圳" in terms

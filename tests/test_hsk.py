@@ -163,3 +163,18 @@ def test_words_outside_the_lists_have_no_level(
     assert lexicon.hsk_level("榕树") is None
     assert lexicon.hsk_level("") is None
     assert lexicon.hsk_level("hello") is None
+
+
+def test_a_word_s_level_needs_no_character_index(lexicon: Lexicon) -> None:
+    """A glossary gives every term its level: the lexicon's own index holds the lists, so a
+    first glossary does not build the character index (seconds, tens of MB) for them."""
+    fresh = Lexicon(lexicon.path, lexicon.settings)
+    assert fresh.hsk_level("创新") == 3
+    assert fresh.hsk_level("爱") == 1
+    assert fresh._character_index is None
+    # the same levels as the character index's own copy of the lists
+    index = lexicon.character_index()
+    for word in ("创新", "城市", "山寨", "联合", "我们", "发展"):
+        assert fresh._hsk_level(word, "word") == index.hsk_level(word, "word")
+    for char in "创城山爱寨":
+        assert fresh._hsk_level(char, "char") == index.hsk_level(char, "char")

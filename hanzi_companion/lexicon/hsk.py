@@ -1,13 +1,12 @@
 """HSK 3.0 (GF0025-2021) levels of characters and words, from the bundled lists.
 
 The lists (``dictionaries/hsk/hsk30_chars.tsv.gz`` and ``hsk30_words.tsv.gz``) are read once,
-when the character index is built; lookups go through that index. Levels run from 1 to 7,
-where 7 stands for the advanced 7-9 band.
+when an index is built (the lexicon's and the character index's); lookups go through them.
+Levels run from 1 to 7, where 7 stands for the advanced 7-9 band.
 """
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +25,8 @@ def level_label(level: int) -> str:
 
 def parse_levels(path: Path) -> dict[str, int]:
     """Read one HSK list (``item<TAB>level`` with a header line) into item -> lowest level."""
+    import gzip  # only when an index is built
+
     try:
         text = gzip.decompress(path.read_bytes()).decode("utf-8")
     except FileNotFoundError:

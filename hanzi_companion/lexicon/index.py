@@ -1,5 +1,8 @@
 """The compiled lexicon index: a SQLite file built once from the dictionaries.
 
+It also holds the HSK levels of words and characters (a small table): a glossary gives every
+term its level, and finds it here without building the much larger character index.
+
 The file name carries a digest of every source (CC-CEDICT, course and user dictionaries, word
 frequencies) and of the schema, so a changed source gets a new index automatically. Builds
 write a temporary file in the cache folder and ``os.replace`` it into place: a crash or two
@@ -22,6 +25,7 @@ from typing import TYPE_CHECKING
 from hanzi_companion.errors import DataFileError
 from hanzi_companion.lexicon import pinyin as py
 from hanzi_companion.lexicon import sqlite_cache
+from hanzi_companion.lexicon.hsk import HSK_CHARACTERS_FILE, HSK_WORDS_FILE, parse_levels
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, SenseKind
 from hanzi_companion.lexicon.sqlite_cache import source_digest
 from hanzi_companion.patterns import LazyPattern, compile_pattern
@@ -30,9 +34,11 @@ from hanzi_companion.settings import Settings
 if TYPE_CHECKING:
     from hanzi_companion.lexicon.cedict import Record
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 Progress = Callable[[str, int, int], None]
 """Progress callback: (stage, done, total)."""
+# The HSK lists the index holds, by the kind of item each lists.
+HSK_LISTS = (("char", HSK_CHARACTERS_FILE), ("word", HSK_WORDS_FILE))
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,7 @@ def sources_for(settings: Settings) -> tuple[Source, ...]:
 def index_path(settings: Settings) -> Path:
     """Where the index for the current sources lives (it may not exist yet)."""
     paths = [s.path for s in sources_for(settings)] + [settings.jieba_dict_path]
+    paths += [settings.data_path(name) for _, name in HSK_LISTS]
     return (
         settings.cache_dir
         / f"lexicon-{source_digest(SCHEMA_VERSION, paths, settings.cache_dir)}.sqlite"
@@ -112,6 +119,8 @@ CREATE TABLE entries (
     length INTEGER NOT NULL
 );
 CREATE TABLE chars (char TEXT NOT NULL, entry INTEGER NOT NULL);
+CREATE TABLE hsk (kind TEXT NOT NULL, item TEXT NOT NULL, level INTEGER NOT NULL,
+                  PRIMARY KEY (kind, item));
 """
 
 _INDEXES = """
@@ -372,6 +381,12 @@ def build_index(settings: Settings, path: Path, progress: Progress | None = None
             indexing.result()
         report("choosing readings", 95, 100)
         connection.executemany("UPDATE entries SET rank = ? WHERE id = ?", ranks)
+        for kind, name in HSK_LISTS:
+            levels = parse_levels(settings.data_path(name))
+            connection.executemany(
+                "INSERT INTO hsk VALUES (?, ?, ?)",
+                ((kind, item, level) for item, level in levels.items()),
+            )
         report("done", 100, 100)
         metadata.update(
             {

@@ -548,6 +548,12 @@ class Lexicon:
 
         return build_profile(self, self.character_index(), char)
 
+    def _hsk_level(self, item: str, kind: str) -> int | None:
+        """Level of ``item`` in the HSK character (``char``) or word (``word``) list, from the
+        index's own small table: no character index is built for it."""
+        rows = self.query("SELECT level FROM hsk WHERE kind = ? AND item = ?", (kind, item))
+        return int(rows[0][0]) if rows else None  # type: ignore[call-overload]
+
     def hsk_level(
         self, word: str, lookup: Callable[[str], tuple[Entry, ...]] | None = None
     ) -> int | None:
@@ -562,14 +568,13 @@ class Lexicon:
 
         find = lookup or self.lookup
 
-        index = self.character_index()
         word = fold_compatibility(unicodedata.normalize("NFC", word.strip()))
         if not word:
             return None
         return best_level(
             word,
-            lambda w: index.hsk_level(w, "word"),
-            lambda c: index.hsk_level(c, "char"),
+            lambda w: self._hsk_level(w, "word"),
+            lambda c: self._hsk_level(c, "char"),
             lambda w: tuple(
                 e.simplified for e in find(w) if e.traditional == w and e.simplified != w
             ),

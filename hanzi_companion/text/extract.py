@@ -43,6 +43,13 @@ from hanzi_companion.text.language import deck_prose, is_chinese_document
 from hanzi_companion.text.models import Deck, Slide
 from hanzi_companion.text.names import NameRules, is_name, recut, with_names
 from hanzi_companion.text.names import addressed_by_title as _addressed
+from hanzi_companion.text.places import PlaceRules, place_names
+from hanzi_companion.text.repeats import (
+    DocumentSegmenter,
+    grammatical,
+    loose_character,
+    repeated_words,
+)
 from hanzi_companion.text.segment import Segmenter, segmenter_for
 from hanzi_companion.text.slide_english import (
     LATIN_WORD,
@@ -118,6 +125,14 @@ _SENTENCE_WORDS = 3
 _CLAUSE_CLASSES = frozenset(["v", "vd", "d", "c", "p", "f", "r", "u", "ud", "uj", "ul", "uz"])
 _NAME_DOTS = NAME_DOTS
 _QUOTED_EXPRESSION = 4  # longest quoted run of Chinese prose kept whole whatever its words
+# jieba's classes of the words that make a long run a clause whatever its other words are:
+# prepositions, conjunctions, adverbs, pronouns, particles (艇仔粥 以 粥 滑 軟 綿); not verbs
+# or localizers, which names hold (武侯祠 前 街, Wuhouci Front Street).
+_GLUE_CLASSES = ("p", "c", "d", "r", "u")
+_ENUMERATION = "、"  # the comma between the items of a list
+# An item of a list: Han text between enumeration commas (or a clause's ends) and nothing else.
+_ITEM = compile_pattern(f"(?:(?<=、)|^)[{HAN_CLASS}]+(?=、|$)")
+_CLAUSE = compile_pattern(r"[，,。；;：:！？!?()（）【】\s.…]+")
 
 SIDE = 24  # characters kept on either side of a mention: its place in the sentence
 # Lines whose runs are looked up in the dictionary at once (a few queries, not one a run), a
@@ -207,7 +222,9 @@ class Extractor:
 
     def __init__(self, lexicon: Lexicon, segmenter: Segmenter | None = None) -> None:
         self.lexicon = lexicon
-        self.segmenter = segmenter or segmenter_for(lexicon)
+        self.segmenter = DocumentSegmenter(
+            segmenter or segmenter_for(lexicon), lambda text: simplified_spelling(text, self.lookup)
+        )
         self._split = lru_cache(maxsize=65536)(self._split_run)
         self.sentence_words = lru_cache(maxsize=65536)(self._sentence_words)
         self._keys = lru_cache(maxsize=65536)(self._reading_keys)
@@ -230,6 +247,12 @@ class Extractor:
         self._glue_reads: Counter[str] = Counter()  # grammatical words given as occurrences
         self._gap_words = lru_cache(maxsize=4096)(self._words_of_gap)
         self._glue = False  # mentions() gives grammatical words as occurrences too
+        self._place_rules = PlaceRules(
+            own=lambda word: word in self.segmenter.words,
+            only_a_name=self._only_a_name,
+            loose=lambda char: loose_character(char, self.word_class),
+            known=lambda word: bool(self.lookup(word)),
+        )
         self._spacing = SpacingRules(
             lambda word: bool(self.lookup(word)), self.segmenter.cut, self._keys
         )
@@ -348,6 +371,7 @@ class Extractor:
         words, names = with_names("".join(words), words, self._name_rules)
         words, written = self._written_names(words)
         names.update(dotted, written)
+        words = self._place_names(words)
         words = numbers_and_units(approximate_numbers(this_one(words)))
         words = adverbs_before_modals(plural_nouns(cantonese_plurals(words)))
         words = self._which_one(words)
@@ -479,6 +503,15 @@ class Extractor:
             return False
         levels = [self.lexicon.hsk_level(w, self.lookup) for w in (word, following)]
         return all(level is not None and level <= _LEARNT_LEVEL for level in levels)
+
+    def _place_names(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """A sentence's words with a place ending joined to the name before it (春園 街:
+        春園街; 軒 尼斯 道: 軒尼斯道), see :mod:`~hanzi_companion.text.places`."""
+        return place_names(words, self._place_rules)
+
+    def _only_a_name(self, word: str) -> bool:
+        entries = self.lookup(word)
+        return bool(entries) and all(e.is_proper_noun for e in entries)
 
     def _written_names(self, words: tuple[str, ...]) -> tuple[tuple[str, ...], set[str]]:
         """A sentence's words with neighbouring single characters joined into the name the
@@ -847,8 +880,10 @@ class Extractor:
     def prose_phrase(self, run: str, words: tuple[str, ...], quoted: bool = False) -> bool:
         """True when ``run``, cut into ``words``, is a phrase of Chinese prose rather than a
         term: no dictionary has it and it holds three words or more, two of them of two
-        characters or more (以 二级 标题 分割; 克里斯 is a name), or two words one of which is
-        a verb, an adverb... (创建 幻灯片 "to create slides"; 基本 用法 "basic usage" stays).
+        characters or more (以 二级 标题 分割; 克里斯 is a name), or longer than a name with a
+        preposition, an adverb... among them (艇仔粥 以 粥 滑 軟 綿), or two words one of which is a
+        verb, an adverb... (创建 幻灯片 "to create slides"; 基本 用法 "basic usage" stays) or
+        that open with a name (銅鑼灣 今昔 "Causeway Bay then and now").
         A short expression set off in quotes stays whole (“山寨之都”, “开放创新”)."""
         if len(words) < 2 or self.lookup(run):
             return False
@@ -856,8 +891,13 @@ class Extractor:
             return True  # a sentence, quoted or not (“我要出行”)
         if quoted and (len(run) <= _QUOTED_EXPRESSION or len(words) < _SENTENCE_WORDS):
             return False
+        if self._only_a_name(words[0]) and not self._only_a_name(words[-1]):
+            return True  # a place and what is there, or then: 銅鑼灣 今昔, 澳門 茶餐廳
         if len(words) >= _SENTENCE_WORDS:
-            return sum(1 for w in words if len(w) > 1) >= 2
+            longer = len(run) > _GUESSED_MAX and any(
+                (self.word_class(w) or "").startswith(_GLUE_CLASSES) for w in words
+            )
+            return longer or sum(1 for w in words if len(w) > 1) >= 2
         return any(self._clause_word(w) for w in words)
 
     def _clause_word(self, word: str) -> bool:
@@ -956,10 +996,32 @@ class Extractor:
         self.chinese_prose = is_chinese_document(
             deck_prose(f"{slide.text}\n{slide.notes}" for slide in deck.slides)
         )
+        self._read_own_words(deck)
         for slide in deck.slides:
             labels = frozenset(link.label.strip().lower() for link in slide.links)
             yield from self._in_text(slide, slide.text, False, labels)
             yield from self._in_text(slide, slide.notes, True, labels)
+
+    def _read_own_words(self, deck: Deck) -> None:
+        """Cut a Chinese document with jieba's corpus words too and keep the words it
+        repeats as units whole (see :class:`DocumentSegmenter`: 茶餐廳 five times, not 茶 +
+        餐廳); other documents as the dictionary cuts them."""
+        prose = self.chinese_prose
+        changed = prose != self.segmenter.prose
+        self.segmenter.prose = prose
+        words: frozenset[str] = frozenset()
+        if prose:
+            words = repeated_words(
+                (f"{slide.text}\n{slide.notes}" for slide in deck.slides),
+                lambda word: bool(self.lookup(word)),
+                self.segmenter.base.cut,
+                self.word_class,
+            )
+        if changed or words != self.segmenter.words:
+            self.segmenter.words = words
+            self.sentence_words.cache_clear()
+            self._split.cache_clear()
+            self._gap_words.cache_clear()
 
     def _in_text(
         self, slide: Slide, text: str, in_notes: bool, labels: frozenset[str]
@@ -1172,8 +1234,10 @@ class Extractor:
         run = line[start:end]
         previous, following, labels, in_notes = context
 
+        quoted = _quoted_run(line, start, end) or self._listed(line, start, end)
+
         def written_as_term(clause: bool) -> bool:
-            if _quoted_run(line, start, end):
+            if quoted:
                 return True
             if _closes_sentence(line, end):
                 # a sentence, translated or not: its words are the terms; but a short set
@@ -1196,7 +1260,6 @@ class Extractor:
             return beside(line, start, end, span)
 
         example = _FULL_STOP.match(line, end) is not None
-        quoted = _quoted_run(line, start, end)
         pieces = self._terms_of_run(
             run, written_as_term, sentence_line, taught, example, quoted, glossed
         )
@@ -1205,6 +1268,25 @@ class Extractor:
         if pieces and self._name_after_number(line, start, pieces[0][0]):
             return ((pieces[0][0][1:], ()), *pieces[1:])
         return pieces
+
+    def _listed(self, line: str, start: int, end: int) -> bool:
+        """True when ``line[start:end]``, short and no dictionary word, is a whole item of an
+        enumeration (items set apart by 、) in which another short item is a dictionary word
+        (担担面、麻婆豆腐、燃面、火锅): items of one list are alike, each the name of a thing."""
+        if not self.chinese_prose or end - start > _QUOTED_EXPRESSION:
+            return False
+        before, after = line[start - 1 : start], line[end : end + 1]
+        run = line[start:end]
+        if _ENUMERATION not in (before, after) or self.lookup(run) or grammatical(run):
+            return False  # 从创新、创造: a clause's words, 从 "from" among them
+        words = self.segmenter.cut(run)
+        if len(words) > 1 and any(self._only_a_name(w) for w in words):
+            return False  # 如 深圳、珠海: "such as" and a name, the name the item
+        items = _ITEM.findall(_CLAUSE.split(line[:start])[-1] + _CLAUSE.split(line[start:])[0])
+        return any(
+            item != run and 1 < len(item) <= _QUOTED_EXPRESSION and self.lookup(item)
+            for item in items
+        )
 
     def _name_after_number(self, line: str, start: int, word: str) -> bool:
         """True for a sentence's first word of two characters written against a number that

@@ -25,7 +25,7 @@ import sys
 import threading
 import types
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from hanzi_companion.files import seal, unseal, write_atomically
 from hanzi_companion.lexicon import Lexicon
 
 # Bump when the way the segmentation dictionary is built changes.
-SEGMENTER_VERSION = "5"
+SEGMENTER_VERSION = "6"
 
 # Words the lexicon knows but jieba never counted get at least this count; a long dictionary
 # word must still beat the split into its characters, see ``_unseen_frequency``.
@@ -136,12 +136,33 @@ class WordCounts:
         return len(self.counts)
 
 
-_MAGIC = b"hzseg01\n"  # 8 bytes
-_HEADER = struct.Struct("<8sQQQQQ")  # magic, total, longest word, counts, trie, corpus bytes
+_MAGIC = b"hzseg02\n"  # 8 bytes
+# magic, total, longest word, counts, trie, corpus bytes, corpus counts bytes
+_HEADER = struct.Struct("<8sQQQQQQ")
 
 
-def compile_dictionary(lines: Iterable[str], corpus: Iterable[str]) -> bytes:
-    """The compiled segmentation dictionary of ``word count`` lines and corpus words.
+def _in_trie_order(trie: marisa_trie.Trie, counts: Mapping[str, int]) -> bytes:
+    ordered = array("q", bytes(8 * len(trie)))
+    for word, count in counts.items():
+        key = trie.get(word)
+        if key is not None:
+            ordered[key] = count
+    if sys.byteorder != "little":
+        ordered.byteswap()
+    return ordered.tobytes()
+
+
+def _read_counts(data: memoryview) -> array[int]:
+    counts = array("q")
+    counts.frombytes(data)
+    if sys.byteorder != "little":
+        counts.byteswap()
+    return counts
+
+
+def compile_dictionary(lines: Iterable[str], corpus: Mapping[str, int]) -> bytes:
+    """The compiled segmentation dictionary of ``word count`` lines and corpus words with
+    their counts.
 
     Lines are read as jieba reads its dictionary (stripped, split on one space; the last
     count of a word wins, every line adds to the total), so the counts and the total are the
@@ -155,18 +176,22 @@ def compile_dictionary(lines: Iterable[str], corpus: Iterable[str]) -> bytes:
         total += int(count)
     words = [word for word, count in counts.items() if count]
     trie = marisa_trie.Trie(words)
-    ordered = array("q", bytes(8 * len(trie)))
-    for word in words:
-        ordered[trie[word]] = counts[word]
-    if sys.byteorder != "little":
-        ordered.byteswap()
+    ordered = _in_trie_order(trie, {word: counts[word] for word in words})
     trie_bytes: bytes = trie.tobytes()
-    corpus_bytes: bytes = marisa_trie.Trie(corpus).tobytes()
+    corpus_trie = marisa_trie.Trie(corpus)
+    corpus_bytes: bytes = corpus_trie.tobytes()
+    corpus_counts = _in_trie_order(corpus_trie, corpus)
     longest = max((len(word) for word in words), default=1)
     header = _HEADER.pack(
-        _MAGIC, total, longest, len(ordered) * 8, len(trie_bytes), len(corpus_bytes)
+        _MAGIC,
+        total,
+        longest,
+        len(ordered),
+        len(trie_bytes),
+        len(corpus_bytes),
+        len(corpus_counts),
     )
-    return header + ordered.tobytes() + trie_bytes + corpus_bytes
+    return header + ordered + trie_bytes + corpus_bytes + corpus_counts
 
 
 class _MappedTrie(marisa_trie.Trie):  # type: ignore[misc]
@@ -182,36 +207,41 @@ class _MappedTrie(marisa_trie.Trie):  # type: ignore[misc]
 
 @dataclass(frozen=True)
 class CompiledDictionary:
-    """A loaded compiled dictionary: word counts, their total, the longest word, corpus."""
+    """A loaded compiled dictionary: word counts, their total, the longest word, jieba's
+    corpus words and their counts."""
 
     counts: WordCounts
     total: int
     longest: int
     corpus: marisa_trie.Trie
+    corpus_counts: WordCounts
 
     @classmethod
     def load(cls, data: bytes | memoryview) -> CompiledDictionary:
         """Read a compiled dictionary; ValueError when it is not one (truncated, other)."""
         if len(data) < _HEADER.size:
             raise ValueError("truncated")
-        magic, total, longest, counts_size, trie_size, corpus_size = _HEADER.unpack_from(data)
-        if magic != _MAGIC or _HEADER.size + counts_size + trie_size + corpus_size != len(data):
+        magic, total, longest, *sizes = _HEADER.unpack_from(data)
+        counts_size, trie_size, corpus_size, _ = sizes
+        if magic != _MAGIC or _HEADER.size + sum(sizes) != len(data):
             raise ValueError("not a compiled segmentation dictionary")
         view = memoryview(data)
         offset = _HEADER.size
-        counts = array("q")
-        counts.frombytes(view[offset : offset + counts_size])
-        if sys.byteorder != "little":
-            counts.byteswap()
+        counts = _read_counts(view[offset : offset + counts_size])
         offset += counts_size
+        corpus_start = offset + trie_size
+        corpus_end = corpus_start + corpus_size
         try:
-            trie = _MappedTrie(view[offset : offset + trie_size])
-            corpus = _MappedTrie(view[offset + trie_size :])
+            trie = _MappedTrie(view[offset:corpus_start])
+            corpus = _MappedTrie(view[corpus_start:corpus_end])
         except RuntimeError as exc:  # marisa's error on a damaged trie
             raise ValueError(f"damaged trie ({exc})") from None
-        if len(trie) != len(counts):
+        corpus_counts = _read_counts(view[corpus_end:])
+        if len(trie) != len(counts) or len(corpus) != len(corpus_counts):
             raise ValueError("words and counts differ in number")
-        return cls(WordCounts(trie, counts), total, longest, corpus)
+        return cls(
+            WordCounts(trie, counts), total, longest, corpus, WordCounts(corpus, corpus_counts)
+        )
 
 
 def _tokenizer_class() -> type[Any]:
@@ -256,6 +286,67 @@ def _tokenizer_class() -> type[Any]:
 
 
 _TOKENIZER_CLASS: type[Any] | None = None
+_PROSE_TOKENIZER_CLASS: type[Any] | None = None
+_CORPUS_LONGEST = 16  # longest corpus word looked for when cutting prose
+
+
+class _EitherCount:
+    """A word's count in the lexicon or, written in simplified characters (``spelling``), in
+    jieba's corpus, the larger (``get`` as on jieba's ``FREQ``). A corpus word counted no more
+    than a word no corpus has (``_MIN_FREQUENCY``) is not counted: jieba lists many phrases
+    so (很久没, 有点像)."""
+
+    __slots__ = ("corpus", "lexicon", "spelling")
+
+    def __init__(
+        self, lexicon: WordCounts, corpus: WordCounts, spelling: Callable[[str], str]
+    ) -> None:
+        self.lexicon = lexicon
+        self.corpus = corpus
+        self.spelling = spelling
+
+    def get(self, word: str, default: int = 0) -> int:
+        counted = self.corpus.get(self.spelling(word))
+        if counted <= _MIN_FREQUENCY:
+            counted = 0
+        return max(self.lexicon.get(word), counted) or default
+
+
+def _prose_tokenizer_class() -> type[Any]:
+    """Our tokenizer on the lexicon's words and jieba's corpus words together (see
+    :meth:`Segmenter.prose_cutter`)."""
+    global _PROSE_TOKENIZER_CLASS
+    if _PROSE_TOKENIZER_CLASS is not None:
+        return _PROSE_TOKENIZER_CLASS
+
+    class ProseTokenizer(_tokenizer_class()):  # type: ignore[misc]
+        """jieba's route through the words of both dictionaries, the corpus's read in the
+        simplified spelling of the text (``spelling``, character for character)."""
+
+        def __init__(self, compiled: CompiledDictionary, spelling: Callable[[str], str]) -> None:
+            super().__init__(compiled)
+            self.spelling = spelling
+            self.FREQ = _EitherCount(compiled.counts, compiled.corpus_counts, spelling)
+
+        def get_DAG(self, sentence: str) -> dict[int, list[int]]:
+            dag: dict[int, list[int]] = super().get_DAG(sentence)
+            simplified = self.spelling(sentence)
+            if len(simplified) != len(sentence):
+                return dag
+            corpus = self.compiled.corpus.prefixes
+            for start in range(len(sentence)):
+                more = corpus(simplified[start : start + _CORPUS_LONGEST])
+                ends = {
+                    start + len(w) - 1
+                    for w in more
+                    if self.FREQ.get(sentence[start : start + len(w)])
+                }
+                if ends:
+                    dag[start] = sorted(ends.union(dag[start]))
+            return dag
+
+    _PROSE_TOKENIZER_CLASS = ProseTokenizer
+    return ProseTokenizer
 
 
 def _import_jieba() -> Any:
@@ -335,6 +426,18 @@ class Segmenter:
         """Words of ``text`` by dictionary only (no HMM guesses of unknown words)."""
         return tuple(w for w in self.tokenizer.cut(text, HMM=False) if w.strip())
 
+    def prose_cutter(self, spelling: Callable[[str], str]) -> Callable[[str], tuple[str, ...]]:
+        """A cut of Chinese prose by the words of the lexicon and of jieba's corpus together,
+        the most probable route through both (总之 一通, not 总 之一 通; 在 后巷, not 在后 巷):
+        prose holds the corpus's words that no dictionary defines. ``spelling`` gives a text's
+        simplified spelling, character for character, in which the corpus is written."""
+        tokenizer = _prose_tokenizer_class()(self.tokenizer.compiled, spelling)
+
+        def cut(text: str) -> tuple[str, ...]:
+            return tuple(w for w in tokenizer.cut(text, HMM=False) if w.strip())
+
+        return cut
+
     def cut_guessing(self, text: str) -> tuple[str, ...]:
         """Words of ``text`` with jieba's HMM guessing words no dictionary has (names: 李华)."""
         return tuple(w for w in self.tokenizer.cut(text, HMM=True) if w.strip())
@@ -398,17 +501,19 @@ class Segmenter:
 _PHRASE_TAGS = frozenset(["z"])
 
 
-def _corpus_words(path: Path) -> frozenset[str]:
+def _corpus_words(path: Path) -> dict[str, int]:
     """The words (two characters or more) of jieba's dictionary file (``word count tag``),
-    but for status words (see ``_PHRASE_TAGS``)."""
+    but for status words (see ``_PHRASE_TAGS``), with their counts."""
     try:
         text = gzip.decompress(path.read_bytes()).decode("utf-8")
     except (OSError, EOFError, UnicodeDecodeError) as exc:
         raise DataFileError(path, f"unreadable word list ({exc})") from None
     fields = (line.split(" ") for line in text.splitlines())
-    return frozenset(
-        parts[0] for parts in fields if len(parts[0]) > 1 and parts[-1] not in _PHRASE_TAGS
-    )
+    return {
+        parts[0]: int(parts[1])
+        for parts in fields
+        if len(parts[0]) > 1 and len(parts) > 1 and parts[-1] not in _PHRASE_TAGS
+    }
 
 
 def segmenter_for(lexicon: Lexicon) -> Segmenter:

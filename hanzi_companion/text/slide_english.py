@@ -21,7 +21,17 @@ from hanzi_companion.text.wordlists import CLAUSE_WORDS, META_WORDS, NAME_CONNEC
 
 LOOK = 200  # characters looked at on each side of a term (keeps extraction linear)
 LATIN_WORD = compile_pattern(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:['’][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+)*")
-QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’", "'": "'", "「": "」", "『": "』", "《": "》"}
+QUOTES = {
+    '"': '"',
+    "“": "”",
+    "«": "»",
+    "‘": "’",
+    "'": "'",
+    "「": "」",
+    "『": "』",
+    "《": "》",
+    "【": "】",
+}
 
 
 _GLOSS_MAX_WORDS = 8  # English in parentheses or quotes next to a term

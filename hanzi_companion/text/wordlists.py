@@ -189,7 +189,15 @@ STREET_ENDINGS = {
     "路": "Road",
     "大道": "Avenue",
     "胡同": "Hutong",
+    "道": "Road",  # Hong Kong's roads: 軒尼詩道 Hennessy Road, 彌敦道 Nathan Road
 }
+
+# Endings of place names after a name (荔枝灣, 春園街, 軒尼斯道, 春園大廈): streets and roads,
+# bays, villages, bridges, buildings and squares. Said after a word of the language they are
+# words (大街, 小路); said after a name, the name of a place.
+PLACE_ENDINGS = frozenset(
+    [*STREET_ENDINGS, "灣", "湾", "村", "邨", "橋", "桥", "大廈", "大厦", "廣場", "广场"]
+)
 
 # Number characters, and the units of time a number counts (十分钟, 两个小时, 一点钟): a number
 # before one is its count, not the start of another word (十分 "very"). (个月: 个 is glue.)
