@@ -7,7 +7,6 @@ import functools
 import os
 import stat
 import sys
-import tempfile
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -70,6 +69,8 @@ def atomic_output(path: Path, *, make_folder: bool = False) -> Iterator[BinaryIO
             raise OutputError(folder, f"cannot make the folder ({exc.strerror or exc})") from None
     if not folder.is_dir():
         raise OutputError(path, "the folder does not exist")
+    import tempfile  # here: reading a sealed cache (most commands) needs none of it
+
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

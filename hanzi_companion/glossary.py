@@ -39,7 +39,7 @@ from hanzi_companion.lexicon.forms import word_form
 from hanzi_companion.lexicon.models import PYPINYIN_SOURCE, Entry, Link, Sense, SenseKind
 from hanzi_companion.lexicon.references import parse_reference
 from hanzi_companion.lexicon.sentences import Sentence
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.senses import (
     FAMILIAR_PREFIXES,
     Kin,
@@ -298,10 +298,10 @@ _FORM_VOTERS = 200  # words containing a character consulted for its usual other
 
 # CC-CEDICT's cross-reference syntax: ``繁|简[pin1 yin1]``, ``简[pin1]``, ``繁|简`` (no reading).
 _HAN_WORD = r"[^\x00-\x7f|\[\]\s(),;:]+"
-_REFERENCE = re.compile(
+_REFERENCE = compile_pattern(
     rf"(?:{_HAN_WORD}\|)?({_HAN_WORD})(?:\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\])?"
 )
-_CLASSIFIER_NOTE = re.compile(r"\s*\(CL:[^()]*\)|(?:^|;\s*)CL:[^;]*")
+_CLASSIFIER_NOTE = compile_pattern(r"\s*\(CL:[^()]*\)|(?:^|;\s*)CL:[^;]*")
 
 
 @lru_cache(maxsize=65536)
@@ -601,7 +601,7 @@ def deck_text(deck: Deck, terms: Iterable[str]) -> DeckText:
 
 _NEIGHBOUR_TERM = 3  # longest term whose longer dictionary words are read (see neighbour_compounds)
 _NEIGHBOUR_MORE = 2  # characters such a longer word may add: 山寨机, not a whole phrase
-_CHINESE_REFERENCE = re.compile(r"[^\x00-\x7f]+(?:\[[^\]]*\])?|\[[^\]]*\]")
+_CHINESE_REFERENCE = compile_pattern(r"[^\x00-\x7f]+(?:\[[^\]]*\])?|\[[^\]]*\]")
 
 
 def english_neighbours(text: str, han: str) -> tuple[str, ...]:
@@ -618,8 +618,8 @@ def english_neighbours(text: str, han: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-_PROSE_WORD = re.compile(r"[A-Za-z]+")
-_PROSE_SENTENCE = re.compile(r"(?<=[.!?;:])\s|\n")
+_PROSE_WORD = compile_pattern(r"[A-Za-z]+")
+_PROSE_SENTENCE = compile_pattern(r"(?<=[.!?;:])\s|\n")
 _PROSE_LINE = 4  # ASCII words a sentence without Han needs to be prose
 
 
@@ -856,7 +856,7 @@ def literal_gloss(part_glosses: Iterable[str]) -> str:
     return f'lit. "{" + ".join(words)}"'
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+_ACRONYM = compile_pattern(r"[A-Z][A-Z0-9&]{1,7}")
 
 
 def acronym_gloss(acronym: str, part_glosses: tuple[str, ...]) -> str:

@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from hanzi_companion.lexicon.models import Entry, SenseKind
+from hanzi_companion.patterns import compile_pattern
 from hanzi_companion.text.han import HAN_MARK, HAN_RUN, han_prefix, han_shape, han_suffix, is_han
 from hanzi_companion.text.wordlists import (
     ATTRIBUTIVE_PARTICLES,
@@ -172,19 +173,20 @@ Lookup = Callable[[str], Sequence[Entry]]
 
 _CLOSING_MARKS = "”’」』》）)\"' "  # a quoted or bracketed word still stands just before
 _OPENING_MARKS = "“‘「『《（(\"' "
-_CLAUSE_END = re.compile(r"[，。；：！？,.;:!?\n]")
-_DIGITS = re.compile(r"[0-9０-９]$")
-_BRACKETS_AT_END = re.compile(r"[(（][^()（）]*[)）]\s*$")
-_BRACKETS_AT_START = re.compile(r"^\s*[(（][^()（）]*[)）]")
-_NUMBERING = re.compile(r"\s*[0-9]+\s+")  # "1 座 zuò seat": a list's number, not a numeral
-_LATIN_BEFORE = re.compile(r"[A-Za-z0-9]$")
-_LATIN_WORD = re.compile(r"^[A-Za-z0-9]+")
-_SENTENCE_END = re.compile(r"[。；！？;!?\n]|\.\s")
-_WHEN = re.compile(f"[{''.join(TIME_CLAUSE_ENDS)}]")
-_CLAUSE_BEFORE_MAIN = re.compile(r"[^。；！？;!?\n，,]+[，,]")
-_CLAUSE_MARK = re.compile(r"[，,]")
-_NOT_ONLY = re.compile("不仅|不僅|不但|不只|不光|除了")  # "not only" or "besides", then "also"
-_LIST = re.compile(f"[{''.join(LIST_MARKS)}]")  # the rest of a clause that lists things
+_CLAUSE_END = compile_pattern(r"[，。；：！？,.;:!?\n]")
+_DIGITS = compile_pattern(r"[0-9０-９]$")
+_BRACKETS_AT_END = compile_pattern(r"[(（][^()（）]*[)）]\s*$")
+_BRACKETS_AT_START = compile_pattern(r"^\s*[(（][^()（）]*[)）]")
+_NUMBERING = compile_pattern(r"\s*[0-9]+\s+")  # "1 座 zuò seat": a list's number, not a numeral
+_LATIN_BEFORE = compile_pattern(r"[A-Za-z0-9]$")
+_LATIN_WORD = compile_pattern(r"^[A-Za-z0-9]+")
+_SENTENCE_END = compile_pattern(r"[。；！？;!?\n]|\.\s")
+_WHEN = compile_pattern(f"[{''.join(sorted(TIME_CLAUSE_ENDS))}]")
+_CLAUSE_BEFORE_MAIN = compile_pattern(r"[^。；！？;!?\n，,]+[，,]")
+_CLAUSE_MARK = compile_pattern(r"[，,]")
+_NOT_ONLY = compile_pattern("不仅|不僅|不但|不只|不光|除了")  # "not only" or "besides", then "also"
+# the rest of a clause that lists things
+_LIST = compile_pattern(f"[{''.join(sorted(LIST_MARKS))}]")
 _LONGEST_WORD = 4
 _ATTRIBUTIVE = tuple(ATTRIBUTIVE_PARTICLES)
 _NOUN_HEADS = PRONOUNS | NUMERALS_AND_DEMONSTRATIVES  # what may open a noun phrase
@@ -275,11 +277,11 @@ def place_in_sentence(term: str, before: str, after: str, lookup: Lookup) -> fro
 
 # A list's items separated by a full stop or a middle dot between Han characters (蔥花.豬皮.
 # 海蜇等), as some writers do, are a list as with 、.
-_HAN_LIST_DOT = re.compile(f"(?<={HAN_MARK})[.．·・/](?={HAN_MARK})")
+_HAN_LIST_DOT = compile_pattern(f"(?<={HAN_MARK})[.．·・/](?={HAN_MARK})")
 # A clause whose verb closes on 了 or 过 (让人偷了, 叫狗咬了): what a passive's agent needs.
 _DONE_MARKS = "了過过掉"
 # A month and the number of a day after it, a date's day to come (3月29, 五月四, 十二月二十五).
-_DAY_OF_A_MONTH = re.compile(r"月\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*$")
+_DAY_OF_A_MONTH = compile_pattern(r"月\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十廿卅]{1,3})\s*$")
 _CLOSING_PARTICLES = "吗嗎呢吧啊啦"
 
 
@@ -290,7 +292,7 @@ def _after_a_name(before: str) -> bool:
     return any(run[-size] in SURNAMES for size in range(1, min(3, len(run)) + 1))
 
 
-_ADDRESS = re.compile(r"\b(?:mister|mr|miss|mrs|madam|ms)\b")
+_ADDRESS = compile_pattern(r"\b(?:mister|mr|miss|mrs|madam|ms)\b")
 
 
 def has_address_sense(entries: Iterable[Entry]) -> bool:
@@ -335,7 +337,7 @@ def address_wording(text: str, places: Places) -> str:
 _TITLE_TEXT = """teacher doctor physician professor uncle aunt auntie grandpa grandma granny master
     boss manager director lawyer nurse coach captain chairman secretary sir madam lady mister"""
 _TITLES = frozenset(_TITLE_TEXT.split())
-_PERSON_CLASSIFIER = re.compile(r"^classifier for (?:people|persons)\b")
+_PERSON_CLASSIFIER = compile_pattern(r"^classifier for (?:people|persons)\b")
 
 
 def _before_a_title(character: str, after: str, lookup: Lookup) -> bool:
@@ -466,10 +468,10 @@ _PREDICTING_TEXT = "都 还 還 就 一定 肯定 可能 也许 也許 大概 �
 _PREDICTING = frozenset(_PREDICTING_TEXT.split())
 # The aspect marker of an action going on, right after its verb of one to three characters
 # (寄寓着: 寄 "to entrust", then the rest of a word no dictionary has).
-_GOING_ON = re.compile(r"[^\x00-\x7f着著，。]{0,2}[着著]")
-_COMPARISON = re.compile("比[^较較如方]")  # 比昨天, not 比较 "quite" or 比如 "such as"
+_GOING_ON = compile_pattern(r"[^\x00-\x7f着著，。]{0,2}[着著]")
+_COMPARISON = compile_pattern("比[^较較如方]")  # 比昨天, not 比较 "quite" or 比如 "such as"
 _NOMINAL_SUFFIXES = "者"  # 学习者 "learner": a verb and 者 make a noun
-_DIGIT_AFTER = re.compile(r"\s*[0-9０-９]")
+_DIGIT_AFTER = compile_pattern(r"\s*[0-9０-９]")
 
 
 def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
@@ -524,7 +526,7 @@ def _next_word_places(before: str, after: str, lookup: Lookup) -> set[Place]:
 
 # Verbs of going and words of direction, as CC-CEDICT words their first meaning: before them
 # a word of manner says which way (一直走 "straight"), not how often.
-_MOTION = re.compile(
+_MOTION = compile_pattern(
     r"^(?:to (?:walk|go|run|drive|ride|move|turn|head)\b|(?:towards?|in the direction of)\b)"
 )
 
@@ -565,7 +567,7 @@ def _reads_as_adjective(word: str, lookup: Lookup) -> bool:
 # Verbs of feeling and of the mind, as CC-CEDICT words them: a degree adverb opens them as it
 # does an adjective (好喜欢, 很想, 好鍾意 "so fond of"), a causative makes one feel them (令其
 # 念念不忘 "to keep in mind constantly").
-_FEELING = re.compile(
+_FEELING = compile_pattern(
     r"^(?:\([^)]*\)\s*)*to (?:like|love|be fond of|want|wish|hope|miss|fear|be afraid|hate"
     r"|dislike|enjoy|admire|worry|envy|regret|keep in mind|remember|long for|yearn)\b"
 )
@@ -603,7 +605,7 @@ _BASIC_ADJECTIVES_TEXT = """good bad big small large little many much few busy h
     beautiful pretty ugly tired full empty right wrong true real same different fun amusing
     interesting boring exciting delicious"""
 _BASIC_ADJECTIVES = frozenset(_BASIC_ADJECTIVES_TEXT.split())
-_ADJECTIVE_ENDING = re.compile(r"[a-z]{3,}(?:ful|ous|ive|ible|able|ed)")
+_ADJECTIVE_ENDING = compile_pattern(r"[a-z]{3,}(?:ful|ous|ive|ible|able|ed)")
 
 
 def _is_adjective(word: str, lookup: Lookup) -> bool:
@@ -879,7 +881,7 @@ def _object_closing(after: str, lookup: Lookup) -> bool:
 
 _QUOTES = '“「『"《'
 _NAME_LENGTHS = (2, 3)  # a surname and a given name of one or two characters
-_NAME_SLOT = re.compile(r"\s*(?:\.{3}|…)")  # the slot a phrasebook leaves for a name
+_NAME_SLOT = compile_pattern(r"\s*(?:\.{3}|…)")  # the slot a phrasebook leaves for a name
 
 
 def _names_someone(after: str, lookup: Lookup) -> bool:
@@ -950,7 +952,7 @@ def _after_word(run: str, lookup: Lookup) -> Place:
 
 # Verbs whose object may be another verb, as CC-CEDICT words them (想 "to wish; to want",
 # 喜欢 "to like", 开始 "to begin"): a verb after them is what is wanted, liked or begun.
-_TAKES_A_VERB = re.compile(
+_TAKES_A_VERB = compile_pattern(
     r"^to (?:want|wish|like|love|enjoy|hope|plan|intend|decide|prepare|begin|start|continue"
     r"|be fond of|be willing|dare|need|prefer|refuse|be used to)\b"
 )
@@ -1058,7 +1060,7 @@ _PREDICTION = (
 # CC-CEDICT's own labels of a sense's place, in its wording ("(verb complement ...)", "(after a
 # numeral) ... odd", "classifier for ...", "(used to end an enumeration)").
 _LABELS: tuple[tuple[re.Pattern[str], Place], ...] = tuple(
-    (re.compile(pattern), place)
+    (compile_pattern(pattern), place)
     for pattern, place in (
         (r"^(?:\([^()]*\) )?\(?(?:classifier\b|measure word)", Place.AFTER_NUMERAL),
         (r"^\((?:used )?after an? (?:round )?(?:number|numeral)", Place.AFTER_NUMERAL),
@@ -1198,7 +1200,7 @@ _POSSESSIVES = frozenset(["his", "its", "their", "my", "your", "our"])
 _OBJECT_PRONOUNS = frozenset(["it", "him", "them", "me", "us"])
 
 
-_PREFIX_SENSE = re.compile(r"[a-z]+-")
+_PREFIX_SENSE = compile_pattern(r"[a-z]+-")
 
 
 _AFTER_SOME_WORD = frozenset(
@@ -1326,7 +1328,7 @@ _ADVERB_WORDS_TEXT = """all both entirely even already still also only just yet 
 _ADVERB_WORDS = frozenset(_ADVERB_WORDS_TEXT.split())
 
 
-_QUALIFIED_VERB = re.compile(r"^to [a-z' ]+ \(([^()]*)\)")
+_QUALIFIED_VERB = compile_pattern(r"^to [a-z' ]+ \(([^()]*)\)")
 _QUALIFIER_GLUE = frozenset(
     ["", *["or", "and", "etc", "sth", "sb", "of", "a", "an", "the", "e", "g", "one", "esp"]]
 )
@@ -1344,8 +1346,8 @@ def _names_the_object(text: str, objects: frozenset[str]) -> bool:
     return bool((named - _QUALIFIER_GLUE) & {w.rstrip("s") for w in objects})
 
 
-_PASSIVE_AGENT = re.compile(r"^by \(.*\bpassive\b")
-_CAUSATIVE = re.compile(r"^to (?:let|have|make|order|ask|cause)\b")
+_PASSIVE_AGENT = compile_pattern(r"^by \(.*\bpassive\b")
+_CAUSATIVE = compile_pattern(r"^to (?:let|have|make|order|ask|cause)\b")
 
 
 def _is_causatives_passive(candidate: Candidate) -> bool:
@@ -1376,7 +1378,7 @@ def _complement_stands(candidate: Candidate, places: Places) -> bool:
     )
 
 
-_PLACE_LABEL = re.compile(r"^\((?:used )?(?:before|after|followed by) ")
+_PLACE_LABEL = compile_pattern(r"^\((?:used )?(?:before|after|followed by) ")
 
 
 def _weight(place: Place, labelled_so: bool) -> float:
@@ -1411,7 +1413,7 @@ def _with_named(text: str, places: Places) -> float:
     return -PARTNER_MISSING
 
 
-_NAMED_WORD = re.compile(r"([^\x00-\x7f|(\s]+)(?:\|[^\x00-\x7f]+)?\[")
+_NAMED_WORD = compile_pattern(r"([^\x00-\x7f|(\s]+)(?:\|[^\x00-\x7f]+)?\[")
 
 
 def place_reason(text: str, places: Places) -> str:
@@ -1428,7 +1430,7 @@ def place_reason(text: str, places: Places) -> str:
 _MODAL = frozenset([Place.BEFORE_VERB])
 _COVERB = frozenset([Place.COVERB])
 _WEARING = frozenset([Place.BEFORE_CLOTHING])
-_LITERARY = re.compile(r"^\((?:literary|classical|archaic)\)")
+_LITERARY = compile_pattern(r"^\((?:literary|classical|archaic)\)")
 MODAL_BEFORE_OBJECT = 1.0  # all occurrences before an object: more than the usual sense (0.3)
 _NEEDS_PARTNER = frozenset([Place.BEFORE_NEGATION, Place.BEFORE_ADJECTIVE, Place.COMPARES])
 _DEGREE_OVER_VERB = 0.25
@@ -1440,7 +1442,7 @@ _CONTENT_CLASSES = frozenset([None, "v", "n", "a"])  # jieba's classes, when it 
 CLASS_PLACE_WEIGHT = 1.5  # over the corpus's usual class (0.5) and a margin; under a slide word
 
 
-_LEADING_NOTES = re.compile(r"^(?:\([^)]*\)\s*)+")
+_LEADING_NOTES = compile_pattern(r"^(?:\([^)]*\)\s*)+")
 
 
 def _is_verb_sense(text: str) -> bool:
@@ -1459,7 +1461,7 @@ def has_class_choice(entries: Iterable[Entry]) -> bool:
     return choice and not any(_is_function_word(e) for e in entries)
 
 
-_ADVERB = re.compile(r"[a-z]{3,}ly")
+_ADVERB = compile_pattern(r"[a-z]{3,}ly")
 _NOT_ADVERBS_TEXT = "family supply reply apply rely ally early daily weekly monthly yearly"
 _NOT_ADVERBS = frozenset(_NOT_ADVERBS_TEXT.split())
 
@@ -1505,7 +1507,7 @@ def word_place(candidate: Candidate, context: SenseContext) -> float:
     return CLASS_PLACE_WEIGHT * share
 
 
-_CLASSIFIER_SENSE = re.compile(r"^(?:\([^)]*\)\s*)*(?:classifier|measure word)\b", re.I)
+_CLASSIFIER_SENSE = compile_pattern(r"^(?:\([^)]*\)\s*)*(?:classifier|measure word)\b", re.I)
 
 
 # Adverbs as CC-CEDICT words a sense: one adverb ("always", "continuously", "therefore") or

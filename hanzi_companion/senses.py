@@ -36,6 +36,7 @@ from hanzi_companion.lexicon.models import Entry, Sense, SenseKind
 from hanzi_companion.lexicon.references import Reference, parse_reference, referenced_entries
 from hanzi_companion.lexicon.usual_senses import UsualSense
 from hanzi_companion.lexicon.word_classes import fits_class
+from hanzi_companion.patterns import compile_pattern
 from hanzi_companion.text.han import HAN_PIECE
 from hanzi_companion.text.markup import COMBINING_MARK
 from hanzi_companion.text.wordlists import CLAUSE_WORDS
@@ -56,7 +57,7 @@ STOP_WORDS = frozenset(_STOP_TEXT.split())
 _GLUE_TEXT = """to the a an of be is are was were been being sb sth etc eg lit fig coll abbr cf
     one's oneself someone something used usually often"""
 GLUE_WORDS = frozenset(_GLUE_TEXT.split())
-_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*")
+_WORD = compile_pattern(r"[a-z]+(?:['’][a-z]+)?(?:-[a-z]+)*")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"))
 # A verb's noun whose stem the rules below would not reach: registration ~ register,
 # organization ~ organize.
@@ -133,10 +134,10 @@ def english_stem_list(text: str) -> list[str]:
 # -- the context a term stands in ---------------------------------------------------------------
 
 # What is said "literally" is the characters' meaning, not the one the deck means.
-_LITERAL_NOTE = re.compile(r"(?:\blit\.|\bliterally\b|\bliteral meaning\b)[^.;!?\n]*", re.I)
+_LITERAL_NOTE = compile_pattern(r"(?:\blit\.|\bliterally\b|\bliteral meaning\b)[^.;!?\n]*", re.I)
 # Sentence punctuation ends an English clause, and so does a Han character (see _clause_end).
 _CLAUSE_MARKS = ".;!?。；！？\n"
-_CLAUSE_END = re.compile(f"[{re.escape(_CLAUSE_MARKS)}]")
+_CLAUSE_END = compile_pattern(f"[{re.escape(_CLAUSE_MARKS)}]")
 # Words that say a term is a person's name, a surname, a place or a counting word.
 _NAME_TEXT = """surname surnames family name names named called mr mrs ms miss dr professor
     president emperor author poet philosopher"""
@@ -178,7 +179,7 @@ def speaks_of_a_person(text: str) -> bool:
 
 # English announced as the term's meaning right after it, a romanisation between them allowed:
 # "王 Wáng (King)", "東西 = thing", "年 means year", "新: new".
-_GLOSS_AFTER = re.compile(
+_GLOSS_AFTER = compile_pattern(
     r"^\s*(?:[A-Za-zÀ-ÿĀ-žǍ-ǜ'’]+[1-5]?\s*){0,4}?"
     r"(?:\(([^()\n]+)\)|(?:=|:|–|—|\s-|\bmeans\b|\bmeaning\b)\s*([^.;!?\n(]+))"
 )
@@ -486,8 +487,8 @@ def _synonym_stems(text: str, group: str) -> frozenset[str]:
     return english_stems(" ".join(also)) - _sense_stems(text, group) if also else frozenset()
 
 
-_LETTERS = re.compile(r"[a-z]+")
-_REFERENCE = re.compile(r"[^\x00-\x7f]+(?:\[[^\]]*\])?|\[[^\]]*\]")
+_LETTERS = compile_pattern(r"[a-z]+")
+_REFERENCE = compile_pattern(r"[^\x00-\x7f]+(?:\[[^\]]*\])?|\[[^\]]*\]")
 
 
 def _bare(text: str) -> str:
@@ -560,7 +561,7 @@ def _kind(candidate: Candidate) -> str:
 
 
 # "also pr. [yao1] for greater clarity ...", "Taiwan pr. [nuo2]": how a word is read, no meaning.
-_PRONUNCIATION_NOTE = re.compile(r"^(?:\([^)]*\)\s*)?\(?(?:also|taiwan|colloquial) pr\.")
+_PRONUNCIATION_NOTE = compile_pattern(r"^(?:\([^)]*\)\s*)?\(?(?:also|taiwan|colloquial) pr\.")
 
 
 def is_plain_meaning(candidate: Candidate) -> bool:
@@ -622,7 +623,7 @@ _PLAIN_LABEL_TEXT = """fig figuratively lit literally literary coll colloquial f
     obsolete euphemism vulgar internet"""
 _PLAIN_LABEL = frozenset(stem(w) for w in _PLAIN_LABEL_TEXT.split())
 _LABEL_GLUE = frozenset(["of", "a", "an", "the", "etc", "esp", "and", "or", "in", "e", "g"])
-_LEADING_LABEL = re.compile(r"^\(([a-z][a-z .&,-]*)\)")
+_LEADING_LABEL = compile_pattern(r"^\(([a-z][a-z .&,-]*)\)")
 _FIELD_WORDS = 3  # "(of celestial bodies etc)": a field is named in a few words
 DOMAIN_LABEL = -1.0  # like a register's sense: the field must be the deck's
 
@@ -752,10 +753,10 @@ def field_wording(sense: Sense, fields: frozenset[str]) -> str:
 # Labels CC-CEDICT gives a sense used in one region: "(Tw)", "(Taiwan)", "(in Taiwan)" for
 # Taiwan; "(Cantonese)", "(Cant.)", "(HK)", "(Hong Kong)" for Cantonese usage in Hong Kong and
 # Guangdong. A label may stand anywhere in the sense ("to earn one's living (Cantonese)").
-_REGION_LABEL = re.compile(r"\(([^()]*)\)")
+_REGION_LABEL = compile_pattern(r"\(([^()]*)\)")
 _REGION_WORDS = (
-    ("taiwan", re.compile(r"^(?:tw|taiwan(?:ese)?|taiwan usage|in taiwan\b.*)$")),
-    ("cantonese", re.compile(r"\bcantonese\b|^(?:cant\.|hk\b|hong kong\b)")),
+    ("taiwan", compile_pattern(r"^(?:tw|taiwan(?:ese)?|taiwan usage|in taiwan\b.*)$")),
+    ("cantonese", compile_pattern(r"\bcantonese\b|^(?:cant\.|hk\b|hong kong\b)")),
 )
 # How many of a document's words, and what share of them at least, must carry a region's
 # label for the document to be of that region (as for fields: one word is no usage).
@@ -897,7 +898,7 @@ def field_vocabulary(candidate: Candidate, context: SenseContext) -> float:
     return FIELD_VOCABULARY if best >= FIELD_VOCABULARY_SHARE else 0.0
 
 
-_LABEL_ANYWHERE = re.compile(r"\(([a-z][a-z .&,-]*)\)")
+_LABEL_ANYWHERE = compile_pattern(r"\(([a-z][a-z .&,-]*)\)")
 
 
 @lru_cache(maxsize=16384)
@@ -1285,8 +1286,8 @@ def choose_written_form(
     return replace(other, rule="slide English", reason=reason, wording="")
 
 
-_QUALIFIER = re.compile(r"(?<=\w) \(([^()]*)\)")
-_ANY_OBJECT = re.compile(r"\b(?:sth|sb|sb's|someone|something)\b")
+_QUALIFIER = compile_pattern(r"(?<=\w) \(([^()]*)\)")
+_ANY_OBJECT = compile_pattern(r"\b(?:sth|sb|sb's|someone|something)\b")
 
 
 class _Qualified(NamedTuple):

@@ -15,7 +15,6 @@ the lexicon; a test regenerates the file and compares.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -27,6 +26,7 @@ from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon.models import Entry
 from hanzi_companion.lexicon.sentences import Sentence, read_sentences
 from hanzi_companion.lexicon.usual_senses import USUAL_SENSES_FILE, UsualSense, format_table
+from hanzi_companion.patterns import compile_pattern
 from hanzi_companion.senses import GLUE_WORDS, Candidate, candidates, is_plain_meaning, stem
 from hanzi_companion.settings import Settings
 
@@ -40,8 +40,8 @@ MIN_SHARE = 0.1
 COMMON_WORD = 30
 # Notes in parentheses say how a sense is used ("(before a verb)", "(bound form)"), not what
 # it means: a translation never says them.
-_NOTE = re.compile(r"\([^)]*\)")
-_REFERENCE = re.compile(r"[^\x00-\x7f]+(?:\[[^\]]*\])?|\[[^\]]*\]")
+_NOTE = compile_pattern(r"\([^)]*\)")
+_REFERENCE = compile_pattern(r"[^\x00-\x7f]+(?:\[[^\]]*\])?|\[[^\]]*\]")
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class _Meaning:
     order: int  # its place among the word's candidates (the dictionary's order)
 
 
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_WORD = compile_pattern(r"[a-z]+(?:'[a-z]+)?")
 
 
 @lru_cache(maxsize=65536)

@@ -58,6 +58,12 @@ def _default_cache_dir(env: Mapping[str, str]) -> Path:
     return Path(base) / "hanzi-companion"
 
 
+def cache_dir_from_env(env: Mapping[str, str] | None = None) -> Path:
+    """The cache folder the environment names, else the user's (``~/.cache/hanzi-companion``)."""
+    env = os.environ if env is None else env
+    return Path(env[ENV_CACHE_DIR]) if env.get(ENV_CACHE_DIR) else _default_cache_dir(env)
+
+
 def _env_int(env: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
     text = env.get(name, "").strip()
     if not text:
@@ -152,7 +158,7 @@ class Settings:
         env = os.environ if env is None else env
         data_dir = Path(env[ENV_DATA_DIR]) if env.get(ENV_DATA_DIR) else _shipped("dictionaries")
         static_dir = Path(env[ENV_STATIC_DIR]) if env.get(ENV_STATIC_DIR) else _shipped("static")
-        cache_dir = Path(env[ENV_CACHE_DIR]) if env.get(ENV_CACHE_DIR) else _default_cache_dir(env)
+        cache_dir = cache_dir_from_env(env)
         course_dir = Path(env[ENV_COURSE_DIR]) if env.get(ENV_COURSE_DIR) else demo_course_dir()
         user = tuple(
             Path(p) for p in env.get(ENV_USER_DICTIONARIES, "").split(os.pathsep) if p.strip()

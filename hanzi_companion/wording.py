@@ -3,9 +3,7 @@ and what text may reach a terminal."""
 
 from __future__ import annotations
 
-import re
-
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 
 # Nouns whose plural is not the singular plus "s".
 _IRREGULAR = {"entry": "entries", "index": "indexes"}
@@ -27,7 +25,7 @@ def without_controls(text: str) -> str:
     return _CONTROLS.sub("", text)
 
 
-_C1_CONTROLS = re.compile(r"[\x7f-\x9f]")
+_C1_CONTROLS = compile_pattern(r"[\x7f-\x9f]")
 
 
 def json_without_controls(text: str) -> str:

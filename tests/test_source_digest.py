@@ -127,3 +127,21 @@ def test_two_processes_saving_side_by_side_keep_each_others_digests(
     second.save()
     saved = json.loads((memo_dir / DigestMemo.FILE_NAME).read_text(encoding="utf-8"))
     assert {os.path.abspath(p) for p in sources} <= set(saved)
+
+
+@pytest.mark.usefixtures("settled")
+def test_the_memo_forgets_files_that_are_gone(tmp_path: Path, sources: list[Path]) -> None:
+    """A course folder deleted since (a test's, a week's) leaves the memo at its next save,
+    with the digests of wholes it was part of; the files still there stay remembered."""
+    memo_dir = tmp_path / "cache"
+    source_digest("1", sources, memo_dir)
+    source_digest("1", sources[:1], memo_dir)
+    sources[1].unlink()
+    other = tmp_path / "other.u8"
+    other.write_text("山寨 shan1 zhai4\n", encoding="utf-8")
+    source_digest("1", [other], memo_dir)  # something new to remember: the memo is saved
+    entries = json.loads((memo_dir / DigestMemo.FILE_NAME).read_text(encoding="utf-8"))
+    files = {key for key in entries if not key.startswith("\0")}
+    assert files == {os.path.abspath(sources[0]), os.path.abspath(other)}
+    wholes = [key.split("\0")[3:] for key in entries if key.startswith("\0")]
+    assert sorted(len(parts) for parts in wholes) == [1, 1]  # a.u8 alone, other.u8 alone

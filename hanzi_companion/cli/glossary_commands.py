@@ -5,7 +5,6 @@ result atomically; no glossary logic lives here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from hanzi_companion.cli.common import (
 )
 from hanzi_companion.errors import HanziCompanionError
 from hanzi_companion.files import real_path, write_pieces_atomically
+from hanzi_companion.patterns import compile_pattern
 from hanzi_companion.settings import Settings
 from hanzi_companion.text.folders import DECK_SUFFIXES, SkippedFile, course_decks
 from hanzi_companion.wording import json_without_controls, plural
@@ -144,7 +144,7 @@ def exit_if_failed(failed: list[FailedDeck], total: int) -> None:
 
 # A URL scheme at the start of the template: only http(s) may be one; a relative URL (the
 # glossary page beside the slides) has none. Browsers skip leading spaces and controls.
-_SCHEME = re.compile(r"^[\x00-\x20]*([A-Za-z][A-Za-z0-9+.\-]*):")
+_SCHEME = compile_pattern(r"^[\x00-\x20]*([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
 def check_deck_url(template: str) -> None:

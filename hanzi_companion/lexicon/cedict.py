@@ -21,12 +21,13 @@ from hanzi_companion.lexicon.models import (
     SenseKind,
     classify_definition,
 )
+from hanzi_companion.patterns import compile_pattern
 
 # traditional simplified [pinyin] /def/def/.../
-_LINE = re.compile(r"^(?P<trad>\S+) (?P<simp>\S+) \[(?P<pinyin>[^\]]*)\] /(?P<defs>.*)/$")
-_HEADER = re.compile(r"^#!\s*(?P<key>[\w-]+)\s*=\s*(?P<value>.*)$")
-_SOURCE_NOTE = re.compile(r"^#\s*source:\s*(?P<note>.*\S)\s*$", re.IGNORECASE)
-_CLASSIFIER = re.compile(r"^CL:(?P<list>.+)$")
+_LINE = compile_pattern(r"^(?P<trad>\S+) (?P<simp>\S+) \[(?P<pinyin>[^\]]*)\] /(?P<defs>.*)/$")
+_HEADER = compile_pattern(r"^#!\s*(?P<key>[\w-]+)\s*=\s*(?P<value>.*)$")
+_SOURCE_NOTE = compile_pattern(r"^#\s*source:\s*(?P<note>.*\S)\s*$", re.IGNORECASE)
+_CLASSIFIER = compile_pattern(r"^CL:(?P<list>.+)$")
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from hanzi_companion.lexicon.character_index import CharacterIndex, kangxi_radic
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry, Link, Sense, SenseKind
 from hanzi_companion.lexicon.search import drop_marks_on_han
 from hanzi_companion.lexicon.strokes import StrokeData
+from hanzi_companion.patterns import compile_pattern
 
 if TYPE_CHECKING:
     from hanzi_companion.lexicon.lexicon import Lexicon
@@ -372,8 +373,8 @@ def normalise_character(text: str) -> str:
 
 # -- formation -------------------------------------------------------------------------------
 
-_SIMPLIFIED_FROM = re.compile(r"Simplified form of (\S)")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_SIMPLIFIED_FROM = compile_pattern(r"Simplified form of (\S)")
+_SENTENCE = compile_pattern(r"(?<=[.!?])\s+")
 
 
 def classify_formation(
@@ -679,7 +680,7 @@ def _readings(
 
 # -- forms and variants ----------------------------------------------------------------------
 
-_VARIANT_OF = re.compile(r"variant of ([^\[\s,;]+)")
+_VARIANT_OF = compile_pattern(r"variant of ([^\[\s,;]+)")
 
 
 def _forms_and_variants(

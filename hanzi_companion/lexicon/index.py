@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import sqlite3
 from array import array
 from collections import defaultdict
@@ -29,7 +28,7 @@ from hanzi_companion.lexicon import sqlite_cache
 from hanzi_companion.lexicon.hsk import HSK_CHARACTERS_FILE, HSK_WORDS_FILE, parse_levels
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, SenseKind
 from hanzi_companion.lexicon.sqlite_cache import source_digest
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.settings import Settings
 
 if TYPE_CHECKING:
@@ -140,7 +139,7 @@ CREATE INDEX chars_char ON chars (char, entry);
 """
 
 
-_PARENTHESES = re.compile(r"\([^)]*\)")
+_PARENTHESES = compile_pattern(r"\([^)]*\)")
 _WORD = LazyPattern(r"[^\W_]+")
 _PARTICLES = ("to ", "a ", "an ", "the ")
 
@@ -160,11 +159,13 @@ def strip_gloss_particle(norm: str) -> str:
 
 def _pypinyin_readings(words: Sequence[str]) -> dict[str, str]:
     """pypinyin's phrase-aware reading of each word, as lowercase numbered syllables."""
-    result = {}
-    for word in words:
-        syllables = py.pypinyin_tone3(word, neutral_tone_with_five=True, v_to_u=False)
-        result[word] = " ".join(syllables)
-    return result
+    from hanzi_companion.lexicon.phrases import tone3_readings
+
+    # The build does not compile pypinyin's phrase table for later commands: the first run
+    # stays as short as it was.
+    options = {"neutral_tone_with_five": True, "v_to_u": False}
+    readings = tone3_readings(words, options, compile_table=False)
+    return {word: " ".join(syllables) for word, syllables in zip(words, readings, strict=True)}
 
 
 _VARIANT_ONLY = frozenset([SenseKind.VARIANT])

@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from hanzi_companion.patterns import compile_pattern
+
 # Valid Mandarin syllables (toneless, ü written v), as they occur in CC-CEDICT.
 _SYLLABLES_TEXT = """
 a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bu ca cai
@@ -62,7 +64,7 @@ _UNMARK: dict[str, tuple[str, int]] = {
 # Combining marks some keyboards produce instead of precomposed letters.
 _COMBINING_TONES = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
 
-_NUMBERED_SYLLABLE = re.compile(r"^([A-Za-zÜüÊê:]+?)([1-5])$")
+_NUMBERED_SYLLABLE = compile_pattern(r"^([A-Za-zÜüÊê:]+?)([1-5])$")
 _TONE_CLASSES = ("tone1", "tone2", "tone3", "tone4", "tone5")
 _ANSI_COLOURS = ("red", "yellow", "green", "blue", "bright_black")
 
@@ -404,8 +406,8 @@ def syllables_to_marks(syllables: tuple[Syllable, ...]) -> str:
     return join_syllables([s.marked for s in syllables])
 
 
-_DISPLAY_SYLLABLE = re.compile(r"[A-Za-zÜü:]+[1-5]?")
-_TONED_SYLLABLE = re.compile(r"[A-Za-zÜü:]+[1-5]")
+_DISPLAY_SYLLABLE = compile_pattern(r"[A-Za-zÜü:]+[1-5]?")
+_TONED_SYLLABLE = compile_pattern(r"[A-Za-zÜü:]+[1-5]")
 
 
 def word_pinyin(numbered: str, part_readings: tuple[str, ...] = ()) -> str:
@@ -472,14 +474,9 @@ def word_tone_html(numbered: str, part_readings: tuple[str, ...] = ()) -> str:
 def pypinyin_tone3(word: str, **options: object) -> list[str]:
     """pypinyin's phrase-aware reading of ``word``, syllables in TONE3 style (``chuang4``).
 
-    pypinyin is imported on first use, told not to copy its dictionaries (it copies them so
-    that custom phrases can be added safely; nothing here adds any, and the copy is a third of
-    its 200 ms import).
+    pypinyin is imported on first use, its phrase table read from a compiled trie when there
+    is one (see :mod:`hanzi_companion.lexicon.phrases`).
     """
-    import os
+    from hanzi_companion.lexicon.phrases import tone3_readings
 
-    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "true")
-    from pypinyin import Style, lazy_pinyin
-
-    syllables: list[str] = lazy_pinyin(word, style=Style.TONE3, **options)  # type: ignore[arg-type]
-    return syllables
+    return tone3_readings([word], options)[0]

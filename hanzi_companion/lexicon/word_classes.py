@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from hanzi_companion.errors import DataFileError
+from hanzi_companion.patterns import compile_pattern
 
 WORD_CLASSES_FILE = "word_classes.tsv.gz"
 _HEADER = "word\ttag"
@@ -33,8 +34,8 @@ MIN_COUNT = 100
 
 # -- which class a CC-CEDICT definition is of ---------------------------------------------------
 
-_NOTES = re.compile(r"^(?:\([^)]*\)\s*)+")  # "(bound form) ", "(literary) (coverb) "
-_FIRST_WORD = re.compile(r"[a-z']+")
+_NOTES = compile_pattern(r"^(?:\([^)]*\)\s*)+")  # "(bound form) ", "(literary) (coverb) "
+_FIRST_WORD = compile_pattern(r"[a-z']+")
 _CLOSED_CLASSES = {
     "p": """with by from at in on for according based toward towards than using via along since
     until into onto about regarding concerning as per""",
@@ -50,8 +51,8 @@ _CLOSED_CLASSES = {
 }
 _GRAMMAR_WORDS = 4  # "first month of the lunar year" is no adverb "first"
 _CLOSED = {tag: frozenset(words.split()) for tag, words in _CLOSED_CLASSES.items()}
-_PARTICLE = re.compile(r"\bparticle\b|\bmarker\b|\bcomplement\b", re.IGNORECASE)
-_CLASSIFIER = re.compile(r"^(?:\([^)]*\)\s*)*(?:classifier|measure word)\b", re.IGNORECASE)
+_PARTICLE = compile_pattern(r"\bparticle\b|\bmarker\b|\bcomplement\b", re.IGNORECASE)
+_CLASSIFIER = compile_pattern(r"^(?:\([^)]*\)\s*)*(?:classifier|measure word)\b", re.IGNORECASE)
 
 
 def fits_class(tag: str, definition: str) -> bool:

@@ -10,15 +10,15 @@ characters only ever occur inside strings, so escaping the finished text is exac
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from hanzi_companion.patterns import compile_pattern
 from hanzi_companion.render.pieces import buffered
 
 T = TypeVar("T")
 
-_UNSAFE = re.compile("[<>&\u2028\u2029]")
+_UNSAFE = compile_pattern("[<>&\u2028\u2029]")
 
 
 def escape_json_text(text: str) -> str:

@@ -36,7 +36,7 @@ from hanzi_companion.lexicon.forms import (
 )
 from hanzi_companion.lexicon.lexicon import guess_reading
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.text.han import HAN_CLASS, HAN_PIECE, HAN_RUN, han_suffix, has_han, is_han
 from hanzi_companion.text.labels import chrome_line, in_label
 from hanzi_companion.text.language import deck_prose, is_chinese_document
@@ -101,10 +101,12 @@ from hanzi_companion.text.wordlists import (
 )
 
 # An all-capitals Latin token (AAA, T, QQ, 3D) right before or after a run.
-_LATIN_BEFORE = re.compile(r"(?:^|(?<=[\s(\[«“\"'‘「『《]))([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})( ?)$")
-_LATIN_AFTER = re.compile(r"^([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})(?=$|[\s)\].,;:!?»”\"'’」』》])")
+_LATIN_BEFORE = compile_pattern(
+    r"(?:^|(?<=[\s(\[«“\"'‘「『《]))([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})( ?)$"
+)
+_LATIN_AFTER = compile_pattern(r"^([A-Z0-9]{0,3}[A-Z][A-Z0-9]{0,3})(?=$|[\s)\].,;:!?»”\"'’」』》])")
 # Digits written against a long run that opens in brackets or quotes: ``(21世纪海上丝绸之路)``.
-_NUMBER_BEFORE = re.compile(r"[(（«“\"「『《]\s*(\d{1,4})$")
+_NUMBER_BEFORE = compile_pattern(r"[(（«“\"「『《]\s*(\d{1,4})$")
 _NUMBERED_NAME_MIN = 4
 # Longest mixed Han part when a space separates it from the Latin token (``AAA 货``).
 _MIXED_SPACED_MAX = 2
@@ -129,8 +131,8 @@ _QUOTED_EXPRESSION = 4  # longest quoted run of Chinese prose kept whole whateve
 _GLUE_CLASSES = ("p", "c", "d", "r", "u")
 _ENUMERATION = "、"  # the comma between the items of a list
 # An item of a list: Han text between enumeration commas (or a clause's ends) and nothing else.
-_ITEM = re.compile(f"(?:(?<=、)|^)[{HAN_CLASS}]+(?=、|$)")
-_CLAUSE = re.compile(r"[，,。；;：:！？!?()（）【】\s.…]+")
+_ITEM = compile_pattern(f"(?:(?<=、)|^)[{HAN_CLASS}]+(?=、|$)")
+_CLAUSE = compile_pattern(r"[，,。；;：:！？!?()（）【】\s.…]+")
 
 SIDE = 24  # characters kept on either side of a mention: its place in the sentence
 # Lines whose runs are looked up in the dictionary at once (a few queries, not one a run), a
@@ -1449,7 +1451,7 @@ def _glue_template(mention: Mention) -> Mention:
 
 
 # What may stand between a term and the romanisation written beside it.
-_BESIDE_GAP = re.compile(r"[\s(（\[/:：,，=|\-–—。？！?!.]*")
+_BESIDE_GAP = compile_pattern(r"[\s(（\[/:：,，=|\-–—。？！?!.]*")
 _BESIDE_OPEN = "(（[/"
 _BESIDE_CLOSE = {"(": ")", "（": "）", "[": "]", "/": "/"}
 
@@ -1499,7 +1501,7 @@ def reading_beside(line: str, start: int, end: int, span: tuple[int, int] | None
 
 # A reading in tone marks written right after a term: "大栅栏 is read Dàshílànr", "the 朝 is
 # zhāo", "乐 (lè)", "朝: zhāo". Only a copula between them: "read 朝 as zhāo" may report a mistake.
-_WRITTEN_READING = re.compile(
+_WRITTEN_READING = compile_pattern(
     r"[»”\"’'」』》]?\s*(?:(?:is|are)(?:\s+(?:read|pronounced|written))?\s+|reads\s+|"
     r"se\s+(?:lit|prononce)\s+|[:=]\s*|[(（]\s*)"
     r"([A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:[ '’-][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+){0,3})"
@@ -1537,7 +1539,7 @@ def _written_reading(line: str, end: int, han: str) -> str:
 _SET_PHRASE_MAX = 4  # characters of the longest set phrase a sentence may be (我很好)
 # The closing mark, then English of two words or more up to the next Chinese, no speaker's
 # colon among it (我很好。 I am fine (very good).).
-_ENGLISH_AFTER = re.compile(
+_ENGLISH_AFTER = compile_pattern(
     r"\s*[。！？!?.]\s*[A-Za-z][a-z']*(?:[ ,]+[A-Za-z][a-z']*)+(?![\w']*\s*:)"
 )
 
@@ -1582,7 +1584,7 @@ def _introduces(line: str, end: int) -> bool:
     return line[end : end + 1] in (":", "：")
 
 
-_LINE_OPENING = re.compile(r"[ \-*>•]*")  # what may open a line before a speaker's name
+_LINE_OPENING = compile_pattern(r"[ \-*>•]*")  # what may open a line before a speaker's name
 
 
 def _fragment(run: str) -> bool:
@@ -1853,7 +1855,7 @@ def romanised_names(texts: Iterable[str]) -> frozenset[str]:
 
 # A capitalised word inside a sentence (after a letter, a comma or a space): one that opens a
 # line or a sentence is capitalised for that alone.
-_CAPITALISED_ROMAN = re.compile(
+_CAPITALISED_ROMAN = compile_pattern(
     r"(?:(?<=[^\W\d_][,，] )|(?<=[^\W\d_] ))[A-ZĀÁǍÀĒÉĚÈŌÓǑÒ][^\W\d_]+(?![\w'’-])"
 )
 
@@ -1900,7 +1902,7 @@ def _only_chinese(*texts: str) -> bool:
     return not any(LATIN_WORD.search(text) for text in texts)
 
 
-_SLOGAN_BETWEEN = re.compile(r"[\s，、；,;·:：!?！？。«»“”\"「」『』《》#>*\-–—]*")
+_SLOGAN_BETWEEN = compile_pattern(r"[\s，、；,;·:：!?！？。«»“”\"「」『』《》#>*\-–—]*")
 
 
 def _slogan_line(line: str) -> bool:
@@ -1928,7 +1930,7 @@ def _closes_sentence(line: str, end: int) -> bool:
 
 
 # A Chinese full stop closing the run: a statement, not a phrase-book question or exclamation.
-_FULL_STOP = re.compile(r"[ \t]*。")
+_FULL_STOP = compile_pattern(r"[ \t]*。")
 
 
 def _alone(line: str, start: int, end: int) -> bool:
@@ -2032,7 +2034,7 @@ def _romanisation_near(
     return as_marks(best[1]), best[2]
 
 
-_NAME_WORDS = re.compile(r"[A-Z][a-zü]*(?:['’][a-zü]+)?(?:-[a-zü]+(?:['’][a-zü]+)?)*")
+_NAME_WORDS = compile_pattern(r"[A-Z][a-zü]*(?:['’][a-zü]+)?(?:-[a-zü]+(?:['’][a-zü]+)?)*")
 _WESTERN_MAX_WORDS = 3
 
 
@@ -2062,12 +2064,12 @@ def extract(deck: Deck, lexicon: Lexicon) -> tuple[Mention, ...]:
 
 # -- character of the week --------------------------------------------------------------------
 
-_WEEKLY_CHARACTER = re.compile(
+_WEEKLY_CHARACTER = compile_pattern(
     r"characters? of the (?:week|day|lesson)|caract[èe]res? de la semaine|"
     r"本周(?:汉字|之字|一字)|每周一字|今日一字",
     re.IGNORECASE,
 )
-_WEEK_TITLE = re.compile(
+_WEEK_TITLE = compile_pattern(
     r"\b(?:week|semaine|lecture|session|cours|class)\s*\d+|第.{1,3}[周课讲]", re.I
 )
 _TITLE_SLIDES = 5  # the week's title slide is among the first few

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from hanzi_companion.lexicon.script import HAN_CLASS, is_han
+from hanzi_companion.patterns import compile_pattern
 
 __all__ = [
     "HAN_CLASS",
@@ -28,9 +29,9 @@ __all__ = [
 ]
 
 # A run of Han characters.
-HAN_PIECE = re.compile(f"[{HAN_CLASS}]+")
+HAN_PIECE = compile_pattern(f"[{HAN_CLASS}]+")
 # A Han run; a middle dot joins the parts of a transcribed foreign name (马克·吐温).
-HAN_RUN = re.compile(f"[{HAN_CLASS}]+(?:[·・][{HAN_CLASS}]+)*")
+HAN_RUN = compile_pattern(f"[{HAN_CLASS}]+(?:[·・][{HAN_CLASS}]+)*")
 
 # What every Han character becomes in a text's shape: a Unicode noncharacter, which no deck
 # holds (text normalisation drops it), so a pattern can say "a Han character" cheaply.

@@ -26,17 +26,18 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
 
+from hanzi_companion.patterns import compile_pattern
 from hanzi_companion.text.han import HAN_MARK, HAN_PIECE, han_shape
 from hanzi_companion.text.syllables import ROMAN_WORD, pinyin_letters, syllables_of
 
 # Lines of pinyin one line of Chinese may run over (a long line wrapped by the page).
 _MAX_WRAPPED = 4
 # What may stand before a Chinese line's text or a pinyin line's: a speaker's Latin label.
-_LABEL = re.compile(r"^\s*[A-Z][A-Za-z.]{0,2}\s*[:：]\s*")
-_CELL = re.compile(r"\s*[|\t]\s*")  # between the cells of a table's row
-_LETTER = re.compile(r"[A-Za-z]")
+_LABEL = compile_pattern(r"^\s*[A-Z][A-Za-z.]{0,2}\s*[:：]\s*")
+_CELL = compile_pattern(r"\s*[|\t]\s*")  # between the cells of a table's row
+_LETTER = compile_pattern(r"[A-Za-z]")
 # A tone written: a marked vowel (or a combining mark, or the look-alike ɑ), a tone digit.
-_TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ\u0300\u0301\u0304\u030cɑɡ]|[a-zü][0-5]\\b")
+_TONED = compile_pattern("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ\u0300\u0301\u0304\u030cɑɡ]|[a-zü][0-5]\\b")
 _MAX_ENGLISH = 8  # lines of a page's wrapped English line
 _SLACK = 2  # syllables a line of pinyin may miss or add and still be its line's
 _PLACES = 4  # digits of the longest number read by its places (longer ones digit by digit)

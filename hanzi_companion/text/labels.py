@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.text.han import HAN_RUN
 
 # Words for a week of a course, then words for one lecture of it (a number after either is
@@ -64,16 +64,18 @@ def _words(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-_WEEK = re.compile(
+_WEEK = compile_pattern(
     r"(?<![^\W\d_])(?:" + _words(WEEK_WORDS) + r")\.?[ \t]*(?:n[°o]\.?[ \t]*)?(\d{1,2})(?!\d)",
     re.I,
 )
-_LECTURE = re.compile(
+_LECTURE = compile_pattern(
     r"(?<![^\W\d_])(?:" + _words(LECTURE_WORDS) + r")\.?[ \t]*(?:n[°o]\.?[ \t]*)?(\d{1,2})(?!\d)",
     re.I,
 )
-_HAN_WEEK = re.compile(r"第[ \t]*" + _HAN_NUMBER + r"[ \t]*[" + HAN_WEEK_UNITS + "]")
-_HAN_LECTURE = re.compile(r"第[ \t]*" + _HAN_NUMBER + r"[ \t]*(?:次)?[" + HAN_LECTURE_UNITS + "]")
+_HAN_WEEK = compile_pattern(r"第[ \t]*" + _HAN_NUMBER + r"[ \t]*[" + HAN_WEEK_UNITS + "]")
+_HAN_LECTURE = compile_pattern(
+    r"第[ \t]*" + _HAN_NUMBER + r"[ \t]*(?:次)?[" + HAN_LECTURE_UNITS + "]"
+)
 _LABELS = (_WEEK, _HAN_WEEK, _LECTURE, _HAN_LECTURE)
 # A file stem naming its week: week07, semaine-3, w3, lecture_05, woche3.
 _FILE_WEEK = LazyPattern(

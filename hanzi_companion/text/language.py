@@ -12,12 +12,12 @@ restricted to languages written in the Latin script, loaded on first use and kep
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import Protocol
 
+from hanzi_companion.patterns import compile_pattern
 from hanzi_companion.text.han import HAN_PIECE
 
 ENGLISH = "en"
@@ -36,7 +36,7 @@ LINE_MIN_WORDS = 3  # fewer words say too little about a language
 DECK_MIN_WORDS = 8
 _SAMPLE = 20_000  # characters of a deck's prose looked at (its language shows early)
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WORD = compile_pattern(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _lock = threading.Lock()
 
 

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hanzi_companion.lexicon.lexicon import fold_compatibility
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.text.han import HAN_CLASS, is_han
 from hanzi_companion.text.models import SlideLink
 
@@ -32,12 +32,12 @@ _INVISIBLE = "\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufe
 # A zero-width joiner is dropped next to a letter, digit or character, and kept between two
 # symbols, where it joins an emoji sequence (👩\u200d💻).
 _FORMAT = LazyPattern(f"[{_INVISIBLE}]+|(?<=\\w)\u200d|\u200d(?=\\w)")
-_ANY_FORMAT = re.compile(f"[{_INVISIBLE}\u200d]")  # a quick check: far faster to search
-_COMPATIBILITY = re.compile("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
+_ANY_FORMAT = compile_pattern(f"[{_INVISIBLE}\u200d]")  # a quick check: far faster to search
+_COMPATIBILITY = compile_pattern("[\uf900-\ufaff\U0002f800-\U0002fa1f]")
 # Combining marks stuck on a Chinese character (创\u0301新, a slip or a PDF's stray accent)
 # would split the word; on Latin letters they are pinyin's tone marks and NFC composes them.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-COMBINING_MARK = re.compile(f"[{_MARKS}]")  # one combining mark (also: NFKD's accents)
+COMBINING_MARK = compile_pattern(f"[{_MARKS}]")  # one combining mark (also: NFKD's accents)
 
 
 # Combining marks right after a Han character; compiled only for a text with marks.
@@ -75,20 +75,20 @@ _CJK_OTHER = (
     (0xFF00, 0xFFEF),
 )
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_FENCE = compile_pattern(r"^ {0,3}(`{3,}|~{3,})")
 _DEFINITION = LazyPattern(r"^ {0,3}\[([^\]\n]+)\]: *<?([^\s>]+)>?(?: +[\"'(]([^\n]*)[\"')])? *$")
-_SETEXT_1 = re.compile(r"^=+$")
-_SETEXT_2 = re.compile(r"^-{2,}$")
-_RULE = re.compile(r"^(?:(?:\* *){3,}|(?:_ *){3,}|(?:- *){3,})$")
-_TABLE_RULE = re.compile(r"^\|? *:?-+:? *(?:\| *:?-+:? *)*\|?$")
-_QUOTE = re.compile(r"^(?:> ?)+")
-_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?: +|$)")
-_HEADING = re.compile(r"^(#{1,6})(?:[ \t]+|$)")
-_CLOSING_HASHES = re.compile(r"(?<![ \t])[ \t]+#+$")
+_SETEXT_1 = compile_pattern(r"^=+$")
+_SETEXT_2 = compile_pattern(r"^-{2,}$")
+_RULE = compile_pattern(r"^(?:(?:\* *){3,}|(?:_ *){3,}|(?:- *){3,})$")
+_TABLE_RULE = compile_pattern(r"^\|? *:?-+:? *(?:\| *:?-+:? *)*\|?$")
+_QUOTE = compile_pattern(r"^(?:> ?)+")
+_ITEM = compile_pattern(r"^(?:[-*+]|\d{1,9}[.)])(?: +|$)")
+_HEADING = compile_pattern(r"^(#{1,6})(?:[ \t]+|$)")
+_CLOSING_HASHES = compile_pattern(r"(?<![ \t])[ \t]+#+$")
 
 # A chain of classes starts after no word character: "word.class[" is not one (unlike remark,
 # whose pattern would also rescan a long ".a.a.a" run from every dot).
-_CONTENT_CLASS_OR_BRACKET = re.compile(
+_CONTENT_CLASS_OR_BRACKET = compile_pattern(
     r"(?<![A-Za-z0-9_.-])\\?(?:\.[A-Za-z_-][A-Za-z0-9_-]*)+\[|\[|\]"
 )
 
@@ -97,27 +97,29 @@ _TARGET = r"<?((?:[^\s()<>]|\([^\s()<>]*\))*)>?"  # one level of parentheses, un
 _TITLE = r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?"
 _IMAGE = LazyPattern(r"!\[" + _LABEL + r"\]\([ \t]*" + _TARGET + _TITLE + r"[ \t]*\)")
 _IMAGE_REF = LazyPattern(r"!\[" + _LABEL + r"\]\[([^\[\]\n]*)\]")
-_LINK = re.compile(r"\[" + _LABEL + r"\]\([ \t]*" + _TARGET + _TITLE + r"[ \t]*\)")
+_LINK = compile_pattern(r"\[" + _LABEL + r"\]\([ \t]*" + _TARGET + _TITLE + r"[ \t]*\)")
 LINK_PATTERN = _LINK  # inline markdown links, for readers that must find them in raw text
-_LINK_REF = re.compile(r"\[" + _LABEL + r"\](?:[ \t]?\[([^\[\]\n]*)\])?")
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", re.I)
-_BARE_URL = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`]+", re.I)
-_BACKTICKS = re.compile(r"`+")
-_HTML_ANCHOR = re.compile(
+_LINK_REF = compile_pattern(r"\[" + _LABEL + r"\](?:[ \t]?\[([^\[\]\n]*)\])?")
+_AUTOLINK = compile_pattern(
+    r"<((?:https?|ftp|mailto):[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", re.I
+)
+_BARE_URL = compile_pattern(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`]+", re.I)
+_BACKTICKS = compile_pattern(r"`+")
+_HTML_ANCHOR = compile_pattern(
     r"<a\b[^<>]*?\bhref[ \t]*=[ \t]*(?:\"([^\"<>]*)\"|'([^'<>]*)'|([^\s\"'<>]+))[^<>]*>([^<]*)</a>",
     re.I,
 )
-_HTML_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
-_STYLE_BLOCK_START = re.compile(r"<style\b[^<>]*>", re.I)
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~\"'])")
+_HTML_TAG = compile_pattern(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+_STYLE_BLOCK_START = compile_pattern(r"<style\b[^<>]*>", re.I)
+_ESCAPE = compile_pattern(r"\\([\\`*_{}\[\]()#+\-.!<>|~\"'])")
 # Asterisks mark emphasis inside words too (大众**创客**), underscores only at word edges
 # (snake_case stays); an asterisk between spaces is arithmetic.
-_EMPHASIS = re.compile(
+_EMPHASIS = compile_pattern(
     r"(?<!\s)\*{1,3}|\*{1,3}(?!\s)|(?<![\w_])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![\w_])|~~"
 )
-_NEWLINE = re.compile("\n")
+_NEWLINE = compile_pattern("\n")
 _TRAILING = frozenset(".,;:!?'\"")
-_SPACES = re.compile(r"[ \t\u00a0]+")
+_SPACES = compile_pattern(r"[ \t\u00a0]+")
 
 # Tags that break lines, tags removed with their markup only, media whose targets are not prose.
 _BLOCK_TAGS = frozenset(

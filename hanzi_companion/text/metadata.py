@@ -6,7 +6,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.text.han import is_han
 from hanzi_companion.text.labels import file_week, week_number, without_labels
 from hanzi_companion.text.models import DeckMetadata, Slide
@@ -16,7 +16,7 @@ _MONTHS = (
     r"may|mai|june?|juin|july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember)?)?|"
     r"sept(?:embre)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?)\.?"
 )
-_DATE = re.compile(
+_DATE = compile_pattern(
     r"\b\d{1,2}(?:st|nd|rd|th|er)?\s+" + _MONTHS + r",?\s+\d{4}\b"
     r"|\b" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"
@@ -25,15 +25,17 @@ _DATE = re.compile(
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日",
     re.I,
 )
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_NAME_BEFORE = re.compile(
+_EMAIL = compile_pattern(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NAME_BEFORE = compile_pattern(
     r"((?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+){1,3}[A-ZÀ-ÖØ-Þ][\w'’-]+)[\s,(<\[:·|/–—-]*$"
 )
 _NAME = LazyPattern(
     r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]+){1,2}"
 )
-_AUTHOR_LINE = re.compile(r"^(?:by|par|author|auteur|presented by|lecturer)\s*:?\s+(.+)$", re.I)
-_NAVIGATION = re.compile(r"\b(?:navigat|arrow|keyboard|press )", re.I)
+_AUTHOR_LINE = compile_pattern(
+    r"^(?:by|par|author|auteur|presented by|lecturer)\s*:?\s+(.+)$", re.I
+)
+_NAVIGATION = compile_pattern(r"\b(?:navigat|arrow|keyboard|press )", re.I)
 _COVER_SLIDES = 3
 # What is left around a title once its week label is taken out (``第三周：城市化``).
 _TITLE_EDGES = " :-–—|,.·：，、。；！？—·（）()【】「」\u3000"

@@ -42,7 +42,7 @@ from hanzi_companion.files import seal, unseal, write_atomically
 from hanzi_companion.lexicon import Lexicon
 from hanzi_companion.lexicon import pinyin as _pinyin
 from hanzi_companion.lexicon.models import CEDICT_SOURCE, Entry
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.text.extract import Trace
 from hanzi_companion.text.labels import without_labels
 from hanzi_companion.text.language import deck_prose, is_foreign_prose, mostly_chinese
@@ -65,10 +65,10 @@ _MAX_WORDS = 4  # longest run of romanised words considered as one term
 _MAX_CANDIDATES = 5
 _HEAD = 200  # characters before a candidate looked at to tell a sentence start
 
-_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:['’][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+)*")
+_WORD = compile_pattern(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:['’][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+)*")
 _BRACKETS = LazyPattern(r"\[[^\]]*\]")
 _CHINESE_REFERENCE = LazyPattern(r"[^\x00-\x7f]+(?:\|[^\x00-\x7f]+)?")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;•–—\-(\[«“\"]\s*)$")
+_SENTENCE_START = compile_pattern(r"(?:^|[.!?:;•–—\-(\[«“\"]\s*)$")
 
 _english_cache: dict[Path, EnglishWords] = {}
 _english_lock = threading.Lock()
@@ -537,10 +537,10 @@ def _contains_words(text: str, words: str) -> bool:
     return re.search(rf"(?<![\w'’]){re.escape(words)}(?![\w'’])", text) is not None
 
 
-_CAPITALISED = re.compile(
+_CAPITALISED = compile_pattern(
     r"(?<![\w'’-])[A-Z][a-zü]*(?:['’][a-zü]+)?(?:-[A-Za-zü]+(?:['’][a-zü]+)?)*"
 )
-_WADE_GILES_MARK = re.compile(r"\w-\w|(?:ch|k|p|t|ts|tz)['’]", re.IGNORECASE)
+_WADE_GILES_MARK = compile_pattern(r"\w-\w|(?:ch|k|p|t|ts|tz)['’]", re.IGNORECASE)
 _WESTERN_MAX_WORDS = 3
 
 

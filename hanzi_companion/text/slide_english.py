@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.text.han import HAN_CLASS, HAN_PIECE, HAN_RUN, has_han
 from hanzi_companion.text.syllables import is_toned
 from hanzi_companion.text.wordlists import CLAUSE_WORDS, META_WORDS, NAME_CONNECTORS
 
 LOOK = 200  # characters looked at on each side of a term (keeps extraction linear)
-LATIN_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:['’][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+)*")
+LATIN_WORD = compile_pattern(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+(?:['’][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ]+)*")
 QUOTES = {
     '"': '"',
     "“": "”",
@@ -44,32 +44,32 @@ _LINE_GLOSS_MAX_WORDS = 6  # a line of English just above a line holding only th
 
 
 # Words that announce a translation after a term: ``创新 means innovation``.
-_GLOSS_MARKERS = re.compile(r"^(?:means|meaning|i\.e\.|signifie|veut dire|=)\s+", re.I)
+_GLOSS_MARKERS = compile_pattern(r"^(?:means|meaning|i\.e\.|signifie|veut dire|=)\s+", re.I)
 
 
-_GLOSS_DELIMITERS = re.compile(r"(?:^|\s[-–—•|]\s|[;:,.!?(\[{]|\s[-–—•]$)")
+_GLOSS_DELIMITERS = compile_pattern(r"(?:^|\s[-–—•|]\s|[;:,.!?(\[{]|\s[-–—•]$)")
 
 
-_BULLET_START = re.compile(r"^\s*(?:[-–—•*+|>]\s+|\d+[.)]\s+)?")
+_BULLET_START = compile_pattern(r"^\s*(?:[-–—•*+|>]\s+|\d+[.)]\s+)?")
 
 
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_ARTICLE = compile_pattern(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 # A determiner opening a bare phrase ("the work unit 单位"): dropped before the clause test.
-_DETERMINER = re.compile(r"^(?:the|a|an|le|la|les|l['’]|un|une|des)\s*(?<=\s|['’])", re.I)
+_DETERMINER = compile_pattern(r"^(?:the|a|an|le|la|les|l['’]|un|une|des)\s*(?<=\s|['’])", re.I)
 
 
 # A short label opening a line or list item: "1992:", "Step 2:", "Shenzhen:".
-_LABEL_OPENER = re.compile(r"^\s*(?:[-–—•*+|>]\s+)?[^\s:]+(?:\s[^\s:]+){0,2}:$")
+_LABEL_OPENER = compile_pattern(r"^\s*(?:[-–—•*+|>]\s+)?[^\s:]+(?:\s[^\s:]+){0,2}:$")
 
 
 # A quotation right after the term, or after a comma and an article (``工厂, the "factory"``).
-_QUOTED_AFTER = re.compile(r"\s*(?:[,:]\s*(?:(?:the|a|an)\s+)?)?([\"“«‘'「『])", re.IGNORECASE)
+_QUOTED_AFTER = compile_pattern(r"\s*(?:[,:]\s*(?:(?:the|a|an)\s+)?)?([\"“«‘'「『])", re.IGNORECASE)
 
 
 # Slide furniture that is never the English of a term.
-_SLIDE_LABEL = re.compile(
+_SLIDE_LABEL = compile_pattern(
     r"^(?:characters? of the (?:week|day|lesson)|caract[èe]res? de la semaine|"
     r"(?:week|semaine|lecture|session)\s*\d+)$",
     re.IGNORECASE,
@@ -77,25 +77,25 @@ _SLIDE_LABEL = re.compile(
 
 
 # A count opening a phrase ("four special economic zones", "3 cities").
-_COUNT = re.compile(
+_COUNT = compile_pattern(
     r"^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|"
     r"thousands?|millions?|several|many|some)\s+(?=\S)",
     re.IGNORECASE,
 )
 
 
-_CLOSING_QUOTE = re.compile(r"\s*[»”\"’'」』》]")
+_CLOSING_QUOTE = compile_pattern(r"\s*[»”\"’'」』》]")
 
 
-_PAREN_CONTENT = re.compile(r"\s*[(（]([^()（）]*)[)）]")  # ASCII or full-width
+_PAREN_CONTENT = compile_pattern(r"\s*[(（]([^()（）]*)[)）]")  # ASCII or full-width
 
 
-_NAME_IN_PARENTHESES = re.compile(
+_NAME_IN_PARENTHESES = compile_pattern(
     r"[(（]([^()（）,，]+)[,，]\s*$"
 )  # "(AliResearch, " before a term
 
 
-_DIGITS_END = re.compile(r"(?<=[(（])\d+$")  # "(21" before 世纪…: the term's own number
+_DIGITS_END = compile_pattern(r"(?<=[(（])\d+$")  # "(21" before 世纪…: the term's own number
 
 
 def content_stems(text: str) -> frozenset[str]:
@@ -137,7 +137,7 @@ def translation_below(line: str, runs: list[re.Match[str]], following: str) -> l
     return clauses
 
 
-_SENTENCE_MARKS = re.compile(r"[，。！？；、：]")
+_SENTENCE_MARKS = compile_pattern(r"[，。！？；、：]")
 _SENTENCE_HAN = 6  # Han characters that make a line without punctuation a sentence
 _TRANSLATION_WORDS = 3  # Latin words a line needs to be a sentence's translation
 
@@ -366,8 +366,8 @@ _EXPLANATION_END = LazyPattern(r"\s*\([^()]*\)\s*[.]?\s*")
 
 # A short sentence closed by its punctuation, then its translation closing the line:
 # ``你好吗? How are you?``, ``我很好。 I am fine (very good).``
-_SENTENCE_CLOSE = re.compile(r"[?？。！!.]")
-_TRANSLATION = re.compile(r"\s+([A-Z][^\u3000-\u9fff\U00020000-\U0003ffff]*?)\s*[.]?\s*$")
+_SENTENCE_CLOSE = compile_pattern(r"[?？。！!.]")
+_TRANSLATION = compile_pattern(r"\s+([A-Z][^\u3000-\u9fff\U00020000-\U0003ffff]*?)\s*[.]?\s*$")
 _TRANSLATION_MAX_WORDS = 10
 
 
@@ -383,10 +383,10 @@ def _sentence_translation(line: str, start: int, end: int) -> str:
     return match.group(1)
 
 
-_INFINITIVE = re.compile(r"^to\s+(?=\S)", re.IGNORECASE)
+_INFINITIVE = compile_pattern(r"^to\s+(?=\S)", re.IGNORECASE)
 
 
-_CELL_SEPARATOR = re.compile(r"^(?:\s*[-–—:=|])+\s*")
+_CELL_SEPARATOR = compile_pattern(r"^(?:\s*[-–—:=|])+\s*")
 
 
 def _vocabulary_english(line: str, end: int) -> str:

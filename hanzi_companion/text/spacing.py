@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from hanzi_companion.lexicon import pinyin as _pinyin
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.text.han import HAN_MARK, han_prefix, han_shape
 from hanzi_companion.text.syllables import ROMAN_WORD, syllables_of
 
@@ -35,7 +35,7 @@ from hanzi_companion.text.syllables import ROMAN_WORD, syllables_of
 # character; offsets in the shape are offsets in the line.
 _ONE = HAN_MARK
 # Two or more single characters, each separated from the next by spaces only.
-_SPACED = re.compile(f"(?<!{_ONE}){_ONE}(?:[ \\t\u3000]+{_ONE})+(?!{_ONE})")
+_SPACED = compile_pattern(f"(?<!{_ONE}){_ONE}(?:[ \\t\u3000]+{_ONE})+(?!{_ONE})")
 _SENTENCE_END = LazyPattern(r"[ \t\u3000]*[。？！?!]")
 _NEAR = 40  # farthest the romanisation of the characters may start after them on their line
 
@@ -134,7 +134,7 @@ def _substitute(
 
 # A character's romanisation in brackets inside a word: 恭(gōng)喜发财.
 _INTERRUPTING = "[(（][A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜ0-5'’ ]+[)）]"
-_INTERRUPTED = re.compile(f"({_ONE}+)({_INTERRUPTING})(?={_ONE})")
+_INTERRUPTED = compile_pattern(f"({_ONE}+)({_INTERRUPTING})(?={_ONE})")
 
 
 def join_interrupted(line: str, rules: SpacingRules) -> str:
@@ -190,7 +190,7 @@ _READ = f"(?:{_SYLLABLE}|[(（]{_SYLLABLE}[)）])"
 _GLOSSED_PAIR = LazyPattern(f"({_ONE})[(（]?({_SYLLABLE})")
 # (No lookahead for what follows: a failing one would backtrack through every pair, and
 # searching from every pair again made a long line of pairs quadratic; checked in code.)
-_GLOSSED = re.compile(f"(?<!{_ONE}){_ONE}{_READ}(?:[ \\t\u3000]*{_ONE}{_READ})+")
+_GLOSSED = compile_pattern(f"(?<!{_ONE}){_ONE}{_READ}(?:[ \\t\u3000]*{_ONE}{_READ})+")
 
 
 def join_glossed(line: str, rules: SpacingRules) -> str:

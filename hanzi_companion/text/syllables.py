@@ -14,19 +14,20 @@ import unicodedata
 from functools import lru_cache
 
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.patterns import compile_pattern
 from hanzi_companion.text.wordlists import WESTERN_SPELLINGS
 
 _LETTERS = "A-Za-zÀ-ÖØ-öø-ÿĀ-žǍ-ǜɑɡ"
 # Letters pages type for pinyin's a and g: the IPA's ɑ (U+0251, Latin alpha) and ɡ (U+0261,
 # script g), which look the same in most fonts (Hong Kong schools' pinyin writes wɑ́ng lɑ̌o shī).
 _LOOKALIKES = str.maketrans({"ɑ": "a", "ɡ": "g", "Ɑ": "A"})
-_SPACED_MARK = re.compile(r"(?<=[a-zü]) (?=[\u0300\u0301\u0304\u030c])")
+_SPACED_MARK = compile_pattern(r"(?<=[a-zü]) (?=[\u0300\u0301\u0304\u030c])")
 # A written word of Latin letters, with the tone digits pinyin may carry after each syllable
 # (``ren2min2``) and apostrophes inside (``Xi'an``). It starts with a letter: 3D, 12th are no
 # pinyin; a word like 12th or B2B fails the syllable parse anyway.
-ROMAN_WORD = re.compile(f"[{_LETTERS}]+[0-5]?(?:(?:['’]?[{_LETTERS}]+)[0-5]?)*")
-_NEUTRAL_ZERO = re.compile(r"(?<=[A-Za-zÜüÊê:])0(?![0-9])")
-_TONE_DIGIT = re.compile(r"[A-Za-zÜüÊê:][1-5](?![0-9])")
+ROMAN_WORD = compile_pattern(f"[{_LETTERS}]+[0-5]?(?:(?:['’]?[{_LETTERS}]+)[0-5]?)*")
+_NEUTRAL_ZERO = compile_pattern(r"(?<=[A-Za-zÜüÊê:])0(?![0-9])")
+_TONE_DIGIT = compile_pattern(r"[A-Za-zÜüÊê:][1-5](?![0-9])")
 
 
 def pinyin_letters(text: str) -> str:
@@ -107,7 +108,7 @@ def numbered_reading(text: str, length: int) -> str:
     return " ".join(tokens) if len(tokens) == length else ""
 
 
-_NUMBERED_SYLLABLE = re.compile(r"([A-Za-züÜ:]+)([1-5])")
+_NUMBERED_SYLLABLE = compile_pattern(r"([A-Za-züÜ:]+)([1-5])")
 
 
 def with_written_tones(reading: str, written: str) -> str:

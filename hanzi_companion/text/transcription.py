@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from hanzi_companion.lexicon import pinyin as _pinyin
+from hanzi_companion.patterns import compile_pattern
 
 _CLASSES = {
     **dict.fromkeys("bp", "P"),
@@ -27,23 +28,23 @@ _CLASSES = {
     "h": "H",
     "w": "W",
 }
-_PINYIN_INITIALS = re.compile(r"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?")
-_NASAL_END = re.compile(r"(ng|n)$")
+_PINYIN_INITIALS = compile_pattern(r"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?")
+_NASAL_END = compile_pattern(r"(ng|n)$")
 # English spellings of one sound, rewritten before the letters are classed.
 _ENGLISH_SOUNDS = (
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"[tc]h"), lambda m: "t" if m.group(0) == "th" else "k"),
-    (re.compile(r"sh"), "s"),
-    (re.compile(r"ck|qu"), "k"),
-    (re.compile(r"x"), "ks"),
-    (re.compile(r"c(?=[eiy])"), "s"),
-    (re.compile(r"(?<!^)h|gh"), ""),  # a silent h (Sarah), gh (Hugh)
-    (re.compile(r"r(?![aeiouy])"), ""),  # a closing r English leaves unsaid (Peter)
+    (compile_pattern(r"ph"), "f"),
+    (compile_pattern(r"[tc]h"), lambda m: "t" if m.group(0) == "th" else "k"),
+    (compile_pattern(r"sh"), "s"),
+    (compile_pattern(r"ck|qu"), "k"),
+    (compile_pattern(r"x"), "ks"),
+    (compile_pattern(r"c(?=[eiy])"), "s"),
+    (compile_pattern(r"(?<!^)h|gh"), ""),  # a silent h (Sarah), gh (Hugh)
+    (compile_pattern(r"r(?![aeiouy])"), ""),  # a closing r English leaves unsaid (Peter)
 )
 # The middle dot written between the parts of a transcribed Western name (克里斯·安德森).
 NAME_DOTS = frozenset("·・")
 _SHORTEST_NAME = 3  # letters of the shortest Western name matched (not Me, Es)
-_WESTERN_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![\w'’-])")
+_WESTERN_WORD = compile_pattern(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![\w'’-])")
 
 
 def _collapse(classes: Iterable[str]) -> str:

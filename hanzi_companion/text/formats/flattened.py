@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.text.formats.remark import NOTES, REMARK_PROPERTIES, SEPARATOR, STEP
 from hanzi_companion.text.han import HAN_MARK, han_shape, is_han
 from hanzi_companion.text.markup import LINK_PATTERN as _LINK
@@ -42,14 +42,14 @@ _KNOWN_CLASSES = frozenset(
     ]
 )
 # Content classes that lay out blocks (their content sits on lines of its own).
-_BLOCK_CLASS = re.compile(
+_BLOCK_CLASS = compile_pattern(
     r"(?:footnote|column|col|left|right|center|pull|grid|row|box|caption|quote|notes?|"
     r"container|panel|cell|half|third|quarter)",
     re.I,
 )
 
 
-_FLAT_TOKEN = re.compile(
+_FLAT_TOKEN = compile_pattern(
     r"(?=[-?`~#*0-9>|\[\]<.])"  # every token starts with one of these: a cheap first test
     r"(?:(?P<sep>(?<!\S)---?(?!\S))"
     r"|(?P<notes>(?<!\S)\?\?\?(?!\S))"
@@ -65,16 +65,16 @@ _FLAT_TOKEN = re.compile(
     r"|(?P<open>\[)|(?P<close>\]))",
     re.I,
 )
-_FLAT_KEY = re.compile(
+_FLAT_KEY = compile_pattern(
     r"\s*(" + "|".join(re.escape(key) for key in REMARK_PROPERTIES) + r")[ \t]*:"
 )
-_FLAT_CLASS = re.compile(r"[ \t]*([a-z_][\w-]*)")
-_FLAT_CLASS_AFTER_COMMA = re.compile(r"[ \t]*,[ \t]*([a-z_][\w-]*)")
-_FLAT_CLASS_AFTER_SPACE = re.compile(r"[ \t]+([a-z_][\w-]*)")
-_FLAT_COMMA = re.compile(r"[ \t]*,")
-_FLAT_URL = re.compile(r"[ \t]*(url\((?:\"[^\"\n]*\"|'[^'\n]*'|[^()\s]*)\))")
-_FLAT_WORD = re.compile(r"[ \t]*([\w#%.-]+)")
-_FLAT_COLON_NEXT = re.compile(r"[ \t]*:")
+_FLAT_CLASS = compile_pattern(r"[ \t]*([a-z_][\w-]*)")
+_FLAT_CLASS_AFTER_COMMA = compile_pattern(r"[ \t]*,[ \t]*([a-z_][\w-]*)")
+_FLAT_CLASS_AFTER_SPACE = compile_pattern(r"[ \t]+([a-z_][\w-]*)")
+_FLAT_COMMA = compile_pattern(r"[ \t]*,")
+_FLAT_URL = compile_pattern(r"[ \t]*(url\((?:\"[^\"\n]*\"|'[^'\n]*'|[^()\s]*)\))")
+_FLAT_WORD = compile_pattern(r"[ \t]*([\w#%.-]+)")
+_FLAT_COLON_NEXT = compile_pattern(r"[ \t]*:")
 _STEP_FOLLOWER = LazyPattern(r"#|[-*>][ \t]|\d{1,2}[.)][ \t]|!\[|<|\||```|~~~|\.[A-Za-z_-][\w-]*\[")
 # How far after a lower-case "1." item 2 is looked for: bounded, so long lines stay linear.
 _ITEM_LOOKAHEAD = 300
@@ -364,7 +364,7 @@ class _Unflattener:
 
 
 # Searched in the line's Han shape (each Han character written HAN_MARK).
-_HEADING_SENTENCE_END = re.compile(
+_HEADING_SENTENCE_END = compile_pattern(
     f'(?<=[^\\W\\d_]|{HAN_MARK})[ \\t]?[!?！？](?=[ \\t]+["“«(]?[A-Z\\d{HAN_MARK}])'
 )
 
@@ -383,7 +383,7 @@ def _split_heading_sentence(line: str) -> str:
 # A heading written as a Chinese sentence or slogan (clause punctuation inside it), then an
 # English sentence: ``### 城市，让生活更美好 Better City, Better Life (Expo 2010)``.
 _CHINESE_CLAUSE = f"[\u3000-\u303f{HAN_MARK}\uff01-\uff1f]*"  # in the line's Han shape
-_HEADING_CLAUSE = re.compile(
+_HEADING_CLAUSE = compile_pattern(
     f"(#{{1,6}}[ \\t]+{HAN_MARK}{_CHINESE_CLAUSE}[，、。；：！？]{_CHINESE_CLAUSE})"
     r"[ \t]+(?=[A-Z][a-z]+[ \t,]+[A-Za-z])"
 )

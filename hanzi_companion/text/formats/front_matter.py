@@ -13,14 +13,14 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.text.formats.remark import REMARK_PROPERTIES
 
 if TYPE_CHECKING:
     import yaml
 
-_FRONT_KEY = re.compile(r"^[\w-]+[ \t]*:", re.ASCII)
-_HEADING_LINE = re.compile(r"^(#{1,6})[ \t]")
+_FRONT_KEY = compile_pattern(r"^[\w-]+[ \t]*:", re.ASCII)
+_HEADING_LINE = compile_pattern(r"^(#{1,6})[ \t]")
 # A key someone turned off with a YAML comment (``# headingDivider: 2 #以二级标题分割``).
 _COMMENTED_KEY = LazyPattern(r"^#[ \t]*[\w-]+[ \t]*:", re.ASCII)
 
@@ -156,7 +156,7 @@ def forget_loaded() -> None:
 # An alias (``*name``) opens a node: at a line's start, after a key's colon, a list's dash, a
 # flow bracket or comma. Text with none of these cannot hold one (a ``*`` elsewhere, as in
 # "5 * 3", only sends the text to the slower loader).
-_MAY_ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*", re.MULTILINE)
+_MAY_ALIAS = compile_pattern(r"(?:^|[\s\[{,:-])\*", re.MULTILINE)
 
 
 def _text(value: object) -> str | None:

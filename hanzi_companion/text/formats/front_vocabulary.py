@@ -22,9 +22,9 @@ where the value cannot tell.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from hanzi_companion.patterns import compile_pattern
 from hanzi_companion.text.formats.front_matter import front_block, load_toml, load_yaml, toml_block
 from hanzi_companion.text.formats.remark import FENCE_LINE, fenced_ranges
 from hanzi_companion.text.han import HAN_CLASS, HAN_PIECE, has_han
@@ -55,12 +55,12 @@ _PAGE_KEYS_TEXT = """
 """
 PAGE_KEYS = frozenset(_PAGE_KEYS_TEXT.split())
 
-_SENTENCE_MARK = re.compile(r"[。！？!?；;，,]")
+_SENTENCE_MARK = compile_pattern(r"[。！？!?；;，,]")
 _LONG_RUN = 10  # Han characters in one run: a clause, not a vocabulary entry
-_TRAILING_DOTS = re.compile(r"\s*(?:\.{3,}|…+)\s*$")  # "我很感谢..." (a phrase to complete)
-_KEY_WORD = re.compile(rf"[A-Z]?[a-zà-ÿā-ǜ]+|[A-Z]+(?![a-z])|\d+|[{HAN_CLASS}]+")
+_TRAILING_DOTS = compile_pattern(r"\s*(?:\.{3,}|…+)\s*$")  # "我很感谢..." (a phrase to complete)
+_KEY_WORD = compile_pattern(rf"[A-Z]?[a-zà-ÿā-ǜ]+|[A-Z]+(?![a-z])|\d+|[{HAN_CLASS}]+")
 # Where a top-level key starts (a line that is no indented or list line, comment or blank).
-_TOP_KEY = re.compile(r"\n(?=[^\s#-])")
+_TOP_KEY = compile_pattern(r"\n(?=[^\s#-])")
 _MAX_DEPTH = 12  # records inside lists inside records: deeper is no lesson
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import html
 import itertools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from hanzi_companion.patterns import compile_pattern
 from hanzi_companion.text.markup import join_lines, normalise_text
 from hanzi_companion.text.models import SlideLink
 
@@ -36,7 +36,7 @@ _BLOCKS = frozenset(
 )
 _SPACED = frozenset(["rt", "rp", "td", "th"])
 _CELLS = frozenset(["td", "th"])
-_HEADING = re.compile(r"^h([1-6])$")
+_HEADING = compile_pattern(r"^h([1-6])$")
 # Elements nested deeper than this are added beside the deepest one instead of inside it, as
 # browsers do (Blink stops at 512): every walk over the tree stays within Python's stack.
 MAX_DEPTH = 200

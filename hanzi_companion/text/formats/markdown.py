@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.text.formats import FLATTENED, MARKDOWN, REMARK_MARKDOWN, TEXT
 from hanzi_companion.text.formats.flattened import unflatten
 from hanzi_companion.text.formats.marp import is_setext_underline
@@ -24,7 +24,7 @@ from hanzi_companion.text.models import Slide
 
 _MARKDOWN_HINT = LazyPattern(r"^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>\s|```)|\]\(|\*\*", re.M)
 HEADING_LINE = LazyPattern(r"^(#{1,6})[ \t]")
-_TOP_ATX = re.compile(r"^#{1,2}[ \t]", re.M)
+_TOP_ATX = compile_pattern(r"^#{1,2}[ \t]", re.M)
 _REMARK_PROPERTY_START = LazyPattern(
     r"(?:" + "|".join(re.escape(key) for key in REMARK_PROPERTIES) + r")[ \t]*:(?:[ \t]|$)"
 )

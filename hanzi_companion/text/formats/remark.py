@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.text.markup import clean_markdown, link_definitions
 from hanzi_companion.text.models import Slide
 
@@ -36,8 +36,8 @@ REMARK_PROPERTIES = (
 SEPARATOR = "---"
 STEP = "--"
 NOTES = "???"
-FENCE_LINE = re.compile(r"^ *(`{3,}|~{3,})")
-_PROPERTY_LINE = re.compile(r"^([-\w]+):([^$\n]*)", re.ASCII)
+FENCE_LINE = compile_pattern(r"^ *(`{3,}|~{3,})")
+_PROPERTY_LINE = compile_pattern(r"^([-\w]+):([^$\n]*)", re.ASCII)
 _PROPERTY_COMMENT = LazyPattern(r"<!--\s*([-\w]+):([^$\n<>]*)-->", re.ASCII)
 
 

@@ -8,16 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hanzi_companion.errors import DeckError
-from hanzi_companion.patterns import LazyPattern
+from hanzi_companion.patterns import LazyPattern, compile_pattern
 from hanzi_companion.text.folders import leaves_folder
 
 if TYPE_CHECKING:  # the HTML parser loads with the first HTML deck, not with every deck
     from hanzi_companion.text.formats.html_page import Element
 
-_TEXTAREA = re.compile(r"<textarea\b([^<>]*)>", re.I)
+_TEXTAREA = compile_pattern(r"<textarea\b([^<>]*)>", re.I)
 _SOURCE_ID = LazyPattern(r"\bid\s*=\s*[\"']?source\b", re.I)
 _SOURCE_URL = LazyPattern(r"sourceUrl\s*:\s*[\"']([^\"'\n]+)[\"']")
-_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.I)
+_HTML_START = compile_pattern(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b)", re.I)
 
 
 def source_url_file(path: Path, data: bytes) -> Path | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from hanzi_companion.patterns import compile_pattern
 from hanzi_companion.text.formats.html_page import Element, element_prose
 from hanzi_companion.text.formats.remark import RawSlide, build_slide, dedent
 from hanzi_companion.text.markup import link_definitions, normalise_text
@@ -19,12 +20,12 @@ from hanzi_companion.text.models import Slide, SlideLink
 
 _NOTES_CLASS = frozenset(["notes"])
 _DEFAULT_SEPARATOR = "---"
-_NOTES_LINE = re.compile(r"^\s*notes?:", re.I)
+_NOTES_LINE = compile_pattern(r"^\s*notes?:", re.I)
 # What a separator attribute's regular expression may wrap around a literal line: anchors,
 # line breaks and optional spaces. Anything else is not read as a regular expression (a page
 # from anywhere must not run its own patterns here), and the default is used.
-_REGEX_FRAME = re.compile(r"\^|\$|\\r\??|\\n|\\s\*|\(\?:\\r\?\\n\|\\n\)")
-_REGEX_SPECIAL = re.compile(r"[\\^$.|?*+()\[\]{}]")
+_REGEX_FRAME = compile_pattern(r"\^|\$|\\r\??|\\n|\\s\*|\(\?:\\r\?\\n\|\\n\)")
+_REGEX_SPECIAL = compile_pattern(r"[\\^$.|?*+()\[\]{}]")
 
 
 def is_reveal(root: Element) -> bool:

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import codecs
 import io
-import re
 import unicodedata
 import zlib
 
 from hanzi_companion.errors import DeckError
+from hanzi_companion.patterns import compile_pattern
 from hanzi_companion.text.han import is_han
 
 MAX_DECK_BYTES = 20 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old Office files, and password-protected new ones
-SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = compile_pattern("[\ud800-\udfff]")
 
 
 def display_name(name: str) -> str:
