@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -19,6 +21,20 @@ from hanzi_companion.web import create_app
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DECK = ROOT / "hanzi_companion" / "demo_course" / "week07.txt"
+
+
+def stop_server(server: Any, thread: threading.Thread, timeout: float = 10) -> None:
+    """Stop the production (waitress) server ``server`` run by ``thread``: its workers first,
+    then its loop, which ends once its map of channels is empty; their sockets (the listener,
+    a browser's keep-alive connections) are closed after it has, not under a select() it is
+    still in (which fails on a closed descriptor, in its thread)."""
+    from waitress import wasyncore
+
+    server.task_dispatcher.shutdown()
+    channels = dict(server._map)
+    server._map.clear()
+    thread.join(timeout=timeout)
+    wasyncore.close_all(channels)
 
 
 def glossary_term(lexicon: Lexicon, text: str, term: str) -> GlossaryTerm:

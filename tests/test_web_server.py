@@ -17,7 +17,6 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from waitress import wasyncore
 from waitress.buffers import TempfileBasedBuffer
 
 from hanzi_companion.errors import ConfigError
@@ -31,6 +30,7 @@ from hanzi_companion.settings import (
 )
 from hanzi_companion.web.security import PAGE_POLICY
 from hanzi_companion.web.server import DRAIN_BYTES, create_server, waitress_options
+from tests.conftest import stop_server
 
 from .conftest import ROOT
 
@@ -48,9 +48,7 @@ def running_server(app: Flask, limits: ServerLimits) -> Iterator[Any]:
     try:
         yield running
     finally:
-        running.task_dispatcher.shutdown()
-        wasyncore.close_all(running._map)
-        thread.join(timeout=5)
+        stop_server(running, thread, timeout=5)
 
 
 @pytest.fixture(scope="module")

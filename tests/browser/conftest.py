@@ -27,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, stop_server
 
 DATA = Path(__file__).parent / "data"
 POPUP_SCRIPT = ROOT / "static" / "js" / "popup.js"
@@ -328,8 +328,6 @@ def live_app(settings: Any, lexicon: Any) -> Iterator[str]:
     """
     import socket
 
-    from waitress import wasyncore
-
     from hanzi_companion.settings import ServerLimits
     from hanzi_companion.web import create_app
     from hanzi_companion.web.server import create_server
@@ -345,8 +343,4 @@ def live_app(settings: Any, lexicon: Any) -> Iterator[str]:
     try:
         yield base
     finally:
-        # Workers first, then every socket: the listener, and the browser's keep-alive
-        # connections, which alone would keep the server's loop (and this join) waiting.
-        server.task_dispatcher.shutdown()
-        wasyncore.close_all(server._map)
-        thread.join(timeout=10)
+        stop_server(server, thread)
