@@ -13,6 +13,7 @@ often (水土步 inside 深水土步) is not one of its own.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from itertools import accumulate
@@ -245,15 +246,18 @@ def redrawn(
     they are part of a four-character idiom the corpus (``corpus``) counts (同 声 同 气) or
     a number counts the first (七 本 书: seven books, not 本书 "this book") or the last is a
     localizer (肩 上 "on the shoulder")."""
-    bounds = set(accumulate(len(w) for w in words))
+    ends = list(accumulate(len(w) for w in words))  # increasing: searched by bisection
+    bounds = {0, *ends}
     text = "".join(words)
     out: list[str] = []
     position = 0
     for word in prose:
         end = position + len(word)
-        inside = [b for b in bounds if position < b < end]
-        if len(word) > 1 and not known(word) and position in bounds | {0} and end in bounds:
-            pieces = _between(words, position, end) if inside else (word,)
+        if len(word) > 1 and not known(word) and position in bounds and end in bounds:
+            first, last = bisect_right(ends, position), bisect_left(ends, end)
+            inside = first < last  # a boundary of ``words`` strictly inside the word
+            # ``words`` from ``position`` to ``end``: both are boundaries of it
+            pieces = words[first : last + 1] if inside else (word,)
             stranded = (
                 all(len(p) == 1 for p in pieces)
                 and not grammatical(word)
@@ -276,22 +280,11 @@ def _in_idiom(
     that the corpus counts as one word: an idiom the sentence rules join whole."""
     for first in range(max(0, end - _IDIOM), start + 1):
         last = first + _IDIOM
-        if last > len(text) or not all(b in bounds | {0} for b in range(first, last + 1)):
+        if last > len(text) or not all(b in bounds for b in range(first, last + 1)):
             continue
         if corpus(text[first:last]):
             return True
     return False
-
-
-def _between(words: tuple[str, ...], start: int, end: int) -> tuple[str, ...]:
-    """The words of ``words`` from offset ``start`` to ``end`` (both boundaries of it)."""
-    out = []
-    position = 0
-    for word in words:
-        if start <= position and position + len(word) <= end:
-            out.append(word)
-        position += len(word)
-    return tuple(out)
 
 
 class DocumentSegmenter:
