@@ -37,6 +37,13 @@ def stop_server(server: Any, thread: threading.Thread, timeout: float = 10) -> N
     wasyncore.close_all(channels)
 
 
+def dictionary_sense(lexicon: Lexicon, word: str, starting: str) -> str:
+    """The sense of ``word`` in the dictionaries that starts with ``starting``."""
+    return next(
+        s.text for e in lexicon.lookup(word) for s in e.senses if s.text.startswith(starting)
+    )
+
+
 def glossary_term(lexicon: Lexicon, text: str, term: str) -> GlossaryTerm:
     """The glossary row of ``term`` in a plain-text document ``text``."""
     glossary = build_glossary(read_deck_text(text, "article.txt", "text"), lexicon)

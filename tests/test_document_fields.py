@@ -17,12 +17,7 @@ from hanzi_companion.senses import (
     sense_fields,
 )
 from hanzi_companion.text.models import Deck, Slide
-
-
-def _sense(lexicon: Lexicon, word: str, starting: str) -> str:
-    return next(
-        s.text for e in lexicon.lookup(word) for s in e.senses if s.text.startswith(starting)
-    )
+from tests.conftest import dictionary_sense
 
 
 def test_the_rule_is_listed_by_name() -> None:
@@ -30,10 +25,10 @@ def test_the_rule_is_listed_by_name() -> None:
 
 
 def test_fields_of_a_sense_are_its_wordings_labels(lexicon: Lexicon) -> None:
-    assert sense_fields(_sense(lexicon, "保存", "to conserve")) == {"compu"}
-    assert sense_fields(_sense(lexicon, "运行", "(of a computer)")) == {"compu"}
-    assert sense_fields(_sense(lexicon, "运行", "(fig.)")) == frozenset()
-    assert sense_fields(_sense(lexicon, "羊肉", "mutton")) == frozenset()
+    assert sense_fields(dictionary_sense(lexicon, "保存", "to conserve")) == {"compu"}
+    assert sense_fields(dictionary_sense(lexicon, "运行", "(of a computer)")) == {"compu"}
+    assert sense_fields(dictionary_sense(lexicon, "运行", "(fig.)")) == frozenset()
+    assert sense_fields(dictionary_sense(lexicon, "羊肉", "mutton")) == frozenset()
 
 
 def test_a_document_is_in_a_field_when_several_of_its_words_are(lexicon: Lexicon) -> None:
@@ -122,7 +117,7 @@ def test_a_few_words_of_a_field_in_a_long_document_make_no_field(lexicon: Lexico
 
 def test_a_register_is_no_field(lexicon: Lexicon) -> None:
     # 计算机 "computer; (Tw) calculator": Taiwan's usage, not a field of knowledge
-    assert sense_fields(_sense(lexicon, "计算机", "(Tw)")) == frozenset()
+    assert sense_fields(dictionary_sense(lexicon, "计算机", "(Tw)")) == frozenset()
 
 
 def test_the_reason_names_the_longer_words(lexicon: Lexicon) -> None:

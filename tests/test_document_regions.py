@@ -14,12 +14,7 @@ from hanzi_companion.senses import (
     document_regions,
     sense_regions,
 )
-
-
-def _sense(lexicon: Lexicon, word: str, starting: str) -> str:
-    return next(
-        s.text for e in lexicon.lookup(word) for s in e.senses if s.text.startswith(starting)
-    )
+from tests.conftest import dictionary_sense
 
 
 def test_the_rule_is_listed_by_name() -> None:
@@ -27,18 +22,22 @@ def test_the_rule_is_listed_by_name() -> None:
 
 
 def test_regions_of_a_sense_are_its_labels(lexicon: Lexicon) -> None:
-    assert sense_regions(_sense(lexicon, "屋企", "(Cantonese)")) == {"cantonese"}
-    assert sense_regions(_sense(lexicon, "搵食", "to earn")) == {"cantonese"}  # label at the end
-    assert sense_regions(_sense(lexicon, "牛腩", "brisket")) == {"cantonese"}  # "(esp. Cantonese)"
-    assert sense_regions(_sense(lexicon, "埋单", "to pay")) == {"cantonese"}  # "(loanword from C.)"
-    assert sense_regions(_sense(lexicon, "点心", "dim sum")) == {"cantonese"}  # "(in C. cooking)"
-    assert sense_regions(_sense(lexicon, "咖哩", "(Tw)")) == {"taiwan"}
-    assert sense_regions(_sense(lexicon, "饮茶", "to drink")) == frozenset()
+    assert sense_regions(dictionary_sense(lexicon, "屋企", "(Cantonese)")) == {"cantonese"}
+    # label at the end
+    assert sense_regions(dictionary_sense(lexicon, "搵食", "to earn")) == {"cantonese"}
+    # "(esp. Cantonese)"
+    assert sense_regions(dictionary_sense(lexicon, "牛腩", "brisket")) == {"cantonese"}
+    # "(loanword from C.)"
+    assert sense_regions(dictionary_sense(lexicon, "埋单", "to pay")) == {"cantonese"}
+    # "(in C. cooking)"
+    assert sense_regions(dictionary_sense(lexicon, "点心", "dim sum")) == {"cantonese"}
+    assert sense_regions(dictionary_sense(lexicon, "咖哩", "(Tw)")) == {"taiwan"}
+    assert sense_regions(dictionary_sense(lexicon, "饮茶", "to drink")) == frozenset()
 
 
 def test_a_taiwan_pronunciation_is_no_usage(lexicon: Lexicon) -> None:
     """行 "behavior; conduct (Taiwan pr. [xing4])" is read otherwise there, used everywhere."""
-    assert sense_regions(_sense(lexicon, "行", "behavior")) == frozenset()
+    assert sense_regions(dictionary_sense(lexicon, "行", "behavior")) == frozenset()
 
 
 def test_a_document_is_of_a_region_when_several_of_its_words_are(lexicon: Lexicon) -> None:
