@@ -226,7 +226,7 @@ MODERN_PARTICLES = frozenset("的了吗嗎呢吧着著们們这這那很都没�
 ASPECT_PARTICLES = frozenset("着著")
 
 # Verbs a short answer negates with 不 (我不要, 我不是, 我不会): the answer's two words.
-NEGATED_VERBS = frozenset("要是会會能想该該")
+NEGATED_VERBS = MODAL_VERBS | frozenset("是")
 
 # Words of size and degree before a one-character word (大碗 a big bowl, 很重 very heavy): two
 # words of a sentence, unless what follows is a quantity (很多 many, 太少 too few: used as one).
